@@ -1,0 +1,71 @@
+import type { Locale } from '../i18n/index.ts';
+import { interpolate } from '../i18n/index.ts';
+
+/** One failed check from schema validation, in the form zod reports it. */
+export type ValidationIssue = {
+  code: string;
+  message?: string | undefined;
+  origin?: string | undefined;
+  minimum?: number | bigint | undefined;
+  maximum?: number | bigint | undefined;
+  expected?: string | undefined;
+  format?: string | undefined;
+  values?: readonly unknown[] | undefined;
+  keys?: readonly string[] | undefined;
+};
+
+const TEXT = {
+  required: { en: 'Required.', 'zh-CN': '必填。' },
+  minChars: { en: 'Use at least {minimum} characters.', 'zh-CN': '至少 {minimum} 个字符。' },
+  maxChars: { en: 'Use at most {maximum} characters.', 'zh-CN': '最多 {maximum} 个字符。' },
+  minNumber: { en: 'Must be at least {minimum}.', 'zh-CN': '不能小于 {minimum}。' },
+  maxNumber: { en: 'Must be at most {maximum}.', 'zh-CN': '不能大于 {maximum}。' },
+  minItems: { en: 'Add at least {minimum} items.', 'zh-CN': '至少需要 {minimum} 项。' },
+  maxItems: { en: 'Use at most {maximum} items.', 'zh-CN': '最多 {maximum} 项。' },
+  type: { en: 'Must be {expected}.', 'zh-CN': '应为{expected}。' },
+  email: { en: 'Enter a valid e-mail address.', 'zh-CN': '请输入有效的邮箱地址。' },
+  format: { en: 'Not a valid {format}.', 'zh-CN': '{format} 格式不正确。' },
+  oneOf: { en: 'Must be one of: {values}.', 'zh-CN': '应为以下之一:{values}。' },
+  integer: { en: 'Must be a whole number.', 'zh-CN': '应为整数。' },
+  unknownKeys: { en: 'Unknown field: {keys}.', 'zh-CN': '未知字段:{keys}。' },
+  invalid: { en: 'Not valid.', 'zh-CN': '填写无效。' },
+} as const;
+
+const TYPE_NAMES: Record<string, { en: string; 'zh-CN': string }> = {
+  string: { en: 'text', 'zh-CN': '文本' },
+  number: { en: 'a number', 'zh-CN': '数字' },
+  int: { en: 'a whole number', 'zh-CN': '整数' },
+  boolean: { en: 'true or false', 'zh-CN': '布尔值' },
+  object: { en: 'an object', 'zh-CN': '对象' },
+  array: { en: 'a list', 'zh-CN': '列表' },
+};
+
+/** A plain sentence for a validation failure, in the caller's language. */
+export function validationMessage(issue: ValidationIssue, locale: Locale): string {
+  const say = (key: keyof typeof TEXT, params: Record<string, unknown> = {}) =>
+    interpolate(TEXT[key][locale], params);
+  switch (issue.code) {
+    case 'invalid_type':
+      // zod's default message ends in "received undefined" when the field is missing altogether.
+      if (issue.message?.endsWith('received undefined')) return say('required');
+      if (issue.expected === 'int') return say('integer');
+      return say('type', { expected: TYPE_NAMES[issue.expected ?? '']?.[locale] ?? issue.expected });
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? say('required') : say('minChars', issue);
+      if (issue.origin === 'array' || issue.origin === 'set') return say('minItems', issue);
+      return say('minNumber', issue);
+    case 'too_big':
+      if (issue.origin === 'string') return say('maxChars', issue);
+      if (issue.origin === 'array' || issue.origin === 'set') return say('maxItems', issue);
+      return say('maxNumber', issue);
+    case 'invalid_format':
+      return issue.format === 'email' ? say('email') : say('format', { format: issue.format });
+    case 'invalid_value':
+      return say('oneOf', { values: (issue.values ?? []).map(String).join(', ') });
+    case 'unrecognized_keys':
+      return say('unknownKeys', { keys: (issue.keys ?? []).join(', ') });
+    default:
+      return say('invalid');
+  }
+}

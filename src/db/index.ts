@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './types.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type DatabaseConfig = {
+  /** postgres://… selects PostgreSQL; otherwise SQLite. */
+  databaseUrl?: string | undefined;
+  /** Folder of the SQLite file; ignored on PostgreSQL. */
+  dataDir?: string | undefined;
+  /** ':memory:' or a path; overrides dataDir. */
+  sqliteFile?: string | undefined;
+  poolSize?: number | undefined;
+};
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The SQLite file, for backup; null on PostgreSQL or in memory. */
+  sqlitePath: string | null;
+  destroy(): Promise<void>;
+};
+
+const INT8_OID = 20;
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Opens the configured database. Instants are bigint in PostgreSQL: parse them to numbers once, here. */
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (isPostgresUrl(config.databaseUrl)) {
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8_OID && format !== 'binary'
+            ? (value: string) => Number(value)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', sqlitePath: null, destroy: () => db.destroy() };
+  }
+
+  let file = config.sqliteFile;
+  if (!file) {
+    const dir = config.dataDir ?? 'data';
+    mkdirSync(dir, { recursive: true });
+    file = path.join(dir, 'opsplan.db');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlitePath: file === ':memory:' ? null : path.resolve(file),
+    destroy: () => db.destroy(),
+  };
+}

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { openDatabase, type DatabaseHandle } from '../db/index.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import type { AppConfig } from './config.ts';
+import type { Services } from './context.ts';
+import { Outbox } from './events/outbox.ts';
+import { healthRoutes } from './health/routes.ts';
+import { invitationRoutes } from './invitations/routes.ts';
+import { registerBuiltInJobs } from './jobs/builtin.ts';
+import { Scheduler } from './jobs/scheduler.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { tokenRoutes } from './tokens/routes.ts';
+import { workspaceRoutes } from './workspaces/routes.ts';
+
+export type BuildOptions = {
+  /** An open database to use instead of the configured one; the caller closes it. */
+  database?: DatabaseHandle;
+};
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Ant Design injects its styles at run time.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Builds the whole app without listening: tests inject requests, `serve` listens. */
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? openDatabase(config);
+  await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const scheduler = new Scheduler({
+    db: database.db,
+    dialect: database.dialect,
+    now: config.now,
+    logger: app.log,
+  });
+  const services: Services = {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    now: config.now,
+    scheduler,
+    outbox: new Outbox(database.db, scheduler, config.now),
+  };
+  app.decorate('services', services);
+  await registerBuiltInJobs(services);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  registerAuth(app);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  for (const routes of [authRoutes, tokenRoutes, workspaceRoutes, invitationRoutes, auditRoutes]) {
+    await app.register(routes, { prefix: '/api/v1' });
+  }
+
+  const webDir = config.webDir ? path.resolve(config.webDir) : null;
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      setHeaders: (response, filePath) => {
+        const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      // Client-side routes get the SPA; a missing asset or API path is a real 404.
+      if (request.url.startsWith('/api/') || path.extname(request.url.split('?')[0] ?? '')) {
+        return reply.callNotFound();
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  if (config.runScheduler) app.addHook('onReady', async () => scheduler.start());
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    if (!options.database) await database.destroy();
+  });
+  return app;
+}

@@ -1,0 +1,232 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestApp, signUpUser, type TestApp } from '../testing/app.ts';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp({ loginAttemptsPerAccount: 3, loginAttemptsPerAddress: 100 });
+});
+afterEach(() => t.close());
+
+const DAY = 24 * 60 * 60 * 1000;
+
+async function logIn(email: string, password: string, headers: Record<string, string> = {}) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, headers });
+}
+
+describe('sign-up', () => {
+  it('creates the account, signs in and sets HttpOnly session and readable CSRF cookies', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'Lina@Example.com', password: 'secret-password', name: '李娜', locale: 'zh-CN' },
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().user).toMatchObject({ email: 'lina@example.com', name: '李娜', locale: 'zh-CN' });
+    const session = response.cookies.find((c) => c.name === 'opsplan_session');
+    const csrf = response.cookies.find((c) => c.name === 'opsplan_csrf');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Lax');
+    expect(csrf?.httpOnly).toBeFalsy();
+    const stored = await t.database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    expect(stored.password_hash).toMatch(/^scrypt\$/);
+    expect(stored.password_hash).not.toContain('secret-password');
+  });
+
+  it('names each invalid field, translated by Accept-Language', async () => {
+    const payload = { email: 'not-an-email', password: 'short', name: '' };
+    const zh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload,
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(zh.statusCode).toBe(400);
+    expect(zh.json().error.code).toBe('validation_failed');
+    expect(zh.json().error.message).toBe('部分字段填写有误。');
+    const fields = zh.json().error.fields as Array<{ path: string; message: string }>;
+    expect(fields.map((f) => f.path).sort()).toEqual(['email', 'name', 'password']);
+    expect(fields.find((f) => f.path === 'password')?.message).toBe('至少 8 个字符。');
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload,
+      headers: { 'accept-language': 'en-US' },
+    });
+    expect(en.json().error.fields.find((f: { path: string }) => f.path === 'email').message).toBe(
+      'Enter a valid e-mail address.',
+    );
+    expect(await t.database.db.selectFrom('users').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses a second account with the same e-mail, whatever its case', async () => {
+    await signUpUser(t.app, { email: 'dup@example.com' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'DUP@example.com', password: 'another-password', name: 'Dup' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({ code: 'email_taken', fields: [{ path: 'email' }] });
+  });
+
+  it('answers malformed JSON, wrong content types and huge bodies with translated errors', async () => {
+    const broken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      body: '{"email": ',
+      headers: { 'content-type': 'application/json', 'accept-language': 'zh-CN' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'invalid_json', message: '请求内容不是有效的 JSON。' });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email: 'a@example.com', password: 'x'.repeat(2 * 1024 * 1024), name: 'A' },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('payload_too_large');
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      body: 'email=a',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().error.code).toBe('unsupported_media_type');
+  });
+});
+
+describe('log-in and sessions', () => {
+  it('signs in with the right password only', async () => {
+    await signUpUser(t.app, { email: 'wang@example.com', password: 'right-password' });
+    expect((await logIn('wang@example.com', 'wrong-password')).statusCode).toBe(401);
+    const ok = await logIn('WANG@example.com', 'right-password');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().user.email).toBe('wang@example.com');
+  });
+
+  it('limits failed attempts per account, then lets the user in again after the window', async () => {
+    await signUpUser(t.app, { email: 'zhao@example.com', password: 'right-password' });
+    for (let i = 0; i < 3; i += 1)
+      expect((await logIn('zhao@example.com', 'nope-nope')).statusCode).toBe(401);
+    const limited = await logIn('zhao@example.com', 'right-password', { 'accept-language': 'zh-CN' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.message).toContain('分钟后再试');
+    t.clock.advance(16 * 60 * 1000);
+    expect((await logIn('zhao@example.com', 'right-password')).statusCode).toBe(200);
+  });
+
+  it('limits attempts per address across accounts', async () => {
+    await t.close();
+    t = await createTestApp({ loginAttemptsPerAccount: 100, loginAttemptsPerAddress: 2 });
+    expect((await logIn('a@example.com', 'whatever1')).statusCode).toBe(401);
+    expect((await logIn('b@example.com', 'whatever2')).statusCode).toBe(401);
+    expect((await logIn('c@example.com', 'whatever3')).statusCode).toBe(429);
+  });
+
+  it('ends the session on log-out', async () => {
+    const user = await signUpUser(t.app);
+    expect((await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }))).statusCode).toBe(200);
+    const out = await t.app.inject(as(user, { method: 'POST', url: '/api/v1/auth/logout' }));
+    expect(out.statusCode).toBe(204);
+    expect((await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }))).statusCode).toBe(401);
+  });
+
+  it('expires an idle session and slides an active one', async () => {
+    const user = await signUpUser(t.app);
+    t.clock.advance(10 * DAY);
+    expect((await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }))).statusCode).toBe(200);
+    t.clock.advance(10 * DAY);
+    expect((await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }))).statusCode).toBe(200);
+    t.clock.advance(15 * DAY);
+    const expired = await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }));
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().error.code).toBe('unauthenticated');
+  });
+
+  it('uses the profile language when the request names none', async () => {
+    const user = await signUpUser(t.app, { locale: 'zh-CN' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      payload: {},
+      headers: { cookie: user.cookie, 'x-csrf-token': user.csrf },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.message).toBe('部分字段填写有误。');
+  });
+});
+
+describe('profile', () => {
+  it('updates name and language', async () => {
+    const user = await signUpUser(t.app);
+    const response = await t.app.inject(
+      as(user, { method: 'PATCH', url: '/api/v1/me', payload: { name: '  陈静 ', locale: 'zh-CN' } }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user).toMatchObject({ name: '陈静', locale: 'zh-CN' });
+    const me = await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }));
+    expect(me.json().user.locale).toBe('zh-CN');
+    const empty = await t.app.inject(
+      as(user, { method: 'PATCH', url: '/api/v1/me', payload: { locale: 'fr' } }),
+    );
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields[0].path).toBe('locale');
+  });
+
+  it('changes the password, signing out other sessions but not this one', async () => {
+    const user = await signUpUser(t.app, { email: 'sun@example.com', password: 'first-password' });
+    const other = await logIn('sun@example.com', 'first-password');
+    const otherCookie = other.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+
+    const wrong = await t.app.inject(
+      as(user, {
+        method: 'POST',
+        url: '/api/v1/me/password',
+        payload: { currentPassword: 'nope-nope', newPassword: 'second-password' },
+      }),
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual([
+      { path: 'currentPassword', message: 'The current password is wrong.' },
+    ]);
+
+    const changed = await t.app.inject(
+      as(user, {
+        method: 'POST',
+        url: '/api/v1/me/password',
+        payload: { currentPassword: 'first-password', newPassword: 'second-password' },
+      }),
+    );
+    expect(changed.statusCode).toBe(204);
+    expect((await t.app.inject(as(user, { method: 'GET', url: '/api/v1/me' }))).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: otherCookie } })).statusCode,
+    ).toBe(401);
+    expect((await logIn('sun@example.com', 'first-password')).statusCode).toBe(401);
+    expect((await logIn('sun@example.com', 'second-password')).statusCode).toBe(200);
+  });
+});
+
+describe('responses', () => {
+  it('carry a request id and security headers, and never a stack trace', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/nowhere',
+      headers: { 'x-request-id': 'req-123' },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['x-request-id']).toBe('req-123');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.body).not.toContain('at ');
+  });
+
+  it('reports database reachability', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', database: 'ok' });
+  });
+});

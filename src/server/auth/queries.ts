@@ -1,0 +1,111 @@
+import type { Insertable } from 'kysely';
+import type { Executor, SessionsTable, UsersTable } from '../../db/types.ts';
+
+export function selectUserByEmail(executor: Executor, email: string) {
+  return executor.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export function selectUserById(executor: Executor, id: string) {
+  return executor.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertUser(executor: Executor, user: Insertable<UsersTable>): Promise<void> {
+  await executor.insertInto('users').values(user).execute();
+}
+
+export async function updateUser(
+  executor: Executor,
+  id: string,
+  changes: Partial<Pick<UsersTable, 'name' | 'locale' | 'password_hash' | 'updated_at'>>,
+): Promise<void> {
+  await executor.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertSession(executor: Executor, session: Insertable<SessionsTable>): Promise<void> {
+  await executor.insertInto('sessions').values(session).execute();
+}
+
+export function selectSessionWithUser(executor: Executor, sessionId: string) {
+  return executor
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.csrf_token',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.name',
+      'users.email',
+      'users.locale',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+export async function extendSession(
+  executor: Executor,
+  sessionId: string,
+  lastSeenAt: number,
+  expiresAt: number,
+) {
+  await executor
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function deleteSession(executor: Executor, sessionId: string): Promise<void> {
+  await executor.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteOtherSessions(executor: Executor, userId: string, keepSessionId: string | null) {
+  let query = executor.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSessionId) query = query.where('id', '!=', keepSessionId);
+  await query.execute();
+}
+
+export function selectWorkspacesOfUser(executor: Executor, userId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .select(['workspaces.id', 'workspaces.name', 'memberships.role'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('workspaces.created_at')
+    .execute();
+}
+
+/** Counts one attempt against a key within a window; returns the count so far and when it resets. */
+export async function hitRateLimit(executor: Executor, key: string, now: number, windowMs: number) {
+  await executor
+    .insertInto('rate_limits')
+    .values({ key, count: 1, reset_at: now + windowMs })
+    .onConflict((conflict) =>
+      conflict.column('key').doUpdateSet((eb) => ({
+        count: eb
+          .case()
+          .when('rate_limits.reset_at', '<=', now)
+          .then(1)
+          .else(eb('rate_limits.count', '+', 1))
+          .end(),
+        reset_at: eb
+          .case()
+          .when('rate_limits.reset_at', '<=', now)
+          .then(now + windowMs)
+          .else(eb.ref('rate_limits.reset_at'))
+          .end(),
+      })),
+    )
+    .execute();
+  return executor.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+}
+
+export function selectRateLimit(executor: Executor, key: string) {
+  return executor.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function clearRateLimit(executor: Executor, key: string): Promise<void> {
+  await executor.deleteFrom('rate_limits').where('key', '=', key).execute();
+}

@@ -1,0 +1,188 @@
+import { AppError } from '../../core/errors/index.ts';
+import { isLocale, type Locale } from '../../core/i18n/index.ts';
+import { isRole } from '../../core/permissions/index.ts';
+import { newId } from '../../db/ids.ts';
+import type { Executor, User } from '../../db/types.ts';
+import type { Actor, Services } from '../context.ts';
+import { hashPassword, hashSecret, newSecret, verifyPassword } from '../secrets.ts';
+import * as queries from './queries.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+
+export type PublicUser = { id: string; email: string; name: string; locale: Locale };
+export type NewSession = { user: PublicUser; sessionToken: string; csrfToken: string; expiresAt: number };
+
+export function toPublicUser(user: Pick<User, 'id' | 'email' | 'name' | 'locale'>): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    locale: isLocale(user.locale) ? user.locale : 'zh-CN',
+  };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function startSession(
+  services: Services,
+  db: Executor,
+  user: PublicUser,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const now = services.now();
+  const sessionToken = newSecret();
+  const csrfToken = newSecret(24);
+  const expiresAt = now + services.config.sessionIdleDays * DAY;
+  await queries.insertSession(db, {
+    id: hashSecret(sessionToken),
+    user_id: user.id,
+    csrf_token: csrfToken,
+    created_at: now,
+    last_seen_at: now,
+    expires_at: expiresAt,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { user, sessionToken, csrfToken, expiresAt };
+}
+
+export type ClientInfo = { ip: string; userAgent: string | undefined };
+
+export async function signUp(
+  services: Services,
+  input: { email: string; password: string; name: string; locale: Locale },
+  client: ClientInfo,
+): Promise<NewSession> {
+  const email = normaliseEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  return services.db.transaction().execute(async (trx) => {
+    if (await queries.selectUserByEmail(trx, email)) {
+      throw new AppError('email_taken', {}, [{ path: 'email', message: '' }]);
+    }
+    const now = services.now();
+    const user = { id: newId(now), email, name: input.name.trim(), locale: input.locale };
+    await queries.insertUser(trx, { ...user, password_hash: passwordHash, created_at: now, updated_at: now });
+    return startSession(services, trx, user, client);
+  });
+}
+
+// A hash to compare against when the account does not exist, so both paths take as long.
+const DUMMY_HASH = hashPassword('not-a-real-password');
+
+export async function logIn(
+  services: Services,
+  input: { email: string; password: string },
+  client: ClientInfo,
+): Promise<NewSession> {
+  const { db, config } = services;
+  const email = normaliseEmail(input.email);
+  const now = services.now();
+  const windowMs = config.loginWindowMinutes * 60 * 1000;
+  const accountKey = `login:account:${email}`;
+  const addressKey = `login:address:${client.ip}`;
+
+  for (const [key, limit] of [
+    [accountKey, config.loginAttemptsPerAccount],
+    [addressKey, config.loginAttemptsPerAddress],
+  ] as const) {
+    const entry = await queries.selectRateLimit(db, key);
+    if (entry && entry.reset_at > now && entry.count >= limit) {
+      throw new AppError('rate_limited', { minutes: Math.max(1, Math.ceil((entry.reset_at - now) / 60000)) });
+    }
+  }
+
+  const user = await queries.selectUserByEmail(db, email);
+  const isValid = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH));
+  if (!user || !isValid) {
+    await queries.hitRateLimit(db, accountKey, now, windowMs);
+    await queries.hitRateLimit(db, addressKey, now, windowMs);
+    throw new AppError('invalid_credentials');
+  }
+  await queries.clearRateLimit(db, accountKey);
+  return startSession(services, db, toPublicUser(user), client);
+}
+
+export async function logOut(services: Services, sessionId: string): Promise<void> {
+  await queries.deleteSession(services.db, sessionId);
+}
+
+/** The actor behind a session cookie, sliding its expiry at most once an hour. */
+export async function resolveSession(services: Services, sessionToken: string): Promise<Actor | null> {
+  const now = services.now();
+  const session = await queries.selectSessionWithUser(services.db, hashSecret(sessionToken));
+  if (!session) return null;
+  if (session.expires_at <= now) {
+    await queries.deleteSession(services.db, session.id);
+    return null;
+  }
+  if (now - session.last_seen_at > HOUR) {
+    const expiresAt = Math.min(
+      now + services.config.sessionIdleDays * DAY,
+      session.created_at + services.config.sessionMaxDays * DAY,
+    );
+    await queries.extendSession(services.db, session.id, now, expiresAt);
+  }
+  return {
+    userId: session.user_id,
+    name: session.name,
+    email: session.email,
+    locale: isLocale(session.locale) ? session.locale : services.config.defaultLocale,
+    sessionId: session.id,
+    csrfToken: session.csrf_token,
+    tokenWorkspaceId: null,
+  };
+}
+
+export async function getMe(services: Services, actor: Actor) {
+  const user = await queries.selectUserById(services.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated');
+  const workspaces = await queries.selectWorkspacesOfUser(services.db, actor.userId);
+  return {
+    user: toPublicUser(user),
+    workspaces: workspaces
+      .filter((workspace) => !actor.tokenWorkspaceId || workspace.id === actor.tokenWorkspaceId)
+      .map((workspace) => ({
+        id: workspace.id,
+        name: workspace.name,
+        role: isRole(workspace.role) ? workspace.role : 'viewer',
+      })),
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export async function updateProfile(
+  services: Services,
+  actor: Actor,
+  input: { name?: string | undefined; locale?: Locale | undefined },
+): Promise<PublicUser> {
+  const now = services.now();
+  await queries.updateUser(services.db, actor.userId, {
+    ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+    ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    updated_at: now,
+  });
+  const user = await queries.selectUserById(services.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated');
+  return toPublicUser(user);
+}
+
+/** Changing the password signs out every other session of the user. */
+export async function changePassword(
+  services: Services,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await queries.selectUserById(services.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated');
+  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+    throw new AppError('wrong_password', {}, [{ path: 'currentPassword', message: '' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await services.db.transaction().execute(async (trx) => {
+    await queries.updateUser(trx, actor.userId, { password_hash: passwordHash, updated_at: services.now() });
+    await queries.deleteOtherSessions(trx, actor.userId, actor.sessionId);
+  });
+}

@@ -1,0 +1,62 @@
+import { isLocale, type Locale, DEFAULT_LOCALE } from '../core/i18n/index.ts';
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  /** SQLite folder; ignored when databaseUrl is set. */
+  dataDir: string;
+  /** ':memory:' or a file path for SQLite, overriding dataDir (tests). */
+  sqliteFile: string | undefined;
+  databaseUrl: string | undefined;
+  /** Built SPA to serve; null serves the API alone. */
+  webDir: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Run scheduled jobs and dispatch events in this process. */
+  runScheduler: boolean;
+  /** Public origin used in invitation links. */
+  publicUrl: string;
+  /** Mark cookies Secure (behind HTTPS). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  defaultLocale: Locale;
+  sessionIdleDays: number;
+  sessionMaxDays: number;
+  bodyLimitBytes: number;
+  loginAttemptsPerAccount: number;
+  loginAttemptsPerAddress: number;
+  loginWindowMinutes: number;
+  /** Source of time; tests move it forward. */
+  now: () => number;
+};
+
+/** Configuration from the environment, then overrides. */
+export function loadConfig(
+  overrides: Partial<AppConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): AppConfig {
+  const port = Number(env.PORT ?? 3000);
+  const host = env.HOST ?? '127.0.0.1';
+  const defaultLocale = isLocale(env.OPSPLAN_LOCALE) ? env.OPSPLAN_LOCALE : DEFAULT_LOCALE;
+  return {
+    port,
+    host,
+    dataDir: env.DATA_DIR ?? 'data',
+    sqliteFile: undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    webDir: env.WEB_DIR ?? 'dist/web',
+    logLevel: (env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
+    runScheduler: env.OPSPLAN_SCHEDULER !== 'off',
+    publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
+    secureCookies: env.SECURE_COOKIES === 'true',
+    trustProxy: env.TRUST_PROXY === 'true',
+    defaultLocale,
+    sessionIdleDays: 14,
+    sessionMaxDays: 60,
+    bodyLimitBytes: 1024 * 1024,
+    loginAttemptsPerAccount: 10,
+    loginAttemptsPerAddress: 50,
+    loginWindowMinutes: 15,
+    now: () => Date.now(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,44 @@
+import type { Locale } from '../core/i18n/index.ts';
+import type { Dialect } from '../db/index.ts';
+import type { Db } from '../db/types.ts';
+import type { AppConfig } from './config.ts';
+import type { Outbox } from './events/outbox.ts';
+import type { Scheduler } from './jobs/scheduler.ts';
+
+/** Who is calling: a signed-in browser session or an API token bound to one workspace. */
+export type Actor = {
+  userId: string;
+  name: string;
+  email: string;
+  locale: Locale;
+  sessionId: string | null;
+  csrfToken: string | null;
+  /** Set when the call comes with an API token: the only workspace it may touch. */
+  tokenWorkspaceId: string | null;
+};
+
+/** What services need from the running app; passed explicitly, never imported. */
+export type Services = {
+  db: Db;
+  dialect: Dialect;
+  config: AppConfig;
+  now: () => number;
+  scheduler: Scheduler;
+  outbox: Outbox;
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Unsafe methods skip the CSRF check (sign-up and log-in have no session yet). */
+    skipCsrf?: boolean;
+    /** Reachable without signing in; every other /api/v1 route answers 401 before validating anything. */
+    isPublic?: boolean;
+  }
+}

@@ -1,0 +1,71 @@
+import type { Locale } from '../../core/i18n/index.ts';
+import { newId } from '../../db/ids.ts';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { insertUser } from '../auth/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
+import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
+import { DEMO_OWNER_TITLE, DEMO_TEAM, DEMO_WORKSPACE_NAME } from './team.ts';
+
+export type DemoContext = {
+  services: Services;
+  trx: Transaction<Database>;
+  workspaceId: string;
+  ownerId: string;
+  /** Demo member ids by key (`lina`, `wanglei`, …), the owner as `owner`. */
+  people: Record<string, string>;
+  locale: Locale;
+};
+
+/** Each module adds its own demo data here, in order, inside the one demo transaction. */
+const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [];
+
+// Demo colleagues cannot sign in: their password hash matches no password.
+const NO_PASSWORD = '!demo';
+
+/** A realistic Chinese operations team workspace, owned by the caller, in one transaction. */
+export async function createDemoWorkspace(services: Services, actor: Actor, options: { locale: Locale }) {
+  const workspaceId = await services.db.transaction().execute(async (trx) => {
+    const now = services.now();
+    const workspaceId = await insertWorkspaceWithOwner(services, trx, {
+      name: DEMO_WORKSPACE_NAME[options.locale],
+      ownerId: actor.userId,
+      title: DEMO_OWNER_TITLE,
+    });
+    const people: Record<string, string> = { owner: actor.userId };
+    const suffix = workspaceId.slice(-8);
+    for (const person of DEMO_TEAM) {
+      const userId = newId(now);
+      people[person.key] = userId;
+      await insertUser(trx, {
+        id: userId,
+        email: `${person.key}.${suffix}@demo.opsplan.invalid`,
+        name: person.name,
+        password_hash: NO_PASSWORD,
+        locale: 'zh-CN',
+        created_at: now,
+        updated_at: now,
+      });
+      await insertMembership(trx, {
+        workspace_id: workspaceId,
+        user_id: userId,
+        role: person.role,
+        title: person.title,
+        weekly_capacity_hours: person.capacity,
+        created_at: now,
+      });
+    }
+    const context: DemoContext = {
+      services,
+      trx,
+      workspaceId,
+      ownerId: actor.userId,
+      people,
+      locale: options.locale,
+    };
+    for (const seed of DEMO_SEEDERS) await seed(context);
+    return workspaceId;
+  });
+  return { workspace: toWorkspace(await selectWorkspace(services.db, workspaceId)), role: 'owner' as const };
+}

@@ -1,0 +1,51 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../core/errors/index.ts';
+import type { Actor } from './context.ts';
+
+/** The caller, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('unauthenticated');
+  return request.actor;
+}
+
+/** The caller signed in through the browser; API tokens may not manage accounts. */
+export function requireSessionActor(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (actor.tokenWorkspaceId) throw new AppError('token_scope');
+  return actor;
+}
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  410: ErrorBody,
+  429: ErrorBody,
+};
+
+/** Response schemas for a route: its successes plus the shared error shape. */
+export function responses<T extends Record<number, z.ZodType>>(success: T): T & typeof errorResponses {
+  return { ...errorResponses, ...success };
+}
+
+export const NoContent = z.null().describe('No content');
+
+export const WorkspaceParams = z.object({ workspaceId: z.string().min(1).max(64) });
+
+export const epochMs = z.number().int().describe('Epoch milliseconds');
+
+/** Page size for list endpoints: never unbounded. */
+export const limitParam = z.coerce.number().int().min(1).max(200).default(50);

@@ -1,0 +1,18 @@
+import type { Services } from '../context.ts';
+import { deleteFinishedJobsBefore } from './queries.ts';
+
+const WEEK = 7 * 24 * 60 * 60 * 1000;
+
+/** Housekeeping every instance registers; recurring rows are shared, so only one instance runs each. */
+export async function registerBuiltInJobs(services: Services): Promise<void> {
+  const { scheduler, db } = services;
+  scheduler.register('jobs.prune', async () => {
+    await deleteFinishedJobsBefore(db, services.now() - WEEK);
+  });
+  scheduler.register('sessions.prune', async () => {
+    await db.deleteFrom('sessions').where('expires_at', '<', services.now()).execute();
+    await db.deleteFrom('rate_limits').where('reset_at', '<', services.now()).execute();
+  });
+  await scheduler.every('jobs.prune', '17 3 * * *');
+  await scheduler.every('sessions.prune', '27 * * * *');
+}

@@ -1,0 +1,83 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, ERRORS, errorMessage, type ErrorCode, type FieldError } from '../../core/errors/index.ts';
+import type { Locale } from '../../core/i18n/index.ts';
+import { validationMessage, type ValidationIssue } from '../../core/errors/validation.ts';
+
+type ValidationEntry = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
+
+function translateValidation(entries: ValidationEntry[], locale: Locale, context: string): FieldError[] {
+  return entries.map((entry) => {
+    const segments = entry.instancePath.split('/').filter(Boolean);
+    const issue = { ...entry.params, code: entry.keyword, message: entry.message } as ValidationIssue;
+    const path = segments.join('.') || (context === 'body' ? '(body)' : context);
+    return { path, message: validationMessage(issue, locale) };
+  });
+}
+
+function send(
+  reply: FastifyReply,
+  locale: Locale,
+  code: ErrorCode,
+  params: Record<string, unknown> = {},
+  fields?: FieldError[],
+) {
+  const message = errorMessage(code, locale, params);
+  // A service may name the field and leave the sentence to the code's message.
+  const filled = fields?.map((field) => ({ path: field.path, message: field.message || message }));
+  return reply
+    .status(ERRORS[code].status)
+    .send({ error: { code, message, ...(filled ? { fields: filled } : {}) } });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_json',
+};
+
+/** Maps every error to `{ error: { code, message, fields } }` in the caller's language; never leaks a stack. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = request.locale;
+    if (error instanceof AppError) {
+      return send(reply, locale, error.code, error.params, error.fields);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = translateValidation(
+        error.validation as ValidationEntry[],
+        locale,
+        error.validationContext ?? 'body',
+      );
+      return send(reply, locale, 'validation_failed', {}, fields);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return send(reply, locale, 'internal', { requestId: request.id });
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      return send(reply, locale, mapped, {
+        limit: `${Math.round((app.initialConfig.bodyLimit ?? 0) / 1024)} KB`,
+      });
+    }
+    if (error.statusCode === 429) {
+      return send(reply, locale, 'rate_limited', { minutes: 1 });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'client error');
+      return send(reply, locale, 'validation_failed', {}, [{ path: '(request)', message: error.message }]);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, locale, 'internal', { requestId: request.id });
+  });
+
+  app.setNotFoundHandler((request, reply) => send(reply, request.locale, 'not_found'));
+}

@@ -1,0 +1,29 @@
+import { AppError } from '../../core/errors/index.ts';
+import { can, isRole, type Permission, type Role } from '../../core/permissions/index.ts';
+import type { Executor } from '../../db/types.ts';
+import type { Actor } from '../context.ts';
+
+export type Access = { workspaceId: string; userId: string; role: Role };
+
+/**
+ * The first step of every workspace-scoped service: the caller must be a member (else 404, so ids of
+ * other workspaces reveal nothing) and their role must allow the permission (else 403).
+ */
+export async function authorize(
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+  permission: Permission,
+): Promise<Access> {
+  if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId)
+    throw new AppError('workspace_not_found');
+  const membership = await executor
+    .selectFrom('memberships')
+    .select('role')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!membership || !isRole(membership.role)) throw new AppError('workspace_not_found');
+  if (!can(membership.role, permission)) throw new AppError('forbidden');
+  return { workspaceId, userId: actor.userId, role: membership.role };
+}

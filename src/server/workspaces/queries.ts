@@ -1,0 +1,108 @@
+import type { Insertable } from 'kysely';
+import type { Executor, MembershipsTable, WorkspacesTable } from '../../db/types.ts';
+
+export async function insertWorkspace(
+  executor: Executor,
+  workspace: Insertable<WorkspacesTable>,
+): Promise<void> {
+  await executor.insertInto('workspaces').values(workspace).execute();
+}
+
+export async function insertMembership(
+  executor: Executor,
+  membership: Insertable<MembershipsTable>,
+): Promise<void> {
+  await executor.insertInto('memberships').values(membership).execute();
+}
+
+export function selectWorkspace(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('workspaces')
+    .select(['id', 'name', 'created_at'])
+    .where('id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateWorkspaceName(
+  executor: Executor,
+  workspaceId: string,
+  name: string,
+  now: number,
+) {
+  await executor
+    .updateTable('workspaces')
+    .set({ name, updated_at: now })
+    .where('id', '=', workspaceId)
+    .execute();
+}
+
+const memberColumns = [
+  'memberships.user_id',
+  'users.email',
+  'users.name',
+  'memberships.role',
+  'memberships.title',
+  'memberships.weekly_capacity_hours',
+  'memberships.created_at',
+] as const;
+
+export function selectMembers(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(memberColumns)
+    .where('memberships.workspace_id', '=', workspaceId)
+    .orderBy('memberships.created_at')
+    .orderBy('users.name')
+    .execute();
+}
+
+export function selectMember(executor: Executor, workspaceId: string, userId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(memberColumns)
+    .where('memberships.workspace_id', '=', workspaceId)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function updateMembership(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+  changes: Partial<Pick<MembershipsTable, 'role' | 'title' | 'weekly_capacity_hours'>>,
+): Promise<void> {
+  await executor
+    .updateTable('memberships')
+    .set(changes)
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function deleteMembership(executor: Executor, workspaceId: string, userId: string, now: number) {
+  await executor
+    .deleteFrom('memberships')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+  // Tokens act as their user in this workspace: they go with the membership.
+  await executor
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function countOwners(executor: Executor, workspaceId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'owner')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,200 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestWorkspace,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let admin: TestUser;
+let manager: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  [owner, admin, manager, member, viewer] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(t.app)));
+  workspaceId = await createTestWorkspace(t.app, owner, { admin, manager, member, viewer });
+});
+afterEach(() => t.close());
+
+const url = (suffix = '') => `/api/v1/w/${workspaceId}${suffix}`;
+
+describe('workspaces', () => {
+  it('creates a workspace with the creator as owner and lists it under /me', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: ' 内容运营组 ' } }),
+    );
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ workspace: { name: '内容运营组' }, role: 'owner' });
+    const me = await t.app.inject(as(owner, { method: 'GET', url: '/api/v1/me' }));
+    expect(me.json().workspaces.map((w: { name: string }) => w.name)).toEqual(['Growth team', '内容运营组']);
+  });
+
+  it('shows each member their role and permissions', async () => {
+    const asViewer = await t.app.inject(as(viewer, { method: 'GET', url: url() }));
+    expect(asViewer.statusCode).toBe(200);
+    expect(asViewer.json().role).toBe('viewer');
+    expect(asViewer.json().permissions).toContain('members.read');
+    expect(asViewer.json().permissions).not.toContain('workspace.update');
+    const asOwner = await t.app.inject(as(owner, { method: 'GET', url: url() }));
+    expect(asOwner.json().permissions).toContain('audit.read');
+  });
+
+  it('lets admins rename, not members, and validates the name', async () => {
+    expect(
+      (await t.app.inject(as(member, { method: 'PATCH', url: url(), payload: { name: 'X' } }))).statusCode,
+    ).toBe(403);
+    const blank = await t.app.inject(as(admin, { method: 'PATCH', url: url(), payload: { name: '   ' } }));
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields[0]).toEqual({ path: 'name', message: 'Required.' });
+    const renamed = await t.app.inject(
+      as(admin, { method: 'PATCH', url: url(), payload: { name: '增长组' } }),
+    );
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().workspace.name).toBe('增长组');
+  });
+});
+
+describe('members', () => {
+  it('lists members with roles, titles and capacity', async () => {
+    const response = await t.app.inject(as(viewer, { method: 'GET', url: url('/members') }));
+    expect(response.statusCode).toBe(200);
+    const items = response.json().items as Array<{
+      userId: string;
+      role: string;
+      weeklyCapacityHours: number;
+    }>;
+    expect(items).toHaveLength(5);
+    expect(items.find((m) => m.userId === manager.id)).toMatchObject({
+      role: 'manager',
+      weeklyCapacityHours: 40,
+    });
+  });
+
+  it('lets an admin change roles up to admin, title and capacity, and records it', async () => {
+    const response = await t.app.inject(
+      as(admin, {
+        method: 'PATCH',
+        url: url(`/members/${member.id}`),
+        payload: { role: 'manager', title: '社群运营', weeklyCapacityHours: 32 },
+      }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json().member).toMatchObject({
+      role: 'manager',
+      title: '社群运营',
+      weeklyCapacityHours: 32,
+    });
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('action', '=', 'member.updated')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes ?? '{}')).toMatchObject({ role: { from: 'member', to: 'manager' } });
+    const event = await t.database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'member.role_changed')
+      .execute();
+    expect(event).toHaveLength(1);
+  });
+
+  it('keeps owners in the hands of owners', async () => {
+    const promote = await t.app.inject(
+      as(admin, { method: 'PATCH', url: url(`/members/${member.id}`), payload: { role: 'owner' } }),
+    );
+    expect(promote.statusCode).toBe(403);
+    expect(promote.json().error.code).toBe('role_not_allowed');
+    const demote = await t.app.inject(
+      as(admin, { method: 'PATCH', url: url(`/members/${owner.id}`), payload: { role: 'member' } }),
+    );
+    expect(demote.statusCode).toBe(403);
+    const byManager = await t.app.inject(
+      as(manager, { method: 'PATCH', url: url(`/members/${member.id}`), payload: { title: 'x' } }),
+    );
+    expect(byManager.statusCode).toBe(403);
+    expect(byManager.json().error.code).toBe('forbidden');
+  });
+
+  it('never leaves a workspace without an owner', async () => {
+    const demoteSelf = await t.app.inject(
+      as(owner, { method: 'PATCH', url: url(`/members/${owner.id}`), payload: { role: 'admin' } }),
+    );
+    expect(demoteSelf.statusCode).toBe(409);
+    expect(demoteSelf.json().error.code).toBe('last_owner');
+    const leave = await t.app.inject(as(owner, { method: 'DELETE', url: url(`/members/${owner.id}`) }));
+    expect(leave.statusCode).toBe(409);
+    await t.app.inject(
+      as(owner, { method: 'PATCH', url: url(`/members/${admin.id}`), payload: { role: 'owner' } }),
+    );
+    expect(
+      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/members/${owner.id}`) }))).statusCode,
+    ).toBe(204);
+  });
+
+  it('removes a member, who then cannot see the workspace', async () => {
+    expect(
+      (await t.app.inject(as(member, { method: 'DELETE', url: url(`/members/${viewer.id}`) }))).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject(as(admin, { method: 'DELETE', url: url(`/members/${viewer.id}`) }))).statusCode,
+    ).toBe(204);
+    const gone = await t.app.inject(as(viewer, { method: 'GET', url: url() }));
+    expect(gone.statusCode).toBe(404);
+    expect(gone.json().error.code).toBe('workspace_not_found');
+  });
+
+  it('lets anyone leave on their own', async () => {
+    expect(
+      (await t.app.inject(as(viewer, { method: 'DELETE', url: url(`/members/${viewer.id}`) }))).statusCode,
+    ).toBe(204);
+    const actions = await t.database.db.selectFrom('audit_entries').select('action').execute();
+    expect(actions.map((a) => a.action)).toContain('member.left');
+  });
+
+  it('answers 404 for a user who is not a member, and validates fields', async () => {
+    const stranger = await signUpUser(t.app);
+    const missing = await t.app.inject(
+      as(owner, { method: 'PATCH', url: url(`/members/${stranger.id}`), payload: { title: 'x' } }),
+    );
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('member_not_found');
+    const invalid = await t.app.inject(
+      as(owner, {
+        method: 'PATCH',
+        url: url(`/members/${member.id}`),
+        payload: { weeklyCapacityHours: 500, role: 'boss' },
+      }),
+    );
+    expect(invalid.statusCode).toBe(400);
+    expect(
+      invalid
+        .json()
+        .error.fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['role', 'weeklyCapacityHours']);
+  });
+});
+
+describe('demo workspace', () => {
+  it('creates a Chinese user-growth team with the caller as owner, in one go', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+    );
+    expect(response.statusCode).toBe(201);
+    const demoId = response.json().workspace.id as string;
+    expect(response.json().workspace.name).toContain('用户增长');
+    const members = await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/members` }));
+    const items = members.json().items as Array<{ role: string; title: string | null; name: string }>;
+    expect(items.length).toBeGreaterThanOrEqual(8);
+    expect(items.filter((m) => m.role === 'owner')).toHaveLength(1);
+    expect(items.map((m) => m.title)).toContain('数据分析师');
+    expect(new Set(items.map((m) => m.role)).size).toBeGreaterThanOrEqual(4);
+  });
+});
