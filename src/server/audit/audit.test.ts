@@ -16,7 +16,9 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  [owner, admin, manager] = await Promise.all([1, 2, 3].map(() => signUpUser(t.app)));
+  owner = await signUpUser(t.app);
+  admin = await signUpUser(t.app);
+  manager = await signUpUser(t.app);
   workspaceId = await createTestWorkspace(t.app, owner, { admin, manager });
 });
 afterEach(() => t.close());

@@ -16,7 +16,9 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  [owner, manager, member] = await Promise.all([1, 2, 3].map(() => signUpUser(t.app)));
+  owner = await signUpUser(t.app);
+  manager = await signUpUser(t.app);
+  member = await signUpUser(t.app);
   workspaceId = await createTestWorkspace(t.app, owner, { manager, member });
 });
 afterEach(() => t.close());

@@ -19,7 +19,9 @@ describe('OpenAPI document', () => {
     expect(response.statusCode).toBe(200);
     const document = response.json<Document>();
     expect(document.openapi).toBe('3.1.0');
-    const result = await new Validator().validate(document as unknown as object);
+    const result = await new Validator().validate(
+      document as unknown as Parameters<Validator['validate']>[0],
+    );
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
   });

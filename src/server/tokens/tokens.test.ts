@@ -16,7 +16,8 @@ let otherWorkspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  [owner, viewer] = await Promise.all([signUpUser(t.app), signUpUser(t.app)]);
+  owner = await signUpUser(t.app);
+  viewer = await signUpUser(t.app);
   workspaceId = await createTestWorkspace(t.app, owner, { viewer });
   otherWorkspaceId = await createTestWorkspace(t.app, owner);
 });

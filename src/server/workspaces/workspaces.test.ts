@@ -18,7 +18,11 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  [owner, admin, manager, member, viewer] = await Promise.all([1, 2, 3, 4, 5].map(() => signUpUser(t.app)));
+  owner = await signUpUser(t.app);
+  admin = await signUpUser(t.app);
+  manager = await signUpUser(t.app);
+  member = await signUpUser(t.app);
+  viewer = await signUpUser(t.app);
   workspaceId = await createTestWorkspace(t.app, owner, { admin, manager, member, viewer });
 });
 afterEach(() => t.close());

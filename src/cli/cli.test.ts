@@ -1,0 +1,218 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_WORKSPACE_NAME } from '../server/demo/team.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/opsplan.js', import.meta.url));
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+type Result = { code: number | null; stdout: string; stderr: string };
+
+let root: string;
+
+beforeAll(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'opsplan-cli-'));
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The child's environment: SQLite in `dataDir`, whatever the parent's DATABASE_URL or PORT. */
+function childEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+  for (const name of ['PORT', 'HOST', 'WEB_DIR', 'PUBLIC_URL', 'OPSPLAN_SCHEDULER']) {
+    if (!(name in extra)) delete env[name];
+  }
+  return env;
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  // Run from another folder: the command must not depend on the working directory.
+  return spawn(process.execPath, [BIN, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function run(args: string[], dataDir = path.join(root, 'unused')): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = start(args, childEnv(dataDir));
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function openReadOnly(file: string): SQLite.Database {
+  return new SQLite(file, { readonly: true, fileMustExist: true });
+}
+
+describe('opsplan command line', () => {
+  it('prints help listing every command, and the version', async () => {
+    const [help, version] = await Promise.all([run(['--help']), run(['--version'])]);
+    expect(help.code).toBe(0);
+    for (const command of ['serve', 'demo', 'backup', 'restore']) {
+      expect(help.stdout).toMatch(new RegExp(`^\\s+${command} `, 'm'));
+    }
+    expect(help.stdout).toContain('运营细化工作计划');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(VERSION);
+  });
+
+  it('exits 2 with a message on stderr for an unknown command or option', async () => {
+    const [command, option, port] = await Promise.all([
+      run(['frobnicate']),
+      run(['backup', 'x.db', '--frobnicate']),
+      run(['serve', '--port', 'eighty']),
+    ]);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain("unknown command 'frobnicate'");
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--frobnicate'");
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('Expected a port number');
+  });
+});
+
+describe('opsplan demo, backup and restore', () => {
+  const dataDir = () => path.join(root, 'data');
+  const backupFile = () => path.join(root, 'backups', 'opsplan-backup.db');
+  let workspaceId = '';
+  let password = '';
+
+  it('demo creates an owner account and a demo workspace', async () => {
+    const result = await run(['demo'], dataDir());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('demo@opsplan.local');
+    workspaceId = /Workspace id: (\S+)/.exec(result.stdout)?.[1] ?? '';
+    password = /Password: +(\S+) +\(generated/.exec(result.stdout)?.[1] ?? '';
+    expect(workspaceId).not.toBe('');
+    expect(password.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('backup writes a SQLite copy holding the demo team, and will not overwrite it', async () => {
+    const result = await run(['backup', backupFile()], dataDir());
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    const copy = openReadOnly(backupFile());
+    try {
+      const { count } = copy.prepare('select count(*) as count from users').get() as { count: number };
+      expect(count).toBeGreaterThanOrEqual(8);
+      const workspace = copy.prepare('select name from workspaces where id = ?').get(workspaceId) as
+        { name: string } | undefined;
+      expect(workspace?.name).toBe(DEMO_WORKSPACE_NAME['zh-CN']);
+      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    } finally {
+      copy.close();
+    }
+
+    const again = await run(['backup', backupFile()], dataDir());
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+  });
+
+  it('restore refuses a file that is not an OpsPlan SQLite database', async () => {
+    const junk = path.join(root, 'junk.db');
+    writeFileSync(junk, 'this is not a database, just text '.repeat(200));
+    const foreign = path.join(root, 'foreign.db');
+    const database = new SQLite(foreign);
+    database.exec('create table notes (body text)');
+    database.close();
+
+    const target = path.join(root, 'refused');
+    const [junkResult, foreignResult] = await Promise.all([
+      run(['restore', junk], target),
+      run(['restore', foreign], target),
+    ]);
+    expect(junkResult.code).toBe(2);
+    expect(junkResult.stderr).toContain('is not a SQLite database');
+    expect(foreignResult.code).toBe(2);
+    expect(foreignResult.stderr).toContain('no kysely_migration table');
+  });
+
+  it('restore puts the backup into a fresh data folder, then refuses to replace it without --force', async () => {
+    const freshDir = path.join(root, 'fresh');
+    const result = await run(['restore', backupFile()], freshDir);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`into ${path.join(freshDir, 'opsplan.db')}`);
+
+    const restored = openReadOnly(path.join(freshDir, 'opsplan.db'));
+    try {
+      const owner = restored.prepare('select id from users where email = ?').get('demo@opsplan.local');
+      expect(owner).toBeDefined();
+      const { count } = restored
+        .prepare('select count(*) as count from memberships where workspace_id = ?')
+        .get(workspaceId) as { count: number };
+      expect(count).toBe(9);
+    } finally {
+      restored.close();
+    }
+
+    // The restored account still signs in with its password: demo reuses it for a second workspace.
+    const [refused, reused] = await Promise.all([
+      run(['restore', backupFile()], freshDir),
+      run(['demo', '--password', password, '--locale', 'en'], freshDir),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(reused.code).toBe(0);
+    expect(reused.stdout).toContain(DEMO_WORKSPACE_NAME.en);
+  });
+});
+
+describe('opsplan serve', () => {
+  it('answers /healthz on a free port and exits 0 after SIGTERM', async () => {
+    const child = start(
+      ['serve', '--port', '0'],
+      childEnv(path.join(root, 'serve'), { WEB_DIR: path.join(root, 'no-web') }),
+    );
+    let stdout = '';
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no URL logged; stdout: ${stdout} stderr: ${stderr}`)),
+          15_000,
+        );
+        child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.stdout?.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const match = /"url":"(http:\/\/[^"]+)"/.exec(stdout);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+        child.on('close', () => reject(new Error(`serve exited early; stderr: ${stderr}`)));
+      });
+      expect(stdout).toContain('npm run build');
+
+      const response = await fetch(`${url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ok', database: 'ok', dialect: 'sqlite' });
+
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(stdout).toContain('"msg":"stopped"');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import type { Command } from 'commander';
+import {
+  addDataDirOption,
+  CliError,
+  configFromOptions,
+  formatBytes,
+  plural,
+  sqliteFileOf,
+  sqliteSidecars,
+  type DatabaseOptions,
+} from '../options.ts';
+
+type BackupOptions = Pick<DatabaseOptions, 'dataDir'> & { force?: boolean };
+
+export function registerBackup(program: Command): void {
+  const command = program
+    .command('backup')
+    .description('Copy the SQLite database to FILE; safe while the server runs')
+    .argument('<file>', 'the backup file to write')
+    .option('--force', 'overwrite FILE if it exists')
+    .addHelpText(
+      'after',
+      '\nThe copy is consistent (SQLite online backup) and self-contained. Restore it with `opsplan restore FILE`.\n' +
+        'With DATABASE_URL=postgres://… use pg_dump instead.',
+    );
+  addDataDirOption(command).action((file: string, options: BackupOptions) => backup(file, options));
+}
+
+async function backup(file: string, options: BackupOptions): Promise<void> {
+  const config = configFromOptions(options);
+  const source = sqliteFileOf(config);
+  if (!source) {
+    throw new CliError(
+      'DATABASE_URL points at PostgreSQL: back it up with pg_dump, e.g. `pg_dump --format=custom --file=opsplan.dump "$DATABASE_URL"`.',
+    );
+  }
+  if (!existsSync(source)) {
+    throw new CliError(
+      `No database at ${source}: pass --data-dir, or create one with \`opsplan serve\` or \`opsplan demo\`.`,
+    );
+  }
+  const target = path.resolve(file);
+  if (target === source) throw new CliError('FILE is the live database itself: choose another path.');
+  if (existsSync(target)) {
+    if (!options.force)
+      throw new CliError(`${target} already exists: choose another FILE or pass --force to overwrite it.`);
+    if (statSync(target).isDirectory()) throw new CliError(`${target} is a folder: name a file.`);
+    for (const stale of [target, ...sqliteSidecars(target)]) rmSync(stale, { force: true });
+  }
+  mkdirSync(path.dirname(target), { recursive: true });
+
+  const database = new SQLite(source, { fileMustExist: true });
+  try {
+    database.pragma('busy_timeout = 5000');
+    await database.backup(target);
+  } finally {
+    database.close();
+  }
+
+  // The copy keeps the WAL flag of its source; switch it off so FILE stands alone and copies as one file.
+  const copy = new SQLite(target);
+  let userCount: number;
+  try {
+    copy.pragma('journal_mode = DELETE');
+    userCount = (copy.prepare('select count(*) as count from users').get() as { count: number }).count;
+  } finally {
+    copy.close();
+  }
+  process.stdout.write(
+    `Backed up ${source} to ${target} (${formatBytes(statSync(target).size)}, ${plural(userCount, 'user')}).\n` +
+      `Restore it with: opsplan restore ${JSON.stringify(target)}\n`,
+  );
+}

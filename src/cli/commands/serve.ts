@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import {
+  addDatabaseOptions,
+  CliError,
+  configFromOptions,
+  parsePort,
+  type DatabaseOptions,
+} from '../options.ts';
+
+type ServeOptions = DatabaseOptions & { port?: number; host?: string };
+
+export function registerServe(program: Command): void {
+  const command = program
+    .command('serve')
+    .description('Serve the API and the web app (Ctrl+C or SIGTERM stops it gracefully)')
+    .option('--port <port>', 'port to listen on; 0 picks a free one (env PORT, default 3000)', parsePort)
+    .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)');
+  addDatabaseOptions(command).action((options: ServeOptions) => serve(options));
+}
+
+async function serve(options: ServeOptions): Promise<void> {
+  const config = configFromOptions(options);
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
+    throw new CliError(`PORT must be a port number from 0 to 65535 (got "${process.env.PORT}").`);
+  }
+  const app = await buildApp(config);
+
+  const webDir = config.webDir ? path.resolve(config.webDir) : null;
+  if (!webDir || !existsSync(path.join(webDir, 'index.html'))) {
+    app.log.warn(
+      `No built web app in ${webDir ?? '(WEB_DIR unset)'}: serving the API only. Run \`npm run build\` to build the web app.`,
+    );
+  }
+
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new CliError(
+        `Port ${config.port} on ${config.host} is already in use: stop the other server or pass --port.`,
+      );
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      throw new CliError(
+        `Cannot listen on ${config.host}:${config.port} (${code}): pass another --host or --port.`,
+      );
+    }
+    throw error;
+  }
+  app.log.info({ url: address }, `OpsPlan is running at ${address} (API docs at ${address}/api/docs)`);
+  stopOnSignals(app);
+}
+
+/** The first SIGINT/SIGTERM closes the app (requests in flight finish, scheduler stops, database closes); a second forces exit. */
+function stopOnSignals(app: FastifyInstance): void {
+  let isClosing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (isClosing) {
+      app.log.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    isClosing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight (send the signal again to force)');
+    app.close().then(
+      () => {
+        app.log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { registerBackup } from './commands/backup.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerRestore } from './commands/restore.ts';
+import { registerServe } from './commands/serve.ts';
+import { CliError, EXIT } from './options.ts';
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+/** The `opsplan` program. Settings come first: subcommands made with `.command()` inherit them. */
+export function buildProgram(): Command {
+  const program = new Command('opsplan')
+    .description('OpsPlan: write, run and review an operations team’s detailed work plan (运营细化工作计划).')
+    .version(packageVersion(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .exitOverride()
+    .showHelpAfterError('(run `opsplan --help` for usage)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 findings or an unexpected failure, 2 usage or input error.\n' +
+        'Run `opsplan <command> --help` for the options of a command.',
+    );
+  registerServe(program);
+  registerDemo(program);
+  registerBackup(program);
+  registerRestore(program);
+  return program;
+}
+
+/** Runs the command line; resolves with the exit code (serve keeps running until a signal). */
+export async function runCli(argv: string[] = process.argv): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other complaint of commander is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`opsplan: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const isDebug = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+    const detail =
+      error instanceof Error ? (isDebug ? (error.stack ?? error.message) : error.message) : String(error);
+    process.stderr.write(`opsplan: ${detail}${isDebug ? '' : ' (LOG_LEVEL=debug shows the stack trace)'}\n`);
+    return EXIT.findings;
+  }
+}
