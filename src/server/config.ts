@@ -19,6 +19,8 @@ export type AppConfig = {
   secureCookies: boolean;
   trustProxy: boolean;
   defaultLocale: Locale;
+  /** Whose calendar decides what "today" is for deadlines and periods. */
+  timezone: string;
   sessionIdleDays: number;
   sessionMaxDays: number;
   bodyLimitBytes: number;
@@ -50,6 +52,7 @@ export function loadConfig(
     secureCookies: env.SECURE_COOKIES === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
     defaultLocale,
+    timezone: env.OPSPLAN_TIMEZONE ?? 'Asia/Shanghai',
     sessionIdleDays: 14,
     sessionMaxDays: 60,
     bodyLimitBytes: 1024 * 1024,

@@ -86,6 +86,76 @@ export const ERRORS = {
     en: 'Too many attempts. Try again in {minutes} minutes.',
     'zh-CN': '尝试次数过多,请 {minutes} 分钟后再试。',
   },
+  kpi_not_found: { status: 404, en: 'KPI not found.', 'zh-CN': '未找到该指标。' },
+  kpi_key_taken: {
+    status: 409,
+    en: 'A KPI with the key "{key}" already exists.',
+    'zh-CN': '键为“{key}”的指标已存在。',
+  },
+  kpi_in_use: {
+    status: 409,
+    en: 'KPI "{key}" is still used by {usedBy}.',
+    'zh-CN': '指标“{key}”仍被 {usedBy} 使用。',
+  },
+  kpi_is_formula: {
+    status: 409,
+    en: 'KPI "{key}" is computed by its formula and takes no measurements.',
+    'zh-CN': '指标“{key}”由公式计算,不能录入数据。',
+  },
+  formula_invalid: { status: 400, en: 'The formula is not valid: {detail}', 'zh-CN': '公式有误:{detail}' },
+  formula_unknown_kpi: {
+    status: 400,
+    en: 'The formula uses KPIs that do not exist: {keys}.',
+    'zh-CN': '公式引用了不存在的指标:{keys}。',
+  },
+  formula_cycle: {
+    status: 400,
+    en: 'The formula would make a loop: {cycle}.',
+    'zh-CN': '公式会形成循环引用:{cycle}。',
+  },
+  measurements_invalid: {
+    status: 400,
+    en: '{count} rows have problems; nothing was saved.',
+    'zh-CN': '有 {count} 行存在问题,未保存任何数据。',
+  },
+  import_unreadable: {
+    status: 400,
+    en: 'The file could not be read as CSV or XLSX: {detail}',
+    'zh-CN': '无法将文件读取为 CSV 或 XLSX:{detail}',
+  },
+  import_missing_columns: {
+    status: 400,
+    en: 'The file needs the columns {columns} in its first row.',
+    'zh-CN': '文件首行需要包含列:{columns}。',
+  },
+  import_empty: { status: 400, en: 'The file has no data rows.', 'zh-CN': '文件中没有数据行。' },
+  goal_not_found: { status: 404, en: 'Goal not found.', 'zh-CN': '未找到该目标。' },
+  goal_cycle: {
+    status: 400,
+    en: 'A goal cannot be aligned under itself or one of its own sub-goals.',
+    'zh-CN': '目标不能对齐到自身或其子目标之下。',
+  },
+  goal_has_children: {
+    status: 409,
+    en: 'This goal has {count} sub-goals: move or delete them first.',
+    'zh-CN': '该目标下还有 {count} 个子目标,请先移动或删除它们。',
+  },
+  due_before_start: {
+    status: 400,
+    en: 'The due date must not be before the start date.',
+    'zh-CN': '截止日期不能早于开始日期。',
+  },
+  baseline_equals_target: {
+    status: 400,
+    en: 'Baseline and target are the same: there is nothing to move.',
+    'zh-CN': '基线值与目标值相同,无从衡量进展。',
+  },
+  key_result_not_found: { status: 404, en: 'Key result not found.', 'zh-CN': '未找到该关键结果。' },
+  owner_not_member: {
+    status: 400,
+    en: 'The owner must be a member of this workspace.',
+    'zh-CN': '负责人必须是本工作区的成员。',
+  },
   database_unavailable: {
     status: 503,
     en: 'The database is not reachable.',
@@ -100,7 +170,18 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export type FieldError = { path: string; message: string };
+/** A text given in every language, for messages built before the caller's language is known. */
+export type LocalizedText = Record<Locale, string>;
+
+export function isLocalizedText(value: unknown): value is LocalizedText {
+  return typeof value === 'object' && value !== null && 'en' in value && 'zh-CN' in value;
+}
+
+export function localize(value: string | LocalizedText, locale: Locale): string {
+  return typeof value === 'string' ? value : value[locale];
+}
+
+export type FieldError = { path: string; message: string | LocalizedText };
 
 /** The one error type of OpsPlan: a stable code, parameters for its message, and optional field errors. */
 export class AppError extends Error {
@@ -109,7 +190,7 @@ export class AppError extends Error {
   readonly fields: FieldError[] | undefined;
 
   constructor(code: ErrorCode, params: Record<string, unknown> = {}, fields?: FieldError[]) {
-    super(interpolate(ERRORS[code].en, params));
+    super(errorMessage(code, 'en', params));
     this.name = 'AppError';
     this.code = code;
     this.params = params;
@@ -123,5 +204,8 @@ export class AppError extends Error {
 
 /** The message for an error code in a language. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
-  return interpolate(ERRORS[code][locale], params);
+  const localized = Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, isLocalizedText(value) ? value[locale] : value]),
+  );
+  return interpolate(ERRORS[code][locale], localized);
 }

@@ -17,6 +17,12 @@ const MINIMUM_ROLE = {
   'invitations.revoke': 'manager',
   'audit.read': 'admin',
   'tokens.create': 'member',
+  'goals.read': 'viewer',
+  'goals.write': 'member',
+  'goals.delete': 'manager',
+  'kpis.read': 'viewer',
+  'kpis.write': 'manager',
+  'measurements.write': 'member',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

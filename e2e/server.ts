@@ -1,0 +1,26 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+
+export type RunningServer = { url: string; close: () => Promise<void> };
+
+/** The real app on a random port with a fresh SQLite folder, serving the built SPA from dist/web. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'opsplan-e2e-'));
+  const app = await buildApp(
+    loadConfig({ dataDir, databaseUrl: undefined, webDir: 'dist/web', logLevel: 'silent' }),
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address: AddressInfo | string | null = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('The server is not listening on TCP');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router';
+import { useProfileLocale } from './features/account/useProfileLocale.ts';
+import { router } from './router.tsx';
+
+const FONT_FAMILY =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Theme and antd locale follow the UI language; the router renders the pages. */
+export function Root() {
+  const { i18n } = useTranslation();
+  useProfileLocale();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}
+      button={{ autoInsertSpace: false }}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#2f54eb', borderRadius: 8, fontFamily: FONT_FAMILY },
+        components: { Layout: { siderBg: '#fff', headerHeight: 64 } },
+      }}
+    >
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

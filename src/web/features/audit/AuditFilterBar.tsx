@@ -1,0 +1,61 @@
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Dayjs } from 'dayjs';
+import type { AuditFilters } from './hooks.ts';
+
+type Person = { userId: string; name: string };
+
+export function AuditFilterBar({
+  people,
+  filters,
+  onChange,
+}: {
+  people: Person[];
+  filters: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const hasFilters = Object.values(filters).some((value) => value !== undefined);
+
+  const changeRange = (range: [Dayjs | null, Dayjs | null] | null) => {
+    const [start, end] = range ?? [null, null];
+    onChange({
+      ...filters,
+      from: start ? start.startOf('day').valueOf() : undefined,
+      to: end ? end.endOf('day').valueOf() : undefined,
+    });
+  };
+
+  return (
+    <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        placeholder={t('audit.filterPerson')}
+        aria-label={t('audit.filterPerson')}
+        style={{ width: 200 }}
+        value={filters.actorId}
+        options={people.map((person) => ({ value: person.userId, label: person.name }))}
+        onChange={(actorId: string | undefined) => onChange({ ...filters, actorId })}
+      />
+      <Input.Search
+        allowClear
+        placeholder={t('audit.filterObjectType')}
+        aria-label={t('audit.filterObjectType')}
+        style={{ width: 220 }}
+        defaultValue={filters.objectType}
+        onSearch={(value) => onChange({ ...filters, objectType: value.trim() || undefined })}
+      />
+      <DatePicker.RangePicker
+        aria-label={t('audit.filterDates')}
+        onChange={(range) => changeRange(range)}
+        placeholder={[t('audit.from'), t('audit.to')]}
+      />
+      {hasFilters ? (
+        <Button type="link" onClick={() => onChange({})}>
+          {t('audit.clearFilters')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,94 @@
+import { Suspense } from 'react';
+import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import { can, isRole } from '../../../core/permissions/index.ts';
+import { Logo } from '../../components/Logo.tsx';
+import { FullPageSpin } from '../../components/FullPageSpin.tsx';
+import { LanguageSwitch } from '../account/LanguageSwitch.tsx';
+import { useMe } from '../account/hooks.ts';
+import { lastWorkspaceId } from '../workspaces/lastWorkspace.ts';
+import { UserMenu } from './UserMenu.tsx';
+import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
+
+/** Sider with the workspace's pages, header with workspace switcher, language and user menu. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { data: me } = useMe();
+  const workspaceMatch = useMatch('/w/:workspaceId/*');
+  const routeWorkspaceId = workspaceMatch?.params.workspaceId ?? null;
+  const workspaces = me?.workspaces ?? [];
+  const current =
+    workspaces.find((workspace) => workspace.id === (routeWorkspaceId ?? lastWorkspaceId())) ??
+    (routeWorkspaceId ? undefined : workspaces[0]);
+  const role = current && isRole(current.role) ? current.role : null;
+
+  const base = current ? `/w/${current.id}` : null;
+  const items: MenuProps['items'] = base
+    ? [
+        { key: base, icon: <HomeOutlined />, label: t('nav.overview') },
+        { key: `${base}/members`, icon: <TeamOutlined />, label: t('nav.members') },
+        ...(role && can(role, 'audit.read')
+          ? [{ key: `${base}/audit`, icon: <AuditOutlined />, label: t('nav.audit') }]
+          : []),
+        ...(role && can(role, 'workspace.update')
+          ? [{ key: `${base}/settings`, icon: <SettingOutlined />, label: t('nav.settings') }]
+          : []),
+      ]
+    : [];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        width={220}
+        breakpoint="lg"
+        collapsedWidth={0}
+        theme="light"
+        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+      >
+        <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
+          <Logo />
+          <Typography.Text strong style={{ fontSize: 18 }}>
+            OpsPlan
+          </Typography.Text>
+        </Flex>
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={[location.pathname.replace(/\/$/, '')]}
+          onClick={({ key }) => void navigate(key)}
+          style={{ borderInlineEnd: 'none' }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 16,
+          }}
+        >
+          <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
+          <Flex align="center" gap={16}>
+            <LanguageSwitch size="small" />
+            {me ? <UserMenu name={me.user.name} email={me.user.email} /> : null}
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, background: '#f5f7fa' }}>
+          <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </div>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,51 @@
+import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/client.ts';
+import { useLogout } from '../account/hooks.ts';
+
+export function UserMenu({ name, email }: { name: string; email: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { message } = App.useApp();
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          {
+            key: 'who',
+            disabled: true,
+            label: (
+              <Flex vertical>
+                <Typography.Text strong>{name}</Typography.Text>
+                <Typography.Text type="secondary">{email}</Typography.Text>
+              </Flex>
+            ),
+          },
+          { type: 'divider' },
+          { key: 'profile', icon: <UserOutlined />, label: t('shell.profile') },
+          { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), danger: true },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'profile') void navigate('/profile');
+          if (key === 'logout')
+            void logout.mutateAsync().then(
+              () => void navigate('/login', { replace: true }),
+              (error: unknown) => void message.error(errorMessage(error)),
+            );
+        },
+      }}
+    >
+      <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+        <Avatar size="small" style={{ background: '#2f54eb' }}>
+          {name.slice(0, 1).toUpperCase()}
+        </Avatar>
+        <span>{name}</span>
+      </Button>
+    </Dropdown>
+  );
+}

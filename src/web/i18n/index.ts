@@ -1,0 +1,56 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { zhCN } from './zh-CN.ts';
+import { en } from './en.ts';
+
+export const UI_LOCALES = ['zh-CN', 'en'] as const;
+export type UiLocale = (typeof UI_LOCALES)[number];
+
+const STORAGE_KEY = 'opsplan.locale';
+
+export function isUiLocale(value: unknown): value is UiLocale {
+  return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
+}
+
+function storedLocale(): UiLocale {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    if (isUiLocale(stored)) return stored;
+  } catch {
+    // Storage may be blocked (private mode); Chinese is the product's first language.
+  }
+  return 'zh-CN';
+}
+
+function syncDocument(locale: UiLocale): void {
+  document.documentElement.lang = locale;
+  dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+}
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+syncDocument(currentLocale());
+
+export function currentLocale(): UiLocale {
+  return isUiLocale(i18n.language) ? i18n.language : 'zh-CN';
+}
+
+/** Switches the UI language and remembers it in this browser. */
+export async function applyLocale(locale: UiLocale): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered across reloads, but the switch itself still works.
+  }
+  syncDocument(locale);
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}

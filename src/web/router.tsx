@@ -1,0 +1,74 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
+import { PublicOnly, RequireAuth } from './features/account/guards.tsx';
+import { AppShell } from './features/shell/AppShell.tsx';
+import { WorkspaceScopeRoute } from './features/workspaces/WorkspaceScopeRoute.tsx';
+import { HomeRedirect } from './routes/HomeRedirect.tsx';
+
+/** Lazy page from a module with a named export, so each page is its own chunk. */
+function page<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const LoginPage = page(() => import('./routes/auth/LoginPage.tsx'), 'LoginPage');
+const SignupPage = page(() => import('./routes/auth/SignupPage.tsx'), 'SignupPage');
+const OnboardingPage = page(() => import('./routes/onboarding/OnboardingPage.tsx'), 'OnboardingPage');
+const InvitePage = page(() => import('./routes/invite/InvitePage.tsx'), 'InvitePage');
+const OverviewPage = page(() => import('./routes/workspace/OverviewPage.tsx'), 'OverviewPage');
+const SettingsPage = page(() => import('./routes/workspace/SettingsPage.tsx'), 'SettingsPage');
+const MembersPage = page(() => import('./routes/members/MembersPage.tsx'), 'MembersPage');
+const AuditPage = page(() => import('./routes/audit/AuditPage.tsx'), 'AuditPage');
+const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
+const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
+
+function Pages() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Pages />,
+    children: [
+      { path: '/', element: <HomeRedirect /> },
+      {
+        element: <PublicOnly />,
+        children: [
+          { path: '/login', element: <LoginPage /> },
+          { path: '/signup', element: <SignupPage /> },
+        ],
+      },
+      { path: '/invite/:token', element: <InvitePage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/onboarding', element: <OnboardingPage /> },
+          {
+            element: <AppShell />,
+            children: [
+              { path: '/profile', element: <ProfilePage /> },
+              {
+                path: '/w/:workspaceId',
+                element: <WorkspaceScopeRoute />,
+                children: [
+                  { index: true, element: <OverviewPage /> },
+                  { path: 'members', element: <MembersPage /> },
+                  { path: 'audit', element: <AuditPage /> },
+                  { path: 'settings', element: <SettingsPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

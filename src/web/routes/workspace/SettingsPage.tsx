@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { App, Button, Card, Form, Input, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { applyFieldErrors } from '../../components/formErrors.ts';
+import { useRenameWorkspace } from '../../features/workspaces/hooks.ts';
+import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { workspace, can } = useWorkspaceScope();
+  const [form] = Form.useForm<{ name: string }>();
+  const rename = useRenameWorkspace(workspace.id);
+
+  useEffect(() => {
+    form.setFieldsValue({ name: workspace.name });
+  }, [form, workspace.name]);
+
+  if (!can('workspace.update')) {
+    return <Result status="403" title={t('settings.title')} subTitle={t('errors.noPermission')} />;
+  }
+
+  return (
+    <>
+      <PageHeader title={t('settings.title')} description={t('settings.description')} />
+      <Card title={t('settings.general')} style={{ maxWidth: 640 }}>
+        <FormErrorAlert error={rename.error} />
+        <Form
+          name="workspaceSettings"
+          form={form}
+          layout="vertical"
+          initialValues={{ name: workspace.name }}
+          onFinish={(values) =>
+            rename.mutate(values, {
+              onSuccess: () => void message.success(t('settings.renamed')),
+              onError: (error) => applyFieldErrors(form, error),
+            })
+          }
+        >
+          <Form.Item
+            name="name"
+            label={t('fields.workspaceName')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={rename.isPending}>
+            {t('actions.save')}
+          </Button>
+        </Form>
+      </Card>
+    </>
+  );
+}
