@@ -116,6 +116,91 @@ export type EventDeliveriesTable = {
   delivered_at: number;
 };
 
+export type KpisTable = {
+  id: string;
+  workspace_id: string;
+  key: string;
+  name: string;
+  unit: string | null;
+  direction: string; // higher | lower (is better)
+  aggregation: string; // sum | avg | last | min | max
+  frequency: string; // day | week | month
+  formula: string | null;
+  owner_id: string | null;
+  green: number | null;
+  amber: number | null;
+  description: string | null;
+  status: string | null; // green | amber | red; null without data
+  last_value: number | null;
+  last_period: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type MeasurementsTable = {
+  kpi_id: string;
+  period: string;
+  workspace_id: string;
+  value: number;
+  source: string; // manual | import | api
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type GoalsTable = {
+  id: string;
+  workspace_id: string;
+  parent_id: string | null;
+  title: string;
+  description: string | null;
+  owner_id: string | null;
+  start_date: string;
+  due_date: string;
+  status: string; // draft | active | done | cancelled
+  weight: number;
+  is_top_level: number;
+  // Kept current on every measurement and by the daily job, never computed on read.
+  progress: number;
+  projected_progress: number | null;
+  health: string; // on_track | at_risk | off_track | no_data
+  health_reason: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type KeyResultsTable = {
+  id: string;
+  workspace_id: string;
+  goal_id: string;
+  title: string;
+  kpi_id: string | null; // null: a deliverable, checked done
+  baseline: number | null;
+  target: number | null;
+  weight: number;
+  is_done: number;
+  current: number | null;
+  progress: number;
+  projected_progress: number | null;
+  projected_value: number | null;
+  reach_date: string | null;
+  position: number;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CheckInsTable = {
+  id: string;
+  workspace_id: string;
+  goal_id: string;
+  author_id: string | null;
+  progress: number;
+  confidence: number;
+  note: string;
+  blockers: string | null;
+  created_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -128,6 +213,11 @@ export type Database = {
   jobs: JobsTable;
   events: EventsTable;
   event_deliveries: EventDeliveriesTable;
+  kpis: KpisTable;
+  measurements: MeasurementsTable;
+  goals: GoalsTable;
+  key_results: KeyResultsTable;
+  check_ins: CheckInsTable;
 };
 
 export type Db = Kysely<Database>;

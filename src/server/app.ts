@@ -13,8 +13,11 @@ import { authRoutes } from './auth/routes.ts';
 import type { AppConfig } from './config.ts';
 import type { Services } from './context.ts';
 import { Outbox } from './events/outbox.ts';
+import { registerGoalJobs } from './goals/jobs.ts';
+import { goalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
+import { kpiRoutes } from './kpis/routes.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -84,6 +87,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   };
   app.decorate('services', services);
   await registerBuiltInJobs(services);
+  await registerGoalJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -99,7 +103,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerOpenApi(app);
 
   await app.register(healthRoutes);
-  for (const routes of [authRoutes, tokenRoutes, workspaceRoutes, invitationRoutes, auditRoutes]) {
+  for (const routes of [
+    authRoutes,
+    tokenRoutes,
+    workspaceRoutes,
+    invitationRoutes,
+    auditRoutes,
+    kpiRoutes,
+    goalRoutes,
+  ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
 

@@ -14,6 +14,9 @@ export type ValidationIssue = {
   keys?: readonly string[] | undefined;
 };
 
+/** The message schemas give a refinement that asks for at least one field; translated here. */
+export const AT_LEAST_ONE_FIELD = 'at_least_one_field';
+
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
   minChars: { en: 'Use at least {minimum} characters.', 'zh-CN': '至少 {minimum} 个字符。' },
@@ -24,10 +27,12 @@ const TEXT = {
   maxItems: { en: 'Use at most {maximum} items.', 'zh-CN': '最多 {maximum} 项。' },
   type: { en: 'Must be {expected}.', 'zh-CN': '应为{expected}。' },
   email: { en: 'Enter a valid e-mail address.', 'zh-CN': '请输入有效的邮箱地址。' },
+  date: { en: 'Use a date like 2026-11-30.', 'zh-CN': '请使用 2026-11-30 这样的日期格式。' },
   format: { en: 'Not a valid {format}.', 'zh-CN': '{format} 格式不正确。' },
   oneOf: { en: 'Must be one of: {values}.', 'zh-CN': '应为以下之一:{values}。' },
   integer: { en: 'Must be a whole number.', 'zh-CN': '应为整数。' },
   unknownKeys: { en: 'Unknown field: {keys}.', 'zh-CN': '未知字段:{keys}。' },
+  atLeastOne: { en: 'Change at least one field.', 'zh-CN': '请至少填写一个字段。' },
   invalid: { en: 'Not valid.', 'zh-CN': '填写无效。' },
 } as const;
 
@@ -60,11 +65,15 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
       if (issue.origin === 'array' || issue.origin === 'set') return say('maxItems', issue);
       return say('maxNumber', issue);
     case 'invalid_format':
-      return issue.format === 'email' ? say('email') : say('format', { format: issue.format });
+      if (issue.format === 'email') return say('email');
+      if (issue.format === 'date') return say('date');
+      return say('format', { format: issue.format });
     case 'invalid_value':
       return say('oneOf', { values: (issue.values ?? []).map(String).join(', ') });
     case 'unrecognized_keys':
       return say('unknownKeys', { keys: (issue.keys ?? []).join(', ') });
+    case 'custom':
+      return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');
   }

@@ -1,3 +1,4 @@
+import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.ts';
 import { ROLES } from '../../core/permissions/index.ts';
@@ -32,7 +33,7 @@ export const MeResponse = z.object({
 
 export const UpdateProfileBody = z
   .object({ name: NameSchema.optional(), locale: LocaleSchema.optional() })
-  .refine((body) => body.name !== undefined || body.locale !== undefined, { message: 'name or locale' });
+  .refine((body) => body.name !== undefined || body.locale !== undefined, { message: AT_LEAST_ONE_FIELD });
 
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200),

@@ -4,6 +4,7 @@ import { localeFromAcceptLanguage } from '../../core/i18n/index.ts';
 import { resolveSession, type NewSession } from '../auth/service.ts';
 import type { Services } from '../context.ts';
 import { resolveApiToken } from '../tokens/service.ts';
+import { requireMembership } from '../workspaces/access.ts';
 
 export const SESSION_COOKIE = 'opsplan_session';
 /** Readable by the page, which echoes it in X-CSRF-Token: a cross-site form cannot. */
@@ -57,6 +58,14 @@ export function registerAuth(app: FastifyInstance): void {
       !request.routeOptions.config.skipCsrf;
     if (needsCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('csrf_failed');
+    }
+  });
+
+  // Another workspace's id is a 404 before the body is even validated, so nothing about it leaks.
+  app.addHook('preValidation', async (request) => {
+    const params = request.params as { workspaceId?: unknown } | undefined;
+    if (request.actor && typeof params?.workspaceId === 'string') {
+      await requireMembership(app.services.db, request.actor, params.workspaceId);
     }
   });
 }

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, ERRORS, errorMessage, localize, type ErrorCode, type FieldError } from '../../core/errors/index.ts';
+import {
+  AppError,
+  ERRORS,
+  errorMessage,
+  localize,
+  type ErrorCode,
+  type FieldError,
+} from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { validationMessage, type ValidationIssue } from '../../core/errors/validation.ts';
 
@@ -29,7 +36,10 @@ function send(
 ) {
   const message = errorMessage(code, locale, params);
   // A service may name the field and leave the sentence to the code's message.
-  const filled = fields?.map((field) => ({ path: field.path, message: localize(field.message, locale) || message }));
+  const filled = fields?.map((field) => ({
+    path: field.path,
+    message: localize(field.message, locale) || message,
+  }));
   return reply
     .status(ERRORS[code].status)
     .send({ error: { code, message, ...(filled ? { fields: filled } : {}) } });

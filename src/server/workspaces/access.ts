@@ -9,6 +9,24 @@ export type Access = { workspaceId: string; userId: string; role: Role };
  * The first step of every workspace-scoped service: the caller must be a member (else 404, so ids of
  * other workspaces reveal nothing) and their role must allow the permission (else 403).
  */
+/** The caller's role in a workspace, or 404 when they are not a member (or their token is for another one). */
+export async function requireMembership(
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+): Promise<Role> {
+  if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId)
+    throw new AppError('workspace_not_found');
+  const membership = await executor
+    .selectFrom('memberships')
+    .select('role')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', actor.userId)
+    .executeTakeFirst();
+  if (!membership || !isRole(membership.role)) throw new AppError('workspace_not_found');
+  return membership.role;
+}
+
 export async function authorize(
   executor: Executor,
   actor: Actor,

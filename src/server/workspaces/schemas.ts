@@ -1,3 +1,4 @@
+import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
 import { PERMISSIONS } from '../../core/permissions/index.ts';
 import { RoleSchema } from '../auth/schemas.ts';
@@ -35,4 +36,4 @@ export const UpdateMemberBody = z
     title: z.string().trim().max(100).nullable().optional(),
     weeklyCapacityHours: z.number().min(0).max(168).optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { message: 'role, title or weeklyCapacityHours' });
+  .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD });

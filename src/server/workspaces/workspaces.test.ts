@@ -200,5 +200,21 @@ describe('demo workspace', () => {
     expect(items.filter((m) => m.role === 'owner')).toHaveLength(1);
     expect(items.map((m) => m.title)).toContain('数据分析师');
     expect(new Set(items.map((m) => m.role)).size).toBeGreaterThanOrEqual(4);
+
+    const goals = (await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/goals` }))).json()
+      .items;
+    const root = goals.find((goal: { parentId: string | null }) => goal.parentId === null);
+    expect(root.title).toBe('在三个月内将用户增长率提升20%');
+    expect(
+      goals.filter((goal: { parentId: string | null }) => goal.parentId === root.id).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(goals.every((goal: { health: string }) => goal.health !== 'no_data')).toBe(true);
+    const kpis = (await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/kpis` }))).json()
+      .items;
+    expect(kpis.find((kpi: { key: string }) => kpi.key === 'growth_rate').formula).toContain('active_users');
+    const series = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/kpis/active_users/series` }))
+    ).json();
+    expect(series.points.length).toBe(365);
   });
 });

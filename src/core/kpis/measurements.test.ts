@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate } from '../i18n/index.ts';
+import {
+  MEASUREMENT_MESSAGES,
+  parseDay,
+  parseNumber,
+  validateMeasurements,
+  type KpiForMeasurements,
+} from './measurements.ts';
+
+const kpis = new Map<string, KpiForMeasurements>([
+  ['new_users', { frequency: 'day', isFormula: false }],
+  ['weekly_active', { frequency: 'week', isFormula: false }],
+  ['growth_rate', { frequency: 'day', isFormula: true }],
+]);
+
+describe('measurement cells', () => {
+  it('reads days and numbers the way spreadsheets write them', () => {
+    expect(parseDay('2026/11/2')).toBe('2026-11-02');
+    expect(parseDay(new Date(Date.UTC(2026, 10, 2)))).toBe('2026-11-02');
+    expect(parseDay('2026-02-30')).toBeNull();
+    expect(parseDay('yesterday')).toBeNull();
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber(' 12.5% ')).toBe(12.5);
+    expect(parseNumber('-3e2')).toBe(-300);
+    expect(parseNumber('12 万')).toBeNull();
+    expect(parseNumber(Number.NaN)).toBeNull();
+  });
+});
+
+describe('validateMeasurements', () => {
+  it('turns good rows into points and names the row and column of every fault', () => {
+    const { points, issues, validRows } = validateMeasurements(
+      [
+        { row: 2, kpi: 'new_users', period: '2026-11-02', value: '1,200' },
+        { row: 3, kpi: 'nope', period: '2026-11-02', value: 5 },
+        { row: 4, kpi: 'weekly_active', period: '2026-11-25', value: 8000 },
+        { row: 5, kpi: 'new_users', period: '2026-11-03', value: 'abc' },
+        { row: 6, kpi: 'growth_rate', period: '2026-11-03', value: 1 },
+        { row: 7, kpi: 'new_users', period: '2026-11-02', value: 99 },
+        { row: 8, kpi: '', period: '', value: '' },
+      ],
+      kpis,
+      'en',
+    );
+    expect(points).toEqual([{ kpiKey: 'new_users', period: '2026-11-02', value: 1200 }]);
+    expect(validRows).toEqual([2]);
+    expect(issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual([
+      '3:kpi:unknown_kpi',
+      '4:period:period_mismatch',
+      '5:value:not_a_number',
+      '6:kpi:formula_kpi',
+      '7:period:duplicate',
+      '8:kpi:missing',
+      '8:period:missing',
+      '8:value:missing',
+    ]);
+    const mismatch = issues.find((i) => i.code === 'period_mismatch');
+    expect(mismatch && interpolate(MEASUREMENT_MESSAGES.en.period_mismatch, mismatch.params)).toBe(
+      '2026-11-25 does not start a weekly (Monday) period; use 2026-11-23.',
+    );
+  });
+
+  it('speaks Chinese', () => {
+    const { issues } = validateMeasurements(
+      [{ row: 2, kpi: 'new_users', period: '', value: 1 }],
+      kpis,
+      'zh-CN',
+    );
+    expect(issues[0] && interpolate(MEASUREMENT_MESSAGES['zh-CN'][issues[0].code], issues[0].params)).toBe(
+      '周期为空。',
+    );
+  });
+
+  it('has the same messages in both languages', () => {
+    expect(Object.keys(MEASUREMENT_MESSAGES.en).sort()).toEqual(
+      Object.keys(MEASUREMENT_MESSAGES['zh-CN']).sort(),
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import type { Locale } from '../i18n/index.ts';
+import { dayNumber, isPeriodStart, periodStart, type Frequency } from './periods.ts';
+
+/** A row as read from a file or a request, before any checking. `row` counts from 1 as a spreadsheet does. */
+export type RawMeasurement = { row: number; kpi: string; period: unknown; value: unknown };
+
+export type MeasurementPoint = { kpiKey: string; period: string; value: number };
+
+export type MeasurementIssueCode =
+  | 'missing'
+  | 'unknown_kpi'
+  | 'formula_kpi'
+  | 'invalid_date'
+  | 'period_mismatch'
+  | 'not_a_number'
+  | 'duplicate';
+
+export type MeasurementIssue = {
+  row: number;
+  column: 'kpi' | 'period' | 'value';
+  code: MeasurementIssueCode;
+  params: Record<string, string | number>;
+};
+
+export type KpiForMeasurements = { frequency: Frequency; isFormula: boolean };
+
+/** Messages for row issues, shown next to the row and column they concern. */
+export const MEASUREMENT_MESSAGES = {
+  en: {
+    missing: 'Empty {column}.',
+    unknown_kpi: 'No KPI with the key "{value}" in this workspace.',
+    formula_kpi: 'KPI "{value}" is computed by a formula and takes no measurements.',
+    invalid_date: '"{value}" is not a date (use YYYY-MM-DD).',
+    period_mismatch: '{value} does not start a {frequency} period; use {suggestion}.',
+    not_a_number: '"{value}" is not a number.',
+    duplicate: 'Same KPI and period as row {firstRow}.',
+  },
+  'zh-CN': {
+    missing: '{column}为空。',
+    unknown_kpi: '本工作区没有键为“{value}”的指标。',
+    formula_kpi: '指标“{value}”由公式计算,不能录入数据。',
+    invalid_date: '“{value}”不是日期(请使用 YYYY-MM-DD)。',
+    period_mismatch: '{value} 不是{frequency}周期的起始日,请改为 {suggestion}。',
+    not_a_number: '“{value}”不是数字。',
+    duplicate: '与第 {firstRow} 行的指标和周期重复。',
+  },
+} as const satisfies Record<Locale, Record<MeasurementIssueCode, string>>;
+
+export const FREQUENCY_NAMES = {
+  en: { day: 'daily', week: 'weekly (Monday)', month: 'monthly', quarter: 'quarterly' },
+  'zh-CN': { day: '日', week: '周(周一)', month: '月', quarter: '季度' },
+} as const satisfies Record<Locale, Record<Frequency, string>>;
+
+const COLUMN_NAMES = {
+  en: { kpi: 'KPI', period: 'period', value: 'value' },
+  'zh-CN': { kpi: '指标', period: '周期', value: '数值' },
+} as const;
+
+const DATE_PATTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/** A calendar day from a cell: `2026-11-02`, `2026/11/2`, or a spreadsheet date (read as UTC). */
+export function parseDay(value: unknown): string | null {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  }
+  if (typeof value !== 'string') return null;
+  const match = DATE_PATTERN.exec(value.trim());
+  if (!match) return null;
+  const day = `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}`;
+  try {
+    dayNumber(day);
+    return day;
+  } catch {
+    return null;
+  }
+}
+
+/** A number from a cell: `1,234.5`, ` 12.5% `, `-3`; null when it is not one. */
+export function parseNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const cleaned = value.trim().replace(/[,\s]/g, '').replace(/%$/, '');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
+  return Number(cleaned);
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Checks rows against the workspace's KPIs: each row either becomes a point or yields issues naming its
+ * row and column. Nothing is dropped silently.
+ */
+export function validateMeasurements(
+  rows: readonly RawMeasurement[],
+  kpis: ReadonlyMap<string, KpiForMeasurements>,
+  locale: Locale,
+): { points: MeasurementPoint[]; issues: MeasurementIssue[]; validRows: number[] } {
+  const points: MeasurementPoint[] = [];
+  const issues: MeasurementIssue[] = [];
+  const validRows: number[] = [];
+  const firstRowOf = new Map<string, number>();
+
+  for (const raw of rows) {
+    const rowIssues: MeasurementIssue[] = [];
+    const issue = (column: MeasurementIssue['column'], code: MeasurementIssueCode, params = {}) =>
+      rowIssues.push({
+        row: raw.row,
+        column,
+        code,
+        params: { column: COLUMN_NAMES[locale][column], ...params },
+      });
+
+    const key = raw.kpi.trim();
+    const kpi = kpis.get(key);
+    if (!key) issue('kpi', 'missing');
+    else if (!kpi) issue('kpi', 'unknown_kpi', { value: key });
+    else if (kpi.isFormula) issue('kpi', 'formula_kpi', { value: key });
+
+    const period = parseDay(raw.period);
+    if (isBlank(raw.period)) issue('period', 'missing');
+    else if (!period) issue('period', 'invalid_date', { value: String(raw.period) });
+    else if (kpi && !isPeriodStart(period, kpi.frequency)) {
+      issue('period', 'period_mismatch', {
+        value: period,
+        frequency: FREQUENCY_NAMES[locale][kpi.frequency],
+        suggestion: periodStart(period, kpi.frequency),
+      });
+    }
+
+    const value = parseNumber(raw.value);
+    if (isBlank(raw.value)) issue('value', 'missing');
+    else if (value === null) issue('value', 'not_a_number', { value: String(raw.value) });
+
+    if (rowIssues.length === 0 && period && value !== null) {
+      const identity = `${key}\u0000${period}`;
+      const firstRow = firstRowOf.get(identity);
+      if (firstRow !== undefined) {
+        issue('period', 'duplicate', { firstRow });
+      } else {
+        firstRowOf.set(identity, raw.row);
+        points.push({ kpiKey: key, period, value });
+        validRows.push(raw.row);
+      }
+    }
+    issues.push(...rowIssues);
+  }
+  return { points, issues, validRows };
+}

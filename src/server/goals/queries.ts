@@ -1,0 +1,152 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { CheckInsTable, Executor, GoalsTable, KeyResultsTable } from '../../db/types.ts';
+
+const goalColumns = [
+  'goals.id',
+  'goals.parent_id',
+  'goals.title',
+  'goals.description',
+  'goals.owner_id',
+  'users.name as owner_name',
+  'goals.start_date',
+  'goals.due_date',
+  'goals.status',
+  'goals.weight',
+  'goals.is_top_level',
+  'goals.progress',
+  'goals.projected_progress',
+  'goals.health',
+  'goals.health_reason',
+  'goals.created_at',
+  'goals.updated_at',
+] as const;
+
+function goalsWithOwner(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .leftJoin('users', 'users.id', 'goals.owner_id')
+    .select(goalColumns)
+    .select((eb) =>
+      eb
+        .selectFrom('key_results')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('key_results.goal_id', '=', 'goals.id')
+        .as('key_result_count'),
+    )
+    .where('goals.workspace_id', '=', workspaceId);
+}
+
+export function selectGoals(executor: Executor, workspaceId: string) {
+  return goalsWithOwner(executor, workspaceId).orderBy('goals.due_date').orderBy('goals.id').execute();
+}
+
+export type GoalRow = Awaited<ReturnType<typeof selectGoals>>[number];
+
+export function selectGoal(executor: Executor, workspaceId: string, goalId: string) {
+  return goalsWithOwner(executor, workspaceId).where('goals.id', '=', goalId).executeTakeFirst();
+}
+
+export function selectChildGoals(executor: Executor, workspaceId: string, parentId: string) {
+  return goalsWithOwner(executor, workspaceId)
+    .where('goals.parent_id', '=', parentId)
+    .orderBy('goals.due_date')
+    .execute();
+}
+
+/** Parent links of the whole workspace, for cycle checks and ancestor paths. */
+export function selectGoalParents(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .select(['id', 'parent_id', 'title'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export async function insertGoal(executor: Executor, goal: Insertable<GoalsTable>): Promise<void> {
+  await executor.insertInto('goals').values(goal).execute();
+}
+
+export async function updateGoal(
+  executor: Executor,
+  goalId: string,
+  changes: Updateable<GoalsTable>,
+): Promise<void> {
+  await executor.updateTable('goals').set(changes).where('id', '=', goalId).execute();
+}
+
+export async function deleteGoal(executor: Executor, goalId: string): Promise<void> {
+  await executor.deleteFrom('goals').where('id', '=', goalId).execute();
+}
+
+export function selectKeyResults(executor: Executor, goalId: string) {
+  return executor
+    .selectFrom('key_results')
+    .leftJoin('kpis', 'kpis.id', 'key_results.kpi_id')
+    .selectAll('key_results')
+    .select([
+      'kpis.key as kpi_key',
+      'kpis.name as kpi_name',
+      'kpis.unit as kpi_unit',
+      'kpis.direction as kpi_direction',
+      'kpis.aggregation as kpi_aggregation',
+      'kpis.frequency as kpi_frequency',
+    ])
+    .where('key_results.goal_id', '=', goalId)
+    .orderBy('key_results.position')
+    .execute();
+}
+
+export type KeyResultRow = Awaited<ReturnType<typeof selectKeyResults>>[number];
+
+export function selectKeyResult(executor: Executor, workspaceId: string, keyResultId: string) {
+  return executor
+    .selectFrom('key_results')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', keyResultId)
+    .executeTakeFirst();
+}
+
+export async function insertKeyResult(
+  executor: Executor,
+  keyResult: Insertable<KeyResultsTable>,
+): Promise<void> {
+  await executor.insertInto('key_results').values(keyResult).execute();
+}
+
+export async function updateKeyResult(
+  executor: Executor,
+  keyResultId: string,
+  changes: Updateable<KeyResultsTable>,
+): Promise<void> {
+  await executor.updateTable('key_results').set(changes).where('id', '=', keyResultId).execute();
+}
+
+export async function deleteKeyResult(executor: Executor, keyResultId: string): Promise<void> {
+  await executor.deleteFrom('key_results').where('id', '=', keyResultId).execute();
+}
+
+export async function nextKeyResultPosition(executor: Executor, goalId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('key_results')
+    .select((eb) => eb.fn.max<number | null>('position').as('position'))
+    .where('goal_id', '=', goalId)
+    .executeTakeFirst();
+  return (row?.position ?? -1) + 1;
+}
+
+export async function insertCheckIn(executor: Executor, checkIn: Insertable<CheckInsTable>): Promise<void> {
+  await executor.insertInto('check_ins').values(checkIn).execute();
+}
+
+export function selectCheckIns(executor: Executor, goalId: string, limit: number) {
+  return executor
+    .selectFrom('check_ins')
+    .leftJoin('users', 'users.id', 'check_ins.author_id')
+    .selectAll('check_ins')
+    .select('users.name as author_name')
+    .where('check_ins.goal_id', '=', goalId)
+    .orderBy('check_ins.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

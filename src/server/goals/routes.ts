@@ -1,0 +1,230 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+
+const GoalParams = WorkspaceParams.extend({ goalId: z.string().min(1).max(64) });
+const KeyResultParams = WorkspaceParams.extend({ keyResultId: z.string().min(1).max(64) });
+
+export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+
+  app.get(
+    '/w/:workspaceId/dashboard',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Goals by health, the ones needing attention, and red KPIs',
+        params: WorkspaceParams,
+        response: responses({ 200: schemas.Dashboard }),
+      },
+    },
+    async (request) =>
+      service.getDashboard(services, requireActor(request), request.params.workspaceId, request.locale),
+  );
+
+  app.post(
+    '/w/:workspaceId/smart',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'SMART analysis of a goal statement, live as the goal form is typed',
+        params: WorkspaceParams,
+        body: schemas.SmartBody,
+        response: responses({ 200: schemas.SmartAnalysis }),
+      },
+    },
+    async (request) =>
+      service.analyseStatement(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.body,
+        request.locale,
+      ),
+  );
+
+  app.get(
+    '/w/:workspaceId/goals',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'All goals of the workspace with parent links, progress and health (the alignment tree)',
+        params: WorkspaceParams,
+        response: responses({ 200: z.object({ items: z.array(schemas.GoalSchema) }) }),
+      },
+    },
+    async (request) => ({
+      items: await service.listGoals(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.locale,
+      ),
+    }),
+  );
+
+  app.post(
+    '/w/:workspaceId/goals',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Create a goal with its key results',
+        params: WorkspaceParams,
+        body: schemas.CreateGoalBody,
+        response: responses({ 201: schemas.GoalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      const goalId = await service.createGoal(services, actor, workspaceId, request.body);
+      return reply
+        .status(201)
+        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/goals/:goalId',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'A goal with key results, sub-goals, check-ins and its place in the tree',
+        params: GoalParams,
+        response: responses({ 200: schemas.GoalDetail }),
+      },
+    },
+    async (request) =>
+      service.getGoal(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.goalId,
+        request.locale,
+      ),
+  );
+
+  app.patch(
+    '/w/:workspaceId/goals/:goalId',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Change a goal, including its parent (cycles are refused)',
+        params: GoalParams,
+        body: schemas.UpdateGoalBody,
+        response: responses({ 200: schemas.GoalDetail }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId, goalId } = request.params;
+      await service.updateGoal(services, actor, workspaceId, goalId, request.body);
+      return service.getGoal(services, actor, workspaceId, goalId, request.locale);
+    },
+  );
+
+  app.delete(
+    '/w/:workspaceId/goals/:goalId',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Delete a goal without sub-goals',
+        params: GoalParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.deleteGoal(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.goalId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/goals/:goalId/key-results',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Add a key result: a KPI with baseline and target, or a deliverable',
+        params: GoalParams,
+        body: schemas.KeyResultBody,
+        response: responses({ 201: schemas.GoalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId, goalId } = request.params;
+      await service.addKeyResult(services, actor, workspaceId, goalId, request.body);
+      return reply
+        .status(201)
+        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+    },
+  );
+
+  app.patch(
+    '/w/:workspaceId/key-results/:keyResultId',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Change a key result, or tick a deliverable done',
+        params: KeyResultParams,
+        body: schemas.UpdateKeyResultBody,
+        response: responses({ 200: schemas.GoalDetail }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId, keyResultId } = request.params;
+      const goalId = await service.updateKeyResult(services, actor, workspaceId, keyResultId, request.body);
+      return service.getGoal(services, actor, workspaceId, goalId, request.locale);
+    },
+  );
+
+  app.delete(
+    '/w/:workspaceId/key-results/:keyResultId',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Remove a key result',
+        params: KeyResultParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.deleteKeyResult(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.keyResultId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/goals/:goalId/check-ins',
+    {
+      schema: {
+        tags: ['goals'],
+        summary: 'Record a check-in: note, confidence 1–10, blockers',
+        params: GoalParams,
+        body: schemas.CheckInBody,
+        response: responses({ 201: schemas.GoalDetail }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { workspaceId, goalId } = request.params;
+      await service.addCheckIn(services, actor, workspaceId, goalId, request.body);
+      return reply
+        .status(201)
+        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+    },
+  );
+};

@@ -1,0 +1,593 @@
+import { AppError, type FieldError } from '../../core/errors/index.ts';
+import { expectedProgress, HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
+import { interpolate, type Locale } from '../../core/i18n/index.ts';
+import { renderMarkdown } from '../../core/markdown/index.ts';
+import { newId } from '../../db/ids.ts';
+import type { Executor } from '../../db/types.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { selectKpiByKey } from '../kpis/queries.ts';
+import { dayInTimezone } from '../time.ts';
+import { authorize } from '../workspaces/access.ts';
+import { selectMember } from '../workspaces/queries.ts';
+import * as queries from './queries.ts';
+import { refreshKpisAndGoals, rollupGoals } from './refresh.ts';
+import { analyseGoalInWorkspace, type SmartInput } from './smart.ts';
+
+export type GoalStatus = 'draft' | 'active' | 'done' | 'cancelled';
+export type Health = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
+
+function healthReason(raw: string | null, locale: Locale) {
+  if (!raw) return null;
+  const reason = JSON.parse(raw) as { code: HealthReasonCode; params: Record<string, string | number> };
+  return { ...reason, message: interpolate(HEALTH_MESSAGES[locale][reason.code], reason.params) };
+}
+
+function toGoal(row: queries.GoalRow, today: string, locale: Locale) {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    title: row.title,
+    description: row.description,
+    owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    startDate: row.start_date,
+    dueDate: row.due_date,
+    status: row.status as GoalStatus,
+    weight: row.weight,
+    isTopLevel: row.is_top_level === 1,
+    progress: row.progress,
+    projectedProgress: row.projected_progress,
+    expectedProgress: expectedProgress(row.start_date, row.due_date, today),
+    health: row.health as Health,
+    healthReason: healthReason(row.health_reason, locale),
+    keyResultCount: Number(row.key_result_count ?? 0),
+    updatedAt: row.updated_at,
+  };
+}
+
+function toKeyResult(row: queries.KeyResultRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    kind: row.kpi_id ? ('kpi' as const) : ('deliverable' as const),
+    kpi: row.kpi_key
+      ? {
+          key: row.kpi_key,
+          name: row.kpi_name ?? row.kpi_key,
+          unit: row.kpi_unit,
+          direction: row.kpi_direction as 'higher' | 'lower',
+          frequency: row.kpi_frequency as 'day' | 'week' | 'month',
+          aggregation: row.kpi_aggregation as 'sum' | 'avg' | 'last' | 'min' | 'max',
+        }
+      : null,
+    baseline: row.baseline,
+    target: row.target,
+    current: row.current,
+    weight: row.weight,
+    isDone: row.is_done === 1,
+    progress: row.progress,
+    projectedProgress: row.projected_progress,
+    projectedValue: row.projected_value,
+    reachDate: row.reach_date,
+  };
+}
+
+export type KeyResultInput = {
+  title: string;
+  kpiKey?: string | null | undefined;
+  baseline?: number | null | undefined;
+  target?: number | null | undefined;
+  weight?: number | undefined;
+  isDone?: boolean | undefined;
+};
+
+export type GoalInput = {
+  title?: string | undefined;
+  description?: string | null | undefined;
+  parentId?: string | null | undefined;
+  isTopLevel?: boolean | undefined;
+  ownerId?: string | null | undefined;
+  startDate?: string | undefined;
+  dueDate?: string | undefined;
+  status?: GoalStatus | undefined;
+  weight?: number | undefined;
+};
+
+function today(services: Services): string {
+  return dayInTimezone(services.now(), services.config.timezone);
+}
+
+async function requireGoal(executor: Executor, workspaceId: string, goalId: string) {
+  const goal = await queries.selectGoal(executor, workspaceId, goalId);
+  if (!goal) throw new AppError('goal_not_found');
+  return goal;
+}
+
+/** A parent must be a goal of this workspace that is not the goal itself nor below it. */
+async function checkParent(executor: Executor, workspaceId: string, goalId: string | null, parentId: string) {
+  const links = await queries.selectGoalParents(executor, workspaceId);
+  const parentOf = new Map(links.map((link) => [link.id, link.parent_id]));
+  if (!parentOf.has(parentId)) throw new AppError('goal_not_found', {}, [{ path: 'parentId', message: '' }]);
+  for (
+    let cursor: string | null | undefined = parentId, steps = 0;
+    cursor && steps <= links.length;
+    steps += 1
+  ) {
+    if (cursor === goalId) throw new AppError('goal_cycle', {}, [{ path: 'parentId', message: '' }]);
+    cursor = parentOf.get(cursor);
+  }
+}
+
+async function checkOwner(executor: Executor, workspaceId: string, ownerId: string | null | undefined) {
+  if (ownerId && !(await selectMember(executor, workspaceId, ownerId))) {
+    throw new AppError('owner_not_member', {}, [{ path: 'ownerId', message: '' }]);
+  }
+}
+
+/** A KPI key result needs an existing KPI and a baseline different from its target; returns the KPI id. */
+async function resolveKeyResult(
+  executor: Executor,
+  workspaceId: string,
+  input: KeyResultInput,
+  path: string,
+) {
+  if (!input.kpiKey) return null;
+  const kpi = await selectKpiByKey(executor, workspaceId, input.kpiKey);
+  if (!kpi) throw new AppError('kpi_not_found', {}, [{ path: `${path}kpiKey`, message: '' }]);
+  const fields: FieldError[] = [];
+  if (input.baseline === null || input.baseline === undefined)
+    fields.push({ path: `${path}baseline`, message: '' });
+  if (input.target === null || input.target === undefined)
+    fields.push({ path: `${path}target`, message: '' });
+  if (fields.length > 0)
+    throw new AppError(
+      'validation_failed',
+      {},
+      fields.map((field) => ({ ...field, message: { en: 'Required.', 'zh-CN': '必填。' } })),
+    );
+  if (input.baseline === input.target) {
+    throw new AppError('baseline_equals_target', {}, [{ path: `${path}target`, message: '' }]);
+  }
+  return kpi.id;
+}
+
+async function insertKeyResults(
+  trx: Executor,
+  workspaceId: string,
+  goalId: string,
+  inputs: readonly KeyResultInput[],
+  now: number,
+  pathPrefix: (index: number) => string,
+) {
+  let position = await queries.nextKeyResultPosition(trx, goalId);
+  const kpiKeys: string[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const kpiId = await resolveKeyResult(trx, workspaceId, input, pathPrefix(index));
+    if (input.kpiKey) kpiKeys.push(input.kpiKey);
+    await queries.insertKeyResult(trx, {
+      id: newId(now),
+      workspace_id: workspaceId,
+      goal_id: goalId,
+      title: input.title.trim(),
+      kpi_id: kpiId,
+      baseline: kpiId ? (input.baseline ?? null) : null,
+      target: kpiId ? (input.target ?? null) : null,
+      weight: input.weight ?? 1,
+      is_done: !kpiId && input.isDone ? 1 : 0,
+      current: null,
+      progress: !kpiId && input.isDone ? 1 : 0,
+      projected_progress: null,
+      projected_value: null,
+      reach_date: null,
+      position,
+      created_at: now,
+      updated_at: now,
+    });
+    position += 1;
+  }
+  return kpiKeys;
+}
+
+export async function listGoals(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
+  await authorize(services.db, actor, workspaceId, 'goals.read');
+  const day = today(services);
+  return (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
+}
+
+export async function getGoal(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  goalId: string,
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.read');
+  const day = today(services);
+  const goal = await requireGoal(services.db, workspaceId, goalId);
+  const [keyResults, checkIns, children, links] = await Promise.all([
+    queries.selectKeyResults(services.db, goalId),
+    queries.selectCheckIns(services.db, goalId, 50),
+    queries.selectChildGoals(services.db, workspaceId, goalId),
+    queries.selectGoalParents(services.db, workspaceId),
+  ]);
+  const byId = new Map(links.map((link) => [link.id, link]));
+  const ancestors: Array<{ id: string; title: string }> = [];
+  for (
+    let cursor = goal.parent_id;
+    cursor && ancestors.length < links.length;
+    cursor = byId.get(cursor)?.parent_id ?? null
+  ) {
+    const link = byId.get(cursor);
+    if (!link) break;
+    ancestors.unshift({ id: link.id, title: link.title });
+  }
+  const firstKpiResult = keyResults.find((keyResult) => keyResult.kpi_key);
+  const smart = await analyseGoalInWorkspace(services.db, workspaceId, {
+    statement: goal.title,
+    today: day,
+    locale,
+    parentGoalId: goal.parent_id,
+    isTopLevel: goal.is_top_level === 1,
+    startDate: goal.start_date,
+    dueDate: goal.due_date,
+    kpiKey: firstKpiResult?.kpi_key ?? null,
+    keyResult: firstKpiResult ? { baseline: firstKpiResult.baseline, target: firstKpiResult.target } : null,
+  });
+  return {
+    goal: toGoal(goal, day, locale),
+    smart,
+    descriptionHtml: goal.description ? renderMarkdown(goal.description) : null,
+    ancestors,
+    keyResults: keyResults.map(toKeyResult),
+    children: children.map((row) => toGoal(row, day, locale)),
+    checkIns: checkIns.map((row) => ({
+      id: row.id,
+      author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
+      progress: row.progress,
+      confidence: row.confidence,
+      note: row.note,
+      blockers: row.blockers,
+      createdAt: row.created_at,
+    })),
+  };
+}
+
+export async function createGoal(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  input: GoalInput & {
+    title: string;
+    startDate: string;
+    dueDate: string;
+    keyResults?: KeyResultInput[] | undefined;
+  },
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  if (input.dueDate < input.startDate)
+    throw new AppError('due_before_start', {}, [{ path: 'dueDate', message: '' }]);
+  const now = services.now();
+  const goalId = newId(now);
+  await services.db.transaction().execute(async (trx) => {
+    if (input.parentId) await checkParent(trx, workspaceId, null, input.parentId);
+    await checkOwner(trx, workspaceId, input.ownerId);
+    await queries.insertGoal(trx, {
+      id: goalId,
+      workspace_id: workspaceId,
+      parent_id: input.parentId ?? null,
+      title: input.title.trim(),
+      description: input.description?.trim() || null,
+      owner_id: input.ownerId ?? actor.userId,
+      start_date: input.startDate,
+      due_date: input.dueDate,
+      status: input.status ?? 'active',
+      weight: input.weight ?? 1,
+      is_top_level: input.isTopLevel && !input.parentId ? 1 : 0,
+      progress: 0,
+      projected_progress: null,
+      health: 'no_data',
+      health_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    const kpiKeys = await insertKeyResults(
+      trx,
+      workspaceId,
+      goalId,
+      input.keyResults ?? [],
+      now,
+      (i) => `keyResults.${i}.`,
+    );
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'goal.created',
+      objectType: 'goal',
+      objectId: goalId,
+      changes: {
+        title: input.title.trim(),
+        parentId: input.parentId ?? null,
+        keyResults: input.keyResults?.length ?? 0,
+      },
+      now,
+    });
+    await services.outbox.emit(trx, { workspaceId, type: 'goal.created', payload: { goalId } });
+    await refreshAfter(services, trx, workspaceId, kpiKeys);
+  });
+  return goalId;
+}
+
+/** After a change, key results on KPIs re-read their KPI; every goal's rollup and health follow. */
+async function refreshAfter(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  kpiKeys: readonly string[],
+) {
+  if (kpiKeys.length > 0) await refreshKpisAndGoals(services, trx, workspaceId, kpiKeys);
+  else await rollupGoals(services, trx, workspaceId, today(services), services.now());
+}
+
+export async function updateGoal(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  goalId: string,
+  input: GoalInput,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const goal = await requireGoal(trx, workspaceId, goalId);
+    const startDate = input.startDate ?? goal.start_date;
+    const dueDate = input.dueDate ?? goal.due_date;
+    if (dueDate < startDate) throw new AppError('due_before_start', {}, [{ path: 'dueDate', message: '' }]);
+    if (input.parentId) await checkParent(trx, workspaceId, goalId, input.parentId);
+    await checkOwner(trx, workspaceId, input.ownerId);
+    const changes = {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+      ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      ...(input.isTopLevel !== undefined ? { is_top_level: input.isTopLevel ? 1 : 0 } : {}),
+      ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
+      ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+      ...(input.dueDate !== undefined ? { due_date: input.dueDate } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+      ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    };
+    await queries.updateGoal(trx, goalId, { ...changes, updated_at: now });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'goal.updated',
+      objectType: 'goal',
+      objectId: goalId,
+      changes,
+      now,
+    });
+    // Dates move the window key results read from their KPIs.
+    const kpiKeys =
+      input.startDate !== undefined || input.dueDate !== undefined
+        ? (await queries.selectKeyResults(trx, goalId)).flatMap((keyResult) =>
+            keyResult.kpi_key ? [keyResult.kpi_key] : [],
+          )
+        : [];
+    await refreshAfter(services, trx, workspaceId, kpiKeys);
+  });
+}
+
+export async function deleteGoal(services: Services, actor: Actor, workspaceId: string, goalId: string) {
+  await authorize(services.db, actor, workspaceId, 'goals.delete');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const goal = await requireGoal(trx, workspaceId, goalId);
+    const children = await queries.selectChildGoals(trx, workspaceId, goalId);
+    if (children.length > 0) throw new AppError('goal_has_children', { count: children.length });
+    await queries.deleteGoal(trx, goalId);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'goal.deleted',
+      objectType: 'goal',
+      objectId: goalId,
+      changes: { title: goal.title },
+      now,
+    });
+    await refreshAfter(services, trx, workspaceId, []);
+  });
+}
+
+export async function addKeyResult(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  goalId: string,
+  input: KeyResultInput,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await requireGoal(trx, workspaceId, goalId);
+    const kpiKeys = await insertKeyResults(trx, workspaceId, goalId, [input], now, () => '');
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'key_result.created',
+      objectType: 'goal',
+      objectId: goalId,
+      changes: { title: input.title, kpiKey: input.kpiKey ?? null },
+      now,
+    });
+    await refreshAfter(services, trx, workspaceId, kpiKeys);
+  });
+}
+
+export async function updateKeyResult(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  keyResultId: string,
+  input: Partial<KeyResultInput>,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  const now = services.now();
+  return services.db.transaction().execute(async (trx) => {
+    const keyResult = await queries.selectKeyResult(trx, workspaceId, keyResultId);
+    if (!keyResult) throw new AppError('key_result_not_found');
+    const current = (await queries.selectKeyResults(trx, keyResult.goal_id)).find(
+      (row) => row.id === keyResultId,
+    );
+    const merged: KeyResultInput = {
+      title: input.title ?? keyResult.title,
+      kpiKey: input.kpiKey !== undefined ? input.kpiKey : (current?.kpi_key ?? null),
+      baseline: input.baseline !== undefined ? input.baseline : keyResult.baseline,
+      target: input.target !== undefined ? input.target : keyResult.target,
+      weight: input.weight ?? keyResult.weight,
+      isDone: input.isDone ?? keyResult.is_done === 1,
+    };
+    const kpiId = await resolveKeyResult(trx, workspaceId, merged, '');
+    await queries.updateKeyResult(trx, keyResultId, {
+      title: merged.title.trim(),
+      kpi_id: kpiId,
+      baseline: kpiId ? (merged.baseline ?? null) : null,
+      target: kpiId ? (merged.target ?? null) : null,
+      weight: merged.weight ?? 1,
+      is_done: !kpiId && merged.isDone ? 1 : 0,
+      ...(kpiId
+        ? {}
+        : {
+            progress: merged.isDone ? 1 : 0,
+            current: null,
+            projected_progress: null,
+            projected_value: null,
+            reach_date: null,
+          }),
+      updated_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'key_result.updated',
+      objectType: 'goal',
+      objectId: keyResult.goal_id,
+      changes: { keyResultId, ...input },
+      now,
+    });
+    await refreshAfter(services, trx, workspaceId, merged.kpiKey ? [merged.kpiKey] : []);
+    return keyResult.goal_id;
+  });
+}
+
+export async function deleteKeyResult(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  keyResultId: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const keyResult = await queries.selectKeyResult(trx, workspaceId, keyResultId);
+    if (!keyResult) throw new AppError('key_result_not_found');
+    await queries.deleteKeyResult(trx, keyResultId);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'key_result.deleted',
+      objectType: 'goal',
+      objectId: keyResult.goal_id,
+      changes: { title: keyResult.title },
+      now,
+    });
+    await refreshAfter(services, trx, workspaceId, []);
+  });
+}
+
+export async function addCheckIn(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  goalId: string,
+  input: { note: string; confidence: number; blockers?: string | null | undefined },
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const goal = await requireGoal(trx, workspaceId, goalId);
+    const id = newId(now);
+    await queries.insertCheckIn(trx, {
+      id,
+      workspace_id: workspaceId,
+      goal_id: goalId,
+      author_id: actor.userId,
+      progress: goal.progress,
+      confidence: input.confidence,
+      note: input.note.trim(),
+      blockers: input.blockers?.trim() || null,
+      created_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'goal.checked_in',
+      objectType: 'goal',
+      objectId: goalId,
+      changes: { confidence: input.confidence },
+      now,
+    });
+  });
+}
+
+/** SMART analysis as the goal form is typed, with the workspace's context. */
+export async function analyseStatement(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  input: Omit<SmartInput, 'today' | 'locale'>,
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'goals.read');
+  if (input.parentGoalId) await requireGoal(services.db, workspaceId, input.parentGoalId);
+  return analyseGoalInWorkspace(services.db, workspaceId, { ...input, today: today(services), locale });
+}
+
+/** What a lead looks at first: how goals stand, which need attention, which KPIs are red. */
+export async function getDashboard(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
+  await authorize(services.db, actor, workspaceId, 'goals.read');
+  const day = today(services);
+  const goals = (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
+  const active = goals.filter((goal) => goal.status === 'active');
+  const count = (health: Health) => active.filter((goal) => goal.health === health).length;
+  const severity: Record<Health, number> = { off_track: 0, at_risk: 1, no_data: 2, on_track: 3 };
+  const redKpis = await services.db
+    .selectFrom('kpis')
+    .select(['key', 'name', 'unit', 'last_value', 'last_period', 'green', 'amber', 'direction'])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'red')
+    .orderBy('key')
+    .limit(50)
+    .execute();
+  return {
+    today: day,
+    counts: {
+      total: active.length,
+      onTrack: count('on_track'),
+      atRisk: count('at_risk'),
+      offTrack: count('off_track'),
+      noData: count('no_data'),
+    },
+    attention: active
+      .filter((goal) => goal.health === 'off_track' || goal.health === 'at_risk')
+      .sort((a, b) => severity[a.health] - severity[b.health] || a.dueDate.localeCompare(b.dueDate))
+      .slice(0, 20),
+    redKpis: redKpis.map((kpi) => ({
+      key: kpi.key,
+      name: kpi.name,
+      unit: kpi.unit,
+      lastValue: kpi.last_value,
+      lastPeriod: kpi.last_period,
+      thresholds: kpi.green !== null && kpi.amber !== null ? { green: kpi.green, amber: kpi.amber } : null,
+      direction: kpi.direction as 'higher' | 'lower',
+    })),
+  };
+}

@@ -1,0 +1,138 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor, KpisTable, MeasurementsTable } from '../../db/types.ts';
+
+export function selectKpis(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('kpis')
+    .leftJoin('users', 'users.id', 'kpis.owner_id')
+    .selectAll('kpis')
+    .select('users.name as owner_name')
+    .where('kpis.workspace_id', '=', workspaceId)
+    .orderBy('kpis.key')
+    .execute();
+}
+
+export type KpiRow = Awaited<ReturnType<typeof selectKpis>>[number];
+
+export function selectKpiByKey(executor: Executor, workspaceId: string, key: string) {
+  return executor
+    .selectFrom('kpis')
+    .leftJoin('users', 'users.id', 'kpis.owner_id')
+    .selectAll('kpis')
+    .select('users.name as owner_name')
+    .where('kpis.workspace_id', '=', workspaceId)
+    .where('kpis.key', '=', key)
+    .executeTakeFirst();
+}
+
+export function selectKpisByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('kpis')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function insertKpi(executor: Executor, kpi: Insertable<KpisTable>): Promise<void> {
+  await executor.insertInto('kpis').values(kpi).execute();
+}
+
+export async function updateKpi(
+  executor: Executor,
+  id: string,
+  changes: Updateable<KpisTable>,
+): Promise<void> {
+  await executor.updateTable('kpis').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteKpi(executor: Executor, id: string): Promise<void> {
+  await executor.deleteFrom('kpis').where('id', '=', id).execute();
+}
+
+export async function countKeyResultsOfKpi(executor: Executor, kpiId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('key_results')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('kpi_id', '=', kpiId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+// Kept below SQLite's and PostgreSQL's bound-parameter limits with room to spare.
+const UPSERT_BATCH = 1000;
+
+/** Idempotent on (KPI, period): the newest value wins. Batched multi-row statements, no per-row round trips. */
+export async function upsertMeasurements(
+  executor: Executor,
+  rows: Insertable<MeasurementsTable>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
+    await executor
+      .insertInto('measurements')
+      .values(rows.slice(start, start + UPSERT_BATCH))
+      .onConflict((conflict) =>
+        conflict.columns(['kpi_id', 'period']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          source: eb.ref('excluded.source'),
+          created_by: eb.ref('excluded.created_by'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export function selectMeasurements(
+  executor: Executor,
+  kpiIds: readonly string[],
+  range: { from?: string | undefined; to?: string | undefined } = {},
+) {
+  if (kpiIds.length === 0) return Promise.resolve([]);
+  let query = executor
+    .selectFrom('measurements')
+    .select(['kpi_id', 'period', 'value'])
+    .where('kpi_id', 'in', kpiIds);
+  if (range.from) query = query.where('period', '>=', range.from);
+  if (range.to) query = query.where('period', '<=', range.to);
+  return query.orderBy('kpi_id').orderBy('period').execute();
+}
+
+export function selectMeasurementPage(executor: Executor, kpiId: string, limit: number, before?: string) {
+  let query = executor
+    .selectFrom('measurements')
+    .leftJoin('users', 'users.id', 'measurements.created_by')
+    .select([
+      'measurements.period',
+      'measurements.value',
+      'measurements.source',
+      'measurements.updated_at',
+      'users.name as author_name',
+    ])
+    .where('measurements.kpi_id', '=', kpiId);
+  if (before) query = query.where('measurements.period', '<', before);
+  return query
+    .orderBy('measurements.period', 'desc')
+    .limit(limit + 1)
+    .execute();
+}
+
+export function selectLatestMeasurement(executor: Executor, kpiId: string) {
+  return executor
+    .selectFrom('measurements')
+    .select(['period', 'value'])
+    .where('kpi_id', '=', kpiId)
+    .orderBy('period', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function deleteMeasurement(executor: Executor, kpiId: string, period: string): Promise<number> {
+  const result = await executor
+    .deleteFrom('measurements')
+    .where('kpi_id', '=', kpiId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

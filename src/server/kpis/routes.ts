@@ -1,0 +1,259 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import * as schemas from './schemas.ts';
+import * as service from './service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const FILE_TYPES = ['text/csv', XLSX, 'application/octet-stream'];
+/** A year of daily values for a thousand KPIs fits; a 50 MB upload is refused with a clear error. */
+export const IMPORT_LIMIT_BYTES = 40 * 1024 * 1024;
+
+const FileBody = z.any().meta({ type: 'string', format: 'binary', description: 'CSV or XLSX file' });
+const FileResponse = z.any().meta({ type: 'string', format: 'binary' });
+
+export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+  app.addContentTypeParser(
+    FILE_TYPES,
+    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    '/w/:workspaceId/kpis',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'KPIs of a workspace with their latest value and status',
+        params: WorkspaceParams,
+        response: responses({ 200: z.object({ items: z.array(schemas.KpiSchema) }) }),
+      },
+    },
+    async (request) => ({
+      items: await service.listKpis(services, requireActor(request), request.params.workspaceId),
+    }),
+  );
+
+  app.post(
+    '/w/:workspaceId/kpis',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Define a KPI, measured or computed by a formula over other KPIs',
+        params: WorkspaceParams,
+        body: schemas.CreateKpiBody,
+        response: responses({ 201: z.object({ kpi: schemas.KpiSchema }) }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        kpi: await service.createKpi(
+          services,
+          requireActor(request),
+          request.params.workspaceId,
+          request.body,
+        ),
+      }),
+  );
+
+  app.get(
+    '/w/:workspaceId/kpis/:key',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'One KPI',
+        params: schemas.KpiParams,
+        response: responses({ 200: z.object({ kpi: schemas.KpiSchema }) }),
+      },
+    },
+    async (request) => ({
+      kpi: await service.getKpi(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.key,
+      ),
+    }),
+  );
+
+  app.patch(
+    '/w/:workspaceId/kpis/:key',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Change a KPI’s definition',
+        params: schemas.KpiParams,
+        body: schemas.UpdateKpiBody,
+        response: responses({ 200: z.object({ kpi: schemas.KpiSchema }) }),
+      },
+    },
+    async (request) => ({
+      kpi: await service.updateKpi(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.key,
+        request.body,
+      ),
+    }),
+  );
+
+  app.delete(
+    '/w/:workspaceId/kpis/:key',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Delete a KPI no key result or formula uses',
+        params: schemas.KpiParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.deleteKpi(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.key,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/kpis/:key/series',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Values per period, bucketed by day, week, month or quarter',
+        params: schemas.KpiParams,
+        querystring: schemas.SeriesQuery,
+        response: responses({ 200: schemas.SeriesResponse }),
+      },
+    },
+    async (request) =>
+      service.getSeries(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.key,
+        request.query,
+      ),
+  );
+
+  app.get(
+    '/w/:workspaceId/kpis/:key/measurements',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Measurements, newest period first, paged by cursor',
+        params: schemas.KpiParams,
+        querystring: z.object({ limit: limitParam, cursor: schemas.Day.optional() }),
+        response: responses({
+          200: z.object({ items: z.array(schemas.MeasurementRow), nextCursor: z.string().nullable() }),
+        }),
+      },
+    },
+    async (request) =>
+      service.listMeasurements(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.key,
+        request.query,
+      ),
+  );
+
+  app.post(
+    '/w/:workspaceId/kpis/:key/measurements',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Record or push up to 10,000 values; idempotent per period, all or nothing',
+        params: schemas.KpiParams,
+        body: schemas.PushMeasurementsBody,
+        response: responses({ 200: z.object({ saved: z.number().int() }) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return service.recordMeasurements(
+        services,
+        actor,
+        request.params.workspaceId,
+        request.params.key,
+        request.body.points,
+        actor.tokenWorkspaceId ? 'api' : 'manual',
+      );
+    },
+  );
+
+  app.delete(
+    '/w/:workspaceId/kpis/:key/measurements/:period',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Delete one period’s value',
+        params: schemas.KpiParams.extend({ period: schemas.Day }),
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId, key, period } = request.params;
+      await service.deleteMeasurement(services, requireActor(request), workspaceId, key, period);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/measurements/import',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary:
+          'Import measurements from CSV or XLSX (columns kpi, period, value): preview with dryRun, then commit',
+        consumes: FILE_TYPES,
+        params: WorkspaceParams,
+        querystring: schemas.ImportQuery,
+        body: FileBody,
+        response: responses({ 200: schemas.ImportReport }),
+      },
+    },
+    async (request) =>
+      service.importMeasurements(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.body as Buffer,
+        request.query,
+        request.locale,
+      ),
+  );
+
+  app.get(
+    '/w/:workspaceId/kpis/:key/export',
+    {
+      schema: {
+        tags: ['kpis'],
+        summary: 'Download a KPI’s measurements as CSV or XLSX',
+        params: schemas.KpiParams,
+        querystring: z.object({ format: z.enum(['csv', 'xlsx']).default('csv') }),
+        response: responses({ 200: FileResponse }),
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId, key } = request.params;
+      const file = await service.exportMeasurements(
+        services,
+        requireActor(request),
+        workspaceId,
+        key,
+        request.query.format,
+      );
+      return reply
+        .header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header('content-disposition', `attachment; filename="${key}.${request.query.format}"`)
+        .send(file);
+    },
+  );
+};

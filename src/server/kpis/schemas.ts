@@ -1,0 +1,115 @@
+import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { z } from 'zod';
+import { epochMs } from '../http.ts';
+
+export const KpiKey = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _; starts with a letter')
+  .describe('Stable key, used in formulas and the measurement API');
+
+export const Direction = z.enum(['higher', 'lower']).describe('Which way is better');
+export const Aggregation = z.enum(['sum', 'avg', 'last', 'min', 'max']);
+export const Frequency = z.enum(['day', 'week', 'month']);
+export const Bucket = z.enum(['day', 'week', 'month', 'quarter']);
+export const Day = z.iso.date().describe('Calendar day, YYYY-MM-DD');
+
+export const KpiSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    direction: Direction,
+    aggregation: Aggregation,
+    frequency: Frequency,
+    formula: z.string().nullable(),
+    owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+    thresholds: z.object({ green: z.number(), amber: z.number() }).nullable(),
+    description: z.string().nullable(),
+    status: z.enum(['green', 'amber', 'red']).nullable(),
+    lastValue: z.number().nullable(),
+    lastPeriod: z.string().nullable(),
+    updatedAt: epochMs,
+  })
+  .meta({ id: 'Kpi' });
+
+const Thresholds = z.object({ green: z.number(), amber: z.number() }).nullable();
+
+export const CreateKpiBody = z.object({
+  key: KpiKey,
+  name: z.string().trim().min(1).max(100),
+  unit: z.string().trim().max(20).nullable().optional(),
+  direction: Direction.default('higher'),
+  aggregation: Aggregation.default('sum'),
+  frequency: Frequency.default('day'),
+  formula: z.string().trim().max(2000).nullable().optional(),
+  ownerId: z.string().max(64).nullable().optional(),
+  thresholds: Thresholds.optional(),
+  description: z.string().max(5000).nullable().optional(),
+});
+
+export const UpdateKpiBody = CreateKpiBody.omit({ key: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD });
+
+export const KpiParams = z.object({ workspaceId: z.string().min(1).max(64), key: z.string().min(1).max(64) });
+
+export const MeasurementPoint = z.object({ period: Day, value: z.number() });
+
+export const PushMeasurementsBody = z.object({
+  points: z.array(MeasurementPoint).min(1).max(10_000),
+});
+
+export const SeriesQuery = z.object({
+  bucket: Bucket.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+});
+
+export const SeriesResponse = z.object({
+  kpi: KpiSchema,
+  bucket: Bucket,
+  points: z.array(z.object({ period: z.string(), value: z.number() })),
+});
+
+export const MeasurementRow = z.object({
+  period: z.string(),
+  value: z.number(),
+  source: z.enum(['manual', 'import', 'api']),
+  updatedAt: epochMs,
+  author: z.string().nullable(),
+});
+
+export const ImportIssue = z.object({
+  row: z.number().int(),
+  column: z.enum(['kpi', 'period', 'value']),
+  message: z.string(),
+});
+
+export const ImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    saved: z.number().int(),
+    skipped: z.number().int(),
+    issueCount: z.number().int(),
+    issues: z.array(ImportIssue).describe('The first 200 issues'),
+    byKpi: z.array(z.object({ key: z.string(), rows: z.number().int(), from: z.string(), to: z.string() })),
+    sample: z.array(
+      z.object({ row: z.number().int(), kpi: z.string(), period: z.string(), value: z.number() }),
+    ),
+  })
+  .meta({ id: 'ImportReport' });
+
+export const ImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
+  skipBadRows: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  kpi: KpiKey.optional().describe('For files with only period and value columns'),
+});
