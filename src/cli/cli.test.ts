@@ -64,7 +64,7 @@ describe('opsplan command line', () => {
   it('prints help listing every command, and the version', async () => {
     const [help, version] = await Promise.all([run(['--help']), run(['--version'])]);
     expect(help.code).toBe(0);
-    for (const command of ['serve', 'demo', 'backup', 'restore']) {
+    for (const command of ['serve', 'demo', 'backup', 'restore', 'smart']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command} `, 'm'));
     }
     expect(help.stdout).toContain('运营细化工作计划');
@@ -84,6 +84,31 @@ describe('opsplan command line', () => {
     expect(option.stderr).toContain("unknown option '--frobnicate'");
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('Expected a port number');
+  });
+});
+
+describe('opsplan smart', () => {
+  it('prints the analysis as JSON with the extracted facts, and as text in the statement’s language', async () => {
+    const [json, text, bad] = await Promise.all([
+      run(['smart', '年底前把日活跃用户从8万提升到12万', '--today', '2026-11-26', '--json']),
+      run(['smart', 'Reduce customer churn to under 3% within 90 days', '--today', '2026-11-26']),
+      run(['smart', '提升用户体验', '--today', 'tomorrow']),
+    ]);
+    expect(json.code).toBe(0);
+    const analysis = JSON.parse(json.stdout);
+    expect(analysis.extracted).toMatchObject({
+      direction: 'increase',
+      baseline: { value: 80000 },
+      target: { value: 120000 },
+      deadline: '2026-12-31',
+      kind: 'metric',
+    });
+    expect(analysis.criteria.timeBound.status).toBe('pass');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('✓ Time-bound');
+    expect(text.stdout).toContain('2027-02-24');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('use a date like');
   });
 });
 

@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerSmart } from './commands/smart.ts';
 import { CliError, EXIT } from './options.ts';
 
 function packageVersion(): string {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerBackup(program);
   registerRestore(program);
+  registerSmart(program);
   return program;
 }
 

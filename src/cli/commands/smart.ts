@@ -1,0 +1,108 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { analyseGoal, detectLocale, formatQuantity, type SmartAnalysis } from '../../core/smart/index.ts';
+import type { Locale } from '../../core/i18n/index.ts';
+import { loadConfig } from '../../server/config.ts';
+import { dayInTimezone } from '../../server/time.ts';
+import { CliError } from '../options.ts';
+
+type SmartOptions = { today?: string; lang?: Locale; json?: boolean };
+
+const MARKS = { pass: '✓', warn: '!', fail: '✗', unknown: '?' } as const;
+const LABELS = {
+  en: {
+    specific: 'Specific',
+    measurable: 'Measurable',
+    achievable: 'Achievable',
+    relevant: 'Relevant',
+    timeBound: 'Time-bound',
+    extracted: 'Read from the text',
+    metric: 'metric',
+    deliverable: 'deliverable',
+    direction: 'direction',
+    baseline: 'baseline',
+    target: 'target',
+    deadline: 'deadline',
+    score: 'SMART score',
+    fix: 'fix',
+    increase: 'increase',
+    decrease: 'decrease',
+    reach: 'reach',
+  },
+  'zh-CN': {
+    specific: '具体',
+    measurable: '可衡量',
+    achievable: '可实现',
+    relevant: '相关',
+    timeBound: '有时限',
+    extracted: '从文本中识别',
+    metric: '指标',
+    deliverable: '交付物',
+    direction: '方向',
+    baseline: '基线',
+    target: '目标值',
+    deadline: '截止日期',
+    score: 'SMART 得分',
+    fix: '建议',
+    increase: '提升',
+    decrease: '降低',
+    reach: '达到',
+  },
+} as const;
+
+function parseDay(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new InvalidArgumentError('use a date like 2026-11-26.');
+  }
+  return value;
+}
+
+function parseLang(value: string): Locale {
+  if (value === 'zh' || value === 'zh-CN') return 'zh-CN';
+  if (value === 'en') return 'en';
+  throw new InvalidArgumentError('use zh or en.');
+}
+
+export function registerSmart(program: Command): void {
+  program
+    .command('smart')
+    .description(
+      'Check a goal statement against SMART: specific, measurable, achievable, relevant, time-bound',
+    )
+    .argument('<statement>', 'the goal, e.g. "在三个月内将用户增长率提升20%"')
+    .option('--today <day>', 'count relative deadlines from this day (default: today)', parseDay)
+    .option('--lang <lang>', 'language of the report: zh or en (default: the statement’s)', parseLang)
+    .option('--json', 'print the analysis as JSON')
+    .action((statement: string, options: SmartOptions) => smart(statement, options));
+}
+
+function smart(statement: string, options: SmartOptions): void {
+  if (!statement.trim())
+    throw new CliError('Give a goal statement, e.g. opsplan smart "本月新增注册用户5000人".');
+  const config = loadConfig();
+  const today = options.today ?? dayInTimezone(Date.now(), config.timezone);
+  const locale = options.lang ?? detectLocale(statement);
+  const analysis = analyseGoal(statement, { today, locale });
+  process.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : render(analysis, locale));
+}
+
+function render(analysis: SmartAnalysis, locale: Locale): string {
+  const label = LABELS[locale];
+  const { extracted } = analysis;
+  const facts = [
+    extracted.metric
+      ? `${extracted.kind === 'deliverable' ? label.deliverable : label.metric}: ${extracted.metric}`
+      : null,
+    extracted.direction ? `${label.direction}: ${label[extracted.direction]}` : null,
+    extracted.baseline ? `${label.baseline}: ${formatQuantity(extracted.baseline, locale)}` : null,
+    extracted.target ? `${label.target}: ${formatQuantity(extracted.target, locale)}` : null,
+    extracted.deadline ? `${label.deadline}: ${extracted.deadline}` : null,
+  ].filter((fact): fact is string => fact !== null);
+  const lines = [`${label.extracted}: ${facts.length > 0 ? facts.join(' · ') : '—'}`, ''];
+  for (const criterion of ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'] as const) {
+    const result = analysis.criteria[criterion];
+    lines.push(`${MARKS[result.status]} ${label[criterion]}: ${result.reason}`);
+    if (result.suggestion) lines.push(`    ${label.fix}: ${result.suggestion}`);
+  }
+  lines.push('', `${label.score}: ${analysis.score} / 5`);
+  return `${lines.join('\n')}\n`;
+}
