@@ -1,12 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestWorkspace,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -16,10 +9,7 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  owner = await signUpUser(t.app);
-  admin = await signUpUser(t.app);
-  manager = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { admin, manager });
+  ({ workspaceId, owner, admin, manager } = await createTestTeam(t.app, ['admin', 'manager']));
 });
 afterEach(() => t.close());
 

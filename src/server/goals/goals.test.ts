@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   as,
   createTestApp,
+  createTestTeam,
   createTestWorkspace,
+  dailyPoints,
   signUpUser,
   type TestApp,
   type TestUser,
@@ -16,20 +18,9 @@ let workspaceId: string;
 
 const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
 
-function days(from: string, count: number, value: (index: number) => number) {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  return Array.from({ length: count }, (_, index) => ({
-    period: new Date(start + index * 86_400_000).toISOString().slice(0, 10),
-    value: value(index),
-  }));
-}
-
 beforeEach(async () => {
   t = await createTestApp(); // today is 2026-11-26
-  owner = await signUpUser(t.app);
-  member = await signUpUser(t.app);
-  viewer = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { member, viewer });
+  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
   for (const payload of [
     { key: 'new_users', name: '新增用户', aggregation: 'sum' },
     { key: 'active_users', name: '活跃用户', aggregation: 'last' },
@@ -82,15 +73,15 @@ describe('goals', () => {
     // 26 days of 100 new users a day: 2,600 of 9,000, on a line that reaches 9,000 around the deadline.
     await push(
       'new_users',
-      days('2026-11-01', 26, () => 100),
+      dailyPoints('2026-11-01', 26, () => 100),
     );
     await push(
       'users_last_month',
-      days('2026-11-01', 26, () => 1000),
+      dailyPoints('2026-11-01', 26, () => 1000),
     );
     await push(
       'active_users',
-      days('2026-11-01', 26, (i) => 1000 + i * 4),
+      dailyPoints('2026-11-01', 26, (i) => 1000 + i * 4),
     );
 
     const detail = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json();
@@ -107,7 +98,7 @@ describe('goals', () => {
     // A flat week drags the forecast below the line.
     await push(
       'new_users',
-      days('2026-11-20', 7, () => 0),
+      dailyPoints('2026-11-20', 7, () => 0),
     );
     const after = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json();
     expect(after.keyResults[0].current).toBe(1900);
@@ -305,7 +296,7 @@ describe('goals', () => {
     const goalId = (await createGoal(growthGoal)).json().goal.id;
     await push(
       'new_users',
-      days('2026-11-01', 26, () => 10),
+      dailyPoints('2026-11-01', 26, () => 10),
     );
     const dashboard = (await t.app.inject(as(viewer, { method: 'GET', url: url('/dashboard') }))).json();
     expect(dashboard.counts).toMatchObject({ total: 1, offTrack: 1 });
@@ -337,7 +328,7 @@ describe('goals', () => {
 
     await push(
       'active_users',
-      days('2026-05-27', 184, (i) => 10_000 + i * 10),
+      dailyPoints('2026-05-27', 184, (i) => 10_000 + i * 10),
     );
     const withHistory = await t.app.inject(
       as(viewer, {

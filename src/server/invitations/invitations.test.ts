@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   as,
   createTestApp,
+  createTestTeam,
   createTestWorkspace,
   signUpUser,
   type TestApp,
@@ -16,10 +17,7 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  owner = await signUpUser(t.app);
-  manager = await signUpUser(t.app);
-  member = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { manager, member });
+  ({ workspaceId, owner, manager, member } = await createTestTeam(t.app, ['manager', 'member']));
 });
 afterEach(() => t.close());
 

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   as,
   createTestApp,
+  createTestTeam,
   createTestWorkspace,
+  dailyPoints,
   signUpUser,
   type TestApp,
   type TestUser,
@@ -17,10 +19,7 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  owner = await signUpUser(t.app);
-  member = await signUpUser(t.app);
-  viewer = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { member, viewer });
+  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
 });
 afterEach(() => t.close());
 
@@ -34,14 +33,6 @@ async function push(key: string, points: Array<{ period: string; value: number }
   return t.app.inject(
     as(user, { method: 'POST', url: url(`/kpis/${key}/measurements`), payload: { points } }),
   );
-}
-
-function days(from: string, count: number, value: (index: number) => number) {
-  const start = Date.parse(`${from}T00:00:00Z`);
-  return Array.from({ length: count }, (_, index) => ({
-    period: new Date(start + index * 86_400_000).toISOString().slice(0, 10),
-    value: value(index),
-  }));
 }
 
 async function importFile(body: Buffer, query: string, contentType = 'text/csv', user = owner) {
@@ -198,7 +189,7 @@ describe('measurements', () => {
       method: 'POST',
       url: url('/kpis/visits/measurements'),
       headers: { authorization: `Bearer ${secret}` },
-      payload: { points: days('2026-01-01', 365, (i) => 1000 + i) },
+      payload: { points: dailyPoints('2026-01-01', 365, (i) => 1000 + i) },
     });
     expect(pushed.json()).toEqual({ saved: 365 });
     const page = (
@@ -235,7 +226,7 @@ describe('measurements', () => {
     );
     const tooMany = await push(
       'orders',
-      days('2000-01-01', 10_001, () => 1),
+      dailyPoints('2000-01-01', 10_001, () => 1),
     );
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.fields[0].path).toBe('points');
@@ -256,11 +247,11 @@ describe('measurements', () => {
   it('computes formula series and buckets by week, month and quarter', async () => {
     await push(
       'orders',
-      days('2026-11-02', 14, () => 10),
+      dailyPoints('2026-11-02', 14, () => 10),
     );
     await push(
       'visits',
-      days('2026-11-02', 14, (i) => (i < 7 ? 200 : 100)),
+      dailyPoints('2026-11-02', 14, (i) => (i < 7 ? 200 : 100)),
     );
     const daily = (
       await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/conversion_rate/series') }))
@@ -333,7 +324,7 @@ describe('measurements', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('data');
     sheet.addRow(['period', 'value']);
-    for (const point of days('2026-01-01', 365, (i) => i))
+    for (const point of dailyPoints('2026-01-01', 365, (i) => i))
       sheet.addRow([new Date(`${point.period}T00:00:00Z`), point.value]);
     const file = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await importFile(
@@ -377,7 +368,7 @@ describe('measurements', () => {
   it('exports CSV and XLSX that import again', async () => {
     await push(
       'orders',
-      days('2026-11-01', 3, (i) => i * 1.5),
+      dailyPoints('2026-11-01', 3, (i) => i * 1.5),
     );
     const csv = await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/orders/export?format=csv') }));
     expect(csv.headers['content-type']).toContain('text/csv');

@@ -112,3 +112,27 @@ export async function createTestWorkspace(
   }
   return workspaceId;
 }
+
+type MemberRole = Exclude<Role, 'owner'>;
+export type TestTeam<R extends MemberRole> = { workspaceId: string; owner: TestUser } & Record<R, TestUser>;
+
+/** A workspace with an owner and one signed-up member per role asked for. */
+export async function createTestTeam<R extends MemberRole>(
+  app: FastifyInstance,
+  roles: readonly R[],
+): Promise<TestTeam<R>> {
+  const owner = await signUpUser(app);
+  const members = {} as Record<R, TestUser>;
+  for (const role of roles) members[role] = await signUpUser(app);
+  const workspaceId = await createTestWorkspace(app, owner, members);
+  return { workspaceId, owner, ...members };
+}
+
+/** Daily points from a day on, e.g. a month of sign-ups: `dailyPoints('2026-11-01', 30, (i) => 100 + i)`. */
+export function dailyPoints(from: string, count: number, value: (index: number) => number) {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  return Array.from({ length: count }, (_, index) => ({
+    period: new Date(start + index * 86_400_000).toISOString().slice(0, 10),
+    value: value(index),
+  }));
+}

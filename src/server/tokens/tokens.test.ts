@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   as,
   createTestApp,
+  createTestTeam,
   createTestWorkspace,
-  signUpUser,
   type TestApp,
   type TestUser,
 } from '../testing/app.ts';
@@ -16,9 +16,7 @@ let otherWorkspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  owner = await signUpUser(t.app);
-  viewer = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { viewer });
+  ({ workspaceId, owner, viewer } = await createTestTeam(t.app, ['viewer']));
   otherWorkspaceId = await createTestWorkspace(t.app, owner);
 });
 afterEach(() => t.close());

@@ -5,10 +5,6 @@ import type { Actor } from '../context.ts';
 
 export type Access = { workspaceId: string; userId: string; role: Role };
 
-/**
- * The first step of every workspace-scoped service: the caller must be a member (else 404, so ids of
- * other workspaces reveal nothing) and their role must allow the permission (else 403).
- */
 /** The caller's role in a workspace, or 404 when they are not a member (or their token is for another one). */
 export async function requireMembership(
   executor: Executor,
@@ -27,21 +23,17 @@ export async function requireMembership(
   return membership.role;
 }
 
+/**
+ * The first step of every workspace-scoped service: the caller must be a member (else 404, so ids of
+ * other workspaces reveal nothing) and their role must allow the permission (else 403).
+ */
 export async function authorize(
   executor: Executor,
   actor: Actor,
   workspaceId: string,
   permission: Permission,
 ): Promise<Access> {
-  if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId)
-    throw new AppError('workspace_not_found');
-  const membership = await executor
-    .selectFrom('memberships')
-    .select('role')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
-  if (!membership || !isRole(membership.role)) throw new AppError('workspace_not_found');
-  if (!can(membership.role, permission)) throw new AppError('forbidden');
-  return { workspaceId, userId: actor.userId, role: membership.role };
+  const role = await requireMembership(executor, actor, workspaceId);
+  if (!can(role, permission)) throw new AppError('forbidden');
+  return { workspaceId, userId: actor.userId, role };
 }

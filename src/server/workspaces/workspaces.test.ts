@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   as,
   createTestApp,
-  createTestWorkspace,
+  createTestTeam,
   signUpUser,
   type TestApp,
   type TestUser,
@@ -18,12 +18,12 @@ let workspaceId: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  owner = await signUpUser(t.app);
-  admin = await signUpUser(t.app);
-  manager = await signUpUser(t.app);
-  member = await signUpUser(t.app);
-  viewer = await signUpUser(t.app);
-  workspaceId = await createTestWorkspace(t.app, owner, { admin, manager, member, viewer });
+  ({ workspaceId, owner, admin, manager, member, viewer } = await createTestTeam(t.app, [
+    'admin',
+    'manager',
+    'member',
+    'viewer',
+  ]));
 });
 afterEach(() => t.close());
 
