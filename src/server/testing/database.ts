@@ -25,6 +25,16 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await handle.destroy();
       const cleanup = new pg.Client({ connectionString: ADMIN_URL });
       await cleanup.connect();
+      // pool.end() resolves before its connections have closed; dropping them by force would hit the
+      // closing clients with an error, so wait for them to go first.
+      for (let attempt = 0; attempt < 250; attempt += 1) {
+        const { rows } = await cleanup.query<{ count: string }>(
+          'SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (Number(rows[0]?.count ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
