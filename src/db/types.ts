@@ -201,6 +201,83 @@ export type CheckInsTable = {
   created_at: number;
 };
 
+export type RecurrencesTable = {
+  id: string;
+  workspace_id: string;
+  rule: string;
+  starts_on: string;
+  template: string;
+  next_occurrence: string | null;
+  skipped: string;
+  ended_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TasksTable = {
+  id: string;
+  workspace_id: string;
+  goal_id: string | null;
+  parent_id: string | null;
+  position: number;
+  is_milestone: number;
+  title: string;
+  description: string | null;
+  status: string; // todo | in_progress | blocked | done | cancelled
+  priority: number; // 1 low · 2 medium · 3 high · 4 urgent
+  estimate_hours: number | null;
+  start_date: string | null;
+  due_date: string | null;
+  buffer_days: number;
+  checklist: string; // JSON [{ text, done }]
+  labels: string; // JSON [string]
+  required_skills: string; // JSON [{ skill, minLevel }]
+  recurrence_id: string | null;
+  occurrence: string | null;
+  completed_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TaskDependenciesTable = {
+  workspace_id: string;
+  from_task_id: string;
+  to_task_id: string;
+  lag_days: number;
+};
+
+export type TaskRolesTable = {
+  workspace_id: string;
+  task_id: string;
+  user_id: string;
+  role: string; // R | A | C | I
+};
+
+export type MemberSkillsTable = { workspace_id: string; user_id: string; skill: string; level: number };
+export type MemberUnavailableDaysTable = { workspace_id: string; user_id: string; day: string };
+export type WorkspaceCalendarDaysTable = {
+  workspace_id: string;
+  day: string;
+  kind: string;
+  name: string | null;
+};
+export type CalendarFeedsTable = {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  created_at: number;
+};
+export type SavedViewsTable = {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -218,6 +295,15 @@ export type Database = {
   goals: GoalsTable;
   key_results: KeyResultsTable;
   check_ins: CheckInsTable;
+  recurrences: RecurrencesTable;
+  tasks: TasksTable;
+  task_dependencies: TaskDependenciesTable;
+  task_roles: TaskRolesTable;
+  member_skills: MemberSkillsTable;
+  member_unavailable_days: MemberUnavailableDaysTable;
+  workspace_calendar_days: WorkspaceCalendarDaysTable;
+  calendar_feeds: CalendarFeedsTable;
+  saved_views: SavedViewsTable;
 };
 
 export type Db = Kysely<Database>;

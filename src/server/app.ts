@@ -18,6 +18,9 @@ import { goalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
+import { routineRoutes } from './routines/routes.ts';
+import { registerRoutineJobs } from './routines/service.ts';
+import { taskRoutes } from './tasks/routes.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -88,6 +91,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.decorate('services', services);
   await registerBuiltInJobs(services);
   await registerGoalJobs(services);
+  await registerRoutineJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -111,6 +115,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     auditRoutes,
     kpiRoutes,
     goalRoutes,
+    taskRoutes,
+    routineRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

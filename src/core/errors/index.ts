@@ -156,6 +156,34 @@ export const ERRORS = {
     en: 'The owner must be a member of this workspace.',
     'zh-CN': '负责人必须是本工作区的成员。',
   },
+  task_not_found: { status: 404, en: 'Task not found.', 'zh-CN': '未找到该任务。' },
+  task_parent_cycle: {
+    status: 400,
+    en: 'A task cannot be moved under itself or one of its own subtasks.',
+    'zh-CN': '任务不能移动到自身或其子任务之下。',
+  },
+  dependency_cycle: {
+    status: 400,
+    en: 'This dependency would close a loop: {cycle}.',
+    'zh-CN': '该依赖会形成循环:{cycle}。',
+  },
+  dependency_self: { status: 400, en: 'A task cannot depend on itself.', 'zh-CN': '任务不能依赖自身。' },
+  raci_accountable: {
+    status: 400,
+    en: 'A task needs exactly one Accountable person; this one would have {count}.',
+    'zh-CN': '每个任务必须有且只有一位负责人(A),当前为 {count} 位。',
+  },
+  assignee_not_member: {
+    status: 400,
+    en: 'Everyone in the RACI must be a member of this workspace.',
+    'zh-CN': 'RACI 中的每个人都必须是本工作区成员。',
+  },
+  recurrence_invalid: {
+    status: 400,
+    en: 'The repeat rule is not valid: {detail}',
+    'zh-CN': '重复规则无效:{detail}',
+  },
+  recurrence_not_found: { status: 404, en: 'Routine not found.', 'zh-CN': '未找到该例行任务。' },
   database_unavailable: {
     status: 503,
     en: 'The database is not reachable.',

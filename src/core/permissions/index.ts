@@ -23,6 +23,11 @@ const MINIMUM_ROLE = {
   'kpis.read': 'viewer',
   'kpis.write': 'manager',
   'measurements.write': 'member',
+  'tasks.read': 'viewer',
+  'tasks.write': 'member',
+  'tasks.delete': 'manager',
+  'people.write': 'manager',
+  'calendar.write': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

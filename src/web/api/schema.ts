@@ -1222,7 +1222,7 @@ export interface paths {
                             workspace: components["schemas"]["Workspace"];
                             /** @enum {string} */
                             role: "owner" | "admin" | "manager" | "member" | "viewer";
-                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write")[];
+                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write")[];
                         };
                     };
                 };
@@ -4825,6 +4825,2141 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks filtered and sorted, paged by cursor ("my work": assigneeId = me) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    /** @description Responsible or Accountable */
+                    assigneeId?: string;
+                    goalId?: string;
+                    parentId?: string;
+                    label?: string;
+                    q?: string;
+                    /** @description Calendar day, YYYY-MM-DD */
+                    dueBefore?: string;
+                    /** @description Calendar day, YYYY-MM-DD */
+                    dueAfter?: string;
+                    milestone?: "true" | "false";
+                    sort?: "due" | "created" | "priority";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Task"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a milestone, task or subtask; without roles the creator is Accountable */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string | null;
+                        goalId?: string | null;
+                        parentId?: string | null;
+                        isMilestone?: boolean;
+                        /** @enum {string} */
+                        status?: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "urgent";
+                        estimateHours?: number | null;
+                        startDate?: string | null;
+                        dueDate?: string | null;
+                        bufferDays?: number;
+                        checklist?: {
+                            text: string;
+                            done: boolean;
+                        }[];
+                        labels?: string[];
+                        requiredSkills?: {
+                            skill: string;
+                            minLevel: number;
+                        }[];
+                        roles?: {
+                            userId: string;
+                            /** @enum {string} */
+                            role: "R" | "A" | "C" | "I";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            };
+                            predecessors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            successors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            children: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A task with its WBS code, people, dependencies and subtasks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            };
+                            predecessors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            successors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            children: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a task and its subtasks */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a task: fields, status, or its place in the tree */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string | null;
+                        goalId?: string | null;
+                        parentId?: string | null;
+                        isMilestone?: boolean;
+                        /** @enum {string} */
+                        status?: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                        /** @enum {string} */
+                        priority?: "low" | "medium" | "high" | "urgent";
+                        estimateHours?: number | null;
+                        startDate?: string | null;
+                        dueDate?: string | null;
+                        bufferDays?: number;
+                        checklist?: {
+                            text: string;
+                            done: boolean;
+                        }[];
+                        labels?: string[];
+                        requiredSkills?: {
+                            skill: string;
+                            minLevel: number;
+                        }[];
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            };
+                            predecessors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            successors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            children: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/tasks/{taskId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the RACI of a task: exactly one Accountable */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        roles: {
+                            userId: string;
+                            /** @enum {string} */
+                            role: "R" | "A" | "C" | "I";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            };
+                            predecessors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            successors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            children: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/tasks/{taskId}/dependencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make this task start after another finishes (plus lag days); loops are refused */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fromTaskId: string;
+                        /** @default 0 */
+                        lagDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            };
+                            predecessors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            successors: {
+                                taskId: string;
+                                title: string;
+                                lagDays: number;
+                            }[];
+                            children: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/tasks/{taskId}/dependencies/{fromTaskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a dependency */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    taskId: string;
+                    fromTaskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Timeline data: tasks with critical-path dates and slack, and dependencies */
+        get: {
+            parameters: {
+                query?: {
+                    goalId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            projectStart: string;
+                            projectFinish: string;
+                            criticalPath: string[];
+                            tasks: {
+                                id: string;
+                                goalId: string | null;
+                                parentId: string | null;
+                                position: number;
+                                isMilestone: boolean;
+                                title: string;
+                                description: string | null;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                /** @enum {string} */
+                                priority: "low" | "medium" | "high" | "urgent";
+                                estimateHours: number | null;
+                                startDate: string | null;
+                                dueDate: string | null;
+                                bufferDays: number;
+                                checklist: {
+                                    text: string;
+                                    done: boolean;
+                                }[];
+                                labels: string[];
+                                requiredSkills: {
+                                    skill: string;
+                                    minLevel: number;
+                                }[];
+                                recurrenceId: string | null;
+                                occurrence: string | null;
+                                roles: {
+                                    userId: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                                completedAt: number | null;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                                /** @description Derived from position: 1, 1.2, 1.2.3 */
+                                wbs: string;
+                                earlyStart: string;
+                                earlyFinish: string;
+                                lateStart: string;
+                                lateFinish: string;
+                                totalSlack: number;
+                                freeSlack: number;
+                                isCritical: boolean;
+                            }[];
+                            dependencies: {
+                                fromTaskId: string;
+                                toTaskId: string;
+                                lagDays: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/raci": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RACI matrix: people × tasks, with gaps and overloaded Accountables */
+        get: {
+            parameters: {
+                query?: {
+                    goalId?: string;
+                    parentId?: string;
+                    maxAccountable?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            people: {
+                                userId: string;
+                                name: string;
+                                title: string | null;
+                            }[];
+                            tasks: {
+                                id: string;
+                                title: string;
+                                wbs: string;
+                                /** @enum {string} */
+                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                                cells: {
+                                    personId: string;
+                                    /** @enum {string} */
+                                    role: "R" | "A" | "C" | "I";
+                                }[];
+                            }[];
+                            taskWarnings: {
+                                taskId: string;
+                                issues: {
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                            peopleWarnings: {
+                                userId: string;
+                                taskIds: string[];
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/routines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recurring routines (daily data check, weekly report…) with their next occurrences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Routine"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a routine: each occurrence becomes a task the day before it is due */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO */
+                        rule: string;
+                        /**
+                         * Format: date
+                         * @description Calendar day, YYYY-MM-DD
+                         */
+                        startsOn: string;
+                        template: {
+                            title: string;
+                            description?: string | null;
+                            estimateHours?: number | null;
+                            goalId?: string | null;
+                            parentId?: string | null;
+                            roles?: {
+                                userId: string;
+                                /** @enum {string} */
+                                role: "R" | "A" | "C" | "I";
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            routine: components["schemas"]["Routine"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/routines/{routineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End a routine */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    routineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit the series: future occurrences follow; created tasks are edited one by one */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    routineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO */
+                        rule?: string;
+                        template?: {
+                            title: string;
+                            description?: string | null;
+                            estimateHours?: number | null;
+                            goalId?: string | null;
+                            parentId?: string | null;
+                            roles?: {
+                                userId: string;
+                                /** @enum {string} */
+                                role: "R" | "A" | "C" | "I";
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            routine: components["schemas"]["Routine"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/routines/{routineId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip one occurrence */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    routineId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar day, YYYY-MM-DD
+                         */
+                        day: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            routine: components["schemas"]["Routine"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5064,6 +7199,66 @@ export interface components {
             };
             /** @enum {string} */
             status: "pending" | "accepted" | "expired" | "revoked";
+        };
+        TaskInput: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            position: number;
+            isMilestone: boolean;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            checklist: {
+                text: string;
+                done: boolean;
+            }[];
+            labels: string[];
+            requiredSkills: {
+                skill: string;
+                minLevel: number;
+            }[];
+            recurrenceId: string | null;
+            occurrence: string | null;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            completedAt: number | null;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        RoutineInput: {
+            id: string;
+            rule: string;
+            startsOn: string;
+            template: {
+                title: string;
+                description?: string | null;
+                estimateHours?: number | null;
+                goalId?: string | null;
+                parentId?: string | null;
+                roles: {
+                    userId: string;
+                    /** @enum {string} */
+                    role: "R" | "A" | "C" | "I";
+                }[];
+            };
+            nextOccurrence: string | null;
+            /** @description The next five occurrences */
+            upcoming: string[];
+            skipped: string[];
+            /** @description Epoch milliseconds */
+            updatedAt: number;
         };
         ApiTokenInput: {
             id: string;
@@ -5311,6 +7506,66 @@ export interface components {
             };
             /** @enum {string} */
             status: "pending" | "accepted" | "expired" | "revoked";
+        };
+        Task: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            position: number;
+            isMilestone: boolean;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            checklist: {
+                text: string;
+                done: boolean;
+            }[];
+            labels: string[];
+            requiredSkills: {
+                skill: string;
+                minLevel: number;
+            }[];
+            recurrenceId: string | null;
+            occurrence: string | null;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            completedAt: number | null;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        Routine: {
+            id: string;
+            rule: string;
+            startsOn: string;
+            template: {
+                title: string;
+                description?: string | null;
+                estimateHours?: number | null;
+                goalId?: string | null;
+                parentId?: string | null;
+                roles: {
+                    userId: string;
+                    /** @enum {string} */
+                    role: "R" | "A" | "C" | "I";
+                }[];
+            };
+            nextOccurrence: string | null;
+            /** @description The next five occurrences */
+            upcoming: string[];
+            skipped: string[];
+            /** @description Epoch milliseconds */
+            updatedAt: number;
         };
         ApiToken: {
             id: string;

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp(); // 2026-11-26, a Thursday
+  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+const DAY = 86_400_000;
+
+async function occurrences() {
+  const tasks = await t.database.db
+    .selectFrom('tasks')
+    .select(['occurrence', 'status', 'title'])
+    .orderBy('occurrence')
+    .execute();
+  return tasks.map((task) => `${task.occurrence} ${task.status}`);
+}
+
+describe('routines', () => {
+  it('creates each weekly occurrence the day before, once, with the template’s people', async () => {
+    const created = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: {
+          rule: 'FREQ=WEEKLY;BYDAY=FR',
+          startsOn: '2026-11-27',
+          template: {
+            title: '周报',
+            estimateHours: 2,
+            roles: [
+              { userId: member.id, role: 'A' },
+              { userId: member.id, role: 'R' },
+            ],
+          },
+        },
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    expect(created.json().routine.upcoming).toEqual([
+      '2026-11-27',
+      '2026-12-04',
+      '2026-12-11',
+      '2026-12-18',
+      '2026-12-25',
+    ]);
+    expect(await occurrences()).toEqual(['2026-11-27 todo']);
+    const task = await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks') }));
+    expect(task.json().items[0]).toMatchObject({
+      title: '周报',
+      dueDate: '2026-11-27',
+      roles: expect.arrayContaining([{ userId: member.id, name: member.name, role: 'A' }]),
+    });
+
+    t.clock.advance(7 * DAY);
+    await t.database.db
+      .updateTable('jobs')
+      .set({ run_at: t.clock.now })
+      .where('name', '=', 'tasks.routines')
+      .execute();
+    await t.app.services.scheduler.runDue();
+    await t.app.services.scheduler.runDue();
+    expect(await occurrences()).toEqual(['2026-11-27 todo', '2026-12-04 todo']);
+  });
+
+  it('skips one occurrence, edits the series and ends it', async () => {
+    const routine = (
+      await t.app.inject(
+        as(owner, {
+          method: 'POST',
+          url: url('/routines'),
+          payload: { rule: 'FREQ=DAILY', startsOn: '2026-11-27', template: { title: '数据检查' } },
+        }),
+      )
+    ).json().routine;
+    expect(await occurrences()).toEqual(['2026-11-27 todo']);
+    const skipped = await t.app.inject(
+      as(owner, { method: 'POST', url: url(`/routines/${routine.id}/skip`), payload: { day: '2026-11-27' } }),
+    );
+    expect(skipped.json().routine.skipped).toEqual(['2026-11-27']);
+    expect(await occurrences()).toEqual(['2026-11-27 cancelled']);
+    const edited = await t.app.inject(
+      as(owner, {
+        method: 'PATCH',
+        url: url(`/routines/${routine.id}`),
+        payload: { rule: 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR' },
+      }),
+    );
+    expect(edited.json().routine.upcoming.slice(0, 2)).toEqual(['2026-11-30', '2026-12-01']);
+    expect(
+      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/routines/${routine.id}`) }))).statusCode,
+    ).toBe(204);
+    expect((await t.app.inject(as(viewer, { method: 'GET', url: url('/routines') }))).json().items).toEqual(
+      [],
+    );
+  });
+
+  it('explains a broken rule and keeps viewers out', async () => {
+    const broken = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: { rule: 'FREQ=SOMETIMES', startsOn: '2026-11-27', template: { title: 'x' } },
+        headers: { 'accept-language': 'zh-CN' },
+      }),
+    );
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().error).toMatchObject({ code: 'recurrence_invalid', fields: [{ path: 'rule' }] });
+    expect(broken.json().error.message).toContain('重复规则无效');
+    const byViewer = await t.app.inject(
+      as(viewer, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: { rule: 'FREQ=DAILY', startsOn: '2026-11-27', template: { title: 'x' } },
+      }),
+    );
+    expect(byViewer.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,234 @@
+import { AppError } from '../../core/errors/index.ts';
+import { addDays } from '../../core/kpis/periods.ts';
+import { checkRecurrence, nextOccurrence, upcomingOccurrences } from '../../core/tasks/recurrence.ts';
+import { newId } from '../../db/ids.ts';
+import type { Executor } from '../../db/types.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { createTaskInTransaction, type RoleAssignment } from '../tasks/service.ts';
+import { updateTask } from '../tasks/queries.ts';
+import { dayInTimezone } from '../time.ts';
+import { authorize } from '../workspaces/access.ts';
+import * as queries from './queries.ts';
+
+/** What each occurrence of a routine becomes: a task with these fields. */
+export type RoutineTemplate = {
+  title: string;
+  description?: string | null | undefined;
+  estimateHours?: number | null | undefined;
+  goalId?: string | null | undefined;
+  parentId?: string | null | undefined;
+  roles?: RoleAssignment[] | undefined;
+};
+
+type RecurrenceRow = NonNullable<Awaited<ReturnType<typeof queries.selectRecurrence>>>;
+
+// Tomorrow's occurrence appears today, so a weekly report due Monday is on the board by Sunday.
+const LOOKAHEAD_DAYS = 1;
+
+function today(services: Services) {
+  return dayInTimezone(services.now(), services.config.timezone);
+}
+
+function toRoutine(row: RecurrenceRow, from: string) {
+  const skipped = JSON.parse(row.skipped) as string[];
+  const template = JSON.parse(row.template) as RoutineTemplate;
+  return {
+    id: row.id,
+    rule: row.rule,
+    startsOn: row.starts_on,
+    template: { ...template, roles: template.roles ?? [] },
+    nextOccurrence: row.next_occurrence,
+    upcoming: upcomingOccurrences({ rule: row.rule, startsOn: row.starts_on }, from, 5, skipped),
+    skipped,
+    updatedAt: row.updated_at,
+  };
+}
+
+function checkRule(rule: string, startsOn: string) {
+  const problem = checkRecurrence({ rule, startsOn });
+  if (problem) throw new AppError('recurrence_invalid', { detail: problem }, [{ path: 'rule', message: '' }]);
+}
+
+async function requireRecurrence(executor: Executor, workspaceId: string, id: string) {
+  const row = await queries.selectRecurrence(executor, workspaceId, id);
+  if (!row || row.ended_at !== null) throw new AppError('recurrence_not_found');
+  return row;
+}
+
+export async function listRoutines(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const day = today(services);
+  return (await queries.selectRecurrences(services.db, workspaceId)).map((row) => toRoutine(row, day));
+}
+
+/** Creates the routine and, through the job's own path, any occurrence already due. */
+export async function createRoutine(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  input: { rule: string; startsOn: string; template: RoutineTemplate },
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  checkRule(input.rule, input.startsOn);
+  const now = services.now();
+  const id = newId(now);
+  await services.db.transaction().execute(async (trx) => {
+    await queries.insertRecurrence(trx, {
+      id,
+      workspace_id: workspaceId,
+      rule: input.rule.trim().replace(/^RRULE:/i, ''),
+      starts_on: input.startsOn,
+      template: JSON.stringify(input.template),
+      next_occurrence: nextOccurrence({ rule: input.rule, startsOn: input.startsOn }, input.startsOn),
+      skipped: '[]',
+      ended_at: null,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'routine.created',
+      objectType: 'routine',
+      objectId: id,
+      changes: { rule: input.rule, title: input.template.title },
+      now,
+    });
+    await createDueOccurrences(services, trx, await requireRecurrence(trx, workspaceId, id));
+  });
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+}
+
+/** Editing the series changes occurrences not yet created; tasks already made are edited one by one. */
+export async function updateRoutine(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  input: { rule?: string | undefined; template?: RoutineTemplate | undefined },
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const row = await requireRecurrence(trx, workspaceId, id);
+    const rule = input.rule?.trim().replace(/^RRULE:/i, '') ?? row.rule;
+    checkRule(rule, row.starts_on);
+    const skipped = JSON.parse(row.skipped) as string[];
+    await queries.updateRecurrence(trx, id, {
+      rule,
+      ...(input.template ? { template: JSON.stringify(input.template) } : {}),
+      next_occurrence: nextOccurrence({ rule, startsOn: row.starts_on }, today(services), skipped),
+      updated_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'routine.updated',
+      objectType: 'routine',
+      objectId: id,
+      changes: input,
+      now,
+    });
+  });
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+}
+
+export async function endRoutine(services: Services, actor: Actor, workspaceId: string, id: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await requireRecurrence(trx, workspaceId, id);
+    await queries.updateRecurrence(trx, id, { ended_at: now, next_occurrence: null, updated_at: now });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'routine.ended',
+      objectType: 'routine',
+      objectId: id,
+      now,
+    });
+  });
+}
+
+/** Skips one occurrence: it will not be created, and if it already was and nobody started it, it is cancelled. */
+export async function skipOccurrence(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  day: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const row = await requireRecurrence(trx, workspaceId, id);
+    const skipped = [...new Set([...(JSON.parse(row.skipped) as string[]), day])].sort();
+    const created = await queries.selectOccurrenceTask(trx, id, day);
+    if (created && created.status === 'todo')
+      await updateTask(trx, created.id, { status: 'cancelled', updated_at: now });
+    await queries.updateRecurrence(trx, id, {
+      skipped: JSON.stringify(skipped),
+      next_occurrence:
+        row.next_occurrence === day
+          ? nextOccurrence({ rule: row.rule, startsOn: row.starts_on }, day, skipped)
+          : row.next_occurrence,
+      updated_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'routine.skipped',
+      objectType: 'routine',
+      objectId: id,
+      changes: { day },
+      now,
+    });
+  });
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+}
+
+/** Creates each due occurrence of one routine as a task; the unique (routine, day) index makes it idempotent. */
+async function createDueOccurrences(services: Services, trx: Executor, row: RecurrenceRow): Promise<number> {
+  const horizon = addDays(today(services), LOOKAHEAD_DAYS);
+  const template = JSON.parse(row.template) as RoutineTemplate;
+  const skipped = JSON.parse(row.skipped) as string[];
+  let next = row.next_occurrence;
+  let created = 0;
+  while (next && next <= horizon) {
+    if (!(await queries.selectOccurrenceTask(trx, row.id, next))) {
+      await createTaskInTransaction(services, trx, row.workspace_id, row.created_by, {
+        ...template,
+        startDate: next,
+        dueDate: next,
+        recurrence: { id: row.id, occurrence: next },
+      });
+      created += 1;
+    }
+    next = nextOccurrence({ rule: row.rule, startsOn: row.starts_on }, addDays(next, 1), skipped);
+  }
+  await queries.updateRecurrence(trx, row.id, { next_occurrence: next, updated_at: services.now() });
+  return created;
+}
+
+/** The scheduled job: every due routine of every workspace, each in its own transaction. */
+export async function runDueRoutines(services: Services): Promise<number> {
+  const due = await queries.unsafeSelectDueRecurrences(
+    services.db,
+    addDays(today(services), LOOKAHEAD_DAYS),
+    500,
+  );
+  let created = 0;
+  for (const row of due) {
+    created += await services.db.transaction().execute((trx) => createDueOccurrences(services, trx, row));
+  }
+  return created;
+}
+
+export async function registerRoutineJobs(services: Services): Promise<void> {
+  services.scheduler.register('tasks.routines', async () => {
+    await runDueRoutines(services);
+  });
+  await services.scheduler.every('tasks.routines', '*/15 * * * *');
+}

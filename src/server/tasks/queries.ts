@@ -1,0 +1,227 @@
+import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import type {
+  Database,
+  Executor,
+  TaskDependenciesTable,
+  TaskRolesTable,
+  TasksTable,
+} from '../../db/types.ts';
+
+export async function insertTask(executor: Executor, task: Insertable<TasksTable>): Promise<void> {
+  await executor.insertInto('tasks').values(task).execute();
+}
+
+export async function updateTask(
+  executor: Executor,
+  taskId: string,
+  changes: Updateable<TasksTable>,
+): Promise<void> {
+  await executor.updateTable('tasks').set(changes).where('id', '=', taskId).execute();
+}
+
+export async function deleteTask(executor: Executor, taskId: string): Promise<void> {
+  await executor.deleteFrom('tasks').where('id', '=', taskId).execute();
+}
+
+export function selectTask(executor: Executor, workspaceId: string, taskId: string) {
+  return executor
+    .selectFrom('tasks')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+}
+
+export type TaskRow = NonNullable<Awaited<ReturnType<typeof selectTask>>>;
+
+export function selectTasksByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([] as TaskRow[]);
+  return executor
+    .selectFrom('tasks')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** The whole workspace's tasks, for trees, schedules and workload: one read, no per-task queries. */
+export function selectAllTasks(executor: Executor, workspaceId: string, goalId?: string | null) {
+  let query = executor.selectFrom('tasks').selectAll().where('workspace_id', '=', workspaceId);
+  if (goalId) query = query.where('goal_id', '=', goalId);
+  return query.orderBy('parent_id').orderBy('position').execute();
+}
+
+export async function nextPosition(
+  executor: Executor,
+  workspaceId: string,
+  parentId: string | null,
+): Promise<number> {
+  const row = await executor
+    .selectFrom('tasks')
+    .select((eb) => eb.fn.max<number | null>('position').as('position'))
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .executeTakeFirst();
+  return (row?.position ?? -1) + 1;
+}
+
+export function selectParentLinks(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'parent_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function selectDependencies(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('task_dependencies')
+    .select(['from_task_id', 'to_task_id', 'lag_days'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function selectDependenciesOf(executor: Executor, taskId: string) {
+  return executor
+    .selectFrom('task_dependencies')
+    .innerJoin('tasks as from_task', 'from_task.id', 'task_dependencies.from_task_id')
+    .innerJoin('tasks as to_task', 'to_task.id', 'task_dependencies.to_task_id')
+    .select([
+      'task_dependencies.from_task_id',
+      'task_dependencies.to_task_id',
+      'task_dependencies.lag_days',
+      'from_task.title as from_title',
+      'to_task.title as to_title',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('task_dependencies.from_task_id', '=', taskId),
+        eb('task_dependencies.to_task_id', '=', taskId),
+      ]),
+    )
+    .execute();
+}
+
+export async function insertDependency(executor: Executor, dependency: Insertable<TaskDependenciesTable>) {
+  await executor
+    .insertInto('task_dependencies')
+    .values(dependency)
+    .onConflict((c) =>
+      c.columns(['from_task_id', 'to_task_id']).doUpdateSet({ lag_days: dependency.lag_days }),
+    )
+    .execute();
+}
+
+export async function deleteDependency(
+  executor: Executor,
+  fromTaskId: string,
+  toTaskId: string,
+): Promise<number> {
+  const result = await executor
+    .deleteFrom('task_dependencies')
+    .where('from_task_id', '=', fromTaskId)
+    .where('to_task_id', '=', toTaskId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function selectRoles(executor: Executor, workspaceId: string, taskIds?: readonly string[]) {
+  if (taskIds && taskIds.length === 0) return Promise.resolve([]);
+  let query = executor
+    .selectFrom('task_roles')
+    .innerJoin('users', 'users.id', 'task_roles.user_id')
+    .select(['task_roles.task_id', 'task_roles.user_id', 'task_roles.role', 'users.name'])
+    .where('task_roles.workspace_id', '=', workspaceId);
+  if (taskIds) query = query.where('task_roles.task_id', 'in', taskIds);
+  return query.execute();
+}
+
+export async function replaceRoles(executor: Executor, taskId: string, roles: Insertable<TaskRolesTable>[]) {
+  await executor.deleteFrom('task_roles').where('task_id', '=', taskId).execute();
+  if (roles.length > 0) await executor.insertInto('task_roles').values(roles).execute();
+}
+
+export type TaskListFilter = {
+  workspaceId: string;
+  statuses?: string[] | undefined;
+  assigneeId?: string | undefined;
+  goalId?: string | undefined;
+  parentId?: string | undefined;
+  label?: string | undefined;
+  search?: string | undefined;
+  dueBefore?: string | undefined;
+  dueAfter?: string | undefined;
+  isMilestone?: boolean | undefined;
+  sort: 'due' | 'created' | 'priority';
+  cursor?: { value: string | number | null; id: string } | undefined;
+  limit: number;
+};
+
+// Tasks without a due day sort last; this stands in for "no day" in the keyset.
+export const NO_DUE = '9999-12-31';
+
+export function selectTaskPage(executor: Executor, filter: TaskListFilter) {
+  let query = executor
+    .selectFrom('tasks')
+    .selectAll('tasks')
+    .where('tasks.workspace_id', '=', filter.workspaceId);
+  if (filter.statuses?.length) query = query.where('tasks.status', 'in', filter.statuses);
+  if (filter.goalId) query = query.where('tasks.goal_id', '=', filter.goalId);
+  if (filter.parentId) query = query.where('tasks.parent_id', '=', filter.parentId);
+  if (filter.isMilestone !== undefined)
+    query = query.where('tasks.is_milestone', '=', filter.isMilestone ? 1 : 0);
+  if (filter.dueBefore) query = query.where('tasks.due_date', '<=', filter.dueBefore);
+  if (filter.dueAfter) query = query.where('tasks.due_date', '>=', filter.dueAfter);
+  if (filter.label)
+    query = query.where('tasks.labels', 'like', `%${JSON.stringify(filter.label).replace(/[%_]/g, '')}%`);
+  if (filter.search) query = query.where('tasks.title', 'like', `%${filter.search.replace(/[%_]/g, '')}%`);
+  if (filter.assigneeId) {
+    const assigneeId = filter.assigneeId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_roles')
+          .select('task_roles.task_id')
+          .whereRef('task_roles.task_id', '=', 'tasks.id')
+          .where('task_roles.user_id', '=', assigneeId)
+          .where('task_roles.role', 'in', ['R', 'A']),
+      ),
+    );
+  }
+  const cursor = filter.cursor;
+  if (filter.sort === 'created') {
+    if (cursor) query = query.where('tasks.id', '<', cursor.id);
+    return query
+      .orderBy('tasks.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  }
+  if (filter.sort === 'priority') {
+    if (cursor) {
+      const value = Number(cursor.value);
+      query = query.where((eb) =>
+        eb.or([
+          eb('tasks.priority', '<', value),
+          eb.and([eb('tasks.priority', '=', value), eb('tasks.id', '>', cursor.id)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('tasks.priority', 'desc')
+      .orderBy('tasks.id')
+      .limit(filter.limit + 1)
+      .execute();
+  }
+  const due = (eb: ExpressionBuilder<Database, 'tasks'>) => eb.fn.coalesce('tasks.due_date', eb.val(NO_DUE));
+  if (cursor) {
+    const value = String(cursor.value ?? NO_DUE);
+    query = query.where((eb) =>
+      eb.or([eb(due(eb), '>', value), eb.and([eb(due(eb), '=', value), eb('tasks.id', '>', cursor.id)])]),
+    );
+  }
+  return query
+    .orderBy((eb) => due(eb))
+    .orderBy('tasks.id')
+    .limit(filter.limit + 1)
+    .execute();
+}

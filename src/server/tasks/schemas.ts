@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { epochMs } from '../http.ts';
+import { Day } from '../kpis/schemas.ts';
+import { PRIORITIES, TASK_STATUSES } from './service.ts';
+
+export const TaskStatus = z.enum(TASK_STATUSES);
+export const Priority = z.enum(PRIORITIES);
+export const RaciRole = z.enum(['R', 'A', 'C', 'I']);
+const Id = z.string().min(1).max(64);
+
+const ChecklistItem = z.object({ text: z.string().trim().min(1).max(500), done: z.boolean() });
+const RequiredSkill = z.object({
+  skill: z.string().trim().min(1).max(50),
+  minLevel: z.number().int().min(1).max(5),
+});
+export const RoleAssignment = z.object({ userId: Id, role: RaciRole });
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    goalId: z.string().nullable(),
+    parentId: z.string().nullable(),
+    position: z.number().int(),
+    isMilestone: z.boolean(),
+    title: z.string(),
+    description: z.string().nullable(),
+    status: TaskStatus,
+    priority: Priority,
+    estimateHours: z.number().nullable(),
+    startDate: z.string().nullable(),
+    dueDate: z.string().nullable(),
+    bufferDays: z.number().int(),
+    checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
+    labels: z.array(z.string()),
+    requiredSkills: z.array(z.object({ skill: z.string(), minLevel: z.number() })),
+    recurrenceId: z.string().nullable(),
+    occurrence: z.string().nullable(),
+    roles: z.array(z.object({ userId: z.string(), name: z.string(), role: RaciRole })),
+    completedAt: epochMs.nullable(),
+    updatedAt: epochMs,
+  })
+  .meta({ id: 'Task' });
+
+const TaskWithWbs = TaskSchema.extend({ wbs: z.string().describe('Derived from position: 1, 1.2, 1.2.3') });
+
+const TaskFields = {
+  title: z.string().trim().min(1).max(300),
+  description: z.string().max(20_000).nullable().optional(),
+  goalId: Id.nullable().optional(),
+  parentId: Id.nullable().optional(),
+  isMilestone: z.boolean().optional(),
+  status: TaskStatus.optional(),
+  priority: Priority.optional(),
+  estimateHours: z.number().min(0).max(10_000).nullable().optional(),
+  startDate: Day.nullable().optional(),
+  dueDate: Day.nullable().optional(),
+  bufferDays: z.number().int().min(0).max(365).optional(),
+  checklist: z.array(ChecklistItem).max(100).optional(),
+  labels: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+  requiredSkills: z.array(RequiredSkill).max(10).optional(),
+};
+
+export const CreateTaskBody = z.object({ ...TaskFields, roles: z.array(RoleAssignment).max(50).optional() });
+
+export const UpdateTaskBody = z
+  .object({ ...TaskFields, position: z.number().int().min(0).optional() })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD });
+
+export const TaskDetail = z.object({
+  task: TaskWithWbs,
+  predecessors: z.array(z.object({ taskId: z.string(), title: z.string(), lagDays: z.number().int() })),
+  successors: z.array(z.object({ taskId: z.string(), title: z.string(), lagDays: z.number().int() })),
+  children: z.array(TaskWithWbs),
+});
+
+export const TaskListQuery = z.object({
+  status: z
+    .string()
+    .max(200)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(TaskStatus))
+    .optional()
+    .describe('Comma-separated statuses'),
+  assigneeId: Id.optional().describe('Responsible or Accountable'),
+  goalId: Id.optional(),
+  parentId: Id.optional(),
+  label: z.string().max(40).optional(),
+  q: z.string().max(100).optional(),
+  dueBefore: Day.optional(),
+  dueAfter: Day.optional(),
+  milestone: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['due', 'created', 'priority']).default('due'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const ScheduleResponse = z.object({
+  today: z.string(),
+  projectStart: z.string(),
+  projectFinish: z.string(),
+  criticalPath: z.array(z.string()),
+  tasks: z.array(
+    TaskWithWbs.extend({
+      earlyStart: z.string(),
+      earlyFinish: z.string(),
+      lateStart: z.string(),
+      lateFinish: z.string(),
+      totalSlack: z.number(),
+      freeSlack: z.number(),
+      isCritical: z.boolean(),
+    }),
+  ),
+  dependencies: z.array(
+    z.object({ fromTaskId: z.string(), toTaskId: z.string(), lagDays: z.number().int() }),
+  ),
+});
+
+export const RaciMatrix = z.object({
+  people: z.array(z.object({ userId: z.string(), name: z.string(), title: z.string().nullable() })),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      wbs: z.string(),
+      status: TaskStatus,
+      cells: z.array(z.object({ personId: z.string(), role: RaciRole })),
+    }),
+  ),
+  taskWarnings: z.array(
+    z.object({ taskId: z.string(), issues: z.array(z.object({ code: z.string(), message: z.string() })) }),
+  ),
+  peopleWarnings: z.array(
+    z.object({ userId: z.string(), taskIds: z.array(z.string()), message: z.string() }),
+  ),
+});

@@ -1,0 +1,674 @@
+import { AppError, type LocalizedText } from '../../core/errors/index.ts';
+import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
+import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
+import { formatCycle, scheduleTasks, wouldCreateCycle } from '../../core/schedule/cpm.ts';
+import { workingDaysBetween, type WorkCalendar } from '../../core/schedule/calendar.ts';
+import { wbsCodes } from '../../core/tasks/wbs.ts';
+import { newId } from '../../db/ids.ts';
+import type { Executor } from '../../db/types.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { dayInTimezone } from '../time.ts';
+import { authorize } from '../workspaces/access.ts';
+import { selectMembers } from '../workspaces/queries.ts';
+import * as queries from './queries.ts';
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+
+const priorityName = (rank: number): Priority => PRIORITIES[Math.min(3, Math.max(0, rank - 1))] ?? 'medium';
+const priorityRank = (name: Priority): number => PRIORITIES.indexOf(name) + 1;
+
+export type ChecklistItem = { text: string; done: boolean };
+export type RoleAssignment = { userId: string; role: RaciRole };
+
+type RoleRow = Awaited<ReturnType<typeof queries.selectRoles>>[number];
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toTask(row: queries.TaskRow, roles: readonly RoleRow[]) {
+  return {
+    id: row.id,
+    goalId: row.goal_id,
+    parentId: row.parent_id,
+    position: row.position,
+    isMilestone: row.is_milestone === 1,
+    title: row.title,
+    description: row.description,
+    status: row.status as TaskStatus,
+    priority: priorityName(row.priority),
+    estimateHours: row.estimate_hours,
+    startDate: row.start_date,
+    dueDate: row.due_date,
+    bufferDays: row.buffer_days,
+    checklist: parseJson<ChecklistItem[]>(row.checklist, []),
+    labels: parseJson<string[]>(row.labels, []),
+    requiredSkills: parseJson<Array<{ skill: string; minLevel: number }>>(row.required_skills, []),
+    recurrenceId: row.recurrence_id,
+    occurrence: row.occurrence,
+    roles: roles
+      .filter((role) => role.task_id === row.id)
+      .map((role) => ({ userId: role.user_id, name: role.name, role: role.role as RaciRole })),
+    completedAt: row.completed_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type TaskInput = {
+  title?: string | undefined;
+  description?: string | null | undefined;
+  goalId?: string | null | undefined;
+  parentId?: string | null | undefined;
+  isMilestone?: boolean | undefined;
+  status?: TaskStatus | undefined;
+  priority?: Priority | undefined;
+  estimateHours?: number | null | undefined;
+  startDate?: string | null | undefined;
+  dueDate?: string | null | undefined;
+  bufferDays?: number | undefined;
+  checklist?: ChecklistItem[] | undefined;
+  labels?: string[] | undefined;
+  requiredSkills?: Array<{ skill: string; minLevel: number }> | undefined;
+};
+
+async function requireTask(executor: Executor, workspaceId: string, taskId: string, path?: string) {
+  const task = await queries.selectTask(executor, workspaceId, taskId);
+  if (!task) throw new AppError('task_not_found', {}, path ? [{ path, message: '' }] : undefined);
+  return task;
+}
+
+async function checkGoal(executor: Executor, workspaceId: string, goalId: string | null | undefined) {
+  if (!goalId) return;
+  const goal = await executor
+    .selectFrom('goals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', goalId)
+    .executeTakeFirst();
+  if (!goal) throw new AppError('goal_not_found', {}, [{ path: 'goalId', message: '' }]);
+}
+
+/** A new parent must be a task of this workspace that is not the task itself nor below it. */
+async function checkParent(executor: Executor, workspaceId: string, taskId: string | null, parentId: string) {
+  const links = await queries.selectParentLinks(executor, workspaceId);
+  const parentOf = new Map(links.map((link) => [link.id, link.parent_id]));
+  if (!parentOf.has(parentId)) throw new AppError('task_not_found', {}, [{ path: 'parentId', message: '' }]);
+  for (
+    let cursor: string | null | undefined = parentId, steps = 0;
+    cursor && steps <= links.length;
+    steps += 1
+  ) {
+    if (cursor === taskId) throw new AppError('task_parent_cycle', {}, [{ path: 'parentId', message: '' }]);
+    cursor = parentOf.get(cursor);
+  }
+}
+
+function checkDates(startDate: string | null | undefined, dueDate: string | null | undefined) {
+  if (startDate && dueDate && dueDate < startDate) {
+    throw new AppError('due_before_start', {}, [{ path: 'dueDate', message: '' }]);
+  }
+}
+
+function inBothLanguages(render: (locale: (typeof LOCALES)[number]) => string): LocalizedText {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, render(locale)])) as LocalizedText;
+}
+
+/** Exactly one Accountable is enforced; one role per person (A may also be R); everyone a member. */
+async function checkRoles(executor: Executor, workspaceId: string, roles: readonly RoleAssignment[]) {
+  const members = new Map(
+    (await selectMembers(executor, workspaceId)).map((member) => [member.user_id, member.name]),
+  );
+  const unknown = roles.findIndex((role) => !members.has(role.userId));
+  if (unknown >= 0)
+    throw new AppError('assignee_not_member', {}, [{ path: `roles.${unknown}.userId`, message: '' }]);
+  const accountable = roles.filter((role) => role.role === 'A').length;
+  if (accountable !== 1)
+    throw new AppError('raci_accountable', { count: accountable }, [{ path: 'roles', message: '' }]);
+  const conflicts = validateRaci(roles.map((role) => ({ personId: role.userId, role: role.role }))).filter(
+    (issue) => issue.code === 'raci_multiple_roles' || issue.code === 'raci_duplicate_role',
+  );
+  const first = conflicts[0];
+  if (first) {
+    const params = { ...first.params, personId: members.get(String(first.params.personId)) ?? '' };
+    throw new AppError('validation_failed', {}, [
+      {
+        path: 'roles',
+        message: inBothLanguages((locale) => interpolate(RACI_MESSAGES[locale][first.code], params)),
+      },
+    ]);
+  }
+}
+
+export async function listTasks(
+  services: Services,
+  actor: Actor,
+  filter: Omit<queries.TaskListFilter, 'cursor'> & { cursor?: string | undefined },
+) {
+  await authorize(services.db, actor, filter.workspaceId, 'tasks.read');
+  let cursor: queries.TaskListFilter['cursor'];
+  if (filter.cursor) {
+    try {
+      cursor = JSON.parse(
+        Buffer.from(filter.cursor, 'base64url').toString('utf8'),
+      ) as queries.TaskListFilter['cursor'];
+    } catch {
+      throw new AppError('validation_failed', {}, [
+        { path: 'cursor', message: { en: 'Not valid.', 'zh-CN': '无效。' } },
+      ]);
+    }
+  }
+  const rows = await queries.selectTaskPage(services.db, { ...filter, cursor });
+  const page = rows.slice(0, filter.limit);
+  const roles = await queries.selectRoles(
+    services.db,
+    filter.workspaceId,
+    page.map((row) => row.id),
+  );
+  const last = page.at(-1);
+  const sortValue = (row: queries.TaskRow) =>
+    filter.sort === 'priority'
+      ? row.priority
+      : filter.sort === 'due'
+        ? (row.due_date ?? queries.NO_DUE)
+        : null;
+  return {
+    items: page.map((row) => toTask(row, roles)),
+    nextCursor:
+      rows.length > filter.limit && last
+        ? Buffer.from(JSON.stringify({ value: sortValue(last), id: last.id })).toString('base64url')
+        : null,
+  };
+}
+
+export async function getTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const task = await requireTask(services.db, workspaceId, taskId);
+  const [roles, dependencies, links, children] = await Promise.all([
+    queries.selectRoles(services.db, workspaceId, [taskId]),
+    queries.selectDependenciesOf(services.db, taskId),
+    services.db
+      .selectFrom('tasks')
+      .select(['id', 'parent_id', 'position'])
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
+    services.db.selectFrom('tasks').selectAll().where('parent_id', '=', taskId).orderBy('position').execute(),
+  ]);
+  const codes = wbsCodes(
+    links.map((link) => ({ id: link.id, parentId: link.parent_id, position: link.position })),
+  );
+  const childRoles = await queries.selectRoles(
+    services.db,
+    workspaceId,
+    children.map((child) => child.id),
+  );
+  return {
+    task: { ...toTask(task, roles), wbs: codes.get(taskId) ?? '' },
+    predecessors: dependencies
+      .filter((dependency) => dependency.to_task_id === taskId)
+      .map((dependency) => ({
+        taskId: dependency.from_task_id,
+        title: dependency.from_title,
+        lagDays: dependency.lag_days,
+      })),
+    successors: dependencies
+      .filter((dependency) => dependency.from_task_id === taskId)
+      .map((dependency) => ({
+        taskId: dependency.to_task_id,
+        title: dependency.to_title,
+        lagDays: dependency.lag_days,
+      })),
+    children: children.map((child) => ({ ...toTask(child, childRoles), wbs: codes.get(child.id) ?? '' })),
+  };
+}
+
+export type NewTask = TaskInput & {
+  title: string;
+  roles?: RoleAssignment[] | undefined;
+  /** Set when the task is one occurrence of a routine. */
+  recurrence?: { id: string; occurrence: string } | undefined;
+};
+
+export async function createTask(services: Services, actor: Actor, workspaceId: string, input: NewTask) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  return services.db
+    .transaction()
+    .execute((trx) => createTaskInTransaction(services, trx, workspaceId, actor.userId, input));
+}
+
+/** Creates a task inside the caller's transaction: also how routines make their occurrences. */
+export async function createTaskInTransaction(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  creatorId: string | null,
+  input: NewTask,
+): Promise<string> {
+  checkDates(input.startDate, input.dueDate);
+  const now = services.now();
+  const taskId = newId(now);
+  // Without a RACI the creator answers for the task: every task has its one Accountable from the start.
+  const roles = input.roles?.length
+    ? input.roles
+    : creatorId
+      ? [{ userId: creatorId, role: 'A' as const }]
+      : [];
+  if (input.parentId) await checkParent(trx, workspaceId, null, input.parentId);
+  await checkGoal(trx, workspaceId, input.goalId);
+  if (roles.length > 0) await checkRoles(trx, workspaceId, roles);
+  await queries.insertTask(trx, {
+    id: taskId,
+    workspace_id: workspaceId,
+    goal_id: input.goalId ?? null,
+    parent_id: input.parentId ?? null,
+    position: await queries.nextPosition(trx, workspaceId, input.parentId ?? null),
+    is_milestone: input.isMilestone ? 1 : 0,
+    title: input.title.trim(),
+    description: input.description?.trim() || null,
+    status: input.status ?? 'todo',
+    priority: priorityRank(input.priority ?? 'medium'),
+    estimate_hours: input.estimateHours ?? null,
+    start_date: input.startDate ?? null,
+    due_date: input.dueDate ?? null,
+    buffer_days: input.bufferDays ?? 0,
+    checklist: JSON.stringify(input.checklist ?? []),
+    labels: JSON.stringify(input.labels ?? []),
+    required_skills: JSON.stringify(input.requiredSkills ?? []),
+    recurrence_id: input.recurrence?.id ?? null,
+    occurrence: input.recurrence?.occurrence ?? null,
+    completed_at: input.status === 'done' ? now : null,
+    created_by: creatorId,
+    created_at: now,
+    updated_at: now,
+  });
+  await queries.replaceRoles(
+    trx,
+    taskId,
+    roles.map((role) => ({
+      workspace_id: workspaceId,
+      task_id: taskId,
+      user_id: role.userId,
+      role: role.role,
+    })),
+  );
+  await insertAuditEntry(trx, {
+    workspaceId,
+    actorId: creatorId,
+    action: 'task.created',
+    objectType: 'task',
+    objectId: taskId,
+    changes: {
+      title: input.title.trim(),
+      parentId: input.parentId ?? null,
+      occurrence: input.recurrence?.occurrence ?? null,
+    },
+    now,
+  });
+  await emitAssigned(services, trx, workspaceId, taskId, [], roles);
+  return taskId;
+}
+
+async function emitAssigned(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  taskId: string,
+  before: readonly RoleAssignment[],
+  after: readonly RoleAssignment[],
+) {
+  const had = new Set(before.map((role) => `${role.userId}:${role.role}`));
+  for (const role of after) {
+    if ((role.role === 'R' || role.role === 'A') && !had.has(`${role.userId}:${role.role}`)) {
+      await services.outbox.emit(trx, { workspaceId, type: 'task.assigned', payload: { taskId, ...role } });
+    }
+  }
+}
+
+export async function updateTask(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  taskId: string,
+  input: TaskInput & { position?: number | undefined },
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const task = await requireTask(trx, workspaceId, taskId);
+    checkDates(
+      input.startDate !== undefined ? input.startDate : task.start_date,
+      input.dueDate !== undefined ? input.dueDate : task.due_date,
+    );
+    if (input.parentId) await checkParent(trx, workspaceId, taskId, input.parentId);
+    if (input.goalId !== undefined) await checkGoal(trx, workspaceId, input.goalId);
+    const isMoving = input.parentId !== undefined && input.parentId !== task.parent_id;
+    const changes = {
+      ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+      ...(input.goalId !== undefined ? { goal_id: input.goalId } : {}),
+      ...(input.parentId !== undefined ? { parent_id: input.parentId } : {}),
+      ...(isMoving && input.position === undefined
+        ? { position: await queries.nextPosition(trx, workspaceId, input.parentId ?? null) }
+        : {}),
+      ...(input.position !== undefined ? { position: input.position } : {}),
+      ...(input.isMilestone !== undefined ? { is_milestone: input.isMilestone ? 1 : 0 } : {}),
+      ...(input.status !== undefined
+        ? { status: input.status, completed_at: input.status === 'done' ? (task.completed_at ?? now) : null }
+        : {}),
+      ...(input.priority !== undefined ? { priority: priorityRank(input.priority) } : {}),
+      ...(input.estimateHours !== undefined ? { estimate_hours: input.estimateHours } : {}),
+      ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+      ...(input.dueDate !== undefined ? { due_date: input.dueDate } : {}),
+      ...(input.bufferDays !== undefined ? { buffer_days: input.bufferDays } : {}),
+      ...(input.checklist !== undefined ? { checklist: JSON.stringify(input.checklist) } : {}),
+      ...(input.labels !== undefined ? { labels: JSON.stringify(input.labels) } : {}),
+      ...(input.requiredSkills !== undefined
+        ? { required_skills: JSON.stringify(input.requiredSkills) }
+        : {}),
+    };
+    await queries.updateTask(trx, taskId, { ...changes, updated_at: now });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'task.updated',
+      objectType: 'task',
+      objectId: taskId,
+      changes: input,
+      now,
+    });
+    if (input.status !== undefined && input.status !== task.status) {
+      await services.outbox.emit(trx, {
+        workspaceId,
+        type: 'task.status_changed',
+        payload: { taskId, from: task.status, to: input.status },
+      });
+    }
+  });
+}
+
+export async function deleteTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.delete');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const task = await requireTask(trx, workspaceId, taskId);
+    await queries.deleteTask(trx, taskId);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'task.deleted',
+      objectType: 'task',
+      objectId: taskId,
+      changes: { title: task.title },
+      now,
+    });
+  });
+}
+
+export async function setRoles(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  taskId: string,
+  roles: RoleAssignment[],
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await requireTask(trx, workspaceId, taskId);
+    await checkRoles(trx, workspaceId, roles);
+    const before = (await queries.selectRoles(trx, workspaceId, [taskId])).map((role) => ({
+      userId: role.user_id,
+      role: role.role as RaciRole,
+    }));
+    await queries.replaceRoles(
+      trx,
+      taskId,
+      roles.map((role) => ({
+        workspace_id: workspaceId,
+        task_id: taskId,
+        user_id: role.userId,
+        role: role.role,
+      })),
+    );
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'task.roles_changed',
+      objectType: 'task',
+      objectId: taskId,
+      changes: { before, after: roles },
+      now,
+    });
+    await emitAssigned(services, trx, workspaceId, taskId, before, roles);
+  });
+}
+
+/** Finish-to-start: `toTaskId` starts after `fromTaskId` finishes plus lag; a dependency closing a loop is refused. */
+export async function addDependency(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  input: { fromTaskId: string; toTaskId: string; lagDays: number },
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  if (input.fromTaskId === input.toTaskId)
+    throw new AppError('dependency_self', {}, [{ path: 'fromTaskId', message: '' }]);
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const from = await requireTask(trx, workspaceId, input.fromTaskId, 'fromTaskId');
+    const to = await requireTask(trx, workspaceId, input.toTaskId, 'toTaskId');
+    const existing = await queries.selectDependencies(trx, workspaceId);
+    const cycle = wouldCreateCycle(
+      existing.map((dependency) => ({ from: dependency.from_task_id, to: dependency.to_task_id })),
+      { from: from.id, to: to.id },
+    );
+    if (cycle) {
+      const titles = new Map(
+        (await queries.selectTasksByIds(trx, workspaceId, cycle)).map((task) => [task.id, task.title]),
+      );
+      throw new AppError(
+        'dependency_cycle',
+        { cycle: formatCycle(cycle.map((id) => titles.get(id) ?? id)) },
+        [{ path: 'fromTaskId', message: '' }],
+      );
+    }
+    await queries.insertDependency(trx, {
+      workspace_id: workspaceId,
+      from_task_id: from.id,
+      to_task_id: to.id,
+      lag_days: input.lagDays,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'task.dependency_added',
+      objectType: 'task',
+      objectId: to.id,
+      changes: input,
+      now,
+    });
+  });
+}
+
+export async function removeDependency(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  fromTaskId: string,
+  toTaskId: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await requireTask(trx, workspaceId, toTaskId);
+    if ((await queries.deleteDependency(trx, fromTaskId, toTaskId)) === 0) throw new AppError('not_found');
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'task.dependency_removed',
+      objectType: 'task',
+      objectId: toTaskId,
+      changes: { fromTaskId },
+      now,
+    });
+  });
+}
+
+export async function loadCalendar(executor: Executor, workspaceId: string): Promise<WorkCalendar> {
+  const days = await executor
+    .selectFrom('workspace_calendar_days')
+    .select(['day', 'kind'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return {
+    weekendDays: [0, 6],
+    holidays: days.filter((day) => day.kind === 'holiday').map((day) => day.day),
+    workdays: days.filter((day) => day.kind === 'workday').map((day) => day.day),
+  };
+}
+
+const HOURS_PER_DAY = 8;
+
+/**
+ * The timeline: every task with its WBS code and people, the dependencies, and the critical path method's
+ * dates and slack. Duration comes from the task's own start and due days when both are set, else from its
+ * estimate at 8 hours a working day.
+ */
+export async function getSchedule(services: Services, actor: Actor, workspaceId: string, goalId?: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const today = dayInTimezone(services.now(), services.config.timezone);
+  const [tasks, dependencies, calendar] = await Promise.all([
+    queries.selectAllTasks(services.db, workspaceId, goalId),
+    queries.selectDependencies(services.db, workspaceId),
+    loadCalendar(services.db, workspaceId),
+  ]);
+  const roles = await queries.selectRoles(services.db, workspaceId);
+  const ids = new Set(tasks.map((task) => task.id));
+  const inScope = dependencies.filter(
+    (dependency) => ids.has(dependency.from_task_id) && ids.has(dependency.to_task_id),
+  );
+  const starts = tasks
+    .map((task) => task.start_date)
+    .filter((day): day is string => day !== null)
+    .sort();
+  const projectStart = starts[0] ?? today;
+  const result = scheduleTasks({
+    projectStart,
+    calendar,
+    tasks: tasks.map((task) => ({
+      id: task.id,
+      durationDays: task.is_milestone
+        ? 0
+        : task.start_date && task.due_date
+          ? Math.max(1, workingDaysBetween(task.start_date, task.due_date, calendar))
+          : Math.max(1, Math.ceil((task.estimate_hours ?? HOURS_PER_DAY) / HOURS_PER_DAY)),
+      start: task.start_date,
+      due: task.due_date,
+      bufferDays: task.buffer_days,
+    })),
+    dependencies: inScope.map((dependency) => ({
+      from: dependency.from_task_id,
+      to: dependency.to_task_id,
+      lagDays: dependency.lag_days,
+    })),
+  });
+  if (!result.ok) throw new AppError('dependency_cycle', { cycle: String(result.error.params.cycle ?? '') });
+  const scheduled = new Map(result.tasks.map((task) => [task.id, task]));
+  const codes = wbsCodes(
+    tasks.map((task) => ({ id: task.id, parentId: task.parent_id, position: task.position })),
+  );
+  return {
+    today,
+    projectStart,
+    projectFinish: result.projectFinish,
+    criticalPath: result.criticalPath,
+    tasks: tasks.map((task) => {
+      const dates = scheduled.get(task.id);
+      return {
+        ...toTask(task, roles),
+        wbs: codes.get(task.id) ?? '',
+        earlyStart: dates?.earlyStart ?? projectStart,
+        earlyFinish: dates?.earlyFinish ?? projectStart,
+        lateStart: dates?.lateStart ?? projectStart,
+        lateFinish: dates?.lateFinish ?? projectStart,
+        totalSlack: dates?.totalSlack ?? 0,
+        freeSlack: dates?.freeSlack ?? 0,
+        isCritical: dates?.isCritical ?? false,
+      };
+    }),
+    dependencies: inScope.map((dependency) => ({
+      fromTaskId: dependency.from_task_id,
+      toTaskId: dependency.to_task_id,
+      lagDays: dependency.lag_days,
+    })),
+  };
+}
+
+/** People × tasks with each cell's roles, and the gaps the matrix should point at. */
+export async function getRaciMatrix(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  filter: { goalId?: string | undefined; parentId?: string | undefined; maxAccountable: number },
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  let tasks = await queries.selectAllTasks(services.db, workspaceId, filter.goalId);
+  if (filter.parentId) {
+    const underParent = new Set([filter.parentId]);
+    for (const task of tasks) if (task.parent_id && underParent.has(task.parent_id)) underParent.add(task.id);
+    tasks = tasks.filter((task) => underParent.has(task.id) && task.id !== filter.parentId);
+  }
+  const roles = await queries.selectRoles(services.db, workspaceId);
+  const members = await selectMembers(services.db, workspaceId);
+  const names = new Map(members.map((member) => [member.user_id, member.name]));
+  const codes = wbsCodes(
+    tasks.map((task) => ({ id: task.id, parentId: task.parent_id, position: task.position })),
+  );
+  const assignmentsOf = (taskId: string) =>
+    roles
+      .filter((role) => role.task_id === taskId)
+      .map((role) => ({ personId: role.user_id, role: role.role as RaciRole }));
+  const warnings = raciMatrixWarnings(
+    tasks.map((task) => ({ id: task.id, status: task.status, assignments: assignmentsOf(task.id) })),
+    { maxAccountablePerPerson: filter.maxAccountable },
+  );
+  const message = (code: keyof (typeof RACI_MESSAGES)['en'], params: Record<string, string | number>) => {
+    const named = {
+      ...params,
+      personId: names.get(String(params.personId)) ?? String(params.personId ?? ''),
+    };
+    return interpolate(RACI_MESSAGES[locale][code], named);
+  };
+  return {
+    people: members.map((member) => ({ userId: member.user_id, name: member.name, title: member.title })),
+    tasks: tasks
+      .map((task) => ({
+        id: task.id,
+        title: task.title,
+        wbs: codes.get(task.id) ?? '',
+        status: task.status as TaskStatus,
+        cells: assignmentsOf(task.id),
+      }))
+      .sort((a, b) => a.wbs.localeCompare(b.wbs, undefined, { numeric: true })),
+    taskWarnings: warnings.tasks.map((warning) => ({
+      taskId: warning.taskId,
+      issues: warning.issues.map((issue) => ({
+        code: issue.code,
+        message: message(issue.code, issue.params),
+      })),
+    })),
+    peopleWarnings: warnings.people.map((warning) => ({
+      userId: warning.personId,
+      taskIds: warning.taskIds,
+      message: message(warning.issue.code, warning.issue.params),
+    })),
+  };
+}

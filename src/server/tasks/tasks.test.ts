@@ -1,0 +1,305 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+async function createTask(payload: Record<string, unknown>, user = owner) {
+  const response = await t.app.inject(as(user, { method: 'POST', url: url('/tasks'), payload }));
+  return response;
+}
+
+async function taskId(payload: Record<string, unknown>) {
+  const response = await createTask(payload);
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json().task.id as string;
+}
+
+async function depend(toTaskId: string, fromTaskId: string, lagDays = 0) {
+  return t.app.inject(
+    as(owner, {
+      method: 'POST',
+      url: url(`/tasks/${toTaskId}/dependencies`),
+      payload: { fromTaskId, lagDays },
+    }),
+  );
+}
+
+describe('tasks', () => {
+  it('builds a milestone → task → subtask tree with WBS codes, the creator Accountable by default', async () => {
+    const milestone = await taskId({ title: '活动上线', isMilestone: true, dueDate: '2026-12-15' });
+    const first = await taskId({ title: '市场调研', parentId: milestone, estimateHours: 16 });
+    await taskId({ title: '竞品分析', parentId: milestone });
+    const sub = await createTask({
+      title: '整理问卷',
+      parentId: first,
+      checklist: [{ text: '发放', done: false }],
+      labels: ['调研'],
+    });
+    expect(sub.statusCode).toBe(201);
+    expect(sub.json().task).toMatchObject({
+      wbs: '1.1.1',
+      labels: ['调研'],
+      roles: [{ userId: owner.id, role: 'A' }],
+    });
+    const detail = (
+      await t.app.inject(as(viewer, { method: 'GET', url: url(`/tasks/${milestone}`) }))
+    ).json();
+    expect(detail.task).toMatchObject({ wbs: '1', isMilestone: true });
+    expect(
+      detail.children.map((child: { wbs: string; title: string }) => `${child.wbs} ${child.title}`),
+    ).toEqual(['1.1 市场调研', '1.2 竞品分析']);
+  });
+
+  it('enforces exactly one Accountable and members only', async () => {
+    const id = await taskId({ title: '周报' });
+    const two = await t.app.inject(
+      as(owner, {
+        method: 'PUT',
+        url: url(`/tasks/${id}/roles`),
+        payload: {
+          roles: [
+            { userId: owner.id, role: 'A' },
+            { userId: member.id, role: 'A' },
+          ],
+        },
+      }),
+    );
+    expect(two.statusCode).toBe(400);
+    expect(two.json().error).toMatchObject({ code: 'raci_accountable', fields: [{ path: 'roles' }] });
+    expect(two.json().error.message).toContain('2');
+    const none = await t.app.inject(
+      as(owner, {
+        method: 'PUT',
+        url: url(`/tasks/${id}/roles`),
+        payload: { roles: [{ userId: member.id, role: 'R' }] },
+      }),
+    );
+    expect(none.json().error.code).toBe('raci_accountable');
+    const stranger = await signUpUser(t.app);
+    const outsider = await t.app.inject(
+      as(owner, {
+        method: 'PUT',
+        url: url(`/tasks/${id}/roles`),
+        payload: { roles: [{ userId: stranger.id, role: 'A' }] },
+      }),
+    );
+    expect(outsider.json().error).toMatchObject({
+      code: 'assignee_not_member',
+      fields: [{ path: 'roles.0.userId' }],
+    });
+    const clash = await t.app.inject(
+      as(owner, {
+        method: 'PUT',
+        url: url(`/tasks/${id}/roles`),
+        payload: {
+          roles: [
+            { userId: owner.id, role: 'A' },
+            { userId: member.id, role: 'R' },
+            { userId: member.id, role: 'C' },
+          ],
+        },
+      }),
+    );
+    expect(clash.statusCode).toBe(400);
+    const ok = await t.app.inject(
+      as(member, {
+        method: 'PUT',
+        url: url(`/tasks/${id}/roles`),
+        payload: {
+          roles: [
+            { userId: owner.id, role: 'A' },
+            { userId: member.id, role: 'R' },
+            { userId: viewer.id, role: 'I' },
+          ],
+        },
+      }),
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().task.roles).toHaveLength(3);
+    const events = await t.database.db
+      .selectFrom('events')
+      .select('payload')
+      .where('type', '=', 'task.assigned')
+      .execute();
+    expect(events.map((event) => JSON.parse(event.payload).role).sort()).toEqual(['A', 'R']);
+  });
+
+  it('refuses a dependency that closes a loop, naming it', async () => {
+    const a = await taskId({ title: '调研' });
+    const b = await taskId({ title: '方案' });
+    const c = await taskId({ title: '执行' });
+    expect((await depend(b, a)).statusCode).toBe(201);
+    expect((await depend(c, b, 2)).statusCode).toBe(201);
+    const loop = await depend(a, c);
+    expect(loop.statusCode).toBe(400);
+    expect(loop.json().error.code).toBe('dependency_cycle');
+    expect(loop.json().error.message).toContain('执行 → 调研 → 方案 → 执行');
+    expect((await depend(a, a)).json().error.code).toBe('dependency_self');
+    const detail = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/tasks/${b}`) }))).json();
+    expect(detail.predecessors).toEqual([{ taskId: a, title: '调研', lagDays: 0 }]);
+    expect(detail.successors).toEqual([{ taskId: c, title: '执行', lagDays: 2 }]);
+    expect(
+      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/tasks/${c}/dependencies/${b}`) })))
+        .statusCode,
+    ).toBe(204);
+  });
+
+  it('refuses moving a task under its own subtask, due before start, and bad fields', async () => {
+    const parent = await taskId({ title: 'Parent' });
+    const child = await taskId({ title: 'Child', parentId: parent });
+    const cycle = await t.app.inject(
+      as(owner, { method: 'PATCH', url: url(`/tasks/${parent}`), payload: { parentId: child } }),
+    );
+    expect(cycle.json().error).toMatchObject({ code: 'task_parent_cycle', fields: [{ path: 'parentId' }] });
+    const dates = await createTask({ title: 'X', startDate: '2026-12-10', dueDate: '2026-12-01' });
+    expect(dates.json().error).toMatchObject({ code: 'due_before_start', fields: [{ path: 'dueDate' }] });
+    const bad = await createTask({ title: '', estimateHours: -2, priority: 'now', status: 'later' });
+    expect(
+      bad
+        .json()
+        .error.fields.map((field: { path: string }) => field.path)
+        .sort(),
+    ).toEqual(['estimateHours', 'priority', 'status', 'title']);
+    expect(await t.database.db.selectFrom('tasks').selectAll().execute()).toHaveLength(2);
+  });
+
+  it('lists with filters, sorts and cursor paging without gaps; "my work" by assignee', async () => {
+    for (let index = 0; index < 7; index += 1) {
+      await taskId({
+        title: `任务 ${index}`,
+        dueDate: `2026-12-0${index + 1}`,
+        priority: index % 2 ? 'high' : 'low',
+        roles: [{ userId: index < 3 ? member.id : owner.id, role: 'A' }],
+      });
+    }
+    await taskId({ title: '无截止', status: 'done' });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Array<{ title: string }>; nextCursor: string | null } = (
+        await t.app.inject(
+          as(viewer, { method: 'GET', url: url(`/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`) }),
+        )
+      ).json();
+      seen.push(...page.items.map((item) => item.title));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['任务 0', '任务 1', '任务 2', '任务 3', '任务 4', '任务 5', '任务 6', '无截止']);
+    const mine = (
+      await t.app.inject(as(member, { method: 'GET', url: url(`/tasks?assigneeId=${member.id}`) }))
+    ).json();
+    expect(mine.items).toHaveLength(3);
+    const open = (
+      await t.app.inject(
+        as(viewer, { method: 'GET', url: url('/tasks?status=todo,in_progress&q=任务&dueBefore=2026-12-03') }),
+      )
+    ).json();
+    expect(open.items.map((item: { title: string }) => item.title)).toEqual(['任务 0', '任务 1', '任务 2']);
+    const byPriority = (
+      await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks?sort=priority&limit=2') }))
+    ).json();
+    expect(byPriority.items.every((item: { priority: string }) => item.priority === 'high')).toBe(true);
+    const badStatus = await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks?status=todo,nope') }));
+    expect(badStatus.statusCode).toBe(400);
+  });
+
+  it('computes the critical path on the timeline', async () => {
+    // a (2 days) → b (3 days) → d (milestone); a → c (1 day) → d: the path through b is critical.
+    const a = await taskId({ title: 'A', startDate: '2026-11-30', estimateHours: 16 });
+    const b = await taskId({ title: 'B', estimateHours: 24 });
+    const c = await taskId({ title: 'C', estimateHours: 8 });
+    const d = await taskId({ title: 'D', isMilestone: true });
+    await depend(b, a);
+    await depend(c, a);
+    await depend(d, b);
+    await depend(d, c);
+    const schedule = (await t.app.inject(as(viewer, { method: 'GET', url: url('/schedule') }))).json();
+    expect(schedule.criticalPath.slice(0, 2)).toEqual([a, b]);
+    expect(schedule.criticalPath).not.toContain(c);
+    const byId = new Map(schedule.tasks.map((task: { id: string }) => [task.id, task]));
+    expect(byId.get(b)).toMatchObject({
+      earlyStart: '2026-12-02',
+      earlyFinish: '2026-12-04',
+      isCritical: true,
+      totalSlack: 0,
+    });
+    expect(byId.get(c)).toMatchObject({ isCritical: false, totalSlack: 2 });
+    expect(byId.get(d)).toMatchObject({ isMilestone: true, earlyStart: '2026-12-04', isCritical: true });
+    expect(schedule.dependencies).toHaveLength(4);
+  });
+
+  it('shows the RACI matrix with its gaps', async () => {
+    const covered = await taskId({
+      title: '数据周报',
+      roles: [
+        { userId: owner.id, role: 'A' },
+        { userId: member.id, role: 'R' },
+      ],
+    });
+    const gap = await taskId({ title: '社群活动' });
+    const matrix = (
+      await t.app.inject(
+        as(viewer, {
+          method: 'GET',
+          url: url('/raci?maxAccountable=1'),
+          headers: { 'accept-language': 'zh-CN' },
+        }),
+      )
+    ).json();
+    expect(matrix.people.map((person: { userId: string }) => person.userId).sort()).toEqual(
+      [owner.id, member.id, viewer.id].sort(),
+    );
+    expect(matrix.tasks.find((task: { id: string }) => task.id === covered).cells).toHaveLength(2);
+    expect(matrix.taskWarnings).toEqual([
+      { taskId: gap, issues: [{ code: 'raci_no_responsible', message: '没有执行人(R)来完成这项工作。' }] },
+    ]);
+    expect(matrix.peopleWarnings[0]).toMatchObject({ userId: owner.id, taskIds: [covered, gap] });
+  });
+
+  it('keeps viewers to reading and other workspaces out', async () => {
+    expect((await createTask({ title: 'x' }, viewer)).statusCode).toBe(403);
+    const id = await taskId({ title: 'mine' });
+    expect((await t.app.inject(as(member, { method: 'DELETE', url: url(`/tasks/${id}`) }))).statusCode).toBe(
+      403,
+    );
+    const stranger = await signUpUser(t.app);
+    const other = await createTestTeam(t.app, []);
+    const foreign = (
+      await t.app.inject(
+        as(other.owner, {
+          method: 'POST',
+          url: `/api/v1/w/${other.workspaceId}/tasks`,
+          payload: { title: 'f' },
+        }),
+      )
+    ).json().task.id;
+    expect((await t.app.inject(as(owner, { method: 'GET', url: url(`/tasks/${foreign}`) }))).statusCode).toBe(
+      404,
+    );
+    expect((await depend(id, foreign)).statusCode).toBe(404);
+    expect((await createTask({ title: 'y', parentId: foreign })).statusCode).toBe(404);
+    expect((await t.app.inject(as(stranger, { method: 'GET', url: url('/tasks') }))).statusCode).toBe(404);
+    expect((await t.app.inject(as(owner, { method: 'DELETE', url: url(`/tasks/${id}`) }))).statusCode).toBe(
+      204,
+    );
+  });
+});
