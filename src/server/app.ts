@@ -18,6 +18,7 @@ import { goalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
+import { peopleRoutes } from './people/routes.ts';
 import { routineRoutes } from './routines/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
 import { taskRoutes } from './tasks/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     goalRoutes,
     taskRoutes,
     routineRoutes,
+    peopleRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

@@ -22,6 +22,11 @@ const OverviewPage = page(() => import('./routes/workspace/OverviewPage.tsx'), '
 const SettingsPage = page(() => import('./routes/workspace/SettingsPage.tsx'), 'SettingsPage');
 const MembersPage = page(() => import('./routes/members/MembersPage.tsx'), 'MembersPage');
 const AuditPage = page(() => import('./routes/audit/AuditPage.tsx'), 'AuditPage');
+const GoalsPage = page(() => import('./routes/goals/GoalsPage.tsx'), 'GoalsPage');
+const GoalPage = page(() => import('./routes/goals/GoalPage.tsx'), 'GoalPage');
+const KpisPage = page(() => import('./routes/kpis/KpisPage.tsx'), 'KpisPage');
+const KpiPage = page(() => import('./routes/kpis/KpiPage.tsx'), 'KpiPage');
+const ImportPage = page(() => import('./routes/kpis/ImportPage.tsx'), 'ImportPage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -59,6 +64,11 @@ export const router = createBrowserRouter([
                 element: <WorkspaceScopeRoute />,
                 children: [
                   { index: true, element: <OverviewPage /> },
+                  { path: 'goals', element: <GoalsPage /> },
+                  { path: 'goals/:goalId', element: <GoalPage /> },
+                  { path: 'kpis', element: <KpisPage /> },
+                  { path: 'kpis/import', element: <ImportPage /> },
+                  { path: 'kpis/:key', element: <KpiPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

@@ -347,6 +347,21 @@ describe('goals', () => {
     expect(criteria.achievable.reason).toMatch(/month/);
     expect(criteria.achievable.reason).toMatch(/\d/);
 
+    // The key result measures sign-ups, the text a growth rate in %: no comparison across the two.
+    const mismatch = await t.app.inject(
+      as(viewer, {
+        method: 'POST',
+        url: url('/smart'),
+        payload: {
+          statement: '三个月内将用户增长率提升至8%',
+          kpiKey: 'new_users',
+          keyResult: { baseline: 0, target: 36000 },
+        },
+      }),
+    );
+    expect(mismatch.json().extracted.target).toEqual({ value: 8, unit: '%' });
+    expect(mismatch.json().criteria.achievable.status).toBe('unknown');
+
     const vague = await t.app.inject(
       as(viewer, { method: 'POST', url: url('/smart'), payload: { statement: '做好社群运营工作' } }),
     );

@@ -221,7 +221,6 @@ export async function getGoal(
     if (!link) break;
     ancestors.unshift({ id: link.id, title: link.title });
   }
-  const firstKpiResult = keyResults.find((keyResult) => keyResult.kpi_key);
   const smart = await analyseGoalInWorkspace(services.db, workspaceId, {
     statement: goal.title,
     today: day,
@@ -230,8 +229,11 @@ export async function getGoal(
     isTopLevel: goal.is_top_level === 1,
     startDate: goal.start_date,
     dueDate: goal.due_date,
-    kpiKey: firstKpiResult?.kpi_key ?? null,
-    keyResult: firstKpiResult ? { baseline: firstKpiResult.baseline, target: firstKpiResult.target } : null,
+    keyResults: keyResults.flatMap((keyResult) =>
+      keyResult.kpi_key
+        ? [{ kpiKey: keyResult.kpi_key, baseline: keyResult.baseline, target: keyResult.target }]
+        : [],
+    ),
   });
   return {
     goal: toGoal(goal, day, locale),
@@ -543,12 +545,24 @@ export async function analyseStatement(
   services: Services,
   actor: Actor,
   workspaceId: string,
-  input: Omit<SmartInput, 'today' | 'locale'>,
+  input: Omit<SmartInput, 'today' | 'locale' | 'keyResults'> & {
+    kpiKey?: string | null | undefined;
+    keyResult?: { baseline: number | null; target: number | null } | null | undefined;
+  },
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
   if (input.parentGoalId) await requireGoal(services.db, workspaceId, input.parentGoalId);
-  return analyseGoalInWorkspace(services.db, workspaceId, { ...input, today: today(services), locale });
+  const { kpiKey, keyResult, ...rest } = input;
+  const keyResults = kpiKey
+    ? [{ kpiKey, baseline: keyResult?.baseline ?? null, target: keyResult?.target ?? null }]
+    : [];
+  return analyseGoalInWorkspace(services.db, workspaceId, {
+    ...rest,
+    keyResults,
+    today: today(services),
+    locale,
+  });
 }
 
 /** What a lead looks at first: how goals stand, which need attention, which KPIs are red. */

@@ -30,13 +30,19 @@ function readCookie(name: string): string | null {
   return null;
 }
 
+/** The headers every API call carries: the UI language and, on unsafe methods, the CSRF token. */
+export function apiHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN' };
+  if (UNSAFE_METHODS.has(method.toUpperCase())) {
+    const csrfToken = readCookie(CSRF_COOKIE);
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  return headers;
+}
+
 const headersMiddleware: Middleware = {
   onRequest({ request }) {
-    request.headers.set('Accept-Language', i18n.language === 'en' ? 'en' : 'zh-CN');
-    if (UNSAFE_METHODS.has(request.method)) {
-      const csrfToken = readCookie(CSRF_COOKIE);
-      if (csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
-    }
+    for (const [name, value] of Object.entries(apiHeaders(request.method))) request.headers.set(name, value);
     return request;
   },
 };
@@ -58,7 +64,7 @@ function parseFields(value: unknown): FieldError[] {
 }
 
 /** Turns an error body of the shape `{ error: { code, message, fields } }` into an ApiError. */
-export function toApiError(response: Response, body: unknown): ApiError {
+export function toApiError(response: Pick<Response, 'status'>, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : null;
   const code = error && typeof error.code === 'string' ? error.code : 'http_error';
   const message =

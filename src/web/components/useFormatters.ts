@@ -1,15 +1,37 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  formatDay,
+  formatMeasure,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatShortDay,
+  type FormatLocale,
+  type PeriodKind,
+} from './format.ts';
 
 /** Dates and numbers in the UI language; all API times are epoch milliseconds. */
 export function useFormatters() {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const locale: FormatLocale = i18n.language === 'en' ? 'en' : 'zh-CN';
   return useMemo(() => {
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return {
+      locale,
+      /** 12,345.6 */
+      number: (value: number, maximumFractionDigits?: number) =>
+        formatNumber(value, locale, maximumFractionDigits),
+      /** A 0..1 fraction: 0.62 → 62% */
+      percent: (fraction: number) => formatPercent(fraction, locale),
+      /** A KPI value with its unit, "—" when there is none. */
+      measure: (value: number | null, unit: string | null) => formatMeasure(value, unit, locale),
+      /** A 'YYYY-MM-DD' calendar day. */
+      day: (day: string) => formatDay(day, locale),
+      shortDay: (day: string) => formatShortDay(day, locale),
+      period: (period: string, kind: PeriodKind) => formatPeriod(period, kind, locale),
       dateTime: (ms: number) => dateTime.format(ms),
       date: (ms: number) => date.format(ms),
       /** "3 minutes ago", "昨天": for recent activity. */

@@ -1,6 +1,13 @@
 import { Suspense } from 'react';
 import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { AuditOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  FundOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import { can, isRole } from '../../../core/permissions/index.ts';
@@ -30,6 +37,12 @@ export function AppShell() {
   const items: MenuProps['items'] = base
     ? [
         { key: base, icon: <HomeOutlined />, label: t('nav.overview') },
+        ...(role && can(role, 'goals.read')
+          ? [{ key: `${base}/goals`, icon: <AimOutlined />, label: t('nav.goals') }]
+          : []),
+        ...(role && can(role, 'kpis.read')
+          ? [{ key: `${base}/kpis`, icon: <FundOutlined />, label: t('nav.kpis') }]
+          : []),
         { key: `${base}/members`, icon: <TeamOutlined />, label: t('nav.members') },
         ...(role && can(role, 'audit.read')
           ? [{ key: `${base}/audit`, icon: <AuditOutlined />, label: t('nav.audit') }]
@@ -39,6 +52,14 @@ export function AppShell() {
           : []),
       ]
     : [];
+
+  // A page below a menu entry (a goal, a KPI) keeps that entry selected.
+  const path = location.pathname.replace(/\/$/, '');
+  const selectedKey =
+    (items ?? [])
+      .map((item) => String(item?.key ?? ''))
+      .filter((key) => key !== '' && (path === key || path.startsWith(`${key}/`)))
+      .sort((a, b) => b.length - a.length)[0] ?? path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -58,7 +79,7 @@ export function AppShell() {
         <Menu
           mode="inline"
           items={items}
-          selectedKeys={[location.pathname.replace(/\/$/, '')]}
+          selectedKeys={[selectedKey]}
           onClick={({ key }) => void navigate(key)}
           style={{ borderInlineEnd: 'none' }}
         />

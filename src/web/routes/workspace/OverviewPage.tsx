@@ -10,6 +10,7 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { ChangesCell } from '../../features/audit/ChangesCell.tsx';
 import { useRecentActivity } from '../../features/audit/hooks.ts';
 import { useActionLabel } from '../../features/audit/useActionLabel.ts';
+import { GoalsDashboard } from '../../features/dashboard/GoalsDashboard.tsx';
 import { useInvitations, useMembers } from '../../features/members/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
@@ -39,6 +40,9 @@ export function OverviewPage() {
           ) : null
         }
       />
+      {can('goals.read') ? (
+        <GoalsDashboard workspaceId={workspace.id} mayCreateGoal={can('goals.write')} />
+      ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={statSpan}>
           <Card>

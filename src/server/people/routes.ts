@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Day } from '../kpis/schemas.ts';
+import * as service from './service.ts';
+
+const Skill = z.object({ skill: z.string().trim().min(1).max(50), level: z.number().int().min(1).max(5) });
+
+const Person = z
+  .object({
+    userId: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    weeklyCapacityHours: z.number(),
+    skills: z.array(Skill),
+    unavailableDays: z.array(z.string()),
+  })
+  .meta({ id: 'Person' });
+
+const CalendarDay = z.object({
+  day: Day,
+  kind: z.enum(['holiday', 'workday']),
+  name: z.string().max(50).nullable().optional(),
+});
+
+const WeekLoad = z.object({
+  week: z.string(),
+  plannedHours: z.number(),
+  capacityHours: z.number(),
+  availableDays: z.number(),
+  utilisation: z.number().nullable(),
+  isOverAllocated: z.boolean(),
+  tasks: z.array(z.object({ taskId: z.string(), title: z.string(), hours: z.number() })),
+});
+
+export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+
+  app.get(
+    '/w/:workspaceId/people',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Members with capacity, skills and days away',
+        params: WorkspaceParams,
+        response: responses({ 200: z.object({ items: z.array(Person) }) }),
+      },
+    },
+    async (request) => ({
+      items: await service.listPeople(services, requireActor(request), request.params.workspaceId),
+    }),
+  );
+
+  app.put(
+    '/w/:workspaceId/people/:userId',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Set a member’s skills (levels 1–5) and days away; anyone may set their own',
+        params: WorkspaceParams.extend({ userId: z.string().min(1).max(64) }),
+        body: z.object({ skills: z.array(Skill).max(30), unavailableDays: z.array(Day).max(366) }),
+        response: responses({ 200: z.object({ items: z.array(Person) }) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await service.updatePersonProfile(
+        services,
+        actor,
+        request.params.workspaceId,
+        request.params.userId,
+        request.body,
+      );
+      return { items: await service.listPeople(services, actor, request.params.workspaceId) };
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/workload',
+    {
+      schema: {
+        tags: ['people'],
+        summary:
+          'Workload heatmap: people × weeks, planned hours against capacity, and the tasks behind each',
+        params: WorkspaceParams,
+        querystring: z.object({
+          from: Day.optional(),
+          weeks: z.coerce.number().int().min(1).max(52).default(12),
+        }),
+        response: responses({
+          200: z.object({
+            weekStarts: z.array(z.string()),
+            people: z.array(z.object({ userId: z.string(), name: z.string(), weeks: z.array(WeekLoad) })),
+          }),
+        }),
+      },
+    },
+    async (request) =>
+      service.getWorkload(services, requireActor(request), request.params.workspaceId, request.query),
+  );
+
+  app.get(
+    '/w/:workspaceId/tasks/:taskId/suggestions',
+    {
+      schema: {
+        tags: ['people'],
+        summary:
+          'Who should take a task: ranked by required skills and free hours in its window, with reasons',
+        params: WorkspaceParams.extend({ taskId: z.string().min(1).max(64) }),
+        response: responses({
+          200: z.object({
+            items: z.array(
+              z.object({
+                userId: z.string(),
+                name: z.string(),
+                score: z.number(),
+                meetsSkills: z.boolean(),
+                freeHours: z.number(),
+                reasons: z.array(z.string()),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) => ({
+      items: await service.suggestForTask(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.taskId,
+        request.locale,
+      ),
+    }),
+  );
+
+  app.get(
+    '/w/:workspaceId/calendar',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Holidays and make-up working days (调休) that schedules and workload follow',
+        params: WorkspaceParams,
+        response: responses({
+          200: z.object({ items: z.array(CalendarDay.extend({ name: z.string().nullable() })) }),
+        }),
+      },
+    },
+    async (request) => ({
+      items: await service.getCalendar(services, requireActor(request), request.params.workspaceId),
+    }),
+  );
+
+  app.put(
+    '/w/:workspaceId/calendar',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Replace the holiday list',
+        params: WorkspaceParams,
+        body: z.object({ items: z.array(CalendarDay).max(500) }),
+        response: responses({
+          200: z.object({ items: z.array(CalendarDay.extend({ name: z.string().nullable() })) }),
+        }),
+      },
+    },
+    async (request) => ({
+      items: await service.setCalendar(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.body.items,
+      ),
+    }),
+  );
+};

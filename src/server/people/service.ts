@@ -1,0 +1,221 @@
+import { AppError } from '../../core/errors/index.ts';
+import { interpolate, type Locale } from '../../core/i18n/index.ts';
+import { addDays } from '../../core/kpis/periods.ts';
+import { suggestAssignees, WORKLOAD_MESSAGES, workloadByWeek } from '../../core/workload/index.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { loadCalendar } from '../tasks/service.ts';
+import { selectAllTasks, selectRoles, selectTask } from '../tasks/queries.ts';
+import { dayInTimezone } from '../time.ts';
+import { authorize } from '../workspaces/access.ts';
+import { selectMember, selectMembers } from '../workspaces/queries.ts';
+import * as queries from './queries.ts';
+
+function today(services: Services) {
+  return dayInTimezone(services.now(), services.config.timezone);
+}
+
+function group<T extends { user_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const byUser = new Map<string, T[]>();
+  for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row]);
+  return byUser;
+}
+
+/** Members with what decides who does what: title, weekly capacity, skills and days away. */
+async function loadPeople(services: Services, workspaceId: string, awayFrom?: string) {
+  const [members, skills, away] = await Promise.all([
+    selectMembers(services.db, workspaceId),
+    queries.selectSkills(services.db, workspaceId),
+    queries.selectUnavailableDays(services.db, workspaceId, awayFrom),
+  ]);
+  const skillsOf = group(skills);
+  const awayOf = group(away);
+  return members.map((member) => ({
+    userId: member.user_id,
+    name: member.name,
+    title: member.title,
+    weeklyCapacityHours: member.weekly_capacity_hours,
+    skills: (skillsOf.get(member.user_id) ?? []).map((skill) => ({ skill: skill.skill, level: skill.level })),
+    unavailableDays: (awayOf.get(member.user_id) ?? []).map((day) => day.day),
+  }));
+}
+
+export async function listPeople(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'members.read');
+  return loadPeople(services, workspaceId, addDays(today(services), -30));
+}
+
+/** Anyone keeps their own skills and days away; managers keep everyone's. */
+export async function updatePersonProfile(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  userId: string,
+  profile: { skills: Array<{ skill: string; level: number }>; unavailableDays: string[] },
+) {
+  await authorize(
+    services.db,
+    actor,
+    workspaceId,
+    userId === actor.userId ? 'workspace.read' : 'people.write',
+  );
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    if (!(await selectMember(trx, workspaceId, userId))) throw new AppError('member_not_found');
+    const skills = [
+      ...new Map(
+        profile.skills.map((skill) => [skill.skill.trim(), { ...skill, skill: skill.skill.trim() }]),
+      ).values(),
+    ];
+    await queries.replaceProfile(trx, workspaceId, userId, {
+      skills,
+      unavailableDays: [...new Set(profile.unavailableDays)].sort(),
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'member.profile_updated',
+      objectType: 'member',
+      objectId: userId,
+      changes: { skills, unavailableDays: profile.unavailableDays.length },
+      now,
+    });
+  });
+}
+
+export async function getCalendar(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'workspace.read');
+  return (await queries.selectCalendarDays(services.db, workspaceId)).map((day) => ({
+    day: day.day,
+    kind: day.kind as 'holiday' | 'workday',
+    name: day.name,
+  }));
+}
+
+export async function setCalendar(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  days: Array<{ day: string; kind: 'holiday' | 'workday'; name?: string | null | undefined }>,
+) {
+  await authorize(services.db, actor, workspaceId, 'calendar.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const unique = [
+      ...new Map(
+        days.map((day) => [day.day, { day: day.day, kind: day.kind, name: day.name?.trim() || null }]),
+      ).values(),
+    ];
+    await queries.replaceCalendarDays(trx, workspaceId, unique);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'calendar.updated',
+      objectType: 'workspace',
+      objectId: workspaceId,
+      changes: { days: unique.length },
+      now,
+    });
+  });
+  return getCalendar(services, actor, workspaceId);
+}
+
+async function computeWorkload(services: Services, workspaceId: string, from: string, weeks: number) {
+  const [people, tasks, roles, calendar] = await Promise.all([
+    loadPeople(services, workspaceId),
+    selectAllTasks(services.db, workspaceId),
+    selectRoles(services.db, workspaceId),
+    loadCalendar(services.db, workspaceId),
+  ]);
+  const responsible = new Map<string, string[]>();
+  for (const role of roles) {
+    if (role.role === 'R')
+      responsible.set(role.task_id, [...(responsible.get(role.task_id) ?? []), role.user_id]);
+  }
+  const workload = workloadByWeek(
+    people.map((person) => ({
+      id: person.userId,
+      weeklyCapacityHours: person.weeklyCapacityHours,
+      unavailableDays: person.unavailableDays,
+    })),
+    tasks.map((task) => ({
+      id: task.id,
+      assigneeIds: responsible.get(task.id) ?? [],
+      estimateHours: task.estimate_hours,
+      start: task.start_date,
+      due: task.due_date,
+      status: task.status,
+    })),
+    { from, weeks },
+    calendar,
+  );
+  return { people, tasks, workload, calendar };
+}
+
+/** The heatmap: people × weeks, planned hours against capacity, and the tasks behind each over-allocation. */
+export async function getWorkload(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  range: { from?: string | undefined; weeks: number },
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const from = range.from ?? today(services);
+  const { people, tasks, workload } = await computeWorkload(services, workspaceId, from, range.weeks);
+  const titles = new Map(tasks.map((task) => [task.id, task.title]));
+  const names = new Map(people.map((person) => [person.userId, person.name]));
+  return {
+    weekStarts: workload.weekStarts,
+    people: workload.people.map((person) => ({
+      userId: person.personId,
+      name: names.get(person.personId) ?? '',
+      weeks: person.weeks.map((week) => ({
+        ...week,
+        tasks: week.tasks.map((task) => ({ ...task, title: titles.get(task.taskId) ?? '' })),
+      })),
+    })),
+  };
+}
+
+/** Who should take a task: skill levels and free hours in its window, with the reasons said. */
+export async function suggestForTask(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  taskId: string,
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const task = await selectTask(services.db, workspaceId, taskId);
+  if (!task) throw new AppError('task_not_found');
+  const start = task.start_date ?? today(services);
+  const due = task.due_date ?? addDays(start, 14);
+  const weeks = Math.max(1, Math.ceil((Date.parse(due) - Date.parse(start)) / (7 * 86_400_000)) + 1);
+  const { people, workload, calendar } = await computeWorkload(services, workspaceId, start, weeks);
+  const suggestions = suggestAssignees(
+    {
+      requiredSkills: JSON.parse(task.required_skills) as Array<{ skill: string; minLevel?: number }>,
+      window: { start, due },
+      estimateHours: task.estimate_hours ?? 0,
+    },
+    people.map((person) => ({
+      id: person.userId,
+      weeklyCapacityHours: person.weeklyCapacityHours,
+      unavailableDays: person.unavailableDays,
+      skills: Object.fromEntries(person.skills.map((skill) => [skill.skill, skill.level])),
+    })),
+    workload,
+    calendar,
+  );
+  const names = new Map(people.map((person) => [person.userId, person.name]));
+  return suggestions.map((suggestion) => ({
+    userId: suggestion.personId,
+    name: names.get(suggestion.personId) ?? '',
+    score: suggestion.score,
+    meetsSkills: suggestion.meetsSkills,
+    freeHours: suggestion.freeHours,
+    reasons: suggestion.reasons.map((reason) =>
+      interpolate(WORKLOAD_MESSAGES[locale][reason.code], reason.params),
+    ),
+  }));
+}

@@ -1,0 +1,71 @@
+import { apiHeaders, toApiError } from './client.ts';
+import type { components } from './schema.ts';
+
+export type ImportReport = components['schemas']['ImportReport'];
+
+export type ImportOptions = {
+  workspaceId: string;
+  file: File;
+  dryRun: boolean;
+  skipBadRows: boolean;
+  /** The KPI of a file with only period and value columns. */
+  kpiKey?: string | undefined;
+  /** Share of the file sent so far, 0..1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal | undefined;
+};
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The content type the import endpoint expects; browsers often leave `File.type` empty for CSV. */
+export function importContentType(file: Pick<File, 'name' | 'type'>): string {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.xlsx')) return XLSX_TYPE;
+  if (name.endsWith('.csv') || name.endsWith('.txt')) return 'text/csv';
+  return file.type || 'application/octet-stream';
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends a measurement file to the import endpoint as the raw request body. XMLHttpRequest rather than
+ * fetch, because only it reports upload progress. Resolves with the import report or rejects with an ApiError.
+ */
+export function importMeasurements(options: ImportOptions): Promise<ImportReport> {
+  const query = new URLSearchParams({
+    dryRun: String(options.dryRun),
+    skipBadRows: String(options.skipBadRows),
+  });
+  if (options.kpiKey) query.set('kpi', options.kpiKey);
+  const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/measurements/import?${query.toString()}`;
+
+  return new Promise<ImportReport>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.withCredentials = true;
+    request.responseType = 'text';
+    for (const [name, value] of Object.entries(apiHeaders('POST'))) request.setRequestHeader(name, value);
+    request.setRequestHeader('Content-Type', importContentType(options.file));
+    request.setRequestHeader('Accept', 'application/json');
+
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) options.onProgress?.(event.loaded / event.total);
+    };
+    request.upload.onload = () => options.onProgress?.(1);
+    request.onload = () => {
+      const body = parseJson(request.responseText);
+      if (request.status >= 200 && request.status < 300 && body !== null) resolve(body as ImportReport);
+      else reject(toApiError({ status: request.status }, body));
+    };
+    request.onerror = () => reject(new Error('network'));
+    request.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => request.abort(), { once: true });
+    request.send(options.file);
+  });
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { echarts, type ChartOption } from './echarts.ts';
+
+/** One ECharts instance bound to a div: created on mount, resized with its box, disposed on unmount. */
+export function EChart({
+  option,
+  height = 320,
+  testId,
+  ariaLabel,
+}: {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  ariaLabel?: string;
+}) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
+    chartRef.current = chart;
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chartRef.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return (
+    <div
+      ref={containerRef}
+      role="img"
+      aria-label={ariaLabel}
+      data-testid={testId}
+      style={{ width: '100%', height }}
+    />
+  );
+}

@@ -1,0 +1,356 @@
+import { useEffect, useMemo } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Drawer,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  TreeSelect,
+  Typography,
+  type FormInstance,
+} from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
+import { applyFieldErrors } from '../../components/formErrors.ts';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { useMe } from '../account/hooks.ts';
+import { useKpis } from '../kpis/hooks.ts';
+import { useMembers } from '../members/hooks.ts';
+import { buildGoalTree, type GoalTreeNode } from './goalTree.ts';
+import {
+  useCreateGoal,
+  useGoals,
+  useSmartAnalysis,
+  useUpdateGoal,
+  type Goal,
+  type GoalDetail,
+  type GoalStatus,
+  type SmartInput,
+} from './hooks.ts';
+import { KeyResultFields, keyResultBody, NEW_KEY_RESULT, type KeyResultValues } from './KeyResultFields.tsx';
+import { SmartPanel } from './SmartPanel.tsx';
+
+/** Create (under a parent, whose period a sub-goal starts from) or edit a goal. */
+export type GoalFormMode =
+  | { kind: 'create'; parent?: Pick<Goal, 'id' | 'startDate' | 'dueDate'> | null }
+  | { kind: 'edit'; goal: Goal };
+
+type Values = {
+  title: string;
+  description: string;
+  alignment: 'parent' | 'top';
+  parentId?: string | null;
+  ownerId?: string | null;
+  startDate: Dayjs;
+  dueDate: Dayjs;
+  status: GoalStatus;
+  keyResults?: KeyResultValues[];
+};
+
+type TreeOption = { value: string; title: string; children?: TreeOption[] };
+
+function treeOptions(nodes: readonly GoalTreeNode<Goal>[], excluded: string | null): TreeOption[] {
+  return nodes
+    .filter((node) => node.id !== excluded)
+    .map((node) => {
+      const children = treeOptions(node.children ?? [], excluded);
+      return children.length > 0
+        ? { value: node.id, title: node.title, children }
+        : { value: node.id, title: node.title };
+    });
+}
+
+/** Create or edit a goal in a drawer; on create, its key results go in the same request. */
+export function GoalFormDrawer({
+  workspaceId,
+  mode,
+  onClose,
+  onSaved,
+}: {
+  workspaceId: string;
+  mode: GoalFormMode | null;
+  onClose: () => void;
+  onSaved?: (detail: GoalDetail) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const myId = useMe().data?.user.id ?? null;
+  const goals = useGoals(workspaceId);
+  const kpis = useKpis(workspaceId, mode !== null);
+  const members = useMembers(workspaceId);
+  const editing = mode?.kind === 'edit' ? mode.goal : null;
+  const create = useCreateGoal(workspaceId);
+  const update = useUpdateGoal(workspaceId, editing?.id ?? '');
+  const mutation = editing ? update : create;
+  const alignment = Form.useWatch('alignment', form);
+  const smart = useLiveSmart(workspaceId, form, mode !== null);
+
+  const parentOptions = useMemo(
+    () => treeOptions(buildGoalTree(goals.data ?? []), editing?.id ?? null),
+    [goals.data, editing],
+  );
+
+  const { reset: resetCreate } = create;
+  const { reset: resetUpdate } = update;
+  useEffect(() => {
+    if (!mode) return;
+    resetCreate();
+    resetUpdate();
+    form.resetFields();
+    if (mode.kind === 'edit') {
+      const goal = mode.goal;
+      form.setFieldsValue({
+        title: goal.title,
+        description: goal.description ?? '',
+        alignment: goal.parentId ? 'parent' : 'top',
+        parentId: goal.parentId,
+        ownerId: goal.owner?.id ?? null,
+        startDate: dayjs(goal.startDate),
+        dueDate: dayjs(goal.dueDate),
+        status: goal.status,
+      });
+    } else {
+      const today = dayjs().startOf('day');
+      const parent = mode.parent ?? null;
+      form.setFieldsValue({
+        title: '',
+        description: '',
+        alignment: parent ? 'parent' : 'top',
+        parentId: parent?.id ?? null,
+        ownerId: myId,
+        startDate: parent ? dayjs(parent.startDate) : today,
+        dueDate: parent ? dayjs(parent.dueDate) : today.add(3, 'month'),
+        status: 'active',
+        keyResults: [{ ...NEW_KEY_RESULT }],
+      });
+    }
+  }, [mode, form, myId, resetCreate, resetUpdate]);
+
+  const submit = (values: Values) => {
+    const isTopLevel = values.alignment === 'top';
+    const common = {
+      title: values.title.trim(),
+      description: values.description.trim() === '' ? null : values.description,
+      parentId: isTopLevel ? null : (values.parentId ?? null),
+      isTopLevel,
+      ownerId: values.ownerId ?? null,
+      startDate: values.startDate.format('YYYY-MM-DD'),
+      dueDate: values.dueDate.format('YYYY-MM-DD'),
+      status: values.status,
+    };
+    const onError = (error: unknown) => applyFieldErrors(form, error);
+    const onSuccess = (detail: GoalDetail) => {
+      void message.success(editing ? t('goals.saved') : t('goals.created'));
+      onClose();
+      onSaved?.(detail);
+    };
+    if (editing) update.mutate(common, { onSuccess, onError });
+    else
+      create.mutate(
+        { ...common, keyResults: (values.keyResults ?? []).map(keyResultBody) },
+        { onSuccess, onError },
+      );
+  };
+
+  return (
+    <Drawer
+      open={mode !== null}
+      title={editing ? t('goals.formTitleEdit') : t('goals.formTitleCreate')}
+      size={720}
+      onClose={onClose}
+      destroyOnHidden
+      forceRender
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('actions.cancel')}</Button>
+          <Button
+            type="primary"
+            loading={mutation.isPending}
+            onClick={() => form.submit()}
+            data-testid="goal-form-submit"
+          >
+            {t('actions.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      <FormErrorAlert error={mutation.error} />
+      <Form name="goal" form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="title"
+          label={t('goals.titleLabel')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input maxLength={200} placeholder={t('goals.titlePlaceholder')} data-testid="goal-title" />
+        </Form.Item>
+        <Form.Item name="description" label={t('goals.descriptionLabel')} extra={t('goals.descriptionHint')}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10_000} />
+        </Form.Item>
+        <Card size="small" title={t('smart.title')} style={{ marginBottom: 24, background: '#fafbff' }}>
+          <SmartPanel analysis={smart.data} isChecking={smart.isFetching} compact />
+        </Card>
+        <Form.Item name="alignment" label={t('goals.alignment')}>
+          <Radio.Group
+            options={[
+              { value: 'top', label: t('goals.topLevel') },
+              { value: 'parent', label: t('goals.alignToParent') },
+            ]}
+          />
+        </Form.Item>
+        {alignment === 'parent' ? (
+          <Form.Item
+            name="parentId"
+            label={t('goals.parentLabel')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <TreeSelect
+              treeData={parentOptions}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder={t('goals.parentPlaceholder')}
+              loading={goals.isPending}
+            />
+          </Form.Item>
+        ) : (
+          <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
+            {t('goals.topLevelHint')}
+          </Typography.Paragraph>
+        )}
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item name="ownerId" label={t('goals.owner')}>
+              <Select
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={members.isPending}
+                placeholder={t('goals.ownerPlaceholder')}
+                options={(members.data ?? []).map((member) => ({ value: member.userId, label: member.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="status" label={t('goals.status')}>
+              <Select
+                options={(['draft', 'active', 'done', 'cancelled'] as const).map((status) => ({
+                  value: status,
+                  label: t(`goalStatus.${status}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="startDate"
+              label={t('goals.startDate')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker style={{ width: '100%' }} allowClear={false} />
+            </Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item
+              name="dueDate"
+              label={t('goals.dueDate')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <DatePicker style={{ width: '100%' }} allowClear={false} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {editing ? null : (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 8, marginBottom: 4 }}>
+              {t('goals.keyResults')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">{t('goals.keyResultsHint')}</Typography.Paragraph>
+            <Form.List name="keyResults">
+              {(fields, { add, remove }) => (
+                <Flex vertical gap={12}>
+                  {fields.map((field, index) => (
+                    <Card
+                      key={field.key}
+                      size="small"
+                      title={`${t('keyResults.titleLabel')} ${index + 1}`}
+                      data-testid={`key-result-${index}`}
+                      extra={
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                          aria-label={t('keyResults.remove')}
+                        >
+                          {t('keyResults.remove')}
+                        </Button>
+                      }
+                    >
+                      <KeyResultFields
+                        form={form}
+                        path={[field.name]}
+                        listName="keyResults"
+                        kpis={kpis.data ?? []}
+                      />
+                    </Card>
+                  ))}
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ ...NEW_KEY_RESULT })}
+                    data-testid="add-key-result"
+                    block
+                  >
+                    {t('goals.addKeyResult')}
+                  </Button>
+                </Flex>
+              )}
+            </Form.List>
+          </>
+        )}
+      </Form>
+    </Drawer>
+  );
+}
+
+/**
+ * The SMART analysis of what the form says right now: the title as the statement, its place in the tree,
+ * its dates and the first KPI key result. Debounced, so it runs when typing pauses.
+ */
+function useLiveSmart(workspaceId: string, form: FormInstance<Values>, isOpen: boolean) {
+  const title = Form.useWatch('title', form) ?? '';
+  const alignment = Form.useWatch('alignment', form);
+  const parentId = Form.useWatch('parentId', form) ?? null;
+  const startDate = Form.useWatch('startDate', form);
+  const dueDate = Form.useWatch('dueDate', form);
+  const keyResults = Form.useWatch('keyResults', form);
+  const firstKpi = (keyResults ?? []).find((keyResult) => keyResult?.kind === 'kpi' && keyResult.kpiKey);
+  // Primitives only, so the memo (and the debounce after it) settles instead of changing every render.
+  const start = startDate ? startDate.format('YYYY-MM-DD') : null;
+  const due = dueDate ? dueDate.format('YYYY-MM-DD') : null;
+  const kpiKey = firstKpi?.kpiKey ?? null;
+  const baseline = firstKpi?.baseline ?? null;
+  const target = firstKpi?.target ?? null;
+  const input = useMemo<SmartInput>(
+    () => ({
+      statement: title.trim(),
+      parentGoalId: alignment === 'parent' ? parentId : null,
+      isTopLevel: alignment === 'top',
+      startDate: start,
+      dueDate: due,
+      kpiKey,
+      keyResult: kpiKey ? { baseline, target } : null,
+    }),
+    [title, alignment, parentId, start, due, kpiKey, baseline, target],
+  );
+  const settled = useDebouncedValue(input, 400);
+  return useSmartAnalysis(workspaceId, settled, isOpen);
+}

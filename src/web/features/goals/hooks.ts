@@ -1,0 +1,176 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import type { components, paths } from '../../api/schema.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { dashboardKey } from '../dashboard/hooks.ts';
+
+export type Goal = components['schemas']['Goal'];
+export type KeyResult = components['schemas']['KeyResult'];
+export type GoalDetail =
+  paths['/api/v1/w/{workspaceId}/goals/{goalId}']['get']['responses'][200]['content']['application/json'];
+export type CheckIn = GoalDetail['checkIns'][number];
+export type SmartAnalysis = components['schemas']['SmartAnalysis'];
+export type SmartInput =
+  paths['/api/v1/w/{workspaceId}/smart']['post']['requestBody']['content']['application/json'];
+export type GoalStatus = Goal['status'];
+export type GoalHealthStatus = Goal['health'];
+
+export type GoalInput =
+  paths['/api/v1/w/{workspaceId}/goals']['post']['requestBody']['content']['application/json'];
+export type GoalChanges =
+  paths['/api/v1/w/{workspaceId}/goals/{goalId}']['patch']['requestBody']['content']['application/json'];
+export type KeyResultInput = NonNullable<GoalInput['keyResults']>[number];
+export type KeyResultChanges =
+  paths['/api/v1/w/{workspaceId}/key-results/{keyResultId}']['patch']['requestBody']['content']['application/json'];
+export type CheckInInput =
+  paths['/api/v1/w/{workspaceId}/goals/{goalId}/check-ins']['post']['requestBody']['content']['application/json'];
+
+export const goalsKey = (workspaceId: string) => ['goals', workspaceId] as const;
+export const goalKey = (workspaceId: string, goalId: string) =>
+  ['goals', workspaceId, 'detail', goalId] as const;
+
+export function useGoals(workspaceId: string) {
+  return useQuery({
+    queryKey: [...goalsKey(workspaceId), 'list'],
+    queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/goals', { params: { path: { workspaceId } } })),
+    select: (data) => data.items,
+  });
+}
+
+export function useGoal(workspaceId: string, goalId: string) {
+  return useQuery({
+    queryKey: goalKey(workspaceId, goalId),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/goals/{goalId}', { params: { path: { workspaceId, goalId } } }),
+      ),
+  });
+}
+
+/** After any goal write: the answered detail goes straight into the cache, lists and dashboard reload. */
+async function goalChanged(queryClient: QueryClient, workspaceId: string, detail?: GoalDetail) {
+  if (detail) queryClient.setQueryData(goalKey(workspaceId, detail.goal.id), detail);
+  await Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: goalsKey(workspaceId),
+      predicate: (query) => !detail || query.queryKey[3] !== detail.goal.id,
+    }),
+    queryClient.invalidateQueries({ queryKey: dashboardKey(workspaceId) }),
+  ]);
+}
+
+export function useCreateGoal(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GoalInput) =>
+      unwrap(api.POST('/api/v1/w/{workspaceId}/goals', { params: { path: { workspaceId } }, body })),
+    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useUpdateGoal(workspaceId: string, goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: GoalChanges) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/goals/{goalId}', {
+          params: { path: { workspaceId, goalId } },
+          body,
+        }),
+      ),
+    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useDeleteGoal(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (goalId: string) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/goals/{goalId}', { params: { path: { workspaceId, goalId } } }),
+      ),
+    onSuccess: (_, goalId) => {
+      queryClient.removeQueries({ queryKey: goalKey(workspaceId, goalId) });
+      return goalChanged(queryClient, workspaceId);
+    },
+  });
+}
+
+export function useAddKeyResult(workspaceId: string, goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: KeyResultInput) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/goals/{goalId}/key-results', {
+          params: { path: { workspaceId, goalId } },
+          body,
+        }),
+      ),
+    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useUpdateKeyResult(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ keyResultId, changes }: { keyResultId: string; changes: KeyResultChanges }) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/key-results/{keyResultId}', {
+          params: { path: { workspaceId, keyResultId } },
+          body: changes,
+        }),
+      ),
+    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useDeleteKeyResult(workspaceId: string, goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (keyResultId: string) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/key-results/{keyResultId}', {
+          params: { path: { workspaceId, keyResultId } },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: goalKey(workspaceId, goalId) });
+      await goalChanged(queryClient, workspaceId);
+    },
+  });
+}
+
+export function useCreateCheckIn(workspaceId: string, goalId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CheckInInput) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/goals/{goalId}/check-ins', {
+          params: { path: { workspaceId, goalId } },
+          body,
+        }),
+      ),
+    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+  });
+}
+
+/**
+ * SMART analysis of a goal statement as it is being typed. A pure read on the server, so it is a query:
+ * the same input is answered from the cache, and the last answer stays on screen while the next loads.
+ */
+export function useSmartAnalysis(workspaceId: string, input: SmartInput, enabled: boolean) {
+  return useQuery({
+    queryKey: ['smart', workspaceId, currentLocale(), input],
+    queryFn: () =>
+      unwrap(api.POST('/api/v1/w/{workspaceId}/smart', { params: { path: { workspaceId } }, body: input })),
+    enabled: enabled && input.statement.trim() !== '',
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}

@@ -1,0 +1,175 @@
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import type { components, paths } from '../../api/schema.ts';
+import { importMeasurements, type ImportOptions } from '../../api/upload.ts';
+import { dashboardKey } from '../dashboard/hooks.ts';
+import { goalsKey } from '../goals/hooks.ts';
+
+export type Kpi = components['schemas']['Kpi'];
+export type KpiInput =
+  paths['/api/v1/w/{workspaceId}/kpis']['post']['requestBody']['content']['application/json'];
+export type KpiChanges =
+  paths['/api/v1/w/{workspaceId}/kpis/{key}']['patch']['requestBody']['content']['application/json'];
+export type Bucket = 'day' | 'week' | 'month' | 'quarter';
+export type SeriesPoint = { period: string; value: number };
+export type Measurement =
+  paths['/api/v1/w/{workspaceId}/kpis/{key}/measurements']['get']['responses'][200]['content']['application/json']['items'][number];
+
+export const kpisKey = (workspaceId: string) => ['kpis', workspaceId] as const;
+const kpiKey = (workspaceId: string, key: string) => [...kpisKey(workspaceId), 'detail', key] as const;
+
+const MEASUREMENT_PAGE = 30;
+
+export function useKpis(workspaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...kpisKey(workspaceId), 'list'],
+    queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/kpis', { params: { path: { workspaceId } } })),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+export function useKpi(workspaceId: string, key: string) {
+  return useQuery({
+    queryKey: kpiKey(workspaceId, key),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/kpis/{key}', { params: { path: { workspaceId, key } } })),
+    select: (data) => data.kpi,
+  });
+}
+
+export function useKpiSeries(
+  workspaceId: string,
+  key: string,
+  query: { bucket: Bucket; from?: string | undefined; to?: string | undefined },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: [...kpiKey(workspaceId, key), 'series', query],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/kpis/{key}/series', {
+          params: {
+            path: { workspaceId, key },
+            query: {
+              bucket: query.bucket,
+              ...(query.from ? { from: query.from } : {}),
+              ...(query.to ? { to: query.to } : {}),
+            },
+          },
+        }),
+      ),
+    select: (data) => data.points,
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useMeasurements(workspaceId: string, key: string, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...kpiKey(workspaceId, key), 'measurements'],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/kpis/{key}/measurements', {
+          params: {
+            path: { workspaceId, key },
+            query: { limit: MEASUREMENT_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+  });
+}
+
+/** Measurements feed KPI status, formulas over them, key results and goal health: reload all of it. */
+function measurementsChanged(queryClient: QueryClient, workspaceId: string) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: kpisKey(workspaceId) }),
+    queryClient.invalidateQueries({ queryKey: goalsKey(workspaceId) }),
+    queryClient.invalidateQueries({ queryKey: dashboardKey(workspaceId) }),
+  ]);
+}
+
+export function useCreateKpi(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: KpiInput) =>
+      unwrap(api.POST('/api/v1/w/{workspaceId}/kpis', { params: { path: { workspaceId } }, body })),
+    onSuccess: () => measurementsChanged(queryClient, workspaceId),
+  });
+}
+
+export function useUpdateKpi(workspaceId: string, key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: KpiChanges) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/kpis/{key}', { params: { path: { workspaceId, key } }, body }),
+      ),
+    onSuccess: () => measurementsChanged(queryClient, workspaceId),
+  });
+}
+
+export function useDeleteKpi(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (key: string) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/kpis/{key}', { params: { path: { workspaceId, key } } }),
+      ),
+    onSuccess: (_, key) => {
+      queryClient.removeQueries({ queryKey: kpiKey(workspaceId, key) });
+      return measurementsChanged(queryClient, workspaceId);
+    },
+  });
+}
+
+export function useSaveMeasurements(workspaceId: string, key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (points: SeriesPoint[]) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/kpis/{key}/measurements', {
+          params: { path: { workspaceId, key } },
+          body: { points },
+        }),
+      ),
+    onSuccess: () => measurementsChanged(queryClient, workspaceId),
+  });
+}
+
+export function useDeleteMeasurement(workspaceId: string, key: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (period: string) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/kpis/{key}/measurements/{period}', {
+          params: { path: { workspaceId, key, period } },
+        }),
+      ),
+    onSuccess: () => measurementsChanged(queryClient, workspaceId),
+  });
+}
+
+/** Uploads a measurement file: a dry run reports what would happen, a commit saves it. */
+export function useImportMeasurements(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (options: Omit<ImportOptions, 'workspaceId'>) =>
+      importMeasurements({ ...options, workspaceId }),
+    onSuccess: (report) => (report.dryRun ? undefined : measurementsChanged(queryClient, workspaceId)),
+  });
+}
+
+/** Where the browser downloads a KPI's measurements; the session cookie goes with the link. */
+export function exportUrl(workspaceId: string, key: string, format: 'csv' | 'xlsx'): string {
+  return `/api/v1/w/${encodeURIComponent(workspaceId)}/kpis/${encodeURIComponent(key)}/export?format=${format}`;
+}
