@@ -16,6 +16,7 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/signup',
   'POST /api/v1/auth/login',
   'GET /api/v1/invitations/{token}',
+  'GET /api/v1/calendar/{file}',
 ]);
 
 let t: TestApp;

@@ -21,6 +21,7 @@ import { kpiRoutes } from './kpis/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { routineRoutes } from './routines/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
+import { registerTaskJobs } from './tasks/jobs.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
 import { Scheduler } from './jobs/scheduler.ts';
@@ -34,6 +35,9 @@ export type BuildOptions = {
   /** An open database to use instead of the configured one; the caller closes it. */
   database?: DatabaseHandle;
 };
+
+/** How long shutdown waits for requests in flight before closing the database anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 const CSP = {
   defaultSrc: ["'self'"],
@@ -93,6 +97,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerBuiltInJobs(services);
   await registerGoalJobs(services);
   await registerRoutineJobs(services);
+  await registerTaskJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -142,9 +147,23 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     });
   }
 
+  // onClose can run while keep-alive requests are still inside their handlers: let them finish before the
+  // database goes, or they fail with "driver has already been destroyed".
+  let inFlight = 0;
+  app.addHook('onRequest', async (_request, reply) => {
+    inFlight += 1;
+    // 'close' fires once whether the response finished or the client went away.
+    reply.raw.once('close', () => {
+      inFlight -= 1;
+    });
+  });
+
   if (config.runScheduler) app.addHook('onReady', async () => scheduler.start());
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    for (let waited = 0; inFlight > 0 && waited < SHUTDOWN_GRACE_MS; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     if (!options.database) await database.destroy();
   });
   return app;

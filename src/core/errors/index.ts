@@ -118,6 +118,17 @@ export const ERRORS = {
     en: '{count} rows have problems; nothing was saved.',
     'zh-CN': '有 {count} 行存在问题,未保存任何数据。',
   },
+  import_invalid: {
+    status: 400,
+    en: '{count} rows have problems; nothing was saved.',
+    'zh-CN': '有 {count} 行存在问题,未保存任何数据。',
+  },
+  calendar_feed_not_found: {
+    status: 404,
+    en: 'This calendar link is no longer valid.',
+    'zh-CN': '此日历订阅链接已失效。',
+  },
+  view_not_found: { status: 404, en: 'Saved view not found.', 'zh-CN': '未找到该视图。' },
   import_unreadable: {
     status: 400,
     en: 'The file could not be read as CSV or XLSX: {detail}',

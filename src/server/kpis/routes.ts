@@ -1,24 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptSpreadsheets, FileBody, FileResponse, SPREADSHEET_TYPES, XLSX_TYPE } from '../files.ts';
 import { limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const FILE_TYPES = ['text/csv', XLSX, 'application/octet-stream'];
-/** A year of daily values for a thousand KPIs fits; a 50 MB upload is refused with a clear error. */
-export const IMPORT_LIMIT_BYTES = 40 * 1024 * 1024;
-
-const FileBody = z.any().meta({ type: 'string', format: 'binary', description: 'CSV or XLSX file' });
-const FileResponse = z.any().meta({ type: 'string', format: 'binary' });
-
 export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
-  app.addContentTypeParser(
-    FILE_TYPES,
-    { parseAs: 'buffer', bodyLimit: IMPORT_LIMIT_BYTES },
-    (_request, body, done) => done(null, body),
-  );
+  acceptSpreadsheets(app);
 
   app.get(
     '/w/:workspaceId/kpis',
@@ -212,7 +201,7 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['kpis'],
         summary:
           'Import measurements from CSV or XLSX (columns kpi, period, value): preview with dryRun, then commit',
-        consumes: FILE_TYPES,
+        consumes: SPREADSHEET_TYPES,
         params: WorkspaceParams,
         querystring: schemas.ImportQuery,
         body: FileBody,
@@ -251,7 +240,7 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.format,
       );
       return reply
-        .header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX)
+        .header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${key}.${request.query.format}"`)
         .send(file);
     },

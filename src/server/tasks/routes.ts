@@ -1,13 +1,186 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptSpreadsheets, FileBody, FileResponse, SPREADSHEET_TYPES, XLSX_TYPE } from '../files.ts';
 import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import * as feeds from './feeds.ts';
+import { exportWbs, importWbs } from './import.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
 const TaskParams = WorkspaceParams.extend({ taskId: z.string().min(1).max(64) });
 
+const ImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    totalRows: z.number().int(),
+    validRows: z.number().int(),
+    saved: z.number().int(),
+    issueCount: z.number().int(),
+    issues: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+    sample: z.array(
+      z.object({
+        row: z.number().int(),
+        wbs: z.string(),
+        title: z.string(),
+        start: z.string().nullable(),
+        due: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'WbsImportReport' });
+
+const SavedView = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) });
+
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
+  acceptSpreadsheets(app);
+
+  app.post(
+    '/w/:workspaceId/tasks/import',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          'Import a WBS from CSV or XLSX (wbs, title, owner, estimate, start, due, predecessors): dry run, then all or nothing',
+        consumes: SPREADSHEET_TYPES,
+        params: WorkspaceParams,
+        querystring: z.object({
+          dryRun: z
+            .enum(['true', 'false'])
+            .default('true')
+            .transform((value) => value === 'true'),
+          goalId: z.string().max(64).optional(),
+        }),
+        body: FileBody,
+        response: responses({ 200: ImportReport }),
+      },
+    },
+    async (request) =>
+      importWbs(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.body as Buffer,
+        request.query,
+        request.locale,
+      ),
+  );
+
+  app.get(
+    '/w/:workspaceId/tasks/export',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Download the task tree as CSV or XLSX, in the columns the import reads',
+        params: WorkspaceParams,
+        querystring: z.object({
+          format: z.enum(['csv', 'xlsx']).default('csv'),
+          goalId: z.string().max(64).optional(),
+        }),
+        response: responses({ 200: FileResponse }),
+      },
+    },
+    async (request, reply) => {
+      const { format, goalId } = request.query;
+      const file = await exportWbs(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        format,
+        goalId,
+      );
+      return reply
+        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="wbs.${format}"`)
+        .send(file);
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/calendar-feed',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'A new secret iCalendar URL of my due tasks and milestones (the old one stops working)',
+        params: WorkspaceParams,
+        response: responses({ 201: z.object({ url: z.string() }) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await feeds.rotateCalendarFeed(services, requireActor(request), request.params.workspaceId)),
+  );
+
+  app.get(
+    '/calendar/:file',
+    {
+      config: { isPublic: true },
+      schema: {
+        tags: ['tasks'],
+        summary: 'iCalendar feed behind a secret URL, for calendar apps',
+        params: z.object({ file: z.string().regex(/^[\w-]{20,100}\.ics$/) }),
+        response: responses({ 200: z.any().meta({ type: 'string', description: 'text/calendar' }) }),
+      },
+    },
+    async (request, reply) => {
+      const body = await feeds.renderCalendarFeed(services, request.params.file.replace(/\.ics$/, ''));
+      return reply.header('content-type', 'text/calendar; charset=utf-8').send(body);
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/views',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'My saved task list views',
+        params: WorkspaceParams,
+        response: responses({ 200: z.object({ items: z.array(SavedView) }) }),
+      },
+    },
+    async (request) => ({
+      items: await feeds.listViews(services, requireActor(request), request.params.workspaceId),
+    }),
+  );
+
+  app.post(
+    '/w/:workspaceId/views',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Save the list’s filters, sort and grouping under a name',
+        params: WorkspaceParams,
+        body: z.object({ name: z.string().trim().min(1).max(60), query: z.record(z.string(), z.unknown()) }),
+        response: responses({ 201: z.object({ view: SavedView }) }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        view: await feeds.saveView(services, requireActor(request), request.params.workspaceId, request.body),
+      }),
+  );
+
+  app.delete(
+    '/w/:workspaceId/views/:viewId',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'Delete a saved view',
+        params: WorkspaceParams.extend({ viewId: z.string().min(1).max(64) }),
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await feeds.deleteView(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.viewId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get(
     '/w/:workspaceId/tasks',

@@ -1,0 +1,79 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../src/db/types.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { resolveSession } from '../../src/server/auth/service.ts';
+import { loadConfig } from '../../src/server/config.ts';
+import type { Actor, Services } from '../../src/server/context.ts';
+import { getDashboard, getGoal, listGoals } from '../../src/server/goals/service.ts';
+import { getSeries, listKpis } from '../../src/server/kpis/service.ts';
+import { requireMembership } from '../../src/server/workspaces/access.ts';
+import { listMembers } from '../../src/server/workspaces/service.ts';
+import type { CapturedQuery } from '../baselines/direct-sql.ts';
+import type { WorkspaceInfo } from '../data/workspace.ts';
+import { sqliteFile, type Target } from './target.ts';
+
+export type ReadEndpoint = 'dashboard' | 'goals' | 'goal' | 'series' | 'kpis' | 'members';
+
+/**
+ * The exact SQL each read endpoint runs, taken from the app itself: the request's session lookup and
+ * membership check (the auth plugin's hooks), then the service function the route calls, executed once over
+ * a Kysely instance whose log hook records every compiled query. Nothing is re-typed by hand.
+ */
+export async function captureEndpointSql(
+  target: Target,
+  info: WorkspaceInfo,
+  sessionToken: string,
+): Promise<Record<ReadEndpoint, CapturedQuery[]>> {
+  let recording: CapturedQuery[] | null = null;
+  const log = (event: LogEvent) => {
+    recording?.push({ sql: event.query.sql, parameters: [...event.query.parameters] });
+  };
+  const db = target.databaseUrl
+    ? new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target.databaseUrl, max: 2 }) }),
+        log,
+      })
+    : new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(sqliteFile(target)) }), log });
+  const app = await buildApp(
+    loadConfig(
+      {
+        logLevel: 'warn',
+        runScheduler: false,
+        webDir: null,
+        dataDir: target.dataDir,
+        databaseUrl: target.databaseUrl,
+      },
+      {},
+    ),
+    { database: { db, dialect: target.dialect, sqlitePath: null, destroy: () => db.destroy() } },
+  );
+  const services: Services = app.services;
+  const record = async (run: (actor: Actor) => Promise<unknown>): Promise<CapturedQuery[]> => {
+    recording = [];
+    const actor = await resolveSession(services, sessionToken);
+    if (!actor) throw new Error('the bench session is not valid');
+    await requireMembership(services.db, actor, info.workspaceId);
+    await run(actor);
+    const queries = recording;
+    recording = null;
+    return queries;
+  };
+  const ws = info.workspaceId;
+  try {
+    return {
+      dashboard: await record((actor) => getDashboard(services, actor, ws, 'zh-CN')),
+      goals: await record((actor) => listGoals(services, actor, ws, 'zh-CN')),
+      goal: await record((actor) => getGoal(services, actor, ws, info.goalId, 'zh-CN')),
+      series: await record((actor) =>
+        getSeries(services, actor, ws, info.seriesKpiKey, { from: info.seriesFrom, to: info.seriesTo }),
+      ),
+      kpis: await record((actor) => listKpis(services, actor, ws)),
+      members: await record((actor) => listMembers(services, actor, ws)),
+    };
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+}

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort, ROOT, sleep, stop, track } from './children.ts';
+import { targetEnv, type Target } from './target.ts';
+
+export type RunningServer = {
+  child: ChildProcess;
+  pid: number | undefined;
+  baseUrl: string;
+  stop(): Promise<void>;
+};
+
+/** The real server, as an operator starts it (`node bin/opsplan.js serve`), in its own process. */
+export async function startServer(target: Target): Promise<RunningServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...targetEnv(target),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    OPSPLAN_SCHEDULER: 'off',
+  };
+  if (!target.databaseUrl) delete env.DATABASE_URL;
+  const child = track(
+    spawn(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'opsplan.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+      {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    ),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode} while starting`);
+    try {
+      const response = await fetch(`${baseUrl}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not answer /healthz within 60 s');
+    await sleep(200);
+  }
+  return { child, pid: child.pid, baseUrl, stop: () => stop(child) };
+}
+
+export type Session = { token: string; csrf: string; cookie: string };
+
+/** Signs in over HTTP like the browser does and keeps the session and CSRF cookies. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<Session> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookies = new Map<string, string>();
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const equals = pair?.indexOf('=') ?? -1;
+    if (pair && equals > 0) cookies.set(pair.slice(0, equals), pair.slice(equals + 1));
+  }
+  const token = cookies.get('opsplan_session');
+  const csrf = cookies.get('opsplan_csrf');
+  if (!token || !csrf) throw new Error('sign-in set no session cookies');
+  return { token, csrf, cookie: `opsplan_session=${token}; opsplan_csrf=${csrf}` };
+}

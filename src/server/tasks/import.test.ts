@@ -1,0 +1,193 @@
+import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emitDueEvents } from './jobs.ts';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, member } = await createTestTeam(t.app, ['member']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+async function upload(body: Buffer, query: string, contentType = 'text/csv') {
+  return t.app.inject(
+    as(owner, {
+      method: 'POST',
+      url: url(`/tasks/import?${query}`),
+      payload: body,
+      headers: { 'content-type': contentType },
+    }),
+  );
+}
+
+function wbsCsv(rows: string[]) {
+  return Buffer.from(['wbs,title,owner,estimate,start,due,predecessors', ...rows].join('\n'));
+}
+
+describe('WBS import and export', () => {
+  it('previews, then saves a milestone plan with owners, estimates and dependencies', async () => {
+    const file = wbsCsv([
+      `1,拉新活动,${owner.email},,,2026-12-31,`,
+      `1.1,市场调研,${member.email},16,2026-12-01,2026-12-02,`,
+      `1.2,活动方案,${member.email},24,,,1.1`,
+      `1.3,渠道投放,${owner.email},40,,,"1.2+2"`,
+      `2,复盘,${owner.email},4,,,1.3`,
+    ]);
+    const preview = await upload(file, 'dryRun=true');
+    expect(preview.json()).toMatchObject({ totalRows: 5, validRows: 5, issueCount: 0, saved: 0 });
+    expect(await t.database.db.selectFrom('tasks').selectAll().execute()).toHaveLength(0);
+    const saved = await upload(file, 'dryRun=false');
+    expect(saved.json().saved).toBe(5);
+    const schedule = (await t.app.inject(as(owner, { method: 'GET', url: url('/schedule') }))).json();
+    const byTitle = new Map(schedule.tasks.map((task: { title: string }) => [task.title, task]));
+    expect(byTitle.get('活动方案')).toMatchObject({
+      wbs: '1.2',
+      roles: expect.arrayContaining([{ userId: member.id, name: member.name, role: 'R' }]),
+    });
+    expect(schedule.dependencies.find((d: { lagDays: number }) => d.lagDays === 2)).toBeTruthy();
+    const exported = await t.app.inject(as(owner, { method: 'GET', url: url('/tasks/export?format=csv') }));
+    const lines = exported.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('wbs,title,owner,estimate,start,due,predecessors,status');
+    expect(lines).toContain(`1.3,渠道投放,${owner.email},40,,,1.2+2,todo`);
+  });
+
+  it('names every faulty row and column, and saves nothing', async () => {
+    const file = wbsCsv([
+      `1,拉新活动,${owner.email},,,,`,
+      `1.1,,nobody@example.com,-3,2026-12-05,2026-12-01,9.9`,
+      `3.1,孤儿,,,,,`,
+      `1,重复,,,,,`,
+    ]);
+    const preview = (await upload(file, 'dryRun=true')).json();
+    const byRow = preview.issues.map(
+      (issue: { row: number; column: string }) => `${issue.row}:${issue.column}`,
+    );
+    expect(byRow).toEqual(
+      expect.arrayContaining([
+        '3:title',
+        '3:owner',
+        '3:estimate',
+        '3:due',
+        '3:predecessors',
+        '4:wbs',
+        '5:wbs',
+      ]),
+    );
+    const commit = await upload(file, 'dryRun=false');
+    expect(commit.statusCode).toBe(400);
+    expect(commit.json().error.code).toBe('import_invalid');
+    expect(await t.database.db.selectFrom('tasks').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('refuses predecessors that go in a circle, and reads XLSX', async () => {
+    const loop = await upload(wbsCsv(['1,A,,,,,2', '2,B,,,,,1']), 'dryRun=true');
+    expect(loop.json().issues[0].message).toContain('1 → 2 → 1');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('wbs');
+    sheet.addRow(['编号', '任务', '负责人', '预估工时', '开始', '截止', '前置任务']);
+    sheet.addRow([
+      '1',
+      '周报',
+      member.email,
+      2,
+      new Date(Date.UTC(2026, 11, 4)),
+      new Date(Date.UTC(2026, 11, 4)),
+      '',
+    ]);
+    const xlsx = await upload(
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      'dryRun=false',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.json()).toMatchObject({ saved: 1, issueCount: 0 });
+  });
+});
+
+describe('calendar feed, saved views and due events', () => {
+  it('publishes my due tasks as an iCalendar feed another parser reads', async () => {
+    const created = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/tasks'),
+        payload: { title: '月度复盘会', dueDate: '2026-12-31', isMilestone: true },
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/tasks'),
+        payload: { title: '别人的任务', dueDate: '2026-12-30' },
+      }),
+    );
+    const { url: feedUrl } = (
+      await t.app.inject(as(owner, { method: 'POST', url: url('/calendar-feed') }))
+    ).json();
+    const path = new URL(feedUrl).pathname;
+    const feed = await t.app.inject({ method: 'GET', url: path });
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(feed.body));
+    const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+    expect(events.map((event) => event.summary)).toEqual(['◆ 月度复盘会']);
+    expect(events[0]?.startDate.toString()).toBe('2026-12-31');
+    // Rotating the link retires the old one.
+    await t.app.inject(as(owner, { method: 'POST', url: url('/calendar-feed') }));
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+  });
+
+  it('keeps each person’s saved views to themselves', async () => {
+    const saved = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/views'),
+        payload: { name: '我的逾期', query: { status: ['todo'], sort: 'due' } },
+      }),
+    );
+    expect(saved.statusCode).toBe(201);
+    expect((await t.app.inject(as(member, { method: 'GET', url: url('/views') }))).json().items).toHaveLength(
+      1,
+    );
+    expect((await t.app.inject(as(owner, { method: 'GET', url: url('/views') }))).json().items).toHaveLength(
+      0,
+    );
+    const id = saved.json().view.id as string;
+    expect((await t.app.inject(as(owner, { method: 'DELETE', url: url(`/views/${id}`) }))).statusCode).toBe(
+      404,
+    );
+    expect((await t.app.inject(as(member, { method: 'DELETE', url: url(`/views/${id}`) }))).statusCode).toBe(
+      204,
+    );
+  });
+
+  it('emits due-soon and overdue events once, from the morning job', async () => {
+    // Today is 2026-11-26 in the test clock.
+    for (const [title, dueDate] of [
+      ['明天截止', '2026-11-27'],
+      ['昨天截止', '2026-11-25'],
+      ['下周', '2026-12-03'],
+    ]) {
+      await t.app.inject(as(owner, { method: 'POST', url: url('/tasks'), payload: { title, dueDate } }));
+    }
+    expect(await emitDueEvents(t.app.services)).toBe(2);
+    const events = await t.database.db
+      .selectFrom('events')
+      .select(['type', 'payload'])
+      .where('type', 'in', ['task.due_soon', 'task.overdue'])
+      .execute();
+    expect(events.map((event) => `${event.type} ${JSON.parse(event.payload).dueDate}`).sort()).toEqual([
+      'task.due_soon 2026-11-27',
+      'task.overdue 2026-11-25',
+    ]);
+  });
+});
