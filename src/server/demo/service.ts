@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/types.ts';
 import { insertUser } from '../auth/queries.ts';
 import { seedGoalsDemo } from '../goals/demo.ts';
+import { seedTasksDemo } from '../tasks/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -20,7 +21,7 @@ export type DemoContext = {
 };
 
 /** Each module adds its own demo data here, in order, inside the one demo transaction. */
-const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [seedGoalsDemo];
+const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [seedGoalsDemo, seedTasksDemo];
 
 // Demo colleagues cannot sign in: their password hash matches no password.
 const NO_PASSWORD = '!demo';

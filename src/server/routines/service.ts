@@ -70,35 +70,47 @@ export async function createRoutine(
   input: { rule: string; startsOn: string; template: RoutineTemplate },
 ) {
   await authorize(services.db, actor, workspaceId, 'tasks.write');
+  const id = await services.db
+    .transaction()
+    .execute((trx) => createRoutineInTransaction(services, trx, workspaceId, actor.userId, input));
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+}
+
+/** The routine write itself, inside the caller's transaction (the demo uses it too). */
+export async function createRoutineInTransaction(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  creatorId: string,
+  input: { rule: string; startsOn: string; template: RoutineTemplate },
+): Promise<string> {
   checkRule(input.rule, input.startsOn);
   const now = services.now();
   const id = newId(now);
-  await services.db.transaction().execute(async (trx) => {
-    await queries.insertRecurrence(trx, {
-      id,
-      workspace_id: workspaceId,
-      rule: input.rule.trim().replace(/^RRULE:/i, ''),
-      starts_on: input.startsOn,
-      template: JSON.stringify(input.template),
-      next_occurrence: nextOccurrence({ rule: input.rule, startsOn: input.startsOn }, input.startsOn),
-      skipped: '[]',
-      ended_at: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await insertAuditEntry(trx, {
-      workspaceId,
-      actorId: actor.userId,
-      action: 'routine.created',
-      objectType: 'routine',
-      objectId: id,
-      changes: { rule: input.rule, title: input.template.title },
-      now,
-    });
-    await createDueOccurrences(services, trx, await requireRecurrence(trx, workspaceId, id));
+  await queries.insertRecurrence(trx, {
+    id,
+    workspace_id: workspaceId,
+    rule: input.rule.trim().replace(/^RRULE:/i, ''),
+    starts_on: input.startsOn,
+    template: JSON.stringify(input.template),
+    next_occurrence: nextOccurrence({ rule: input.rule, startsOn: input.startsOn }, input.startsOn),
+    skipped: '[]',
+    ended_at: null,
+    created_by: creatorId,
+    created_at: now,
+    updated_at: now,
   });
-  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+  await insertAuditEntry(trx, {
+    workspaceId,
+    actorId: creatorId,
+    action: 'routine.created',
+    objectType: 'routine',
+    objectId: id,
+    changes: { rule: input.rule, title: input.template.title },
+    now,
+  });
+  await createDueOccurrences(services, trx, await requireRecurrence(trx, workspaceId, id));
+  return id;
 }
 
 /** Editing the series changes occurrences not yet created; tasks already made are edited one by one. */

@@ -539,7 +539,7 @@ const HOURS_PER_DAY = 8;
 /**
  * The timeline: every task with its WBS code and people, the dependencies, and the critical path method's
  * dates and slack. Duration comes from the task's own start and due days when both are set, else from its
- * estimate at 8 hours a working day.
+ * estimate at 8 hours a working day; its due day is a deadline that shows as slack (negative when missed).
  */
 export async function getSchedule(services: Services, actor: Actor, workspaceId: string, goalId?: string) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
@@ -554,6 +554,7 @@ export async function getSchedule(services: Services, actor: Actor, workspaceId:
   const inScope = dependencies.filter(
     (dependency) => ids.has(dependency.from_task_id) && ids.has(dependency.to_task_id),
   );
+  const hasPredecessor = new Set(inScope.map((dependency) => dependency.to_task_id));
   const starts = tasks
     .map((task) => task.start_date)
     .filter((day): day is string => day !== null)
@@ -569,7 +570,8 @@ export async function getSchedule(services: Services, actor: Actor, workspaceId:
         : task.start_date && task.due_date
           ? Math.max(1, workingDaysBetween(task.start_date, task.due_date, calendar))
           : Math.max(1, Math.ceil((task.estimate_hours ?? HOURS_PER_DAY) / HOURS_PER_DAY)),
-      start: task.start_date,
+      // A task that waits for others is scheduled by them; its own start pins only tasks nothing precedes.
+      start: hasPredecessor.has(task.id) ? null : task.start_date,
       due: task.due_date,
       bufferDays: task.buffer_days,
     })),

@@ -216,5 +216,25 @@ describe('demo workspace', () => {
       await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/kpis/active_users/series` }))
     ).json();
     expect(series.points.length).toBe(365);
+
+    const schedule = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/schedule` }))
+    ).json();
+    expect(schedule.tasks.length).toBeGreaterThanOrEqual(30);
+    expect(
+      schedule.tasks.filter((task: { isMilestone: boolean }) => task.isMilestone).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(schedule.criticalPath.length).toBeGreaterThanOrEqual(3);
+    const workload = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/workload?weeks=6` }))
+    ).json();
+    const overloaded = workload.people.filter((person: { weeks: Array<{ isOverAllocated: boolean }> }) =>
+      person.weeks.some((week) => week.isOverAllocated),
+    );
+    expect(overloaded.length).toBeGreaterThanOrEqual(1);
+    const routines = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/routines` }))
+    ).json();
+    expect(routines.items).toHaveLength(2);
   });
 });
