@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
 import { AppError } from '../core/errors/index.ts';
@@ -118,4 +118,12 @@ export async function writeSpreadsheet(
     column.width = 16;
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Sends a CSV or XLSX file as a download named `name.format`. */
+export function sendSpreadsheet(reply: FastifyReply, file: Buffer, format: 'csv' | 'xlsx', name: string) {
+  return reply
+    .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${name}.${format}"`)
+    .send(file);
 }

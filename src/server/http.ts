@@ -49,3 +49,11 @@ export const epochMs = z.number().int().describe('Epoch milliseconds');
 
 /** Page size for list endpoints: never unbounded. */
 export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
+
+/** A true/false query flag (`?dryRun=false`), as a boolean. */
+export function queryFlag(defaultValue: boolean) {
+  return z
+    .enum(['true', 'false'])
+    .default(defaultValue ? 'true' : 'false')
+    .transform((value) => value === 'true');
+}

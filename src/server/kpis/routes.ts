@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptSpreadsheets, FileBody, FileResponse, SPREADSHEET_TYPES, XLSX_TYPE } from '../files.ts';
+import { acceptSpreadsheets, FileBody, FileResponse, sendSpreadsheet, SPREADSHEET_TYPES } from '../files.ts';
 import { limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -239,10 +239,7 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
         key,
         request.query.format,
       );
-      return reply
-        .header('content-type', request.query.format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="${key}.${request.query.format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, request.query.format, key);
     },
   );
 };

@@ -1,6 +1,6 @@
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
-import { epochMs } from '../http.ts';
+import { epochMs, queryFlag } from '../http.ts';
 
 export const KpiKey = z
   .string()
@@ -103,13 +103,7 @@ export const ImportReport = z
   .meta({ id: 'ImportReport' });
 
 export const ImportQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
-  skipBadRows: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
+  dryRun: queryFlag(true),
+  skipBadRows: queryFlag(false),
   kpi: KpiKey.optional().describe('For files with only period and value columns'),
 });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptSpreadsheets, FileBody, FileResponse, SPREADSHEET_TYPES, XLSX_TYPE } from '../files.ts';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { acceptSpreadsheets, FileBody, FileResponse, sendSpreadsheet, SPREADSHEET_TYPES } from '../files.ts';
+import { NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as feeds from './feeds.ts';
 import { exportWbs, importWbs } from './import.ts';
 import * as schemas from './schemas.ts';
@@ -45,10 +45,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: SPREADSHEET_TYPES,
         params: WorkspaceParams,
         querystring: z.object({
-          dryRun: z
-            .enum(['true', 'false'])
-            .default('true')
-            .transform((value) => value === 'true'),
+          dryRun: queryFlag(true),
           goalId: z.string().max(64).optional(),
         }),
         body: FileBody,
@@ -89,10 +86,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         goalId,
       );
-      return reply
-        .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="wbs.${format}"`)
-        .send(file);
+      return sendSpreadsheet(reply, file, format, 'wbs');
     },
   );
 
