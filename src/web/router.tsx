@@ -27,6 +27,13 @@ const GoalPage = page(() => import('./routes/goals/GoalPage.tsx'), 'GoalPage');
 const KpisPage = page(() => import('./routes/kpis/KpisPage.tsx'), 'KpisPage');
 const KpiPage = page(() => import('./routes/kpis/KpiPage.tsx'), 'KpiPage');
 const ImportPage = page(() => import('./routes/kpis/ImportPage.tsx'), 'ImportPage');
+const TasksPage = page(() => import('./routes/tasks/TasksPage.tsx'), 'TasksPage');
+const BoardPage = page(() => import('./routes/tasks/BoardPage.tsx'), 'BoardPage');
+const TimelinePage = page(() => import('./routes/tasks/TimelinePage.tsx'), 'TimelinePage');
+const CalendarPage = page(() => import('./routes/tasks/CalendarPage.tsx'), 'CalendarPage');
+const RaciPage = page(() => import('./routes/raci/RaciPage.tsx'), 'RaciPage');
+const WorkloadPage = page(() => import('./routes/workload/WorkloadPage.tsx'), 'WorkloadPage');
+const RoutinesPage = page(() => import('./routes/routines/RoutinesPage.tsx'), 'RoutinesPage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -69,6 +76,13 @@ export const router = createBrowserRouter([
                   { path: 'kpis', element: <KpisPage /> },
                   { path: 'kpis/import', element: <ImportPage /> },
                   { path: 'kpis/:key', element: <KpiPage /> },
+                  { path: 'tasks', element: <TasksPage /> },
+                  { path: 'tasks/board', element: <BoardPage /> },
+                  { path: 'tasks/timeline', element: <TimelinePage /> },
+                  { path: 'tasks/calendar', element: <CalendarPage /> },
+                  { path: 'raci', element: <RaciPage /> },
+                  { path: 'workload', element: <WorkloadPage /> },
+                  { path: 'routines', element: <RoutinesPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

@@ -3,9 +3,13 @@ import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
   FundOutlined,
   HomeOutlined,
   SettingOutlined,
+  SyncOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +47,14 @@ export function AppShell() {
         ...(role && can(role, 'kpis.read')
           ? [{ key: `${base}/kpis`, icon: <FundOutlined />, label: t('nav.kpis') }]
           : []),
+        ...(role && can(role, 'tasks.read')
+          ? [
+              { key: `${base}/tasks`, icon: <CheckSquareOutlined />, label: t('nav.tasks') },
+              { key: `${base}/raci`, icon: <TableOutlined />, label: t('nav.raci') },
+              { key: `${base}/workload`, icon: <BarChartOutlined />, label: t('nav.workload') },
+              { key: `${base}/routines`, icon: <SyncOutlined />, label: t('nav.routines') },
+            ]
+          : []),
         { key: `${base}/members`, icon: <TeamOutlined />, label: t('nav.members') },
         ...(role && can(role, 'audit.read')
           ? [{ key: `${base}/audit`, icon: <AuditOutlined />, label: t('nav.audit') }]
@@ -60,6 +72,9 @@ export function AppShell() {
       .map((item) => String(item?.key ?? ''))
       .filter((key) => key !== '' && (path === key || path.startsWith(`${key}/`)))
       .sort((a, b) => b.length - a.length)[0] ?? path;
+
+  // Planning views (board, timeline, matrices) use the whole width; reading pages keep a comfortable measure.
+  const isWide = /\/w\/[^/]+\/(tasks|raci|workload)(\/|$)/.test(path);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -103,7 +118,7 @@ export function AppShell() {
           </Flex>
         </Layout.Header>
         <Layout.Content style={{ padding: 24, background: '#f5f7fa' }}>
-          <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+          <div style={{ maxWidth: isWide ? 1680 : 1200, margin: '0 auto' }}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />
             </Suspense>

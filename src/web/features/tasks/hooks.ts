@@ -1,0 +1,290 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import type { components, paths } from '../../api/schema.ts';
+import { currentLocale } from '../../i18n/index.ts';
+
+export type Task = components['schemas']['Task'];
+export type TaskStatus = Task['status'];
+export type TaskPriority = Task['priority'];
+export type RaciRole = Task['roles'][number]['role'];
+export type RoleAssignment = { userId: string; role: RaciRole };
+export type TaskDetail =
+  paths['/api/v1/w/{workspaceId}/tasks/{taskId}']['get']['responses'][200]['content']['application/json'];
+export type TaskInput =
+  paths['/api/v1/w/{workspaceId}/tasks']['post']['requestBody']['content']['application/json'];
+export type TaskChanges =
+  paths['/api/v1/w/{workspaceId}/tasks/{taskId}']['patch']['requestBody']['content']['application/json'];
+export type TaskPage =
+  paths['/api/v1/w/{workspaceId}/tasks']['get']['responses'][200]['content']['application/json'];
+export type Schedule =
+  paths['/api/v1/w/{workspaceId}/schedule']['get']['responses'][200]['content']['application/json'];
+export type ScheduledTask = Schedule['tasks'][number];
+export type RaciMatrix =
+  paths['/api/v1/w/{workspaceId}/raci']['get']['responses'][200]['content']['application/json'];
+export type Suggestion =
+  paths['/api/v1/w/{workspaceId}/tasks/{taskId}/suggestions']['get']['responses'][200]['content']['application/json']['items'][number];
+
+export const TASK_STATUSES: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'];
+export const PRIORITIES: TaskPriority[] = ['urgent', 'high', 'medium', 'low'];
+export const RACI_ROLES: RaciRole[] = ['R', 'A', 'C', 'I'];
+
+/** The list filters, as the list, board and calendar send them. */
+export type TaskQuery = {
+  statuses?: TaskStatus[] | undefined;
+  assigneeId?: string | undefined;
+  goalId?: string | undefined;
+  label?: string | undefined;
+  search?: string | undefined;
+  dueAfter?: string | undefined;
+  dueBefore?: string | undefined;
+  milestone?: boolean | undefined;
+  sort?: 'due' | 'created' | 'priority' | undefined;
+};
+
+/** Every task query of a workspace sits under this key, so one write reloads lists, board, timeline and RACI. */
+export const tasksKey = (workspaceId: string) => ['tasks', workspaceId] as const;
+export const taskListKey = (workspaceId: string, query: TaskQuery, limit: number) =>
+  [...tasksKey(workspaceId), 'list', query, limit] as const;
+const taskKey = (workspaceId: string, taskId: string) =>
+  [...tasksKey(workspaceId), 'detail', taskId] as const;
+export const workloadKey = (workspaceId: string) => ['workload', workspaceId] as const;
+
+function listQuery(query: TaskQuery, limit: number, cursor: string | null) {
+  return {
+    limit,
+    sort: query.sort ?? 'due',
+    ...(query.statuses && query.statuses.length > 0 ? { status: query.statuses.join(',') } : {}),
+    ...(query.assigneeId ? { assigneeId: query.assigneeId } : {}),
+    ...(query.goalId ? { goalId: query.goalId } : {}),
+    ...(query.label ? { label: query.label } : {}),
+    ...(query.search ? { q: query.search } : {}),
+    ...(query.dueAfter ? { dueAfter: query.dueAfter } : {}),
+    ...(query.dueBefore ? { dueBefore: query.dueBefore } : {}),
+    ...(query.milestone === undefined
+      ? {}
+      : { milestone: query.milestone ? ('true' as const) : ('false' as const) }),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+/** Tasks matching the filters, a page at a time ("load more"). */
+export function useTaskList(workspaceId: string, query: TaskQuery, limit = 50, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: taskListKey(workspaceId, query, limit),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/tasks', {
+          params: { path: { workspaceId }, query: listQuery(query, limit, pageParam) },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useTask(workspaceId: string, taskId: string | null) {
+  return useQuery({
+    queryKey: taskKey(workspaceId, taskId ?? ''),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/tasks/{taskId}', {
+          params: { path: { workspaceId, taskId: taskId ?? '' } },
+        }),
+      ),
+    enabled: taskId !== null,
+  });
+}
+
+/** Critical-path dates of every task (or one goal's), with WBS codes and dependencies. */
+export function useSchedule(workspaceId: string, goalId?: string | null) {
+  return useQuery({
+    queryKey: [...tasksKey(workspaceId), 'schedule', goalId ?? null],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/schedule', {
+          params: { path: { workspaceId }, query: goalId ? { goalId } : {} },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRaci(workspaceId: string, filter: { goalId?: string | null; maxAccountable?: number }) {
+  return useQuery({
+    queryKey: [...tasksKey(workspaceId), 'raci', filter, currentLocale()],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/raci', {
+          params: {
+            path: { workspaceId },
+            query: {
+              ...(filter.goalId ? { goalId: filter.goalId } : {}),
+              ...(filter.maxAccountable ? { maxAccountable: filter.maxAccountable } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSuggestions(workspaceId: string, taskId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...taskKey(workspaceId, taskId), 'suggestions', currentLocale()],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/tasks/{taskId}/suggestions', {
+          params: { path: { workspaceId, taskId } },
+        }),
+      ),
+    select: (data) => data.items,
+    enabled,
+  });
+}
+
+/** After a task write: the answered detail goes into the cache, every other task view and the workload reload. */
+async function taskChanged(queryClient: QueryClient, workspaceId: string, detail?: TaskDetail) {
+  if (detail) queryClient.setQueryData(taskKey(workspaceId, detail.task.id), detail);
+  await Promise.all([
+    queryClient.invalidateQueries({
+      queryKey: tasksKey(workspaceId),
+      predicate: (query) => !detail || query.queryKey[3] !== detail.task.id,
+    }),
+    queryClient.invalidateQueries({ queryKey: workloadKey(workspaceId) }),
+  ]);
+}
+
+export function useCreateTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TaskInput) =>
+      unwrap(api.POST('/api/v1/w/{workspaceId}/tasks', { params: { path: { workspaceId } }, body })),
+    onSuccess: (detail) => taskChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useUpdateTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, changes }: { taskId: string; changes: TaskChanges }) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/tasks/{taskId}', {
+          params: { path: { workspaceId, taskId } },
+          body: changes,
+        }),
+      ),
+    onSuccess: (detail) => taskChanged(queryClient, workspaceId, detail),
+  });
+}
+
+type ListPages = InfiniteData<TaskPage, string | null>;
+
+/**
+ * A status change from the board: the card moves at once in every cached list, and moves back if the
+ * server refuses.
+ */
+export function useMoveTaskStatus(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const listsKey = [...tasksKey(workspaceId), 'list'];
+  return useMutation({
+    mutationFn: ({ taskId, status }: { taskId: string; status: TaskStatus }) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/tasks/{taskId}', {
+          params: { path: { workspaceId, taskId } },
+          body: { status },
+        }),
+      ),
+    onMutate: async ({ taskId, status }) => {
+      await queryClient.cancelQueries({ queryKey: listsKey });
+      const previous = queryClient.getQueriesData<ListPages>({ queryKey: listsKey });
+      queryClient.setQueriesData<ListPages>({ queryKey: listsKey }, (data) =>
+        data
+          ? {
+              ...data,
+              pages: data.pages.map((page) => ({
+                ...page,
+                items: page.items.map((task) => (task.id === taskId ? { ...task, status } : task)),
+              })),
+            }
+          : data,
+      );
+      return { previous };
+    },
+    onError: (_error, _variables, context) => {
+      for (const [key, data] of context?.previous ?? []) queryClient.setQueryData(key, data);
+    },
+    onSettled: (detail) => taskChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useDeleteTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (taskId: string) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/tasks/{taskId}', { params: { path: { workspaceId, taskId } } }),
+      ),
+    onSuccess: (_, taskId) => {
+      queryClient.removeQueries({ queryKey: taskKey(workspaceId, taskId) });
+      return taskChanged(queryClient, workspaceId);
+    },
+  });
+}
+
+export function useSetRoles(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, roles }: { taskId: string; roles: RoleAssignment[] }) =>
+      unwrap(
+        api.PUT('/api/v1/w/{workspaceId}/tasks/{taskId}/roles', {
+          params: { path: { workspaceId, taskId } },
+          body: { roles },
+        }),
+      ),
+    onSuccess: (detail) => taskChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useAddDependency(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, fromTaskId, lagDays }: { taskId: string; fromTaskId: string; lagDays: number }) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/tasks/{taskId}/dependencies', {
+          params: { path: { workspaceId, taskId } },
+          body: { fromTaskId, lagDays },
+        }),
+      ),
+    onSuccess: (detail) => taskChanged(queryClient, workspaceId, detail),
+  });
+}
+
+export function useRemoveDependency(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ taskId, fromTaskId }: { taskId: string; fromTaskId: string }) =>
+      unwrapEmpty(
+        api.DELETE('/api/v1/w/{workspaceId}/tasks/{taskId}/dependencies/{fromTaskId}', {
+          params: { path: { workspaceId, taskId, fromTaskId } },
+        }),
+      ),
+    onSuccess: () => taskChanged(queryClient, workspaceId),
+  });
+}
+
+/** Where the browser downloads the task tree (CSV or XLSX, the columns the import reads); the session cookie goes along. */
+export function taskExportUrl(workspaceId: string, format: 'csv' | 'xlsx', goalId?: string | null): string {
+  const query = new URLSearchParams({ format });
+  if (goalId) query.set('goalId', goalId);
+  return `/api/v1/w/${encodeURIComponent(workspaceId)}/tasks/export?${query.toString()}`;
+}

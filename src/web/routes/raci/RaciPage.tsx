@@ -1,0 +1,364 @@
+import { useMemo, useState } from 'react';
+import {
+  Alert,
+  App,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  InputNumber,
+  List,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useGoals } from '../../features/goals/hooks.ts';
+import { useRaci, useSetRoles, type RaciMatrix, type RaciRole } from '../../features/tasks/hooks.ts';
+import { ROLE_COLORS } from '../../features/tasks/RaciEditor.tsx';
+import { PersonAvatar, TaskStatusTag } from '../../features/tasks/TaskBadges.tsx';
+import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
+import { cellOf, compareWbs, wbsDepth, withCell, type RaciCell } from '../../features/tasks/taskUtils.ts';
+import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
+import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+type MatrixTask = RaciMatrix['tasks'][number];
+const CELLS: RaciCell[] = ['R', 'A', 'AR', 'C', 'I'];
+const NONE = '-';
+const DEFAULT_MAX_ACCOUNTABLE = 8;
+
+export function RaciPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { workspace, can } = useWorkspaceScope();
+  const [goalId, setGoalId] = useState<string | null>(null);
+  const [maxAccountable, setMaxAccountable] = useState(DEFAULT_MAX_ACCOUNTABLE);
+  const [onlyGaps, setOnlyGaps] = useState(false);
+  const goals = useGoals(workspace.id);
+  const raci = useRaci(workspace.id, { goalId, maxAccountable });
+  const setRoles = useSetRoles(workspace.id);
+  const [openTaskId, openTask] = useOpenTask();
+  const mayWrite = can('tasks.write');
+
+  const data = raci.data;
+  const issuesOf = useMemo(
+    () => new Map((data?.taskWarnings ?? []).map((warning) => [warning.taskId, warning.issues])),
+    [data],
+  );
+  const tasks = useMemo(
+    () =>
+      [...(data?.tasks ?? [])]
+        .filter((task) => !onlyGaps || issuesOf.has(task.id))
+        .sort((a, b) => compareWbs(a.wbs, b.wbs)),
+    [data, onlyGaps, issuesOf],
+  );
+  const titleOf = useMemo(() => new Map((data?.tasks ?? []).map((task) => [task.id, task])), [data]);
+  const savingCell = setRoles.isPending && setRoles.variables ? setRoles.variables.taskId : null;
+
+  const change = (task: MatrixTask, personId: string, cell: RaciCell | null) => {
+    const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
+    setRoles.mutate(
+      { taskId: task.id, roles: withCell(roles, personId, cell) },
+      // A refusal shows in the alert above the matrix, where it stays until dismissed.
+      { onSuccess: () => void message.success(t('raci.saved')) },
+    );
+  };
+
+  const cellLabel = (cell: RaciCell) =>
+    cell === 'AR' ? t('raci.cellAR') : `${cell} · ${t(`raci.roleNames.${cell}`)}`;
+
+  const columns: TableColumnsType<MatrixTask> = [
+    {
+      title: t('tasks.wbs'),
+      key: 'wbs',
+      width: 70,
+      fixed: 'left',
+      render: (_, task) => (
+        <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {task.wbs}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('raci.task'),
+      key: 'task',
+      width: 280,
+      fixed: 'left',
+      render: (_, task) => {
+        const issues = issuesOf.get(task.id);
+        return (
+          <Flex gap={6} align="center" style={{ paddingInlineStart: wbsDepth(task.wbs) * 14, minWidth: 0 }}>
+            {issues ? (
+              <WarningFilled
+                style={{ color: '#faad14' }}
+                title={issues.map((issue) => issue.message).join('\n')}
+                data-testid={`raci-gap-${task.id}`}
+              />
+            ) : null}
+            <Typography.Link ellipsis onClick={() => openTask(task.id)} style={{ flex: 1 }}>
+              {task.title}
+            </Typography.Link>
+            {task.status === 'done' || task.status === 'cancelled' ? (
+              <TaskStatusTag status={task.status} />
+            ) : null}
+          </Flex>
+        );
+      },
+    },
+    ...(data?.people ?? []).map((person) => ({
+      title: (
+        <Flex vertical align="center" gap={2}>
+          <PersonAvatar userId={person.userId} name={person.name} size={22} />
+          <Typography.Text style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{person.name}</Typography.Text>
+          {person.title ? (
+            <Typography.Text type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>
+              {person.title}
+            </Typography.Text>
+          ) : null}
+        </Flex>
+      ),
+      key: person.userId,
+      width: 110,
+      align: 'center' as const,
+      render: (_: unknown, task: MatrixTask) => {
+        const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
+        const cell = cellOf(roles, person.userId);
+        return (
+          <Select<string>
+            size="small"
+            variant="borderless"
+            value={cell ?? NONE}
+            disabled={!mayWrite}
+            loading={savingCell === task.id}
+            onChange={(value) => change(task, person.userId, value === NONE ? null : (value as RaciCell))}
+            popupMatchSelectWidth={false}
+            style={{ width: 76 }}
+            aria-label={`${task.title} · ${person.name}`}
+            data-testid={`raci-cell-${task.id}-${person.userId}`}
+            labelRender={({ value }) =>
+              value === NONE ? (
+                <span style={{ color: '#d9d9d9' }}>—</span>
+              ) : (
+                <RoleChip cell={value as RaciCell} />
+              )
+            }
+            options={[
+              { value: NONE, label: t('raci.none'), title: t('raci.none') },
+              ...CELLS.map((value) => ({ value, label: cellLabel(value), title: cellLabel(value) })),
+            ]}
+          />
+        );
+      },
+    })),
+  ];
+
+  const peopleWarnings = data?.peopleWarnings ?? [];
+  const taskWarnings = [...(data?.taskWarnings ?? [])].sort((a, b) =>
+    compareWbs(titleOf.get(a.taskId)?.wbs ?? '', titleOf.get(b.taskId)?.wbs ?? ''),
+  );
+  const warningCount = taskWarnings.length + peopleWarnings.length;
+
+  return (
+    <>
+      <PageHeader title={t('raci.title')} description={t('raci.description')} />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={goalId}
+            onChange={(value) => setGoalId(value ?? null)}
+            placeholder={t('tasks.anyGoal')}
+            style={{ width: 240 }}
+            options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
+            aria-label={t('tasks.filterGoal')}
+          />
+          <Select
+            value={onlyGaps ? 'gaps' : 'all'}
+            onChange={(value) => setOnlyGaps(value === 'gaps')}
+            style={{ width: 170 }}
+            options={[
+              { value: 'all', label: t('raci.allTasks') },
+              { value: 'gaps', label: t('raci.onlyGaps') },
+            ]}
+          />
+          <Flex align="center" gap={6}>
+            <Typography.Text type="secondary">{t('raci.maxAccountable')}</Typography.Text>
+            <InputNumber
+              min={1}
+              max={1000}
+              precision={0}
+              value={maxAccountable}
+              onChange={(value) => setMaxAccountable(value ?? DEFAULT_MAX_ACCOUNTABLE)}
+              style={{ width: 80 }}
+            />
+          </Flex>
+          <Flex gap={10} wrap style={{ marginInlineStart: 'auto', fontSize: 12 }}>
+            {(['R', 'A', 'C', 'I'] as RaciRole[]).map((role) => (
+              <Flex key={role} gap={4} align="center">
+                <RoleChip cell={role} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`raci.roleHints.${role}`)}
+                </Typography.Text>
+              </Flex>
+            ))}
+          </Flex>
+        </Flex>
+      </Card>
+      {setRoles.error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={t('raci.saveFailed')}
+          description={errorMessage(setRoles.error)}
+          closable={{ onClose: () => setRoles.reset() }}
+          style={{ marginBottom: 12 }}
+          data-testid="raci-error"
+        />
+      ) : null}
+      {raci.error ? (
+        <QueryError error={raci.error} onRetry={() => void raci.refetch()} />
+      ) : (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={17}>
+            <Card styles={{ body: { padding: 0 } }}>
+              <Table<MatrixTask>
+                rowKey="id"
+                size="small"
+                bordered
+                columns={columns}
+                dataSource={tasks}
+                loading={raci.isPending}
+                pagination={false}
+                virtual={tasks.length > 150}
+                scroll={{
+                  x: 350 + (data?.people.length ?? 0) * 110,
+                  ...(tasks.length > 150 ? { y: 640 } : {}),
+                }}
+                data-testid="raci-matrix"
+                locale={{
+                  emptyText: <Empty description={onlyGaps ? t('raci.noGaps') : t('raci.empty')} />,
+                }}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={7}>
+            <Card
+              title={
+                <Flex gap={8} align="center">
+                  {warningCount > 0 ? (
+                    <WarningFilled style={{ color: '#faad14' }} />
+                  ) : (
+                    <CheckCircleFilled style={{ color: '#52c41a' }} />
+                  )}
+                  {t('raci.warnings')}
+                  {warningCount > 0 ? <Tag color="warning">{warningCount}</Tag> : null}
+                </Flex>
+              }
+              data-testid="raci-warnings"
+              styles={{ body: { padding: warningCount > 0 ? 0 : 16, maxHeight: 640, overflow: 'auto' } }}
+            >
+              {warningCount === 0 ? (
+                <Typography.Text type="secondary">{t('raci.allClear')}</Typography.Text>
+              ) : (
+                <>
+                  {peopleWarnings.length > 0 ? (
+                    <List
+                      size="small"
+                      header={
+                        <Typography.Text strong style={{ paddingInline: 16 }}>
+                          {t('raci.overloaded')}
+                        </Typography.Text>
+                      }
+                      dataSource={peopleWarnings}
+                      renderItem={(warning) => (
+                        <List.Item style={{ paddingInline: 16 }}>
+                          <Typography.Text>{warning.message}</Typography.Text>
+                        </List.Item>
+                      )}
+                    />
+                  ) : null}
+                  {taskWarnings.length > 0 ? (
+                    <List
+                      size="small"
+                      header={
+                        <Typography.Text strong style={{ paddingInline: 16 }}>
+                          {t('raci.gaps')}
+                        </Typography.Text>
+                      }
+                      dataSource={taskWarnings}
+                      renderItem={(warning) => {
+                        const task = titleOf.get(warning.taskId);
+                        return (
+                          <List.Item
+                            style={{ paddingInline: 16, display: 'block' }}
+                            data-testid={`raci-warning-${warning.taskId}`}
+                          >
+                            <Typography.Link onClick={() => openTask(warning.taskId)}>
+                              {task ? `${task.wbs} ${task.title}` : warning.taskId}
+                            </Typography.Link>
+                            {warning.issues.map((issue) => (
+                              <Typography.Paragraph
+                                key={issue.code}
+                                type="secondary"
+                                style={{ margin: 0, fontSize: 12 }}
+                              >
+                                · {issue.message}
+                              </Typography.Paragraph>
+                            ))}
+                          </List.Item>
+                        );
+                      }}
+                    />
+                  ) : null}
+                </>
+              )}
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <TaskDrawer
+        workspaceId={workspace.id}
+        taskId={openTaskId}
+        mayWrite={mayWrite}
+        mayDelete={can('tasks.delete')}
+        onClose={() => openTask(null)}
+        onOpenTask={openTask}
+      />
+    </>
+  );
+}
+
+function RoleChip({ cell }: { cell: RaciCell }) {
+  const roles: RaciRole[] = cell === 'AR' ? ['A', 'R'] : [cell];
+  return (
+    <Flex gap={2} style={{ display: 'inline-flex' }}>
+      {roles.map((role) => (
+        <span
+          key={role}
+          style={{
+            display: 'inline-block',
+            minWidth: 20,
+            padding: '0 5px',
+            borderRadius: 4,
+            background: ROLE_COLORS[role],
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: 12,
+            lineHeight: '20px',
+            textAlign: 'center',
+          }}
+        >
+          {role}
+        </span>
+      ))}
+    </Flex>
+  );
+}

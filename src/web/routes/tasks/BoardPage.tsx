@@ -1,0 +1,304 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import { App, Badge, Button, Card, Flex, Input, Spin, Typography } from 'antd';
+import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useFormatters } from '../../components/useFormatters.ts';
+import { dateToDay } from '../../components/format.ts';
+import {
+  useCreateTask,
+  useMoveTaskStatus,
+  useSchedule,
+  useTaskList,
+  type Task,
+  type TaskStatus,
+} from '../../features/tasks/hooks.ts';
+import { MilestoneIcon, PriorityLabel, STATUS_COLORS, TaskPeople } from '../../features/tasks/TaskBadges.tsx';
+import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
+import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
+import { TasksNav } from '../../features/tasks/TasksNav.tsx';
+import { isOverdue } from '../../features/tasks/taskUtils.ts';
+import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
+import { useTaskFilters } from '../../features/tasks/useTaskFilters.ts';
+import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
+const DRAG_TYPE = 'application/x-opsplan-task';
+
+export function BoardPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { workspace, can } = useWorkspaceScope();
+  const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
+  const [openTaskId, openTask] = useOpenTask();
+  const mayWrite = can('tasks.write');
+  const boardQuery = useMemo(() => ({ ...query, statuses: COLUMNS }), [query]);
+  const list = useTaskList(workspace.id, boardQuery, 200);
+  const schedule = useSchedule(workspace.id);
+  const move = useMoveTaskStatus(workspace.id);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [dropTarget, setDropTarget] = useState<TaskStatus | null>(null);
+
+  const tasks = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
+  const wbsOf = useMemo(
+    () => new Map((schedule.data?.tasks ?? []).map((task) => [task.id, task.wbs])),
+    [schedule.data],
+  );
+  const labels = useMemo(
+    () => [...new Set((schedule.data?.tasks ?? []).flatMap((task) => task.labels))].sort(),
+    [schedule.data],
+  );
+
+  const drop = (status: TaskStatus, event: DragEvent) => {
+    event.preventDefault();
+    setDropTarget(null);
+    const taskId = event.dataTransfer.getData(DRAG_TYPE) || dragged;
+    setDragged(null);
+    const task = tasks.find((item) => item.id === taskId);
+    if (!task || task.status === status) return;
+    move.mutate(
+      { taskId: task.id, status },
+      {
+        onError: (error) =>
+          void message.error(t('board.moveFailed', { title: task.title, reason: errorMessage(error) })),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('tasks.title')}
+        description={t('board.description')}
+        extra={<TasksNav workspaceId={workspace.id} current="board" />}
+      />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <TaskFilterBar
+          workspaceId={workspace.id}
+          filters={filters}
+          setFilters={setFilters}
+          isFiltered={isFiltered}
+          clear={clear}
+          labels={labels}
+          showStatus={false}
+          showSort={false}
+        />
+      </Card>
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Spin spinning={list.isPending}>
+          <div
+            style={{
+              display: 'grid',
+              gridTemplateColumns: `repeat(${COLUMNS.length}, minmax(240px, 1fr))`,
+              gap: 12,
+              overflowX: 'auto',
+            }}
+            data-testid="board"
+          >
+            {COLUMNS.map((status) => {
+              const cards = tasks.filter((task) => task.status === status);
+              return (
+                <div
+                  key={status}
+                  className={`board-column${dropTarget === status ? ' is-drop-target' : ''}`}
+                  data-testid={`board-column-${status}`}
+                  onDragOver={(event) => {
+                    if (!mayWrite) return;
+                    event.preventDefault();
+                    event.dataTransfer.dropEffect = 'move';
+                    if (dropTarget !== status) setDropTarget(status);
+                  }}
+                  onDragLeave={(event) => {
+                    if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                      setDropTarget(null);
+                  }}
+                  onDrop={(event) => drop(status, event)}
+                  style={{ background: '#eef0f4', borderRadius: 10, padding: 10, minHeight: 420 }}
+                >
+                  <BoardColumnHeader
+                    workspaceId={workspace.id}
+                    status={status}
+                    count={cards.length}
+                    goalId={filters.goalId}
+                    mayWrite={mayWrite}
+                  />
+                  <Flex vertical gap={8}>
+                    {cards.map((task) => (
+                      <BoardCard
+                        key={task.id}
+                        task={task}
+                        wbs={wbsOf.get(task.id) ?? ''}
+                        isDragging={dragged === task.id}
+                        isDraggable={mayWrite}
+                        onOpen={() => openTask(task.id)}
+                        onDragStart={(event) => {
+                          event.dataTransfer.setData(DRAG_TYPE, task.id);
+                          event.dataTransfer.effectAllowed = 'move';
+                          setDragged(task.id);
+                        }}
+                        onDragEnd={() => {
+                          setDragged(null);
+                          setDropTarget(null);
+                        }}
+                      />
+                    ))}
+                    {cards.length === 0 ? (
+                      <Typography.Text
+                        type="secondary"
+                        style={{ textAlign: 'center', padding: '24px 0', fontSize: 12 }}
+                      >
+                        {mayWrite ? t('board.dropHere') : t('board.emptyColumn')}
+                      </Typography.Text>
+                    ) : null}
+                  </Flex>
+                </div>
+              );
+            })}
+          </div>
+          {list.hasNextPage ? (
+            <Flex justify="center" style={{ padding: 16 }}>
+              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+                {t('tasks.loadMore')}
+              </Button>
+            </Flex>
+          ) : null}
+        </Spin>
+      )}
+      <TaskDrawer
+        workspaceId={workspace.id}
+        taskId={openTaskId}
+        mayWrite={mayWrite}
+        mayDelete={can('tasks.delete')}
+        onClose={() => openTask(null)}
+        onOpenTask={openTask}
+      />
+    </>
+  );
+}
+
+function BoardColumnHeader({
+  workspaceId,
+  status,
+  count,
+  goalId,
+  mayWrite,
+}: {
+  workspaceId: string;
+  status: TaskStatus;
+  count: number;
+  goalId: string | null;
+  mayWrite: boolean;
+}) {
+  const { t } = useTranslation();
+  const create = useCreateTask(workspaceId);
+  const [isAdding, setAdding] = useState(false);
+  const [title, setTitle] = useState('');
+  const submit = () => {
+    if (title.trim() === '') return setAdding(false);
+    create.mutate({ title: title.trim(), status, goalId }, { onSuccess: () => setTitle('') });
+  };
+  return (
+    <>
+      <Flex align="center" justify="space-between" style={{ padding: '2px 4px 10px' }}>
+        <Flex align="center" gap={8}>
+          <Badge color={STATUS_COLORS[status]} />
+          <Typography.Text strong>{t(`taskStatus.${status}`)}</Typography.Text>
+          <Typography.Text type="secondary">{count}</Typography.Text>
+        </Flex>
+        {mayWrite ? (
+          <Button
+            type="text"
+            size="small"
+            icon={<PlusOutlined />}
+            aria-label={t('board.addTo', { status: t(`taskStatus.${status}`) })}
+            onClick={() => setAdding(true)}
+          />
+        ) : null}
+      </Flex>
+      {isAdding ? (
+        <Input
+          autoFocus
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          onPressEnter={submit}
+          onBlur={() => {
+            if (title.trim() === '') setAdding(false);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setAdding(false);
+          }}
+          placeholder={t('board.addPlaceholder')}
+          disabled={create.isPending}
+          style={{ marginBottom: 8 }}
+          status={create.error ? 'error' : undefined}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function BoardCard({
+  task,
+  wbs,
+  isDragging,
+  isDraggable,
+  onOpen,
+  onDragStart,
+  onDragEnd,
+}: {
+  task: Task;
+  wbs: string;
+  isDragging: boolean;
+  isDraggable: boolean;
+  onOpen: () => void;
+  onDragStart: (event: DragEvent) => void;
+  onDragEnd: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const today = dateToDay(new Date());
+  const overdue = isOverdue(task, today);
+  return (
+    <Card
+      size="small"
+      className={`board-card${isDragging ? ' is-dragging' : ''}`}
+      draggable={isDraggable}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onClick={onOpen}
+      data-testid={`board-card-${task.id}`}
+      styles={{ body: { padding: 10 } }}
+    >
+      <Flex vertical gap={8}>
+        <Flex gap={6} align="flex-start">
+          {task.isMilestone ? <MilestoneIcon /> : null}
+          <Typography.Text style={{ fontWeight: 500, lineHeight: 1.4 }}>{task.title}</Typography.Text>
+        </Flex>
+        <Flex align="center" justify="space-between" gap={8}>
+          <Flex align="center" gap={8} style={{ fontSize: 12 }}>
+            <PriorityLabel priority={task.priority} compact />
+            {wbs ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
+                {wbs}
+              </Typography.Text>
+            ) : null}
+            {task.dueDate ? (
+              <Typography.Text
+                type={overdue ? 'danger' : 'secondary'}
+                style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+              >
+                <CalendarOutlined /> {format.shortDay(task.dueDate)}
+                {overdue ? ` · ${t('tasks.overdue')}` : ''}
+              </Typography.Text>
+            ) : null}
+          </Flex>
+          <TaskPeople roles={task.roles} size={22} />
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
