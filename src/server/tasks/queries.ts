@@ -48,7 +48,13 @@ export function selectTasksByIds(executor: Executor, workspaceId: string, ids: r
 export function selectAllTasks(executor: Executor, workspaceId: string, goalId?: string | null) {
   let query = executor.selectFrom('tasks').selectAll().where('workspace_id', '=', workspaceId);
   if (goalId) query = query.where('goal_id', '=', goalId);
-  return query.orderBy('parent_id').orderBy('position').execute();
+  // SQLite sorts NULLs first and PostgreSQL last: say it, so both give every caller the same order.
+  return query
+    .orderBy((eb) => eb.case().when('parent_id', 'is', null).then(0).else(1).end())
+    .orderBy('parent_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function nextPosition(
