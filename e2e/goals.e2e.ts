@@ -237,7 +237,7 @@ describe('goals', () => {
     await page.getByLabel('本次进展').fill('渠道拉新上线两周，新增用户日均 400+；老带新活动下周启动。');
     await page.getByLabel('阻碍（可选）').fill('需要设计同学支持活动页面。');
     await page.getByRole('button', { name: '提交进展' }).click();
-    await page.getByTestId('check-ins').getByText('渠道拉新上线两周', { exact: false }).waitFor();
+    await page.getByTestId('check-in-list').getByText('渠道拉新上线两周', { exact: false }).waitFor();
     await screenshot(page, '26-goal-zh');
 
     // A sub-goal measured by a deliverable; ticking it done completes the sub-goal.

@@ -102,6 +102,7 @@ export function CheckInsCard({
         />
       ) : (
         <Timeline
+          data-testid="check-in-list"
           style={{ marginTop: mayWrite ? 28 : 4 }}
           items={sorted.map((checkIn) => ({
             key: checkIn.id,
