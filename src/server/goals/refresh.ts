@@ -7,12 +7,15 @@ import {
 } from '../../core/goals/progress.ts';
 import { keyResultTrajectory } from '../../core/goals/trajectory.ts';
 import { linearForecast, thresholdStatus, type Direction } from '../../core/kpis/forecast.ts';
-import type { Aggregation } from '../../core/kpis/periods.ts';
+import { addDays, type Aggregation } from '../../core/kpis/periods.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Services } from '../context.ts';
-import { selectKpis, updateKpi, type KpiRow } from '../kpis/queries.ts';
+import { selectKpis, selectLatestMeasurement, updateKpi, type KpiRow } from '../kpis/queries.ts';
 import { dependentKpiKeys, loadKpiSeries, type SeriesPoint } from '../kpis/series.ts';
 import { dayInTimezone } from '../time.ts';
+
+/** How far back a formula KPI without key results is read to find its latest value. */
+const STATUS_LOOKBACK_DAYS = 400;
 
 export function kpiDirection(kpi: Pick<KpiRow, 'direction'>): Direction {
   return kpi.direction === 'lower' ? 'decrease' : 'increase';
@@ -36,13 +39,34 @@ export async function refreshKpisAndGoals(
   const affected =
     changedKpiKeys === 'all' ? new Set(kpis.map((kpi) => kpi.key)) : dependentKpiKeys(changedKpiKeys, kpis);
 
+  // Read only the history someone needs: key results from their goal's start; the status only the latest value.
+  const affectedIds = [...affected].flatMap((key) => kpisByKey.get(key)?.id ?? []);
+  const windows =
+    affectedIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('key_results')
+          .innerJoin('goals', 'goals.id', 'key_results.goal_id')
+          .select(['key_results.kpi_id', (eb) => eb.fn.min('goals.start_date').as('from')])
+          .where('key_results.kpi_id', 'in', affectedIds)
+          .groupBy('key_results.kpi_id')
+          .execute();
+  const windowFrom = new Map(windows.map((window) => [window.kpi_id, String(window.from)]));
+
   const seriesById = new Map<string, SeriesPoint[]>();
   for (const key of affected) {
     const kpi = kpisByKey.get(key);
     if (!kpi) continue;
-    const series = await loadKpiSeries(trx, kpi, kpisByKey);
-    seriesById.set(kpi.id, series);
-    const last = series.at(-1) ?? null;
+    const from = windowFrom.get(kpi.id);
+    const series = from ? await loadKpiSeries(trx, kpi, kpisByKey, { from }) : null;
+    if (series) seriesById.set(kpi.id, series);
+    const last =
+      series?.at(-1) ??
+      (kpi.formula
+        ? ((await loadKpiSeries(trx, kpi, kpisByKey, { from: addDays(today, -STATUS_LOOKBACK_DAYS) })).at(
+            -1,
+          ) ?? null)
+        : ((await selectLatestMeasurement(trx, kpi.id)) ?? null));
     const status =
       last && kpi.green !== null && kpi.amber !== null
         ? thresholdStatus(last.value, { green: kpi.green, amber: kpi.amber, direction: kpiDirection(kpi) })
