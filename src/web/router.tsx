@@ -27,6 +27,7 @@ const GoalPage = page(() => import('./routes/goals/GoalPage.tsx'), 'GoalPage');
 const KpisPage = page(() => import('./routes/kpis/KpisPage.tsx'), 'KpisPage');
 const KpiPage = page(() => import('./routes/kpis/KpiPage.tsx'), 'KpiPage');
 const ImportPage = page(() => import('./routes/kpis/ImportPage.tsx'), 'ImportPage');
+const ImportWbsPage = page(() => import('./routes/tasks/ImportWbsPage.tsx'), 'ImportWbsPage');
 const TasksPage = page(() => import('./routes/tasks/TasksPage.tsx'), 'TasksPage');
 const BoardPage = page(() => import('./routes/tasks/BoardPage.tsx'), 'BoardPage');
 const TimelinePage = page(() => import('./routes/tasks/TimelinePage.tsx'), 'TimelinePage');
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
                   { path: 'kpis/import', element: <ImportPage /> },
                   { path: 'kpis/:key', element: <KpiPage /> },
                   { path: 'tasks', element: <TasksPage /> },
+                  { path: 'tasks/import', element: <ImportWbsPage /> },
                   { path: 'tasks/board', element: <BoardPage /> },
                   { path: 'tasks/timeline', element: <TimelinePage /> },
                   { path: 'tasks/calendar', element: <CalendarPage /> },

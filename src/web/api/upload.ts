@@ -2,22 +2,34 @@ import { apiHeaders, toApiError } from './client.ts';
 import type { components } from './schema.ts';
 
 export type ImportReport = components['schemas']['ImportReport'];
+export type WbsImportReport = components['schemas']['WbsImportReport'];
 
-export type ImportOptions = {
-  workspaceId: string;
+/** What every file upload takes besides its address: the file, a progress callback and a way to cancel. */
+export type UploadOptions = {
   file: File;
+  /** Share of the file sent so far, 0..1. */
+  onProgress?: ((fraction: number) => void) | undefined;
+  signal?: AbortSignal | undefined;
+};
+
+export type ImportOptions = UploadOptions & {
+  workspaceId: string;
   dryRun: boolean;
   skipBadRows: boolean;
   /** The KPI of a file with only period and value columns. */
   kpiKey?: string | undefined;
-  /** Share of the file sent so far, 0..1. */
-  onProgress?: (fraction: number) => void;
-  signal?: AbortSignal | undefined;
+};
+
+export type WbsImportOptions = UploadOptions & {
+  workspaceId: string;
+  dryRun: boolean;
+  /** The goal the imported tasks belong to. */
+  goalId?: string | undefined;
 };
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The content type the import endpoint expects; browsers often leave `File.type` empty for CSV. */
+/** The content type the import endpoints expect; browsers often leave `File.type` empty for CSV. */
 export function importContentType(file: Pick<File, 'name' | 'type'>): string {
   const name = file.name.toLowerCase();
   if (name.endsWith('.xlsx')) return XLSX_TYPE;
@@ -34,18 +46,11 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * Sends a measurement file to the import endpoint as the raw request body. XMLHttpRequest rather than
- * fetch, because only it reports upload progress. Resolves with the import report or rejects with an ApiError.
+ * POSTs a file as the raw request body and resolves with the JSON answer, or rejects with an ApiError.
+ * XMLHttpRequest rather than fetch, because only it reports upload progress.
  */
-export function importMeasurements(options: ImportOptions): Promise<ImportReport> {
-  const query = new URLSearchParams({
-    dryRun: String(options.dryRun),
-    skipBadRows: String(options.skipBadRows),
-  });
-  if (options.kpiKey) query.set('kpi', options.kpiKey);
-  const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/measurements/import?${query.toString()}`;
-
-  return new Promise<ImportReport>((resolve, reject) => {
+export function uploadFile<T>(url: string, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', url);
     request.withCredentials = true;
@@ -60,7 +65,7 @@ export function importMeasurements(options: ImportOptions): Promise<ImportReport
     request.upload.onload = () => options.onProgress?.(1);
     request.onload = () => {
       const body = parseJson(request.responseText);
-      if (request.status >= 200 && request.status < 300 && body !== null) resolve(body as ImportReport);
+      if (request.status >= 200 && request.status < 300 && body !== null) resolve(body as T);
       else reject(toApiError({ status: request.status }, body));
     };
     request.onerror = () => reject(new Error('network'));
@@ -68,4 +73,23 @@ export function importMeasurements(options: ImportOptions): Promise<ImportReport
     options.signal?.addEventListener('abort', () => request.abort(), { once: true });
     request.send(options.file);
   });
+}
+
+/** Sends a measurement file to the import endpoint: a dry run reports, a commit saves. */
+export function importMeasurements(options: ImportOptions): Promise<ImportReport> {
+  const query = new URLSearchParams({
+    dryRun: String(options.dryRun),
+    skipBadRows: String(options.skipBadRows),
+  });
+  if (options.kpiKey) query.set('kpi', options.kpiKey);
+  const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/measurements/import?${query.toString()}`;
+  return uploadFile<ImportReport>(url, options);
+}
+
+/** Sends a WBS file to the task import endpoint: a dry run reports, a commit saves every row or none. */
+export function importWbs(options: WbsImportOptions): Promise<WbsImportReport> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun) });
+  if (options.goalId) query.set('goalId', options.goalId);
+  const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/tasks/import?${query.toString()}`;
+  return uploadFile<WbsImportReport>(url, options);
 }

@@ -7,9 +7,13 @@ import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { useGoals } from '../goals/hooks.ts';
 import { useMembers } from '../members/hooks.ts';
 import { TASK_STATUSES } from './hooks.ts';
+import { SavedViewsMenu } from './SavedViewsMenu.tsx';
 import type { TaskFilters } from './useTaskFilters.ts';
 
-/** Filters shared by the task list and board: status, people, goal, label, words, due range, "my work". */
+/**
+ * Filters shared by the task list and board: saved views, status, people, goal, label, words, due range,
+ * "my work".
+ */
 export function TaskFilterBar({
   workspaceId,
   filters,
@@ -33,7 +37,14 @@ export function TaskFilterBar({
   const members = useMembers(workspaceId);
   const goals = useGoals(workspaceId);
   const [search, setSearch] = useState(filters.search);
+  const [addressSearch, setAddressSearch] = useState(filters.search);
   const settled = useDebouncedValue(search, 300);
+
+  // The words can also change in the address (a saved view, back and forward): the box follows them.
+  if (filters.search !== addressSearch) {
+    setAddressSearch(filters.search);
+    setSearch(filters.search);
+  }
 
   useEffect(() => {
     if (settled !== filters.search) setFilters({ search: settled });
@@ -43,6 +54,7 @@ export function TaskFilterBar({
 
   return (
     <Flex gap={8} wrap align="center" data-testid="task-filters">
+      <SavedViewsMenu workspaceId={workspaceId} filters={filters} setFilters={setFilters} />
       <Flex align="center" gap={6} style={{ marginInlineEnd: 4 }}>
         <Switch
           size="small"

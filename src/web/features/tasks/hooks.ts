@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
+import { importWbs, type WbsImportOptions } from '../../api/upload.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
 export type Task = components['schemas']['Task'];
@@ -287,4 +288,13 @@ export function taskExportUrl(workspaceId: string, format: 'csv' | 'xlsx', goalI
   const query = new URLSearchParams({ format });
   if (goalId) query.set('goalId', goalId);
   return `/api/v1/w/${encodeURIComponent(workspaceId)}/tasks/export?${query.toString()}`;
+}
+
+/** Uploads a WBS file: a dry run reports what would happen, a commit saves every row or none. */
+export function useImportWbs(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (options: Omit<WbsImportOptions, 'workspaceId'>) => importWbs({ ...options, workspaceId }),
+    onSuccess: (report) => (report.dryRun ? undefined : taskChanged(queryClient, workspaceId)),
+  });
 }

@@ -1,53 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../account/hooks.ts';
-import { TASK_STATUSES, type TaskQuery, type TaskStatus } from './hooks.ts';
+import type { TaskQuery } from './hooks.ts';
+import { parseTaskFilters, writeTaskFilters, type TaskFilters } from './taskFilters.ts';
 
-export type TaskFilters = {
-  statuses: TaskStatus[];
-  assigneeId: string | null;
-  goalId: string | null;
-  label: string | null;
-  search: string;
-  dueAfter: string | null;
-  dueBefore: string | null;
-  sort: 'due' | 'created' | 'priority';
-  isMine: boolean;
-};
-
-const SORTS = ['due', 'created', 'priority'] as const;
-
-function isStatus(value: string): value is TaskStatus {
-  return (TASK_STATUSES as string[]).includes(value);
-}
-
-/** Reads the filters from the address, so list, board and timeline share them and a link keeps them. */
-export function parseTaskFilters(params: URLSearchParams): TaskFilters {
-  const sort = params.get('sort');
-  return {
-    statuses: (params.get('status') ?? '').split(',').filter(isStatus),
-    assigneeId: params.get('assignee'),
-    goalId: params.get('goal'),
-    label: params.get('label'),
-    search: params.get('q') ?? '',
-    dueAfter: params.get('from'),
-    dueBefore: params.get('to'),
-    sort: SORTS.find((value) => value === sort) ?? 'due',
-    isMine: params.get('mine') === '1',
-  };
-}
-
-const PARAM_OF: Record<keyof TaskFilters, string> = {
-  statuses: 'status',
-  assigneeId: 'assignee',
-  goalId: 'goal',
-  label: 'label',
-  search: 'q',
-  dueAfter: 'from',
-  dueBefore: 'to',
-  sort: 'sort',
-  isMine: 'mine',
-};
+export type { TaskFilters } from './taskFilters.ts';
 
 /** The filters of the task pages, kept in the URL, and the API query they make. */
 export function useTaskFilters() {
@@ -57,27 +14,7 @@ export function useTaskFilters() {
 
   const setFilters = useCallback(
     (changes: Partial<TaskFilters>) =>
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(changes) as [keyof TaskFilters, unknown][]) {
-            const name = PARAM_OF[key];
-            const text = Array.isArray(value)
-              ? value.join(',')
-              : typeof value === 'boolean'
-                ? value
-                  ? '1'
-                  : ''
-                : value === null || value === undefined
-                  ? ''
-                  : String(value);
-            if (text === '' || (key === 'sort' && text === 'due')) next.delete(name);
-            else next.set(name, text);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+      setParams((previous) => writeTaskFilters(previous, changes), { replace: true }),
     [setParams],
   );
 

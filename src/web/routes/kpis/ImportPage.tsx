@@ -1,44 +1,21 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Progress,
-  Result,
-  Row,
-  Select,
-  Statistic,
-  Steps,
-  Table,
-  Typography,
-  Upload,
-} from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
+import { Breadcrumb, Button, Card, Flex, Form, Result, Select, Steps, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/client.ts';
 import type { ImportReport } from '../../api/upload.ts';
+import {
+  ImportCounts,
+  ImportDropzone,
+  ImportError,
+  ImportIssuesTable,
+  UploadProgress,
+} from '../../components/import/ImportPieces.tsx';
+import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useImportMeasurements, useKpis, type Kpi } from '../../features/kpis/hooks.ts';
 import { MONO } from '../../features/kpis/KpiStatus.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
-
-type Phase =
-  | { step: 'file' }
-  | { step: 'checking' }
-  | { step: 'report'; report: ImportReport }
-  | { step: 'committing'; report: ImportReport }
-  | { step: 'done'; report: ImportReport };
-
-function fileSize(bytes: number, number: (value: number, digits?: number) => string): string {
-  if (bytes >= 1024 * 1024) return `${number(bytes / 1024 / 1024, 1)} MB`;
-  return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
-}
 
 /** Import measurements from a file: choose, check with a dry run, then commit, all with upload progress. */
 export function ImportPage() {
@@ -50,12 +27,18 @@ export function ImportPage() {
   const upload = useImportMeasurements(workspace.id);
   const [file, setFile] = useState<File | null>(null);
   const [kpiKey, setKpiKey] = useState<string | null>(searchParams.get('kpi'));
-  const [phase, setPhase] = useState<Phase>({ step: 'file' });
-  const [progress, setProgress] = useState(0);
-  const abortRef = useRef<AbortController | null>(null);
+  const flow = useImportFlow<ImportReport>({
+    send: (transfer) =>
+      upload.mutateAsync({
+        ...transfer,
+        file: file as File,
+        skipBadRows: !transfer.dryRun,
+        kpiKey: kpiKey ?? undefined,
+      }),
+    reset: upload.reset,
+  });
+  const { phase, progress } = flow;
   const base = `/w/${workspace.id}`;
-
-  useEffect(() => () => abortRef.current?.abort(), []);
 
   if (!can('measurements.write')) {
     return <Result status="403" title={t('import.noPermission')} />;
@@ -64,36 +47,10 @@ export function ImportPage() {
   const kpisByKey = new Map((kpis.data ?? []).map((kpi) => [kpi.key, kpi]));
   const measuredKpis = (kpis.data ?? []).filter((kpi) => kpi.formula === null);
 
-  const send = (dryRun: boolean, previous?: ImportReport) => {
-    if (!file) return;
-    abortRef.current?.abort();
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setProgress(0);
-    setPhase(previous ? { step: 'committing', report: previous } : { step: 'checking' });
-    upload.mutate(
-      {
-        file,
-        dryRun,
-        skipBadRows: !dryRun,
-        kpiKey: kpiKey ?? undefined,
-        onProgress: setProgress,
-        signal: controller.signal,
-      },
-      {
-        onSuccess: (report) => setPhase(dryRun ? { step: 'report', report } : { step: 'done', report }),
-        onError: () => setPhase(previous ? { step: 'report', report: previous } : { step: 'file' }),
-      },
-    );
-  };
-
   const restart = () => {
-    upload.reset();
     setFile(null);
-    setPhase({ step: 'file' });
+    flow.restart();
   };
-
-  const current = phase.step === 'file' || phase.step === 'checking' ? 0 : phase.step === 'done' ? 2 : 1;
 
   return (
     <>
@@ -107,7 +64,7 @@ export function ImportPage() {
       <PageHeader title={t('import.title')} description={t('import.description')} />
       <Card>
         <Steps
-          current={current}
+          current={flow.stepIndex}
           style={{ marginBottom: 32 }}
           items={[
             { title: t('import.steps.file') },
@@ -115,45 +72,19 @@ export function ImportPage() {
             { title: t('import.steps.done') },
           ]}
         />
-        {upload.error ? (
-          <Alert
-            type="error"
-            showIcon
-            title={t('import.failed')}
-            description={errorMessage(upload.error)}
-            style={{ marginBottom: 16 }}
-            data-testid="import-error"
-          />
-        ) : null}
+        <ImportError error={upload.error} />
 
         {phase.step === 'file' || phase.step === 'checking' ? (
           <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto' }}>
-            <Upload.Dragger
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              multiple={false}
-              maxCount={1}
-              showUploadList={false}
-              disabled={phase.step === 'checking'}
-              beforeUpload={(chosen) => {
+            <ImportDropzone
+              file={file}
+              onFile={(chosen) => {
                 setFile(chosen);
                 upload.reset();
-                return false;
               }}
-              data-testid="import-dropzone"
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t('import.dropTitle')}</p>
-              <p className="ant-upload-hint" style={{ padding: '0 24px' }}>
-                {t('import.dropHint')}
-              </p>
-            </Upload.Dragger>
-            {file ? (
-              <Typography.Text data-testid="import-file">
-                {t('import.chosenFile', { name: file.name, size: fileSize(file.size, format.number) })}
-              </Typography.Text>
-            ) : null}
+              hint={t('import.dropHint')}
+              disabled={phase.step === 'checking'}
+            />
             <Form layout="vertical">
               <Form.Item
                 label={t('import.targetKpi')}
@@ -175,7 +106,7 @@ export function ImportPage() {
               <UploadProgress progress={progress} doneLabel={t('import.checking')} />
             ) : (
               <Flex justify="flex-end">
-                <Button type="primary" disabled={!file} onClick={() => send(true)} data-testid="import-check">
+                <Button type="primary" disabled={!file} onClick={flow.check} data-testid="import-check">
                   {t('import.check')}
                 </Button>
               </Flex>
@@ -193,7 +124,7 @@ export function ImportPage() {
               ) : (
                 <ReportActions
                   report={phase.report}
-                  onCommit={() => send(false, phase.report)}
+                  onCommit={() => flow.commit(phase.report)}
                   onRestart={restart}
                 />
               )
@@ -243,17 +174,6 @@ export function ImportPage() {
   );
 }
 
-function UploadProgress({ progress, doneLabel }: { progress: number; doneLabel: string }) {
-  const { t } = useTranslation();
-  const isUploaded = progress >= 1;
-  return (
-    <Flex vertical gap={4} data-testid="import-progress">
-      <Typography.Text type="secondary">{isUploaded ? doneLabel : t('import.uploading')}</Typography.Text>
-      <Progress percent={Math.round(progress * 100)} status="active" />
-    </Flex>
-  );
-}
-
 function ReportActions({
   report,
   onCommit,
@@ -294,46 +214,9 @@ function ImportReportView({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const badRows = report.totalRows - report.validRows;
   return (
     <Flex vertical gap={20} data-testid="import-report">
-      <Row gutter={16}>
-        <Col span={8}>
-          <Statistic title={t('import.totalRows')} value={format.number(report.totalRows, 0)} />
-        </Col>
-        <Col span={8}>
-          <Statistic
-            title={t('import.validRows')}
-            value={format.number(report.validRows, 0)}
-            styles={{ content: { color: '#389e0d' } }}
-          />
-        </Col>
-        <Col span={8}>
-          <Statistic
-            title={t('import.issueRows')}
-            value={format.number(badRows, 0)}
-            styles={{ content: { color: badRows > 0 ? '#cf1322' : undefined } }}
-          />
-        </Col>
-      </Row>
-      {report.validRows === 0 ? (
-        <Alert type="error" showIcon title={t('import.noneValid')} />
-      ) : badRows > 0 ? (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('import.someInvalid', {
-            bad: format.number(badRows, 0),
-            good: format.number(report.validRows, 0),
-          })}
-        />
-      ) : (
-        <Alert
-          type="success"
-          showIcon
-          title={t('import.allValid', { rows: format.number(report.validRows, 0) })}
-        />
-      )}
+      <ImportCounts totalRows={report.totalRows} validRows={report.validRows} />
 
       {report.byKpi.length > 0 ? (
         <div>
@@ -375,33 +258,11 @@ function ImportReportView({
         </div>
       ) : null}
 
-      {report.issues.length > 0 ? (
-        <div>
-          <Typography.Title level={5}>{t('import.issues')}</Typography.Title>
-          {report.issueCount > report.issues.length ? (
-            <Typography.Paragraph type="secondary">
-              {t('import.issuesMore', { shown: report.issues.length, total: report.issueCount })}
-            </Typography.Paragraph>
-          ) : null}
-          <Table
-            size="small"
-            rowKey={(issue) => `${issue.row}-${issue.column}`}
-            dataSource={report.issues}
-            pagination={report.issues.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-            data-testid="import-issues"
-            columns={[
-              { title: t('import.row'), key: 'row', width: 80, render: (_, issue) => issue.row },
-              {
-                title: t('import.column'),
-                key: 'column',
-                width: 100,
-                render: (_, issue) => t(`import.columns.${issue.column}`),
-              },
-              { title: t('import.message'), key: 'message', render: (_, issue) => issue.message },
-            ]}
-          />
-        </div>
-      ) : null}
+      <ImportIssuesTable
+        issues={report.issues}
+        issueCount={report.issueCount}
+        columnLabel={(column) => t(`import.columns.${column as 'kpi' | 'period' | 'value'}`)}
+      />
 
       {report.sample.length > 0 ? (
         <div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Button, Card, Dropdown, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { CheckSquareOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -155,6 +156,15 @@ export function TasksPage() {
         description={t('tasks.description')}
         extra={
           <>
+            {mayWrite ? (
+              <Link
+                to={`/w/${workspace.id}/tasks/import${filters.goalId ? `?goal=${encodeURIComponent(filters.goalId)}` : ''}`}
+              >
+                <Button icon={<UploadOutlined />} data-testid="wbs-import-button">
+                  {t('tasks.importWbs')}
+                </Button>
+              </Link>
+            ) : null}
             <Dropdown
               menu={{
                 items: (['xlsx', 'csv'] as const).map((format) => ({
