@@ -89,6 +89,31 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
       }),
     },
     {
+      name: 'task list (50, filtered)',
+      method: 'GET',
+      path: `${ws}/tasks?status=todo,in_progress&sort=due&limit=50`,
+    },
+    {
+      name: 'board (200 by priority)',
+      method: 'GET',
+      path: `${ws}/tasks?status=todo,in_progress,blocked,done&sort=priority&limit=200`,
+    },
+    ...(info.timelineGoalId
+      ? [
+          {
+            name: 'timeline (one goal)',
+            method: 'GET' as const,
+            path: `${ws}/schedule?goalId=${info.timelineGoalId}`,
+          },
+        ]
+      : []),
+    {
+      name: 'task create',
+      method: 'POST',
+      path: `${ws}/tasks`,
+      body: JSON.stringify({ title: '压测任务 · benchmark task', estimateHours: 4, dueDate: day(7) }),
+    },
+    {
       name: 'goal check-in',
       method: 'POST',
       path: `${ws}/goals/${info.goalId}/check-ins`,

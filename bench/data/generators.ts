@@ -441,10 +441,87 @@ const audit: Generator = {
   },
 };
 
+const TASK_VERBS = ['整理', '分析', '策划', '撰写', '复盘', '上线', '投放', '对接', '核对', '优化'];
+const TASK_OBJECTS = ['渠道数据', '活动方案', '用户访谈', '推送文案', '社群话题', '落地页', '周报', '留存看板', '优惠券规则', 'KOC 名单'];
+/** Tasks per project: one milestone with its tasks, as a goal is broken down. */
+const PROJECT_SIZE = 100;
+
 /**
- * The modules of the workspace, in dependency order. Extension points: when tasks (任务, milestones,
- * dependencies, RACI) and process runs (流程实例, run steps) land in the schema, add a `tasks` generator after
- * `goals` (tasks hang off goals and members) and a `processRuns` generator after it, each filling its own
- * tables through `insertRows`. Nothing is faked before the tables exist.
+ * Tasks in projects of 100 under the goals: a milestone, then tasks (a third of them subtasks of the task
+ * before), each waiting for two earlier tasks of its project; an Accountable and a Responsible from the team.
  */
-export const GENERATORS: readonly Generator[] = [members, kpis, measurements, goals, checkIns, audit];
+const tasks: Generator = {
+  name: 'tasks',
+  async run(context) {
+    const { random, spec } = context;
+    const people = [context.benchUserId, ...context.memberIds];
+    const statuses = ['todo', 'todo', 'in_progress', 'blocked', 'done'];
+    const ids: string[] = [];
+    const taskRows = [];
+    const roleRows = [];
+    const dependencyRows = [];
+    for (let index = 0; index < spec.tasks; index += 1) {
+      const project = Math.floor(index / PROJECT_SIZE);
+      const offset = index % PROJECT_SIZE;
+      const goal = context.goals[project % context.goals.length];
+      const createdAt = context.anchorMs - (spec.tasks - index) * 60_000;
+      const id = context.newId(createdAt);
+      ids.push(id);
+      const milestoneId = ids[project * PROJECT_SIZE] ?? id;
+      const isSubtask = offset > 1 && offset % 3 === 0;
+      const start = addDays(context.anchorDay, -30 + Math.floor(offset / 2) + random.int(0, 3));
+      taskRows.push({
+        id,
+        workspace_id: context.workspaceId,
+        goal_id: goal?.id ?? null,
+        parent_id: offset === 0 ? null : isSubtask ? (ids[index - 1] ?? milestoneId) : milestoneId,
+        position: offset === 0 ? project : offset,
+        is_milestone: offset === 0 ? 1 : 0,
+        title: offset === 0 ? `里程碑 ${project + 1}` : `${random.pick(TASK_VERBS)}${random.pick(TASK_OBJECTS)} #${index}`,
+        description: null,
+        status: offset === 0 ? 'todo' : random.pick(statuses),
+        priority: random.int(1, 4),
+        estimate_hours: offset === 0 ? null : random.int(2, 24),
+        start_date: offset === 0 ? null : start,
+        due_date: offset === 0 ? addDays(context.anchorDay, 60) : addDays(start, random.int(0, 6)),
+        buffer_days: 0,
+        checklist: '[]',
+        labels: JSON.stringify(random.chance(0.3) ? ['拉新'] : []),
+        required_skills: '[]',
+        recurrence_id: null,
+        occurrence: null,
+        completed_at: null,
+        created_by: context.benchUserId,
+        created_at: createdAt,
+        updated_at: createdAt,
+      });
+      const accountable = random.pick(people);
+      const responsible = random.pick(people);
+      roleRows.push({ workspace_id: context.workspaceId, task_id: id, user_id: accountable, role: 'A' });
+      roleRows.push({ workspace_id: context.workspaceId, task_id: id, user_id: responsible, role: 'R' });
+      if (offset > 1) {
+        const predecessors = new Set([index - 1, index - random.int(2, Math.min(offset, 10))]);
+        for (const predecessor of predecessors) {
+          const from = ids[predecessor];
+          if (from && predecessor > project * PROJECT_SIZE) {
+            dependencyRows.push({ workspace_id: context.workspaceId, from_task_id: from, to_task_id: id, lag_days: 0 });
+          }
+        }
+      }
+    }
+    // A responsible person who is also accountable holds both rows, as the RACI rules allow.
+    const uniqueRoles = [...new Map(roleRows.map((row) => [`${row.task_id}:${row.user_id}:${row.role}`, row])).values()];
+    return (
+      (await insertRows(context.db, 'tasks', 24, taskRows, taskRows.length)) +
+      (await insertRows(context.db, 'task_roles', 4, uniqueRoles, uniqueRoles.length)) +
+      (await insertRows(context.db, 'task_dependencies', 4, dependencyRows, dependencyRows.length))
+    );
+  },
+};
+
+/**
+ * The modules of the workspace, in dependency order. Extension point: when process runs (流程实例, run steps)
+ * land in the schema, add a `processRuns` generator after `tasks`, filling its own tables through `insertRows`.
+ * Nothing is faked before the tables exist.
+ */
+export const GENERATORS: readonly Generator[] = [members, kpis, measurements, goals, checkIns, tasks, audit];

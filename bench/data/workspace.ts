@@ -25,6 +25,8 @@ export type WorkspaceInfo = {
   password: string;
   /** A sub-goal with key results on KPIs: the "goal page". */
   goalId: string;
+  /** The goal with the most tasks: "timeline data". */
+  timelineGoalId: string | null;
   /** A daily KPI with two years of data: "KPI series for a year". */
   seriesKpiKey: string;
   /** A daily KPI with key results on it: "measurement push" refreshes real goals. */
@@ -177,10 +179,22 @@ async function describe(db: Kysely<Database>, scale: Scale, workspaceId: string)
     .orderBy('kpis.key')
     .limit(1)
     .executeTakeFirst();
+  const busiest = await db
+    .selectFrom('tasks')
+    .select(['goal_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('goal_id', 'is not', null)
+    .groupBy('goal_id')
+    .orderBy('count', 'desc')
+    .orderBy('goal_id')
+    .limit(1)
+    .executeTakeFirst();
   const seriesKpiKey = headlineKeys[0]?.key;
   if (!goal || !seriesKpiKey) throw new Error(`the ${scale} workspace has no goal with key results or no daily KPI`);
 
-  const count = async (table: 'memberships' | 'goals' | 'key_results' | 'kpis' | 'check_ins' | 'audit_entries') => {
+  const count = async (
+    table: 'memberships' | 'goals' | 'key_results' | 'kpis' | 'check_ins' | 'audit_entries' | 'tasks' | 'task_dependencies',
+  ) => {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -195,6 +209,7 @@ async function describe(db: Kysely<Database>, scale: Scale, workspaceId: string)
     .executeTakeFirstOrThrow();
   return {
     goalId: goal.id,
+    timelineGoalId: busiest?.goal_id ?? null,
     seriesKpiKey,
     pushKpiKey: withKeyResult?.key ?? headlineKeys[1]?.key ?? seriesKpiKey,
     counts: {
@@ -205,6 +220,8 @@ async function describe(db: Kysely<Database>, scale: Scale, workspaceId: string)
       measurements: Number(measurements.count),
       checkIns: await count('check_ins'),
       auditEntries: await count('audit_entries'),
+      tasks: await count('tasks'),
+      taskDependencies: await count('task_dependencies'),
     },
   };
 }

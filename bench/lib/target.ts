@@ -14,6 +14,8 @@ export type ScaleSpec = {
   /** Share of KPIs that are formulas over two other KPIs. */
   formulaShare: number;
   auditEntries: number;
+  /** Milestones, tasks and subtasks, each with two finish-to-start dependencies on earlier work. */
+  tasks: number;
   /** Run the 1,000,000-row module micro-benchmarks by default at this scale. */
   runsMicroByDefault: boolean;
 };
@@ -26,6 +28,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     measurements: 20_000,
     formulaShare: 0.05,
     auditEntries: 2_000,
+    tasks: 1_000,
     runsMicroByDefault: false,
   },
   medium: {
@@ -35,6 +38,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     measurements: 200_000,
     formulaShare: 0.05,
     auditEntries: 20_000,
+    tasks: 10_000,
     runsMicroByDefault: true,
   },
   large: {
@@ -44,6 +48,7 @@ export const SCALES: Record<Scale, ScaleSpec> = {
     measurements: 2_000_000,
     formulaShare: 0.05,
     auditEntries: 200_000,
+    tasks: 100_000,
     runsMicroByDefault: true,
   },
 };
