@@ -13,7 +13,7 @@ export const ERRORS = {
   payload_too_large: {
     status: 413,
     en: 'The request is too large (limit {limit}).',
-    'zh-CN': '请求内容过大(上限 {limit})。',
+    'zh-CN': '请求内容过大（上限 {limit}）。',
   },
   unsupported_media_type: {
     status: 415,
@@ -30,7 +30,7 @@ export const ERRORS = {
   csrf_failed: {
     status: 403,
     en: 'The security token is missing or stale. Reload the page and try again.',
-    'zh-CN': '安全令牌缺失或已过期,请刷新页面后重试。',
+    'zh-CN': '安全令牌缺失或已过期，请刷新页面后重试。',
   },
   forbidden: {
     status: 403,
@@ -46,7 +46,7 @@ export const ERRORS = {
   workspace_not_found: {
     status: 404,
     en: 'Workspace not found, or you are not a member.',
-    'zh-CN': '工作区不存在,或你不是其成员。',
+    'zh-CN': '工作区不存在，或你不是其成员。',
   },
   member_not_found: { status: 404, en: 'Member not found.', 'zh-CN': '未找到该成员。' },
   invitation_not_found: { status: 404, en: 'Invitation not found.', 'zh-CN': '未找到该邀请。' },
@@ -84,7 +84,7 @@ export const ERRORS = {
   rate_limited: {
     status: 429,
     en: 'Too many attempts. Try again in {minutes} minutes.',
-    'zh-CN': '尝试次数过多,请 {minutes} 分钟后再试。',
+    'zh-CN': '尝试次数过多，请 {minutes} 分钟后再试。',
   },
   kpi_not_found: { status: 404, en: 'KPI not found.', 'zh-CN': '未找到该指标。' },
   kpi_key_taken: {
@@ -100,28 +100,28 @@ export const ERRORS = {
   kpi_is_formula: {
     status: 409,
     en: 'KPI "{key}" is computed by its formula and takes no measurements.',
-    'zh-CN': '指标“{key}”由公式计算,不能录入数据。',
+    'zh-CN': '指标“{key}”由公式计算，不能录入数据。',
   },
-  formula_invalid: { status: 400, en: 'The formula is not valid: {detail}', 'zh-CN': '公式有误:{detail}' },
+  formula_invalid: { status: 400, en: 'The formula is not valid: {detail}', 'zh-CN': '公式有误：{detail}' },
   formula_unknown_kpi: {
     status: 400,
     en: 'The formula uses KPIs that do not exist: {keys}.',
-    'zh-CN': '公式引用了不存在的指标:{keys}。',
+    'zh-CN': '公式引用了不存在的指标：{keys}。',
   },
   formula_cycle: {
     status: 400,
     en: 'The formula would make a loop: {cycle}.',
-    'zh-CN': '公式会形成循环引用:{cycle}。',
+    'zh-CN': '公式会形成循环引用：{cycle}。',
   },
   measurements_invalid: {
     status: 400,
     en: '{count} rows have problems; nothing was saved.',
-    'zh-CN': '有 {count} 行存在问题,未保存任何数据。',
+    'zh-CN': '有 {count} 行存在问题，未保存任何数据。',
   },
   import_invalid: {
     status: 400,
     en: '{count} rows have problems; nothing was saved.',
-    'zh-CN': '有 {count} 行存在问题,未保存任何数据。',
+    'zh-CN': '有 {count} 行存在问题，未保存任何数据。',
   },
   calendar_feed_not_found: {
     status: 404,
@@ -137,7 +137,7 @@ export const ERRORS = {
   import_missing_columns: {
     status: 400,
     en: 'The file needs the columns {columns} in its first row.',
-    'zh-CN': '文件首行需要包含列:{columns}。',
+    'zh-CN': '文件首行需要包含列：{columns}。',
   },
   import_empty: { status: 400, en: 'The file has no data rows.', 'zh-CN': '文件中没有数据行。' },
   goal_not_found: { status: 404, en: 'Goal not found.', 'zh-CN': '未找到该目标。' },
@@ -149,7 +149,7 @@ export const ERRORS = {
   goal_has_children: {
     status: 409,
     en: 'This goal has {count} sub-goals: move or delete them first.',
-    'zh-CN': '该目标下还有 {count} 个子目标,请先移动或删除它们。',
+    'zh-CN': '该目标下还有 {count} 个子目标，请先移动或删除它们。',
   },
   due_before_start: {
     status: 400,
@@ -159,7 +159,7 @@ export const ERRORS = {
   baseline_equals_target: {
     status: 400,
     en: 'Baseline and target are the same: there is nothing to move.',
-    'zh-CN': '基线值与目标值相同,无从衡量进展。',
+    'zh-CN': '基线值与目标值相同，无从衡量进展。',
   },
   key_result_not_found: { status: 404, en: 'Key result not found.', 'zh-CN': '未找到该关键结果。' },
   owner_not_member: {
@@ -176,13 +176,13 @@ export const ERRORS = {
   dependency_cycle: {
     status: 400,
     en: 'This dependency would close a loop: {cycle}.',
-    'zh-CN': '该依赖会形成循环:{cycle}。',
+    'zh-CN': '该依赖会形成循环：{cycle}。',
   },
   dependency_self: { status: 400, en: 'A task cannot depend on itself.', 'zh-CN': '任务不能依赖自身。' },
   raci_accountable: {
     status: 400,
     en: 'A task needs exactly one Accountable person; this one would have {count}.',
-    'zh-CN': '每个任务必须有且只有一位负责人(A),当前为 {count} 位。',
+    'zh-CN': '每个任务必须有且只有一位负责人(A)，当前为 {count} 位。',
   },
   assignee_not_member: {
     status: 400,
@@ -192,7 +192,7 @@ export const ERRORS = {
   recurrence_invalid: {
     status: 400,
     en: 'The repeat rule is not valid: {detail}',
-    'zh-CN': '重复规则无效:{detail}',
+    'zh-CN': '重复规则无效：{detail}',
   },
   recurrence_not_found: { status: 404, en: 'Routine not found.', 'zh-CN': '未找到该例行任务。' },
   database_unavailable: {
@@ -203,7 +203,7 @@ export const ERRORS = {
   internal: {
     status: 500,
     en: 'Something went wrong on our side. Request id: {requestId}.',
-    'zh-CN': '服务器内部错误。请求编号:{requestId}。',
+    'zh-CN': '服务器内部错误。请求编号：{requestId}。',
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

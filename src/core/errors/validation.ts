@@ -29,9 +29,9 @@ const TEXT = {
   email: { en: 'Enter a valid e-mail address.', 'zh-CN': '请输入有效的邮箱地址。' },
   date: { en: 'Use a date like 2026-11-30.', 'zh-CN': '请使用 2026-11-30 这样的日期格式。' },
   format: { en: 'Not a valid {format}.', 'zh-CN': '{format} 格式不正确。' },
-  oneOf: { en: 'Must be one of: {values}.', 'zh-CN': '应为以下之一:{values}。' },
+  oneOf: { en: 'Must be one of: {values}.', 'zh-CN': '应为以下之一：{values}。' },
   integer: { en: 'Must be a whole number.', 'zh-CN': '应为整数。' },
-  unknownKeys: { en: 'Unknown field: {keys}.', 'zh-CN': '未知字段:{keys}。' },
+  unknownKeys: { en: 'Unknown field: {keys}.', 'zh-CN': '未知字段：{keys}。' },
   atLeastOne: { en: 'Change at least one field.', 'zh-CN': '请至少填写一个字段。' },
   invalid: { en: 'Not valid.', 'zh-CN': '填写无效。' },
 } as const;

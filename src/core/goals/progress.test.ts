@@ -221,7 +221,7 @@ describe('goalHealth', () => {
       'Forecast reaches 82% of target by 2027-02-26; progress is 30% against 60% expected by now.',
     );
     expect(interpolate(HEALTH_MESSAGES['zh-CN'][reason.code], reason.params)).toBe(
-      '按当前趋势,到 2027-02-26 仅能达成目标的 82%;当前进度 30%,按时间应达 60%。',
+      '按当前趋势，到 2027-02-26 仅能达成目标的 82%；当前进度 30%，按时间应达 60%。',
     );
   });
 

@@ -126,11 +126,11 @@ export const HEALTH_MESSAGES = {
   'zh-CN': {
     health_no_data: '暂无度量数据。',
     health_target_reached: '已达成目标({progressPercent}%)。',
-    health_forecast_reaches_target: '按当前趋势,到 {deadline} 可达成目标的 {projectedPercent}%。',
+    health_forecast_reaches_target: '按当前趋势，到 {deadline} 可达成目标的 {projectedPercent}%。',
     health_forecast_short:
-      '按当前趋势,到 {deadline} 仅能达成目标的 {projectedPercent}%;当前进度 {progressPercent}%,按时间应达 {expectedPercent}%。',
-    health_on_pace: '当前进度 {progressPercent}%,按时间应达 {expectedPercent}%。',
-    health_behind_pace: '当前进度 {progressPercent}%,落后于按时间应达的 {expectedPercent}%。',
+      '按当前趋势，到 {deadline} 仅能达成目标的 {projectedPercent}%；当前进度 {progressPercent}%，按时间应达 {expectedPercent}%。',
+    health_on_pace: '当前进度 {progressPercent}%，按时间应达 {expectedPercent}%。',
+    health_behind_pace: '当前进度 {progressPercent}%，落后于按时间应达的 {expectedPercent}%。',
   },
 } as const satisfies Record<Locale, Record<HealthReasonCode, string>>;
 

@@ -226,7 +226,7 @@ describe('formula errors', () => {
       'Unexpected ")" at character 17; expected an operator or the end of the formula.',
     );
     expect(formulaErrorMessage(errorOf('orders / visits )'), 'zh-CN')).toBe(
-      '第 17 个字符处出现意外的“)”,此处应为运算符或公式结尾。',
+      '第 17 个字符处出现意外的“)”，此处应为运算符或公式结尾。',
     );
     expect(formulaErrorMessage(errorOf('1 +'), 'en')).toBe(
       'Unexpected end of formula at character 4; expected a number, KPI key, function or "(".',
@@ -236,7 +236,7 @@ describe('formula errors', () => {
       'round() takes 1 or 2 arguments but was given 3 (character 1).',
     );
     expect(formulaErrorMessage(errorOf('sum()'), 'zh-CN')).toBe(
-      'sum() 需要至少 1 个参数,实际为 0 个(第 1 个字符)。',
+      'sum() 需要至少 1 个参数，实际为 0 个（第 1 个字符）。',
     );
     expect(formulaErrorMessage(errorOf('if(1)'), 'en')).toBe(
       'if() takes 3 arguments but was given 1 (character 1).',
@@ -245,10 +245,10 @@ describe('formula errors', () => {
       'abs() takes 1 argument but was given 0 (character 1).',
     );
     expect(formulaErrorMessage(errorOf('round(1, 2, 3)'), 'zh-CN')).toBe(
-      'round() 需要 1 或 2 个参数,实际为 3 个(第 1 个字符)。',
+      'round() 需要 1 或 2 个参数，实际为 3 个（第 1 个字符）。',
     );
     expect(formulaErrorMessage(errorOf('if(1)'), 'zh-CN')).toBe(
-      'if() 需要 3 个参数,实际为 1 个(第 1 个字符)。',
+      'if() 需要 3 个参数，实际为 1 个（第 1 个字符）。',
     );
     expect(formulaErrorMessage(errorOf(''), 'zh-CN')).toBe('公式为空。');
   });

@@ -38,9 +38,9 @@ export const MEASUREMENT_MESSAGES = {
   'zh-CN': {
     missing: '{column}为空。',
     unknown_kpi: '本工作区没有键为“{value}”的指标。',
-    formula_kpi: '指标“{value}”由公式计算,不能录入数据。',
-    invalid_date: '“{value}”不是日期(请使用 YYYY-MM-DD)。',
-    period_mismatch: '{value} 不是{frequency}周期的起始日,请改为 {suggestion}。',
+    formula_kpi: '指标“{value}”由公式计算，不能录入数据。',
+    invalid_date: '“{value}”不是日期（请使用 YYYY-MM-DD）。',
+    period_mismatch: '{value} 不是{frequency}周期的起始日，请改为 {suggestion}。',
     not_a_number: '“{value}”不是数字。',
     duplicate: '与第 {firstRow} 行的指标和周期重复。',
   },
@@ -48,7 +48,7 @@ export const MEASUREMENT_MESSAGES = {
 
 export const FREQUENCY_NAMES = {
   en: { day: 'daily', week: 'weekly (Monday)', month: 'monthly', quarter: 'quarterly' },
-  'zh-CN': { day: '日', week: '周(周一)', month: '月', quarter: '季度' },
+  'zh-CN': { day: '日', week: '周（周一）', month: '月', quarter: '季度' },
 } as const satisfies Record<Locale, Record<Frequency, string>>;
 
 const COLUMN_NAMES = {

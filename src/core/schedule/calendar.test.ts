@@ -39,7 +39,7 @@ function naiveAdd(day: string, n: number, calendar: WorkCalendar): string {
 }
 
 describe('isWorkingDay', () => {
-  it('knows weekends, holidays and make-up working days (调休)', () => {
+  it('knows weekends, holidays and make-up working days （调休）', () => {
     expect(isWorkingDay('2025-09-26', china2025)).toBe(true); // Friday
     expect(isWorkingDay('2025-09-27', china2025)).toBe(false); // Saturday
     expect(isWorkingDay('2025-09-28', china2025)).toBe(true); // Sunday, worked

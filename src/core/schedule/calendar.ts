@@ -45,7 +45,7 @@ export const CALENDAR_MESSAGES = {
     calendar_no_working_days: 'The calendar has no working day that far from {day}.',
   },
   'zh-CN': {
-    calendar_invalid_weekday: '“{value}”不是有效的星期编号(0 = 周日 … 6 = 周六)。',
+    calendar_invalid_weekday: '“{value}”不是有效的星期编号（0 = 周日 … 6 = 周六）。',
     calendar_no_working_days: '日历中距 {day} 这么远的范围内没有工作日。',
   },
 } as const satisfies Record<Locale, Record<CalendarErrorCode, string>>;

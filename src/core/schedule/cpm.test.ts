@@ -347,7 +347,7 @@ describe('cycles', () => {
     });
     if (!result.ok) {
       expect(interpolate(SCHEDULE_MESSAGES['zh-CN'][result.error.code], result.error.params)).toBe(
-        '以下依赖关系形成了循环:a → b → c → a。',
+        '以下依赖关系形成了循环：a → b → c → a。',
       );
     }
   });

@@ -93,12 +93,12 @@ export const SCHEDULE_MESSAGES = {
     schedule_invalid_buffer: 'Task {taskId} has a buffer of "{value}"; use 0 or more working days.',
   },
   'zh-CN': {
-    dependency_cycle: '以下依赖关系形成了循环:{cycle}。',
-    dependency_unknown_task: '依赖关系({from} → {to})引用了不存在的任务:{taskId}。',
+    dependency_cycle: '以下依赖关系形成了循环：{cycle}。',
+    dependency_unknown_task: '依赖关系({from} → {to})引用了不存在的任务：{taskId}。',
     schedule_duplicate_task: '任务 {taskId} 出现了不止一次。',
-    schedule_invalid_duration: '任务 {taskId} 的工期为“{value}”,应为 0 个或以上工作日。',
-    schedule_invalid_lag: '依赖关系 {from} → {to} 的间隔为“{value}”,应为天数。',
-    schedule_invalid_buffer: '任务 {taskId} 的缓冲为“{value}”,应为 0 个或以上工作日。',
+    schedule_invalid_duration: '任务 {taskId} 的工期为“{value}”，应为 0 个或以上工作日。',
+    schedule_invalid_lag: '依赖关系 {from} → {to} 的间隔为“{value}”，应为天数。',
+    schedule_invalid_buffer: '任务 {taskId} 的缓冲为“{value}”，应为 0 个或以上工作日。',
   },
 } as const satisfies Record<Locale, Record<ScheduleErrorCode, string>>;
 

@@ -86,7 +86,7 @@ describe('buildTreeFromWbs', () => {
     ]);
     const first = issues[0];
     expect(first && interpolate(WBS_MESSAGES['zh-CN'][first.code], first.params)).toBe(
-      '第 6 行:编号 1.1 已在第 3 行使用。',
+      '第 6 行：编号 1.1 已在第 3 行使用。',
     );
   });
 

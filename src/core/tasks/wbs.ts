@@ -86,9 +86,9 @@ export const WBS_MESSAGES = {
     wbs_missing_parent: 'Row {row}: code {code} needs a row with code {parentCode}.',
   },
   'zh-CN': {
-    wbs_invalid_code: '第 {row} 行:“{value}”不是 1.2.3 这样的 WBS 编号。',
-    wbs_duplicate_code: '第 {row} 行:编号 {code} 已在第 {firstRow} 行使用。',
-    wbs_missing_parent: '第 {row} 行:编号 {code} 缺少上级编号 {parentCode} 所在的行。',
+    wbs_invalid_code: '第 {row} 行：“{value}”不是 1.2.3 这样的 WBS 编号。',
+    wbs_duplicate_code: '第 {row} 行：编号 {code} 已在第 {firstRow} 行使用。',
+    wbs_missing_parent: '第 {row} 行：编号 {code} 缺少上级编号 {parentCode} 所在的行。',
   },
 } as const satisfies Record<Locale, Record<WbsIssueCode, string>>;
 

@@ -263,7 +263,7 @@ export const WORKLOAD_MESSAGES = {
   },
   'zh-CN': {
     suggest_skill: '{skill} {level} 级',
-    suggest_skill_missing: '{skill} {level} 级,需要 {required} 级',
+    suggest_skill_missing: '{skill} {level} 级，需要 {required} 级',
     suggest_free_hours: '窗口内空闲 {hours} 小时',
     suggest_short_of_hours: '距 {estimateHours} 小时的预估还差 {hours} 小时',
     suggest_overallocated_weeks: '窗口内已有 {count} 周超负荷({weeks})',

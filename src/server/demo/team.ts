@@ -21,6 +21,6 @@ export const DEMO_TEAM: ReadonlyArray<{
 export const DEMO_OWNER_TITLE = '运营负责人';
 
 export const DEMO_WORKSPACE_NAME = {
-  'zh-CN': '用户增长运营团队(示例)',
+  'zh-CN': '用户增长运营团队（示例）',
   en: 'User Growth Ops Team (demo)',
 } as const;

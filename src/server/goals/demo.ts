@@ -109,7 +109,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
       owner_id: people.wanglei ?? null,
       green: 15,
       amber: 8,
-      description: '日活相对基期(目标开始日)的增长百分比。',
+      description: '日活相对基期（目标开始日）的增长百分比。',
       status: null,
       last_value: null,
       last_period: null,
@@ -207,7 +207,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
 
   const root = await goal({
     title: '在三个月内将用户增长率提升20%',
-    description: '季度核心目标。**拉新**与**促活**并重:渠道投放、内容与社群共同驱动,每周一例会复盘。',
+    description: '季度核心目标。**拉新**与**促活**并重：渠道投放、内容与社群共同驱动，每周一例会复盘。',
     owner: 'owner',
     keyResults: [{ title: '用户增长率达到 20%', kpi: 'growth_rate', baseline: 0, target: 20 }],
   });
@@ -250,7 +250,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         author_id: people.owner ?? null,
         progress: 0.2,
         confidence: 6,
-        note: '拉新节奏符合预期,日活增长偏慢,下周加大社群促活。',
+        note: '拉新节奏符合预期，日活增长偏慢，下周加大社群促活。',
         blockers: '短视频渠道预算待审批',
         created_at: now - 7 * 86_400_000,
       },
@@ -261,7 +261,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         author_id: people.zhangwei ?? null,
         progress: 0.3,
         confidence: 8,
-        note: '内容排期已排到下月中,爆款选题库已建立。',
+        note: '内容排期已排到下月中，爆款选题库已建立。',
         blockers: null,
         created_at: now - 3 * 86_400_000,
       },

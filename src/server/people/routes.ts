@@ -139,7 +139,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['people'],
-        summary: 'Holidays and make-up working days (调休) that schedules and workload follow',
+        summary: 'Holidays and make-up working days （调休） that schedules and workload follow',
         params: WorkspaceParams,
         response: responses({
           200: z.object({ items: z.array(CalendarDay.extend({ name: z.string().nullable() })) }),

@@ -73,7 +73,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         status: 'done',
         skills: [{ skill: '数据分析', minLevel: 4 }],
       },
-      { title: '流失用户访谈(20 人)', who: 'sunhao', hours: 20, startIn: -25, days: 5, status: 'done' },
+      { title: '流失用户访谈（20 人）', who: 'sunhao', hours: 20, startIn: -25, days: 5, status: 'done' },
       { title: '竞品拉新活动调研', who: 'chenjing', hours: 12, startIn: -25, days: 4, status: 'done' },
       {
         title: '市场调研报告',
@@ -82,7 +82,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         startIn: -19,
         days: 3,
         status: 'done',
-        after: ['用户增长现状数据盘点', '流失用户访谈(20 人)', '竞品拉新活动调研'],
+        after: ['用户增长现状数据盘点', '流失用户访谈（20 人）', '竞品拉新活动调研'],
       },
       {
         title: '季度增长方案评审',
@@ -129,7 +129,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         skills: [{ skill: '渠道投放', minLevel: 4 }],
       },
       {
-        title: '投放素材制作(短视频 5 条)',
+        title: '投放素材制作（短视频 5 条）',
         who: 'zhangwei',
         hours: 32,
         startIn: 0,
@@ -142,7 +142,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         hours: 40,
         startIn: 4,
         days: 8,
-        after: ['投放素材制作(短视频 5 条)', '活动页面设计与开发对接'],
+        after: ['投放素材制作（短视频 5 条）', '活动页面设计与开发对接'],
       },
       {
         title: '活动数据看板搭建',
@@ -212,7 +212,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
     tasks: [
       { title: '内容选题库搭建', who: 'zhangwei', hours: 12, startIn: -10, days: 3, status: 'done' },
       {
-        title: '公众号推文(每周 3 篇)',
+        title: '公众号推文（每周 3 篇）',
         who: 'zhangwei',
         hours: 36,
         startIn: 0,
@@ -221,7 +221,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
       },
       { title: '短视频账号冷启动', who: 'zhangwei', hours: 30, startIn: 3, days: 15 },
       {
-        title: '城市社群招募(北上广深)',
+        title: '城市社群招募（北上广深）',
         who: 'liuyang',
         hours: 24,
         startIn: -7,
@@ -234,7 +234,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         hours: 16,
         startIn: 5,
         days: 5,
-        after: ['城市社群招募(北上广深)'],
+        after: ['城市社群招募（北上广深）'],
       },
       {
         title: '新一线城市社群扩展',
@@ -260,7 +260,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
         hours: 8,
         startIn: 20,
         days: 3,
-        after: ['公众号推文(每周 3 篇)'],
+        after: ['公众号推文（每周 3 篇）'],
       },
     ],
   },

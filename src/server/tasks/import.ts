@@ -34,11 +34,11 @@ const MESSAGES = {
   'zh-CN': {
     title_missing: '任务需要标题。',
     owner_unknown: '没有邮箱为“{value}”的成员。',
-    estimate_invalid: '“{value}”不是有效的工时(0 或以上)。',
-    date_invalid: '“{value}”不是日期(请使用 YYYY-MM-DD)。',
+    estimate_invalid: '“{value}”不是有效的工时（0 或以上）。',
+    date_invalid: '“{value}”不是日期（请使用 YYYY-MM-DD）。',
     due_before_start: '截止日期早于开始日期。',
-    predecessor_invalid: '“{value}”不是本文件中的 WBS 编号(写作 1.2,间隔 3 天写作 1.2+3)。',
-    dependency_cycle: '以下前置关系形成了循环:{cycle}。',
+    predecessor_invalid: '“{value}”不是本文件中的 WBS 编号（写作 1.2，间隔 3 天写作 1.2+3）。',
+    dependency_cycle: '以下前置关系形成了循环：{cycle}。',
   },
 } as const;
 
