@@ -1222,7 +1222,7 @@ export interface paths {
                             workspace: components["schemas"]["Workspace"];
                             /** @enum {string} */
                             role: "owner" | "admin" | "manager" | "member" | "viewer";
-                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write")[];
+                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "runs.write")[];
                         };
                     };
                 };
@@ -8149,7 +8149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Holidays and make-up working days (调休) that schedules and workload follow */
+        /** Holidays and make-up working days （调休） that schedules and workload follow */
         get: {
             parameters: {
                 query?: never;
