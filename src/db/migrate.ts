@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_goals_kpis.ts';
 import * as m0003 from './migrations/0003_tasks.ts';
+import * as m0004 from './migrations/0004_processes.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_goals_kpis': m0002,
   '0003_tasks': m0003,
+  '0004_processes': m0004,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

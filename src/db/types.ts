@@ -278,6 +278,70 @@ export type SavedViewsTable = {
   created_at: number;
 };
 
+export type ProcessesTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  description: string | null;
+  template_key: string | null;
+  current_version_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ProcessVersionsTable = {
+  id: string;
+  workspace_id: string;
+  process_id: string;
+  number: number;
+  steps: string;
+  created_by: string | null;
+  created_at: number;
+};
+
+export type ProcessRunsTable = {
+  id: string;
+  workspace_id: string;
+  process_id: string;
+  version_id: string;
+  subject: string;
+  status: string; // active | on_hold | completed | cancelled
+  current_step_key: string | null;
+  hold_reason: string | null;
+  started_by: string | null;
+  started_at: number;
+  finished_at: number | null;
+  updated_at: number;
+};
+
+export type ProcessRunStepsTable = {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  step_key: string;
+  assignee_id: string | null;
+  entered_at: number;
+  started_at: number | null;
+  completed_at: number | null;
+  due_at: number | null;
+  breached_at: number | null;
+  outcome_key: string | null;
+  checked_items: string;
+  field_values: string;
+};
+
+export type ProcessRunEventsTable = {
+  id: string;
+  workspace_id: string;
+  run_id: string;
+  type: string;
+  step_key: string | null;
+  actor_id: string | null;
+  data: string | null;
+  created_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -304,6 +368,11 @@ export type Database = {
   workspace_calendar_days: WorkspaceCalendarDaysTable;
   calendar_feeds: CalendarFeedsTable;
   saved_views: SavedViewsTable;
+  processes: ProcessesTable;
+  process_versions: ProcessVersionsTable;
+  process_runs: ProcessRunsTable;
+  process_run_steps: ProcessRunStepsTable;
+  process_run_events: ProcessRunEventsTable;
 };
 
 export type Db = Kysely<Database>;

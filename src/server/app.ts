@@ -19,6 +19,8 @@ import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { processRoutes } from './processes/routes.ts';
+import { registerProcessJobs } from './processes/service.ts';
 import { routineRoutes } from './routines/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
 import { registerTaskJobs } from './tasks/jobs.ts';
@@ -98,6 +100,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerGoalJobs(services);
   await registerRoutineJobs(services);
   await registerTaskJobs(services);
+  await registerProcessJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -124,6 +127,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     taskRoutes,
     routineRoutes,
     peopleRoutes,
+    processRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

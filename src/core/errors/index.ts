@@ -195,6 +195,28 @@ export const ERRORS = {
     'zh-CN': '重复规则无效：{detail}',
   },
   recurrence_not_found: { status: 404, en: 'Routine not found.', 'zh-CN': '未找到该例行任务。' },
+  process_not_found: { status: 404, en: 'Process not found.', 'zh-CN': '未找到该流程。' },
+  process_invalid: {
+    status: 400,
+    en: 'The process has {count} problems to fix before it can be saved.',
+    'zh-CN': '流程还有 {count} 处问题需要修正，修正后才能保存。',
+  },
+  run_not_found: { status: 404, en: 'Case not found.', 'zh-CN': '未找到该流程实例。' },
+  run_not_active: {
+    status: 409,
+    en: 'This case is {status}: nothing can be done on it now.',
+    'zh-CN': '该流程实例当前状态为“{status}”，无法操作。',
+  },
+  step_not_current: {
+    status: 409,
+    en: 'Step "{step}" is not the current step of this case.',
+    'zh-CN': '“{step}”不是该流程实例的当前步骤。',
+  },
+  step_incomplete: {
+    status: 400,
+    en: 'The step cannot be completed yet: {count} items are missing.',
+    'zh-CN': '该步骤尚不能完成：还缺 {count} 项。',
+  },
   database_unavailable: {
     status: 503,
     en: 'The database is not reachable.',

@@ -28,6 +28,9 @@ const MINIMUM_ROLE = {
   'tasks.delete': 'manager',
   'people.write': 'manager',
   'calendar.write': 'admin',
+  'processes.read': 'viewer',
+  'processes.write': 'manager',
+  'runs.write': 'member',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -8365,6 +8365,1801 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/process-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made processes: user feedback, e-commerce order, campaign launch, content publishing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                name: string;
+                                description: string;
+                                steps: components["schemas"]["ProcessStep"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processes (SOPs) with their version and open cases */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                description: string | null;
+                                templateKey: string | null;
+                                versionNumber: number;
+                                openRuns: number;
+                                completedRuns: number;
+                                /** @description Epoch milliseconds */
+                                updatedAt: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a process from a template or from steps; its graph is checked first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        templateKey?: string;
+                        steps?: components["schemas"]["ProcessStepInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Process"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A process, its current steps and its versions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Process"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the steps: a new version once cases have run on the current one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        description?: string | null;
+                        steps: components["schemas"]["ProcessStepInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Process"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Two versions side by side: what changed in the steps and in the measured times */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comparison: {
+                                before: {
+                                    runs: {
+                                        total: number;
+                                        active: number;
+                                        completed: number;
+                                        cancelled: number;
+                                    };
+                                    ignoredEvents: number;
+                                    leadTime: {
+                                        count: number;
+                                        medianMs: number | null;
+                                        p90Ms: number | null;
+                                        totalMs: number;
+                                        buckets: {
+                                            key: string;
+                                            minMs: number;
+                                            maxMs: number | null;
+                                            count: number;
+                                        }[];
+                                    };
+                                    throughput: {
+                                        week: string;
+                                        weekStart: string;
+                                        count: number;
+                                    }[];
+                                    steps: {
+                                        stepKey: string;
+                                        count: number;
+                                        completed: number;
+                                        waiting: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        working: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        withSla: number;
+                                        breached: number;
+                                        breachRate: number | null;
+                                        workInProgress: number;
+                                        queued: number;
+                                        oldestQueuedMs: number | null;
+                                        leadTimeShare: number | null;
+                                    }[];
+                                    bottleneck: {
+                                        stepKey: string;
+                                        leadTimeShare: number | null;
+                                        medianWaitingMs: number | null;
+                                        queued: number;
+                                        reason: {
+                                            code: string;
+                                            params: {
+                                                [key: string]: string | number;
+                                            };
+                                        };
+                                    } | null;
+                                };
+                                after: {
+                                    runs: {
+                                        total: number;
+                                        active: number;
+                                        completed: number;
+                                        cancelled: number;
+                                    };
+                                    ignoredEvents: number;
+                                    leadTime: {
+                                        count: number;
+                                        medianMs: number | null;
+                                        p90Ms: number | null;
+                                        totalMs: number;
+                                        buckets: {
+                                            key: string;
+                                            minMs: number;
+                                            maxMs: number | null;
+                                            count: number;
+                                        }[];
+                                    };
+                                    throughput: {
+                                        week: string;
+                                        weekStart: string;
+                                        count: number;
+                                    }[];
+                                    steps: {
+                                        stepKey: string;
+                                        count: number;
+                                        completed: number;
+                                        waiting: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        working: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        withSla: number;
+                                        breached: number;
+                                        breachRate: number | null;
+                                        workInProgress: number;
+                                        queued: number;
+                                        oldestQueuedMs: number | null;
+                                        leadTimeShare: number | null;
+                                    }[];
+                                    bottleneck: {
+                                        stepKey: string;
+                                        leadTimeShare: number | null;
+                                        medianWaitingMs: number | null;
+                                        queued: number;
+                                        reason: {
+                                            code: string;
+                                            params: {
+                                                [key: string]: string | number;
+                                            };
+                                        };
+                                    } | null;
+                                };
+                                leadTime: {
+                                    medianChangeMs: number | null;
+                                    medianChangeRatio: number | null;
+                                };
+                                steps: {
+                                    stepKey: string;
+                                    before: {
+                                        stepKey: string;
+                                        count: number;
+                                        completed: number;
+                                        waiting: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        working: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        withSla: number;
+                                        breached: number;
+                                        breachRate: number | null;
+                                        workInProgress: number;
+                                        queued: number;
+                                        oldestQueuedMs: number | null;
+                                        leadTimeShare: number | null;
+                                    } | null;
+                                    after: {
+                                        stepKey: string;
+                                        count: number;
+                                        completed: number;
+                                        waiting: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        working: {
+                                            count: number;
+                                            medianMs: number | null;
+                                            p90Ms: number | null;
+                                        };
+                                        withSla: number;
+                                        breached: number;
+                                        breachRate: number | null;
+                                        workInProgress: number;
+                                        queued: number;
+                                        oldestQueuedMs: number | null;
+                                        leadTimeShare: number | null;
+                                    } | null;
+                                    medianWaitingChangeMs: number | null;
+                                    medianWorkingChangeMs: number | null;
+                                }[];
+                            };
+                            diff: {
+                                added: components["schemas"]["ProcessStep"][];
+                                removed: components["schemas"]["ProcessStep"][];
+                                changed: {
+                                    key: string;
+                                    before: components["schemas"]["ProcessStep"];
+                                    after: components["schemas"]["ProcessStep"];
+                                    changes: {
+                                        [key: string]: unknown;
+                                    }[];
+                                }[];
+                                unchangedKeys: string[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-step waiting and working times, SLA breaches, throughput, lead times and the bottleneck */
+        get: {
+            parameters: {
+                query?: {
+                    versionId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessAnalytics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases of a process, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "active" | "on_hold" | "completed" | "cancelled";
+                                currentStepKey: string | null;
+                                versionId: string;
+                                /** @description Epoch milliseconds */
+                                startedAt: number;
+                                finishedAt: number | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a case (a feedback ticket, an order) on the current version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A case with its current step, every step visit and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/runs/{runId}/start-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start working on the current step (waiting time ends here) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stepKey: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/runs/{runId}/complete-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete the current step: checklist ticked, required fields filled, an outcome chosen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stepKey: string;
+                        outcomeKey: string;
+                        /** @default [] */
+                        checkedItems?: string[];
+                        /** @default {} */
+                        values?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/runs/{runId}/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the current step to someone else */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        userId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/runs/{runId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a case on hold (with a reason), resume it, or cancel it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    runId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "hold" | "resume" | "cancel";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProcessRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/my-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process steps waiting for me, soonest due first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                runId: string;
+                                processName: string;
+                                subject: string;
+                                /** @enum {string} */
+                                status: "active" | "on_hold" | "completed" | "cancelled";
+                                stepKey: string;
+                                stepName: string;
+                                /** @description Epoch milliseconds */
+                                enteredAt: number;
+                                startedAt: number | null;
+                                dueAt: number | null;
+                                isOverdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8615,6 +10410,216 @@ export interface components {
                 level: number;
             }[];
             unavailableDays: string[];
+        };
+        ProcessStepInput: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "start" | "task" | "decision" | "end";
+            owner: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+            slaHours: number | null;
+            readonly checklist: string[];
+            readonly fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "number" | "date" | "choice" | "link";
+                required: boolean;
+                readonly options?: string[];
+            }[];
+            readonly outcomes: {
+                key: string;
+                label: string;
+                next: string;
+            }[];
+        };
+        ProcessInput: {
+            id: string;
+            name: string;
+            description: string | null;
+            templateKey: string | null;
+            version: {
+                id: string;
+                number: number;
+                steps: components["schemas"]["ProcessStepInput"][];
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            } | null;
+            versions: {
+                id: string;
+                number: number;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                runCount: number;
+            }[];
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        ProcessRunInput: {
+            id: string;
+            processId: string;
+            processName: string;
+            version: {
+                id: string;
+                number: number;
+            };
+            subject: string;
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            holdReason: string | null;
+            /** @description Epoch milliseconds */
+            startedAt: number;
+            finishedAt: number | null;
+            currentStep: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                kind: "start" | "task" | "decision" | "end";
+                owner: ({
+                    /** @constant */
+                    type: "person";
+                    userId: string;
+                } | {
+                    /** @constant */
+                    type: "role";
+                    role: string;
+                } | {
+                    /** @constant */
+                    type: "skill";
+                    skill: string;
+                }) | null;
+                slaHours: number | null;
+                readonly checklist: string[];
+                readonly fields: {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "date" | "choice" | "link";
+                    required: boolean;
+                    readonly options?: string[];
+                }[];
+                readonly outcomes: {
+                    key: string;
+                    label: string;
+                    next: string;
+                }[];
+                assignee: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Epoch milliseconds */
+                enteredAt: number;
+                startedAt: number | null;
+                dueAt: number | null;
+                isOverdue: boolean;
+            } | null;
+            steps: {
+                stepKey: string;
+                name: string;
+                assignee: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Epoch milliseconds */
+                enteredAt: number;
+                startedAt: number | null;
+                completedAt: number | null;
+                dueAt: number | null;
+                outcome: string | null;
+                isBreached: boolean;
+                values: {
+                    [key: string]: unknown;
+                };
+            }[];
+            history: {
+                type: string;
+                stepKey: string | null;
+                actor: {
+                    id: string;
+                    name: string;
+                } | null;
+                data: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
+        };
+        ProcessAnalyticsInput: {
+            runs: {
+                total: number;
+                active: number;
+                completed: number;
+                cancelled: number;
+            };
+            ignoredEvents: number;
+            leadTime: {
+                count: number;
+                medianMs: number | null;
+                p90Ms: number | null;
+                totalMs: number;
+                buckets: {
+                    key: string;
+                    minMs: number;
+                    maxMs: number | null;
+                    count: number;
+                }[];
+            };
+            throughput: {
+                week: string;
+                weekStart: string;
+                count: number;
+            }[];
+            steps: {
+                stepKey: string;
+                count: number;
+                completed: number;
+                waiting: {
+                    count: number;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                };
+                working: {
+                    count: number;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                };
+                withSla: number;
+                breached: number;
+                breachRate: number | null;
+                workInProgress: number;
+                queued: number;
+                oldestQueuedMs: number | null;
+                leadTimeShare: number | null;
+            }[];
+            bottleneck: {
+                stepKey: string;
+                leadTimeShare: number | null;
+                medianWaitingMs: number | null;
+                queued: number;
+                reason: {
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
+            } | null;
+            bottleneckMessage: string | null;
+            stepNames: {
+                [key: string]: string;
+            };
         };
         TaskInput: {
             id: string;
@@ -8952,6 +10957,216 @@ export interface components {
                 level: number;
             }[];
             unavailableDays: string[];
+        };
+        ProcessStep: {
+            key: string;
+            name: string;
+            /** @enum {string} */
+            kind: "start" | "task" | "decision" | "end";
+            owner: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+            slaHours: number | null;
+            readonly checklist: string[];
+            readonly fields: {
+                key: string;
+                label: string;
+                /** @enum {string} */
+                type: "text" | "number" | "date" | "choice" | "link";
+                required: boolean;
+                readonly options?: string[];
+            }[];
+            readonly outcomes: {
+                key: string;
+                label: string;
+                next: string;
+            }[];
+        };
+        Process: {
+            id: string;
+            name: string;
+            description: string | null;
+            templateKey: string | null;
+            version: {
+                id: string;
+                number: number;
+                steps: components["schemas"]["ProcessStep"][];
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            } | null;
+            versions: {
+                id: string;
+                number: number;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                runCount: number;
+            }[];
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        ProcessRun: {
+            id: string;
+            processId: string;
+            processName: string;
+            version: {
+                id: string;
+                number: number;
+            };
+            subject: string;
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            holdReason: string | null;
+            /** @description Epoch milliseconds */
+            startedAt: number;
+            finishedAt: number | null;
+            currentStep: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                kind: "start" | "task" | "decision" | "end";
+                owner: ({
+                    /** @constant */
+                    type: "person";
+                    userId: string;
+                } | {
+                    /** @constant */
+                    type: "role";
+                    role: string;
+                } | {
+                    /** @constant */
+                    type: "skill";
+                    skill: string;
+                }) | null;
+                slaHours: number | null;
+                readonly checklist: string[];
+                readonly fields: {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "date" | "choice" | "link";
+                    required: boolean;
+                    readonly options?: string[];
+                }[];
+                readonly outcomes: {
+                    key: string;
+                    label: string;
+                    next: string;
+                }[];
+                assignee: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Epoch milliseconds */
+                enteredAt: number;
+                startedAt: number | null;
+                dueAt: number | null;
+                isOverdue: boolean;
+            } | null;
+            steps: {
+                stepKey: string;
+                name: string;
+                assignee: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Epoch milliseconds */
+                enteredAt: number;
+                startedAt: number | null;
+                completedAt: number | null;
+                dueAt: number | null;
+                outcome: string | null;
+                isBreached: boolean;
+                values: {
+                    [key: string]: unknown;
+                };
+            }[];
+            history: {
+                type: string;
+                stepKey: string | null;
+                actor: {
+                    id: string;
+                    name: string;
+                } | null;
+                data: {
+                    [key: string]: unknown;
+                } | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
+        };
+        ProcessAnalytics: {
+            runs: {
+                total: number;
+                active: number;
+                completed: number;
+                cancelled: number;
+            };
+            ignoredEvents: number;
+            leadTime: {
+                count: number;
+                medianMs: number | null;
+                p90Ms: number | null;
+                totalMs: number;
+                buckets: {
+                    key: string;
+                    minMs: number;
+                    maxMs: number | null;
+                    count: number;
+                }[];
+            };
+            throughput: {
+                week: string;
+                weekStart: string;
+                count: number;
+            }[];
+            steps: {
+                stepKey: string;
+                count: number;
+                completed: number;
+                waiting: {
+                    count: number;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                };
+                working: {
+                    count: number;
+                    medianMs: number | null;
+                    p90Ms: number | null;
+                };
+                withSla: number;
+                breached: number;
+                breachRate: number | null;
+                workInProgress: number;
+                queued: number;
+                oldestQueuedMs: number | null;
+                leadTimeShare: number | null;
+            }[];
+            bottleneck: {
+                stepKey: string;
+                leadTimeShare: number | null;
+                medianWaitingMs: number | null;
+                queued: number;
+                reason: {
+                    code: string;
+                    params: {
+                        [key: string]: string | number;
+                    };
+                };
+            } | null;
+            bottleneckMessage: string | null;
+            stepNames: {
+                [key: string]: string;
+            };
         };
         Task: {
             id: string;

@@ -1,0 +1,299 @@
+import type { Locale } from '../i18n/index.ts';
+import type { ProcessStep, StepField, StepOutcome } from './graph.ts';
+
+export type ProcessTemplate = { key: string; name: string; description: string; steps: ProcessStep[] };
+
+type Text = Record<Locale, string>;
+type StepSpec = {
+  key: string;
+  name: Text;
+  kind: ProcessStep['kind'];
+  /** A title members carry (matched against their title), in Chinese as the demo team's titles are. */
+  role?: string;
+  slaHours?: number;
+  checklist?: Text[];
+  fields?: Array<Omit<StepField, 'label' | 'options'> & { label: Text; options?: Text[] }>;
+  outcomes?: Array<{ key: string; label: Text; next: string }>;
+};
+
+const done = (next: string): StepSpec['outcomes'] => [
+  { key: 'done', label: { 'zh-CN': '完成', en: 'Done' }, next },
+];
+const end: StepSpec = { key: 'end', name: { 'zh-CN': '结束', en: 'End' }, kind: 'end' };
+
+const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec[] }> = [
+  {
+    key: 'feedback',
+    name: { 'zh-CN': '用户反馈处理流程', en: 'User feedback handling' },
+    description: {
+      'zh-CN': '收集反馈 → 分析问题 → 制定解决方案 → 反馈用户：每条反馈都有人负责、有时限、有回音。',
+      en: 'Collect → analyse → solve → reply: every piece of feedback has an owner, a deadline and an answer.',
+    },
+    steps: [
+      {
+        key: 'collect',
+        name: { 'zh-CN': '收集反馈', en: 'Collect feedback' },
+        kind: 'start',
+        role: '客服',
+        slaHours: 4,
+        checklist: [{ 'zh-CN': '记录用户联系方式', en: 'Record how to reach the user' }],
+        fields: [
+          {
+            key: 'channel',
+            label: { 'zh-CN': '来源渠道', en: 'Channel' },
+            type: 'choice',
+            required: true,
+            options: [
+              { 'zh-CN': 'App 内反馈', en: 'In-app' },
+              { 'zh-CN': '社群', en: 'Community' },
+              { 'zh-CN': '客服热线', en: 'Hotline' },
+            ],
+          },
+          { key: 'summary', label: { 'zh-CN': '问题摘要', en: 'Summary' }, type: 'text', required: true },
+        ],
+        outcomes: done('analyse'),
+      },
+      {
+        key: 'analyse',
+        name: { 'zh-CN': '分析问题', en: 'Analyse the problem' },
+        kind: 'task',
+        role: '数据分析',
+        slaHours: 8,
+        checklist: [{ 'zh-CN': '确认影响范围', en: 'Confirm how many users it affects' }],
+        outcomes: done('solve'),
+      },
+      {
+        key: 'solve',
+        name: { 'zh-CN': '制定解决方案', en: 'Work out a solution' },
+        kind: 'task',
+        role: '用户增长',
+        slaHours: 16,
+        fields: [
+          { key: 'solution', label: { 'zh-CN': '解决方案', en: 'Solution' }, type: 'text', required: true },
+        ],
+        outcomes: done('reply'),
+      },
+      {
+        key: 'reply',
+        name: { 'zh-CN': '反馈用户', en: 'Reply to the user' },
+        kind: 'task',
+        role: '客服',
+        slaHours: 4,
+        checklist: [{ 'zh-CN': '告知处理结果并致谢', en: 'Tell the user the result and thank them' }],
+        outcomes: done('end'),
+      },
+      end,
+    ],
+  },
+  {
+    key: 'order',
+    name: { 'zh-CN': '电商订单处理流程', en: 'E-commerce order' },
+    description: {
+      'zh-CN': '接单 → 付款确认 → 物流安排 → 售后服务。',
+      en: 'Accept → confirm payment → arrange delivery → after-sales.',
+    },
+    steps: [
+      {
+        key: 'accept',
+        name: { 'zh-CN': '接单', en: 'Accept the order' },
+        kind: 'start',
+        role: '电商运营',
+        slaHours: 1,
+        outcomes: done('payment'),
+      },
+      {
+        key: 'payment',
+        name: { 'zh-CN': '付款确认', en: 'Confirm payment' },
+        kind: 'task',
+        role: '电商运营',
+        slaHours: 2,
+        fields: [
+          {
+            key: 'amount',
+            label: { 'zh-CN': '实付金额', en: 'Amount paid' },
+            type: 'number',
+            required: true,
+          },
+        ],
+        outcomes: done('shipping'),
+      },
+      {
+        key: 'shipping',
+        name: { 'zh-CN': '物流安排', en: 'Arrange delivery' },
+        kind: 'task',
+        role: '电商运营',
+        slaHours: 24,
+        fields: [
+          {
+            key: 'tracking',
+            label: { 'zh-CN': '物流单号', en: 'Tracking number' },
+            type: 'text',
+            required: true,
+          },
+        ],
+        outcomes: done('aftersales'),
+      },
+      {
+        key: 'aftersales',
+        name: { 'zh-CN': '需要售后?', en: 'After-sales needed?' },
+        kind: 'decision',
+        role: '客服',
+        slaHours: 8,
+        outcomes: [
+          { key: 'yes', label: { 'zh-CN': '需要', en: 'Yes' }, next: 'service' },
+          { key: 'no', label: { 'zh-CN': '不需要', en: 'No' }, next: 'end' },
+        ],
+      },
+      {
+        key: 'service',
+        name: { 'zh-CN': '售后服务', en: 'After-sales service' },
+        kind: 'task',
+        role: '客服',
+        slaHours: 24,
+        checklist: [{ 'zh-CN': '退换货或补偿已处理', en: 'Return, exchange or refund handled' }],
+        outcomes: done('end'),
+      },
+      end,
+    ],
+  },
+  {
+    key: 'campaign',
+    name: { 'zh-CN': '活动上线流程', en: 'Campaign launch' },
+    description: {
+      'zh-CN': '策划 → 评审 → 物料 → 投放 → 复盘。',
+      en: 'Plan → review → assets → launch → retrospective.',
+    },
+    steps: [
+      {
+        key: 'plan',
+        name: { 'zh-CN': '活动策划', en: 'Plan the campaign' },
+        kind: 'start',
+        role: '活动运营',
+        slaHours: 24,
+        outcomes: done('review'),
+      },
+      {
+        key: 'review',
+        name: { 'zh-CN': '方案评审', en: 'Review the plan' },
+        kind: 'decision',
+        role: '用户增长',
+        slaHours: 8,
+        outcomes: [
+          { key: 'approve', label: { 'zh-CN': '通过', en: 'Approve' }, next: 'assets' },
+          { key: 'rework', label: { 'zh-CN': '退回修改', en: 'Send back' }, next: 'plan' },
+        ],
+      },
+      {
+        key: 'assets',
+        name: { 'zh-CN': '物料准备', en: 'Prepare assets' },
+        kind: 'task',
+        role: '内容运营',
+        slaHours: 24,
+        outcomes: done('launch'),
+      },
+      {
+        key: 'launch',
+        name: { 'zh-CN': '渠道投放', en: 'Launch in channels' },
+        kind: 'task',
+        role: '用户增长',
+        slaHours: 8,
+        checklist: [{ 'zh-CN': '埋点与数据看板已就绪', en: 'Tracking and dashboard ready' }],
+        outcomes: done('retro'),
+      },
+      {
+        key: 'retro',
+        name: { 'zh-CN': '效果复盘', en: 'Retrospective' },
+        kind: 'task',
+        role: '数据分析',
+        slaHours: 16,
+        outcomes: done('end'),
+      },
+      end,
+    ],
+  },
+  {
+    key: 'content',
+    name: { 'zh-CN': '内容审核与发布流程', en: 'Content review and publishing' },
+    description: {
+      'zh-CN': '选题 → 撰写 → 审核 → 发布 → 数据复盘。',
+      en: 'Topic → draft → review → publish → results.',
+    },
+    steps: [
+      {
+        key: 'topic',
+        name: { 'zh-CN': '选题', en: 'Pick the topic' },
+        kind: 'start',
+        role: '内容运营',
+        slaHours: 4,
+        outcomes: done('draft'),
+      },
+      {
+        key: 'draft',
+        name: { 'zh-CN': '撰写', en: 'Write the draft' },
+        kind: 'task',
+        role: '内容运营',
+        slaHours: 16,
+        outcomes: done('check'),
+      },
+      {
+        key: 'check',
+        name: { 'zh-CN': '审核', en: 'Review' },
+        kind: 'decision',
+        role: '用户增长',
+        slaHours: 4,
+        checklist: [{ 'zh-CN': '无敏感词与版权风险', en: 'No sensitive words or copyright risk' }],
+        outcomes: [
+          { key: 'publish', label: { 'zh-CN': '通过', en: 'Approve' }, next: 'publish' },
+          { key: 'revise', label: { 'zh-CN': '修改', en: 'Revise' }, next: 'draft' },
+        ],
+      },
+      {
+        key: 'publish',
+        name: { 'zh-CN': '发布', en: 'Publish' },
+        kind: 'task',
+        role: '内容运营',
+        slaHours: 2,
+        fields: [{ key: 'url', label: { 'zh-CN': '发布链接', en: 'Link' }, type: 'link', required: true }],
+        outcomes: done('results'),
+      },
+      {
+        key: 'results',
+        name: { 'zh-CN': '数据复盘', en: 'Review the results' },
+        kind: 'task',
+        role: '数据分析',
+        slaHours: 16,
+        outcomes: done('end'),
+      },
+      end,
+    ],
+  },
+];
+
+/** The ready-made processes in a language: user feedback, e-commerce order, campaign launch, content publishing. */
+export function processTemplates(locale: Locale): ProcessTemplate[] {
+  return SPECS.map((spec) => ({
+    key: spec.key,
+    name: spec.name[locale],
+    description: spec.description[locale],
+    steps: spec.steps.map((step) => ({
+      key: step.key,
+      name: step.name[locale],
+      kind: step.kind,
+      owner: step.role ? { type: 'role' as const, role: step.role } : null,
+      slaHours: step.slaHours ?? null,
+      checklist: (step.checklist ?? []).map((item) => item[locale]),
+      fields: (step.fields ?? []).map((field): StepField => ({
+        key: field.key,
+        label: field.label[locale],
+        type: field.type,
+        required: field.required,
+        ...(field.options ? { options: field.options.map((option) => option[locale]) } : {}),
+      })),
+      outcomes: (step.outcomes ?? []).map((outcome): StepOutcome => ({
+        key: outcome.key,
+        label: outcome.label[locale],
+        next: outcome.next,
+      })),
+    })),
+  }));
+}

@@ -1,0 +1,359 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let manager: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+const HOUR = 3_600_000;
+
+beforeEach(async () => {
+  // Twenty cases take weeks of simulated time: sessions must outlive them.
+  t = await createTestApp({ sessionIdleDays: 365, sessionMaxDays: 365 }); // Thursday 2026-11-26 17:00 in China
+  ({ workspaceId, owner, manager, member, viewer } = await createTestTeam(t.app, [
+    'manager',
+    'member',
+    'viewer',
+  ]));
+  // Titles decide who a role-owned step goes to.
+  await t.app.inject(
+    as(owner, {
+      method: 'PATCH',
+      url: `/api/v1/w/${workspaceId}/members/${member.id}`,
+      payload: { title: '客服专员' },
+    }),
+  );
+  await t.app.inject(
+    as(owner, {
+      method: 'PATCH',
+      url: `/api/v1/w/${workspaceId}/members/${manager.id}`,
+      payload: { title: '数据分析师' },
+    }),
+  );
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+async function createFeedbackProcess() {
+  const response = await t.app.inject(
+    as(manager, {
+      method: 'POST',
+      url: url('/processes'),
+      payload: { templateKey: 'feedback' },
+      headers: { 'accept-language': 'zh-CN' },
+    }),
+  );
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json() as {
+    id: string;
+    version: { id: string; steps: Array<{ key: string; name: string; slaHours: number | null }> };
+  };
+}
+
+async function act(user: TestUser, runId: string, path: string, payload: Record<string, unknown>) {
+  return t.app.inject(as(user, { method: 'POST', url: url(`/runs/${runId}/${path}`), payload }));
+}
+
+const collectValues = {
+  checkedItems: ['记录用户联系方式'],
+  values: { channel: '社群', summary: '签到页打不开' },
+};
+
+async function runToEnd(runId: string, waitHours: Record<string, number>) {
+  const steps: Array<[string, Record<string, unknown>]> = [
+    ['collect', collectValues],
+    ['analyse', { checkedItems: ['确认影响范围'], values: {} }],
+    ['solve', { checkedItems: [], values: { solution: '修复缓存配置' } }],
+    ['reply', { checkedItems: ['告知处理结果并致谢'], values: {} }],
+  ];
+  for (const [stepKey, input] of steps) {
+    t.clock.advance((waitHours[stepKey] ?? 1) * HOUR);
+    await act(member, runId, 'start-step', { stepKey });
+    t.clock.advance(HOUR / 2);
+    const done = await act(member, runId, 'complete-step', { stepKey, outcomeKey: 'done', ...input });
+    if (done.statusCode !== 200) throw new Error(done.body);
+  }
+}
+
+describe('processes', () => {
+  it('builds the feedback flow from its template, in Chinese, as version 1', async () => {
+    const process = await createFeedbackProcess();
+    expect(process.version.steps.map((step) => step.name)).toEqual([
+      '收集反馈',
+      '分析问题',
+      '制定解决方案',
+      '反馈用户',
+      '结束',
+    ]);
+    const templates = (
+      await t.app.inject(
+        as(viewer, { method: 'GET', url: url('/process-templates'), headers: { 'accept-language': 'en' } }),
+      )
+    ).json();
+    expect(templates.items.map((template: { key: string }) => template.key)).toEqual([
+      'feedback',
+      'order',
+      'campaign',
+      'content',
+    ]);
+  });
+
+  it('refuses a graph with unreachable steps or no end, naming them', async () => {
+    const step = (key: string, kind: string, next?: string) => ({
+      key,
+      name: key,
+      kind,
+      owner: { type: 'role', role: '客服' },
+      slaHours: 4,
+      checklist: [],
+      fields: [],
+      outcomes: next ? [{ key: 'done', label: 'Done', next }] : [],
+    });
+    const response = await t.app.inject(
+      as(manager, {
+        method: 'POST',
+        url: url('/processes'),
+        payload: {
+          name: 'Broken',
+          steps: [step('a', 'start', 'b'), step('b', 'task'), step('orphan', 'task', 'b')],
+        },
+      }),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('process_invalid');
+    const messages = response
+      .json()
+      .error.fields.map((field: { message: string }) => field.message)
+      .join(' ');
+    expect(messages).toContain('orphan');
+    expect(await t.database.db.selectFrom('processes').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('runs 20 cases, enforces checklists and fields, names the bottleneck, then compares version 2', async () => {
+    const process = await createFeedbackProcess();
+    const start = async (subject: string) => {
+      const started = await t.app.inject(
+        as(member, { method: 'POST', url: url(`/processes/${process.id}/runs`), payload: { subject } }),
+      );
+      expect(started.statusCode).toBe(201);
+      return started.json().id as string;
+    };
+    const firstId = await start('反馈 #0');
+    const first = (await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${firstId}`) }))).json();
+    expect(first.currentStep).toMatchObject({ key: 'collect', assignee: { id: member.id } });
+    // 17:00 Thursday + 4 working hours = 12:00 Friday in China = 04:00 UTC.
+    expect(first.currentStep.dueAt).toBe(Date.UTC(2026, 10, 27, 4, 0, 0));
+    expect(
+      (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json().items,
+    ).toHaveLength(1);
+
+    const missing = await act(member, firstId, 'complete-step', {
+      stepKey: 'collect',
+      outcomeKey: 'done',
+      checkedItems: [],
+      values: { channel: '微博' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('step_incomplete');
+    expect(
+      missing
+        .json()
+        .error.fields.map((field: { path: string }) => field.path)
+        .sort(),
+    ).toEqual(['checkedItems', 'values.channel', 'values.summary']);
+    const notCurrent = await act(member, firstId, 'complete-step', { stepKey: 'reply', outcomeKey: 'done' });
+    expect(notCurrent.statusCode).toBe(409);
+    expect(notCurrent.json().error.code).toBe('step_not_current');
+
+    // Analysis waits long in every case: it is the bottleneck.
+    await runToEnd(firstId, { collect: 1, analyse: 20, solve: 2, reply: 1 });
+    for (let index = 1; index < 20; index += 1) {
+      await runToEnd(await start(`反馈 #${index}`), { collect: 1, analyse: 20, solve: 2, reply: 1 });
+    }
+    const finished = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/runs/${firstId}`) }))).json();
+    expect(finished.status).toBe('completed');
+    expect(finished.history.map((event: { type: string }) => event.type)).toEqual([
+      'started',
+      'step_started',
+      'step_completed',
+      'step_started',
+      'step_completed',
+      'step_started',
+      'step_completed',
+      'step_started',
+      'step_completed',
+      'completed',
+    ]);
+    const analytics = (
+      await t.app.inject(
+        as(viewer, {
+          method: 'GET',
+          url: url(`/processes/${process.id}/analytics`),
+          headers: { 'accept-language': 'zh-CN' },
+        }),
+      )
+    ).json();
+    expect(analytics.runs).toMatchObject({ total: 20, completed: 20 });
+    expect(analytics.bottleneck.stepKey).toBe('analyse');
+    expect(analytics.bottleneckMessage).toContain('分析问题');
+    const analyse = analytics.steps.find((step: { stepKey: string }) => step.stepKey === 'analyse');
+    expect(analyse.breachRate).toBeGreaterThan(0);
+    expect(analytics.runs.completed).toBe(20);
+
+    // Editing a process with cases makes version 2; old cases stay on version 1.
+    const steps = process.version.steps.map((step) =>
+      step.key === 'analyse' ? { ...step, slaHours: 24 } : step,
+    );
+    const edited = await t.app.inject(
+      as(manager, { method: 'PUT', url: url(`/processes/${process.id}/steps`), payload: { steps } }),
+    );
+    expect(edited.json().versions.map((version: { number: number }) => version.number)).toEqual([1, 2]);
+    const v2 = edited.json().version.id as string;
+    const newRun = (
+      await t.app.inject(
+        as(member, {
+          method: 'POST',
+          url: url(`/processes/${process.id}/runs`),
+          payload: { subject: '新反馈' },
+        }),
+      )
+    ).json();
+    expect(newRun.version.number).toBe(2);
+    await runToEnd(newRun.id, { collect: 1, analyse: 2, solve: 2, reply: 1 });
+    const compared = (
+      await t.app.inject(
+        as(viewer, {
+          method: 'GET',
+          url: url(`/processes/${process.id}/compare?from=${process.version.id}&to=${v2}`),
+        }),
+      )
+    ).json();
+    expect(compared.diff.changed.map((change: { key: string }) => change.key)).toEqual(['analyse']);
+    expect(compared.comparison.leadTime.medianChangeMs).toBeLessThan(0);
+  });
+
+  it('marks SLA breaches once from the job, and announces them', async () => {
+    const process = await createFeedbackProcess();
+    await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url(`/processes/${process.id}/runs`),
+        payload: { subject: '慢反馈' },
+      }),
+    );
+    t.clock.advance(30 * HOUR);
+    await t.database.db
+      .updateTable('jobs')
+      .set({ run_at: t.clock.now })
+      .where('name', '=', 'processes.sla')
+      .execute();
+    await t.app.services.scheduler.runDue();
+    await t.database.db
+      .updateTable('jobs')
+      .set({ run_at: t.clock.now })
+      .where('name', '=', 'processes.sla')
+      .execute();
+    await t.app.services.scheduler.runDue();
+    const events = await t.database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'process.step_overdue')
+      .execute();
+    expect(events).toHaveLength(1);
+    const queue = (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json();
+    expect(queue.items[0].isOverdue).toBe(true);
+  });
+
+  it('holds, resumes, reassigns and cancels, keeping the history', async () => {
+    const process = await createFeedbackProcess();
+    const run = (
+      await t.app.inject(
+        as(member, {
+          method: 'POST',
+          url: url(`/processes/${process.id}/runs`),
+          payload: { subject: '订单问题' },
+        }),
+      )
+    ).json();
+    const noReason = await act(member, run.id, 'state', { action: 'hold' });
+    expect(noReason.statusCode).toBe(400);
+    expect(
+      (await act(member, run.id, 'state', { action: 'hold', reason: '等待用户补充截图' })).json().status,
+    ).toBe('on_hold');
+    const whileHeld = await act(member, run.id, 'complete-step', {
+      stepKey: 'collect',
+      outcomeKey: 'done',
+      ...collectValues,
+    });
+    expect(whileHeld.json().error.code).toBe('run_not_active');
+    expect((await act(member, run.id, 'state', { action: 'resume' })).json().status).toBe('active');
+    const moved = await act(member, run.id, 'reassign', { userId: owner.id });
+    expect(moved.json().currentStep.assignee.id).toBe(owner.id);
+    const stranger = await signUpUser(t.app);
+    expect((await act(member, run.id, 'reassign', { userId: stranger.id })).json().error.code).toBe(
+      'assignee_not_member',
+    );
+    const cancelled = await act(member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
+    expect(cancelled.json().status).toBe('cancelled');
+    expect(cancelled.json().history.map((event: { type: string }) => event.type)).toEqual([
+      'started',
+      'held',
+      'resumed',
+      'reassigned',
+      'cancelled',
+    ]);
+  });
+
+  it('keeps viewers from acting and other workspaces out', async () => {
+    const process = await createFeedbackProcess();
+    expect(
+      (
+        await t.app.inject(
+          as(viewer, {
+            method: 'POST',
+            url: url(`/processes/${process.id}/runs`),
+            payload: { subject: 'x' },
+          }),
+        )
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await t.app.inject(
+          as(member, { method: 'POST', url: url('/processes'), payload: { templateKey: 'order' } }),
+        )
+      ).statusCode,
+    ).toBe(403);
+    const other = await createTestTeam(t.app, []);
+    const foreign = (
+      await t.app.inject(
+        as(other.owner, {
+          method: 'POST',
+          url: `/api/v1/w/${other.workspaceId}/processes`,
+          payload: { templateKey: 'order' },
+        }),
+      )
+    ).json();
+    expect(
+      (await t.app.inject(as(owner, { method: 'GET', url: url(`/processes/${foreign.id}`) }))).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await t.app.inject(
+          as(owner, { method: 'POST', url: url(`/processes/${foreign.id}/runs`), payload: { subject: 'x' } }),
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+});

@@ -1,0 +1,226 @@
+import type { Insertable, Updateable } from 'kysely';
+import type {
+  Executor,
+  ProcessRunEventsTable,
+  ProcessRunStepsTable,
+  ProcessRunsTable,
+  ProcessVersionsTable,
+  ProcessesTable,
+} from '../../db/types.ts';
+
+export async function insertProcess(executor: Executor, row: Insertable<ProcessesTable>) {
+  await executor.insertInto('processes').values(row).execute();
+}
+
+export async function updateProcess(executor: Executor, id: string, changes: Updateable<ProcessesTable>) {
+  await executor.updateTable('processes').set(changes).where('id', '=', id).execute();
+}
+
+export function selectProcess(executor: Executor, workspaceId: string, id: string) {
+  return executor
+    .selectFrom('processes')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function selectProcesses(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('processes')
+    .leftJoin('process_versions', 'process_versions.id', 'processes.current_version_id')
+    .selectAll('processes')
+    .select('process_versions.number as version_number')
+    .select((eb) => [
+      eb
+        .selectFrom('process_runs')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('process_runs.process_id', '=', 'processes.id')
+        .where('process_runs.status', 'in', ['active', 'on_hold'])
+        .as('open_runs'),
+      eb
+        .selectFrom('process_runs')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('process_runs.process_id', '=', 'processes.id')
+        .where('process_runs.status', '=', 'completed')
+        .as('completed_runs'),
+    ])
+    .where('processes.workspace_id', '=', workspaceId)
+    .orderBy('processes.name')
+    .execute();
+}
+
+export async function insertVersion(executor: Executor, row: Insertable<ProcessVersionsTable>) {
+  await executor.insertInto('process_versions').values(row).execute();
+}
+
+export async function updateVersionSteps(executor: Executor, id: string, steps: string) {
+  await executor.updateTable('process_versions').set({ steps }).where('id', '=', id).execute();
+}
+
+export function selectVersions(executor: Executor, processId: string) {
+  return executor
+    .selectFrom('process_versions')
+    .selectAll('process_versions')
+    .select((eb) =>
+      eb
+        .selectFrom('process_runs')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('process_runs.version_id', '=', 'process_versions.id')
+        .as('run_count'),
+    )
+    .where('process_id', '=', processId)
+    .orderBy('number')
+    .execute();
+}
+
+export function selectVersion(executor: Executor, workspaceId: string, id: string) {
+  return executor
+    .selectFrom('process_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertRun(executor: Executor, row: Insertable<ProcessRunsTable>) {
+  await executor.insertInto('process_runs').values(row).execute();
+}
+
+export async function updateRun(executor: Executor, id: string, changes: Updateable<ProcessRunsTable>) {
+  await executor.updateTable('process_runs').set(changes).where('id', '=', id).execute();
+}
+
+export function selectRun(executor: Executor, workspaceId: string, id: string) {
+  return executor
+    .selectFrom('process_runs')
+    .innerJoin('processes', 'processes.id', 'process_runs.process_id')
+    .selectAll('process_runs')
+    .select('processes.name as process_name')
+    .where('process_runs.workspace_id', '=', workspaceId)
+    .where('process_runs.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function selectRunPage(
+  executor: Executor,
+  filter: { processId: string; statuses?: string[] | undefined; cursor?: string | undefined; limit: number },
+) {
+  let query = executor.selectFrom('process_runs').selectAll().where('process_id', '=', filter.processId);
+  if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+  if (filter.cursor) query = query.where('id', '<', filter.cursor);
+  return query
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function insertRunStep(executor: Executor, row: Insertable<ProcessRunStepsTable>) {
+  await executor.insertInto('process_run_steps').values(row).execute();
+}
+
+export async function updateRunStep(
+  executor: Executor,
+  id: string,
+  changes: Updateable<ProcessRunStepsTable>,
+) {
+  await executor.updateTable('process_run_steps').set(changes).where('id', '=', id).execute();
+}
+
+export function selectRunSteps(executor: Executor, runId: string) {
+  return executor
+    .selectFrom('process_run_steps')
+    .leftJoin('users', 'users.id', 'process_run_steps.assignee_id')
+    .selectAll('process_run_steps')
+    .select('users.name as assignee_name')
+    .where('process_run_steps.run_id', '=', runId)
+    .orderBy('process_run_steps.entered_at')
+    .orderBy('process_run_steps.id')
+    .execute();
+}
+
+export async function insertRunEvent(executor: Executor, row: Insertable<ProcessRunEventsTable>) {
+  await executor.insertInto('process_run_events').values(row).execute();
+}
+
+export function selectRunEvents(executor: Executor, runId: string) {
+  return executor
+    .selectFrom('process_run_events')
+    .leftJoin('users', 'users.id', 'process_run_events.actor_id')
+    .selectAll('process_run_events')
+    .select('users.name as actor_name')
+    .where('process_run_events.run_id', '=', runId)
+    .orderBy('process_run_events.id')
+    .execute();
+}
+
+/** Open steps per person, for least-loaded assignment. */
+export function selectOpenStepCounts(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('process_run_steps')
+    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('completed_at', 'is', null)
+    .groupBy('assignee_id')
+    .execute();
+}
+
+export function selectQueue(executor: Executor, workspaceId: string, userId: string) {
+  return executor
+    .selectFrom('process_run_steps')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .innerJoin('processes', 'processes.id', 'process_runs.process_id')
+    .select([
+      'process_run_steps.run_id',
+      'process_run_steps.step_key',
+      'process_run_steps.entered_at',
+      'process_run_steps.started_at',
+      'process_run_steps.due_at',
+      'process_runs.subject',
+      'process_runs.status',
+      'process_runs.version_id',
+      'processes.name as process_name',
+    ])
+    .where('process_run_steps.workspace_id', '=', workspaceId)
+    .where('process_run_steps.assignee_id', '=', userId)
+    .where('process_run_steps.completed_at', 'is', null)
+    .where('process_runs.status', 'in', ['active', 'on_hold'])
+    .orderBy((eb) => eb.fn.coalesce('process_run_steps.due_at', eb.val(Number.MAX_SAFE_INTEGER)))
+    .limit(200)
+    .execute();
+}
+
+/** Runs and their step visits of one process, for analytics: read in two queries, never per run. */
+export async function selectRunsForAnalytics(executor: Executor, processId: string, versionId?: string) {
+  let runs = executor
+    .selectFrom('process_runs')
+    .select(['id', 'version_id', 'started_at', 'finished_at', 'status'])
+    .where('process_id', '=', processId);
+  if (versionId) runs = runs.where('version_id', '=', versionId);
+  let steps = executor
+    .selectFrom('process_run_steps')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .select([
+      'process_run_steps.run_id',
+      'process_run_steps.step_key',
+      'process_run_steps.entered_at',
+      'process_run_steps.started_at',
+      'process_run_steps.completed_at',
+      'process_run_steps.due_at',
+    ])
+    .where('process_runs.process_id', '=', processId);
+  if (versionId) steps = steps.where('process_runs.version_id', '=', versionId);
+  return { runs: await runs.execute(), steps: await steps.execute() };
+}
+
+/** Across workspaces: the SLA job looks at every open step past its due time once. */
+export function unsafeSelectBreachedSteps(executor: Executor, now: number, limit: number) {
+  return executor
+    .selectFrom('process_run_steps')
+    .select(['id', 'workspace_id', 'run_id', 'step_key', 'assignee_id', 'due_at'])
+    .where('completed_at', 'is', null)
+    .where('breached_at', 'is', null)
+    .where('due_at', '<', now)
+    .limit(limit)
+    .execute();
+}

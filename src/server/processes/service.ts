@@ -1,0 +1,755 @@
+import { AppError, type FieldError, type LocalizedText } from '../../core/errors/index.ts';
+import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
+import {
+  analyseProcessRuns,
+  compareVersions,
+  PROCESS_ANALYTICS_MESSAGES,
+} from '../../core/processes/analytics.ts';
+import {
+  checkCompletion,
+  diffVersions,
+  nextStep,
+  PROCESS_MESSAGES,
+  validateProcess,
+  type ProcessStep,
+} from '../../core/processes/graph.ts';
+import { stepDueAt } from '../../core/processes/sla.ts';
+import { processTemplates } from '../../core/processes/templates.ts';
+import { newId } from '../../db/ids.ts';
+import type { Executor } from '../../db/types.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
+import type { Actor, Services } from '../context.ts';
+import { selectSkills } from '../people/queries.ts';
+import { loadCalendar } from '../tasks/service.ts';
+import { authorize } from '../workspaces/access.ts';
+import { selectMembers } from '../workspaces/queries.ts';
+import * as queries from './queries.ts';
+
+export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
+
+// Working hours are counted in China's time; a workspace setting can replace this when teams abroad need it.
+const UTC_OFFSET_MINUTES = 480;
+
+function inBothLanguages(render: (locale: Locale) => string): LocalizedText {
+  return Object.fromEntries(LOCALES.map((locale) => [locale, render(locale)])) as LocalizedText;
+}
+
+function parseSteps(json: string): ProcessStep[] {
+  return JSON.parse(json) as ProcessStep[];
+}
+
+/** A process definition must pass every check before it is saved; each problem becomes a field error. */
+function requireValid(steps: readonly ProcessStep[]) {
+  const issues = validateProcess(steps);
+  if (issues.length === 0) return;
+  const fields: FieldError[] = issues.map((issue) => ({
+    path: typeof issue.params.stepKey === 'string' ? `steps.${issue.params.stepKey}` : 'steps',
+    message: inBothLanguages((locale) => interpolate(PROCESS_MESSAGES[locale][issue.code], issue.params)),
+  }));
+  throw new AppError('process_invalid', { count: issues.length }, fields);
+}
+
+async function requireProcess(executor: Executor, workspaceId: string, id: string) {
+  const process = await queries.selectProcess(executor, workspaceId, id);
+  if (!process) throw new AppError('process_not_found');
+  return process;
+}
+
+async function requireRun(executor: Executor, workspaceId: string, id: string) {
+  const run = await queries.selectRun(executor, workspaceId, id);
+  if (!run) throw new AppError('run_not_found');
+  return run;
+}
+
+export function listTemplates(locale: Locale) {
+  return processTemplates(locale);
+}
+
+export async function listProcesses(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  return (await queries.selectProcesses(services.db, workspaceId)).map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    templateKey: row.template_key,
+    versionNumber: row.version_number ?? 1,
+    openRuns: Number(row.open_runs ?? 0),
+    completedRuns: Number(row.completed_runs ?? 0),
+    updatedAt: row.updated_at,
+  }));
+}
+
+export async function getProcess(services: Services, actor: Actor, workspaceId: string, processId: string) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const process = await requireProcess(services.db, workspaceId, processId);
+  const versions = await queries.selectVersions(services.db, processId);
+  const current = versions.find((version) => version.id === process.current_version_id) ?? versions.at(-1);
+  return {
+    id: process.id,
+    name: process.name,
+    description: process.description,
+    templateKey: process.template_key,
+    version: current
+      ? {
+          id: current.id,
+          number: current.number,
+          steps: parseSteps(current.steps),
+          createdAt: current.created_at,
+        }
+      : null,
+    versions: versions.map((version) => ({
+      id: version.id,
+      number: version.number,
+      createdAt: version.created_at,
+      runCount: Number(version.run_count ?? 0),
+    })),
+    updatedAt: process.updated_at,
+  };
+}
+
+/** Creates a process from a template or from steps, as version 1, after checking its graph. */
+export async function createProcess(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  input: {
+    name?: string | undefined;
+    description?: string | null | undefined;
+    templateKey?: string | undefined;
+    steps?: ProcessStep[] | undefined;
+  },
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.write');
+  const template = input.templateKey
+    ? processTemplates(locale).find((item) => item.key === input.templateKey)
+    : undefined;
+  if (input.templateKey && !template)
+    throw new AppError('not_found', {}, [{ path: 'templateKey', message: '' }]);
+  const steps = input.steps ?? template?.steps ?? [];
+  requireValid(steps);
+  const now = services.now();
+  const id = newId(now);
+  const versionId = newId(now);
+  await services.db.transaction().execute(async (trx) => {
+    await queries.insertProcess(trx, {
+      id,
+      workspace_id: workspaceId,
+      name: input.name?.trim() || template?.name || '',
+      description: input.description ?? template?.description ?? null,
+      template_key: template?.key ?? null,
+      current_version_id: versionId,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await queries.insertVersion(trx, {
+      id: versionId,
+      workspace_id: workspaceId,
+      process_id: id,
+      number: 1,
+      steps: JSON.stringify(steps),
+      created_by: actor.userId,
+      created_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'process.created',
+      objectType: 'process',
+      objectId: id,
+      changes: { name: input.name ?? template?.name, templateKey: template?.key ?? null },
+      now,
+    });
+  });
+  return id;
+}
+
+/**
+ * Saves new steps. While no case has run on the current version it is edited in place; once one has, the
+ * edit becomes the next version and running cases stay on theirs.
+ */
+export async function updateProcessSteps(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  input: { name?: string | undefined; description?: string | null | undefined; steps: ProcessStep[] },
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.write');
+  requireValid(input.steps);
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const process = await requireProcess(trx, workspaceId, processId);
+    const versions = await queries.selectVersions(trx, processId);
+    const current = versions.find((version) => version.id === process.current_version_id);
+    let versionId = current?.id ?? null;
+    if (current && Number(current.run_count ?? 0) === 0) {
+      await queries.updateVersionSteps(trx, current.id, JSON.stringify(input.steps));
+    } else {
+      versionId = newId(now);
+      await queries.insertVersion(trx, {
+        id: versionId,
+        workspace_id: workspaceId,
+        process_id: processId,
+        number: (versions.at(-1)?.number ?? 0) + 1,
+        steps: JSON.stringify(input.steps),
+        created_by: actor.userId,
+        created_at: now,
+      });
+    }
+    await queries.updateProcess(trx, processId, {
+      current_version_id: versionId,
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      updated_at: now,
+    });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'process.updated',
+      objectType: 'process',
+      objectId: processId,
+      changes: { versionId, steps: input.steps.length },
+      now,
+    });
+  });
+}
+
+export async function diffProcessVersions(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  fromId: string,
+  toId: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const [from, to] = await Promise.all([
+    queries.selectVersion(services.db, workspaceId, fromId),
+    queries.selectVersion(services.db, workspaceId, toId),
+  ]);
+  if (!from || !to || from.process_id !== to.process_id) throw new AppError('process_not_found');
+  return diffVersions(parseSteps(from.steps), parseSteps(to.steps));
+}
+
+/**
+ * Who does a step: a named person; else the least-loaded member whose title matches the role or who has the
+ * skill; else whoever started the case, so no step is left without someone.
+ */
+async function pickAssignee(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  step: ProcessStep,
+  fallback: string | null,
+) {
+  const owner = step.owner;
+  if (!owner) return fallback;
+  const members = await selectMembers(trx, workspaceId);
+  if (owner.type === 'person')
+    return members.some((member) => member.user_id === owner.userId) ? owner.userId : fallback;
+  let candidates: string[];
+  if (owner.type === 'role') {
+    const role = owner.role.toLowerCase();
+    candidates = members
+      .filter((member) => (member.title ?? '').toLowerCase().includes(role) || member.role === role)
+      .map((member) => member.user_id);
+  } else {
+    const skilled = new Set(
+      (await selectSkills(trx, workspaceId))
+        .filter((skill) => skill.skill === owner.skill)
+        .map((skill) => skill.user_id),
+    );
+    candidates = members.filter((member) => skilled.has(member.user_id)).map((member) => member.user_id);
+  }
+  if (candidates.length === 0) return fallback;
+  const load = new Map(
+    (await queries.selectOpenStepCounts(trx, workspaceId)).map((row) => [row.assignee_id, Number(row.count)]),
+  );
+  return (
+    [...candidates].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a.localeCompare(b))[0] ??
+    fallback
+  );
+}
+
+async function enterStep(
+  services: Services,
+  trx: Executor,
+  run: { id: string; workspace_id: string; started_by: string | null },
+  step: ProcessStep,
+  now: number,
+) {
+  const calendar = await loadCalendar(trx, run.workspace_id);
+  const assignee = await pickAssignee(services, trx, run.workspace_id, step, run.started_by);
+  await queries.insertRunStep(trx, {
+    id: newId(now),
+    workspace_id: run.workspace_id,
+    run_id: run.id,
+    step_key: step.key,
+    assignee_id: assignee,
+    entered_at: now,
+    started_at: null,
+    completed_at: null,
+    due_at: stepDueAt(now, step.slaHours, { calendar, utcOffsetMinutes: UTC_OFFSET_MINUTES }),
+    breached_at: null,
+    outcome_key: null,
+    checked_items: '[]',
+    field_values: '{}',
+  });
+  await queries.updateRun(trx, run.id, { current_step_key: step.key, updated_at: now });
+  await services.outbox.emit(trx, {
+    workspaceId: run.workspace_id,
+    type: 'process.step_assigned',
+    payload: { runId: run.id, stepKey: step.key, assigneeId: assignee },
+  });
+}
+
+async function recordEvent(
+  trx: Executor,
+  run: { id: string; workspace_id: string },
+  type: string,
+  actorId: string | null,
+  now: number,
+  stepKey: string | null = null,
+  data: Record<string, unknown> | null = null,
+) {
+  await queries.insertRunEvent(trx, {
+    id: newId(now),
+    workspace_id: run.workspace_id,
+    run_id: run.id,
+    type,
+    step_key: stepKey,
+    actor_id: actorId,
+    data: data ? JSON.stringify(data) : null,
+    created_at: now,
+  });
+}
+
+/** Starts a case on the process's current version and puts it at the start step. */
+export async function startRun(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  subject: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'runs.write');
+  const now = services.now();
+  const id = newId(now);
+  await services.db.transaction().execute(async (trx) => {
+    const process = await requireProcess(trx, workspaceId, processId);
+    const version = process.current_version_id
+      ? await queries.selectVersion(trx, workspaceId, process.current_version_id)
+      : undefined;
+    if (!version) throw new AppError('process_not_found');
+    const start = parseSteps(version.steps).find((step) => step.kind === 'start');
+    if (!start) throw new AppError('process_invalid', { count: 1 });
+    const run = { id, workspace_id: workspaceId, started_by: actor.userId };
+    await queries.insertRun(trx, {
+      id,
+      workspace_id: workspaceId,
+      process_id: processId,
+      version_id: version.id,
+      subject: subject.trim(),
+      status: 'active',
+      current_step_key: start.key,
+      hold_reason: null,
+      started_by: actor.userId,
+      started_at: now,
+      finished_at: null,
+      updated_at: now,
+    });
+    await recordEvent(trx, run, 'started', actor.userId, now, start.key, { subject: subject.trim() });
+    await enterStep(services, trx, run, start, now);
+  });
+  return id;
+}
+
+async function loadRunContext(executor: Executor, workspaceId: string, runId: string) {
+  const run = await requireRun(executor, workspaceId, runId);
+  const version = await queries.selectVersion(executor, workspaceId, run.version_id);
+  if (!version) throw new AppError('run_not_found');
+  const steps = parseSteps(version.steps);
+  const visits = await queries.selectRunSteps(executor, runId);
+  const open = visits.filter((visit) => visit.completed_at === null).at(-1) ?? null;
+  return { run, version, steps, visits, open };
+}
+
+function requireActive(run: { status: string }) {
+  if (run.status !== 'active') throw new AppError('run_not_active', { status: run.status });
+}
+
+function requireCurrent(
+  run: { current_step_key: string | null },
+  stepKey: string,
+  steps: readonly ProcessStep[],
+) {
+  if (run.current_step_key !== stepKey) {
+    const name = steps.find((step) => step.key === stepKey)?.name ?? stepKey;
+    throw new AppError('step_not_current', { step: name }, [{ path: 'stepKey', message: '' }]);
+  }
+}
+
+export async function getRun(services: Services, actor: Actor, workspaceId: string, runId: string) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const { run, version, steps, visits, open } = await loadRunContext(services.db, workspaceId, runId);
+  const events = await queries.selectRunEvents(services.db, runId);
+  const now = services.now();
+  const byKey = new Map(steps.map((step) => [step.key, step]));
+  const current = open ? byKey.get(open.step_key) : undefined;
+  return {
+    id: run.id,
+    processId: run.process_id,
+    processName: run.process_name,
+    version: { id: version.id, number: version.number },
+    subject: run.subject,
+    status: run.status as RunStatus,
+    holdReason: run.hold_reason,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+    currentStep:
+      open && current
+        ? {
+            ...current,
+            assignee: open.assignee_id ? { id: open.assignee_id, name: open.assignee_name ?? '' } : null,
+            enteredAt: open.entered_at,
+            startedAt: open.started_at,
+            dueAt: open.due_at,
+            isOverdue: open.due_at !== null && open.due_at < now,
+          }
+        : null,
+    steps: visits.map((visit) => ({
+      stepKey: visit.step_key,
+      name: byKey.get(visit.step_key)?.name ?? visit.step_key,
+      assignee: visit.assignee_id ? { id: visit.assignee_id, name: visit.assignee_name ?? '' } : null,
+      enteredAt: visit.entered_at,
+      startedAt: visit.started_at,
+      completedAt: visit.completed_at,
+      dueAt: visit.due_at,
+      outcome: visit.outcome_key,
+      isBreached: visit.due_at !== null && (visit.completed_at ?? now) > visit.due_at,
+      values: JSON.parse(visit.field_values) as Record<string, unknown>,
+    })),
+    history: events.map((event) => ({
+      type: event.type,
+      stepKey: event.step_key,
+      actor: event.actor_id ? { id: event.actor_id, name: event.actor_name ?? '' } : null,
+      data: event.data ? (JSON.parse(event.data) as Record<string, unknown>) : null,
+      createdAt: event.created_at,
+    })),
+  };
+}
+
+export async function listRuns(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  filter: { statuses?: string[] | undefined; cursor?: string | undefined; limit: number },
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  await requireProcess(services.db, workspaceId, processId);
+  const rows = await queries.selectRunPage(services.db, { processId, ...filter });
+  const page = rows.slice(0, filter.limit);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      subject: row.subject,
+      status: row.status as RunStatus,
+      currentStepKey: row.current_step_key,
+      versionId: row.version_id,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at,
+    })),
+    nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** Marks the current step as being worked on: waiting time ends here, working time starts. */
+export async function startStep(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  runId: string,
+  stepKey: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'runs.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const { run, steps, open } = await loadRunContext(trx, workspaceId, runId);
+    requireActive(run);
+    requireCurrent(run, stepKey, steps);
+    if (open && open.started_at === null) {
+      await queries.updateRunStep(trx, open.id, {
+        started_at: now,
+        assignee_id: open.assignee_id ?? actor.userId,
+      });
+      await recordEvent(trx, run, 'step_started', actor.userId, now, stepKey);
+    }
+  });
+}
+
+/** Completes the current step with its checklist and fields, follows the chosen outcome, finishes at an end. */
+export async function completeStep(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  runId: string,
+  input: { stepKey: string; outcomeKey: string; checkedItems: string[]; values: Record<string, unknown> },
+) {
+  await authorize(services.db, actor, workspaceId, 'runs.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const { run, steps, open } = await loadRunContext(trx, workspaceId, runId);
+    requireActive(run);
+    requireCurrent(run, input.stepKey, steps);
+    const step = steps.find((item) => item.key === input.stepKey);
+    if (!step || !open) throw new AppError('step_not_current', { step: input.stepKey });
+    const issues = checkCompletion(step, { checkedItems: input.checkedItems, values: input.values });
+    if (issues.length > 0) {
+      throw new AppError(
+        'step_incomplete',
+        { count: issues.length },
+        issues.map((issue) => ({
+          path:
+            typeof issue.params.fieldKey === 'string' ? `values.${issue.params.fieldKey}` : 'checkedItems',
+          message: inBothLanguages((locale) =>
+            interpolate(PROCESS_MESSAGES[locale][issue.code], issue.params),
+          ),
+        })),
+      );
+    }
+    const next = nextStep(steps, step.key, input.outcomeKey);
+    if (!next.ok)
+      throw new AppError('validation_failed', {}, [
+        {
+          path: 'outcomeKey',
+          message: { en: 'Not an outcome of this step.', 'zh-CN': '不是该步骤的结果选项。' },
+        },
+      ]);
+    await queries.updateRunStep(trx, open.id, {
+      started_at: open.started_at ?? now,
+      completed_at: now,
+      outcome_key: input.outcomeKey,
+      checked_items: JSON.stringify(input.checkedItems),
+      field_values: JSON.stringify(input.values),
+    });
+    await recordEvent(trx, run, 'step_completed', actor.userId, now, step.key, {
+      outcome: input.outcomeKey,
+      values: input.values,
+    });
+    if (next.step.kind === 'end') {
+      await queries.updateRun(trx, run.id, {
+        status: 'completed',
+        current_step_key: null,
+        finished_at: now,
+        updated_at: now,
+      });
+      await recordEvent(trx, run, 'completed', actor.userId, now);
+      await services.outbox.emit(trx, {
+        workspaceId,
+        type: 'process.run_finished',
+        payload: { runId, processId: run.process_id },
+      });
+    } else {
+      await enterStep(services, trx, run, next.step, now);
+    }
+  });
+}
+
+export async function reassignStep(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  runId: string,
+  userId: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'runs.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const { run, open } = await loadRunContext(trx, workspaceId, runId);
+    requireActive(run);
+    if (!(await selectMembers(trx, workspaceId)).some((member) => member.user_id === userId)) {
+      throw new AppError('assignee_not_member', {}, [{ path: 'userId', message: '' }]);
+    }
+    if (!open) throw new AppError('run_not_active', { status: run.status });
+    await queries.updateRunStep(trx, open.id, { assignee_id: userId });
+    await recordEvent(trx, run, 'reassigned', actor.userId, now, open.step_key, {
+      from: open.assignee_id,
+      to: userId,
+    });
+    await services.outbox.emit(trx, {
+      workspaceId,
+      type: 'process.step_assigned',
+      payload: { runId, stepKey: open.step_key, assigneeId: userId },
+    });
+  });
+}
+
+/** Hold, resume or cancel a case; the history keeps who did it and why. */
+export async function changeRunState(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  runId: string,
+  change: { action: 'hold' | 'resume' | 'cancel'; reason?: string | undefined },
+) {
+  await authorize(services.db, actor, workspaceId, 'runs.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const run = await requireRun(trx, workspaceId, runId);
+    const allowed = { hold: ['active'], resume: ['on_hold'], cancel: ['active', 'on_hold'] }[change.action];
+    if (!allowed.includes(run.status)) throw new AppError('run_not_active', { status: run.status });
+    const status = { hold: 'on_hold', resume: 'active', cancel: 'cancelled' }[change.action];
+    await queries.updateRun(trx, runId, {
+      status,
+      hold_reason: change.action === 'hold' ? (change.reason?.trim() ?? null) : null,
+      ...(change.action === 'cancel' ? { finished_at: now, current_step_key: null } : {}),
+      updated_at: now,
+    });
+    await recordEvent(
+      trx,
+      run,
+      change.action === 'hold' ? 'held' : change.action === 'resume' ? 'resumed' : 'cancelled',
+      actor.userId,
+      now,
+      run.current_step_key,
+      change.reason ? { reason: change.reason } : null,
+    );
+  });
+}
+
+/** The steps waiting for me, soonest due first. */
+export async function myQueue(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const rows = await queries.selectQueue(services.db, workspaceId, actor.userId);
+  const versionIds = [...new Set(rows.map((row) => row.version_id))];
+  const names = new Map<string, string>();
+  for (const versionId of versionIds) {
+    const version = await queries.selectVersion(services.db, workspaceId, versionId);
+    for (const step of version ? parseSteps(version.steps) : [])
+      names.set(`${versionId}:${step.key}`, step.name);
+  }
+  const now = services.now();
+  return rows.map((row) => ({
+    runId: row.run_id,
+    processName: row.process_name,
+    subject: row.subject,
+    status: row.status as RunStatus,
+    stepKey: row.step_key,
+    stepName: names.get(`${row.version_id}:${row.step_key}`) ?? row.step_key,
+    enteredAt: row.entered_at,
+    startedAt: row.started_at,
+    dueAt: row.due_at,
+    isOverdue: row.due_at !== null && row.due_at < now,
+  }));
+}
+
+function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForAnalytics>>) {
+  return {
+    runs: data.runs.map((run) => ({
+      id: run.id,
+      versionId: run.version_id,
+      startedAt: run.started_at,
+      finishedAt: run.finished_at,
+      status: (run.status === 'on_hold' ? 'active' : run.status) as 'active' | 'completed' | 'cancelled',
+    })),
+    events: data.steps.map((step) => ({
+      runId: step.run_id,
+      stepKey: step.step_key,
+      enteredAt: step.entered_at,
+      startedAt: step.started_at,
+      completedAt: step.completed_at,
+      dueAt: step.due_at,
+    })),
+  };
+}
+
+/** Per-step times, SLA breaches, throughput, lead times and the bottleneck, with its reason in words. */
+export async function getAnalytics(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  versionId: string | undefined,
+  locale: Locale,
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const process = await getProcess(services, actor, workspaceId, processId);
+  const steps = process.version?.steps ?? [];
+  const { runs, events } = toRecords(await queries.selectRunsForAnalytics(services.db, processId, versionId));
+  const analytics = analyseProcessRuns(runs, events, {
+    now: services.now(),
+    utcOffsetMinutes: UTC_OFFSET_MINUTES,
+    stepOrder: steps.map((step) => step.key),
+    stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
+  });
+  return {
+    ...analytics,
+    stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
+    bottleneckMessage: analytics.bottleneck
+      ? interpolate(
+          PROCESS_ANALYTICS_MESSAGES[locale][analytics.bottleneck.reason.code],
+          analytics.bottleneck.reason.params,
+        )
+      : null,
+  };
+}
+
+export async function compareProcessVersions(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  fromVersionId: string,
+  toVersionId: string,
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  await requireProcess(services.db, workspaceId, processId);
+  const [from, to] = await Promise.all([
+    queries.selectVersion(services.db, workspaceId, fromVersionId),
+    queries.selectVersion(services.db, workspaceId, toVersionId),
+  ]);
+  if (!from || !to || from.process_id !== processId || to.process_id !== processId)
+    throw new AppError('process_not_found');
+  const before = toRecords(await queries.selectRunsForAnalytics(services.db, processId, from.id));
+  const after = toRecords(await queries.selectRunsForAnalytics(services.db, processId, to.id));
+  return {
+    comparison: compareVersions(
+      { ...before, stepOrder: parseSteps(from.steps).map((step) => step.key) },
+      { ...after, stepOrder: parseSteps(to.steps).map((step) => step.key) },
+      { now: services.now(), utcOffsetMinutes: UTC_OFFSET_MINUTES },
+    ),
+    diff: diffVersions(parseSteps(from.steps), parseSteps(to.steps)),
+  };
+}
+
+/** The SLA job: each open step past its due time is marked once and announced. */
+export async function markBreachedSteps(services: Services): Promise<number> {
+  const now = services.now();
+  const breached = await queries.unsafeSelectBreachedSteps(services.db, now, 1000);
+  if (breached.length === 0) return 0;
+  await services.db.transaction().execute(async (trx) => {
+    for (const step of breached) {
+      await queries.updateRunStep(trx, step.id, { breached_at: now });
+      await services.outbox.emit(trx, {
+        workspaceId: step.workspace_id,
+        type: 'process.step_overdue',
+        payload: {
+          runId: step.run_id,
+          stepKey: step.step_key,
+          assigneeId: step.assignee_id,
+          dueAt: step.due_at,
+        },
+      });
+    }
+  });
+  return breached.length;
+}
+
+export async function registerProcessJobs(services: Services): Promise<void> {
+  services.scheduler.register('processes.sla', async () => {
+    await markBreachedSteps(services);
+  });
+  await services.scheduler.every('processes.sla', '*/5 * * * *');
+}
