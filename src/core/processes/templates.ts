@@ -135,7 +135,7 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       },
       {
         key: 'aftersales',
-        name: { 'zh-CN': '需要售后?', en: 'After-sales needed?' },
+        name: { 'zh-CN': '需要售后？', en: 'After-sales needed?' },
         kind: 'decision',
         role: '客服',
         slaHours: 8,

@@ -5,6 +5,7 @@ import type { Database } from '../../db/types.ts';
 import { insertUser } from '../auth/queries.ts';
 import { seedGoalsDemo } from '../goals/demo.ts';
 import { seedTasksDemo } from '../tasks/demo.ts';
+import { seedProcessesDemo } from '../processes/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -21,7 +22,11 @@ export type DemoContext = {
 };
 
 /** Each module adds its own demo data here, in order, inside the one demo transaction. */
-const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [seedGoalsDemo, seedTasksDemo];
+const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
+  seedGoalsDemo,
+  seedTasksDemo,
+  seedProcessesDemo,
+];
 
 // Demo colleagues cannot sign in: their password hash matches no password.
 const NO_PASSWORD = '!demo';

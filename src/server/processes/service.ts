@@ -30,6 +30,11 @@ export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
 // Working hours are counted in China's time; a workspace setting can replace this when teams abroad need it.
 const UTC_OFFSET_MINUTES = 480;
 
+/** Instants are whole milliseconds: bigint columns in PostgreSQL refuse fractions. */
+function roundedDue(due: number | null): number | null {
+  return due === null ? null : Math.round(due);
+}
+
 function inBothLanguages(render: (locale: Locale) => string): LocalizedText {
   return Object.fromEntries(LOCALES.map((locale) => [locale, render(locale)])) as LocalizedText;
 }
@@ -290,7 +295,7 @@ async function enterStep(
     entered_at: now,
     started_at: null,
     completed_at: null,
-    due_at: stepDueAt(now, step.slaHours, { calendar, utcOffsetMinutes: UTC_OFFSET_MINUTES }),
+    due_at: roundedDue(stepDueAt(now, step.slaHours, { calendar, utcOffsetMinutes: UTC_OFFSET_MINUTES })),
     breached_at: null,
     outcome_key: null,
     checked_items: '[]',

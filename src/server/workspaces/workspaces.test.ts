@@ -236,5 +236,23 @@ describe('demo workspace', () => {
       await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/routines` }))
     ).json();
     expect(routines.items).toHaveLength(2);
+
+    const processes = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/processes` }))
+    ).json();
+    expect(processes.items.map((process: { templateKey: string }) => process.templateKey).sort()).toEqual([
+      'feedback',
+      'order',
+    ]);
+    const feedback = processes.items.find(
+      (process: { templateKey: string }) => process.templateKey === 'feedback',
+    );
+    expect(feedback.completedRuns).toBeGreaterThanOrEqual(200);
+    const analytics = (
+      await t.app.inject(
+        as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/processes/${feedback.id}/analytics` }),
+      )
+    ).json();
+    expect(analytics.bottleneck.stepKey).toBe('analyse');
   });
 });
