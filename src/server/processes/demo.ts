@@ -109,9 +109,7 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
           entered_at: enteredAt,
           started_at: lastOpen ? null : started,
           completed_at: lastOpen ? null : completed,
-          due_at: ((due) => (due === null ? null : Math.round(due)))(
-            stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS),
-          ),
+          due_at: wholeMs(stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS)),
           breached_at: null,
           outcome_key: lastOpen
             ? null
