@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { signUp } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -17,14 +18,6 @@ afterAll(async () => {
 });
 
 const VIEWPORT = { width: 1366, height: 860 };
-
-async function signUp(page: Page, person: { name: string; email: string; password: string }) {
-  await page.getByRole('heading', { name: '创建账号' }).waitFor();
-  await page.getByLabel('姓名').fill(person.name);
-  await page.getByLabel('邮箱').fill(person.email);
-  await page.getByLabel('密码').fill(person.password);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
 
 describe('accounts', () => {
   it('[ACCOUNTS] sign up, create workspace, invite, accept, switch language, sign out', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays, choose, serverToday, signUp } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -24,21 +25,6 @@ afterAll(async () => {
 });
 
 const VIEWPORT = { width: 1366, height: 860 };
-const DAY_MS = 86_400_000;
-
-/** The server's today: calendar days are days in Asia/Shanghai. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * A year of daily values ending today: new sign-ups with a weekly rhythm and a slow rise, active users
@@ -73,23 +59,7 @@ async function writeMeasurementsFile(today: string): Promise<string> {
   return file;
 }
 
-async function signUp(page: Page, person: { name: string; email: string; password: string }) {
-  await page.getByRole('heading', { name: '创建账号' }).waitFor();
-  await page.getByLabel('姓名').fill(person.name);
-  await page.getByLabel('邮箱').fill(person.email);
-  await page.getByLabel('密码').fill(person.password);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
-
 /** Opens an antd Select and picks the option with this label. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(label, { exact: true })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-}
 
 async function setDate(page: Page, input: Locator, day: string) {
   await input.click();
@@ -127,7 +97,7 @@ async function createKpi(page: Page, kpi: KpiSpec) {
 
 describe('goals', () => {
   it('[GOALS] define KPIs, import a year of measurements, set a goal with two key results, see progress and forecast', async () => {
-    const today = shanghaiToday();
+    const today = serverToday();
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
 

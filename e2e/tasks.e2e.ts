@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { addDays, callApi, choose, serverToday, signUp } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -17,58 +18,16 @@ afterAll(async () => {
 });
 
 const VIEWPORT = { width: 1440, height: 900 };
-const DAY_MS = 86_400_000;
-
-/** The server's today: calendar days are days in Asia/Shanghai. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-async function signUp(page: Page, person: { name: string; email: string; password: string }) {
-  await page.getByRole('heading', { name: '创建账号' }).waitFor();
-  await page.getByLabel('姓名').fill(person.name);
-  await page.getByLabel('邮箱').fill(person.email);
-  await page.getByLabel('密码').fill(person.password);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
 
 /** Opens an antd Select and picks the option with this label. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(label, { exact: true })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-}
 
 /** Calls the API as the signed-in user of this browser context (session cookie and CSRF token). */
-async function callApi<T>(context: BrowserContext, method: string, path: string, body?: unknown): Promise<T> {
-  const cookies = await context.cookies(server.url);
-  const csrf = cookies.find((cookie) => cookie.name === 'opsplan_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'zh-CN' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 type Created = { task: { id: string } };
 
 describe('tasks', () => {
   it('[TASKS] RACI matrix, board drag, timeline critical path', async () => {
-    const today = shanghaiToday();
+    const today = serverToday();
     const alice = { name: '王丽', email: 'wangli@example.com', password: 'correct-horse-1' };
     const bob = { name: '陈明', email: 'chenming@example.com', password: 'battery-staple-2' };
 
@@ -104,13 +63,14 @@ describe('tasks', () => {
     const w = `/w/${workspaceId}`;
     const members = await callApi<{ items: Array<{ userId: string; name: string }> }>(
       contextA,
+      server.url,
       'GET',
       `${w}/members`,
     );
     const aliceId = members.items.find((member) => member.name === alice.name)?.userId ?? '';
     const bobId = members.items.find((member) => member.name === bob.name)?.userId ?? '';
     const create = async (body: Record<string, unknown>) =>
-      (await callApi<Created>(contextA, 'POST', `${w}/tasks`, body)).task.id;
+      (await callApi<Created>(contextA, server.url, 'POST', `${w}/tasks`, body)).task.id;
     const collect = await create({
       title: '收集用户反馈',
       startDate: today,
@@ -135,7 +95,10 @@ describe('tasks', () => {
     const milestone = await create({ title: '用户反馈闭环完成', isMilestone: true });
     await create({ title: '整理反馈渠道清单', parentId: collect, estimateHours: 4 });
     const link = (to: string, from: string) =>
-      callApi(contextA, 'POST', `${w}/tasks/${to}/dependencies`, { fromTaskId: from, lagDays: 0 });
+      callApi(contextA, server.url, 'POST', `${w}/tasks/${to}/dependencies`, {
+        fromTaskId: from,
+        lagDays: 0,
+      });
     await link(analyse, collect);
     await link(solve, analyse);
     await link(reply, solve);
@@ -152,6 +115,7 @@ describe('tasks', () => {
     await page.getByTestId(`raci-gap-${analyse}`).waitFor({ state: 'detached' });
     const roles = await callApi<{ task: { roles: Array<{ userId: string; role: string }> } }>(
       contextA,
+      server.url,
       'GET',
       `${w}/tasks/${analyse}`,
     );
@@ -186,7 +150,12 @@ describe('tasks', () => {
     await page.reload();
     await inProgress.getByTestId(`board-card-${solve}`).waitFor();
     expect(await todo.getByTestId(`board-card-${solve}`).count()).toBe(0);
-    const moved = await callApi<{ task: { status: string } }>(contextA, 'GET', `${w}/tasks/${solve}`);
+    const moved = await callApi<{ task: { status: string } }>(
+      contextA,
+      server.url,
+      'GET',
+      `${w}/tasks/${solve}`,
+    );
     expect(moved.task.status).toBe('in_progress');
     await screenshot(page, '43-board-zh');
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { addDays, callApi, choose, serverToday, signUp } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -24,21 +25,6 @@ afterAll(async () => {
 });
 
 const VIEWPORT = { width: 1440, height: 900 };
-const DAY_MS = 86_400_000;
-
-/** The server's today: calendar days are days in Asia/Shanghai. */
-function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 const PHASES = [
   {
@@ -127,36 +113,9 @@ async function writeWbsFile(name: string, rows: WbsRow[]): Promise<string> {
   return file;
 }
 
-async function signUp(page: Page, person: { name: string; email: string; password: string }) {
-  await page.getByRole('heading', { name: '创建账号' }).waitFor();
-  await page.getByLabel('姓名').fill(person.name);
-  await page.getByLabel('邮箱').fill(person.email);
-  await page.getByLabel('密码').fill(person.password);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
-
 /** Opens an antd Select and picks the option with this label. */
-async function choose(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(label, { exact: true })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
-}
 
 /** Calls the API as the signed-in user of this browser context (session cookie and CSRF token). */
-async function callApi<T>(context: BrowserContext, method: string, path: string, body?: unknown): Promise<T> {
-  const cookies = await context.cookies(server.url);
-  const csrf = cookies.find((cookie) => cookie.name === 'opsplan_csrf')?.value ?? '';
-  const response = await context.request.fetch(`${server.url}/api/v1${path}`, {
-    method,
-    headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'zh-CN' },
-    ...(body === undefined ? {} : { data: body }),
-  });
-  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** The texts of the issues table's rows. */
 async function issueRows(page: Page): Promise<string[]> {
@@ -180,7 +139,7 @@ type Schedule = {
 
 describe('WBS import', () => {
   it('[TASKS] import a 30-task WBS from XLSX', async () => {
-    const today = shanghaiToday();
+    const today = serverToday();
     const person = { name: '赵敏', email: 'zhaomin@example.com', password: 'correct-horse-3' };
     const goodRows = wbsRows(today, person.email);
     // The broken file: 1.3 (file row 5) names nobody in the workspace, 2.5 (file row 18) follows a code
@@ -204,7 +163,7 @@ describe('WBS import', () => {
     await page.waitForURL(/\/w\/[^/]+$/);
     const workspaceId = new URL(page.url()).pathname.split('/')[2] ?? '';
     const w = `/w/${workspaceId}`;
-    const { goal } = await callApi<{ goal: { id: string } }>(context, 'POST', `${w}/goals`, {
+    const { goal } = await callApi<{ goal: { id: string } }>(context, server.url, 'POST', `${w}/goals`, {
       title: '暑期拉新活动',
       startDate: today,
       dueDate: addDays(today, 60),
@@ -259,7 +218,7 @@ describe('WBS import', () => {
     await page.getByTestId('import-result').getByText('已导入 33 个任务').waitFor();
     await screenshot(page, '63-wbs-import-done-zh');
 
-    const schedule = await callApi<Schedule>(context, 'GET', `${w}/schedule?goalId=${goal.id}`);
+    const schedule = await callApi<Schedule>(context, server.url, 'GET', `${w}/schedule?goalId=${goal.id}`);
     expect(schedule.tasks).toHaveLength(33);
     expect(schedule.tasks.filter((task) => task.parentId === null).map((task) => task.title)).toEqual(
       PHASES.map((phase) => phase.title),
@@ -295,6 +254,7 @@ describe('WBS import', () => {
     await page.getByTestId('saved-views').getByText('视图：投放任务').waitFor();
     const views = await callApi<{ items: Array<{ name: string; query: Record<string, unknown> }> }>(
       context,
+      server.url,
       'GET',
       `${w}/views`,
     );
@@ -322,7 +282,7 @@ describe('WBS import', () => {
     await openMenu(page).getByTestId('saved-view-delete').click();
     await page.getByRole('dialog').getByRole('button', { name: '移除' }).click();
     await page.getByTestId('saved-views').getByText('视图', { exact: true }).waitFor();
-    expect((await callApi<{ items: unknown[] }>(context, 'GET', `${w}/views`)).items).toEqual([]);
+    expect((await callApi<{ items: unknown[] }>(context, server.url, 'GET', `${w}/views`)).items).toEqual([]);
 
     // English: the same broken file, its problems in English.
     await noToasts(page);

@@ -1,0 +1,47 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { dayInTimezone } from '../src/server/time.ts';
+
+export { addDays } from '../src/core/kpis/periods.ts';
+
+/** The server's today: calendar days are days in Asia/Shanghai. */
+export function serverToday(): string {
+  return dayInTimezone(Date.now(), 'Asia/Shanghai');
+}
+
+/** Fills the sign-up form (in Chinese, the first screen's language) and submits it. */
+export async function signUp(page: Page, person: { name: string; email: string; password: string }) {
+  await page.getByRole('heading', { name: '创建账号' }).waitFor();
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('邮箱').fill(person.email);
+  await page.getByLabel('密码').fill(person.password);
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+}
+
+/** Picks an option of an antd Select by its label and waits for the dropdown to close. */
+export async function choose(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByTitle(label, { exact: true })
+    .click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+}
+
+/** Calls the API as the browser context's signed-in user, for setup and for checking what the UI saved. */
+export async function callApi<T>(
+  context: BrowserContext,
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const cookies = await context.cookies(baseUrl);
+  const csrf = cookies.find((cookie) => cookie.name === 'opsplan_csrf')?.value ?? '';
+  const response = await context.request.fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'X-CSRF-Token': csrf, 'Accept-Language': 'zh-CN' },
+    ...(body === undefined ? {} : { data: body }),
+  });
+  if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as T;
+}
