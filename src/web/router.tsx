@@ -35,6 +35,10 @@ const CalendarPage = page(() => import('./routes/tasks/CalendarPage.tsx'), 'Cale
 const RaciPage = page(() => import('./routes/raci/RaciPage.tsx'), 'RaciPage');
 const WorkloadPage = page(() => import('./routes/workload/WorkloadPage.tsx'), 'WorkloadPage');
 const RoutinesPage = page(() => import('./routes/routines/RoutinesPage.tsx'), 'RoutinesPage');
+const ProcessesPage = page(() => import('./routes/processes/ProcessesPage.tsx'), 'ProcessesPage');
+const ProcessPage = page(() => import('./routes/processes/ProcessPage.tsx'), 'ProcessPage');
+const RunPage = page(() => import('./routes/processes/RunPage.tsx'), 'RunPage');
+const QueuePage = page(() => import('./routes/processes/QueuePage.tsx'), 'QueuePage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -85,6 +89,10 @@ export const router = createBrowserRouter([
                   { path: 'raci', element: <RaciPage /> },
                   { path: 'workload', element: <WorkloadPage /> },
                   { path: 'routines', element: <RoutinesPage /> },
+                  { path: 'processes', element: <ProcessesPage /> },
+                  { path: 'processes/:processId', element: <ProcessPage /> },
+                  { path: 'runs/:runId', element: <RunPage /> },
+                  { path: 'queue', element: <QueuePage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

@@ -2,11 +2,13 @@ import { Suspense } from 'react';
 import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   FundOutlined,
   HomeOutlined,
+  InboxOutlined,
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
@@ -55,6 +57,12 @@ export function AppShell() {
               { key: `${base}/routines`, icon: <SyncOutlined />, label: t('nav.routines') },
             ]
           : []),
+        ...(role && can(role, 'processes.read')
+          ? [
+              { key: `${base}/processes`, icon: <ApartmentOutlined />, label: t('nav.processes') },
+              { key: `${base}/queue`, icon: <InboxOutlined />, label: t('nav.queue') },
+            ]
+          : []),
         { key: `${base}/members`, icon: <TeamOutlined />, label: t('nav.members') },
         ...(role && can(role, 'audit.read')
           ? [{ key: `${base}/audit`, icon: <AuditOutlined />, label: t('nav.audit') }]
@@ -67,10 +75,12 @@ export function AppShell() {
 
   // A page below a menu entry (a goal, a KPI) keeps that entry selected.
   const path = location.pathname.replace(/\/$/, '');
+  // A case belongs under its process list.
+  const menuPath = path.replace(/^(\/w\/[^/]+)\/runs(\/|$).*/, '$1/processes');
   const selectedKey =
     (items ?? [])
       .map((item) => String(item?.key ?? ''))
-      .filter((key) => key !== '' && (path === key || path.startsWith(`${key}/`)))
+      .filter((key) => key !== '' && (menuPath === key || menuPath.startsWith(`${key}/`)))
       .sort((a, b) => b.length - a.length)[0] ?? path;
 
   // Planning views (board, timeline, matrices) use the whole width; reading pages keep a comfortable measure.
