@@ -206,6 +206,12 @@ describe('processes', () => {
     ).json();
     expect(analytics.runs).toMatchObject({ total: 20, completed: 20 });
     expect(analytics.bottleneck.stepKey).toBe('analyse');
+    expect(analytics.steps.map((step: { stepKey: string }) => step.stepKey)).toEqual([
+      'collect',
+      'analyse',
+      'solve',
+      'reply',
+    ]);
     expect(analytics.bottleneckMessage).toContain('分析问题');
     const analyse = analytics.steps.find((step: { stepKey: string }) => step.stepKey === 'analyse');
     expect(analyse.breachRate).toBeGreaterThan(0);

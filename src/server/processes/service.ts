@@ -681,7 +681,8 @@ export async function getAnalytics(
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const process = await getProcess(services, actor, workspaceId, processId);
-  const steps = process.version?.steps ?? [];
+  // The end step is where a case stops, not work: it has no times to show.
+  const steps = (process.version?.steps ?? []).filter((step) => step.kind !== 'end');
   const { runs, events } = toRecords(await queries.selectRunsForAnalytics(services.db, processId, versionId));
   const analytics = analyseProcessRuns(runs, events, {
     now: services.now(),
