@@ -49,5 +49,7 @@ describe('OpenAPI document', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('swagger');
+    // Plain-http installs must not be told to upgrade the spec request to https.
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
   });
 });
