@@ -10,12 +10,27 @@ function compact(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
-/** One line per changed field: `role: "member" → "manager"` when before/after are known, else compact JSON. */
-export function ChangesCell({ changes }: { changes: unknown }) {
-  if (!isRecord(changes) || Object.keys(changes).length === 0) {
-    return <Typography.Text type="secondary">—</Typography.Text>;
+/** References to other objects: useful to an admin reading the log, noise in a summary. */
+const isReference = (field: string) => /Ids?$/.test(field);
+
+/**
+ * One line per changed field: `role: "member" → "manager"` when before/after are known, else compact JSON.
+ * `hideReferences` leaves out id fields, for summaries such as the overview's recent activity.
+ */
+export function ChangesCell({
+  changes,
+  hideReferences = false,
+}: {
+  changes: unknown;
+  hideReferences?: boolean;
+}) {
+  const entries = isRecord(changes)
+    ? Object.entries(changes).filter(([field]) => !hideReferences || !isReference(field))
+    : [];
+  if (entries.length === 0) {
+    return hideReferences ? null : <Typography.Text type="secondary">—</Typography.Text>;
   }
-  const lines = Object.entries(changes).map(([field, value]) => {
+  const lines = entries.map(([field, value]) => {
     if (isRecord(value) && ('from' in value || 'to' in value)) {
       return `${field}: ${compact(value.from)} → ${compact(value.to)}`;
     }

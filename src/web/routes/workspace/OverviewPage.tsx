@@ -150,7 +150,7 @@ function RecentActivityCard({ workspaceId }: { workspaceId: string }) {
                 </Flex>
                 {entry.changes ? (
                   <Typography.Text type="secondary">
-                    <ChangesCell changes={entry.changes} />
+                    <ChangesCell changes={entry.changes} hideReferences />
                   </Typography.Text>
                 ) : null}
               </Flex>
