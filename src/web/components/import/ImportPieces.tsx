@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Col, Flex, Progress, Row, Statistic, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Col, Flex, Progress, Row, Statistic, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
@@ -68,6 +68,43 @@ export function UploadProgress({ progress, doneLabel }: { progress: number; done
       <Progress percent={Math.round(progress * 100)} status="active" />
     </Flex>
   );
+}
+
+/** The dry-run button, or the upload's progress while the file is being checked. */
+export function CheckButton({
+  isChecking,
+  progress,
+  disabled,
+  onCheck,
+}: {
+  isChecking: boolean;
+  progress: number;
+  disabled: boolean;
+  onCheck: () => void;
+}) {
+  const { t } = useTranslation();
+  if (isChecking) return <UploadProgress progress={progress} doneLabel={t('import.checking')} />;
+  return (
+    <Flex justify="flex-end">
+      <Button type="primary" disabled={disabled} onClick={onCheck} data-testid="import-check">
+        {t('import.check')}
+      </Button>
+    </Flex>
+  );
+}
+
+/** Under a report: its actions, or the upload's progress while the commit runs. */
+export function CommitFooter({
+  isCommitting,
+  progress,
+  actions,
+}: {
+  isCommitting: boolean;
+  progress: number;
+  actions: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return isCommitting ? <UploadProgress progress={progress} doneLabel={t('import.committing')} /> : actions;
 }
 
 /** The last upload's error, in the UI language. */

@@ -8,7 +8,8 @@ import {
   ImportDropzone,
   ImportError,
   ImportIssuesTable,
-  UploadProgress,
+  CheckButton,
+  CommitFooter,
 } from '../../components/import/ImportPieces.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -102,15 +103,12 @@ export function ImportPage() {
                 />
               </Form.Item>
             </Form>
-            {phase.step === 'checking' ? (
-              <UploadProgress progress={progress} doneLabel={t('import.checking')} />
-            ) : (
-              <Flex justify="flex-end">
-                <Button type="primary" disabled={!file} onClick={flow.check} data-testid="import-check">
-                  {t('import.check')}
-                </Button>
-              </Flex>
-            )}
+            <CheckButton
+              isChecking={phase.step === 'checking'}
+              progress={progress}
+              disabled={!file}
+              onCheck={flow.check}
+            />
           </Flex>
         ) : null}
 
@@ -119,15 +117,17 @@ export function ImportPage() {
             report={phase.report}
             kpisByKey={kpisByKey}
             footer={
-              phase.step === 'committing' ? (
-                <UploadProgress progress={progress} doneLabel={t('import.committing')} />
-              ) : (
-                <ReportActions
-                  report={phase.report}
-                  onCommit={() => flow.commit(phase.report)}
-                  onRestart={restart}
-                />
-              )
+              <CommitFooter
+                isCommitting={phase.step === 'committing'}
+                progress={progress}
+                actions={
+                  <ReportActions
+                    report={phase.report}
+                    onCommit={() => flow.commit(phase.report)}
+                    onRestart={restart}
+                  />
+                }
+              />
             }
           />
         ) : null}

@@ -23,7 +23,8 @@ import {
   ImportDropzone,
   ImportError,
   ImportIssuesTable,
-  UploadProgress,
+  CheckButton,
+  CommitFooter,
 } from '../../components/import/ImportPieces.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -147,15 +148,12 @@ export function ImportWbsPage() {
                 />
               </Form.Item>
             </Form>
-            {phase.step === 'checking' ? (
-              <UploadProgress progress={progress} doneLabel={t('import.checking')} />
-            ) : (
-              <Flex justify="flex-end">
-                <Button type="primary" disabled={!file} onClick={flow.check} data-testid="import-check">
-                  {t('import.check')}
-                </Button>
-              </Flex>
-            )}
+            <CheckButton
+              isChecking={phase.step === 'checking'}
+              progress={progress}
+              disabled={!file}
+              onCheck={flow.check}
+            />
           </Flex>
         ) : null}
 
@@ -164,15 +162,17 @@ export function ImportWbsPage() {
             report={phase.report}
             columnLabel={columnLabel}
             footer={
-              phase.step === 'committing' ? (
-                <UploadProgress progress={progress} doneLabel={t('import.committing')} />
-              ) : (
-                <WbsReportActions
-                  report={phase.report}
-                  onCommit={() => flow.commit(phase.report)}
-                  onRestart={restart}
-                />
-              )
+              <CommitFooter
+                isCommitting={phase.step === 'committing'}
+                progress={progress}
+                actions={
+                  <WbsReportActions
+                    report={phase.report}
+                    onCommit={() => flow.commit(phase.report)}
+                    onRestart={restart}
+                  />
+                }
+              />
             }
           />
         ) : null}
