@@ -83,6 +83,16 @@ export function selectVersion(executor: Executor, workspaceId: string, id: strin
     .executeTakeFirst();
 }
 
+export function selectVersionsByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('process_versions')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export async function insertRun(executor: Executor, row: Insertable<ProcessRunsTable>) {
   await executor.insertInto('process_runs').values(row).execute();
 }

@@ -628,13 +628,15 @@ export async function changeRunState(
 export async function myQueue(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const rows = await queries.selectQueue(services.db, workspaceId, actor.userId);
-  const versionIds = [...new Set(rows.map((row) => row.version_id))];
-  const names = new Map<string, string>();
-  for (const versionId of versionIds) {
-    const version = await queries.selectVersion(services.db, workspaceId, versionId);
-    for (const step of version ? parseSteps(version.steps) : [])
-      names.set(`${versionId}:${step.key}`, step.name);
-  }
+  // Step names live in each case's version: read the versions in play once, not per row.
+  const versions = await queries.selectVersionsByIds(services.db, workspaceId, [
+    ...new Set(rows.map((row) => row.version_id)),
+  ]);
+  const names = new Map(
+    versions.flatMap((version) =>
+      parseSteps(version.steps).map((step) => [`${version.id}:${step.key}`, step.name] as const),
+    ),
+  );
   const now = services.now();
   return rows.map((row) => ({
     runId: row.run_id,
