@@ -579,6 +579,18 @@ describe('diffVersions', () => {
       { aspect: 'outcomes', added: ['done'], removed: ['ok', 'fail'], changed: [] },
     ]);
   });
+
+  it('reports a new description, and treats a missing one as empty', () => {
+    const plain = step({ key: 'check', name: '检查', kind: 'task', outcomes: done('end') });
+    const before = [plain];
+    const after = [
+      step({ key: 'check', name: '检查', kind: 'task', description: '看截图', outcomes: done('end') }),
+    ];
+    expect(diffVersions(before, after).changed[0]?.changes).toEqual([
+      { aspect: 'description', before: '', after: '看截图' },
+    ]);
+    expect(diffVersions(before, [{ ...plain, description: '' }]).changed).toEqual([]);
+  });
 });
 
 describe('PROCESS_MESSAGES', () => {

@@ -42,6 +42,8 @@ export type StepOutcome = { key: string; label: string; next: string };
 export type ProcessStep = {
   key: string;
   name: string;
+  /** What the step is for and how to do it well, shown to whoever works on it. */
+  description?: string;
   kind: StepKind;
   owner: StepOwner | null;
   /** Working hours allowed for the step (see sla.ts); null for no SLA. */
@@ -368,6 +370,7 @@ export function checkCompletion(step: ProcessStep, input: CompletionInput): Comp
 
 export type StepChange =
   | { aspect: 'name'; before: string; after: string }
+  | { aspect: 'description'; before: string; after: string }
   | { aspect: 'kind'; before: StepKind; after: StepKind }
   | { aspect: 'owner'; before: StepOwner | null; after: StepOwner | null }
   | { aspect: 'slaHours'; before: number | null; after: number | null }
@@ -441,6 +444,9 @@ function keyedChanges<T extends { key: string }>(
 function stepChanges(before: ProcessStep, after: ProcessStep): StepChange[] {
   const changes: StepChange[] = [];
   if (before.name !== after.name) changes.push({ aspect: 'name', before: before.name, after: after.name });
+  if ((before.description ?? '') !== (after.description ?? '')) {
+    changes.push({ aspect: 'description', before: before.description ?? '', after: after.description ?? '' });
+  }
   if (before.kind !== after.kind) changes.push({ aspect: 'kind', before: before.kind, after: after.kind });
   if (!sameOwner(before.owner, after.owner)) {
     changes.push({ aspect: 'owner', before: before.owner, after: after.owner });

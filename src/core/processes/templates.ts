@@ -8,6 +8,7 @@ type StepSpec = {
   key: string;
   name: Text;
   kind: ProcessStep['kind'];
+  description?: Text;
   /** A title members carry (matched against their title), in Chinese as the demo team's titles are. */
   role?: string;
   slaHours?: number;
@@ -33,6 +34,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'collect',
         name: { 'zh-CN': '收集反馈', en: 'Collect feedback' },
+        description: {
+          'zh-CN': '记下用户说了什么、从哪个渠道来、怎么联系到他。',
+          en: 'Write down what the user said, where it came from and how to reach them.',
+        },
         kind: 'start',
         role: '客服',
         slaHours: 4,
@@ -56,6 +61,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'analyse',
         name: { 'zh-CN': '分析问题', en: 'Analyse the problem' },
+        description: {
+          'zh-CN': '复现问题，判断影响范围和根因，必要时拉上研发。',
+          en: 'Reproduce it, size the impact, find the cause; bring in engineering when needed.',
+        },
         kind: 'task',
         role: '数据分析',
         slaHours: 8,
@@ -65,6 +74,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'solve',
         name: { 'zh-CN': '制定解决方案', en: 'Work out a solution' },
+        description: {
+          'zh-CN': '定出修复或应对方案、负责人和上线时间。',
+          en: 'Decide the fix or workaround, who does it and when it ships.',
+        },
         kind: 'task',
         role: '用户增长',
         slaHours: 16,
@@ -76,6 +89,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'reply',
         name: { 'zh-CN': '反馈用户', en: 'Reply to the user' },
+        description: {
+          'zh-CN': '把结果告诉用户，并确认问题已经解决。',
+          en: 'Tell the user what was done and check the problem is gone.',
+        },
         kind: 'task',
         role: '客服',
         slaHours: 4,
@@ -96,6 +113,7 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'accept',
         name: { 'zh-CN': '接单', en: 'Accept the order' },
+        description: { 'zh-CN': '核对订单信息与库存。', en: 'Check the order details and the stock.' },
         kind: 'start',
         role: '电商运营',
         slaHours: 1,
@@ -104,6 +122,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'payment',
         name: { 'zh-CN': '付款确认', en: 'Confirm payment' },
+        description: {
+          'zh-CN': '确认款项到账，异常订单转人工核实。',
+          en: 'Confirm the money arrived; send odd orders for a manual check.',
+        },
         kind: 'task',
         role: '电商运营',
         slaHours: 2,
@@ -120,6 +142,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'shipping',
         name: { 'zh-CN': '物流安排', en: 'Arrange delivery' },
+        description: {
+          'zh-CN': '打包、选择物流并回填运单号。',
+          en: 'Pack, book the carrier and record the tracking number.',
+        },
         kind: 'task',
         role: '电商运营',
         slaHours: 24,
@@ -136,6 +162,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'aftersales',
         name: { 'zh-CN': '需要售后？', en: 'After-sales needed?' },
+        description: {
+          'zh-CN': '用户是否发起退换货或投诉。',
+          en: 'Did the customer ask for a return, an exchange or complain?',
+        },
         kind: 'decision',
         role: '客服',
         slaHours: 8,
@@ -147,6 +177,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'service',
         name: { 'zh-CN': '售后服务', en: 'After-sales service' },
+        description: {
+          'zh-CN': '处理退换货与投诉，记录处理结果。',
+          en: 'Handle the return or complaint and record how it ended.',
+        },
         kind: 'task',
         role: '客服',
         slaHours: 24,
@@ -167,6 +201,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'plan',
         name: { 'zh-CN': '活动策划', en: 'Plan the campaign' },
+        description: {
+          'zh-CN': '明确目标人群、玩法、预算和时间。',
+          en: 'Set the audience, mechanics, budget and dates.',
+        },
         kind: 'start',
         role: '活动运营',
         slaHours: 24,
@@ -175,6 +213,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'review',
         name: { 'zh-CN': '方案评审', en: 'Review the plan' },
+        description: {
+          'zh-CN': '相关负责人评审方案，不通过则退回修改。',
+          en: 'Owners review the plan; a rejected plan goes back for changes.',
+        },
         kind: 'decision',
         role: '用户增长',
         slaHours: 8,
@@ -186,6 +228,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'assets',
         name: { 'zh-CN': '物料准备', en: 'Prepare assets' },
+        description: {
+          'zh-CN': '设计、文案、落地页和埋点准备就绪。',
+          en: 'Design, copy, landing page and tracking ready.',
+        },
         kind: 'task',
         role: '内容运营',
         slaHours: 24,
@@ -194,6 +240,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'launch',
         name: { 'zh-CN': '渠道投放', en: 'Launch in channels' },
+        description: {
+          'zh-CN': '按排期在各渠道上线并盯数据。',
+          en: 'Go live in each channel on schedule and watch the numbers.',
+        },
         kind: 'task',
         role: '用户增长',
         slaHours: 8,
@@ -203,6 +253,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'retro',
         name: { 'zh-CN': '效果复盘', en: 'Retrospective' },
+        description: {
+          'zh-CN': '对照目标复盘效果，沉淀可复用的做法。',
+          en: 'Compare results with the goal and keep what worked.',
+        },
         kind: 'task',
         role: '数据分析',
         slaHours: 16,
@@ -222,6 +276,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'topic',
         name: { 'zh-CN': '选题', en: 'Pick the topic' },
+        description: {
+          'zh-CN': '确定选题、角度和目标读者。',
+          en: 'Choose the topic, the angle and the readers.',
+        },
         kind: 'start',
         role: '内容运营',
         slaHours: 4,
@@ -230,6 +288,7 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'draft',
         name: { 'zh-CN': '撰写', en: 'Write the draft' },
+        description: { 'zh-CN': '完成初稿及配图。', en: 'Write the draft and its pictures.' },
         kind: 'task',
         role: '内容运营',
         slaHours: 16,
@@ -238,6 +297,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'check',
         name: { 'zh-CN': '审核', en: 'Review' },
+        description: {
+          'zh-CN': '检查事实、合规与品牌调性，不通过则退回。',
+          en: 'Check facts, compliance and tone; send back what fails.',
+        },
         kind: 'decision',
         role: '用户增长',
         slaHours: 4,
@@ -250,6 +313,7 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'publish',
         name: { 'zh-CN': '发布', en: 'Publish' },
+        description: { 'zh-CN': '按排期发布到各平台。', en: 'Publish on each platform on schedule.' },
         kind: 'task',
         role: '内容运营',
         slaHours: 2,
@@ -259,6 +323,10 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
       {
         key: 'results',
         name: { 'zh-CN': '数据复盘', en: 'Review the results' },
+        description: {
+          'zh-CN': '发布后跟踪阅读、互动和转化数据。',
+          en: 'Track reads, engagement and conversions after publishing.',
+        },
         kind: 'task',
         role: '数据分析',
         slaHours: 16,
@@ -278,6 +346,7 @@ export function processTemplates(locale: Locale): ProcessTemplate[] {
     steps: spec.steps.map((step) => ({
       key: step.key,
       name: step.name[locale],
+      ...(step.description ? { description: step.description[locale] } : {}),
       kind: step.kind,
       owner: step.role ? { type: 'role' as const, role: step.role } : null,
       slaHours: step.slaHours ?? null,

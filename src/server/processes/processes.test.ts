@@ -321,6 +321,76 @@ describe('processes', () => {
     ]);
   });
 
+  it('hands a skill-owned step round-robin to the members with the skill', async () => {
+    for (const user of [owner, manager, member]) {
+      const skills = user === owner ? [] : [{ skill: '用户访谈', level: 3 }];
+      const saved = await t.app.inject(
+        as(user, {
+          method: 'PUT',
+          url: url(`/people/${user.id}`),
+          payload: { skills, unavailableDays: [] },
+        }),
+      );
+      expect(saved.statusCode).toBe(200);
+    }
+    const created = await t.app.inject(
+      as(manager, {
+        method: 'POST',
+        url: url('/processes'),
+        payload: {
+          name: '用户访谈',
+          steps: [
+            {
+              key: 'talk',
+              name: '访谈用户',
+              description: '按提纲访谈 30 分钟',
+              kind: 'start',
+              owner: { type: 'skill', skill: '用户访谈' },
+              slaHours: 8,
+              checklist: [],
+              fields: [],
+              outcomes: [{ key: 'done', label: '完成', next: 'end' }],
+            },
+            {
+              key: 'end',
+              name: '结束',
+              kind: 'end',
+              owner: null,
+              slaHours: null,
+              checklist: [],
+              fields: [],
+              outcomes: [],
+            },
+          ],
+        },
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    expect(created.json().version.steps[0].description).toBe('按提纲访谈 30 分钟');
+    const assignees: string[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const run = await t.app.inject(
+        as(owner, {
+          method: 'POST',
+          url: url(`/processes/${created.json().id}/runs`),
+          payload: { subject: `访谈 ${index + 1}` },
+        }),
+      );
+      assignees.push(run.json().currentStep.assignee.id);
+      // Finished at once, so nobody is busier than anyone else: only taking turns spreads the work.
+      const done = await act(owner, run.json().id, 'complete-step', {
+        stepKey: 'talk',
+        outcomeKey: 'done',
+        checkedItems: [],
+        values: {},
+      });
+      expect(done.json().status).toBe('completed');
+    }
+    // Both skilled members take turns; the owner, without the skill, gets none.
+    expect(new Set(assignees.slice(0, 2))).toEqual(new Set([manager.id, member.id]));
+    expect(assignees.slice(2)).toEqual(assignees.slice(0, 2));
+  });
+
   it('keeps viewers from acting and other workspaces out', async () => {
     const process = await createFeedbackProcess();
     expect(

@@ -165,13 +165,25 @@ export function selectRunEvents(executor: Executor, runId: string) {
 }
 
 /** Open steps per person, for least-loaded assignment. */
-export function selectOpenStepCounts(executor: Executor, workspaceId: string) {
+/** When each candidate last had this step of this process: round-robin gives the next visit to the longest idle. */
+export function selectLastAssignments(
+  executor: Executor,
+  processId: string,
+  stepKey: string,
+  candidates: readonly string[],
+) {
   return executor
     .selectFrom('process_run_steps')
-    .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('workspace_id', '=', workspaceId)
-    .where('completed_at', 'is', null)
-    .groupBy('assignee_id')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .select([
+      'process_run_steps.assignee_id',
+      // Ids are time-sortable and ordered within a millisecond too, so the largest is the latest turn.
+      (eb) => eb.fn.max('process_run_steps.id').as('last_visit_id'),
+    ])
+    .where('process_runs.process_id', '=', processId)
+    .where('process_run_steps.step_key', '=', stepKey)
+    .where('process_run_steps.assignee_id', 'in', candidates)
+    .groupBy('process_run_steps.assignee_id')
     .execute();
 }
 

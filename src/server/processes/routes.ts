@@ -7,18 +7,22 @@ import * as service from './service.ts';
 const Id = z.string().min(1).max(64);
 const Text = z.string().trim().min(1).max(200);
 
+const Owner = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('person'), userId: Id }),
+    z.object({ type: z.literal('role'), role: z.string().trim().min(1).max(50) }),
+    z.object({ type: z.literal('skill'), skill: z.string().trim().min(1).max(50) }),
+  ])
+  .nullable();
+const Kind = z.enum(['start', 'task', 'decision', 'end']);
+
 const Step = z
   .object({
     key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
     name: Text,
-    kind: z.enum(['start', 'task', 'decision', 'end']),
-    owner: z
-      .discriminatedUnion('type', [
-        z.object({ type: z.literal('person'), userId: Id }),
-        z.object({ type: z.literal('role'), role: z.string().trim().min(1).max(50) }),
-        z.object({ type: z.literal('skill'), skill: z.string().trim().min(1).max(50) }),
-      ])
-      .nullable(),
+    description: z.string().trim().max(2000).optional(),
+    kind: Kind,
+    owner: Owner,
     slaHours: z.number().min(0).max(10_000).nullable(),
     checklist: z.array(z.string().trim().min(1).max(200)).max(30).readonly(),
     fields: z
@@ -155,35 +159,60 @@ const Analytics = AnalyticsCore.extend({
   stepNames: z.record(z.string(), z.string()),
 }).meta({ id: 'ProcessAnalytics' });
 
-const Comparison = z.object({
-  comparison: z.object({
-    before: AnalyticsCore,
-    after: AnalyticsCore,
-    leadTime: z.object({ medianChangeMs: z.number().nullable(), medianChangeRatio: z.number().nullable() }),
-    steps: z.array(
-      z.object({
-        stepKey: z.string(),
-        before: StepMetrics.nullable(),
-        after: StepMetrics.nullable(),
-        medianWaitingChangeMs: z.number().nullable(),
-        medianWorkingChangeMs: z.number().nullable(),
-      }),
-    ),
-  }),
-  diff: z.object({
-    added: z.array(Step),
-    removed: z.array(Step),
-    changed: z.array(
-      z.object({
-        key: z.string(),
-        before: Step,
-        after: Step,
-        changes: z.array(z.record(z.string(), z.unknown())),
-      }),
-    ),
-    unchangedKeys: z.array(z.string()),
-  }),
-});
+const KeyedChanges = {
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(z.string()),
+};
+const StepChange = z
+  .discriminatedUnion('aspect', [
+    z.object({ aspect: z.literal('name'), before: z.string(), after: z.string() }),
+    z.object({ aspect: z.literal('description'), before: z.string(), after: z.string() }),
+    z.object({ aspect: z.literal('kind'), before: Kind, after: Kind }),
+    z.object({ aspect: z.literal('owner'), before: Owner, after: Owner }),
+    z.object({ aspect: z.literal('slaHours'), before: z.number().nullable(), after: z.number().nullable() }),
+    z.object({
+      aspect: z.literal('checklist'),
+      added: z.array(z.string()),
+      removed: z.array(z.string()),
+      reordered: z.boolean(),
+    }),
+    z.object({ aspect: z.literal('fields'), ...KeyedChanges }),
+    z.object({ aspect: z.literal('outcomes'), ...KeyedChanges }),
+  ])
+  .meta({ id: 'ProcessStepChange' });
+
+const Comparison = z
+  .object({
+    comparison: z.object({
+      before: AnalyticsCore,
+      after: AnalyticsCore,
+      leadTime: z.object({ medianChangeMs: z.number().nullable(), medianChangeRatio: z.number().nullable() }),
+      steps: z.array(
+        z.object({
+          stepKey: z.string(),
+          before: StepMetrics.nullable(),
+          after: StepMetrics.nullable(),
+          medianWaitingChangeMs: z.number().nullable(),
+          medianWorkingChangeMs: z.number().nullable(),
+        }),
+      ),
+    }),
+    diff: z.object({
+      added: z.array(Step),
+      removed: z.array(Step),
+      changed: z.array(
+        z.object({
+          key: z.string(),
+          before: Step,
+          after: Step,
+          changes: z.array(StepChange),
+        }),
+      ),
+      unchangedKeys: z.array(z.string()),
+    }),
+  })
+  .meta({ id: 'ProcessComparison' });
 
 const ProcessParams = WorkspaceParams.extend({ processId: Id });
 const RunParams = WorkspaceParams.extend({ runId: Id });

@@ -238,19 +238,19 @@ export async function diffProcessVersions(
 }
 
 /**
- * Who does a step: a named person; else the least-loaded member whose title matches the role or who has the
- * skill; else whoever started the case, so no step is left without someone.
+ * Who does a step: a named person; else, in turn, the members whose title matches the role or who have the
+ * skill (round-robin: whoever had this step of this process least recently, someone who never had it first);
+ * else whoever started the case, so no step is left without someone.
  */
 async function pickAssignee(
-  services: Services,
   trx: Executor,
-  workspaceId: string,
+  run: { workspace_id: string; process_id: string; started_by: string | null },
   step: ProcessStep,
-  fallback: string | null,
 ) {
   const owner = step.owner;
+  const fallback = run.started_by;
   if (!owner) return fallback;
-  const members = await selectMembers(trx, workspaceId);
+  const members = await selectMembers(trx, run.workspace_id);
   if (owner.type === 'person')
     return members.some((member) => member.user_id === owner.userId) ? owner.userId : fallback;
   let candidates: string[];
@@ -261,31 +261,35 @@ async function pickAssignee(
       .map((member) => member.user_id);
   } else {
     const skilled = new Set(
-      (await selectSkills(trx, workspaceId))
+      (await selectSkills(trx, run.workspace_id))
         .filter((skill) => skill.skill === owner.skill)
         .map((skill) => skill.user_id),
     );
     candidates = members.filter((member) => skilled.has(member.user_id)).map((member) => member.user_id);
   }
   if (candidates.length === 0) return fallback;
-  const load = new Map(
-    (await queries.selectOpenStepCounts(trx, workspaceId)).map((row) => [row.assignee_id, Number(row.count)]),
+  const lastTurn = new Map(
+    (await queries.selectLastAssignments(trx, run.process_id, step.key, candidates)).map((row) => [
+      row.assignee_id,
+      row.last_visit_id,
+    ]),
   );
   return (
-    [...candidates].sort((a, b) => (load.get(a) ?? 0) - (load.get(b) ?? 0) || a.localeCompare(b))[0] ??
-    fallback
+    [...candidates].sort(
+      (a, b) => (lastTurn.get(a) ?? '').localeCompare(lastTurn.get(b) ?? '') || a.localeCompare(b),
+    )[0] ?? fallback
   );
 }
 
 async function enterStep(
   services: Services,
   trx: Executor,
-  run: { id: string; workspace_id: string; started_by: string | null },
+  run: { id: string; workspace_id: string; process_id: string; started_by: string | null },
   step: ProcessStep,
   now: number,
 ) {
   const calendar = await loadCalendar(trx, run.workspace_id);
-  const assignee = await pickAssignee(services, trx, run.workspace_id, step, run.started_by);
+  const assignee = await pickAssignee(trx, run, step);
   await queries.insertRunStep(trx, {
     id: newId(now),
     workspace_id: run.workspace_id,
@@ -349,7 +353,7 @@ export async function startRun(
     if (!version) throw new AppError('process_not_found');
     const start = parseSteps(version.steps).find((step) => step.kind === 'start');
     if (!start) throw new AppError('process_invalid', { count: 1 });
-    const run = { id, workspace_id: workspaceId, started_by: actor.userId };
+    const run = { id, workspace_id: workspaceId, process_id: processId, started_by: actor.userId };
     await queries.insertRun(trx, {
       id,
       workspace_id: workspaceId,

@@ -8921,196 +8921,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            comparison: {
-                                before: {
-                                    runs: {
-                                        total: number;
-                                        active: number;
-                                        completed: number;
-                                        cancelled: number;
-                                    };
-                                    ignoredEvents: number;
-                                    leadTime: {
-                                        count: number;
-                                        medianMs: number | null;
-                                        p90Ms: number | null;
-                                        totalMs: number;
-                                        buckets: {
-                                            key: string;
-                                            minMs: number;
-                                            maxMs: number | null;
-                                            count: number;
-                                        }[];
-                                    };
-                                    throughput: {
-                                        week: string;
-                                        weekStart: string;
-                                        count: number;
-                                    }[];
-                                    steps: {
-                                        stepKey: string;
-                                        count: number;
-                                        completed: number;
-                                        waiting: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        working: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        withSla: number;
-                                        breached: number;
-                                        breachRate: number | null;
-                                        workInProgress: number;
-                                        queued: number;
-                                        oldestQueuedMs: number | null;
-                                        leadTimeShare: number | null;
-                                    }[];
-                                    bottleneck: {
-                                        stepKey: string;
-                                        leadTimeShare: number | null;
-                                        medianWaitingMs: number | null;
-                                        queued: number;
-                                        reason: {
-                                            code: string;
-                                            params: {
-                                                [key: string]: string | number;
-                                            };
-                                        };
-                                    } | null;
-                                };
-                                after: {
-                                    runs: {
-                                        total: number;
-                                        active: number;
-                                        completed: number;
-                                        cancelled: number;
-                                    };
-                                    ignoredEvents: number;
-                                    leadTime: {
-                                        count: number;
-                                        medianMs: number | null;
-                                        p90Ms: number | null;
-                                        totalMs: number;
-                                        buckets: {
-                                            key: string;
-                                            minMs: number;
-                                            maxMs: number | null;
-                                            count: number;
-                                        }[];
-                                    };
-                                    throughput: {
-                                        week: string;
-                                        weekStart: string;
-                                        count: number;
-                                    }[];
-                                    steps: {
-                                        stepKey: string;
-                                        count: number;
-                                        completed: number;
-                                        waiting: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        working: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        withSla: number;
-                                        breached: number;
-                                        breachRate: number | null;
-                                        workInProgress: number;
-                                        queued: number;
-                                        oldestQueuedMs: number | null;
-                                        leadTimeShare: number | null;
-                                    }[];
-                                    bottleneck: {
-                                        stepKey: string;
-                                        leadTimeShare: number | null;
-                                        medianWaitingMs: number | null;
-                                        queued: number;
-                                        reason: {
-                                            code: string;
-                                            params: {
-                                                [key: string]: string | number;
-                                            };
-                                        };
-                                    } | null;
-                                };
-                                leadTime: {
-                                    medianChangeMs: number | null;
-                                    medianChangeRatio: number | null;
-                                };
-                                steps: {
-                                    stepKey: string;
-                                    before: {
-                                        stepKey: string;
-                                        count: number;
-                                        completed: number;
-                                        waiting: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        working: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        withSla: number;
-                                        breached: number;
-                                        breachRate: number | null;
-                                        workInProgress: number;
-                                        queued: number;
-                                        oldestQueuedMs: number | null;
-                                        leadTimeShare: number | null;
-                                    } | null;
-                                    after: {
-                                        stepKey: string;
-                                        count: number;
-                                        completed: number;
-                                        waiting: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        working: {
-                                            count: number;
-                                            medianMs: number | null;
-                                            p90Ms: number | null;
-                                        };
-                                        withSla: number;
-                                        breached: number;
-                                        breachRate: number | null;
-                                        workInProgress: number;
-                                        queued: number;
-                                        oldestQueuedMs: number | null;
-                                        leadTimeShare: number | null;
-                                    } | null;
-                                    medianWaitingChangeMs: number | null;
-                                    medianWorkingChangeMs: number | null;
-                                }[];
-                            };
-                            diff: {
-                                added: components["schemas"]["ProcessStep"][];
-                                removed: components["schemas"]["ProcessStep"][];
-                                changed: {
-                                    key: string;
-                                    before: components["schemas"]["ProcessStep"];
-                                    after: components["schemas"]["ProcessStep"];
-                                    changes: {
-                                        [key: string]: unknown;
-                                    }[];
-                                }[];
-                                unchangedKeys: string[];
-                            };
-                        };
+                        "application/json": components["schemas"]["ProcessComparison"];
                     };
                 };
                 /** @description Default Response */
@@ -10414,6 +10225,7 @@ export interface components {
         ProcessStepInput: {
             key: string;
             name: string;
+            description?: string;
             /** @enum {string} */
             kind: "start" | "task" | "decision" | "end";
             owner: ({
@@ -10485,6 +10297,7 @@ export interface components {
             currentStep: {
                 key: string;
                 name: string;
+                description?: string;
                 /** @enum {string} */
                 kind: "start" | "task" | "decision" | "end";
                 owner: ({
@@ -10619,6 +10432,264 @@ export interface components {
             bottleneckMessage: string | null;
             stepNames: {
                 [key: string]: string;
+            };
+        };
+        ProcessStepChangeInput: {
+            /** @constant */
+            aspect: "name";
+            before: string;
+            after: string;
+        } | {
+            /** @constant */
+            aspect: "description";
+            before: string;
+            after: string;
+        } | {
+            /** @constant */
+            aspect: "kind";
+            /** @enum {string} */
+            before: "start" | "task" | "decision" | "end";
+            /** @enum {string} */
+            after: "start" | "task" | "decision" | "end";
+        } | {
+            /** @constant */
+            aspect: "owner";
+            before: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+            after: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+        } | {
+            /** @constant */
+            aspect: "slaHours";
+            before: number | null;
+            after: number | null;
+        } | {
+            /** @constant */
+            aspect: "checklist";
+            added: string[];
+            removed: string[];
+            reordered: boolean;
+        } | {
+            /** @constant */
+            aspect: "fields";
+            added: string[];
+            removed: string[];
+            changed: string[];
+        } | {
+            /** @constant */
+            aspect: "outcomes";
+            added: string[];
+            removed: string[];
+            changed: string[];
+        };
+        ProcessComparisonInput: {
+            comparison: {
+                before: {
+                    runs: {
+                        total: number;
+                        active: number;
+                        completed: number;
+                        cancelled: number;
+                    };
+                    ignoredEvents: number;
+                    leadTime: {
+                        count: number;
+                        medianMs: number | null;
+                        p90Ms: number | null;
+                        totalMs: number;
+                        buckets: {
+                            key: string;
+                            minMs: number;
+                            maxMs: number | null;
+                            count: number;
+                        }[];
+                    };
+                    throughput: {
+                        week: string;
+                        weekStart: string;
+                        count: number;
+                    }[];
+                    steps: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    }[];
+                    bottleneck: {
+                        stepKey: string;
+                        leadTimeShare: number | null;
+                        medianWaitingMs: number | null;
+                        queued: number;
+                        reason: {
+                            code: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                        };
+                    } | null;
+                };
+                after: {
+                    runs: {
+                        total: number;
+                        active: number;
+                        completed: number;
+                        cancelled: number;
+                    };
+                    ignoredEvents: number;
+                    leadTime: {
+                        count: number;
+                        medianMs: number | null;
+                        p90Ms: number | null;
+                        totalMs: number;
+                        buckets: {
+                            key: string;
+                            minMs: number;
+                            maxMs: number | null;
+                            count: number;
+                        }[];
+                    };
+                    throughput: {
+                        week: string;
+                        weekStart: string;
+                        count: number;
+                    }[];
+                    steps: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    }[];
+                    bottleneck: {
+                        stepKey: string;
+                        leadTimeShare: number | null;
+                        medianWaitingMs: number | null;
+                        queued: number;
+                        reason: {
+                            code: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                        };
+                    } | null;
+                };
+                leadTime: {
+                    medianChangeMs: number | null;
+                    medianChangeRatio: number | null;
+                };
+                steps: {
+                    stepKey: string;
+                    before: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    } | null;
+                    after: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    } | null;
+                    medianWaitingChangeMs: number | null;
+                    medianWorkingChangeMs: number | null;
+                }[];
+            };
+            diff: {
+                added: components["schemas"]["ProcessStepInput"][];
+                removed: components["schemas"]["ProcessStepInput"][];
+                changed: {
+                    key: string;
+                    before: components["schemas"]["ProcessStepInput"];
+                    after: components["schemas"]["ProcessStepInput"];
+                    changes: components["schemas"]["ProcessStepChangeInput"][];
+                }[];
+                unchangedKeys: string[];
             };
         };
         TaskInput: {
@@ -10961,6 +11032,7 @@ export interface components {
         ProcessStep: {
             key: string;
             name: string;
+            description?: string;
             /** @enum {string} */
             kind: "start" | "task" | "decision" | "end";
             owner: ({
@@ -11032,6 +11104,7 @@ export interface components {
             currentStep: {
                 key: string;
                 name: string;
+                description?: string;
                 /** @enum {string} */
                 kind: "start" | "task" | "decision" | "end";
                 owner: ({
@@ -11166,6 +11239,264 @@ export interface components {
             bottleneckMessage: string | null;
             stepNames: {
                 [key: string]: string;
+            };
+        };
+        ProcessStepChange: {
+            /** @constant */
+            aspect: "name";
+            before: string;
+            after: string;
+        } | {
+            /** @constant */
+            aspect: "description";
+            before: string;
+            after: string;
+        } | {
+            /** @constant */
+            aspect: "kind";
+            /** @enum {string} */
+            before: "start" | "task" | "decision" | "end";
+            /** @enum {string} */
+            after: "start" | "task" | "decision" | "end";
+        } | {
+            /** @constant */
+            aspect: "owner";
+            before: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+            after: ({
+                /** @constant */
+                type: "person";
+                userId: string;
+            } | {
+                /** @constant */
+                type: "role";
+                role: string;
+            } | {
+                /** @constant */
+                type: "skill";
+                skill: string;
+            }) | null;
+        } | {
+            /** @constant */
+            aspect: "slaHours";
+            before: number | null;
+            after: number | null;
+        } | {
+            /** @constant */
+            aspect: "checklist";
+            added: string[];
+            removed: string[];
+            reordered: boolean;
+        } | {
+            /** @constant */
+            aspect: "fields";
+            added: string[];
+            removed: string[];
+            changed: string[];
+        } | {
+            /** @constant */
+            aspect: "outcomes";
+            added: string[];
+            removed: string[];
+            changed: string[];
+        };
+        ProcessComparison: {
+            comparison: {
+                before: {
+                    runs: {
+                        total: number;
+                        active: number;
+                        completed: number;
+                        cancelled: number;
+                    };
+                    ignoredEvents: number;
+                    leadTime: {
+                        count: number;
+                        medianMs: number | null;
+                        p90Ms: number | null;
+                        totalMs: number;
+                        buckets: {
+                            key: string;
+                            minMs: number;
+                            maxMs: number | null;
+                            count: number;
+                        }[];
+                    };
+                    throughput: {
+                        week: string;
+                        weekStart: string;
+                        count: number;
+                    }[];
+                    steps: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    }[];
+                    bottleneck: {
+                        stepKey: string;
+                        leadTimeShare: number | null;
+                        medianWaitingMs: number | null;
+                        queued: number;
+                        reason: {
+                            code: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                        };
+                    } | null;
+                };
+                after: {
+                    runs: {
+                        total: number;
+                        active: number;
+                        completed: number;
+                        cancelled: number;
+                    };
+                    ignoredEvents: number;
+                    leadTime: {
+                        count: number;
+                        medianMs: number | null;
+                        p90Ms: number | null;
+                        totalMs: number;
+                        buckets: {
+                            key: string;
+                            minMs: number;
+                            maxMs: number | null;
+                            count: number;
+                        }[];
+                    };
+                    throughput: {
+                        week: string;
+                        weekStart: string;
+                        count: number;
+                    }[];
+                    steps: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    }[];
+                    bottleneck: {
+                        stepKey: string;
+                        leadTimeShare: number | null;
+                        medianWaitingMs: number | null;
+                        queued: number;
+                        reason: {
+                            code: string;
+                            params: {
+                                [key: string]: string | number;
+                            };
+                        };
+                    } | null;
+                };
+                leadTime: {
+                    medianChangeMs: number | null;
+                    medianChangeRatio: number | null;
+                };
+                steps: {
+                    stepKey: string;
+                    before: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    } | null;
+                    after: {
+                        stepKey: string;
+                        count: number;
+                        completed: number;
+                        waiting: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        working: {
+                            count: number;
+                            medianMs: number | null;
+                            p90Ms: number | null;
+                        };
+                        withSla: number;
+                        breached: number;
+                        breachRate: number | null;
+                        workInProgress: number;
+                        queued: number;
+                        oldestQueuedMs: number | null;
+                        leadTimeShare: number | null;
+                    } | null;
+                    medianWaitingChangeMs: number | null;
+                    medianWorkingChangeMs: number | null;
+                }[];
+            };
+            diff: {
+                added: components["schemas"]["ProcessStep"][];
+                removed: components["schemas"]["ProcessStep"][];
+                changed: {
+                    key: string;
+                    before: components["schemas"]["ProcessStep"];
+                    after: components["schemas"]["ProcessStep"];
+                    changes: components["schemas"]["ProcessStepChange"][];
+                }[];
+                unchangedKeys: string[];
             };
         };
         Task: {
