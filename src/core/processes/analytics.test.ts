@@ -144,10 +144,10 @@ describe('analyseProcessRuns', () => {
     ]);
   });
 
-  it('counts completed runs per ISO week', () => {
+  it('counts completed runs per ISO week, with their median lead time', () => {
     expect(result.throughput).toEqual([
-      { week: '2025-W02', weekStart: '2025-01-06', count: 2 },
-      { week: '2025-W03', weekStart: '2025-01-13', count: 1 },
+      { week: '2025-W02', weekStart: '2025-01-06', count: 2, medianLeadTimeMs: 15 * H }, // 10 h and 20 h
+      { week: '2025-W03', weekStart: '2025-01-13', count: 1, medianLeadTimeMs: 6 * H },
     ]);
   });
 
@@ -228,7 +228,7 @@ describe('analyseProcessRuns', () => {
     expect(weeks(0)).toEqual(['2025-W01:2', '2025-W02:0', '2025-W03:0', '2025-W04:1']);
     const year2020 = [finishing('w53', '2021-01-03T12:00:00Z')];
     expect(analyseProcessRuns(year2020, [], { now: 0, utcOffsetMinutes: 0 }).throughput).toEqual([
-      { week: '2020-W53', weekStart: '2020-12-28', count: 1 },
+      { week: '2020-W53', weekStart: '2020-12-28', count: 1, medianLeadTimeMs: H },
     ]);
   });
 

@@ -21,7 +21,7 @@ import { dayFromNumber } from '../kpis/periods.ts';
  * - Lead time of a run = finishedAt − startedAt, for completed runs. A step's share of lead time is the time
  *   its completed visits in completed runs took (completedAt − enteredAt) over the total lead time of those
  *   runs; shares need not add up to 1 when runs have gaps between steps or steps in parallel.
- * - Throughput counts completed runs per ISO week (Monday–Sunday, local time at `utcOffsetMinutes`) of their
+ * - Throughput counts completed runs (and their median lead time) per ISO week (Monday–Sunday, local time at `utcOffsetMinutes`) of their
  *   finishedAt, with empty weeks between the first and the last filled in as 0.
  * - Bottleneck: the step with the largest share of lead time; when no completed run gives shares, the step
  *   with the most visits waiting to be started. Ties on share go to the longer queue, then the longer median
@@ -100,7 +100,13 @@ export type LeadTimeBucketKey = (typeof LEAD_TIME_BUCKETS)[number]['key'];
 /** A histogram bar: lead times from minMs (inclusive) to maxMs (exclusive; null = no upper bound). */
 export type LeadTimeBucket = { key: LeadTimeBucketKey; minMs: number; maxMs: number | null; count: number };
 
-export type WeeklyThroughput = { week: string; weekStart: string; count: number };
+/** Cases finished in a week and their median lead time: the trend that shows whether a new version helped. */
+export type WeeklyThroughput = {
+  week: string;
+  weekStart: string;
+  count: number;
+  medianLeadTimeMs: number | null;
+};
 
 export type BottleneckReasonCode = 'bottleneck_lead_time_share' | 'bottleneck_queue';
 
@@ -233,15 +239,18 @@ export function analyseProcessRuns(
   const runById = new Map<string, ProcessRunRecord>();
   const counts = { total: 0, active: 0, completed: 0, cancelled: 0 };
   const leadTimes: number[] = [];
-  const finishedPerMonday = new Map<number, number>();
+  const leadTimesPerMonday = new Map<number, number[]>();
   for (const run of runs) {
     runById.set(run.id, run);
     counts.total += 1;
     counts[run.status] += 1;
     if (run.status !== 'completed' || run.finishedAt === null) continue;
-    leadTimes.push(Math.max(0, run.finishedAt - run.startedAt));
+    const leadTime = Math.max(0, run.finishedAt - run.startedAt);
+    leadTimes.push(leadTime);
     const monday = mondayOf(Math.floor((run.finishedAt + offsetMs) / DAY_MS));
-    finishedPerMonday.set(monday, (finishedPerMonday.get(monday) ?? 0) + 1);
+    const week = leadTimesPerMonday.get(monday);
+    if (week) week.push(leadTime);
+    else leadTimesPerMonday.set(monday, [leadTime]);
   }
 
   const byStep = new Map<string, StepAccumulator>();
@@ -317,7 +326,7 @@ export function analyseProcessRuns(
     runs: counts,
     ignoredEvents,
     leadTime: { ...lead.summary, totalMs: totalLeadMs, buckets },
-    throughput: weeklyThroughput(finishedPerMonday),
+    throughput: weeklyThroughput(leadTimesPerMonday),
     steps,
     bottleneck: findBottleneck(steps, options.stepNames ?? {}),
   };
@@ -338,16 +347,18 @@ function countInRange(sorted: Float64Array, minMs: number, maxMs: number | null)
   return (maxMs === null ? sorted.length : firstAtLeast(maxMs)) - firstAtLeast(minMs);
 }
 
-function weeklyThroughput(finishedPerMonday: ReadonlyMap<number, number>): WeeklyThroughput[] {
-  if (finishedPerMonday.size === 0) return [];
-  const mondays = [...finishedPerMonday.keys()];
+function weeklyThroughput(leadTimesPerMonday: ReadonlyMap<number, readonly number[]>): WeeklyThroughput[] {
+  if (leadTimesPerMonday.size === 0) return [];
+  const mondays = [...leadTimesPerMonday.keys()];
   const last = Math.max(...mondays);
   const weeks: WeeklyThroughput[] = [];
   for (let monday = Math.min(...mondays); monday <= last; monday += 7) {
+    const leadTimes = leadTimesPerMonday.get(monday) ?? [];
     weeks.push({
       week: isoWeekLabel(monday),
       weekStart: dayFromNumber(monday),
-      count: finishedPerMonday.get(monday) ?? 0,
+      count: leadTimes.length,
+      medianLeadTimeMs: summarise(leadTimes).summary.medianMs,
     });
   }
   return weeks;

@@ -247,6 +247,19 @@ describe('processes', () => {
     ).json();
     expect(compared.diff.changed.map((change: { key: string }) => change.key)).toEqual(['analyse']);
     expect(compared.comparison.leadTime.medianChangeMs).toBeLessThan(0);
+
+    // Analytics of one version: its cases only, drawn on its own steps.
+    const ofVersion = async (versionId: string) =>
+      t.app.inject(
+        as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics?versionId=${versionId}`) }),
+      );
+    const firstVersion = (await ofVersion(process.version.id)).json();
+    expect(firstVersion.runs.total).toBe(20);
+    expect(firstVersion.flow.find((step: { key: string }) => step.key === 'analyse').slaHours).not.toBe(24);
+    const secondVersion = (await ofVersion(v2)).json();
+    expect(secondVersion.runs.total).toBe(1);
+    expect(secondVersion.flow.find((step: { key: string }) => step.key === 'analyse').slaHours).toBe(24);
+    expect((await ofVersion('no-such-version')).statusCode).toBe(404);
   });
 
   it('marks SLA breaches once from the job, and announces them', async () => {

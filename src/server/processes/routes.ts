@@ -142,7 +142,14 @@ const AnalyticsCore = z.object({
       z.object({ key: z.string(), minMs: z.number(), maxMs: z.number().nullable(), count: z.number().int() }),
     ),
   }),
-  throughput: z.array(z.object({ week: z.string(), weekStart: z.string(), count: z.number().int() })),
+  throughput: z.array(
+    z.object({
+      week: z.string(),
+      weekStart: z.string(),
+      count: z.number().int(),
+      medianLeadTimeMs: z.number().nullable(),
+    }),
+  ),
   steps: z.array(StepMetrics),
   bottleneck: z
     .object({
@@ -155,6 +162,8 @@ const AnalyticsCore = z.object({
     .nullable(),
 });
 const Analytics = AnalyticsCore.extend({
+  /** The steps of the version analysed (the current one unless a version was asked for). */
+  flow: z.array(Step),
   bottleneckMessage: z.string().nullable(),
   stepNames: z.record(z.string(), z.string()),
 }).meta({ id: 'ProcessAnalytics' });

@@ -687,8 +687,14 @@ export async function getAnalytics(
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const process = await getProcess(services, actor, workspaceId, processId);
+  let flow = process.version?.steps ?? [];
+  if (versionId !== undefined) {
+    const version = await queries.selectVersion(services.db, workspaceId, versionId);
+    if (!version || version.process_id !== processId) throw new AppError('process_not_found');
+    flow = parseSteps(version.steps);
+  }
   // The end step is where a case stops, not work: it has no times to show.
-  const steps = (process.version?.steps ?? []).filter((step) => step.kind !== 'end');
+  const steps = flow.filter((step) => step.kind !== 'end');
   const { runs, events } = toRecords(await queries.selectRunsForAnalytics(services.db, processId, versionId));
   const analytics = analyseProcessRuns(runs, events, {
     now: services.now(),
@@ -698,6 +704,7 @@ export async function getAnalytics(
   });
   return {
     ...analytics,
+    flow,
     stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
     bottleneckMessage: analytics.bottleneck
       ? interpolate(

@@ -10394,6 +10394,7 @@ export interface components {
                 week: string;
                 weekStart: string;
                 count: number;
+                medianLeadTimeMs: number | null;
             }[];
             steps: {
                 stepKey: string;
@@ -10429,6 +10430,7 @@ export interface components {
                     };
                 };
             } | null;
+            flow: components["schemas"]["ProcessStepInput"][];
             bottleneckMessage: string | null;
             stepNames: {
                 [key: string]: string;
@@ -10530,6 +10532,7 @@ export interface components {
                         week: string;
                         weekStart: string;
                         count: number;
+                        medianLeadTimeMs: number | null;
                     }[];
                     steps: {
                         stepKey: string;
@@ -10590,6 +10593,7 @@ export interface components {
                         week: string;
                         weekStart: string;
                         count: number;
+                        medianLeadTimeMs: number | null;
                     }[];
                     steps: {
                         stepKey: string;
@@ -11201,6 +11205,7 @@ export interface components {
                 week: string;
                 weekStart: string;
                 count: number;
+                medianLeadTimeMs: number | null;
             }[];
             steps: {
                 stepKey: string;
@@ -11236,6 +11241,7 @@ export interface components {
                     };
                 };
             } | null;
+            flow: components["schemas"]["ProcessStep"][];
             bottleneckMessage: string | null;
             stepNames: {
                 [key: string]: string;
@@ -11337,6 +11343,7 @@ export interface components {
                         week: string;
                         weekStart: string;
                         count: number;
+                        medianLeadTimeMs: number | null;
                     }[];
                     steps: {
                         stepKey: string;
@@ -11397,6 +11404,7 @@ export interface components {
                         week: string;
                         weekStart: string;
                         count: number;
+                        medianLeadTimeMs: number | null;
                     }[];
                     steps: {
                         stepKey: string;
