@@ -3,15 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/server/app.ts';
-import { loadConfig } from '../src/server/config.ts';
+import { loadConfig, type AppConfig } from '../src/server/config.ts';
 
 export type RunningServer = { url: string; close: () => Promise<void> };
 
-/** The real app on a random port with a fresh SQLite folder, serving the built SPA from dist/web. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * The real app on a random port with a fresh SQLite folder, serving the built SPA from dist/web. A flow that
+ * needs hours to pass (SLA breaches) passes its own `now`: the server runs in the test's process.
+ */
+export async function startServer(overrides: Partial<AppConfig> = {}): Promise<RunningServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'opsplan-e2e-'));
   const app = await buildApp(
-    loadConfig({ dataDir, databaseUrl: undefined, webDir: 'dist/web', logLevel: 'silent' }),
+    loadConfig({
+      dataDir,
+      databaseUrl: undefined,
+      webDir: 'dist/web',
+      logLevel: 'silent',
+      ...overrides,
+    }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address: AddressInfo | string | null = app.server.address();
