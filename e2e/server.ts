@@ -17,7 +17,8 @@ export async function startServer(overrides: Partial<AppConfig> = {}): Promise<R
     loadConfig({
       dataDir,
       databaseUrl: undefined,
-      webDir: 'dist/web',
+      // A separate build folder lets two people build and test at once without overwriting each other.
+      webDir: process.env.E2E_WEB_DIR ?? 'dist/web',
       logLevel: 'silent',
       ...overrides,
     }),
