@@ -78,17 +78,19 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
     window: { fromDaysAgo: number; toDaysAgo: number },
     timing: Timing,
     subject: (index: number) => string,
-    openAt?: number,
+    /** Cases from this index on started in the last two days: most are still somewhere in the flow. */
+    recentFrom = count,
   ) => {
     const byKey = new Map(steps.map((step) => [step.key, step]));
     for (let index = 0; index < count; index += 1) {
       const runId = newId(now);
       const span = window.fromDaysAgo - window.toDaysAgo;
       let clock = Math.round(
-        now - (window.fromDaysAgo - (span * index) / count) * 24 * HOUR + random() * 6 * HOUR,
+        index >= recentFrom
+          ? now - (4 + random() * 44) * HOUR
+          : now - (window.fromDaysAgo - (span * index) / count) * 24 * HOUR + random() * 6 * HOUR,
       );
       const startedAt = clock;
-      const isOpen = openAt !== undefined && index >= openAt;
       const visits = [];
       let current: string | null = null;
       for (const [position, key] of path.entries()) {
@@ -98,19 +100,27 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         const stepTiming = timing[key] ?? { wait: [0.5, 2], work: [0.5, 1] };
         const started = Math.round(enteredAt + between(stepTiming.wait) * HOUR);
         const completed = Math.round(started + between(stepTiming.work) * HOUR);
-        const lastOpen = isOpen && position === path.length - 2;
+        // A case whose next step would finish in the future is still open there, started or not.
+        const lastOpen = completed > now;
+        const dueAt = wholeMs(stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS));
         visits.push({
           id: newId(now),
           workspace_id: workspaceId,
           run_id: runId,
           step_key: key,
+          // The lead takes a share of the open cases, so their own queue has something in it.
           assignee_id:
-            (step.owner?.type === 'role' ? assigneeFor[step.owner.role] : undefined) ?? context.ownerId,
+            (lastOpen && index % 2 === 0
+              ? context.ownerId
+              : step.owner?.type === 'role'
+                ? assigneeFor[step.owner.role]
+                : undefined) ?? context.ownerId,
           entered_at: enteredAt,
-          started_at: lastOpen ? null : started,
+          started_at: lastOpen ? (started <= now ? started : null) : started,
           completed_at: lastOpen ? null : completed,
-          due_at: wholeMs(stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS)),
-          breached_at: null,
+          due_at: dueAt,
+          // Already past due when seeded: marked, so the SLA job does not announce old news.
+          breached_at: lastOpen && dueAt !== null && dueAt < now ? dueAt : null,
           outcome_key: lastOpen
             ? null
             : (step.outcomes.find((outcome) => outcome.next === path[position + 1])?.key ?? null),
@@ -150,27 +160,31 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
     solve: { wait: [2, 8], work: [2, 5] },
     reply: { wait: [0.5, 3], work: [0.2, 0.5] },
   };
-  const topics = [
-    '签到页打不开',
-    '优惠券无法使用',
-    '积分没到账',
-    '推送太频繁',
-    '订单物流不更新',
-    '会员权益看不懂',
-  ];
+  const english = context.locale === 'en';
+  const topics = english
+    ? [
+        'Check-in page does not open',
+        'Coupon cannot be used',
+        'Points not credited',
+        'Too many push messages',
+        'Delivery status not updating',
+        'Membership benefits unclear',
+      ]
+    : ['签到页打不开', '优惠券无法使用', '积分没到账', '推送太频繁', '订单物流不更新', '会员权益看不懂'];
   await simulate(
     feedbackProcess.id,
     feedbackProcess.versionIds[0] ?? '',
     feedback,
     feedbackPath,
     220,
-    { fromDaysAgo: 90, toDaysAgo: 1 },
+    { fromDaysAgo: 90, toDaysAgo: 3 },
     feedbackTiming,
-    (index) => `用户反馈\uff1a${topics[index % topics.length]} #${1000 + index}`,
+    (index) =>
+      `${english ? 'Feedback: ' : '用户反馈\uff1a'}${topics[index % topics.length]} #${1000 + index}`,
     212,
   );
 
-  // Version 2 of the order process gives payment confirmation to the order team with a tighter SLA.
+  // Version 2 of the order process halves the payment confirmation SLA; the wait there drops with it.
   const order = templates.find((item) => item.key === 'order')?.steps ?? [];
   const orderV2 = order.map((step) => (step.key === 'payment' ? { ...step, slaHours: 1 } : step));
   const orderProcess = await insertProcess('order', [order, orderV2]);
@@ -179,8 +193,8 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
       ? ['accept', 'payment', 'shipping', 'aftersales', 'service', 'end']
       : ['accept', 'payment', 'shipping', 'aftersales', 'end'];
   for (const [versionIndex, config] of [
-    { count: 140, window: { fromDaysAgo: 90, toDaysAgo: 31 }, payment: [6, 20] as [number, number] },
-    { count: 90, window: { fromDaysAgo: 30, toDaysAgo: 1 }, payment: [0.3, 2] as [number, number] },
+    { count: 140, window: { fromDaysAgo: 90, toDaysAgo: 31 }, payment: [6, 20] as [number, number], open: 0 },
+    { count: 90, window: { fromDaysAgo: 30, toDaysAgo: 2 }, payment: [0.3, 2] as [number, number], open: 6 },
   ].entries()) {
     const steps = versionIndex === 0 ? order : orderV2;
     for (let index = 0; index < config.count; index += 1) {
@@ -203,7 +217,8 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
           aftersales: { wait: [4, 24], work: [0.1, 0.3] },
           service: { wait: [2, 12], work: [1, 4] },
         },
-        () => `订单 ${20_260_000 + versionIndex * 1000 + index}`,
+        () => `${english ? 'Order' : '订单'} ${20_260_000 + versionIndex * 1000 + index}`,
+        index >= config.count - config.open ? 0 : 1,
       );
     }
   }

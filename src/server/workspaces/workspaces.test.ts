@@ -254,5 +254,20 @@ describe('demo workspace', () => {
       )
     ).json();
     expect(analytics.bottleneck.stepKey).toBe('analyse');
+    const order = processes.items.find((process: { templateKey: string }) => process.templateKey === 'order');
+    expect(order.versionNumber).toBe(2);
+    expect(order.openRuns).toBeGreaterThan(0);
+    // Nothing seeded lies in the future, and the lead has open steps of their own waiting.
+    const future = await t.database.db
+      .selectFrom('process_run_steps')
+      .select('id')
+      .where('workspace_id', '=', demoId)
+      .where((eb) => eb.or([eb('entered_at', '>', t.clock.now), eb('completed_at', '>', t.clock.now)]))
+      .execute();
+    expect(future).toEqual([]);
+    const queue = (
+      await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/my-queue` }))
+    ).json();
+    expect(queue.items.length).toBeGreaterThanOrEqual(3);
   });
 });
