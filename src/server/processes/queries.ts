@@ -1,4 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
+import type { Dialect } from '../../db/index.ts';
 import type {
   Executor,
   ProcessRunEventsTable,
@@ -101,6 +102,22 @@ export async function updateRun(executor: Executor, id: string, changes: Updatea
   await executor.updateTable('process_runs').set(changes).where('id', '=', id).execute();
 }
 
+/**
+ * Holds a case's row until the transaction ends, so two transitions of one case run one after the other and
+ * the second reads what the first wrote. Only the case's own row: other cases of the process go on in
+ * parallel. SQLite runs one write transaction at a time already and has no FOR UPDATE.
+ */
+export async function lockRun(executor: Executor, dialect: Dialect, workspaceId: string, id: string) {
+  if (dialect !== 'postgres') return;
+  await executor
+    .selectFrom('process_runs')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .execute();
+}
+
 export function selectRun(executor: Executor, workspaceId: string, id: string) {
   return executor
     .selectFrom('process_runs')
@@ -135,6 +152,18 @@ export async function updateRunStep(
   changes: Updateable<ProcessRunStepsTable>,
 ) {
   await executor.updateTable('process_run_steps').set(changes).where('id', '=', id).execute();
+}
+
+/** Marks an open step breached unless it was completed or marked meanwhile; false when nothing changed. */
+export async function markRunStepBreached(executor: Executor, id: string, now: number) {
+  const result = await executor
+    .updateTable('process_run_steps')
+    .set({ breached_at: now })
+    .where('id', '=', id)
+    .where('completed_at', 'is', null)
+    .where('breached_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export function selectRunSteps(executor: Executor, runId: string) {

@@ -374,6 +374,22 @@ export async function startRun(
   return id;
 }
 
+/**
+ * One transition of a case (start a step, complete it, reassign, hold/resume/cancel): a transaction that
+ * first locks the case, so concurrent requests for it queue up and each checks the state the last one left.
+ */
+function transitionRun(
+  services: Services,
+  workspaceId: string,
+  runId: string,
+  transition: (trx: Executor) => Promise<void>,
+) {
+  return services.db.transaction().execute(async (trx) => {
+    await queries.lockRun(trx, services.dialect, workspaceId, runId);
+    await transition(trx);
+  });
+}
+
 async function loadRunContext(executor: Executor, workspaceId: string, runId: string) {
   const run = await requireRun(executor, workspaceId, runId);
   const version = await queries.selectVersion(executor, workspaceId, run.version_id);
@@ -484,7 +500,7 @@ export async function startStep(
 ) {
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
+  await transitionRun(services, workspaceId, runId, async (trx) => {
     const { run, steps, open } = await loadRunContext(trx, workspaceId, runId);
     requireActive(run);
     requireCurrent(run, stepKey, steps);
@@ -508,7 +524,7 @@ export async function completeStep(
 ) {
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
+  await transitionRun(services, workspaceId, runId, async (trx) => {
     const { run, steps, open } = await loadRunContext(trx, workspaceId, runId);
     requireActive(run);
     requireCurrent(run, input.stepKey, steps);
@@ -575,7 +591,7 @@ export async function reassignStep(
 ) {
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
+  await transitionRun(services, workspaceId, runId, async (trx) => {
     const { run, open } = await loadRunContext(trx, workspaceId, runId);
     requireActive(run);
     if (!(await selectMembers(trx, workspaceId)).some((member) => member.user_id === userId)) {
@@ -605,7 +621,7 @@ export async function changeRunState(
 ) {
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
+  await transitionRun(services, workspaceId, runId, async (trx) => {
     const run = await requireRun(trx, workspaceId, runId);
     const allowed = { hold: ['active'], resume: ['on_hold'], cancel: ['active', 'on_hold'] }[change.action];
     if (!allowed.includes(run.status)) throw new AppError('run_not_active', { status: run.status });
@@ -748,9 +764,12 @@ export async function markBreachedSteps(services: Services): Promise<number> {
   const now = services.now();
   const breached = await queries.unsafeSelectBreachedSteps(services.db, now, 1000);
   if (breached.length === 0) return 0;
+  let marked = 0;
   await services.db.transaction().execute(async (trx) => {
     for (const step of breached) {
-      await queries.updateRunStep(trx, step.id, { breached_at: now });
+      // A step completed (or marked by another instance) since the select above is left alone, unannounced.
+      if (!(await queries.markRunStepBreached(trx, step.id, now))) continue;
+      marked += 1;
       await services.outbox.emit(trx, {
         workspaceId: step.workspace_id,
         type: 'process.step_overdue',
@@ -763,7 +782,7 @@ export async function markBreachedSteps(services: Services): Promise<number> {
       });
     }
   });
-  return breached.length;
+  return marked;
 }
 
 export async function registerProcessJobs(services: Services): Promise<void> {
