@@ -404,6 +404,46 @@ describe('processes', () => {
     expect(assignees.slice(2)).toEqual(assignees.slice(0, 2));
   });
 
+  it("shows the team's open steps with a count per person, overdue first", async () => {
+    const process = await createFeedbackProcess();
+    for (const subject of ['反馈 A', '反馈 B']) {
+      await t.app.inject(
+        as(member, { method: 'POST', url: url(`/processes/${process.id}/runs`), payload: { subject } }),
+      );
+    }
+    t.clock.advance(30 * HOUR); // past the 4-hour SLA of 收集反馈
+    const fresh = await t.app.inject(
+      as(manager, {
+        method: 'POST',
+        url: url(`/processes/${process.id}/runs`),
+        payload: { subject: '反馈 C' },
+      }),
+    );
+    await act(manager, fresh.json().id, 'reassign', { userId: owner.id });
+
+    const team = (await t.app.inject(as(viewer, { method: 'GET', url: url('/open-steps') }))).json();
+    expect(team.items.map((item: { subject: string }) => item.subject)).toEqual([
+      '反馈 A',
+      '反馈 B',
+      '反馈 C',
+    ]);
+    expect(team.items[0]).toMatchObject({
+      stepName: '收集反馈',
+      isOverdue: true,
+      assignee: { id: member.id },
+    });
+    expect(team.people).toEqual([
+      { assignee: { id: member.id, name: member.name }, open: 2, overdue: 2 },
+      { assignee: { id: owner.id, name: owner.name }, open: 1, overdue: 0 },
+    ]);
+    const onlyOwner = (
+      await t.app.inject(as(viewer, { method: 'GET', url: url(`/open-steps?assigneeId=${owner.id}`) }))
+    ).json();
+    expect(onlyOwner.items.map((item: { subject: string }) => item.subject)).toEqual(['反馈 C']);
+    const mine = (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json();
+    expect(mine.items).toHaveLength(2);
+  });
+
   it('keeps viewers from acting and other workspaces out', async () => {
     const process = await createFeedbackProcess();
     expect(

@@ -216,14 +216,21 @@ export function selectLastAssignments(
     .execute();
 }
 
-export function selectQueue(executor: Executor, workspaceId: string, userId: string) {
-  return executor
+/** Open steps of active and held cases, soonest due first: one person's queue, or everyone's. */
+export function selectQueue(
+  executor: Executor,
+  workspaceId: string,
+  filter: { assigneeId?: string | undefined },
+) {
+  let query = executor
     .selectFrom('process_run_steps')
     .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
     .innerJoin('processes', 'processes.id', 'process_runs.process_id')
+    .leftJoin('users', 'users.id', 'process_run_steps.assignee_id')
     .select([
       'process_run_steps.run_id',
       'process_run_steps.step_key',
+      'process_run_steps.assignee_id',
       'process_run_steps.entered_at',
       'process_run_steps.started_at',
       'process_run_steps.due_at',
@@ -231,13 +238,40 @@ export function selectQueue(executor: Executor, workspaceId: string, userId: str
       'process_runs.status',
       'process_runs.version_id',
       'processes.name as process_name',
+      'users.name as assignee_name',
     ])
     .where('process_run_steps.workspace_id', '=', workspaceId)
-    .where('process_run_steps.assignee_id', '=', userId)
+    .where('process_run_steps.completed_at', 'is', null)
+    .where('process_runs.status', 'in', ['active', 'on_hold']);
+  if (filter.assigneeId !== undefined)
+    query = query.where('process_run_steps.assignee_id', '=', filter.assigneeId);
+  return query
+    .orderBy((eb) => eb.fn.coalesce('process_run_steps.due_at', eb.val(Number.MAX_SAFE_INTEGER)))
+    .orderBy('process_run_steps.entered_at')
+    .limit(200)
+    .execute();
+}
+
+/** Open steps per person and how many are past due: the team's load, counted in full even past 200 rows. */
+export function selectOpenStepsByAssignee(executor: Executor, workspaceId: string, now: number) {
+  return executor
+    .selectFrom('process_run_steps')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .leftJoin('users', 'users.id', 'process_run_steps.assignee_id')
+    .select((eb) => [
+      'process_run_steps.assignee_id',
+      'users.name as assignee_name',
+      eb.fn.countAll<number | string>().as('open'),
+      eb.fn
+        .sum<number | string | null>(
+          eb.case().when('process_run_steps.due_at', '<', now).then(1).else(0).end(),
+        )
+        .as('overdue'),
+    ])
+    .where('process_run_steps.workspace_id', '=', workspaceId)
     .where('process_run_steps.completed_at', 'is', null)
     .where('process_runs.status', 'in', ['active', 'on_hold'])
-    .orderBy((eb) => eb.fn.coalesce('process_run_steps.due_at', eb.val(Number.MAX_SAFE_INTEGER)))
-    .limit(200)
+    .groupBy(['process_run_steps.assignee_id', 'users.name'])
     .execute();
 }
 

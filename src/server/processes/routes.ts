@@ -109,6 +109,22 @@ const RunDetail = z
   })
   .meta({ id: 'ProcessRun' });
 
+const QueueItem = z
+  .object({
+    runId: z.string(),
+    processName: z.string(),
+    subject: z.string(),
+    status: RunStatus,
+    stepKey: z.string(),
+    stepName: z.string(),
+    assignee: Person.nullable(),
+    enteredAt: epochMs,
+    startedAt: epochMs.nullable(),
+    dueAt: epochMs.nullable(),
+    isOverdue: z.boolean(),
+  })
+  .meta({ id: 'ProcessQueueItem' });
+
 const Duration = z.object({
   count: z.number().int(),
   medianMs: z.number().nullable(),
@@ -574,28 +590,45 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['processes'],
         summary: 'The process steps waiting for me, soonest due first',
         params: WorkspaceParams,
+        response: responses({ 200: z.object({ items: z.array(QueueItem) }) }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        items: await service.openSteps(services, actor, request.params.workspaceId, {
+          assigneeId: actor.userId,
+        }),
+      };
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/open-steps',
+    {
+      schema: {
+        tags: ['processes'],
+        summary: "The team's open process steps (at most 200, soonest due first) and the count per person",
+        params: WorkspaceParams,
+        querystring: z.object({ assigneeId: Id.optional() }),
         response: responses({
           200: z.object({
-            items: z.array(
-              z.object({
-                runId: z.string(),
-                processName: z.string(),
-                subject: z.string(),
-                status: RunStatus,
-                stepKey: z.string(),
-                stepName: z.string(),
-                enteredAt: epochMs,
-                startedAt: epochMs.nullable(),
-                dueAt: epochMs.nullable(),
-                isOverdue: z.boolean(),
-              }),
+            items: z.array(QueueItem),
+            people: z.array(
+              z.object({ assignee: Person.nullable(), open: z.number().int(), overdue: z.number().int() }),
             ),
           }),
         }),
       },
     },
-    async (request) => ({
-      items: await service.myQueue(services, requireActor(request), request.params.workspaceId),
-    }),
+    async (request) => {
+      const actor = requireActor(request);
+      const { workspaceId } = request.params;
+      const [items, people] = await Promise.all([
+        service.openSteps(services, actor, workspaceId, { assigneeId: request.query.assigneeId }),
+        service.openStepsByPerson(services, actor, workspaceId),
+      ]);
+      return { items, people };
+    },
   );
 };

@@ -645,9 +645,18 @@ export async function changeRunState(
 }
 
 /** The steps waiting for me, soonest due first. */
-export async function myQueue(services: Services, actor: Actor, workspaceId: string) {
+/**
+ * Open steps, soonest due first: the caller's own (`mine`), or the whole team's with a count per person so a
+ * lead sees who is overloaded or late.
+ */
+export async function openSteps(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  filter: { assigneeId?: string | undefined },
+) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
-  const rows = await queries.selectQueue(services.db, workspaceId, actor.userId);
+  const rows = await queries.selectQueue(services.db, workspaceId, filter);
   // Step names live in each case's version: read the versions in play once, not per row.
   const versions = await queries.selectVersionsByIds(services.db, workspaceId, [
     ...new Set(rows.map((row) => row.version_id)),
@@ -665,11 +674,24 @@ export async function myQueue(services: Services, actor: Actor, workspaceId: str
     status: row.status as RunStatus,
     stepKey: row.step_key,
     stepName: names.get(`${row.version_id}:${row.step_key}`) ?? row.step_key,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
     enteredAt: row.entered_at,
     startedAt: row.started_at,
     dueAt: row.due_at,
     isOverdue: row.due_at !== null && row.due_at < now,
   }));
+}
+
+export async function openStepsByPerson(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'processes.read');
+  const rows = await queries.selectOpenStepsByAssignee(services.db, workspaceId, services.now());
+  return rows
+    .map((row) => ({
+      assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+      open: Number(row.open),
+      overdue: Number(row.overdue ?? 0),
+    }))
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
 
 function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForAnalytics>>) {

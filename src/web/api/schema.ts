@@ -9881,19 +9881,119 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                runId: string;
-                                processName: string;
-                                subject: string;
-                                /** @enum {string} */
-                                status: "active" | "on_hold" | "completed" | "cancelled";
-                                stepKey: string;
-                                stepName: string;
-                                /** @description Epoch milliseconds */
-                                enteredAt: number;
-                                startedAt: number | null;
-                                dueAt: number | null;
-                                isOverdue: boolean;
+                            items: components["schemas"]["ProcessQueueItem"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/open-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's open process steps (at most 200, soonest due first) and the count per person */
+        get: {
+            parameters: {
+                query?: {
+                    assigneeId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProcessQueueItem"][];
+                            people: {
+                                assignee: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                open: number;
+                                overdue: number;
                             }[];
                         };
                     };
@@ -10369,6 +10469,24 @@ export interface components {
                 /** @description Epoch milliseconds */
                 createdAt: number;
             }[];
+        };
+        ProcessQueueItemInput: {
+            runId: string;
+            processName: string;
+            subject: string;
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            stepKey: string;
+            stepName: string;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Epoch milliseconds */
+            enteredAt: number;
+            startedAt: number | null;
+            dueAt: number | null;
+            isOverdue: boolean;
         };
         ProcessAnalyticsInput: {
             runs: {
@@ -11180,6 +11298,24 @@ export interface components {
                 /** @description Epoch milliseconds */
                 createdAt: number;
             }[];
+        };
+        ProcessQueueItem: {
+            runId: string;
+            processName: string;
+            subject: string;
+            /** @enum {string} */
+            status: "active" | "on_hold" | "completed" | "cancelled";
+            stepKey: string;
+            stepName: string;
+            assignee: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Epoch milliseconds */
+            enteredAt: number;
+            startedAt: number | null;
+            dueAt: number | null;
+            isOverdue: boolean;
         };
         ProcessAnalytics: {
             runs: {
