@@ -37,6 +37,12 @@ const WorkloadPage = page(() => import('./routes/workload/WorkloadPage.tsx'), 'W
 const RoutinesPage = page(() => import('./routes/routines/RoutinesPage.tsx'), 'RoutinesPage');
 const ProcessesPage = page(() => import('./routes/processes/ProcessesPage.tsx'), 'ProcessesPage');
 const ProcessPage = page(() => import('./routes/processes/ProcessPage.tsx'), 'ProcessPage');
+const ProcessEditPage = page(() => import('./routes/processes/ProcessEditPage.tsx'), 'ProcessEditPage');
+const ProcessNewPage = page(() => import('./routes/processes/ProcessNewPage.tsx'), 'ProcessNewPage');
+const ProcessComparePage = page(
+  () => import('./routes/processes/ProcessComparePage.tsx'),
+  'ProcessComparePage',
+);
 const RunPage = page(() => import('./routes/processes/RunPage.tsx'), 'RunPage');
 const QueuePage = page(() => import('./routes/processes/QueuePage.tsx'), 'QueuePage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
@@ -90,7 +96,10 @@ export const router = createBrowserRouter([
                   { path: 'workload', element: <WorkloadPage /> },
                   { path: 'routines', element: <RoutinesPage /> },
                   { path: 'processes', element: <ProcessesPage /> },
+                  { path: 'processes/new', element: <ProcessNewPage /> },
                   { path: 'processes/:processId', element: <ProcessPage /> },
+                  { path: 'processes/:processId/edit', element: <ProcessEditPage /> },
+                  { path: 'processes/:processId/compare', element: <ProcessComparePage /> },
                   { path: 'runs/:runId', element: <RunPage /> },
                   { path: 'queue', element: <QueuePage /> },
                   { path: 'members', element: <MembersPage /> },

@@ -1,55 +1,170 @@
 import { useMemo } from 'react';
-import { Alert, Card, Col, Empty, Flex, Row, Spin, Statistic, Table, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Row,
+  Select,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
+import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, CHART_GRID } from '../../components/charts/axes.ts';
 import type { ChartOption } from '../../components/charts/echarts.ts';
+import { dateToDay, dayToDate } from '../../components/format.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { msToHours, useProcessAnalytics, type ProcessAnalytics } from './hooks.ts';
+import { msToHours, useHours, useProcess, useProcessAnalytics, type ProcessAnalytics } from './hooks.ts';
+import { ProcessFlowChart } from './ProcessFlowChart.tsx';
 
 type StepRow = ProcessAnalytics['steps'][number];
+type VersionSummary = { id: string; number: number; createdAt: number; runCount: number };
 const BUCKET_KEYS = ['under_4h', '4h_to_8h', '8h_to_1d', '1d_to_2d', '2d_to_5d', 'over_5d'] as const;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 
 function isBucketKey(key: string): key is (typeof BUCKET_KEYS)[number] {
   return (BUCKET_KEYS as readonly string[]).includes(key);
 }
 
-/** Where a process loses time: the bottleneck, per-step waiting and working times, throughput, lead times. */
+/** Which versions' cases to analyse: all of them (no parameter) or one version, kept in the address. */
+function useVersionChoice(versions: readonly VersionSummary[]) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('version');
+  const versionId = versions.some((version) => version.id === requested) ? requested : null;
+  const choose = (next: string | null) =>
+    setSearchParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        if (next === null) params.delete('version');
+        else params.set('version', next);
+        return params;
+      },
+      { replace: true },
+    );
+  return [versionId, choose] as const;
+}
+
+/**
+ * Where a process loses time: the bottleneck, the flow drawn with its measured times, per-step waiting and
+ * working times, the weekly trend around each new version, and the spread of lead times.
+ */
 export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; processId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const analytics = useProcessAnalytics(workspaceId, processId);
-  const data = analytics.data;
-
-  const hours = (ms: number | null) => {
-    const value = msToHours(ms);
-    if (value === null || ms === null) return '—';
-    return value === 0 && ms > 0 ? `<${format.number(0.1, 1)}` : format.number(value, 1);
-  };
-
-  const throughputOption = useMemo<ChartOption | null>(
-    () =>
-      data
-        ? {
-            animation: false,
-            grid: { ...CHART_GRID, top: 16 },
-            tooltip: { trigger: 'axis' },
-            xAxis: { type: 'category', data: data.throughput.map((week) => format.shortDay(week.weekStart)) },
-            yAxis: { type: 'value', minInterval: 1 },
-            series: [
-              {
-                type: 'bar',
-                name: t('analytics.throughput'),
-                data: data.throughput.map((week) => week.count),
-                itemStyle: { color: CHART_COLORS.actual },
-                barMaxWidth: 32,
-              },
-            ],
-          }
-        : null,
-    [data, format, t],
+  const hours = useHours();
+  const navigate = useNavigate();
+  const process = useProcess(workspaceId, processId);
+  const versions = useMemo(
+    () => [...(process.data?.versions ?? [])].sort((a, b) => a.number - b.number),
+    [process.data?.versions],
   );
+  const [versionId, chooseVersion] = useVersionChoice(versions);
+  const analytics = useProcessAnalytics(workspaceId, processId, versionId, process.data !== undefined);
+  const data = analytics.data;
+  const base = `/w/${workspaceId}`;
+
+  const trendOption = useMemo<ChartOption | null>(() => {
+    if (!data || data.throughput.length === 0) return null;
+    const weeks = data.throughput.map((week) => ({ ...week, start: dayToDate(week.weekStart).getTime() }));
+    const first = weeks[0]?.start ?? 0;
+    const lastWeekEnd = (weeks[weeks.length - 1]?.start ?? 0) + WEEK_MS;
+    // Later versions extend the axis, so a version made after the last finished case still shows.
+    const shown = versions.filter((version) => version.createdAt >= first);
+    const end = Math.max(lastWeekEnd, ...shown.map((version) => version.createdAt + DAY_MS));
+    const middle = (start: number) => start + WEEK_MS / 2;
+    const day = (ms: number) => format.shortDay(dateToDay(new Date(ms)));
+    return {
+      animation: false,
+      grid: { ...CHART_GRID, top: 48, right: 16 },
+      legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
+      tooltip: {
+        trigger: 'axis',
+        formatter: (params: unknown) => {
+          const list = (Array.isArray(params) ? params : [params]) as Array<{
+            seriesIndex?: number;
+            marker?: unknown;
+            value?: unknown;
+          }>;
+          const time = Array.isArray(list[0]?.value) ? Number(list[0].value[0]) : Number.NaN;
+          const week = weeks.find((item) => middle(item.start) === time);
+          if (!week) return '';
+          const marker = (index: number) => {
+            const found = list.find((item) => item.seriesIndex === index)?.marker;
+            return typeof found === 'string' ? found : '';
+          };
+          return [
+            t('analytics.trendWeek', { day: format.shortDay(week.weekStart) }),
+            `${marker(0)}${t('analytics.throughput')}: <b>${week.count}</b>`,
+            `${marker(1)}${t('analytics.trendMedian')}: <b>${
+              week.medianLeadTimeMs === null
+                ? '—'
+                : t('analytics.hours', { hours: hours(week.medianLeadTimeMs) })
+            }</b>`,
+          ].join('<br/>');
+        },
+      },
+      xAxis: {
+        type: 'time',
+        min: first,
+        max: end,
+        axisLabel: { formatter: (value: number) => day(value), hideOverlap: true, fontSize: 11 },
+        splitLine: { show: false },
+      },
+      yAxis: [
+        { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
+        {
+          type: 'value',
+          min: 0,
+          axisLabel: { formatter: (value: number) => `${format.number(value, 1)} h` },
+          splitLine: { show: false },
+        },
+      ],
+      series: [
+        {
+          type: 'bar',
+          name: t('analytics.throughput'),
+          data: weeks.map((week) => [middle(week.start), week.count]),
+          itemStyle: { color: CHART_COLORS.actual, opacity: 0.75 },
+          barMaxWidth: 36,
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { color: CHART_COLORS.forecast, type: 'dashed', width: 1.5 },
+            label: {
+              formatter: '{b}',
+              position: 'end',
+              color: CHART_COLORS.forecast,
+              fontSize: 11,
+            },
+            data: shown.map((version) => ({
+              name: t('analytics.versionMark', { number: version.number }),
+              xAxis: version.createdAt,
+            })),
+          },
+        },
+        {
+          type: 'line',
+          name: t('analytics.trendMedian'),
+          yAxisIndex: 1,
+          data: weeks.map((week) => [middle(week.start), msToHours(week.medianLeadTimeMs)]),
+          itemStyle: { color: CHART_COLORS.red },
+          lineStyle: { width: 2 },
+          symbolSize: 6,
+          connectNulls: true,
+        },
+      ],
+    };
+  }, [data, versions, format, hours, t]);
 
   const leadTimeOption = useMemo<ChartOption | null>(
     () =>
@@ -63,7 +178,7 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
               data: data.leadTime.buckets.map((bucket) =>
                 isBucketKey(bucket.key) ? t(`analytics.buckets.${bucket.key}`) : bucket.key,
               ),
-              axisLabel: { interval: 0, fontSize: 11 },
+              axisLabel: { interval: 0, fontSize: 11, width: 52, overflow: 'break', lineHeight: 13 },
             },
             yAxis: { type: 'value', minInterval: 1 },
             series: [
@@ -80,8 +195,15 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
     [data, t],
   );
 
-  if (analytics.error) return <QueryError error={analytics.error} onRetry={() => void analytics.refetch()} />;
-  if (!data || !throughputOption || !leadTimeOption) {
+  const error = process.error ?? analytics.error;
+  if (error)
+    return (
+      <QueryError
+        error={error}
+        onRetry={() => void (process.error ? process.refetch() : analytics.refetch())}
+      />
+    );
+  if (!data || !leadTimeOption || !process.data) {
     return (
       <Flex justify="center" style={{ padding: 48 }}>
         <Spin />
@@ -89,6 +211,8 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
     );
   }
 
+  const chosen = versions.find((version) => version.id === versionId) ?? null;
+  const current = process.data.version;
   const stepName = (key: string) => data.stepNames[key] ?? key;
   const columns: TableColumnsType<StepRow> = [
     { title: t('analytics.step'), key: 'step', fixed: 'left', render: (_, row) => stepName(row.stepKey) },
@@ -121,7 +245,11 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
       title: t('analytics.breachRate'),
       key: 'breachRate',
       align: 'right',
-      render: (_, row) => (row.breachRate === null ? '—' : format.percent(row.breachRate)),
+      render: (_, row) => (
+        <span data-testid={`breach-rate-${row.stepKey}`}>
+          {row.breachRate === null ? '—' : format.percent(row.breachRate)}
+        </span>
+      ),
     },
     { title: t('analytics.wip'), key: 'wip', align: 'right', render: (_, row) => row.workInProgress },
     { title: t('analytics.queued'), key: 'queued', align: 'right', render: (_, row) => row.queued },
@@ -134,9 +262,59 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
   ];
 
   const leadTime = (ms: number | null) => (ms === null ? '—' : t('analytics.hours', { hours: hours(ms) }));
+  const compareTarget = chosen && chosen.number > 1 ? chosen : (versions[versions.length - 1] ?? null);
+  const compareFrom = compareTarget
+    ? versions.filter((version) => version.number < compareTarget.number).pop()
+    : undefined;
+  const flowCaption = chosen
+    ? t('analytics.flowOfVersion', { number: chosen.number })
+    : current
+      ? t('analytics.flowOfCurrent', { number: current.number })
+      : null;
 
   return (
-    <Flex vertical gap={16} data-testid="process-analytics">
+    <Flex
+      vertical
+      gap={16}
+      data-testid="process-analytics"
+      style={{ opacity: analytics.isPlaceholderData ? 0.6 : 1, transition: 'opacity 0.2s' }}
+    >
+      <Flex justify="space-between" align="center" gap={12} wrap>
+        <Flex align="center" gap={8}>
+          <Typography.Text type="secondary">{t('analytics.versionPicker')}</Typography.Text>
+          <Select<string>
+            value={versionId ?? 'all'}
+            onChange={(value) => chooseVersion(value === 'all' ? null : value)}
+            style={{ minWidth: 260 }}
+            data-testid="analytics-version"
+            options={[
+              { value: 'all', label: t('analytics.allVersions') },
+              ...[...versions].reverse().map((version) => ({
+                value: version.id,
+                label: t('processes.versionItem', {
+                  number: version.number,
+                  date: format.date(version.createdAt),
+                  count: version.runCount,
+                }),
+              })),
+            ]}
+          />
+          {analytics.isFetching ? <Spin size="small" /> : null}
+        </Flex>
+        {compareTarget && compareFrom ? (
+          <Button
+            icon={<SwapOutlined />}
+            onClick={() =>
+              void navigate(
+                `${base}/processes/${processId}/compare?from=${compareFrom.id}&to=${compareTarget.id}`,
+              )
+            }
+            data-testid="compare-versions"
+          >
+            {t('analytics.compareVersions', { from: compareFrom.number, to: compareTarget.number })}
+          </Button>
+        ) : null}
+      </Flex>
       {data.bottleneckMessage ? (
         <Alert
           type="warning"
@@ -170,8 +348,29 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
           </Card>
         </Col>
       </Row>
+      <Card
+        title={t('analytics.flow')}
+        size="small"
+        extra={
+          flowCaption ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {flowCaption}
+            </Typography.Text>
+          ) : null
+        }
+      >
+        {data.flow.length === 0 ? (
+          <Empty description={t('analytics.noData')} />
+        ) : (
+          <ProcessFlowChart
+            flow={data.flow}
+            steps={data.steps}
+            bottleneckKey={data.bottleneck?.stepKey ?? null}
+          />
+        )}
+      </Card>
       <Card title={t('analytics.steps')} styles={{ body: { padding: 0 } }}>
-        {data.steps.length === 0 ? (
+        {data.steps.every((step) => step.count === 0) ? (
           <Empty description={t('analytics.noData')} style={{ padding: 24 }} />
         ) : (
           <Table<StepRow>
@@ -187,28 +386,28 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
         )}
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t('analytics.throughput')} size="small">
-            {data.throughput.length === 0 ? (
-              <Empty description={t('analytics.noCompleted')} style={{ height: 196, paddingTop: 40 }} />
+        <Col xs={24} lg={15}>
+          <Card title={t('analytics.trend')} size="small">
+            {trendOption === null ? (
+              <Empty description={t('analytics.noCompleted')} style={{ height: 236, paddingTop: 56 }} />
             ) : (
               <EChart
-                option={throughputOption}
-                height={220}
+                option={trendOption}
+                height={260}
                 testId="throughput-chart"
-                ariaLabel={t('analytics.throughput')}
+                ariaLabel={t('analytics.trend')}
               />
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
+        <Col xs={24} lg={9}>
           <Card title={t('analytics.leadTime')} size="small">
             {data.leadTime.count === 0 ? (
-              <Empty description={t('analytics.noCompleted')} style={{ height: 196, paddingTop: 40 }} />
+              <Empty description={t('analytics.noCompleted')} style={{ height: 236, paddingTop: 56 }} />
             ) : (
               <EChart
                 option={leadTimeOption}
-                height={220}
+                height={260}
                 testId="lead-time-chart"
                 ariaLabel={t('analytics.leadTime')}
               />

@@ -10,16 +10,18 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Select,
   Typography,
 } from 'antd';
-import { CheckOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlayCircleOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useCompleteStep, useStartStep, type Run } from './hooks.ts';
+import { useMembers } from '../members/hooks.ts';
+import { useCompleteStep, useReassignRun, useStartStep, type Run } from './hooks.ts';
 
 type CurrentStep = NonNullable<Run['currentStep']>;
 type StepForm = { checkedItems: string[]; values: Record<string, unknown> };
@@ -29,6 +31,71 @@ function toValue(value: unknown): unknown {
   if (value && typeof value === 'object' && 'format' in value) return (value as Dayjs).format('YYYY-MM-DD');
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   return value ?? undefined;
+}
+
+/** Gives the current step to another member of the workspace; the history records who moved it. */
+function ReassignButton({ workspaceId, run, step }: { workspaceId: string; run: Run; step: CurrentStep }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [isOpen, setOpen] = useState(false);
+  const [form] = Form.useForm<{ userId: string }>();
+  const members = useMembers(workspaceId);
+  const reassign = useReassignRun(workspaceId, run.id);
+
+  const close = () => {
+    setOpen(false);
+    reassign.reset();
+  };
+  const submit = ({ userId }: { userId: string }) =>
+    reassign.mutate(userId, {
+      onSuccess: (changed) => {
+        const name = changed.currentStep?.assignee?.name ?? '';
+        void message.success(t('runs.reassignDone', { name }));
+        close();
+      },
+    });
+
+  return (
+    <>
+      <Button icon={<UserSwitchOutlined />} onClick={() => setOpen(true)} data-testid="reassign-step">
+        {t('runs.reassign')}
+      </Button>
+      <Modal
+        open={isOpen}
+        title={t('runs.reassignTitle', { step: step.name })}
+        onCancel={close}
+        onOk={() => form.submit()}
+        okText={t('runs.reassign')}
+        confirmLoading={reassign.isPending}
+        destroyOnHidden
+      >
+        <FormErrorAlert error={reassign.error ?? members.error} />
+        <Form form={form} layout="vertical" name="reassign" onFinish={submit} preserve={false}>
+          <Form.Item
+            name="userId"
+            label={t('runs.reassignTo')}
+            extra={
+              step.assignee ? t('runs.reassignCurrent', { name: step.assignee.name }) : t('runs.unassigned')
+            }
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={members.isPending}
+              placeholder={t('runs.reassignPlaceholder')}
+              data-testid="reassign-member"
+              options={(members.data ?? []).map((member) => ({
+                value: member.userId,
+                label: [member.name, member.title, t(`roles.${member.role}`)].filter(Boolean).join(' · '),
+                // Someone who may only read cannot work the step; the one who has it already needs no move.
+                disabled: member.role === 'viewer' || member.userId === step.assignee?.id,
+              }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
 }
 
 /** The step a case waits on: who has it, by when, what to tick and fill, and where it goes next. */
@@ -90,15 +157,20 @@ export function CurrentStepCard({
       }
       data-testid="current-step"
       extra={
-        canAct && step.startedAt === null ? (
-          <Button
-            icon={<PlayCircleOutlined />}
-            loading={startStep.isPending}
-            onClick={() => startStep.mutate(step.key)}
-            data-testid="start-step"
-          >
-            {t('runs.startWorking')}
-          </Button>
+        canAct ? (
+          <Flex gap={8}>
+            <ReassignButton workspaceId={workspaceId} run={run} step={step} />
+            {step.startedAt === null ? (
+              <Button
+                icon={<PlayCircleOutlined />}
+                loading={startStep.isPending}
+                onClick={() => startStep.mutate(step.key)}
+                data-testid="start-step"
+              >
+                {t('runs.startWorking')}
+              </Button>
+            ) : null}
+          </Flex>
         ) : null
       }
     >

@@ -27,8 +27,17 @@ export function useOwnerLabel() {
   };
 }
 
-/** The steps top to bottom, each with its owner rule, deadline, checklist and where it leads. */
-export function FlowView({ steps }: { steps: readonly ProcessStep[] }) {
+/**
+ * The steps top to bottom, each with its owner rule, deadline, checklist and where it leads; with
+ * `showDescriptions`, also how to do each step (the designer's preview).
+ */
+export function FlowView({
+  steps,
+  showDescriptions = false,
+}: {
+  steps: readonly ProcessStep[];
+  showDescriptions?: boolean;
+}) {
   const { t } = useTranslation();
   const ownerLabel = useOwnerLabel();
   const names = new Map(steps.map((step) => [step.key, step.name]));
@@ -57,6 +66,11 @@ export function FlowView({ steps }: { steps: readonly ProcessStep[] }) {
                   {step.name}
                 </Typography.Text>
               </Flex>
+              {showDescriptions && step.description ? (
+                <Typography.Text type="secondary" style={{ whiteSpace: 'pre-line' }}>
+                  {step.description}
+                </Typography.Text>
+              ) : null}
               {step.kind !== 'end' ? (
                 <Flex wrap style={{ color: '#595959', columnGap: 20, rowGap: 4 }}>
                   <span>

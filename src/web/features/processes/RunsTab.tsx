@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Table, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +21,7 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { RUN_STATUSES, useRuns, useStartRun, type RunStatus, type RunSummary } from './hooks.ts';
 import { RunStatusTag } from './RunStatusTag.tsx';
 
-/** A process's cases with a status filter, and a way to start one. */
+/** A process's cases, newest first, a page at a time, with a status filter and a way to start one. */
 export function RunsTab({
   workspaceId,
   processId,
@@ -116,6 +128,25 @@ export function RunsTab({
           data-testid="runs-table"
         />
       </Card>
+      {runs.data && runs.data.length > 0 ? (
+        <Flex justify="center" align="center" gap={12} data-testid="runs-paging">
+          <Typography.Text type="secondary" data-testid="runs-shown">
+            {runs.hasNextPage
+              ? t('runs.shown', { count: runs.data.length })
+              : t('runs.shownAll', { count: runs.data.length })}
+          </Typography.Text>
+          {runs.hasNextPage ? (
+            <Button
+              loading={runs.isFetchingNextPage}
+              onClick={() => void runs.fetchNextPage()}
+              data-testid="runs-load-more"
+            >
+              {t('runs.loadMore')}
+            </Button>
+          ) : null}
+        </Flex>
+      ) : null}
+      {runs.error ? <FormErrorAlert error={runs.error} /> : null}
       <Modal
         open={isStarting}
         title={t('runs.startTitle')}

@@ -1,10 +1,11 @@
 import { App, Button, Card, Flex, Modal, Spin, Tag, Typography } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { useCreateProcess, useProcessTemplates } from './hooks.ts';
 
-/** The ready-made processes; picking one creates it and opens it. */
+/** The ready-made processes; picking one creates it and opens it. A blank process opens the designer. */
 export function TemplatesModal({
   workspaceId,
   open,
@@ -40,6 +41,26 @@ export function TemplatesModal({
     >
       <Typography.Paragraph type="secondary">{t('processes.templateHint')}</Typography.Paragraph>
       <FormErrorAlert error={create.error} />
+      <Card size="small" style={{ marginBottom: 12, borderStyle: 'dashed' }} data-testid="blank-process">
+        <Flex justify="space-between" align="center" gap={16}>
+          <Flex gap={12} align="center" style={{ minWidth: 0 }}>
+            <FileAddOutlined style={{ fontSize: 22, color: '#2f54eb' }} />
+            <Flex vertical gap={4} style={{ minWidth: 0 }}>
+              <Typography.Text strong>{t('designer.blankTitle')}</Typography.Text>
+              <Typography.Text type="secondary">{t('designer.blankDescription')}</Typography.Text>
+            </Flex>
+          </Flex>
+          <Button
+            disabled={create.isPending}
+            onClick={() => {
+              onClose();
+              void navigate(`/w/${workspaceId}/processes/new`);
+            }}
+          >
+            {t('designer.blankAction')}
+          </Button>
+        </Flex>
+      </Card>
       {templates.isPending ? (
         <Flex justify="center" style={{ padding: 32 }}>
           <Spin />

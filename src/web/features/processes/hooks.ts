@@ -1,12 +1,23 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
+import { useFormatters } from '../../components/useFormatters.ts';
 
 export type Process = components['schemas']['Process'];
 export type ProcessStep = components['schemas']['ProcessStep'];
 export type Run = components['schemas']['ProcessRun'];
 export type ProcessAnalytics = components['schemas']['ProcessAnalytics'];
+export type ProcessComparison = components['schemas']['ProcessComparison'];
+export type ProcessStepChange = components['schemas']['ProcessStepChange'];
+export type StepMetrics = ProcessAnalytics['steps'][number];
 export type RunStatus = Run['status'];
 export type ProcessSummary =
   paths['/api/v1/w/{workspaceId}/processes']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -65,34 +76,73 @@ export function useProcess(workspaceId: string, processId: string) {
   });
 }
 
+const RUNS_PAGE_SIZE = 20;
+
+/** A process's cases, newest first, a page at a time: `fetchNextPage` follows the server's cursor. */
 export function useRuns(workspaceId: string, processId: string, status: RunStatus[]) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...processKey(workspaceId, processId), 'runs', status],
-    queryFn: () =>
+    queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/processes/{processId}/runs', {
           params: {
             path: { workspaceId, processId },
-            query: { limit: 100, ...(status.length > 0 ? { status: status.join(',') } : {}) },
+            query: {
+              limit: RUNS_PAGE_SIZE,
+              ...(status.length > 0 ? { status: status.join(',') } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
           },
         }),
       ),
-    select: (data) => data.items,
+    initialPageParam: '',
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    select: (data) => data.pages.flatMap((page) => page.items),
     placeholderData: (previous) => previous,
   });
 }
 
-export function useProcessAnalytics(workspaceId: string, processId: string, enabled = true) {
+/** Analytics of all the process's cases, or of one version's cases drawn on that version's steps. */
+export function useProcessAnalytics(
+  workspaceId: string,
+  processId: string,
+  versionId: string | null = null,
+  enabled = true,
+) {
   const language = useLanguage();
   return useQuery({
-    queryKey: [...processKey(workspaceId, processId), 'analytics', language],
+    queryKey: [...processKey(workspaceId, processId), 'analytics', versionId ?? 'all', language],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/processes/{processId}/analytics', {
-          params: { path: { workspaceId, processId } },
+          params: { path: { workspaceId, processId }, query: versionId ? { versionId } : {} },
         }),
       ),
+    placeholderData: (previous) => previous,
     enabled,
+  });
+}
+
+/** Two versions side by side: the step changes and the measured times before and after. */
+export function useProcessComparison(
+  workspaceId: string,
+  processId: string,
+  fromVersionId: string | null,
+  toVersionId: string | null,
+) {
+  return useQuery({
+    queryKey: [...processKey(workspaceId, processId), 'compare', fromVersionId, toVersionId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/processes/{processId}/compare', {
+          params: {
+            path: { workspaceId, processId },
+            query: { from: fromVersionId ?? '', to: toVersionId ?? '' },
+          },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+    enabled: fromVersionId !== null && toVersionId !== null,
   });
 }
 
@@ -190,7 +240,32 @@ export function useChangeRunState(workspaceId: string, runId: string) {
   );
 }
 
+export function useReassignRun(workspaceId: string, runId: string) {
+  return useRunMutation(workspaceId, runId, (userId: string) =>
+    unwrap(
+      api.POST('/api/v1/w/{workspaceId}/runs/{runId}/reassign', {
+        params: { path: { workspaceId, runId } },
+        body: { userId },
+      }),
+    ),
+  );
+}
+
 /** Hours with one decimal, from milliseconds; null stays null. */
 export function msToHours(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms / 360_000) / 10;
+}
+
+/** Milliseconds as hours in the UI language: "20.5", "<0.1" for a moment, "—" when unknown. */
+export function useHours(): (ms: number | null) => string {
+  const format = useFormatters();
+  return useCallback(
+    (ms: number | null) => {
+      const value = msToHours(ms);
+      if (value === null || ms === null) return '—';
+      if (value === 0 && ms > 0) return `<${format.number(0.1, 1)}`;
+      return format.number(value, 1);
+    },
+    [format],
+  );
 }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { Breadcrumb, Card, Flex, Popover, Tabs, Tag, Typography } from 'antd';
-import { HistoryOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, Flex, Popover, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -19,6 +19,7 @@ type TabKey = (typeof TABS)[number];
 export function ProcessPage() {
   const { t } = useTranslation();
   const format = useFormatters();
+  const navigate = useNavigate();
   const { processId = '' } = useParams();
   const { workspace, can } = useWorkspaceScope();
   const process = useProcess(workspace.id, processId);
@@ -33,18 +34,34 @@ export function ProcessPage() {
   if (!process.data) return <FullPageSpin />;
   const data = process.data;
 
+  const currentVersionId = data.version?.id ?? null;
   const versions = (
-    <Flex vertical gap={4} data-testid="process-versions">
+    <Flex vertical gap={6} data-testid="process-versions">
       {[...data.versions]
         .sort((a, b) => b.number - a.number)
         .map((version) => (
-          <Typography.Text key={version.id}>
-            {t('processes.versionItem', {
-              number: version.number,
-              date: format.date(version.createdAt),
-              count: version.runCount,
-            })}
-          </Typography.Text>
+          <Flex key={version.id} justify="space-between" align="center" gap={16}>
+            <Typography.Text>
+              {t('processes.versionItem', {
+                number: version.number,
+                date: format.date(version.createdAt),
+                count: version.runCount,
+              })}
+            </Typography.Text>
+            {version.id === currentVersionId ? (
+              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                {t('designer.currentVersion')}
+              </Tag>
+            ) : null}
+            {data.versions.length >= 2 && currentVersionId !== null && version.id !== currentVersionId ? (
+              <Link
+                to={`${base}/processes/${data.id}/compare?from=${version.id}&to=${currentVersionId}`}
+                data-testid={`compare-version-${version.number}`}
+              >
+                {t('designer.compareWithCurrent')}
+              </Link>
+            ) : null}
+          </Flex>
         ))}
     </Flex>
   );
@@ -71,11 +88,23 @@ export function ProcessPage() {
         }
         description={data.description ?? undefined}
         extra={
-          <Popover title={t('processes.versions')} content={versions} placement="bottomRight">
-            <Typography.Link>
-              <HistoryOutlined /> {t('processes.versions')} ({data.versions.length})
-            </Typography.Link>
-          </Popover>
+          <Flex align="center" gap={16}>
+            <Popover title={t('processes.versions')} content={versions} placement="bottomRight">
+              <Typography.Link data-testid="process-versions-link">
+                <HistoryOutlined /> {t('processes.versions')} ({data.versions.length})
+              </Typography.Link>
+            </Popover>
+            {can('processes.write') ? (
+              <Button
+                type="primary"
+                icon={<EditOutlined />}
+                onClick={() => void navigate(`${base}/processes/${data.id}/edit`)}
+                data-testid="edit-flow"
+              >
+                {t('designer.editFlow')}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

@@ -26,6 +26,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { useMembers } from '../../features/members/hooks.ts';
 import { CurrentStepCard } from '../../features/processes/CurrentStepCard.tsx';
 import { useChangeRunState, useRun, type Run } from '../../features/processes/hooks.ts';
 import { RunStatusTag } from '../../features/processes/RunStatusTag.tsx';
@@ -53,6 +54,7 @@ export function RunPage() {
   const { runId = '' } = useParams();
   const { workspace, can } = useWorkspaceScope();
   const run = useRun(workspace.id, runId);
+  const members = useMembers(workspace.id);
   const changeState = useChangeRunState(workspace.id, runId);
   const [isHolding, setHolding] = useState(false);
   const [holdForm] = Form.useForm<{ reason: string }>();
@@ -64,6 +66,14 @@ export function RunPage() {
   const data: Run = run.data;
   const stepNames = new Map(data.steps.map((step) => [step.stepKey, step.name]));
   const isOpen = data.status === 'active' || data.status === 'on_hold';
+  const memberNames = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
+  /** "陈静 → 李娜" for a reassignment; someone who has left shows as unassigned. */
+  const reassignment = (eventData: Record<string, unknown> | null) => {
+    if (!eventData || typeof eventData.to !== 'string') return null;
+    const name = (id: unknown) =>
+      typeof id === 'string' ? (memberNames.get(id) ?? t('runs.unassigned')) : t('runs.unassigned');
+    return t('runs.reassignedFromTo', { from: name(eventData.from), to: name(eventData.to) });
+  };
 
   const hold = ({ reason }: { reason: string }) =>
     changeState.mutate(
@@ -215,6 +225,11 @@ export function RunPage() {
                         </Typography.Text>
                       ) : null}
                     </span>
+                    {event.type === 'reassigned' && reassignment(event.data) ? (
+                      <Typography.Text type="secondary" data-testid="reassigned-detail">
+                        {reassignment(event.data)}
+                      </Typography.Text>
+                    ) : null}
                     {typeof event.data?.reason === 'string' ? (
                       <Typography.Text type="secondary">{event.data.reason}</Typography.Text>
                     ) : null}
