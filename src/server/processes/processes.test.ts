@@ -7,6 +7,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../testing/app.ts';
+import { beginRun } from './service.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -442,6 +443,34 @@ describe('processes', () => {
     expect(onlyOwner.items.map((item: { subject: string }) => item.subject)).toEqual(['反馈 C']);
     const mine = (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json();
     expect(mine.items).toHaveLength(2);
+  });
+
+  it('lets another module start a case inside its own transaction, rolled back with it', async () => {
+    const process = await createFeedbackProcess();
+    const services = t.app.services;
+    const start = (subject: string) =>
+      services.db
+        .transaction()
+        .execute((trx) =>
+          beginRun(services, trx, { workspaceId, processId: process.id, subject, startedBy: null }),
+        );
+    const runId = await start('门户反馈：无法登录');
+    const run = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/runs/${runId}`) }))).json();
+    expect(run.currentStep).toMatchObject({ key: 'collect', assignee: { id: member.id } });
+    expect(run.history).toMatchObject([{ type: 'started', actor: null }]);
+
+    const failing = services.db.transaction().execute(async (trx) => {
+      await beginRun(services, trx, {
+        workspaceId,
+        processId: process.id,
+        subject: '不会留下',
+        startedBy: null,
+      });
+      throw new Error('the ticket could not be saved');
+    });
+    await expect(failing).rejects.toThrow('the ticket could not be saved');
+    const subjects = await t.database.db.selectFrom('process_runs').select('subject').execute();
+    expect(subjects).toEqual([{ subject: '门户反馈：无法登录' }]);
   });
 
   it('keeps viewers from acting and other workspaces out', async () => {

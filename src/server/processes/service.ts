@@ -343,34 +343,49 @@ export async function startRun(
   subject: string,
 ) {
   await authorize(services.db, actor, workspaceId, 'runs.write');
+  return services.db
+    .transaction()
+    .execute((trx) => beginRun(services, trx, { workspaceId, processId, subject, startedBy: actor.userId }));
+}
+
+/**
+ * Starts a case from another module inside its own transaction (a feedback ticket opening its handling case
+ * together with the ticket), without a signed-in person: `startedBy` null means the system started it.
+ * The caller has already checked who may do this.
+ */
+export async function beginRun(
+  services: Services,
+  trx: Executor,
+  input: { workspaceId: string; processId: string; subject: string; startedBy: string | null },
+): Promise<string> {
+  const { workspaceId, processId, startedBy } = input;
+  const subject = input.subject.trim();
   const now = services.now();
   const id = newId(now);
-  await services.db.transaction().execute(async (trx) => {
-    const process = await requireProcess(trx, workspaceId, processId);
-    const version = process.current_version_id
-      ? await queries.selectVersion(trx, workspaceId, process.current_version_id)
-      : undefined;
-    if (!version) throw new AppError('process_not_found');
-    const start = parseSteps(version.steps).find((step) => step.kind === 'start');
-    if (!start) throw new AppError('process_invalid', { count: 1 });
-    const run = { id, workspace_id: workspaceId, process_id: processId, started_by: actor.userId };
-    await queries.insertRun(trx, {
-      id,
-      workspace_id: workspaceId,
-      process_id: processId,
-      version_id: version.id,
-      subject: subject.trim(),
-      status: 'active',
-      current_step_key: start.key,
-      hold_reason: null,
-      started_by: actor.userId,
-      started_at: now,
-      finished_at: null,
-      updated_at: now,
-    });
-    await recordEvent(trx, run, 'started', actor.userId, now, start.key, { subject: subject.trim() });
-    await enterStep(services, trx, run, start, now);
+  const process = await requireProcess(trx, workspaceId, processId);
+  const version = process.current_version_id
+    ? await queries.selectVersion(trx, workspaceId, process.current_version_id)
+    : undefined;
+  if (!version) throw new AppError('process_not_found');
+  const start = parseSteps(version.steps).find((step) => step.kind === 'start');
+  if (!start) throw new AppError('process_invalid', { count: 1 });
+  const run = { id, workspace_id: workspaceId, process_id: processId, started_by: startedBy };
+  await queries.insertRun(trx, {
+    id,
+    workspace_id: workspaceId,
+    process_id: processId,
+    version_id: version.id,
+    subject,
+    status: 'active',
+    current_step_key: start.key,
+    hold_reason: null,
+    started_by: startedBy,
+    started_at: now,
+    finished_at: null,
+    updated_at: now,
   });
+  await recordEvent(trx, run, 'started', startedBy, now, start.key, { subject });
+  await enterStep(services, trx, run, start, now);
   return id;
 }
 
