@@ -5,11 +5,14 @@ import { echarts, type ChartOption } from './echarts.ts';
 export function EChart({
   option,
   height = 320,
+  minWidth,
   testId,
   ariaLabel,
 }: {
   option: ChartOption;
   height?: number;
+  /** Past this the chart scrolls sideways in its box instead of squeezing. */
+  minWidth?: number;
   testId?: string;
   ariaLabel?: string;
 }) {
@@ -40,7 +43,7 @@ export function EChart({
       role="img"
       aria-label={ariaLabel}
       data-testid={testId}
-      style={{ width: '100%', height }}
+      style={{ width: '100%', minWidth, height }}
     />
   );
 }

@@ -1,20 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Flex, Typography } from 'antd';
-import { GraphChart, type GraphSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { GraphSeriesOption } from 'echarts/charts';
 import { useTranslation } from 'react-i18next';
 import { CHART_COLORS } from '../../components/charts/axes.ts';
-import { echarts } from '../../components/charts/echarts.ts';
+import { EChart } from '../../components/charts/EChart.tsx';
+import type { ChartOption } from '../../components/charts/echarts.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { layoutFlow } from './flowLayout.ts';
 import { useHours, type ProcessStep, type StepMetrics } from './hooks.ts';
 
-// The shared chart module registers only what the line and bar charts need; the diagram brings its own.
-echarts.use([GraphChart]);
-
-type FlowChartOption = echarts.ComposeOption<
-  GraphSeriesOption | TooltipComponentOption | GridComponentOption
->;
 type GraphNode = NonNullable<GraphSeriesOption['data']>[number];
 type GraphLink = NonNullable<GraphSeriesOption['links']>[number];
 
@@ -148,7 +142,7 @@ export function ProcessFlowChart({
   const height = extent.maxY - extent.minY;
   const minWidth = extent.maxX - extent.minX;
 
-  const option = useMemo<FlowChartOption>(() => {
+  const option = useMemo<ChartOption>(() => {
     const metrics = new Map(steps.map((step) => [step.stepKey, step]));
     const byKey = new Map(flow.map((step) => [step.key, step]));
     const describe = (key: string): string[] => {
@@ -283,34 +277,15 @@ export function ProcessFlowChart({
     };
   }, [layout, extent, flow, steps, bottleneckKey, t, format, hours, isCompact, nodeWidth, nodeHeight]);
 
-  const containerRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
   return (
     <Flex vertical gap={8}>
       <div ref={outerRef} style={{ overflowX: 'auto' }}>
-        <div
-          ref={containerRef}
-          role="img"
-          aria-label={t('analytics.flow')}
-          data-testid="flow-chart"
-          style={{ width: '100%', minWidth, height }}
+        <EChart
+          option={option}
+          height={height}
+          minWidth={minWidth}
+          testId="flow-chart"
+          ariaLabel={t('analytics.flow')}
         />
       </div>
       <Flex gap={16} wrap align="center" style={{ fontSize: 12 }}>
