@@ -269,3 +269,20 @@ export function useHours(): (ms: number | null) => string {
     [format],
   );
 }
+
+export type OpenStepsByPerson =
+  paths['/api/v1/w/{workspaceId}/open-steps']['get']['responses'][200]['content']['application/json']['people'][number];
+
+/** Everyone's open steps (the 200 soonest due, or one person's) with the open and overdue count per person. */
+export function useOpenSteps(workspaceId: string, assigneeId?: string) {
+  return useQuery({
+    queryKey: [...processesKey(workspaceId), 'open-steps', assigneeId ?? 'all'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/open-steps', {
+          params: { path: { workspaceId }, query: assigneeId ? { assigneeId } : {} },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
