@@ -45,3 +45,19 @@ export async function callApi<T>(
   if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Signs a person up through the page and creates their first workspace in Chinese; answers its id. */
+export async function signUpWithWorkspace(
+  page: Page,
+  baseUrl: string,
+  person: { name: string; email: string; password: string },
+  workspaceName: string,
+): Promise<string> {
+  await page.goto(`${baseUrl}/signup`);
+  await signUp(page, person);
+  await page.waitForURL(/\/onboarding$/);
+  await page.getByLabel('工作区名称').fill(workspaceName);
+  await page.getByRole('button', { name: '创建工作区' }).click();
+  await page.waitForURL(/\/w\/[^/]+$/);
+  return new URL(page.url()).pathname.split('/')[2] ?? '';
+}

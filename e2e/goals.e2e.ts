@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, choose, serverToday, signUp } from './flows.ts';
+import { addDays, choose, serverToday, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -101,12 +101,12 @@ describe('goals', () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
 
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, { name: '王丽', email: 'wangli@example.com', password: 'correct-horse-1' });
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('用户增长运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
+    await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '王丽', email: 'wangli@example.com', password: 'correct-horse-1' },
+      '用户增长运营组',
+    );
     await page.getByTestId('dashboard-empty').getByText('还没有目标').waitFor();
     await screenshot(page, '20-dashboard-empty-zh');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { callApi, choose, signUp } from './flows.ts';
+import { callApi, choose, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -58,13 +58,12 @@ describe('process designer', () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
 
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' });
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('用户运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
-    const workspaceId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' },
+      '用户运营组',
+    );
 
     // The feedback process from its template; the template picker also offers a blank process.
     await page.getByRole('menuitem', { name: '流程' }).click();

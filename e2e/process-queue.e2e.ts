@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator } from 'playwright-core';
-import { callApi, choose, signUp } from './flows.ts';
+import { callApi, choose, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -31,13 +31,12 @@ describe('process queue', () => {
     const context: BrowserContext = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
 
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' });
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('用户运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
-    const workspaceId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' },
+      '用户运营组',
+    );
     expect(workspaceId).not.toBe('');
     const api = <T>(method: string, path: string, body?: unknown) =>
       callApi<T>(context, server.url, method, `/w/${workspaceId}${path}`, body);

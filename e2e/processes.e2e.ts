@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { choose, signUp } from './flows.ts';
+import { choose, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -24,12 +24,12 @@ describe('processes', () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
 
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' });
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('用户运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
+    await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' },
+      '用户运营组',
+    );
 
     // Processes: empty at first, then the feedback process from its template.
     await page.getByRole('menuitem', { name: '流程' }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { addDays, callApi, choose, serverToday, signUp } from './flows.ts';
+import { addDays, callApi, choose, serverToday, signUp, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -34,13 +34,7 @@ describe('tasks', () => {
     // Alice signs up and creates the team's workspace.
     const contextA = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await contextA.newPage();
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, alice);
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('用户增长运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
-    const workspaceId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const workspaceId = await signUpWithWorkspace(page, server.url, alice, '用户增长运营组');
 
     // Bob joins through an invitation link.
     await page.getByRole('menuitem', { name: '成员' }).click();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, callApi, choose, serverToday, signUp } from './flows.ts';
+import { addDays, callApi, choose, serverToday, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -155,13 +155,7 @@ describe('WBS import', () => {
 
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/signup`);
-    await signUp(page, person);
-    await page.waitForURL(/\/onboarding$/);
-    await page.getByLabel('工作区名称').fill('拉新活动运营组');
-    await page.getByRole('button', { name: '创建工作区' }).click();
-    await page.waitForURL(/\/w\/[^/]+$/);
-    const workspaceId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const workspaceId = await signUpWithWorkspace(page, server.url, person, '拉新活动运营组');
     const w = `/w/${workspaceId}`;
     const { goal } = await callApi<{ goal: { id: string } }>(context, server.url, 'POST', `${w}/goals`, {
       title: '暑期拉新活动',
