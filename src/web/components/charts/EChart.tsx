@@ -8,6 +8,7 @@ export function EChart({
   minWidth,
   testId,
   ariaLabel,
+  onReady,
 }: {
   option: ChartOption;
   height?: number;
@@ -15,9 +16,12 @@ export function EChart({
   minWidth?: number;
   testId?: string;
   ariaLabel?: string;
+  /** Called once with the instance, to listen for its events; what it returns runs before disposal. */
+  onReady?: (chart: echarts.ECharts) => (() => void) | void;
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  const onReadyRef = useRef(onReady);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -26,7 +30,9 @@ export function EChart({
     chartRef.current = chart;
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
+    const release = onReadyRef.current?.(chart);
     return () => {
+      release?.();
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, CHART_GRID } from '../../components/charts/axes.ts';
-import { echarts, type ChartOption } from '../../components/charts/echarts.ts';
+import type { ChartOption, echarts } from '../../components/charts/echarts.ts';
 import type { OpenStepsByPerson } from './hooks.ts';
 
 const BAR_HEIGHT = 34;
@@ -23,7 +23,6 @@ export function QueueChart({
   onSelect: (assigneeId: string) => void;
 }) {
   const { t } = useTranslation();
-  const wrapperRef = useRef<HTMLDivElement>(null);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   const peopleRef = useRef(people);
@@ -81,11 +80,8 @@ export function QueueChart({
     };
   }, [people, selectedId, t]);
 
-  // EChart owns its instance; find it by its element to listen for clicks on a bar or on a name.
-  useEffect(() => {
-    const element = wrapperRef.current?.querySelector<HTMLDivElement>('[data-testid="queue-chart"]');
-    const chart = element ? echarts.getInstanceByDom(element) : undefined;
-    if (!chart) return;
+  // Clicks on a bar or on a name pick that person; the handlers read the latest props through refs.
+  const listen = (chart: echarts.ECharts) => {
     const pick = (index: number) => {
       const assigneeId = peopleRef.current[index]?.assignee?.id;
       if (assigneeId) onSelectRef.current(assigneeId);
@@ -106,16 +102,15 @@ export function QueueChart({
       chart.off('click', onBarClick);
       zr.off('click', onGridClick);
     };
-  }, []);
+  };
 
   return (
-    <div ref={wrapperRef}>
-      <EChart
-        option={option}
-        height={Math.max(140, 56 + people.length * BAR_HEIGHT)}
-        testId="queue-chart"
-        ariaLabel={t('queue.chart')}
-      />
-    </div>
+    <EChart
+      option={option}
+      height={Math.max(140, 56 + people.length * BAR_HEIGHT)}
+      testId="queue-chart"
+      ariaLabel={t('queue.chart')}
+      onReady={listen}
+    />
   );
 }
