@@ -473,6 +473,30 @@ describe('processes', () => {
     expect(subjects).toEqual([{ subject: '门户反馈：无法登录' }]);
   });
 
+  it('hands a held case to someone else, but not a finished one', async () => {
+    const process = await createFeedbackProcess();
+    const run = (
+      await t.app.inject(
+        as(member, {
+          method: 'POST',
+          url: url(`/processes/${process.id}/runs`),
+          payload: { subject: '请假交接' },
+        }),
+      )
+    ).json();
+    await act(member, run.id, 'state', { action: 'hold', reason: '等待用户回复' });
+    const handedOver = await act(manager, run.id, 'reassign', { userId: owner.id });
+    expect(handedOver.statusCode).toBe(200);
+    expect(handedOver.json()).toMatchObject({
+      status: 'on_hold',
+      currentStep: { assignee: { id: owner.id } },
+    });
+    await act(member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
+    const afterCancel = await act(manager, run.id, 'reassign', { userId: member.id });
+    expect(afterCancel.statusCode).toBe(409);
+    expect(afterCancel.json().error.code).toBe('run_not_active');
+  });
+
   it('keeps viewers from acting and other workspaces out', async () => {
     const process = await createFeedbackProcess();
     expect(

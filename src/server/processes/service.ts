@@ -608,7 +608,10 @@ export async function reassignStep(
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
     const { run, open } = await loadRunContext(trx, workspaceId, runId);
-    requireActive(run);
+    // A held case waits on its assignee too: handing it over while it waits is how leave is covered.
+    if (run.status !== 'active' && run.status !== 'on_hold') {
+      throw new AppError('run_not_active', { status: run.status });
+    }
     if (!(await selectMembers(trx, workspaceId)).some((member) => member.user_id === userId)) {
       throw new AppError('assignee_not_member', {}, [{ path: 'userId', message: '' }]);
     }

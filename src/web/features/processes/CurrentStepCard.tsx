@@ -157,10 +157,10 @@ export function CurrentStepCard({
       }
       data-testid="current-step"
       extra={
-        canAct ? (
+        mayWork && (isActive || run.status === 'on_hold') ? (
           <Flex gap={8}>
             <ReassignButton workspaceId={workspaceId} run={run} step={step} />
-            {step.startedAt === null ? (
+            {canAct && step.startedAt === null ? (
               <Button
                 icon={<PlayCircleOutlined />}
                 loading={startStep.isPending}
