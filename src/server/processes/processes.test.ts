@@ -248,6 +248,10 @@ describe('processes', () => {
     ).json();
     expect(compared.diff.changed.map((change: { key: string }) => change.key)).toEqual(['analyse']);
     expect(compared.comparison.leadTime.medianChangeMs).toBeLessThan(0);
+    expect(compared.afterSteps.map((step: { key: string }) => step.key)).toEqual(
+      steps.map((step) => step.key),
+    );
+    expect(compared.afterSteps.find((step: { key: string }) => step.key === 'analyse').slaHours).toBe(24);
 
     // Analytics of one version: its cases only, drawn on its own steps.
     const ofVersion = async (versionId: string) =>

@@ -236,6 +236,8 @@ const Comparison = z
       ),
       unchangedKeys: z.array(z.string()),
     }),
+    /** The later version's steps in its order: names and order for the side-by-side table. */
+    afterSteps: z.array(Step),
   })
   .meta({ id: 'ProcessComparison' });
 

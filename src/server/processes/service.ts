@@ -66,6 +66,13 @@ async function requireRun(executor: Executor, workspaceId: string, id: string) {
   return run;
 }
 
+/** A version of this process, or not found: a version id of another process is refused like a foreign one. */
+async function requireVersion(executor: Executor, workspaceId: string, processId: string, id: string) {
+  const version = await queries.selectVersion(executor, workspaceId, id);
+  if (!version || version.process_id !== processId) throw new AppError('process_not_found');
+  return version;
+}
+
 export function listTemplates(locale: Locale) {
   return processTemplates(locale);
 }
@@ -219,22 +226,6 @@ export async function updateProcessSteps(
       now,
     });
   });
-}
-
-export async function diffProcessVersions(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  fromId: string,
-  toId: string,
-) {
-  await authorize(services.db, actor, workspaceId, 'processes.read');
-  const [from, to] = await Promise.all([
-    queries.selectVersion(services.db, workspaceId, fromId),
-    queries.selectVersion(services.db, workspaceId, toId),
-  ]);
-  if (!from || !to || from.process_id !== to.process_id) throw new AppError('process_not_found');
-  return diffVersions(parseSteps(from.steps), parseSteps(to.steps));
 }
 
 /**
@@ -742,13 +733,12 @@ export async function getAnalytics(
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
-  const process = await getProcess(services, actor, workspaceId, processId);
-  let flow = process.version?.steps ?? [];
-  if (versionId !== undefined) {
-    const version = await queries.selectVersion(services.db, workspaceId, versionId);
-    if (!version || version.process_id !== processId) throw new AppError('process_not_found');
-    flow = parseSteps(version.steps);
-  }
+  const process = await requireProcess(services.db, workspaceId, processId);
+  // Drawn on the chosen version's steps; across all versions, on the current one's.
+  const shownVersionId = versionId ?? process.current_version_id;
+  const flow = shownVersionId
+    ? parseSteps((await requireVersion(services.db, workspaceId, processId, shownVersionId)).steps)
+    : [];
   // The end step is where a case stops, not work: it has no times to show.
   const steps = flow.filter((step) => step.kind !== 'end');
   const { runs, events } = toRecords(await queries.selectRunsForAnalytics(services.db, processId, versionId));
@@ -782,20 +772,20 @@ export async function compareProcessVersions(
   await authorize(services.db, actor, workspaceId, 'processes.read');
   await requireProcess(services.db, workspaceId, processId);
   const [from, to] = await Promise.all([
-    queries.selectVersion(services.db, workspaceId, fromVersionId),
-    queries.selectVersion(services.db, workspaceId, toVersionId),
+    requireVersion(services.db, workspaceId, processId, fromVersionId),
+    requireVersion(services.db, workspaceId, processId, toVersionId),
   ]);
-  if (!from || !to || from.process_id !== processId || to.process_id !== processId)
-    throw new AppError('process_not_found');
+  const [fromSteps, toSteps] = [parseSteps(from.steps), parseSteps(to.steps)];
   const before = toRecords(await queries.selectRunsForAnalytics(services.db, processId, from.id));
   const after = toRecords(await queries.selectRunsForAnalytics(services.db, processId, to.id));
   return {
     comparison: compareVersions(
-      { ...before, stepOrder: parseSteps(from.steps).map((step) => step.key) },
-      { ...after, stepOrder: parseSteps(to.steps).map((step) => step.key) },
+      { ...before, stepOrder: fromSteps.map((step) => step.key) },
+      { ...after, stepOrder: toSteps.map((step) => step.key) },
       { now: services.now(), utcOffsetMinutes: UTC_OFFSET_MINUTES },
     ),
-    diff: diffVersions(parseSteps(from.steps), parseSteps(to.steps)),
+    diff: diffVersions(fromSteps, toSteps),
+    afterSteps: toSteps,
   };
 }
 

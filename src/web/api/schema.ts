@@ -10813,6 +10813,7 @@ export interface components {
                 }[];
                 unchangedKeys: string[];
             };
+            afterSteps: components["schemas"]["ProcessStepInput"][];
         };
         TaskInput: {
             id: string;
@@ -11642,6 +11643,7 @@ export interface components {
                 }[];
                 unchangedKeys: string[];
             };
+            afterSteps: components["schemas"]["ProcessStep"][];
         };
         Task: {
             id: string;

@@ -29,7 +29,6 @@ import {
   msToHours,
   useHours,
   useProcess,
-  useProcessAnalytics,
   useProcessComparison,
   type ProcessComparison,
 } from '../../features/processes/hooks.ts';
@@ -69,18 +68,15 @@ export function ProcessComparePage() {
     isSame ? null : (from?.id ?? null),
     isSame ? null : (to?.id ?? null),
   );
-  // The later version's own steps give the names and the order of the rows.
-  const afterFlow = useProcessAnalytics(workspace.id, processId, to?.id ?? null, to !== null && !isSame);
-
   const rows = useMemo(() => {
-    if (!comparison.data || !afterFlow.data) return null;
+    if (!comparison.data) return null;
     const names = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
-    return compareRows(comparison.data, afterFlow.data.flow, {
+    return compareRows(comparison.data, comparison.data.afterSteps, {
       t,
       memberName: (userId) => names.get(userId) ?? userId,
       number: (value) => format.number(value),
     });
-  }, [comparison.data, afterFlow.data, members.data, t, format]);
+  }, [comparison.data, members.data, t, format]);
 
   if (process.error) return <QueryError error={process.error} onRetry={() => void process.refetch()} />;
   if (!process.data) return <FullPageSpin />;
@@ -150,7 +146,7 @@ export function ProcessComparePage() {
     );
   }
 
-  const error = comparison.error ?? afterFlow.error;
+  const error = comparison.error;
   const result = comparison.data;
   const leadTime = (side: Side) =>
     side.leadTime.medianMs === null ? (
@@ -210,12 +206,7 @@ export function ProcessComparePage() {
           </Flex>
         </Card>
         {isSame ? <Alert type="warning" showIcon title={t('compare.sameVersion')} /> : null}
-        {error ? (
-          <QueryError
-            error={error}
-            onRetry={() => void (comparison.error ? comparison.refetch() : afterFlow.refetch())}
-          />
-        ) : null}
+        {error ? <QueryError error={error} onRetry={() => void comparison.refetch()} /> : null}
         {!isSame && !error && (!result || !rows || !from || !to) ? (
           <Flex justify="center" style={{ padding: 48 }}>
             <Spin />
