@@ -501,6 +501,54 @@ describe('processes', () => {
     expect(afterCancel.json().error.code).toBe('run_not_active');
   });
 
+  it('lists the steps nobody was given, such as a system-started case no member matched', async () => {
+    const created = await t.app.inject(
+      as(manager, {
+        method: 'POST',
+        url: url('/processes'),
+        payload: {
+          name: '门户反馈',
+          steps: [
+            {
+              key: 'triage',
+              name: '分拣',
+              kind: 'start',
+              owner: { type: 'role', role: '门户值班' },
+              slaHours: 2,
+              checklist: [],
+              fields: [],
+              outcomes: [{ key: 'done', label: '完成', next: 'end' }],
+            },
+            {
+              key: 'end',
+              name: '结束',
+              kind: 'end',
+              owner: null,
+              slaHours: null,
+              checklist: [],
+              fields: [],
+              outcomes: [],
+            },
+          ],
+        },
+      }),
+    );
+    const services = t.app.services;
+    await services.db.transaction().execute((trx) =>
+      beginRun(services, trx, {
+        workspaceId,
+        processId: created.json().id,
+        subject: '无人认领',
+        startedBy: null,
+      }),
+    );
+    const nobody = (
+      await t.app.inject(as(viewer, { method: 'GET', url: url('/open-steps?assigneeId=none') }))
+    ).json();
+    expect(nobody.items).toMatchObject([{ subject: '无人认领', assignee: null }]);
+    expect(nobody.people).toEqual([{ assignee: null, open: 1, overdue: 0 }]);
+  });
+
   it('keeps viewers from acting and other workspaces out', async () => {
     const process = await createFeedbackProcess();
     expect(

@@ -220,7 +220,7 @@ export function selectLastAssignments(
 export function selectQueue(
   executor: Executor,
   workspaceId: string,
-  filter: { assigneeId?: string | undefined },
+  filter: { assigneeId?: string | null | undefined },
 ) {
   let query = executor
     .selectFrom('process_run_steps')
@@ -243,7 +243,9 @@ export function selectQueue(
     .where('process_run_steps.workspace_id', '=', workspaceId)
     .where('process_run_steps.completed_at', 'is', null)
     .where('process_runs.status', 'in', ['active', 'on_hold']);
-  if (filter.assigneeId !== undefined)
+  // `null` asks for the steps nobody has: a case started by the system where no member matched the owner rule.
+  if (filter.assigneeId === null) query = query.where('process_run_steps.assignee_id', 'is', null);
+  else if (filter.assigneeId !== undefined)
     query = query.where('process_run_steps.assignee_id', '=', filter.assigneeId);
   return query
     .orderBy((eb) => eb.fn.coalesce('process_run_steps.due_at', eb.val(Number.MAX_SAFE_INTEGER)))

@@ -5,6 +5,8 @@ import { epochMs, limitParam, requireActor, responses, WorkspaceParams } from '.
 import * as service from './service.ts';
 
 const Id = z.string().min(1).max(64);
+/** Stands for "nobody" where a person's id is asked for; ids are UUIDs, so it cannot clash. */
+const UNASSIGNED = 'none';
 const Text = z.string().trim().min(1).max(200);
 
 const Owner = z
@@ -610,7 +612,8 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['processes'],
-        summary: "The team's open process steps (at most 200, soonest due first) and the count per person",
+        summary:
+          "The team's open process steps (at most 200, soonest due first; assigneeId=none for nobody's) and the count per person",
         params: WorkspaceParams,
         querystring: z.object({ assigneeId: Id.optional() }),
         response: responses({
@@ -627,7 +630,9 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const { workspaceId } = request.params;
       const [items, people] = await Promise.all([
-        service.openSteps(services, actor, workspaceId, { assigneeId: request.query.assigneeId }),
+        service.openSteps(services, actor, workspaceId, {
+          assigneeId: request.query.assigneeId === UNASSIGNED ? null : request.query.assigneeId,
+        }),
         service.openStepsByPerson(services, actor, workspaceId),
       ]);
       return { items, people };

@@ -662,7 +662,7 @@ export async function openSteps(
   services: Services,
   actor: Actor,
   workspaceId: string,
-  filter: { assigneeId?: string | undefined },
+  filter: { assigneeId?: string | null | undefined },
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const rows = await queries.selectQueue(services.db, workspaceId, filter);

@@ -9965,7 +9965,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The team's open process steps (at most 200, soonest due first) and the count per person */
+        /** The team's open process steps (at most 200, soonest due first; assigneeId=none for nobody's) and the count per person */
         get: {
             parameters: {
                 query?: {

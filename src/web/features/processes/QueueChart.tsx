@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, CHART_GRID } from '../../components/charts/axes.ts';
 import type { ChartOption, echarts } from '../../components/charts/echarts.ts';
-import type { OpenStepsByPerson } from './hooks.ts';
+import { assigneeKey, type OpenStepsByPerson } from './hooks.ts';
 
 const BAR_HEIGHT = 34;
 /** Pale versions of the bar colours for the people not picked. */
@@ -11,7 +11,7 @@ const FADED = { overdue: '#ffccc7', onTime: '#d6e4ff' } as const;
 
 /**
  * Each person's open steps as one horizontal bar, on-time and overdue stacked, most overdue on top.
- * Clicking a person's bar picks them; the unassigned bar cannot be picked (the server filters by person only).
+ * Clicking a bar picks that person, or the steps nobody has (the unassigned bar).
  */
 export function QueueChart({
   people,
@@ -31,7 +31,7 @@ export function QueueChart({
   const option = useMemo<ChartOption>(() => {
     const names: string[] = people.map((person) => person.assignee?.name ?? t('runs.unassigned'));
     // Others fade while one person is picked, so the chart shows whose steps the table lists.
-    const isFaded = (person: OpenStepsByPerson) => selectedId !== null && person.assignee?.id !== selectedId;
+    const isFaded = (person: OpenStepsByPerson) => selectedId !== null && assigneeKey(person) !== selectedId;
     const bar = (person: OpenStepsByPerson, value: number, fadedColor: string) => ({
       value,
       ...(isFaded(person) ? { itemStyle: { color: fadedColor }, label: { color: '#595959' } } : {}),
@@ -83,8 +83,8 @@ export function QueueChart({
   // Clicks on a bar or on a name pick that person; the handlers read the latest props through refs.
   const listen = (chart: echarts.ECharts) => {
     const pick = (index: number) => {
-      const assigneeId = peopleRef.current[index]?.assignee?.id;
-      if (assigneeId) onSelectRef.current(assigneeId);
+      const person = peopleRef.current[index];
+      if (person) onSelectRef.current(assigneeKey(person));
     };
     const onBarClick = (params: { dataIndex?: number }) => pick(params.dataIndex ?? -1);
     chart.on('click', onBarClick);

@@ -273,6 +273,11 @@ export function useHours(): (ms: number | null) => string {
 export type OpenStepsByPerson =
   paths['/api/v1/w/{workspaceId}/open-steps']['get']['responses'][200]['content']['application/json']['people'][number];
 
+/** How a person of the team queue is named in the address and the API: their id, or `none` for nobody. */
+export function assigneeKey(person: OpenStepsByPerson): string {
+  return person.assignee?.id ?? 'none';
+}
+
 /** Everyone's open steps (the 200 soonest due, or one person's) with the open and overdue count per person. */
 export function useOpenSteps(workspaceId: string, assigneeId?: string) {
   return useQuery({

@@ -17,7 +17,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useMyQueue, useOpenSteps, type QueueItem } from '../../features/processes/hooks.ts';
+import {
+  assigneeKey,
+  useMyQueue,
+  useOpenSteps,
+  type OpenStepsByPerson,
+  type QueueItem,
+} from '../../features/processes/hooks.ts';
 import { QueueChart } from '../../features/processes/QueueChart.tsx';
 import { RunStatusTag } from '../../features/processes/RunStatusTag.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -236,7 +242,8 @@ function TeamQueue({
   const openSteps = useOpenSteps(workspaceId, assigneeId ?? undefined);
   const people = openSteps.data?.people ?? [];
   const items = openSteps.data?.items ?? [];
-  const selected = people.find((person) => person.assignee !== null && person.assignee.id === assigneeId);
+  const selected = people.find((person) => assigneeKey(person) === assigneeId);
+  const nameOf = (person: OpenStepsByPerson) => person.assignee?.name ?? t('runs.unassigned');
   const isSettled = openSteps.data !== undefined && !openSteps.isPlaceholderData;
 
   // A person picked in an old link may have no open step left: show everyone rather than an empty filter.
@@ -254,9 +261,7 @@ function TeamQueue({
       aria-label={t('queue.filterAssignee')}
       data-testid="queue-assignee"
       style={{ width: 180 }}
-      options={people.flatMap((person) =>
-        person.assignee ? [{ value: person.assignee.id, label: person.assignee.name }] : [],
-      )}
+      options={people.map((person) => ({ value: assigneeKey(person), label: nameOf(person) }))}
     />
   );
 
@@ -297,10 +302,10 @@ function TeamQueue({
               onSelect={(id) => onAssigneeChange(id === assigneeId ? null : id)}
             />
           </Card>
-          {selected?.assignee ? (
+          {selected ? (
             <Flex align="center" gap={12} style={{ marginBottom: 12 }} data-testid="queue-filtered">
               <Typography.Text strong>
-                {t('queue.showingAssignee', { name: selected.assignee.name })}
+                {t('queue.showingAssignee', { name: nameOf(selected) })}
               </Typography.Text>
               <Button size="small" onClick={() => onAssigneeChange(null)} data-testid="queue-show-everyone">
                 {t('queue.showEveryone')}
