@@ -27,8 +27,8 @@ type Expectation = {
 };
 type Example = { text: string; expect: Expectation };
 
-// The shared examples sit beside the repository: <repo>/../shared/data.
-const EXAMPLES_PATH = path.resolve(import.meta.dirname, '../../../../shared/data/smart-examples.yaml');
+// The examples travel with the repository so any checkout can run them.
+const EXAMPLES_PATH = path.resolve(import.meta.dirname, 'fixtures/smart-examples.yaml');
 const shared = parse(readFileSync(EXAMPLES_PATH, 'utf8')) as { today: unknown; examples: Example[] };
 // YAML reads 2026-11-26 as a string here, but a Date if the schema ever changes: normalise both.
 const iso = (value: unknown): string | null =>
