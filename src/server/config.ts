@@ -27,6 +27,9 @@ export type AppConfig = {
   loginAttemptsPerAccount: number;
   loginAttemptsPerAddress: number;
   loginWindowMinutes: number;
+  /** Accounts one address may create per window (OPSPLAN_SIGNUPS_PER_ADDRESS). */
+  signUpsPerAddress: number;
+  signUpWindowMinutes: number;
   /** Source of time; tests move it forward. */
   now: () => number;
 };
@@ -59,6 +62,8 @@ export function loadConfig(
     loginAttemptsPerAccount: 10,
     loginAttemptsPerAddress: 50,
     loginWindowMinutes: 15,
+    signUpsPerAddress: Number(env.OPSPLAN_SIGNUPS_PER_ADDRESS) || 20,
+    signUpWindowMinutes: 60,
     now: () => Date.now(),
     ...overrides,
   };

@@ -96,6 +96,33 @@ describe('sign-up', () => {
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().error.code).toBe('unsupported_media_type');
   });
+  it('throttles sign-ups per address, also when they arrive at once', async () => {
+    await t.close();
+    t = await createTestApp({ signUpsPerAddress: 5 });
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/signup',
+          payload: { email: `many${index}@example.com`, password: 'a long passphrase', name: `N${index}` },
+          headers: { 'accept-language': 'en' },
+        }),
+      ),
+    );
+    expect(responses.filter((response) => response.statusCode === 201)).toHaveLength(5);
+    const refused = responses.filter((response) => response.statusCode === 429);
+    expect(refused).toHaveLength(15);
+    expect(refused[0]?.json().error.code).toBe('rate_limited');
+    expect(await t.database.db.selectFrom('users').selectAll().execute()).toHaveLength(5);
+    // Another address is not affected.
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      remoteAddress: '10.0.0.7',
+      payload: { email: 'elsewhere@example.com', password: 'a long passphrase', name: 'E' },
+    });
+    expect(elsewhere.statusCode).toBe(201);
+  });
 });
 
 describe('log-in and sessions', () => {
@@ -124,6 +151,39 @@ describe('log-in and sessions', () => {
     expect((await logIn('a@example.com', 'whatever1')).statusCode).toBe(401);
     expect((await logIn('b@example.com', 'whatever2')).statusCode).toBe(401);
     expect((await logIn('c@example.com', 'whatever3')).statusCode).toBe(429);
+  });
+
+  it('checks at most the limit of 60 wrong passwords sent at once, per account', async () => {
+    await t.close();
+    t = await createTestApp({ loginAttemptsPerAccount: 10, loginAttemptsPerAddress: 1000 });
+    await signUpUser(t.app, { email: 'burst@example.com', password: 'right-password' });
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => logIn('burst@example.com', `wrong-password-${index}`)),
+    );
+    const statuses = responses.map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(50);
+    // The right password is refused too until the window has passed.
+    expect((await logIn('burst@example.com', 'right-password')).statusCode).toBe(429);
+  });
+
+  it('checks at most the limit of parallel attempts per address, across accounts', async () => {
+    await t.close();
+    t = await createTestApp({ loginAttemptsPerAccount: 1000, loginAttemptsPerAddress: 10 });
+    const responses = await Promise.all(
+      Array.from({ length: 60 }, (_, index) => logIn(`nobody${index}@example.com`, 'wrong-password')),
+    );
+    expect(responses.filter((response) => response.statusCode === 401)).toHaveLength(10);
+    expect(responses.filter((response) => response.statusCode === 429)).toHaveLength(50);
+  });
+
+  it('does not let successful log-ins use up the address allowance', async () => {
+    await t.close();
+    t = await createTestApp({ loginAttemptsPerAccount: 100, loginAttemptsPerAddress: 3 });
+    await signUpUser(t.app, { email: 'often@example.com', password: 'right-password' });
+    for (let i = 0; i < 5; i += 1) {
+      expect((await logIn('often@example.com', 'right-password')).statusCode).toBe(200);
+    }
   });
 
   it('ends the session on log-out', async () => {

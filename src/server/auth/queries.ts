@@ -77,9 +77,12 @@ export function selectWorkspacesOfUser(executor: Executor, userId: string) {
     .execute();
 }
 
-/** Counts one attempt against a key within a window; returns the count so far and when it resets. */
-export async function hitRateLimit(executor: Executor, key: string, now: number, windowMs: number) {
-  await executor
+/**
+ * Counts one attempt against a key within a window, atomically: the statement that adds the attempt also
+ * answers the new count, so parallel requests each see a different number and at most the limit get through.
+ */
+export function hitRateLimit(executor: Executor, key: string, now: number, windowMs: number) {
+  return executor
     .insertInto('rate_limits')
     .values({ key, count: 1, reset_at: now + windowMs })
     .onConflict((conflict) =>
@@ -98,12 +101,18 @@ export async function hitRateLimit(executor: Executor, key: string, now: number,
           .end(),
       })),
     )
-    .execute();
-  return executor.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirstOrThrow();
+    .returning(['count', 'reset_at'])
+    .executeTakeFirstOrThrow();
 }
 
-export function selectRateLimit(executor: Executor, key: string) {
-  return executor.selectFrom('rate_limits').selectAll().where('key', '=', key).executeTakeFirst();
+/** Gives back one counted attempt (a successful log-in does not use up its address's allowance). */
+export async function releaseRateLimit(executor: Executor, key: string): Promise<void> {
+  await executor
+    .updateTable('rate_limits')
+    .set((eb) => ({ count: eb('count', '-', 1) }))
+    .where('key', '=', key)
+    .where('count', '>', 0)
+    .execute();
 }
 
 export async function clearRateLimit(executor: Executor, key: string): Promise<void> {

@@ -56,6 +56,12 @@ export async function signUp(
   input: { email: string; password: string; name: string; locale: Locale },
   client: ClientInfo,
 ): Promise<NewSession> {
+  await takeAttempt(
+    services,
+    `signup:address:${client.ip}`,
+    services.config.signUpsPerAddress,
+    services.config.signUpWindowMinutes * 60 * 1000,
+  );
   const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   return services.db.transaction().execute(async (trx) => {
@@ -69,6 +75,15 @@ export async function signUp(
   });
 }
 
+/** Counts one attempt against `key`; refuses it when the window already holds `limit` of them. */
+async function takeAttempt(services: Services, key: string, limit: number, windowMs: number): Promise<void> {
+  const now = services.now();
+  const entry = await queries.hitRateLimit(services.db, key, now, windowMs);
+  if (entry.count > limit) {
+    throw new AppError('rate_limited', { minutes: Math.max(1, Math.ceil((entry.reset_at - now) / 60000)) });
+  }
+}
+
 // A hash to compare against when the account does not exist, so both paths take as long.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
@@ -79,29 +94,19 @@ export async function logIn(
 ): Promise<NewSession> {
   const { db, config } = services;
   const email = normaliseEmail(input.email);
-  const now = services.now();
   const windowMs = config.loginWindowMinutes * 60 * 1000;
   const accountKey = `login:account:${email}`;
   const addressKey = `login:address:${client.ip}`;
 
-  for (const [key, limit] of [
-    [accountKey, config.loginAttemptsPerAccount],
-    [addressKey, config.loginAttemptsPerAddress],
-  ] as const) {
-    const entry = await queries.selectRateLimit(db, key);
-    if (entry && entry.reset_at > now && entry.count >= limit) {
-      throw new AppError('rate_limited', { minutes: Math.max(1, Math.ceil((entry.reset_at - now) / 60000)) });
-    }
-  }
+  // Count first, check the password after: a burst of parallel attempts is counted one by one.
+  await takeAttempt(services, accountKey, config.loginAttemptsPerAccount, windowMs);
+  await takeAttempt(services, addressKey, config.loginAttemptsPerAddress, windowMs);
 
   const user = await queries.selectUserByEmail(db, email);
   const isValid = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH));
-  if (!user || !isValid) {
-    await queries.hitRateLimit(db, accountKey, now, windowMs);
-    await queries.hitRateLimit(db, addressKey, now, windowMs);
-    throw new AppError('invalid_credentials');
-  }
+  if (!user || !isValid) throw new AppError('invalid_credentials');
   await queries.clearRateLimit(db, accountKey);
+  await queries.releaseRateLimit(db, addressKey);
   return startSession(services, db, toPublicUser(user), client);
 }
 
