@@ -3,6 +3,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_goals_kpis.ts';
 import * as m0003 from './migrations/0003_tasks.ts';
 import * as m0004 from './migrations/0004_processes.ts';
+import * as m0006 from './migrations/0006_hardening_races.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_goals_kpis': m0002,
   '0003_tasks': m0003,
   '0004_processes': m0004,
+  '0006_hardening_races': m0006,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

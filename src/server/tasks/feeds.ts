@@ -53,6 +53,12 @@ export async function renderCalendarFeed(services: Services, token: string): Pro
   const feed = await services.db
     .selectFrom('calendar_feeds')
     .innerJoin('workspaces', 'workspaces.id', 'calendar_feeds.workspace_id')
+    // Only while the person is still a member: a feed is read without signing in, so this is its access check.
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'calendar_feeds.workspace_id')
+        .onRef('memberships.user_id', '=', 'calendar_feeds.user_id'),
+    )
     .select(['calendar_feeds.workspace_id', 'calendar_feeds.user_id', 'workspaces.name'])
     .where('calendar_feeds.token_hash', '=', hashSecret(token))
     .executeTakeFirst();

@@ -146,6 +146,52 @@ describe('calendar feed, saved views and due events', () => {
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
   });
 
+  it('stops serving a feed when its person leaves the workspace', async () => {
+    const created = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/tasks'),
+        payload: {
+          title: '内部定价方案',
+          dueDate: '2026-12-31',
+          roles: [
+            { userId: member.id, role: 'R' },
+            { userId: owner.id, role: 'A' },
+          ],
+        },
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    const { url: feedUrl } = (
+      await t.app.inject(as(member, { method: 'POST', url: url('/calendar-feed') }))
+    ).json();
+    const path = new URL(feedUrl).pathname;
+    expect((await t.app.inject({ method: 'GET', url: path })).body).toContain('内部定价方案');
+
+    const removed = await t.app.inject(as(owner, { method: 'DELETE', url: url(`/members/${member.id}`) }));
+    expect(removed.statusCode).toBe(204);
+    const after = await t.app.inject({ method: 'GET', url: path });
+    expect(after.statusCode).toBe(404);
+    expect(after.body).not.toContain('内部定价方案');
+    // Revoked with the membership, not merely hidden: re-inviting the person does not revive the old URL.
+    expect(
+      await t.database.db.selectFrom('calendar_feeds').selectAll().where('user_id', '=', member.id).execute(),
+    ).toHaveLength(0);
+  });
+
+  it('checks membership on every feed read, whatever left the feed behind', async () => {
+    const { url: feedUrl } = (
+      await t.app.inject(as(member, { method: 'POST', url: url('/calendar-feed') }))
+    ).json();
+    // A membership gone without its feed (as in a database from before feeds were revoked with it).
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', member.id)
+      .execute();
+    expect((await t.app.inject({ method: 'GET', url: new URL(feedUrl).pathname })).statusCode).toBe(404);
+  });
+
   it('keeps each person’s saved views to themselves', async () => {
     const saved = await t.app.inject(
       as(member, {

@@ -95,6 +95,12 @@ export async function deleteMembership(executor: Executor, workspaceId: string, 
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .execute();
+  // So do calendar feed URLs, which would otherwise keep publishing the workspace's task titles.
+  await executor
+    .deleteFrom('calendar_feeds')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function countOwners(executor: Executor, workspaceId: string): Promise<number> {
