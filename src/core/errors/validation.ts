@@ -16,6 +16,8 @@ export type ValidationIssue = {
 
 /** The message schemas give a refinement that asks for at least one field; translated here. */
 export const AT_LEAST_ONE_FIELD = 'at_least_one_field';
+/** The message a refinement gives a day outside the range a schema allows (routines: 2000–2100). */
+export const DAY_OUT_OF_RANGE = 'day_out_of_range';
 
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
@@ -34,6 +36,10 @@ const TEXT = {
   unknownKeys: { en: 'Unknown field: {keys}.', 'zh-CN': '未知字段：{keys}。' },
   atLeastOne: { en: 'Change at least one field.', 'zh-CN': '请至少填写一个字段。' },
   invalid: { en: 'Not valid.', 'zh-CN': '填写无效。' },
+  dayRange: {
+    en: 'Use a date from 2000-01-01 to 2100-12-31.',
+    'zh-CN': '请使用 2000-01-01 至 2100-12-31 之间的日期。',
+  },
 } as const;
 
 const TYPE_NAMES: Record<string, { en: string; 'zh-CN': string }> = {
@@ -73,6 +79,7 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
     case 'unrecognized_keys':
       return say('unknownKeys', { keys: (issue.keys ?? []).join(', ') });
     case 'custom':
+      if (issue.message === DAY_OUT_OF_RANGE) return say('dayRange');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { AT_LEAST_ONE_FIELD, DAY_OUT_OF_RANGE } from '../../core/errors/validation.ts';
+import { isRoutineDay, ROUTINE_DAYS } from '../../core/tasks/routineDays.ts';
 import { epochMs, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import { RoleAssignment } from '../tasks/schemas.ts';
@@ -16,6 +17,22 @@ const Template = z.object({
 });
 
 const Rule = z.string().trim().min(5).max(500).describe('RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO');
+
+// Bounded so no request makes the rule walk from year 1 (see ROUTINE_DAYS).
+const RoutineDay = Day.refine(isRoutineDay, { message: DAY_OUT_OF_RANGE }).describe(
+  `Calendar day, YYYY-MM-DD, from ${ROUTINE_DAYS.first} to ${ROUTINE_DAYS.last}`,
+);
+
+const Backfill = z
+  .object({
+    created: z.number().int().describe('Occurrences created as tasks now'),
+    omitted: z
+      .number()
+      .int()
+      .describe('Past occurrences not created: a routine catches up on 7 days at most'),
+    omittedBefore: z.string().nullable().describe('The omitted occurrences are those before this day'),
+  })
+  .meta({ id: 'RoutineBackfill' });
 
 const Routine = z
   .object({
@@ -57,19 +74,21 @@ export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Start a routine: each occurrence becomes a task the day before it is due',
         params: WorkspaceParams,
-        body: z.object({ rule: Rule, startsOn: Day, template: Template }),
-        response: responses({ 201: z.object({ routine: Routine }) }),
+        body: z.object({ rule: Rule, startsOn: RoutineDay, template: Template }),
+        response: responses({ 201: z.object({ routine: Routine, backfill: Backfill }) }),
       },
     },
     async (request, reply) =>
-      reply.status(201).send({
-        routine: await service.createRoutine(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
+      reply
+        .status(201)
+        .send(
+          await service.createRoutine(
+            services,
+            requireActor(request),
+            request.params.workspaceId,
+            request.body,
+          ),
         ),
-      }),
   );
 
   app.patch(
@@ -103,7 +122,7 @@ export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Skip one occurrence',
         params: RoutineParams,
-        body: z.object({ day: Day }),
+        body: z.object({ day: RoutineDay }),
         response: responses({ 200: z.object({ routine: Routine }) }),
       },
     },

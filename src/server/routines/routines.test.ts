@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runDueRoutines } from './service.ts';
 import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
 
 let t: TestApp;
@@ -124,5 +125,85 @@ describe('routines', () => {
       }),
     );
     expect(byViewer.statusCode).toBe(403);
+  });
+
+  it('catches up on the last week only for a routine started in 2016, and says what it left out', async () => {
+    const created = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: { rule: 'FREQ=DAILY', startsOn: '2016-01-01', template: { title: '日报' } },
+      }),
+    );
+    expect(created.statusCode).toBe(201);
+    // Today is 2026-11-26: 2026-11-19 … 2026-11-27 (tomorrow's appears today) are made, the 3,975 before not.
+    expect(created.json().backfill).toEqual({ created: 9, omitted: 3975, omittedBefore: '2026-11-19' });
+    const made = await occurrences();
+    expect(made).toHaveLength(9);
+    expect(made[0]).toBe('2026-11-19 todo');
+    expect(created.json().routine.nextOccurrence).toBe('2026-11-28');
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select('changes')
+      .where('action', '=', 'routine.created')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes ?? '{}').backfill).toEqual(created.json().backfill);
+  });
+
+  it('the job catches up on a week only after a long pause, and records what it left out', async () => {
+    const routine = (
+      await t.app.inject(
+        as(owner, {
+          method: 'POST',
+          url: url('/routines'),
+          payload: { rule: 'FREQ=WEEKLY;BYDAY=MO', startsOn: '2026-11-30', template: { title: '周会' } },
+        }),
+      )
+    ).json();
+    expect(routine.backfill).toEqual({ created: 0, omitted: 0, omittedBefore: null });
+    t.clock.advance(365 * DAY); // 2027-11-26, a Friday: 52 Mondays have passed unmade.
+    expect(await runDueRoutines(t.app.services)).toBe(1);
+    expect(await occurrences()).toEqual(['2027-11-22 todo']);
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select(['changes', 'actor_id'])
+      .where('action', '=', 'routine.backfill_limited')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor_id).toBeNull();
+    expect(JSON.parse(audit.changes ?? '{}')).toEqual({
+      created: 1,
+      omitted: 51,
+      omittedBefore: '2027-11-19',
+    });
+  });
+
+  it('refuses a start in year 1 and sub-daily rules with a field error', async () => {
+    const ancient = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: { rule: 'FREQ=WEEKLY', startsOn: '0001-01-01', template: { title: 'x' } },
+        headers: { 'accept-language': 'zh-CN' },
+      }),
+    );
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().error.fields).toEqual([
+      { path: 'startsOn', message: '请使用 2000-01-01 至 2100-12-31 之间的日期。' },
+    ]);
+    const skipAncient = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/routines/any/skip'), payload: { day: '1999-12-31' } }),
+    );
+    expect(skipAncient.statusCode).toBe(400);
+    expect(skipAncient.json().error.fields[0].path).toBe('day');
+    const secondly = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/routines'),
+        payload: { rule: 'FREQ=SECONDLY', startsOn: '2026-11-01', template: { title: 'x' } },
+      }),
+    );
+    expect(secondly.statusCode).toBe(400);
+    expect(secondly.json().error).toMatchObject({ code: 'recurrence_invalid', fields: [{ path: 'rule' }] });
+    expect(await occurrences()).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { AppError } from '../../core/errors/index.ts';
 import { addDays } from '../../core/kpis/periods.ts';
-import { checkRecurrence, nextOccurrence, upcomingOccurrences } from '../../core/tasks/recurrence.ts';
+import {
+  checkRecurrence,
+  dueOccurrences,
+  nextOccurrence,
+  ruleBody,
+  upcomingOccurrences,
+} from '../../core/tasks/recurrence.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
@@ -25,6 +31,12 @@ type RecurrenceRow = NonNullable<Awaited<ReturnType<typeof queries.selectRecurre
 
 // Tomorrow's occurrence appears today, so a weekly report due Monday is on the board by Sunday.
 const LOOKAHEAD_DAYS = 1;
+// A routine catches up on at most the last week: one started in 2016 must not make 4,000 tasks in one
+// transaction (nor does anyone want them); the occurrences before are counted and said, not created.
+export const BACKFILL_DAYS = 7;
+
+/** What creating (or catching up on) a routine did about its past occurrences. */
+export type Backfill = { created: number; omitted: number; omittedBefore: string | null };
 
 function today(services: Services) {
   return dayInTimezone(services.now(), services.config.timezone);
@@ -62,7 +74,7 @@ export async function listRoutines(services: Services, actor: Actor, workspaceId
   return (await queries.selectRecurrences(services.db, workspaceId)).map((row) => toRoutine(row, day));
 }
 
-/** Creates the routine and, through the job's own path, any occurrence already due. */
+/** Creates the routine and, through the job's own path, any occurrence already due (the last week at most). */
 export async function createRoutine(
   services: Services,
   actor: Actor,
@@ -70,10 +82,13 @@ export async function createRoutine(
   input: { rule: string; startsOn: string; template: RoutineTemplate },
 ) {
   await authorize(services.db, actor, workspaceId, 'tasks.write');
-  const id = await services.db
+  const { id, backfill } = await services.db
     .transaction()
     .execute((trx) => createRoutineInTransaction(services, trx, workspaceId, actor.userId, input));
-  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+  return {
+    routine: toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services)),
+    backfill,
+  };
 }
 
 /** The routine write itself, inside the caller's transaction (the demo uses it too). */
@@ -83,34 +98,35 @@ export async function createRoutineInTransaction(
   workspaceId: string,
   creatorId: string,
   input: { rule: string; startsOn: string; template: RoutineTemplate },
-): Promise<string> {
+): Promise<{ id: string; backfill: Backfill }> {
   checkRule(input.rule, input.startsOn);
   const now = services.now();
   const id = newId(now);
+  const rule = ruleBody(input.rule);
   await queries.insertRecurrence(trx, {
     id,
     workspace_id: workspaceId,
-    rule: input.rule.trim().replace(/^RRULE:/i, ''),
+    rule,
     starts_on: input.startsOn,
     template: JSON.stringify(input.template),
-    next_occurrence: nextOccurrence({ rule: input.rule, startsOn: input.startsOn }, input.startsOn),
+    next_occurrence: input.startsOn,
     skipped: '[]',
     ended_at: null,
     created_by: creatorId,
     created_at: now,
     updated_at: now,
   });
+  const backfill = await createDueOccurrences(services, trx, await requireRecurrence(trx, workspaceId, id));
   await insertAuditEntry(trx, {
     workspaceId,
     actorId: creatorId,
     action: 'routine.created',
     objectType: 'routine',
     objectId: id,
-    changes: { rule: input.rule, title: input.template.title },
+    changes: { rule: input.rule, title: input.template.title, backfill },
     now,
   });
-  await createDueOccurrences(services, trx, await requireRecurrence(trx, workspaceId, id));
-  return id;
+  return { id, backfill };
 }
 
 /** Editing the series changes occurrences not yet created; tasks already made are edited one by one. */
@@ -125,7 +141,7 @@ export async function updateRoutine(
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
     const row = await requireRecurrence(trx, workspaceId, id);
-    const rule = input.rule?.trim().replace(/^RRULE:/i, '') ?? row.rule;
+    const rule = input.rule === undefined ? row.rule : ruleBody(input.rule);
     checkRule(rule, row.starts_on);
     const skipped = JSON.parse(row.skipped) as string[];
     await queries.updateRecurrence(trx, id, {
@@ -201,27 +217,40 @@ export async function skipOccurrence(
   return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
 }
 
-/** Creates each due occurrence of one routine as a task; the unique (routine, day) index makes it idempotent. */
-async function createDueOccurrences(services: Services, trx: Executor, row: RecurrenceRow): Promise<number> {
-  const horizon = addDays(today(services), LOOKAHEAD_DAYS);
+/**
+ * Creates each due occurrence of one routine as a task, from its next occurrence up to tomorrow but no
+ * further back than BACKFILL_DAYS; the unique (routine, day) index makes it idempotent.
+ */
+async function createDueOccurrences(
+  services: Services,
+  trx: Executor,
+  row: RecurrenceRow,
+): Promise<Backfill> {
+  const day = today(services);
+  const earliest = addDays(day, -BACKFILL_DAYS);
   const template = JSON.parse(row.template) as RoutineTemplate;
   const skipped = JSON.parse(row.skipped) as string[];
-  let next = row.next_occurrence;
-  let created = 0;
-  while (next && next <= horizon) {
-    if (!(await queries.selectOccurrenceTask(trx, row.id, next))) {
-      await createTaskInTransaction(services, trx, row.workspace_id, row.created_by, {
-        ...template,
-        startDate: next,
-        dueDate: next,
-        recurrence: { id: row.id, occurrence: next },
-      });
-      created += 1;
-    }
-    next = nextOccurrence({ rule: row.rule, startsOn: row.starts_on }, addDays(next, 1), skipped);
+  const backfill: Backfill = { created: 0, omitted: 0, omittedBefore: null };
+  if (!row.next_occurrence) return backfill;
+  // One walk over the rule answers all three: what to create, what is too old, and what comes next.
+  const due = dueOccurrences(
+    { rule: row.rule, startsOn: row.starts_on },
+    { from: row.next_occurrence, earliest, horizon: addDays(day, LOOKAHEAD_DAYS) },
+    skipped,
+  );
+  for (const occurrence of due.days) {
+    if (await queries.selectOccurrenceTask(trx, row.id, occurrence)) continue;
+    await createTaskInTransaction(services, trx, row.workspace_id, row.created_by, {
+      ...template,
+      startDate: occurrence,
+      dueDate: occurrence,
+      recurrence: { id: row.id, occurrence },
+    });
+    backfill.created += 1;
   }
-  await queries.updateRecurrence(trx, row.id, { next_occurrence: next, updated_at: services.now() });
-  return created;
+  if (due.omitted > 0) Object.assign(backfill, { omitted: due.omitted, omittedBefore: earliest });
+  await queries.updateRecurrence(trx, row.id, { next_occurrence: due.next, updated_at: services.now() });
+  return backfill;
 }
 
 /** The scheduled job: every due routine of every workspace, each in its own transaction. */
@@ -233,7 +262,22 @@ export async function runDueRoutines(services: Services): Promise<number> {
   );
   let created = 0;
   for (const row of due) {
-    created += await services.db.transaction().execute((trx) => createDueOccurrences(services, trx, row));
+    const backfill = await services.db.transaction().execute(async (trx) => {
+      const result = await createDueOccurrences(services, trx, row);
+      // After a long pause the job, too, catches up on the last week only, and says so where people look.
+      if (result.omitted > 0)
+        await insertAuditEntry(trx, {
+          workspaceId: row.workspace_id,
+          actorId: null,
+          action: 'routine.backfill_limited',
+          objectType: 'routine',
+          objectId: row.id,
+          changes: result,
+          now: services.now(),
+        });
+      return result;
+    });
+    created += backfill.created;
   }
   return created;
 }

@@ -7268,7 +7268,7 @@ export interface paths {
                         rule: string;
                         /**
                          * Format: date
-                         * @description Calendar day, YYYY-MM-DD
+                         * @description Calendar day, YYYY-MM-DD, from 2000-01-01 to 2100-12-31
                          */
                         startsOn: string;
                         template: {
@@ -7295,6 +7295,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             routine: components["schemas"]["Routine"];
+                            backfill: components["schemas"]["RoutineBackfill"];
                         };
                     };
                 };
@@ -7601,7 +7602,7 @@ export interface paths {
                     "application/json": {
                         /**
                          * Format: date
-                         * @description Calendar day, YYYY-MM-DD
+                         * @description Calendar day, YYYY-MM-DD, from 2000-01-01 to 2100-12-31
                          */
                         day: string;
                     };
@@ -10852,6 +10853,14 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        RoutineBackfillInput: {
+            /** @description Occurrences created as tasks now */
+            created: number;
+            /** @description Past occurrences not created: a routine catches up on 7 days at most */
+            omitted: number;
+            /** @description The omitted occurrences are those before this day */
+            omittedBefore: string | null;
+        };
         RoutineInput: {
             id: string;
             rule: string;
@@ -11681,6 +11690,14 @@ export interface components {
             completedAt: number | null;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        RoutineBackfill: {
+            /** @description Occurrences created as tasks now */
+            created: number;
+            /** @description Past occurrences not created: a routine catches up on 7 days at most */
+            omitted: number;
+            /** @description The omitted occurrences are those before this day */
+            omittedBefore: string | null;
         };
         Routine: {
             id: string;

@@ -905,6 +905,10 @@ export const en: Catalog = {
     createTitle: 'New routine',
     editTitle: 'Edit routine',
     created: 'Routine created',
+    createdOmitted:
+      'Routine created. Its start is in the past: tasks were made for the last week only; {{count}} earlier occurrences (before {{day}}) were left out.',
+    createdOmitted_one:
+      'Routine created. Its start is in the past: tasks were made for the last week only; 1 earlier occurrence (before {{day}}) was left out.',
     saved: 'Routine saved; future tasks follow the new settings',
     titleLabel: 'Task title',
     titlePlaceholder: 'e.g. Weekly operations report',

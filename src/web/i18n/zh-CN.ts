@@ -884,6 +884,9 @@ export const zhCN = {
     createTitle: '新建例行任务',
     editTitle: '编辑例行任务',
     created: '例行任务已创建',
+    createdOmitted:
+      '例行任务已创建。开始日期在过去：只为最近一周生成了任务，{{day}} 之前的 {{count}} 次未生成。',
+    createdOmitted_one: '例行任务已创建。开始日期在过去：只为最近一周生成了任务，{{day}} 之前的 1 次未生成。',
     saved: '例行任务已保存，之后的任务按新设置生成',
     titleLabel: '任务标题',
     titlePlaceholder: '例如：运营周报',

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useMe } from '../account/hooks.ts';
+import { useFormatters } from '../../components/useFormatters.ts';
 import { useGoals } from '../goals/hooks.ts';
 import { useMembers } from '../members/hooks.ts';
 import type { RoleAssignment } from '../tasks/hooks.ts';
 import { useCreateRoutine, useUpdateRoutine, type Routine } from './hooks.ts';
 import { RulePicker } from './RulePicker.tsx';
+import { ROUTINE_DAYS } from '../../../core/tasks/routineDays.ts';
 
 export type RoutineFormMode = { kind: 'create' } | { kind: 'edit'; routine: Routine };
 
@@ -43,6 +45,7 @@ export function RoutineFormModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const format = useFormatters();
   const [form] = Form.useForm<Values>();
   const myId = useMe().data?.user.id ?? null;
   const members = useMembers(workspaceId);
@@ -97,6 +100,17 @@ export function RoutineFormModal({
       void message.success(editing ? t('routines.saved') : t('routines.created'));
       onClose();
     };
+    // A past start catches up on the last week only: say how many older occurrences were left out.
+    const onCreated = ({ backfill }: { backfill: { omitted: number; omittedBefore: string | null } }) => {
+      if (backfill.omitted === 0) return onSuccess();
+      void message.info(
+        t('routines.createdOmitted', {
+          count: backfill.omitted,
+          day: format.day(backfill.omittedBefore ?? ''),
+        }),
+      );
+      onClose();
+    };
     const onError = (error: unknown) =>
       applyFieldErrors(form, error, (path) => path.replace(/^template\./, ''));
     if (editing)
@@ -107,7 +121,7 @@ export function RoutineFormModal({
     else
       create.mutate(
         { rule: values.rule, startsOn: values.startsOn.format('YYYY-MM-DD'), template },
-        { onSuccess, onError },
+        { onSuccess: onCreated, onError },
       );
   };
 
@@ -145,7 +159,13 @@ export function RoutineFormModal({
               label={t('routines.startsOn')}
               extra={editing ? t('routines.startsOnFixed') : null}
             >
-              <DatePicker style={{ width: '100%' }} allowClear={false} disabled={editing !== null} />
+              <DatePicker
+                style={{ width: '100%' }}
+                allowClear={false}
+                disabled={editing !== null}
+                minDate={dayjs(ROUTINE_DAYS.first)}
+                maxDate={dayjs(ROUTINE_DAYS.last)}
+              />
             </Form.Item>
           </Col>
           <Col xs={12}>
