@@ -111,8 +111,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  registerAuth(app);
+  // First, so its input check runs before the auth plugin's workspace lookup.
   registerErrorHandling(app);
+  registerAuth(app);
   await registerOpenApi(app);
 
   await app.register(healthRoutes);

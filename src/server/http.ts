@@ -43,7 +43,17 @@ export function responses<T extends Record<number, z.ZodType>>(success: T): T & 
 
 export const NoContent = z.null().describe('No content');
 
-export const WorkspaceParams = z.object({ workspaceId: z.string().min(1).max(64) });
+/**
+ * An id as the API takes it, in params, query and body. Ours are UUIDs; an empty, long or odd one is refused
+ * here (400 naming the field) instead of reaching a query as a foreign key that cannot exist.
+ */
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]*$/); // `*`: an empty id is one "required" error, not two
+
+export const WorkspaceParams = z.object({ workspaceId: Id });
 
 export const epochMs = z.number().int().describe('Epoch milliseconds');
 

@@ -14,6 +14,39 @@ export type ValidationIssue = {
   keys?: readonly string[] | undefined;
 };
 
+/** Issue codes of the request-wide input check (`findInputProblem`), translated here. */
+export const NUL_CHARACTER = 'nul_character';
+export const TOO_DEEP = 'too_deep';
+
+/** How deep a request's JSON may nest: OpsPlan's own bodies stay far below this. */
+export const MAX_INPUT_DEPTH = 32;
+
+export type InputProblem = { path: string[]; issue: ValidationIssue };
+
+/**
+ * The first NUL character (in a value or a key) or over-deep nesting in a parsed request value, or null.
+ * PostgreSQL cannot store U+0000 in text or jsonb, and deep nesting only serves to exhaust the stack, so
+ * both are refused once for every route. Iterative, so hostile nesting cannot overflow the stack here.
+ */
+export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): InputProblem | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value: current, path } = next;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) return { path, issue: { code: NUL_CHARACTER } };
+      continue;
+    }
+    if (typeof current !== 'object' || current === null || ArrayBuffer.isView(current)) continue;
+    if (path.length >= maxDepth) return { path, issue: { code: TOO_DEEP, maximum: maxDepth } };
+    for (const [key, child] of Object.entries(current)) {
+      if (key.includes('\u0000'))
+        return { path: [...path, key.replaceAll('\u0000', '\\0')], issue: { code: NUL_CHARACTER } };
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return null;
+}
+
 /** The message schemas give a refinement that asks for at least one field; translated here. */
 export const AT_LEAST_ONE_FIELD = 'at_least_one_field';
 /** The message a refinement gives a day outside the range a schema allows (routines: 2000–2100). */
@@ -39,6 +72,11 @@ const TEXT = {
   dayRange: {
     en: 'Use a date from 2000-01-01 to 2100-12-31.',
     'zh-CN': '请使用 2000-01-01 至 2100-12-31 之间的日期。',
+  },
+  nul: { en: 'Must not contain a NUL character.', 'zh-CN': '不能包含空字符（NUL）。' },
+  tooDeep: {
+    en: 'Nested too deeply (at most {maximum} levels).',
+    'zh-CN': '嵌套层级过深（最多 {maximum} 层）。',
   },
 } as const;
 
@@ -73,11 +111,17 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
     case 'invalid_format':
       if (issue.format === 'email') return say('email');
       if (issue.format === 'date') return say('date');
+      // A pattern means nothing to a reader; "not valid" on the named field says enough.
+      if (issue.format === 'regex') return say('invalid');
       return say('format', { format: issue.format });
     case 'invalid_value':
       return say('oneOf', { values: (issue.values ?? []).map(String).join(', ') });
     case 'unrecognized_keys':
       return say('unknownKeys', { keys: (issue.keys ?? []).join(', ') });
+    case NUL_CHARACTER:
+      return say('nul');
+    case TOO_DEEP:
+      return say('tooDeep', issue);
     case 'custom':
       if (issue.message === DAY_OUT_OF_RANGE) return say('dayRange');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { epochMs, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { epochMs, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { listAuditEntries } from './service.ts';
 
 const AuditEntry = z
@@ -16,12 +16,12 @@ const AuditEntry = z
   .meta({ id: 'AuditEntry' });
 
 const AuditQuery = z.object({
-  actorId: z.string().max(64).optional(),
+  actorId: Id.optional(),
   objectType: z.string().max(64).optional(),
-  objectId: z.string().max(64).optional(),
+  objectId: Id.optional(),
   from: z.coerce.number().int().min(0).optional(),
   to: z.coerce.number().int().min(0).optional(),
-  cursor: z.string().max(64).optional(),
+  cursor: Id.optional(),
   limit: limitParam,
 });
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
-const GoalParams = WorkspaceParams.extend({ goalId: z.string().min(1).max(64) });
-const KeyResultParams = WorkspaceParams.extend({ keyResultId: z.string().min(1).max(64) });
+const GoalParams = WorkspaceParams.extend({ goalId: Id });
+const KeyResultParams = WorkspaceParams.extend({ keyResultId: Id });
 
 export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

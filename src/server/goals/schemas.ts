@@ -1,6 +1,6 @@
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
-import { epochMs } from '../http.ts';
+import { epochMs, Id } from '../http.ts';
 import { Day, KpiKey } from '../kpis/schemas.ts';
 
 export const GoalStatus = z.enum(['draft', 'active', 'done', 'cancelled']);
@@ -89,9 +89,9 @@ export const UpdateKeyResultBody = KeyResultBody.partial().refine((body) => Obje
 const GoalFields = {
   title: z.string().trim().min(1).max(200),
   description: z.string().max(20_000).nullable().optional(),
-  parentId: z.string().max(64).nullable().optional(),
+  parentId: Id.nullable().optional(),
   isTopLevel: z.boolean().optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: Id.nullable().optional(),
   startDate: Day,
   dueDate: Day,
   status: GoalStatus.optional(),
@@ -139,7 +139,7 @@ export const SmartAnalysis = z
 
 export const SmartBody = z.object({
   statement: z.string().trim().min(1).max(500),
-  parentGoalId: z.string().max(64).nullable().optional(),
+  parentGoalId: Id.nullable().optional(),
   isTopLevel: z.boolean().optional(),
   startDate: Day.nullable().optional(),
   dueDate: Day.nullable().optional(),

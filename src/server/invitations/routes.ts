@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EmailSchema, RoleSchema } from '../auth/schemas.ts';
 import {
   epochMs,
+  Id,
   NoContent,
   requireActor,
   requireSessionActor,
@@ -82,7 +83,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['members'],
         summary: 'Revoke a pending invitation',
-        params: WorkspaceParams.extend({ invitationId: z.string().min(1).max(64) }),
+        params: WorkspaceParams.extend({ invitationId: Id }),
         response: responses({ 204: NoContent }),
       },
     },

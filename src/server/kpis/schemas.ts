@@ -1,6 +1,6 @@
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
-import { epochMs, queryFlag } from '../http.ts';
+import { epochMs, Id, queryFlag } from '../http.ts';
 
 export const KpiKey = z
   .string()
@@ -43,7 +43,7 @@ export const CreateKpiBody = z.object({
   aggregation: Aggregation.default('sum'),
   frequency: Frequency.default('day'),
   formula: z.string().trim().max(2000).nullable().optional(),
-  ownerId: z.string().max(64).nullable().optional(),
+  ownerId: Id.nullable().optional(),
   thresholds: Thresholds.optional(),
   description: z.string().max(5000).nullable().optional(),
 });
@@ -52,7 +52,7 @@ export const UpdateKpiBody = CreateKpiBody.omit({ key: true })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD });
 
-export const KpiParams = z.object({ workspaceId: z.string().min(1).max(64), key: z.string().min(1).max(64) });
+export const KpiParams = z.object({ workspaceId: Id, key: z.string().min(1).max(64) });
 
 export const MeasurementPoint = z.object({ period: Day, value: z.number() });
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import * as service from './service.ts';
 
@@ -57,7 +57,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['people'],
         summary: 'Set a member’s skills (levels 1–5) and days away; anyone may set their own',
-        params: WorkspaceParams.extend({ userId: z.string().min(1).max(64) }),
+        params: WorkspaceParams.extend({ userId: Id }),
         body: z.object({ skills: z.array(Skill).max(30), unavailableDays: z.array(Day).max(366) }),
         response: responses({ 200: z.object({ items: z.array(Person) }) }),
       },
@@ -106,7 +106,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['people'],
         summary:
           'Who should take a task: ranked by required skills and free hours in its window, with reasons',
-        params: WorkspaceParams.extend({ taskId: z.string().min(1).max(64) }),
+        params: WorkspaceParams.extend({ taskId: Id }),
         response: responses({
           200: z.object({
             items: z.array(

@@ -9,7 +9,7 @@ import {
   type FieldError,
 } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
-import { validationMessage, type ValidationIssue } from '../../core/errors/validation.ts';
+import { findInputProblem, validationMessage, type ValidationIssue } from '../../core/errors/validation.ts';
 
 type ValidationEntry = {
   keyword: string;
@@ -53,8 +53,36 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_json',
 };
 
+/**
+ * Refuses NUL characters and over-deep nesting in params, query and parsed body before any route (or the
+ * workspace check) sees them: one place instead of every schema, and PostgreSQL never gets the chance to 500.
+ */
+function registerInputCheck(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [context, value] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
+      const problem = findInputProblem(value);
+      if (!problem) continue;
+      const path = problem.path.join('.') || (context === 'body' ? '(body)' : context);
+      throw new AppError('validation_failed', {}, [
+        {
+          path,
+          message: {
+            en: validationMessage(problem.issue, 'en'),
+            'zh-CN': validationMessage(problem.issue, 'zh-CN'),
+          },
+        },
+      ]);
+    }
+  });
+}
+
 /** Maps every error to `{ error: { code, message, fields } }` in the caller's language; never leaks a stack. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  registerInputCheck(app);
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale;
     if (error instanceof AppError) {

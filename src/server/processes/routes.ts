@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
-import { epochMs, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { epochMs, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as service from './service.ts';
 
-const Id = z.string().min(1).max(64);
 /** Stands for "nobody" where a person's id is asked for; ids are UUIDs, so it cannot clash. */
 const UNASSIGNED = 'none';
 const Text = z.string().trim().min(1).max(200);
@@ -528,7 +527,13 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
           stepKey: z.string().min(1).max(40),
           outcomeKey: z.string().min(1).max(40),
           checkedItems: z.array(z.string().max(200)).max(30).default([]),
-          values: z.record(z.string(), z.unknown()).default({}),
+          // Stored as JSON: only the scalar kinds a step field can hold (text, number, date, choice, link).
+          values: z
+            .record(
+              z.string().min(1).max(40),
+              z.union([z.string().max(5000), z.number(), z.boolean(), z.null()]),
+            )
+            .default({}),
         }),
         response: responses({ 200: RunDetail }),
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD, DAY_OUT_OF_RANGE } from '../../core/errors/validation.ts';
 import { isRoutineDay, ROUTINE_DAYS } from '../../core/tasks/routineDays.ts';
-import { epochMs, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { epochMs, Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import { RoleAssignment } from '../tasks/schemas.ts';
 import * as service from './service.ts';
@@ -11,8 +11,8 @@ const Template = z.object({
   title: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).nullable().optional(),
   estimateHours: z.number().min(0).max(1000).nullable().optional(),
-  goalId: z.string().max(64).nullable().optional(),
-  parentId: z.string().max(64).nullable().optional(),
+  goalId: Id.nullable().optional(),
+  parentId: Id.nullable().optional(),
   roles: z.array(RoleAssignment).max(50).optional(),
 });
 
@@ -47,7 +47,7 @@ const Routine = z
   })
   .meta({ id: 'Routine' });
 
-const RoutineParams = WorkspaceParams.extend({ routineId: z.string().min(1).max(64) });
+const RoutineParams = WorkspaceParams.extend({ routineId: Id });
 
 export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

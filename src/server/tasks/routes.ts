@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { acceptSpreadsheets, FileBody, FileResponse, sendSpreadsheet, SPREADSHEET_TYPES } from '../files.ts';
-import { NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as feeds from './feeds.ts';
 import { exportWbs, importWbs } from './import.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
-const TaskParams = WorkspaceParams.extend({ taskId: z.string().min(1).max(64) });
+const TaskParams = WorkspaceParams.extend({ taskId: Id });
 
 const ImportReport = z
   .object({
@@ -29,6 +29,13 @@ const ImportReport = z
   })
   .meta({ id: 'WbsImportReport' });
 
+/** A saved view keeps the task filters as the web holds them: a flat record of short values, never a tree. */
+const SavedViewQuery = z
+  .record(
+    z.string().min(1).max(40),
+    z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.string().max(60)).max(20)]),
+  )
+  .refine((query) => Object.keys(query).length <= 30, { message: 'query' });
 const SavedView = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) });
 
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,7 +53,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         params: WorkspaceParams,
         querystring: z.object({
           dryRun: queryFlag(true),
-          goalId: z.string().max(64).optional(),
+          goalId: Id.optional(),
         }),
         body: FileBody,
         response: responses({ 200: ImportReport }),
@@ -72,7 +79,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         params: WorkspaceParams,
         querystring: z.object({
           format: z.enum(['csv', 'xlsx']).default('csv'),
-          goalId: z.string().max(64).optional(),
+          goalId: Id.optional(),
         }),
         response: responses({ 200: FileResponse }),
       },
@@ -145,7 +152,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Save the list’s filters, sort and grouping under a name',
         params: WorkspaceParams,
-        body: z.object({ name: z.string().trim().min(1).max(60), query: z.record(z.string(), z.unknown()) }),
+        body: z.object({ name: z.string().trim().min(1).max(60), query: SavedViewQuery }),
         response: responses({ 201: z.object({ view: SavedView }) }),
       },
     },
@@ -161,7 +168,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tasks'],
         summary: 'Delete a saved view',
-        params: WorkspaceParams.extend({ viewId: z.string().min(1).max(64) }),
+        params: WorkspaceParams.extend({ viewId: Id }),
         response: responses({ 204: NoContent }),
       },
     },
@@ -302,7 +309,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Make this task start after another finishes (plus lag days); loops are refused',
         params: TaskParams,
         body: z.object({
-          fromTaskId: z.string().min(1).max(64),
+          fromTaskId: Id,
           lagDays: z.number().int().min(-365).max(365).default(0),
         }),
         response: responses({ 201: schemas.TaskDetail }),
@@ -322,7 +329,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['tasks'],
         summary: 'Remove a dependency',
-        params: TaskParams.extend({ fromTaskId: z.string().min(1).max(64) }),
+        params: TaskParams.extend({ fromTaskId: Id }),
         response: responses({ 204: NoContent }),
       },
     },
@@ -340,7 +347,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['tasks'],
         summary: 'Timeline data: tasks with critical-path dates and slack, and dependencies',
         params: WorkspaceParams,
-        querystring: z.object({ goalId: z.string().max(64).optional() }),
+        querystring: z.object({ goalId: Id.optional() }),
         response: responses({ 200: schemas.ScheduleResponse }),
       },
     },
@@ -356,8 +363,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'RACI matrix: people × tasks, with gaps and overloaded Accountables',
         params: WorkspaceParams,
         querystring: z.object({
-          goalId: z.string().max(64).optional(),
-          parentId: z.string().max(64).optional(),
+          goalId: Id.optional(),
+          parentId: Id.optional(),
           maxAccountable: z.coerce.number().int().min(1).max(1000).default(8),
         }),
         response: responses({ 200: schemas.RaciMatrix }),

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
-import { epochMs } from '../http.ts';
+import { epochMs, Id } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import { PRIORITIES, TASK_STATUSES } from './service.ts';
 
 export const TaskStatus = z.enum(TASK_STATUSES);
 export const Priority = z.enum(PRIORITIES);
 export const RaciRole = z.enum(['R', 'A', 'C', 'I']);
-const Id = z.string().min(1).max(64);
 
 const ChecklistItem = z.object({ text: z.string().trim().min(1).max(500), done: z.boolean() });
 const RequiredSkill = z.object({
@@ -75,26 +74,62 @@ export const TaskDetail = z.object({
   children: z.array(TaskWithWbs),
 });
 
-export const TaskListQuery = z.object({
-  status: z
-    .string()
-    .max(200)
-    .transform((value) => value.split(',').filter(Boolean))
-    .pipe(z.array(TaskStatus))
-    .optional()
-    .describe('Comma-separated statuses'),
-  assigneeId: Id.optional().describe('Responsible or Accountable'),
-  goalId: Id.optional(),
-  parentId: Id.optional(),
-  label: z.string().max(40).optional(),
-  q: z.string().max(100).optional(),
-  dueBefore: Day.optional(),
-  dueAfter: Day.optional(),
-  milestone: z.enum(['true', 'false']).optional(),
-  sort: z.enum(['due', 'created', 'priority']).default('due'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+/** What a task-list cursor holds: the last row's sort value (priority, due day or none) and its id. */
+const TaskCursor = z.strictObject({
+  value: z.union([z.number().int().min(0).max(10), Day, z.null()]),
+  id: Id,
 });
+
+/** A cursor is base64url JSON; anything that does not decode to a `TaskCursor` is one error on `cursor`. */
+const CursorParam = z
+  .string()
+  .max(500)
+  .transform((text, context) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    } catch {
+      json = undefined;
+    }
+    const decoded = TaskCursor.safeParse(json);
+    if (decoded.success) return decoded.data;
+    context.addIssue({ code: 'custom', message: 'cursor', input: text });
+    return z.NEVER;
+  });
+
+/** The sort value a cursor must carry for each sort order. */
+const CURSOR_VALUE: Record<'due' | 'created' | 'priority', (value: unknown) => boolean> = {
+  due: (value) => typeof value === 'string',
+  priority: (value) => typeof value === 'number',
+  created: (value) => value === null,
+};
+
+export const TaskListQuery = z
+  .object({
+    status: z
+      .string()
+      .max(200)
+      .transform((value) => value.split(',').filter(Boolean))
+      .pipe(z.array(TaskStatus))
+      .optional()
+      .describe('Comma-separated statuses'),
+    assigneeId: Id.optional().describe('Responsible or Accountable'),
+    goalId: Id.optional(),
+    parentId: Id.optional(),
+    label: z.string().max(40).optional(),
+    q: z.string().max(100).optional(),
+    dueBefore: Day.optional(),
+    dueAfter: Day.optional(),
+    milestone: z.enum(['true', 'false']).optional(),
+    sort: z.enum(['due', 'created', 'priority']).default('due'),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: CursorParam.optional(),
+  })
+  .superRefine((query, context) => {
+    // A cursor from another sort order would compare the wrong column.
+    if (query.cursor && !CURSOR_VALUE[query.sort](query.cursor.value))
+      context.addIssue({ code: 'custom', path: ['cursor'], message: 'cursor', input: query.cursor });
+  });
 
 export const ScheduleResponse = z.object({
   today: z.string(),

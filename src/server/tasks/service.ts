@@ -147,25 +147,10 @@ async function checkRoles(executor: Executor, workspaceId: string, roles: readon
   }
 }
 
-export async function listTasks(
-  services: Services,
-  actor: Actor,
-  filter: Omit<queries.TaskListFilter, 'cursor'> & { cursor?: string | undefined },
-) {
+export async function listTasks(services: Services, actor: Actor, filter: queries.TaskListFilter) {
+  // The route's schema has decoded and checked the cursor (`TaskListQuery`).
   await authorize(services.db, actor, filter.workspaceId, 'tasks.read');
-  let cursor: queries.TaskListFilter['cursor'];
-  if (filter.cursor) {
-    try {
-      cursor = JSON.parse(
-        Buffer.from(filter.cursor, 'base64url').toString('utf8'),
-      ) as queries.TaskListFilter['cursor'];
-    } catch {
-      throw new AppError('validation_failed', {}, [
-        { path: 'cursor', message: { en: 'Not valid.', 'zh-CN': '无效。' } },
-      ]);
-    }
-  }
-  const rows = await queries.selectTaskPage(services.db, { ...filter, cursor });
+  const rows = await queries.selectTaskPage(services.db, filter);
   const page = rows.slice(0, filter.limit);
   const roles = await queries.selectRoles(
     services.db,

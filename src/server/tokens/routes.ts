@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { epochMs, NoContent, requireSessionActor, responses } from '../http.ts';
+import { epochMs, Id, NoContent, requireSessionActor, responses } from '../http.ts';
 import * as service from './service.ts';
 
 const ApiToken = z
@@ -18,7 +18,7 @@ const ApiToken = z
 
 const CreateTokenBody = z.object({
   name: z.string().trim().min(1).max(100),
-  workspaceId: z.string().min(1).max(64),
+  workspaceId: Id,
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });
 
@@ -59,7 +59,7 @@ export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['api tokens'],
         summary: 'Revoke an API token',
-        params: z.object({ tokenId: z.string().min(1).max(64) }),
+        params: z.object({ tokenId: Id }),
         response: responses({ 204: NoContent }),
       },
     },

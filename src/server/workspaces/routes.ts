@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LocaleSchema } from '../auth/schemas.ts';
 import { createDemoWorkspace } from '../demo/service.ts';
-import { NoContent, requireActor, requireSessionActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, NoContent, requireActor, requireSessionActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
-const MemberParams = WorkspaceParams.extend({ userId: z.string().min(1).max(64) });
+const MemberParams = WorkspaceParams.extend({ userId: Id });
 
 export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

@@ -5361,7 +5361,7 @@ export interface paths {
                     "application/json": {
                         name: string;
                         query: {
-                            [key: string]: unknown;
+                            [key: string]: string | number | boolean | null | string[];
                         };
                     };
                 };
@@ -9552,7 +9552,7 @@ export interface paths {
                         checkedItems?: string[];
                         /** @default {} */
                         values?: {
-                            [key: string]: unknown;
+                            [key: string]: string | number | boolean | null;
                         };
                     };
                 };

@@ -27,10 +27,11 @@ type CurrentStep = NonNullable<Run['currentStep']>;
 type StepForm = { checkedItems: string[]; values: Record<string, unknown> };
 
 /** A field's value as the API wants it: days as 'YYYY-MM-DD', blanks left out. */
-function toValue(value: unknown): unknown {
+function toValue(value: unknown): string | number | boolean | undefined {
   if (value && typeof value === 'object' && 'format' in value) return (value as Dayjs).format('YYYY-MM-DD');
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-  return value ?? undefined;
+  // The API takes only scalar field values.
+  return typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
 }
 
 /** Gives the current step to another member of the workspace; the history records who moved it. */
@@ -126,7 +127,7 @@ export function CurrentStepCard({
     const cleaned = Object.fromEntries(
       Object.entries(values ?? {})
         .map(([field, value]) => [field, toValue(value)] as const)
-        .filter(([, value]) => value !== undefined),
+        .filter((entry): entry is readonly [string, string | number | boolean] => entry[1] !== undefined),
     );
     // Clear the previous attempt's messages; the server says what is still missing.
     form.setFields([
