@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_goals_kpis.ts';
 import * as m0003 from './migrations/0003_tasks.ts';
 import * as m0004 from './migrations/0004_processes.ts';
 import * as m0006 from './migrations/0006_hardening_races.ts';
+import * as m0007 from './migrations/0007_plans.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_tasks': m0003,
   '0004_processes': m0004,
   '0006_hardening_races': m0006,
+  '0007_plans': m0007,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

@@ -342,6 +342,16 @@ export type ProcessRunEventsTable = {
   created_at: number;
 };
 
+export type PlanSettingsTable = {
+  workspace_id: string;
+  locale: string | null;
+  cadence: string | null;
+  sections: string | null;
+  updated_at: number;
+};
+
+export type PlanKeysTable = { workspace_id: string; kind: string; object_id: string; key: string };
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -373,6 +383,8 @@ export type Database = {
   process_runs: ProcessRunsTable;
   process_run_steps: ProcessRunStepsTable;
   process_run_events: ProcessRunEventsTable;
+  plan_settings: PlanSettingsTable;
+  plan_keys: PlanKeysTable;
 };
 
 export type Db = Kysely<Database>;

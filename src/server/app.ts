@@ -19,6 +19,7 @@ import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
+import { planRoutes, planSchemaRoutes } from './plans/routes.ts';
 import { processRoutes } from './processes/routes.ts';
 import { registerProcessJobs } from './processes/service.ts';
 import { routineRoutes } from './routines/routes.ts';
@@ -117,6 +118,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerOpenApi(app);
 
   await app.register(healthRoutes);
+  await app.register(planSchemaRoutes);
   for (const routes of [
     authRoutes,
     tokenRoutes,
@@ -129,6 +131,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     routineRoutes,
     peopleRoutes,
     processRoutes,
+    planRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

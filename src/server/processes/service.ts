@@ -28,7 +28,7 @@ import * as queries from './queries.ts';
 export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
 
 // Working hours are counted in China's time; a workspace setting can replace this when teams abroad need it.
-const UTC_OFFSET_MINUTES = 480;
+export const UTC_OFFSET_MINUTES = 480;
 
 /** Instants are whole milliseconds: bigint columns in PostgreSQL refuse fractions. */
 function roundedDue(due: number | null): number | null {
@@ -703,7 +703,7 @@ export async function openStepsByPerson(services: Services, actor: Actor, worksp
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
 
-function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForAnalytics>>) {
+export function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForAnalytics>>) {
   return {
     runs: data.runs.map((run) => ({
       id: run.id,

@@ -1,0 +1,141 @@
+import type { Insertable } from 'kysely';
+import type { Executor, PlanKeysTable, PlanSettingsTable } from '../../db/types.ts';
+
+export function selectPlanSettings(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('plan_settings')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+export async function upsertPlanSettings(executor: Executor, row: Insertable<PlanSettingsTable>) {
+  await executor
+    .insertInto('plan_settings')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.column('workspace_id').doUpdateSet({
+        locale: row.locale ?? null,
+        cadence: row.cadence ?? null,
+        sections: row.sections ?? null,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export function selectPlanKeys(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('plan_keys')
+    .select(['kind', 'object_id', 'key'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export async function insertPlanKeys(executor: Executor, rows: Insertable<PlanKeysTable>[]) {
+  // Chunks keep each statement under PostgreSQL's and SQLite's parameter limits.
+  for (let index = 0; index < rows.length; index += 500) {
+    await executor
+      .insertInto('plan_keys')
+      .values(rows.slice(index, index + 500))
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+  }
+}
+
+/** Members with the e-mail that keys them in a plan. */
+export function selectPeople(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'memberships.role',
+      'memberships.title',
+      'memberships.weekly_capacity_hours',
+    ])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .orderBy('users.email')
+    .execute();
+}
+
+/** Goals in creation order (ids are time-sortable), so outline numbers stay put between exports. */
+export function selectGoals(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .execute();
+}
+
+export function selectKeyResults(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('key_results')
+    .leftJoin('kpis', 'kpis.id', 'key_results.kpi_id')
+    .selectAll('key_results')
+    .select('kpis.key as kpi_key')
+    .where('key_results.workspace_id', '=', workspaceId)
+    .orderBy('key_results.goal_id')
+    .orderBy('key_results.position')
+    .orderBy('key_results.id')
+    .execute();
+}
+
+/** The plan's tasks: a routine's occurrences belong to the routine, not to the work breakdown. */
+export function selectPlanTasks(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('tasks')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('recurrence_id', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export function selectDependencies(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('task_dependencies')
+    .select(['from_task_id', 'to_task_id', 'lag_days'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('to_task_id')
+    .orderBy('from_task_id')
+    .execute();
+}
+
+export function selectTaskRoles(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('task_roles')
+    .select(['task_id', 'user_id', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function selectProcessesWithSteps(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('processes')
+    .leftJoin('process_versions', 'process_versions.id', 'processes.current_version_id')
+    .select([
+      'processes.id',
+      'processes.name',
+      'processes.description',
+      'processes.current_version_id',
+      'process_versions.steps',
+    ])
+    .where('processes.workspace_id', '=', workspaceId)
+    .orderBy('processes.id')
+    .execute();
+}
+
+export function selectRoutines(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('recurrences')
+    .select(['id', 'rule', 'starts_on', 'template'])
+    .where('workspace_id', '=', workspaceId)
+    .where('ended_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}

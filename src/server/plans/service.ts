@@ -1,0 +1,474 @@
+import { AppError } from '../../core/errors/index.ts';
+import { HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
+import { interpolate, type Locale } from '../../core/i18n/index.ts';
+import { parseFormula } from '../../core/kpis/formula.ts';
+import { addDays } from '../../core/kpis/periods.ts';
+import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
+import type {
+  Plan,
+  PlanGoal,
+  PlanKpi,
+  PlanObservations,
+  PlanPerson,
+  PlanProcess,
+  PlanProcessStep,
+  PlanRaci,
+  PlanReviewCadence,
+  PlanRoutine,
+  PlanSections,
+  PlanTask,
+} from '../../core/plan/model.ts';
+import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
+import type { ProcessStep, StepOwner } from '../../core/processes/graph.ts';
+import type { RaciRole } from '../../core/raci/index.ts';
+import { wbsCodes } from '../../core/tasks/wbs.ts';
+import type { Actor, Services } from '../context.ts';
+import { selectKpis } from '../kpis/queries.ts';
+import { loadKpiSeries } from '../kpis/series.ts';
+import { selectSkills } from '../people/queries.ts';
+import { selectRunsForAnalytics } from '../processes/queries.ts';
+import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
+import type { RoutineTemplate } from '../routines/service.ts';
+import { dayInTimezone } from '../time.ts';
+import { authorize } from '../workspaces/access.ts';
+import { selectWorkspace } from '../workspaces/queries.ts';
+import * as queries from './queries.ts';
+
+/** Who asks and in which language the observations' words are written. */
+export type PlanContext = { services: Services; actor: Actor; locale: Locale };
+
+export type PlanScope = { workspaceId: string; goalId?: string | undefined };
+
+/** How many of a KPI's latest periods travel with the plan (the document's charts draw them). */
+const SERIES_PERIODS = 12;
+const PERIOD_DAYS = { day: 1, week: 7, month: 31 } as const;
+
+/** Drops absent fields, so plan.yaml holds only what was said. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined && field !== null),
+  ) as T;
+}
+
+function nonEmpty<T>(list: readonly T[]): T[] | undefined {
+  return list.length > 0 ? [...list] : undefined;
+}
+
+function parseJson<T>(text: string | null, fallback: T): T {
+  if (!text) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+const RACI_FIELDS: Record<RaciRole, keyof PlanRaci> = {
+  R: 'responsible',
+  A: 'accountable',
+  C: 'consulted',
+  I: 'informed',
+};
+
+function toRaci(roles: ReadonlyArray<{ userId: string; role: string }>, emailOf: (id: string) => string) {
+  const raci: PlanRaci = {};
+  for (const letter of ['R', 'A', 'C', 'I'] as const) {
+    const emails = roles
+      .filter((role) => role.role === letter)
+      .map((role) => emailOf(role.userId))
+      .sort();
+    if (emails.length > 0) raci[RACI_FIELDS[letter]] = emails;
+  }
+  return Object.keys(raci).length > 0 ? raci : undefined;
+}
+
+function ownerText(owner: StepOwner | null, emailOf: (id: string) => string): string | undefined {
+  if (!owner) return undefined;
+  if (owner.type === 'person') return emailOf(owner.userId);
+  return owner.type === 'role' ? `role:${owner.role}` : `skill:${owner.skill}`;
+}
+
+/** Ids of a goal and everything below it. */
+function subtree(rootId: string, parents: ReadonlyArray<{ id: string; parent_id: string | null }>) {
+  const inside = new Set([rootId]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of parents) {
+      if (row.parent_id && inside.has(row.parent_id) && !inside.has(row.id)) {
+        inside.add(row.id);
+        grew = true;
+      }
+    }
+  }
+  return inside;
+}
+
+/**
+ * The workspace (or one goal's subtree with the tasks, KPIs and routines it touches) as a plan, with what was
+ * measured beside it. No permission check: the CLI and background jobs call this; the API goes through
+ * `exportPlan`.
+ */
+export async function readPlan(
+  services: Services,
+  scope: PlanScope,
+  locale: Locale,
+): Promise<{ plan: Plan; observations: PlanObservations }> {
+  const db = services.db;
+  const { workspaceId } = scope;
+  const now = services.now();
+  const today = dayInTimezone(now, services.config.timezone);
+  const [workspace, settings, storedKeys, people, skills, kpiRows, goalRows, keyResultRows] =
+    await Promise.all([
+      selectWorkspace(db, workspaceId),
+      queries.selectPlanSettings(db, workspaceId),
+      queries.selectPlanKeys(db, workspaceId),
+      queries.selectPeople(db, workspaceId),
+      selectSkills(db, workspaceId),
+      selectKpis(db, workspaceId),
+      queries.selectGoals(db, workspaceId),
+      queries.selectKeyResults(db, workspaceId),
+    ]);
+  if (!workspace) throw new AppError('workspace_not_found');
+  const [taskRows, dependencyRows, roleRows, processRows, routineRows] = await Promise.all([
+    queries.selectPlanTasks(db, workspaceId),
+    queries.selectDependencies(db, workspaceId),
+    queries.selectTaskRoles(db, workspaceId),
+    queries.selectProcessesWithSteps(db, workspaceId),
+    queries.selectRoutines(db, workspaceId),
+  ]);
+
+  const emails = new Map(people.map((person) => [person.id, person.email]));
+  // A person who left keeps their id in old rows; the plan names them by id so the linter reports them.
+  const emailOf = (id: string) => emails.get(id) ?? id;
+  const stored = (kind: string) =>
+    new Map(storedKeys.filter((row) => row.kind === kind).map((row) => [row.object_id, row.key]));
+
+  // Keys come from the whole workspace, so a goal's key is the same in its subtree's export.
+  const goalNumbers = outlineNumbers(goalRows.map((row) => ({ id: row.id, parentId: row.parent_id })));
+  const goalKeys = assignKeys(
+    goalRows.map((row) => row.id),
+    stored('goal'),
+    (id) => `g${goalNumbers.get(id) ?? ''}`,
+  );
+  const codes = wbsCodes(
+    taskRows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
+  );
+  const orderedTasks = [...taskRows].sort((a, b) => compareCodes(codes.get(a.id), codes.get(b.id)));
+  const taskKeys = assignKeys(
+    orderedTasks.map((row) => row.id),
+    stored('task'),
+    (id) => `t${codes.get(id) ?? ''}`,
+  );
+  const processKeys = assignKeys(
+    processRows.map((row) => row.id),
+    stored('process'),
+    (_id, index) => `p${index + 1}`,
+  );
+  const routineKeys = assignKeys(
+    routineRows.map((row) => row.id),
+    stored('routine'),
+    (_id, index) => `r${index + 1}`,
+  );
+
+  // The scope: every goal, or one goal's subtree and what hangs from it.
+  let goalsInScope = new Set(goalRows.map((row) => row.id));
+  if (scope.goalId) {
+    if (!goalsInScope.has(scope.goalId)) throw new AppError('goal_not_found');
+    goalsInScope = subtree(scope.goalId, goalRows);
+  }
+  const taskIdsInScope = scope.goalId ? scopedTasks(taskRows, goalsInScope) : null;
+
+  const goals: PlanGoal[] = [];
+  const ordered = [...goalRows].sort((a, b) => compareCodes(goalNumbers.get(a.id), goalNumbers.get(b.id)));
+  const usedKpis = new Set<string>();
+  for (const row of ordered) {
+    if (!goalsInScope.has(row.id)) continue;
+    const keyResults = keyResultRows
+      .filter((keyResult) => keyResult.goal_id === row.id)
+      .map((keyResult) => {
+        if (keyResult.kpi_key) usedKpis.add(keyResult.kpi_key);
+        return defined({
+          title: keyResult.title,
+          kpi: keyResult.kpi_key ?? undefined,
+          baseline: keyResult.kpi_key ? (keyResult.baseline ?? undefined) : undefined,
+          target: keyResult.kpi_key ? (keyResult.target ?? undefined) : undefined,
+          weight: keyResult.weight === 1 ? undefined : keyResult.weight,
+          done: !keyResult.kpi_key && keyResult.is_done === 1 ? true : undefined,
+        });
+      });
+    const parentKey =
+      row.parent_id && goalsInScope.has(row.parent_id) ? goalKeys.get(row.parent_id) : undefined;
+    goals.push(
+      defined({
+        key: goalKeys.get(row.id) ?? row.id,
+        title: row.title,
+        description: row.description ?? undefined,
+        parent: parentKey,
+        owner: row.owner_id ? emailOf(row.owner_id) : undefined,
+        start: row.start_date,
+        due: row.due_date,
+        status: row.status === 'active' ? undefined : (row.status as PlanGoal['status']),
+        weight: row.weight === 1 ? undefined : row.weight,
+        keyResults,
+      }),
+    );
+  }
+
+  const rolesByTask = new Map<string, Array<{ userId: string; role: string }>>();
+  for (const role of roleRows) {
+    const list = rolesByTask.get(role.task_id) ?? [];
+    list.push({ userId: role.user_id, role: role.role });
+    rolesByTask.set(role.task_id, list);
+  }
+  const dependenciesByTask = new Map<string, Array<{ from: string; lag: number }>>();
+  for (const dependency of dependencyRows) {
+    const list = dependenciesByTask.get(dependency.to_task_id) ?? [];
+    list.push({ from: dependency.from_task_id, lag: dependency.lag_days });
+    dependenciesByTask.set(dependency.to_task_id, list);
+  }
+  const tasks: PlanTask[] = [];
+  for (const row of orderedTasks) {
+    if (taskIdsInScope && !taskIdsInScope.has(row.id)) continue;
+    const dependsOn = (dependenciesByTask.get(row.id) ?? [])
+      .filter((dependency) => !taskIdsInScope || taskIdsInScope.has(dependency.from))
+      .map((dependency) =>
+        defined({
+          task: taskKeys.get(dependency.from) ?? dependency.from,
+          lagDays: dependency.lag === 0 ? undefined : dependency.lag,
+        }),
+      )
+      .sort((a, b) => compareCodes(a.task, b.task));
+    const parentKey =
+      row.parent_id && (!taskIdsInScope || taskIdsInScope.has(row.parent_id))
+        ? taskKeys.get(row.parent_id)
+        : undefined;
+    tasks.push(
+      defined({
+        key: taskKeys.get(row.id) ?? row.id,
+        title: row.title,
+        description: row.description ?? undefined,
+        parent: parentKey,
+        goal: row.goal_id && goalsInScope.has(row.goal_id) ? goalKeys.get(row.goal_id) : undefined,
+        milestone: row.is_milestone === 1 ? true : undefined,
+        status: row.status === 'todo' ? undefined : (row.status as PlanTask['status']),
+        priority: row.priority === 2 ? undefined : (row.priority as PlanTask['priority']),
+        estimateHours: row.estimate_hours ?? undefined,
+        start: row.start_date ?? undefined,
+        due: row.due_date ?? undefined,
+        bufferDays: row.buffer_days === 0 ? undefined : row.buffer_days,
+        dependsOn: nonEmpty(dependsOn),
+        raci: toRaci(rolesByTask.get(row.id) ?? [], emailOf),
+        requiredSkills: nonEmpty(parseJson<PlanTask['requiredSkills'] & object>(row.required_skills, [])),
+        labels: nonEmpty(parseJson<string[]>(row.labels, [])),
+      }),
+    );
+  }
+
+  const routines: PlanRoutine[] = [];
+  for (const row of routineRows) {
+    const template = parseJson<RoutineTemplate>(row.template, { title: '' });
+    if (scope.goalId && !(template.goalId && goalsInScope.has(template.goalId))) continue;
+    routines.push(
+      defined({
+        key: routineKeys.get(row.id) ?? row.id,
+        title: template.title,
+        rule: row.rule,
+        startsOn: row.starts_on,
+        raci: toRaci(template.roles ?? [], emailOf),
+        estimateHours: template.estimateHours ?? undefined,
+        goal: template.goalId ? goalKeys.get(template.goalId) : undefined,
+      }),
+    );
+  }
+
+  const processes: PlanProcess[] = processRows.map((row) => {
+    const steps = parseJson<ProcessStep[]>(row.steps, []);
+    return defined({
+      key: processKeys.get(row.id) ?? row.id,
+      name: row.name,
+      description: row.description ?? undefined,
+      steps: steps.map((step): PlanProcessStep =>
+        defined({
+          key: step.key,
+          name: step.name,
+          description: step.description || undefined,
+          kind: step.kind,
+          owner: ownerText(step.owner, emailOf),
+          slaHours: step.slaHours ?? undefined,
+          checklist: nonEmpty(step.checklist),
+          fields: nonEmpty(step.fields),
+          outcomes: nonEmpty(step.outcomes),
+        }),
+      ),
+    });
+  });
+
+  // A subtree's plan carries the KPIs its key results use, and the KPIs their formulas read.
+  const kpiByKey = new Map(kpiRows.map((row) => [row.key, row]));
+  if (scope.goalId) {
+    const pending = [...usedKpis];
+    for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+      const formula = kpiByKey.get(key)?.formula;
+      const parsed = formula ? parseFormula(formula) : null;
+      for (const reference of parsed?.ok ? parsed.references : []) {
+        if (!usedKpis.has(reference)) {
+          usedKpis.add(reference);
+          pending.push(reference);
+        }
+      }
+    }
+  }
+  const kpiRowsInScope = scope.goalId ? kpiRows.filter((row) => usedKpis.has(row.key)) : kpiRows;
+  const kpis: PlanKpi[] = kpiRowsInScope.map((row) =>
+    defined({
+      key: row.key,
+      name: row.name,
+      unit: row.unit ?? undefined,
+      direction: row.direction as PlanKpi['direction'],
+      aggregation: row.aggregation as PlanKpi['aggregation'],
+      frequency: row.frequency as PlanKpi['frequency'],
+      formula: row.formula ?? undefined,
+      owner: row.owner_id ? emailOf(row.owner_id) : undefined,
+      green: row.green ?? undefined,
+      amber: row.amber ?? undefined,
+      description: row.description ?? undefined,
+    }),
+  );
+
+  const skillsOf = new Map<string, Record<string, number>>();
+  for (const skill of [...skills].sort((a, b) => a.skill.localeCompare(b.skill))) {
+    const record = skillsOf.get(skill.user_id) ?? {};
+    record[skill.skill] = skill.level;
+    skillsOf.set(skill.user_id, record);
+  }
+  const planPeople: PlanPerson[] = people.map((person) =>
+    defined({
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      title: person.title ?? undefined,
+      weeklyCapacityHours: person.weekly_capacity_hours,
+      skills: skillsOf.get(person.id),
+    }),
+  );
+
+  const cadence = parseJson<PlanReviewCadence | null>(settings?.cadence ?? null, null);
+  const sections = parseJson<PlanSections | null>(settings?.sections ?? null, null);
+  const plan: Plan = defined({
+    version: 1 as const,
+    name: workspace.name,
+    locale: (settings?.locale === 'en' || settings?.locale === 'zh-CN' ? settings.locale : locale) as Locale,
+    timezone: services.config.timezone,
+    people: planPeople,
+    kpis,
+    goals,
+    tasks,
+    processes,
+    routines,
+    cadence: cadence ?? undefined,
+    sections: sections ?? undefined,
+  });
+
+  const observations: PlanObservations = { at: now, kpis: {}, goals: {}, processes: {} };
+  for (const row of kpiRowsInScope) {
+    const frequency = row.frequency as keyof typeof PERIOD_DAYS;
+    const series = await loadKpiSeries(db, row, kpiByKey, {
+      from: addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[frequency] ?? 1)),
+      to: today,
+    });
+    observations.kpis[row.key] = {
+      lastValue: row.last_value,
+      lastPeriod: row.last_period,
+      status: row.status,
+      series: series.slice(-SERIES_PERIODS),
+    };
+  }
+  for (const row of goalRows) {
+    if (!goalsInScope.has(row.id)) continue;
+    const reason = parseJson<{ code: HealthReasonCode; params: Record<string, string | number> } | null>(
+      row.health_reason,
+      null,
+    );
+    observations.goals[goalKeys.get(row.id) ?? row.id] = {
+      progress: row.progress,
+      projectedProgress: row.projected_progress,
+      health: row.health,
+      healthReason: reason ? interpolate(HEALTH_MESSAGES[locale][reason.code], reason.params) : null,
+    };
+  }
+  for (const row of processRows) {
+    const steps = parseJson<ProcessStep[]>(row.steps, []).filter((step) => step.kind !== 'end');
+    const names = Object.fromEntries(steps.map((step) => [step.key, step.name]));
+    const { runs, events } = toRecords(await selectRunsForAnalytics(db, row.id));
+    const analytics = analyseProcessRuns(runs, events, {
+      now,
+      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      stepOrder: steps.map((step) => step.key),
+      stepNames: names,
+    });
+    const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
+    observations.processes[processKeys.get(row.id) ?? row.id] = {
+      cases: analytics.runs.total,
+      medianLeadHours: hours(analytics.leadTime.medianMs),
+      bottleneck: analytics.bottleneck
+        ? {
+            step: analytics.bottleneck.stepKey,
+            reason: interpolate(
+              PROCESS_ANALYTICS_MESSAGES[locale][analytics.bottleneck.reason.code],
+              analytics.bottleneck.reason.params,
+            ),
+          }
+        : null,
+      steps: analytics.steps.map((step) => ({
+        step: step.stepKey,
+        medianWaitHours: hours(step.waiting.medianMs),
+        medianWorkHours: hours(step.working.medianMs),
+        breachRate: step.breachRate,
+      })),
+    };
+  }
+  return { plan, observations };
+}
+
+/** Tasks of a goal subtree: those on its goals, everything below them, and their ancestors for the WBS. */
+function scopedTasks(
+  rows: ReadonlyArray<{ id: string; parent_id: string | null; goal_id: string | null }>,
+  goals: ReadonlySet<string>,
+) {
+  const parentOf = new Map(rows.map((row) => [row.id, row.parent_id]));
+  const inside = new Set(rows.filter((row) => row.goal_id && goals.has(row.goal_id)).map((row) => row.id));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of rows) {
+      if (row.parent_id && inside.has(row.parent_id) && !inside.has(row.id)) {
+        inside.add(row.id);
+        grew = true;
+      }
+    }
+  }
+  for (const id of [...inside]) {
+    for (let parent = parentOf.get(id); parent && !inside.has(parent); parent = parentOf.get(parent)) {
+      inside.add(parent);
+    }
+  }
+  return inside;
+}
+
+/** Outline codes in reading order: 1.2 before 1.10, and before 2. */
+function compareCodes(a: string | undefined, b: string | undefined): number {
+  const left = (a ?? '').match(/\d+|\D+/g) ?? [];
+  const right = (b ?? '').match(/\d+|\D+/g) ?? [];
+  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
+    const x = left[index] ?? '';
+    const y = right[index] ?? '';
+    if (x === y) continue;
+    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+    return numeric ? Number(x) - Number(y) : x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
+
+export async function exportPlan(context: PlanContext, scope: PlanScope) {
+  await authorize(context.services.db, context.actor, scope.workspaceId, 'goals.read');
+  return readPlan(context.services, scope, context.locale);
+}
