@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerFeedback } from './commands/feedback.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerBackup(program);
   registerRestore(program);
   registerSmart(program);
+  registerFeedback(program);
   return program;
 }
 

@@ -1,0 +1,5 @@
+export * from './cluster.ts';
+export * from './lexicon.ts';
+export * from './text.ts';
+export * from './quality.ts';
+export * from './csv.ts';
