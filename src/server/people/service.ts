@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors/index.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import { addDays } from '../../core/kpis/periods.ts';
+import { lockWorkspace } from '../../db/locks.ts';
 import { suggestAssignees, WORKLOAD_MESSAGES, workloadByWeek } from '../../core/workload/index.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
@@ -101,6 +102,8 @@ export async function setCalendar(
   await authorize(services.db, actor, workspaceId, 'calendar.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    // Replacing is delete-then-insert: two at once would insert the same days twice.
+    await lockWorkspace(trx, services.dialect, 'calendar', workspaceId);
     const unique = [
       ...new Map(
         days.map((day) => [day.day, { day: day.day, kind: day.kind, name: day.name?.trim() || null }]),

@@ -4,6 +4,7 @@ import { parseDay, parseNumber } from '../../core/kpis/measurements.ts';
 import { findDependencyCycle, formatCycle } from '../../core/schedule/cpm.ts';
 import { buildTreeFromWbs, parseWbsCode, WBS_MESSAGES, wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
+import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { findColumns, isBlankRow, readSpreadsheet, writeSpreadsheet } from '../files.ts';
@@ -211,6 +212,7 @@ async function saveTree(
 ) {
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     if (goalId) {
       const goal = await trx
         .selectFrom('goals')

@@ -5,6 +5,7 @@ import { formatCycle, scheduleTasks, wouldCreateCycle } from '../../core/schedul
 import { workingDaysBetween, type WorkCalendar } from '../../core/schedule/calendar.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
+import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
@@ -237,6 +238,7 @@ export async function createTaskInTransaction(
   input: NewTask,
 ): Promise<string> {
   checkDates(input.startDate, input.dueDate);
+  await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
   const now = services.now();
   const taskId = newId(now);
   // Without a RACI the creator answers for the task: every task has its one Accountable from the start.
@@ -326,6 +328,8 @@ export async function updateTask(
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    if (input.parentId !== undefined || input.position !== undefined)
+      await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     const task = await requireTask(trx, workspaceId, taskId);
     checkDates(
       input.startDate !== undefined ? input.startDate : task.start_date,
@@ -447,6 +451,8 @@ export async function addDependency(
     throw new AppError('dependency_self', {}, [{ path: 'fromTaskId', message: '' }]);
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    // Two opposite dependencies checked at once would each find no loop: check one after the other.
+    await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     const from = await requireTask(trx, workspaceId, input.fromTaskId, 'fromTaskId');
     const to = await requireTask(trx, workspaceId, input.toTaskId, 'toTaskId');
     const existing = await queries.selectDependencies(trx, workspaceId);

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+
+// On PostgreSQL requests run on several connections at once: a write that reads before it writes must see
+// the one before it. On SQLite the same tests hold because the single connection serialises them.
+let t: TestApp;
+let owner: TestUser;
+let manager: TestUser;
+let workspaceId: string;
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, manager } = await createTestTeam(t.app, ['manager']));
+});
+afterEach(() => t.close());
+
+async function createTask(title: string, parentId?: string) {
+  const response = await t.app.inject(
+    as(owner, { method: 'POST', url: url('/tasks'), payload: { title, ...(parentId ? { parentId } : {}) } }),
+  );
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json<{ task: { id: string } }>().task.id;
+}
+
+/** Whether the stored dependencies of the workspace contain a loop (depth-first search over all of them). */
+async function hasStoredCycle(): Promise<boolean> {
+  const edges = await t.database.db
+    .selectFrom('task_dependencies')
+    .select(['from_task_id', 'to_task_id'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  const next = new Map<string, string[]>();
+  for (const edge of edges)
+    next.set(edge.from_task_id, [...(next.get(edge.from_task_id) ?? []), edge.to_task_id]);
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (node: string): boolean => {
+    if (state.get(node) === 'open') return true;
+    if (state.get(node) === 'done') return false;
+    state.set(node, 'open');
+    const looped = (next.get(node) ?? []).some(visit);
+    state.set(node, 'done');
+    return looped;
+  };
+  return [...next.keys()].some(visit);
+}
+
+describe('task writes under concurrency', () => {
+  it('stores no loop when opposite dependencies are added at once, 25 rounds', async () => {
+    for (let round = 0; round < 25; round += 1) {
+      const first = await createTask(`发布预热 ${round}`);
+      const second = await createTask(`正式上线 ${round}`);
+      const [forward, backward] = await Promise.all([
+        t.app.inject(
+          as(owner, {
+            method: 'POST',
+            url: url(`/tasks/${second}/dependencies`),
+            payload: { fromTaskId: first },
+          }),
+        ),
+        t.app.inject(
+          as(manager, {
+            method: 'POST',
+            url: url(`/tasks/${first}/dependencies`),
+            payload: { fromTaskId: second },
+          }),
+        ),
+      ]);
+      const statuses = [forward.statusCode, backward.statusCode].sort();
+      expect(statuses).toEqual([201, 400]);
+      const refused = forward.statusCode === 400 ? forward : backward;
+      expect(refused.json().error.code).toBe('dependency_cycle');
+      // The loop is named by its tasks' titles.
+      expect(refused.json().error.message).toContain(`发布预热 ${round}`);
+      expect(refused.json().error.message).toContain(`正式上线 ${round}`);
+    }
+    expect(await hasStoredCycle()).toBe(false);
+    expect(
+      await t.database.db
+        .selectFrom('task_dependencies')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .execute(),
+    ).toHaveLength(25);
+    expect((await t.app.inject(as(owner, { method: 'GET', url: url('/schedule') }))).statusCode).toBe(200);
+  });
+
+  it('gives 50 tasks created at once under one parent distinct positions', async () => {
+    const parentId = await createTask('双十一活动');
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        t.app.inject(
+          as(index % 2 ? owner : manager, {
+            method: 'POST',
+            url: url('/tasks'),
+            payload: { title: `子任务 ${index}`, parentId },
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(50).fill(201));
+    const positions = await t.database.db
+      .selectFrom('tasks')
+      .select('position')
+      .where('workspace_id', '=', workspaceId)
+      .where('parent_id', '=', parentId)
+      .execute();
+    expect(positions.map((row) => row.position).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, index) => index),
+    );
+  });
+});
+
+describe('calendar writes under concurrency', () => {
+  it('answers 20 simultaneous replacements of the holiday list without a server error', async () => {
+    const lists = Array.from({ length: 20 }, (_, index) => [
+      { day: '2027-01-01', kind: 'holiday' as const, name: '元旦' },
+      {
+        day: `2027-02-${String(index + 1).padStart(2, '0')}`,
+        kind: 'holiday' as const,
+        name: `春节 ${index}`,
+      },
+      { day: '2027-02-28', kind: 'workday' as const, name: '调休' },
+    ]);
+    const responses = await Promise.all(
+      lists.map((items) =>
+        t.app.inject(as(owner, { method: 'PUT', url: url('/calendar'), payload: { items } })),
+      ),
+    );
+    for (const response of responses) expect([200, 409]).toContain(response.statusCode);
+    expect(responses.filter((response) => response.statusCode === 200).length).toBeGreaterThan(0);
+    // What is stored is exactly one of the lists, not a mixture.
+    const stored = await t.database.db
+      .selectFrom('workspace_calendar_days')
+      .select(['day', 'name'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('day')
+      .execute();
+    expect(stored).toHaveLength(3);
+    const winner = lists.find((items) => items[1]?.name === stored[1]?.name);
+    expect(stored).toEqual(winner?.map(({ day, name }) => ({ day, name })));
+  });
+});
