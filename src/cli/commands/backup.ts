@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
+import { copySqliteDatabase } from '../../db/backup.ts';
 import {
   addDataDirOption,
   CliError,
@@ -23,7 +24,7 @@ export function registerBackup(program: Command): void {
     .option('--force', 'overwrite FILE if it exists')
     .addHelpText(
       'after',
-      '\nThe copy is consistent (SQLite online backup) and self-contained. Restore it with `opsplan restore FILE`.\n' +
+      '\nThe copy is one consistent snapshot (VACUUM INTO), finishes while the server keeps writing, and is self-contained. Restore it with `opsplan restore FILE`.\n' +
         'With DATABASE_URL=postgres://… use pg_dump instead.',
     );
   addDataDirOption(command).action((file: string, options: BackupOptions) => backup(file, options));
@@ -52,19 +53,20 @@ async function backup(file: string, options: BackupOptions): Promise<void> {
   }
   mkdirSync(path.dirname(target), { recursive: true });
 
-  const database = new SQLite(source, { fileMustExist: true });
-  try {
-    database.pragma('busy_timeout = 5000');
-    await database.backup(target);
-  } finally {
-    database.close();
-  }
+  // A copy of one snapshot in one step: it finishes however busy the server is. Progress only when it is slow.
+  await copySqliteDatabase(source, target, {
+    onProgress: ({ copiedBytes, totalBytes, elapsedMs }) => {
+      if (elapsedMs < 2000) return;
+      const percent = Math.min(99, Math.floor((copiedBytes / Math.max(1, totalBytes)) * 100));
+      process.stderr.write(
+        `Backing up… ${formatBytes(copiedBytes)} of ${formatBytes(totalBytes)} (${percent}%)\n`,
+      );
+    },
+  });
 
-  // The copy keeps the WAL flag of its source; switch it off so FILE stands alone and copies as one file.
-  const copy = new SQLite(target);
+  const copy = new SQLite(target, { readonly: true });
   let userCount: number;
   try {
-    copy.pragma('journal_mode = DELETE');
     userCount = (copy.prepare('select count(*) as count from users').get() as { count: number }).count;
   } finally {
     copy.close();
