@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFeedback } from './commands/feedback.ts';
+import { registerProcess } from './commands/process.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerRestore(program);
   registerSmart(program);
   registerFeedback(program);
+  registerProcess(program);
   return program;
 }
 

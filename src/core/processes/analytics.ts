@@ -158,7 +158,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** Linear interpolation between the nearest ranks of an ascending array; null when empty. */
-function percentile(sorted: Float64Array, fraction: number): number | null {
+export function percentile(sorted: Float64Array, fraction: number): number | null {
   if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * fraction;
   const lower = Math.floor(position);
