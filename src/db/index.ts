@@ -22,6 +22,8 @@ export type DatabaseHandle = {
   dialect: Dialect;
   /** The SQLite file, for backup; null on PostgreSQL or in memory. */
   sqlitePath: string | null;
+  /** The PostgreSQL URL, for connections kept outside the pool (LISTEN); null on SQLite. */
+  connectionString?: string | null;
   destroy(): Promise<void>;
 };
 
@@ -48,7 +50,13 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // replaces it on the next query.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', sqlitePath: null, destroy: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      sqlitePath: null,
+      connectionString: config.databaseUrl,
+      destroy: () => db.destroy(),
+    };
   }
 
   let file = config.sqliteFile;

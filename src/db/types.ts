@@ -352,6 +352,96 @@ export type PlanSettingsTable = {
 
 export type PlanKeysTable = { workspace_id: string; kind: string; object_id: string; key: string };
 
+export type NotificationsTable = {
+  id: string;
+  workspace_id: string;
+  recipient_id: string;
+  event_id: string;
+  type: string;
+  reason: string; // act | asked | informed | owner | mentioned
+  object_type: string;
+  object_id: string;
+  link: string;
+  data: string;
+  read_at: number | null;
+  created_at: number;
+};
+
+export type NotificationSettingsTable = {
+  user_id: string;
+  timezone: string;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  digest: number;
+  digest_hour: number;
+  updated_at: number;
+};
+
+export type NotificationPreferencesTable = {
+  user_id: string;
+  event_type: string;
+  channel: string; // in_app | email
+  enabled: number;
+  updated_at: number;
+};
+
+export type ChatTargetsTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string; // dingtalk | feishu | wecom | slack | webhook
+  url: string;
+  secret: string | null;
+  event_types: string; // JSON string[]
+  enabled: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type NotificationDeliveriesTable = {
+  id: string;
+  workspace_id: string;
+  dedupe_key: string;
+  event_id: string | null;
+  channel: string; // email | chat
+  notification_id: string | null;
+  recipient_id: string | null;
+  target_id: string | null;
+  event_type: string;
+  data: string;
+  status: string; // queued | sent | failed | digest | skipped
+  send_after: number;
+  attempts: number;
+  response_code: number | null;
+  last_error: string | null;
+  sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CommentsTable = {
+  id: string;
+  workspace_id: string;
+  target_type: string;
+  target_id: string;
+  author_id: string | null;
+  body: string;
+  body_html: string;
+  mentions: string; // JSON user ids
+  edited_at: number | null;
+  created_at: number;
+};
+
+export type CommentReactionsTable = {
+  comment_id: string;
+  user_id: string;
+  emoji: string;
+  created_at: number;
+};
+
+export type AppSecretsTable = { name: string; value: string; created_at: number };
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -385,6 +475,14 @@ export type Database = {
   process_run_events: ProcessRunEventsTable;
   plan_settings: PlanSettingsTable;
   plan_keys: PlanKeysTable;
+  notifications: NotificationsTable;
+  notification_settings: NotificationSettingsTable;
+  notification_preferences: NotificationPreferencesTable;
+  chat_targets: ChatTargetsTable;
+  notification_deliveries: NotificationDeliveriesTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
+  app_secrets: AppSecretsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -28,6 +28,11 @@ import { registerTaskJobs } from './tasks/jobs.ts';
 import { taskRoutes } from './tasks/routes.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
 import { Scheduler } from './jobs/scheduler.ts';
+import { createInProcessLiveBus, createPostgresLiveBus } from './notifications/live.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { registerNotificationJobs } from './notifications/service.ts';
+import { closeStreams } from './notifications/stream.ts';
+import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
@@ -95,6 +100,10 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     now: config.now,
     scheduler,
     outbox: new Outbox(database.db, scheduler, config.now),
+    live:
+      database.dialect === 'postgres' && database.connectionString
+        ? createPostgresLiveBus(database.db, database.connectionString, app.log)
+        : createInProcessLiveBus(),
   };
   app.decorate('services', services);
   await registerBuiltInJobs(services);
@@ -102,6 +111,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerRoutineJobs(services);
   await registerTaskJobs(services);
   await registerProcessJobs(services);
+  await registerNotificationJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -132,6 +142,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     peopleRoutes,
     processRoutes,
     planRoutes,
+    notificationRoutes,
+    unsubscribeRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
@@ -167,8 +179,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
 
   if (config.runScheduler) app.addHook('onReady', async () => scheduler.start());
+  // Live streams never end by themselves: end them so close() does not wait for the browsers.
+  app.addHook('preClose', async () => closeStreams(services));
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    await services.live.close();
     for (let waited = 0; inFlight > 0 && waited < SHUTDOWN_GRACE_MS; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -30,6 +30,12 @@ export type AppConfig = {
   /** Accounts one address may create per window (OPSPLAN_SIGNUPS_PER_ADDRESS). */
   signUpsPerAddress: number;
   signUpWindowMinutes: number;
+  /** SMTP server for e-mail notifications (smtp://user:pass@host:587); unset turns e-mail off. */
+  smtpUrl: string | undefined;
+  /** Sender of notification e-mails. */
+  mailFrom: string;
+  /** How long a chat target may take to answer before the delivery counts as failed. */
+  webhookTimeoutMs: number;
   /** Source of time; tests move it forward. */
   now: () => number;
 };
@@ -64,6 +70,9 @@ export function loadConfig(
     loginWindowMinutes: 15,
     signUpsPerAddress: Number(env.OPSPLAN_SIGNUPS_PER_ADDRESS) || 20,
     signUpWindowMinutes: 60,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'OpsPlan <opsplan@localhost>',
+    webhookTimeoutMs: 5000,
     now: () => Date.now(),
     ...overrides,
   };

@@ -4,6 +4,7 @@ import type { Db } from '../db/types.ts';
 import type { AppConfig } from './config.ts';
 import type { Outbox } from './events/outbox.ts';
 import type { Scheduler } from './jobs/scheduler.ts';
+import type { LiveBus } from './notifications/live.ts';
 
 /** Who is calling: a signed-in browser session or an API token bound to one workspace. */
 export type Actor = {
@@ -25,6 +26,8 @@ export type Services = {
   now: () => number;
   scheduler: Scheduler;
   outbox: Outbox;
+  /** Live updates to open browsers, across instances on PostgreSQL. */
+  live: LiveBus;
 };
 
 declare module 'fastify' {

@@ -217,6 +217,64 @@ export const ERRORS = {
     en: 'The step cannot be completed yet: {count} items are missing.',
     'zh-CN': '该步骤尚不能完成：还缺 {count} 项。',
   },
+  notification_not_found: { status: 404, en: 'Notification not found.', 'zh-CN': '未找到该通知。' },
+  unsubscribe_invalid: {
+    status: 400,
+    en: 'This unsubscribe link is not valid.',
+    'zh-CN': '此退订链接无效。',
+  },
+  quiet_hours_incomplete: {
+    status: 400,
+    en: 'Quiet hours need both a start and an end.',
+    'zh-CN': '免打扰时段需要同时设置开始和结束时间。',
+  },
+  chat_target_not_found: { status: 404, en: 'Chat target not found.', 'zh-CN': '未找到该群机器人。' },
+  chat_target_url_invalid: {
+    status: 400,
+    en: 'The webhook URL must be an http:// or https:// address without a user name or password.',
+    'zh-CN': 'Webhook 地址必须以 http:// 或 https:// 开头，且不能包含用户名或密码。',
+  },
+  chat_target_url_self: {
+    status: 400,
+    en: 'The webhook URL points at this OpsPlan server itself.',
+    'zh-CN': 'Webhook 地址指向了本 OpsPlan 服务器自身。',
+  },
+  chat_target_secret_missing: {
+    status: 400,
+    en: 'A generic webhook needs a secret to sign its requests.',
+    'zh-CN': '通用 Webhook 需要一个用于签名请求的密钥。',
+  },
+  chat_target_timeout: {
+    status: 502,
+    en: 'The receiver did not answer within {seconds} seconds.',
+    'zh-CN': '接收方在 {seconds} 秒内没有响应。',
+  },
+  chat_target_refused: {
+    status: 502,
+    en: 'The receiver could not be reached ({detail}).',
+    'zh-CN': '无法连接到接收方（{detail}）。',
+  },
+  chat_target_rejected: {
+    status: 502,
+    en: 'The receiver refused the message: {detail}.',
+    'zh-CN': '接收方拒绝了该消息：{detail}。',
+  },
+  comment_not_found: { status: 404, en: 'Comment not found.', 'zh-CN': '未找到该评论。' },
+  comment_target_not_found: {
+    status: 404,
+    en: 'The object to comment on was not found in this workspace.',
+    'zh-CN': '在此工作区中未找到要评论的对象。',
+  },
+  comment_too_long: {
+    status: 413,
+    en: 'The comment is too long (at most {limit} characters).',
+    'zh-CN': '评论过长（最多 {limit} 个字符）。',
+  },
+  mention_not_member: {
+    status: 400,
+    en: 'Only members of this workspace can be mentioned.',
+    'zh-CN': '只能提及本工作区的成员。',
+  },
   database_unavailable: {
     status: 503,
     en: 'The database is not reachable.',

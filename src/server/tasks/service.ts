@@ -298,7 +298,18 @@ export async function createTaskInTransaction(
     },
     now,
   });
-  await emitAssigned(services, trx, workspaceId, taskId, [], roles);
+  await emitAssigned(services, trx, workspaceId, taskId, [], roles, creatorId);
+  if (input.recurrence) {
+    await services.outbox.emit(trx, {
+      workspaceId,
+      type: 'routine.occurrence_created',
+      payload: {
+        taskId,
+        routineId: input.recurrence.id,
+        dueDate: input.dueDate ?? input.recurrence.occurrence,
+      },
+    });
+  }
   return taskId;
 }
 
@@ -309,11 +320,16 @@ async function emitAssigned(
   taskId: string,
   before: readonly RoleAssignment[],
   after: readonly RoleAssignment[],
+  actorId: string | null,
 ) {
   const had = new Set(before.map((role) => `${role.userId}:${role.role}`));
   for (const role of after) {
     if ((role.role === 'R' || role.role === 'A') && !had.has(`${role.userId}:${role.role}`)) {
-      await services.outbox.emit(trx, { workspaceId, type: 'task.assigned', payload: { taskId, ...role } });
+      await services.outbox.emit(trx, {
+        workspaceId,
+        type: 'task.assigned',
+        payload: { taskId, ...role, actorId },
+      });
     }
   }
 }
@@ -376,7 +392,7 @@ export async function updateTask(
       await services.outbox.emit(trx, {
         workspaceId,
         type: 'task.status_changed',
-        payload: { taskId, from: task.status, to: input.status },
+        payload: { taskId, from: task.status, to: input.status, actorId: actor.userId },
       });
     }
   });
@@ -435,7 +451,7 @@ export async function setRoles(
       changes: { before, after: roles },
       now,
     });
-    await emitAssigned(services, trx, workspaceId, taskId, before, roles);
+    await emitAssigned(services, trx, workspaceId, taskId, before, roles, actor.userId);
   });
 }
 
