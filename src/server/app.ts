@@ -34,7 +34,7 @@ import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
@@ -83,6 +83,9 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Errors raised before routing still answer { error: { code, message } } in the caller's language.
+    frameworkErrors: frameworkErrors(config.defaultLocale),
+    clientErrorHandler: clientErrorHandler(config.defaultLocale),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -20,6 +20,23 @@ export const ERRORS = {
     en: 'Send the request body as JSON.',
     'zh-CN': '请以 JSON 格式发送请求内容。',
   },
+  bad_url: {
+    status: 400,
+    en: 'The address is not valid (check its percent-encoding).',
+    'zh-CN': '请求地址无效（请检查其中的百分号编码）。',
+  },
+  uri_too_long: { status: 414, en: 'The address is too long.', 'zh-CN': '请求地址过长。' },
+  headers_too_large: {
+    status: 431,
+    en: 'The address or the request headers are too long.',
+    'zh-CN': '请求地址或请求头过长。',
+  },
+  bad_request: { status: 400, en: 'The request could not be read.', 'zh-CN': '无法读取该请求。' },
+  request_timeout: {
+    status: 408,
+    en: 'The request took too long to arrive.',
+    'zh-CN': '请求发送超时。',
+  },
   unauthenticated: { status: 401, en: 'Please sign in first.', 'zh-CN': '请先登录。' },
   invalid_credentials: {
     status: 401,

@@ -8,7 +8,9 @@ import {
   type ErrorCode,
   type FieldError,
 } from '../../core/errors/index.ts';
-import type { Locale } from '../../core/i18n/index.ts';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { localeFromAcceptLanguage, type Locale } from '../../core/i18n/index.ts';
 import { findInputProblem, validationMessage, type ValidationIssue } from '../../core/errors/validation.ts';
 
 type ValidationEntry = {
@@ -25,6 +27,10 @@ function translateValidation(entries: ValidationEntry[], locale: Locale, context
     const path = segments.join('.') || (context === 'body' ? '(body)' : context);
     return { path, message: validationMessage(issue, locale) };
   });
+}
+
+function body(locale: Locale, code: ErrorCode, params: Record<string, unknown> = {}) {
+  return { error: { code, message: errorMessage(code, locale, params) } };
 }
 
 function send(
@@ -118,4 +124,48 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => send(reply, request.locale, 'not_found'));
+}
+
+/**
+ * Fastify's own URL errors (bad percent-encoding, a path parameter over `maxParamLength`) happen before any
+ * hook runs, so the error handler never sees them: the `frameworkErrors` option answers them in the same shape.
+ */
+export function frameworkErrors(defaultLocale: Locale) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? defaultLocale;
+    const code: ErrorCode =
+      error.code === 'FST_ERR_BAD_URL'
+        ? 'bad_url'
+        : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+          ? 'uri_too_long'
+          : 'internal';
+    if (code === 'internal') request.log.error({ err: error }, 'framework error');
+    else request.log.info({ err: error }, 'client error');
+    return send(reply, locale, code, { requestId: request.id });
+  };
+}
+
+const CLIENT_ERRORS: Record<string, ErrorCode> = {
+  HPE_HEADER_OVERFLOW: 'headers_too_large',
+  ERR_HTTP_REQUEST_TIMEOUT: 'request_timeout',
+};
+
+/**
+ * Requests Node's HTTP parser refuses (an address or headers over its 16 KB limit, broken syntax) never become
+ * requests: answered on the socket in the documented shape, in the default language (no header was read).
+ */
+export function clientErrorHandler(defaultLocale: Locale) {
+  return (error: Error & { code?: string }, socket: Socket) => {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const code = CLIENT_ERRORS[error.code ?? ''] ?? 'bad_request';
+    const status = ERRORS[code].status;
+    const text = JSON.stringify(body(defaultLocale, code));
+    if (socket.writable) {
+      socket.write(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+      );
+    }
+    socket.destroy(error);
+  };
 }
