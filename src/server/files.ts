@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
+import { toCsv } from '../core/csv/index.ts';
 import { AppError } from '../core/errors/index.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -95,21 +96,14 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
   return cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '');
 }
 
-/** A table as CSV (UTF-8 with BOM, so Excel opens Chinese correctly) or XLSX. */
+/** A table as CSV (`toCsv`: BOM, formulas neutralised) or XLSX (text cells are never formulas there). */
 export async function writeSpreadsheet(
   header: readonly string[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
   format: 'csv' | 'xlsx',
   sheetName = 'data',
 ): Promise<Buffer> {
-  if (format === 'csv') {
-    const escape = (cell: string | number | null) => {
-      const text = cell === null ? '' : String(cell);
-      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
-    const lines = [header, ...rows].map((row) => row.map(escape).join(','));
-    return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
-  }
+  if (format === 'csv') return Buffer.from(toCsv([header, ...rows]), 'utf8');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...header]);

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from './testing/app.ts';
 
@@ -213,5 +215,47 @@ describe('task-list cursors', () => {
       expect(new Set(seen).size).toBe(4);
       expect(seen).toHaveLength(4);
     }
+  });
+});
+
+describe('CSV exports', () => {
+  const FORMULA = '=HYPERLINK("http://x","y")';
+
+  it('write a task title that starts a formula as text, in CSV and XLSX', async () => {
+    await t.app.inject(as(owner, { method: 'POST', url: url('/tasks'), payload: { title: FORMULA } }));
+    await t.app.inject(as(owner, { method: 'POST', url: url('/tasks'), payload: { title: '@cmd' } }));
+    const csv = await t.app.inject(as(owner, { method: 'GET', url: url('/tasks/export?format=csv') }));
+    expect(csv.statusCode).toBe(200);
+    const titles = (parse(csv.rawPayload.toString('utf8'), { bom: true }) as string[][]).map((row) => row[1]);
+    expect(titles).toContain(`'${FORMULA}`);
+    expect(titles).toContain("'@cmd");
+    expect(titles).not.toContain(FORMULA);
+
+    const xlsx = await t.app.inject(as(owner, { method: 'GET', url: url('/tasks/export?format=xlsx') }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells = workbook.worksheets[0]!.getColumn(2).values;
+    expect(cells).toContain(FORMULA);
+    expect(cells.some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell)).toBe(false);
+  });
+
+  it('keep negative measurements numeric', async () => {
+    const kpi = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/kpis'), payload: { key: 'net_change', name: 'Net change' } }),
+    );
+    expect(kpi.statusCode).toBe(201);
+    await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/kpis/net_change/measurements'),
+        payload: { points: [{ period: '2026-11-01', value: -12.5 }] },
+      }),
+    );
+    const csv = await t.app.inject(
+      as(owner, { method: 'GET', url: url('/kpis/net_change/export?format=csv') }),
+    );
+    const text = csv.rawPayload.toString('utf8');
+    expect(text).toContain('\r\nnet_change,2026-11-01,-12.5,');
+    expect(text).not.toContain("'-12.5");
   });
 });

@@ -1,11 +1,8 @@
 /** Helpers of the WBS import wizard. */
+import { toCsv } from '../../../core/csv/index.ts';
 import { addDays } from './taskUtils.ts';
 
 const TEMPLATE_HEADER = ['编号', '任务', '负责人', '预估工时', '开始', '截止', '前置任务'];
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /**
  * A small CSV the import reads as it is: the Chinese header row and two example rows, a phase and a task
@@ -17,7 +14,7 @@ export function wbsTemplateCsv(ownerEmail: string, today: string): string {
     ['1', '活动筹备', ownerEmail, '', today, addDays(today, 13), ''],
     ['1.1', '完成市场调研报告', ownerEmail, '16', today, addDays(today, 3), ''],
   ];
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }
 
 /** Lets the browser save `text` as a file, without a round trip to the server. */
