@@ -292,6 +292,18 @@ export const ERRORS = {
     en: 'Only members of this workspace can be mentioned.',
     'zh-CN': '只能提及本工作区的成员。',
   },
+  document_not_found: { status: 404, en: 'Document not found.', 'zh-CN': '未找到该文档。' },
+  document_not_ready: {
+    status: 409,
+    en: 'The document is not ready yet ({status}).',
+    'zh-CN': '文档尚未生成完毕（{status}）。',
+  },
+  document_browser_missing: {
+    status: 503,
+    en: 'PDF needs Chromium, which is not installed at {path} (set CHROMIUM_PATH). Download the plan as HTML and print it, or as DOCX.',
+    'zh-CN':
+      '生成 PDF 需要 Chromium，但在 {path} 未找到（可设置 CHROMIUM_PATH）。请改为下载 HTML 后打印，或下载 DOCX。',
+  },
   database_unavailable: {
     status: 503,
     en: 'The database is not reachable.',

@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../model.ts';
+import { buildPlanDocument } from './build.ts';
+import { PLAN_CHAPTERS } from './chapters/index.ts';
+import { DOCUMENT_LABELS } from './labels.ts';
+import type { Block, DocumentChapter, PlanDocument } from './types.ts';
+import { sampleObservations, samplePlan } from './testing/sample.ts';
+
+const NOW = Date.parse('2026-01-20T02:00:00Z');
+
+function chapter(document: PlanDocument, id: string): DocumentChapter {
+  const found = document.chapters.find((item) => item.id === id);
+  if (!found) throw new Error(`no chapter ${id}`);
+  return found;
+}
+
+function blocksOf<K extends Block['kind']>(item: DocumentChapter, kind: K): Extract<Block, { kind: K }>[] {
+  return item.blocks.filter((block): block is Extract<Block, { kind: K }> => block.kind === kind);
+}
+
+function emptyPlan(): Plan {
+  return {
+    version: 1,
+    name: 'Empty',
+    locale: 'en',
+    people: [],
+    kpis: [],
+    goals: [],
+    tasks: [],
+    processes: [],
+    routines: [],
+  };
+}
+
+describe('buildPlanDocument', () => {
+  it('writes the ten chapters in order, titled in the chosen language', () => {
+    const zh = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'zh-CN', now: NOW });
+    expect(zh.chapters.map((item) => `${item.number} ${item.title}`)).toEqual([
+      '1 目标',
+      '2 任务分解与责任分配',
+      '3 时间安排',
+      '4 流程设计',
+      '5 KPI 与绩效评估',
+      '6 持续优化',
+      '7 团队沟通',
+      '8 培训与发展',
+      '9 市场调研',
+      '10 用户反馈',
+    ]);
+    const en = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'en', now: NOW });
+    expect(en.chapters.map((item) => item.title)).toContain('Work breakdown and responsibilities');
+    expect(en.cover.facts.map((fact) => fact.value)).toContain('2026-01-20 10:00 (Asia/Shanghai)');
+    expect(zh.cover.facts).toContainEqual({ label: '范围', value: '整个工作区' });
+  });
+
+  it('gives each goal its SMART verdict and key results with baseline, target and latest value', () => {
+    const document = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'zh-CN', now: NOW });
+    const goals = chapter(document, 'goals');
+    expect(blocksOf(goals, 'heading').map((block) => block.text)).toEqual([
+      '1.1 在三个月内将用户增长率提升20%',
+      '1.2 两个月内把反馈回复时长降到24小时以内',
+    ]);
+    const smart = blocksOf(goals, 'table').find((table) => table.caption?.startsWith('SMART'));
+    expect(smart?.rows.map((row) => row[0])).toEqual(['具体', '可衡量', '可实现', '相关', '有时限']);
+    expect(smart?.rows[4]?.[1]).toBe('通过');
+    const keyResults = blocksOf(goals, 'table').find((table) => table.caption === '关键结果');
+    expect(keyResults?.rows[0]).toEqual(['月度用户增长率达到 20%', '用户增长率 (%)', 12, 20, 14.5, 2]);
+    expect(blocksOf(goals, 'keyValue')[0]?.items).toContainEqual({ label: '进度', value: '31%' });
+  });
+
+  it('numbers the WBS, draws the RACI matrix and names its gaps with people’s names', () => {
+    const document = buildPlanDocument(samplePlan(), null, { locale: 'zh-CN', now: NOW });
+    const work = chapter(document, 'work');
+    const [wbs, raci] = blocksOf(work, 'table');
+    expect(wbs?.rows.map((row) => row[0])).toEqual(['1', '1.1', '2', '3', '4', '5', '6']);
+    expect(wbs?.rows[0]?.[1]).toBe('完成市场调研 ◆ 里程碑');
+    expect(raci?.columns.map((column) => column.label)).toEqual([
+      '编号',
+      '任务',
+      '李娜',
+      '王磊',
+      '张伟',
+      '陈静',
+    ]);
+    expect(raci?.rows.find((row) => row[0] === '6')).toEqual([
+      '6',
+      '编写反馈处理规范',
+      null,
+      null,
+      null,
+      'R/A',
+    ]);
+    const gaps = blocksOf(work, 'list')[0]?.items ?? [];
+    expect(gaps).toContain('3 制作推广内容: 没有负责人(A)，请指定且仅指定一人。');
+  });
+
+  it('schedules by the critical path and marks it in the timeline', () => {
+    const document = buildPlanDocument(samplePlan(), null, { locale: 'en', now: NOW });
+    const schedule = chapter(document, 'schedule');
+    const critical = blocksOf(schedule, 'table')[1];
+    expect(critical?.rows.map((row) => row[0])).toEqual([
+      '2 制定拉新活动方案',
+      '3 制作推广内容',
+      '4 上线拉新活动',
+    ]);
+    const figure = blocksOf(schedule, 'figure')[0];
+    if (figure?.chart.type !== 'timeline') throw new Error('no timeline');
+    expect(figure.chart.items.filter((item) => item.isCritical).map((item) => item.label)).toEqual([
+      '2 制定拉新活动方案',
+      '3 制作推广内容',
+      '4 上线拉新活动',
+    ]);
+    expect(figure.chart.items.find((item) => item.isMilestone)?.label).toBe('1 完成市场调研');
+    const buffers = blocksOf(schedule, 'table')[2];
+    expect(buffers?.rows).toEqual([['2 制定拉新活动方案', 2, '2026-01-21']]);
+  });
+
+  it('draws each process with owners and SLAs and flags the measured bottleneck', () => {
+    const document = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'zh-CN', now: NOW });
+    const processes = chapter(document, 'processes');
+    const steps = blocksOf(processes, 'table')[0];
+    expect(steps?.rows[0]).toEqual([1, '收集反馈', '任务', '角色：成员', '4 小时', '记录渠道; 记录联系方式']);
+    expect(steps?.rows[3]?.[3]).toBe('技能：产品');
+    const figure = blocksOf(processes, 'figure')[0];
+    if (figure?.chart.type !== 'flow') throw new Error('no flow');
+    expect(figure.chart.nodes.filter((node) => node.isBottleneck).map((node) => node.id)).toEqual([
+      'analyse',
+    ]);
+    expect(figure.chart.edges).toContainEqual({ from: 'decide', to: 'reply', label: '不需要' });
+    expect(blocksOf(processes, 'note').map((note) => note.text)).toContain(
+      '瓶颈：分析问题（中位等待 9.5 小时，超过 SLA）',
+    );
+  });
+
+  it('lists KPIs with the key results’ targets, thresholds and latest values, and a chart per key KPI', () => {
+    const document = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'en', now: NOW });
+    const kpis = chapter(document, 'kpis');
+    const table = blocksOf(kpis, 'table')[0];
+    expect(table?.rows[2]).toEqual([
+      '反馈回复时长',
+      'h',
+      'Lower is better',
+      24,
+      24,
+      48,
+      30,
+      '2025-12-22',
+      'Amber',
+      '陈静',
+    ]);
+    const charts = blocksOf(kpis, 'figure');
+    expect(charts).toHaveLength(3);
+    const first = charts[0]?.chart;
+    expect(first?.type === 'kpi' && [first.name, first.target]).toEqual(['新增注册用户', 2500]);
+    expect(blocksOf(kpis, 'keyValue')[0]?.items).toContainEqual({
+      label: 'Retrospective',
+      value: 'After each milestone',
+    });
+  });
+
+  it('keeps every chapter of an empty plan and says in its language what is not planned yet', () => {
+    const en = buildPlanDocument(emptyPlan(), null, { locale: 'en', now: NOW });
+    expect(en.chapters).toHaveLength(10);
+    for (const item of en.chapters) {
+      expect(item.isPlanned).toBe(false);
+      expect(item.blocks[0]).toMatchObject({ kind: 'note', tone: 'empty' });
+      expect((item.blocks[0] as { text: string }).text).toMatch(/^This chapter is not planned yet\./);
+    }
+    const zh = buildPlanDocument(emptyPlan(), null, { locale: 'zh-CN', now: NOW });
+    expect(chapter(zh, 'training').blocks[0]).toMatchObject({
+      text: expect.stringMatching(/^本章尚未规划。此处将列出培训计划/),
+    });
+  });
+
+  it('writes a section a module filled generically until the module brings its own chapter', () => {
+    const document = buildPlanDocument(samplePlan(), null, { locale: 'zh-CN', now: NOW });
+    const research = chapter(document, 'research');
+    expect(research.isPlanned).toBe(true);
+    expect(blocksOf(research, 'list')[0]?.items).toEqual(['用户访谈', '竞品分析', '问卷调查']);
+    expect(blocksOf(research, 'table')[0]?.rows[0]).toEqual(['调研报告', '李娜', '2026-01-16']);
+    expect(chapter(document, 'improvement').isPlanned).toBe(false);
+  });
+
+  it('lets a module replace a chapter of the registry by its id, keeping the order', () => {
+    const own = {
+      id: 'training',
+      order: 80,
+      title: () => 'Training plan',
+      notPlanned: () => 'nothing',
+      build: () => [{ kind: 'paragraph' as const, text: 'Onboarding in week one.' }],
+    };
+    const document = buildPlanDocument(emptyPlan(), null, {
+      locale: 'en',
+      now: NOW,
+      chapters: [...PLAN_CHAPTERS, own],
+    });
+    expect(document.chapters).toHaveLength(10);
+    expect(document.chapters[7]).toMatchObject({ number: 8, title: 'Training plan', isPlanned: true });
+  });
+
+  it('has every label in both languages', () => {
+    expect(Object.keys(DOCUMENT_LABELS['zh-CN']).sort()).toEqual(Object.keys(DOCUMENT_LABELS.en).sort());
+  });
+});

@@ -1,0 +1,31 @@
+import type { ChapterModule } from '../registry.ts';
+import { goalsChapter } from './goals.ts';
+import { kpisChapter } from './kpis.ts';
+import { processesChapter } from './processes.ts';
+import { scheduleChapter } from './schedule.ts';
+import {
+  communicationChapter,
+  feedbackChapter,
+  improvementChapter,
+  researchChapter,
+  trainingChapter,
+} from './sections.ts';
+import { workChapter } from './work.ts';
+
+/**
+ * The chapter registry. A module that writes its own chapter adds its `ChapterModule` at the end of this list
+ * with the id of the chapter it fills (`improvement`, `communication`, `training`, `research`, `feedback`):
+ * a later entry with the same id replaces the generic one, and `order` keeps the print order.
+ */
+export const PLAN_CHAPTERS: readonly ChapterModule[] = [
+  goalsChapter,
+  workChapter,
+  scheduleChapter,
+  processesChapter,
+  kpisChapter,
+  improvementChapter,
+  communicationChapter,
+  trainingChapter,
+  researchChapter,
+  feedbackChapter,
+];
