@@ -230,25 +230,23 @@ async function streamCsv(
   } catch {
     firstLine = '';
   }
-  let isHeader = true;
+  // Rows are records counted as a spreadsheet shows them: blank lines count, a quoted line break does not.
+  let row = 0;
+  let hasHeader = false;
   const parser = parse({
     delimiter: detectDelimiter(firstLine),
-    bom: true,
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_column_count: true,
     relax_quotes: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], context) => {
-      if (isHeader) {
-        isHeader = false;
-        reader.header(record);
-      } else {
-        reader.row(record, context.lines);
-      }
-      // Nothing is kept in the stream: the reader holds what it needs.
-      return null;
-    },
   });
-  parser.resume();
+  parser.on('data', (record: string[]) => {
+    row += 1;
+    if (hasHeader) reader.row(record, row);
+    else if (record.some((cell) => cell.trim() !== '')) {
+      hasHeader = true;
+      reader.header(record);
+    }
+  });
   const done = finished(parser);
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   try {

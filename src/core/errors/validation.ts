@@ -51,6 +51,8 @@ export function findInputProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH): In
 export const AT_LEAST_ONE_FIELD = 'at_least_one_field';
 /** The message a refinement gives a day outside the range a schema allows (routines: 2000–2100). */
 export const DAY_OUT_OF_RANGE = 'day_out_of_range';
+/** The message a refinement gives a date range whose end comes before its start. */
+export const RANGE_ENDS_BEFORE_START = 'range_ends_before_start';
 
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
@@ -73,6 +75,7 @@ const TEXT = {
     en: 'Use a date from 2000-01-01 to 2100-12-31.',
     'zh-CN': '请使用 2000-01-01 至 2100-12-31 之间的日期。',
   },
+  rangeOrder: { en: 'Must be on or after the start.', 'zh-CN': '不能早于开始日期。' },
   nul: { en: 'Must not contain a NUL character.', 'zh-CN': '不能包含空字符（NUL）。' },
   tooDeep: {
     en: 'Nested too deeply (at most {maximum} levels).',
@@ -124,6 +127,7 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
       return say('tooDeep', issue);
     case 'custom':
       if (issue.message === DAY_OUT_OF_RANGE) return say('dayRange');
+      if (issue.message === RANGE_ENDS_BEFORE_START) return say('rangeOrder');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');

@@ -278,12 +278,20 @@ export function selectOpenStepsByAssignee(executor: Executor, workspaceId: strin
 }
 
 /** Runs and their step visits of one process, for analytics: read in two queries, never per run. */
-export async function selectRunsForAnalytics(executor: Executor, processId: string, versionId?: string) {
+export async function selectRunsForAnalytics(
+  executor: Executor,
+  processId: string,
+  versionId?: string,
+  window: { startedFrom?: number; startedBefore?: number } = {},
+) {
   let runs = executor
     .selectFrom('process_runs')
     .select(['id', 'version_id', 'started_at', 'finished_at', 'status'])
     .where('process_id', '=', processId);
   if (versionId) runs = runs.where('version_id', '=', versionId);
+  // A window keeps the cases started in it, with all their visits (a case is not cut in two).
+  if (window.startedFrom !== undefined) runs = runs.where('started_at', '>=', window.startedFrom);
+  if (window.startedBefore !== undefined) runs = runs.where('started_at', '<', window.startedBefore);
   let steps = executor
     .selectFrom('process_run_steps')
     .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
@@ -297,6 +305,11 @@ export async function selectRunsForAnalytics(executor: Executor, processId: stri
     ])
     .where('process_runs.process_id', '=', processId);
   if (versionId) steps = steps.where('process_runs.version_id', '=', versionId);
+  if (window.startedFrom !== undefined)
+    steps = steps.where('process_runs.started_at', '>=', window.startedFrom);
+  if (window.startedBefore !== undefined) {
+    steps = steps.where('process_runs.started_at', '<', window.startedBefore);
+  }
   return { runs: await runs.execute(), steps: await steps.execute() };
 }
 

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { RANGE_ENDS_BEFORE_START } from '../../core/errors/validation.ts';
+import { Day } from '../kpis/schemas.ts';
 import { epochMs, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as service from './service.ts';
 
@@ -178,7 +180,47 @@ const AnalyticsCore = z.object({
     })
     .nullable(),
 });
+const Variants = z.object({
+  completedRuns: z.number().int(),
+  distinct: z.number().int(),
+  /** The 20 most common paths (step keys in order), with how many completed cases took each. */
+  top: z.array(
+    z.object({
+      steps: z.array(z.string()),
+      count: z.number().int(),
+      share: z.number(),
+      medianLeadTimeMs: z.number().nullable(),
+    }),
+  ),
+});
+const Rework = z.object({
+  cases: z.number().int(),
+  visits: z.number().int(),
+  reworkMs: z.number(),
+  steps: z.array(
+    z.object({
+      stepKey: z.string(),
+      visits: z.number().int(),
+      cases: z.number().int(),
+      reworkMs: z.number(),
+    }),
+  ),
+});
+const AnalyticsQuery = z
+  .object({
+    versionId: Id.optional(),
+    from: Day.optional().describe('First day of the window (cases started from it), YYYY-MM-DD'),
+    to: Day.optional().describe('Last day of the window, included'),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, {
+    path: ['to'],
+    message: RANGE_ENDS_BEFORE_START,
+  });
+
 const Analytics = AnalyticsCore.extend({
+  variants: Variants,
+  rework: Rework,
+  window: z.object({ from: Day.nullable(), to: Day.nullable() }),
   /** The steps of the version analysed (the current one unless a version was asked for). */
   flow: z.array(Step),
   bottleneckMessage: z.string().nullable(),
@@ -400,7 +442,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Per-step waiting and working times, SLA breaches, throughput, lead times and the bottleneck',
         params: ProcessParams,
-        querystring: z.object({ versionId: Id.optional() }),
+        querystring: AnalyticsQuery,
         response: responses({ 200: Analytics }),
       },
     },
@@ -412,6 +454,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.processId,
         request.query.versionId,
         request.locale,
+        { from: request.query.from, to: request.query.to },
       ),
   );
 

@@ -14,6 +14,8 @@ import {
   type ProcessStep,
 } from '../../core/processes/graph.ts';
 import { stepDueAt } from '../../core/processes/sla.ts';
+import { analysePaths } from '../../core/processes/variants.ts';
+import { dayNumber } from '../../core/kpis/periods.ts';
 import { processTemplates } from '../../core/processes/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
@@ -29,6 +31,7 @@ export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
 
 // Working hours are counted in China's time; a workspace setting can replace this when teams abroad need it.
 export const UTC_OFFSET_MINUTES = 480;
+const DAY_MS = 86_400_000;
 
 /** Instants are whole milliseconds: bigint columns in PostgreSQL refuse fractions. */
 function roundedDue(due: number | null): number | null {
@@ -723,7 +726,21 @@ export function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForA
   };
 }
 
-/** Per-step times, SLA breaches, throughput, lead times and the bottleneck, with its reason in words. */
+/** Days (YYYY-MM-DD, `to` included) of China time as the instants the cases' start is compared with. */
+function startedWindow(window: AnalyticsWindow): { startedFrom?: number; startedBefore?: number } {
+  const dayStart = (day: string) => dayNumber(day) * DAY_MS - UTC_OFFSET_MINUTES * 60_000;
+  return {
+    ...(window.from !== undefined ? { startedFrom: dayStart(window.from) } : {}),
+    ...(window.to !== undefined ? { startedBefore: dayStart(window.to) + DAY_MS } : {}),
+  };
+}
+
+export type AnalyticsWindow = { from?: string; to?: string };
+
+/**
+ * Per-step times, SLA breaches, throughput, lead times and the bottleneck, with its reason in words; the
+ * variants cases took and their rework. A window keeps the cases started from `from` to `to` (days included).
+ */
 export async function getAnalytics(
   services: Services,
   actor: Actor,
@@ -731,6 +748,7 @@ export async function getAnalytics(
   processId: string,
   versionId: string | undefined,
   locale: Locale,
+  window: AnalyticsWindow = {},
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const process = await requireProcess(services.db, workspaceId, processId);
@@ -741,15 +759,20 @@ export async function getAnalytics(
     : [];
   // The end step is where a case stops, not work: it has no times to show.
   const steps = flow.filter((step) => step.kind !== 'end');
-  const { runs, events } = toRecords(await queries.selectRunsForAnalytics(services.db, processId, versionId));
+  const { runs, events } = toRecords(
+    await queries.selectRunsForAnalytics(services.db, processId, versionId, startedWindow(window)),
+  );
   const analytics = analyseProcessRuns(runs, events, {
     now: services.now(),
     utcOffsetMinutes: UTC_OFFSET_MINUTES,
     stepOrder: steps.map((step) => step.key),
     stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
   });
+  const paths = analysePaths(runs, events, { variantLimit: 20 });
   return {
     ...analytics,
+    ...paths,
+    window: { from: window.from ?? null, to: window.to ?? null },
     flow,
     stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
     bottleneckMessage: analytics.bottleneck

@@ -9010,6 +9010,10 @@ export interface paths {
             parameters: {
                 query?: {
                     versionId?: string;
+                    /** @description First day of the window (cases started from it), YYYY-MM-DD */
+                    from?: string;
+                    /** @description Last day of the window, included */
+                    to?: string;
                 };
                 header?: never;
                 path: {
@@ -11590,6 +11594,31 @@ export interface components {
                     };
                 };
             } | null;
+            variants: {
+                completedRuns: number;
+                distinct: number;
+                top: {
+                    steps: string[];
+                    count: number;
+                    share: number;
+                    medianLeadTimeMs: number | null;
+                }[];
+            };
+            rework: {
+                cases: number;
+                visits: number;
+                reworkMs: number;
+                steps: {
+                    stepKey: string;
+                    visits: number;
+                    cases: number;
+                    reworkMs: number;
+                }[];
+            };
+            window: {
+                from: string | null;
+                to: string | null;
+            };
             flow: components["schemas"]["ProcessStepInput"][];
             bottleneckMessage: string | null;
             stepNames: {
@@ -12460,6 +12489,31 @@ export interface components {
                     };
                 };
             } | null;
+            variants: {
+                completedRuns: number;
+                distinct: number;
+                top: {
+                    steps: string[];
+                    count: number;
+                    share: number;
+                    medianLeadTimeMs: number | null;
+                }[];
+            };
+            rework: {
+                cases: number;
+                visits: number;
+                reworkMs: number;
+                steps: {
+                    stepKey: string;
+                    visits: number;
+                    cases: number;
+                    reworkMs: number;
+                }[];
+            };
+            window: {
+                from: string | null;
+                to: string | null;
+            };
             flow: components["schemas"]["ProcessStep"][];
             bottleneckMessage: string | null;
             stepNames: {
