@@ -4,6 +4,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Empty,
   Flex,
   Row,
@@ -15,6 +16,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EChart } from '../../components/charts/EChart.tsx';
@@ -25,8 +27,17 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { msToHours, useHours, useProcess, useProcessAnalytics, type ProcessAnalytics } from './hooks.ts';
 import { ProcessFlowChart } from './ProcessFlowChart.tsx';
+import {
+  isWindowChoice,
+  windowDays,
+  WINDOW_CHOICES,
+  type WindowChoice,
+  type WindowDays,
+} from './analyticsWindow.ts';
 
 type StepRow = ProcessAnalytics['steps'][number];
+type VariantRow = ProcessAnalytics['variants']['top'][number];
+type ReworkRow = ProcessAnalytics['rework']['steps'][number];
 type VersionSummary = { id: string; number: number; createdAt: number; runCount: number };
 const BUCKET_KEYS = ['under_4h', '4h_to_8h', '8h_to_1d', '1d_to_2d', '2d_to_5d', 'over_5d'] as const;
 const DAY_MS = 86_400_000;
@@ -54,6 +65,41 @@ function useVersionChoice(versions: readonly VersionSummary[]) {
   return [versionId, choose] as const;
 }
 
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Which cases by start day: a named window ending today, or custom days, kept in the address. */
+function useWindowChoice() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('window');
+  const choice: WindowChoice = isWindowChoice(requested) ? requested : 'all';
+  const from = searchParams.get('from') ?? '';
+  const to = searchParams.get('to') ?? '';
+  let days: WindowDays | null = null;
+  if (choice === 'custom') {
+    days = DAY_PATTERN.test(from) && DAY_PATTERN.test(to) && from <= to ? { from, to } : null;
+  } else {
+    days = windowDays(choice, dateToDay(new Date()));
+  }
+  const choose = (next: WindowChoice, custom?: WindowDays) =>
+    setSearchParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        if (next === 'all') params.delete('window');
+        else params.set('window', next);
+        params.delete('from');
+        params.delete('to');
+        const shown = custom ?? (next === 'custom' ? days : null);
+        if (next === 'custom' && shown) {
+          params.set('from', shown.from);
+          params.set('to', shown.to);
+        }
+        return params;
+      },
+      { replace: true },
+    );
+  return [choice, days, choose] as const;
+}
+
 /**
  * Where a process loses time: the bottleneck, the flow drawn with its measured times, per-step waiting and
  * working times, the weekly trend around each new version, and the spread of lead times.
@@ -69,7 +115,14 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
     [process.data?.versions],
   );
   const [versionId, chooseVersion] = useVersionChoice(versions);
-  const analytics = useProcessAnalytics(workspaceId, processId, versionId, process.data !== undefined);
+  const [windowChoice, timeWindow, chooseWindow] = useWindowChoice();
+  const analytics = useProcessAnalytics(
+    workspaceId,
+    processId,
+    versionId,
+    process.data !== undefined,
+    timeWindow,
+  );
   const data = analytics.data;
   const base = `/w/${workspaceId}`;
 
@@ -262,6 +315,37 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
   ];
 
   const leadTime = (ms: number | null) => (ms === null ? '—' : t('analytics.hours', { hours: hours(ms) }));
+  const variantColumns: TableColumnsType<VariantRow> = [
+    {
+      title: t('analytics.variantPath'),
+      key: 'path',
+      render: (_, row) => row.steps.map(stepName).join(' → '),
+    },
+    { title: t('analytics.cases'), key: 'count', align: 'right', render: (_, row) => row.count },
+    {
+      title: t('analytics.variantShare'),
+      key: 'share',
+      align: 'right',
+      render: (_, row) => format.percent(row.share),
+    },
+    {
+      title: t('analytics.medianLead'),
+      key: 'medianLead',
+      align: 'right',
+      render: (_, row) => leadTime(row.medianLeadTimeMs),
+    },
+  ];
+  const reworkColumns: TableColumnsType<ReworkRow> = [
+    { title: t('analytics.step'), key: 'step', render: (_, row) => stepName(row.stepKey) },
+    { title: t('analytics.reworkVisits'), key: 'visits', align: 'right', render: (_, row) => row.visits },
+    { title: t('analytics.reworkCases'), key: 'cases', align: 'right', render: (_, row) => row.cases },
+    {
+      title: t('analytics.reworkHours'),
+      key: 'hours',
+      align: 'right',
+      render: (_, row) => leadTime(row.reworkMs),
+    },
+  ];
   const compareTarget = chosen && chosen.number > 1 ? chosen : (versions[versions.length - 1] ?? null);
   const compareFrom = compareTarget
     ? versions.filter((version) => version.number < compareTarget.number).pop()
@@ -300,6 +384,41 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
             ]}
           />
           {analytics.isFetching ? <Spin size="small" /> : null}
+        </Flex>
+        <Flex align="center" gap={8} wrap>
+          <Typography.Text type="secondary">{t('analytics.windowPicker')}</Typography.Text>
+          <Select<WindowChoice>
+            value={windowChoice}
+            onChange={(value) => chooseWindow(value)}
+            style={{ minWidth: 150 }}
+            data-testid="analytics-window"
+            options={WINDOW_CHOICES.map((choice) => ({
+              value: choice,
+              label: t(`analytics.window.${choice}`),
+            }))}
+          />
+          {windowChoice === 'custom' ? (
+            <DatePicker.RangePicker
+              allowClear={false}
+              value={timeWindow ? [dayjs(timeWindow.from), dayjs(timeWindow.to)] : null}
+              onChange={(range) => {
+                const [start, end] = range ?? [];
+                if (start && end) {
+                  chooseWindow('custom', { from: start.format('YYYY-MM-DD'), to: end.format('YYYY-MM-DD') });
+                }
+              }}
+              placeholder={[t('analytics.windowFrom'), t('analytics.windowTo')]}
+              style={{ width: 240 }}
+              data-testid="analytics-window-range"
+            />
+          ) : timeWindow ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('analytics.windowDays', {
+                from: format.date(dayToDate(timeWindow.from).getTime()),
+                to: format.date(dayToDate(timeWindow.to).getTime()),
+              })}
+            </Typography.Text>
+          ) : null}
         </Flex>
         {compareTarget && compareFrom ? (
           <Button
@@ -385,6 +504,66 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
           />
         )}
       </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={15}>
+          <Card
+            title={t('analytics.variants')}
+            styles={{ body: { padding: 0 } }}
+            extra={
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('analytics.variantsSummary', {
+                  distinct: data.variants.distinct,
+                  count: data.variants.completedRuns,
+                })}
+              </Typography.Text>
+            }
+          >
+            {data.variants.top.length === 0 ? (
+              <Empty description={t('analytics.noCompleted')} style={{ padding: 24 }} />
+            ) : (
+              <Table<VariantRow>
+                rowKey={(row) => row.steps.join('>')}
+                columns={variantColumns}
+                dataSource={data.variants.top}
+                pagination={false}
+                size="small"
+                scroll={{ x: 560 }}
+                data-testid="analytics-variants"
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card
+            title={t('analytics.rework')}
+            styles={{ body: { padding: 0 } }}
+            extra={
+              data.rework.visits > 0 ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('analytics.reworkSummary', {
+                    count: data.rework.cases,
+                    hours: leadTime(data.rework.reworkMs),
+                  })}
+                </Typography.Text>
+              ) : null
+            }
+          >
+            {data.rework.steps.length === 0 ? (
+              <Empty description={t('analytics.noRework')} style={{ padding: 24 }} />
+            ) : (
+              <Table<ReworkRow>
+                rowKey="stepKey"
+                columns={reworkColumns}
+                dataSource={data.rework.steps}
+                pagination={false}
+                size="small"
+                scroll={{ x: 360 }}
+                data-testid="analytics-rework"
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Card title={t('analytics.trend')} size="small">

@@ -102,20 +102,31 @@ export function useRuns(workspaceId: string, processId: string, status: RunStatu
   });
 }
 
-/** Analytics of all the process's cases, or of one version's cases drawn on that version's steps. */
+/** Analytics of the process’s cases (one version’s, drawn on its steps; those started in a window of days). */
 export function useProcessAnalytics(
   workspaceId: string,
   processId: string,
   versionId: string | null = null,
   enabled = true,
+  window: { from: string; to: string } | null = null,
 ) {
   const language = useLanguage();
   return useQuery({
-    queryKey: [...processKey(workspaceId, processId), 'analytics', versionId ?? 'all', language],
+    queryKey: [
+      ...processKey(workspaceId, processId),
+      'analytics',
+      versionId ?? 'all',
+      window?.from ?? '',
+      window?.to ?? '',
+      language,
+    ],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/processes/{processId}/analytics', {
-          params: { path: { workspaceId, processId }, query: versionId ? { versionId } : {} },
+          params: {
+            path: { workspaceId, processId },
+            query: { ...(versionId ? { versionId } : {}), ...(window ?? {}) },
+          },
         }),
       ),
     placeholderData: (previous) => previous,
