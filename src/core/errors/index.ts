@@ -44,6 +44,21 @@ export const ERRORS = {
     'zh-CN': '邮箱或密码不正确。',
   },
   wrong_password: { status: 400, en: 'The current password is wrong.', 'zh-CN': '当前密码不正确。' },
+  password_too_simple: {
+    status: 400,
+    en: 'This password is too simple: not only spaces, one repeated character or a sequence such as 12345678.',
+    'zh-CN': '密码过于简单：不能只有空格、同一字符重复或 12345678 这样的连续序列。',
+  },
+  password_too_common: {
+    status: 400,
+    en: 'This password is one of the most common ones: choose another.',
+    'zh-CN': '这是最常见的密码之一，请换一个。',
+  },
+  password_contains_email: {
+    status: 400,
+    en: 'The password must not contain your e-mail name.',
+    'zh-CN': '密码不能包含你的邮箱名。',
+  },
   csrf_failed: {
     status: 403,
     en: 'The security token is missing or stale. Reload the page and try again.',

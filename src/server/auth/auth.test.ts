@@ -270,6 +270,111 @@ describe('profile', () => {
   });
 });
 
+describe('password rules', () => {
+  const signUp = (email: string, password: string, language = 'en') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      payload: { email, password, name: 'Lina' },
+      headers: { 'accept-language': language },
+    });
+
+  it('refuses common, trivial and e-mail-based passwords at sign-up, naming the field', async () => {
+    const refused: Array<[string, string]> = [
+      ['12345678', 'password_too_simple'],
+      ['        ', 'password_too_simple'],
+      ['aaaaaaaaaa', 'password_too_simple'],
+      ['abcdefgh', 'password_too_simple'],
+      ['87654321', 'password_too_simple'],
+      ['qwertyuiop', 'password_too_simple'],
+      ['password', 'password_too_common'],
+      ['Password123', 'password_too_common'],
+      ['qwerty123', 'password_too_common'],
+      ['11111111', 'password_too_simple'],
+      ['iloveyou', 'password_too_common'],
+      ['a1234567', 'password_too_common'],
+      ['woaini1314', 'password_too_common'],
+      ['lina.chen@example.com', 'password_contains_email'],
+      ['LinaChen2026!', 'password_contains_email'],
+    ];
+    for (const [password, code] of refused) {
+      const response = await signUp('lina.chen@example.com', password);
+      expect({ password, status: response.statusCode, code: response.json().error.code }).toEqual({
+        password,
+        status: 400,
+        code,
+      });
+      expect(response.json().error.fields).toEqual([{ path: 'password', message: expect.any(String) }]);
+    }
+    const zh = await signUp('lina.chen@example.com', 'woaini1314', 'zh-CN');
+    expect(zh.json().error.fields).toEqual([
+      { path: 'password', message: '这是最常见的密码之一，请换一个。' },
+    ]);
+    expect(await t.database.db.selectFrom('users').selectAll().execute()).toHaveLength(0);
+    expect((await signUp('lina.chen@example.com', 'tea at the lake, 7 pm')).statusCode).toBe(201);
+  });
+
+  it('refuses the same on a password change, under newPassword', async () => {
+    const user = await signUpUser(t.app, { email: 'zhou.min@example.com', password: 'first passphrase' });
+    for (const [newPassword, code] of [
+      ['zhoumin2026', 'password_contains_email'],
+      ['1qaz2wsx', 'password_too_simple'],
+      ['iloveyou1314', 'password_too_common'],
+    ]) {
+      const response = await t.app.inject(
+        as(user, {
+          method: 'POST',
+          url: '/api/v1/me/password',
+          payload: { currentPassword: 'first passphrase', newPassword },
+        }),
+      );
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toMatchObject({ code, fields: [{ path: 'newPassword' }] });
+    }
+    expect((await logIn('zhou.min@example.com', 'first passphrase')).statusCode).toBe(200);
+  });
+
+  it('revokes API tokens on a password change only when asked', async () => {
+    const user = await signUpUser(t.app, { email: 'gao@example.com', password: 'first passphrase' });
+    const created = await t.app.inject(
+      as(user, { method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Ops' } }),
+    );
+    const workspaceId = created.json().workspace.id as string;
+    const newToken = async (name: string) =>
+      (
+        await t.app.inject(
+          as(user, { method: 'POST', url: '/api/v1/me/tokens', payload: { name, workspaceId } }),
+        )
+      ).json().secret as string;
+    const viaToken = (secret: string) =>
+      t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
+    const change = (currentPassword: string, newPassword: string, extra: Record<string, unknown> = {}) =>
+      t.app.inject(
+        as(user, {
+          method: 'POST',
+          url: '/api/v1/me/password',
+          payload: { currentPassword, newPassword, ...extra },
+        }),
+      );
+
+    const kept = await newToken('kept');
+    expect((await change('first passphrase', 'second passphrase')).statusCode).toBe(204);
+    expect((await viaToken(kept)).statusCode).toBe(200);
+
+    expect(
+      (await change('second passphrase', 'third passphrase', { revokeApiTokens: true })).statusCode,
+    ).toBe(204);
+    expect((await viaToken(kept)).statusCode).toBe(401);
+    const audit = await t.database.db
+      .selectFrom('audit_entries')
+      .select('action')
+      .where('workspace_id', '=', workspaceId)
+      .where('action', '=', 'token.revoked')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+});
+
 describe('responses', () => {
   it('carry a request id and security headers, and never a stack trace', async () => {
     const response = await t.app.inject({

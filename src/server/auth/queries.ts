@@ -118,3 +118,14 @@ export async function releaseRateLimit(executor: Executor, key: string): Promise
 export async function clearRateLimit(executor: Executor, key: string): Promise<void> {
   await executor.deleteFrom('rate_limits').where('key', '=', key).execute();
 }
+
+/** Revokes every live API token of a user, in all workspaces; answers which. */
+export function revokeTokensOfUser(executor: Executor, userId: string, now: number) {
+  return executor
+    .updateTable('api_tokens')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning(['id', 'workspace_id'])
+    .execute();
+}

@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['accounts'],
-        summary: 'Change password; signs out other sessions',
+        summary: 'Change password; signs out other sessions and, if asked, revokes your API tokens',
         body: schemas.ChangePasswordBody,
         response: responses({ 204: NoContent }),
       },

@@ -38,4 +38,8 @@ export const UpdateProfileBody = z
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: PasswordSchema,
+  revokeApiTokens: z
+    .boolean()
+    .default(false)
+    .describe('Also revoke your API tokens in every workspace; other sessions end in any case'),
 });

@@ -2,9 +2,11 @@ import { AppError } from '../../core/errors/index.ts';
 import { isLocale, type Locale } from '../../core/i18n/index.ts';
 import { isRole } from '../../core/permissions/index.ts';
 import { newId } from '../../db/ids.ts';
+import { insertAuditEntry } from '../audit/queries.ts';
 import type { Executor, User } from '../../db/types.ts';
 import type { Actor, Services } from '../context.ts';
 import { hashPassword, hashSecret, newSecret, verifyPassword } from '../secrets.ts';
+import { checkNewPassword } from './passwords.ts';
 import * as queries from './queries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -63,6 +65,7 @@ export async function signUp(
     services.config.signUpWindowMinutes * 60 * 1000,
   );
   const email = normaliseEmail(input.email);
+  checkNewPassword(input.password, email, 'password');
   const passwordHash = await hashPassword(input.password);
   return services.db.transaction().execute(async (trx) => {
     if (await queries.selectUserByEmail(trx, email)) {
@@ -174,20 +177,37 @@ export async function updateProfile(
   return toPublicUser(user);
 }
 
-/** Changing the password signs out every other session of the user. */
+/**
+ * Changing the password signs out every other session of the user, and with `revokeApiTokens` revokes the
+ * user's API tokens in every workspace (a leaked password may have been used to create some).
+ */
 export async function changePassword(
   services: Services,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; revokeApiTokens?: boolean | undefined },
 ): Promise<void> {
   const user = await queries.selectUserById(services.db, actor.userId);
   if (!user) throw new AppError('unauthenticated');
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
     throw new AppError('wrong_password', {}, [{ path: 'currentPassword', message: '' }]);
   }
+  checkNewPassword(input.newPassword, user.email, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
+  const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    await queries.updateUser(trx, actor.userId, { password_hash: passwordHash, updated_at: services.now() });
+    await queries.updateUser(trx, actor.userId, { password_hash: passwordHash, updated_at: now });
     await queries.deleteOtherSessions(trx, actor.userId, actor.sessionId);
+    if (!input.revokeApiTokens) return;
+    for (const token of await queries.revokeTokensOfUser(trx, actor.userId, now)) {
+      await insertAuditEntry(trx, {
+        workspaceId: token.workspace_id,
+        actorId: actor.userId,
+        action: 'token.revoked',
+        objectType: 'api_token',
+        objectId: token.id,
+        changes: { reason: 'password_changed' },
+        now,
+      });
+    }
   });
 }

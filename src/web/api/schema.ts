@@ -585,7 +585,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change password; signs out other sessions */
+        /** Change password; signs out other sessions and, if asked, revokes your API tokens */
         post: {
             parameters: {
                 query?: never;
@@ -598,6 +598,11 @@ export interface paths {
                     "application/json": {
                         currentPassword: string;
                         newPassword: string;
+                        /**
+                         * @description Also revoke your API tokens in every workspace; other sessions end in any case
+                         * @default false
+                         */
+                        revokeApiTokens?: boolean;
                     };
                 };
             };

@@ -236,6 +236,9 @@ export const en: Catalog = {
     confirmPassword: 'Confirm new password',
     changePassword: 'Change password',
     passwordChanged: 'Password changed',
+    revokeApiTokens: 'Also revoke my API tokens',
+    revokeApiTokensHint:
+      'Your other sessions are signed out in any case; scripts using your tokens stop working.',
   },
   tokens: {
     name: 'Name',

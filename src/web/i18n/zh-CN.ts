@@ -229,6 +229,8 @@ export const zhCN = {
     confirmPassword: '确认新密码',
     changePassword: '修改密码',
     passwordChanged: '密码已修改',
+    revokeApiTokens: '同时吊销我的 API 令牌',
+    revokeApiTokensHint: '其他登录会话总会被退出；使用你令牌的脚本将无法再访问。',
   },
   tokens: {
     name: '名称',

@@ -70,7 +70,7 @@ export function useUpdateProfile() {
   });
 }
 
-export type PasswordInput = { currentPassword: string; newPassword: string };
+export type PasswordInput = { currentPassword: string; newPassword: string; revokeApiTokens?: boolean };
 
 export function useChangePassword() {
   return useMutation({

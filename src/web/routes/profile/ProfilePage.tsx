@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
@@ -107,9 +107,9 @@ function PasswordCard() {
         name="password"
         form={form}
         layout="vertical"
-        onFinish={({ currentPassword, newPassword }) =>
+        onFinish={({ currentPassword, newPassword, revokeApiTokens }) =>
           change.mutate(
-            { currentPassword, newPassword },
+            { currentPassword, newPassword, revokeApiTokens: revokeApiTokens ?? false },
             {
               onSuccess: () => {
                 form.resetFields();
@@ -155,6 +155,9 @@ function PasswordCard() {
           ]}
         >
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item name="revokeApiTokens" valuePropName="checked" extra={t('profile.revokeApiTokensHint')}>
+          <Checkbox>{t('profile.revokeApiTokens')}</Checkbox>
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={change.isPending}>
           {t('profile.changePassword')}
