@@ -108,6 +108,11 @@ export const ERRORS = {
     en: 'You cannot give or take the role {role}.',
     'zh-CN': '你无权授予或收回角色“{role}”。',
   },
+  owner_record: {
+    status: 403,
+    en: 'Only an owner may change an owner’s member record.',
+    'zh-CN': '只有所有者可以修改所有者的成员信息。',
+  },
   last_owner: {
     status: 409,
     en: 'A workspace needs at least one owner.',
@@ -228,6 +233,11 @@ export const ERRORS = {
   },
   recurrence_not_found: { status: 404, en: 'Routine not found.', 'zh-CN': '未找到该例行任务。' },
   process_not_found: { status: 404, en: 'Process not found.', 'zh-CN': '未找到该流程。' },
+  step_owner_not_member: {
+    status: 400,
+    en: 'A step can only be given to a member of this workspace.',
+    'zh-CN': '步骤只能指定给本工作区的成员。',
+  },
   process_invalid: {
     status: 400,
     en: 'The process has {count} problems to fix before it can be saved.',

@@ -141,6 +141,54 @@ describe('processes', () => {
     expect(await t.database.db.selectFrom('processes').selectAll().execute()).toHaveLength(0);
   });
 
+  it('gives steps only to members of the workspace, when created and when versioned', async () => {
+    const outsider = await signUpUser(t.app);
+    const withOwner = (steps: Array<Record<string, unknown>>, key: string, userId: string) =>
+      steps.map((step) => (step.key === key ? { ...step, owner: { type: 'person', userId } } : step));
+    const process = await createFeedbackProcess();
+    const steps = process.version.steps as unknown as Array<Record<string, unknown>>;
+    const analyseIndex = steps.findIndex((step) => step.key === 'analyse');
+
+    const created = await t.app.inject(
+      as(manager, {
+        method: 'POST',
+        url: url('/processes'),
+        payload: { name: '外包流程', steps: withOwner(steps, 'analyse', outsider.id) },
+        headers: { 'accept-language': 'zh-CN' },
+      }),
+    );
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error).toMatchObject({
+      code: 'step_owner_not_member',
+      fields: [{ path: `steps.${analyseIndex}.owner.userId`, message: '步骤只能指定给本工作区的成员。' }],
+    });
+    expect(await t.database.db.selectFrom('processes').selectAll().execute()).toHaveLength(1);
+
+    const versioned = await t.app.inject(
+      as(manager, {
+        method: 'PUT',
+        url: url(`/processes/${process.id}/steps`),
+        payload: { steps: withOwner(steps, 'analyse', outsider.id) },
+      }),
+    );
+    expect(versioned.statusCode).toBe(400);
+    expect(versioned.json().error.fields).toEqual([
+      {
+        path: `steps.${analyseIndex}.owner.userId`,
+        message: 'A step can only be given to a member of this workspace.',
+      },
+    ]);
+    // A member is fine.
+    const toMember = await t.app.inject(
+      as(manager, {
+        method: 'PUT',
+        url: url(`/processes/${process.id}/steps`),
+        payload: { steps: withOwner(steps, 'analyse', member.id) },
+      }),
+    );
+    expect(toMember.statusCode).toBe(200);
+  });
+
   it('runs 20 cases, enforces checklists and fields, names the bottleneck, then compares version 2', async () => {
     const process = await createFeedbackProcess();
     const start = async (subject: string) => {

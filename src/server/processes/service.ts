@@ -57,6 +57,24 @@ function requireValid(steps: readonly ProcessStep[]) {
   throw new AppError('process_invalid', { count: issues.length }, fields);
 }
 
+/**
+ * A step given to a named person must name a member of this workspace: anyone else would be handed cases
+ * (and see their subjects) without belonging here. Checked inside the saving transaction.
+ */
+async function requireOwnersAreMembers(
+  executor: Executor,
+  workspaceId: string,
+  steps: readonly ProcessStep[],
+) {
+  const members = new Set((await selectMembers(executor, workspaceId)).map((member) => member.user_id));
+  const fields: FieldError[] = steps.flatMap((step, index) =>
+    step.owner?.type === 'person' && !members.has(step.owner.userId)
+      ? [{ path: `steps.${index}.owner.userId`, message: '' }]
+      : [],
+  );
+  if (fields.length > 0) throw new AppError('step_owner_not_member', {}, fields);
+}
+
 async function requireProcess(executor: Executor, workspaceId: string, id: string) {
   const process = await queries.selectProcess(executor, workspaceId, id);
   if (!process) throw new AppError('process_not_found');
@@ -147,6 +165,7 @@ export async function createProcess(
   const id = newId(now);
   const versionId = newId(now);
   await services.db.transaction().execute(async (trx) => {
+    await requireOwnersAreMembers(trx, workspaceId, steps);
     await queries.insertProcess(trx, {
       id,
       workspace_id: workspaceId,
@@ -196,6 +215,7 @@ export async function updateProcessSteps(
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
     const process = await requireProcess(trx, workspaceId, processId);
+    await requireOwnersAreMembers(trx, workspaceId, input.steps);
     const versions = await queries.selectVersions(trx, processId);
     const current = versions.find((version) => version.id === process.current_version_id);
     let versionId = current?.id ?? null;

@@ -140,6 +140,8 @@ export async function updateMember(
     const member = await queries.selectMember(trx, workspaceId, userId);
     if (!member) throw new AppError('member_not_found');
     const current = roleOf(member.role);
+    // An admin may manage members, but an owner's record (title and capacity too) is for owners alone.
+    if (current === 'owner' && access.role !== 'owner') throw new AppError('owner_record');
     if (changes.role && changes.role !== current) {
       if (!canAssignRole(access.role, current, changes.role)) {
         throw new AppError('role_not_allowed', { role: changes.role }, [{ path: 'role', message: '' }]);

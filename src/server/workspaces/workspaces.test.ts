@@ -126,6 +126,41 @@ describe('members', () => {
     expect(byManager.json().error.code).toBe('forbidden');
   });
 
+  it('lets only owners edit an owner’s record, title and capacity included', async () => {
+    for (const payload of [{ title: '实习生' }, { weeklyCapacityHours: 1 }, { role: 'viewer' }]) {
+      const edited = await t.app.inject(
+        as(admin, {
+          method: 'PATCH',
+          url: url(`/members/${owner.id}`),
+          payload,
+          headers: { 'accept-language': 'zh-CN' },
+        }),
+      );
+      expect(edited.statusCode).toBe(403);
+      expect(edited.json().error).toMatchObject({
+        code: 'owner_record',
+        message: '只有所有者可以修改所有者的成员信息。',
+      });
+    }
+    const stored = await t.database.db
+      .selectFrom('memberships')
+      .select(['role', 'title', 'weekly_capacity_hours'])
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', owner.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ role: 'owner', title: null });
+    expect(stored.weekly_capacity_hours).not.toBe(1);
+    // Admins still manage everyone below the owners, and owners their own record.
+    const byAdmin = await t.app.inject(
+      as(admin, { method: 'PATCH', url: url(`/members/${member.id}`), payload: { title: '内容运营' } }),
+    );
+    expect(byAdmin.statusCode).toBe(200);
+    const byOwner = await t.app.inject(
+      as(owner, { method: 'PATCH', url: url(`/members/${owner.id}`), payload: { title: '负责人' } }),
+    );
+    expect(byOwner.statusCode).toBe(200);
+  });
+
   it('never leaves a workspace without an owner', async () => {
     const demoteSelf = await t.app.inject(
       as(owner, { method: 'PATCH', url: url(`/members/${owner.id}`), payload: { role: 'admin' } }),
