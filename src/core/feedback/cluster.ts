@@ -20,7 +20,17 @@ export type ClusterOptions = {
 export const DEFAULT_THRESHOLD = 0.22;
 /** A word seen in a single item cannot tie anything; it still lengthens the vector, at a discount. */
 const LONE_TERM_FACTOR = 0.5;
+/** Plain words count less than synonym concepts: a concept is a judgement someone made about the domain. */
+const WORD_WEIGHT = 0.7;
+/**
+ * The square root of IDF: in a small file the topic everyone writes about gets a low IDF and an incidental
+ * word a high one; damping keeps the topic in charge.
+ */
+const IDF_POWER = 0.5;
 const DEFAULT_MAX_UNITS = 2000;
+const REFINE_PASSES = 4;
+/** Above this many items one refining pass is enough: each item weighs little in its cluster. */
+const LARGE = 20_000;
 
 /** Default smallest cluster: pairs count in a small file, not in a big one. */
 export function defaultMinSize(itemCount: number): number {
@@ -35,8 +45,12 @@ type Vector = { features: Int32Array; weights: Float64Array };
 type Corpus = {
   vectors: Vector[];
   featureKeys: string[];
-  /** Per item, the words behind each feature as written, for labels. */
-  surfaces: Map<number, string[]>[];
+  /**
+   * Per item, the wordings behind its features as (feature, wording, rank in the synonym group) triples,
+   * wordings interned in `wordings`: labels need them, and 100,000 small maps would not fit.
+   */
+  surfaces: Int32Array[];
+  wordings: string[];
 };
 
 function vectorize(items: readonly FeedbackItem[], options: ClusterOptions): Corpus {
@@ -44,11 +58,13 @@ function vectorize(items: readonly FeedbackItem[], options: ClusterOptions): Cor
   const featureIndex = new Map<string, number>();
   const featureKeys: string[] = [];
   const counts: Map<number, { count: number; weight: number }>[] = [];
-  const surfaces: Map<number, string[]>[] = [];
+  const surfaces: Int32Array[] = [];
+  const wordingIndex = new Map<string, number>();
+  const wordings: string[] = [];
   for (const item of items) {
     const occurrences: TermOccurrence[] = analyseText(item.text, options.segment, lexicon);
     const count = new Map<number, { count: number; weight: number }>();
-    const surface = new Map<number, string[]>();
+    const triples: number[] = [];
     for (const occurrence of occurrences) {
       let index = featureIndex.get(occurrence.key);
       if (index === undefined) {
@@ -61,12 +77,16 @@ function vectorize(items: readonly FeedbackItem[], options: ClusterOptions): Cor
         entry.count++;
         entry.weight = Math.max(entry.weight, occurrence.weight);
       } else count.set(index, { count: 1, weight: occurrence.weight });
-      const written = surface.get(index);
-      if (written) written.push(occurrence.surface);
-      else surface.set(index, [occurrence.surface]);
+      let wording = wordingIndex.get(occurrence.surface);
+      if (wording === undefined) {
+        wording = wordings.length;
+        wordingIndex.set(occurrence.surface, wording);
+        wordings.push(occurrence.surface);
+      }
+      triples.push(index, wording, occurrence.rank);
     }
     counts.push(count);
-    surfaces.push(surface);
+    surfaces.push(Int32Array.from(triples));
   }
   const documentFrequency = new Int32Array(featureKeys.length);
   for (const count of counts) {
@@ -80,7 +100,13 @@ function vectorize(items: readonly FeedbackItem[], options: ClusterOptions): Cor
     features.forEach((index, position) => {
       const { count: tf, weight } = count.get(index) ?? { count: 0, weight: 0 };
       const df = documentFrequency[index] ?? 1;
-      const value = (1 + Math.log(tf)) * weight * Math.log(1 + n / df) * (df === 1 ? LONE_TERM_FACTOR : 1);
+      const isWord = featureKeys[index]?.startsWith('w:') ?? false;
+      const value =
+        (1 + Math.log(tf)) *
+        weight *
+        (isWord ? WORD_WEIGHT : 1) *
+        Math.log(1 + n / df) ** IDF_POWER *
+        (df === 1 ? LONE_TERM_FACTOR : 1);
       weights[position] = value;
       norm += value * value;
     });
@@ -88,7 +114,7 @@ function vectorize(items: readonly FeedbackItem[], options: ClusterOptions): Cor
     if (norm > 0) for (let i = 0; i < weights.length; i++) weights[i] = (weights[i] ?? 0) / norm;
     return { features, weights };
   });
-  return { vectors, featureKeys, surfaces };
+  return { vectors, featureKeys, surfaces, wordings };
 }
 
 /** A group of items clustered as one: the sum of their unit vectors, so average linkage is a dot product. */
@@ -151,16 +177,6 @@ function buildUnits(vectors: readonly Vector[], itemIndices: number[], maxUnits:
   return [groups.slice(0, maxUnits).map(toUnit), groups.slice(maxUnits).map(toUnit)];
 }
 
-function dot(a: Map<number, number>, b: Map<number, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let total = 0;
-  for (const [feature, value] of small) {
-    const other = large.get(feature);
-    if (other !== undefined) total += value * other;
-  }
-  return total;
-}
-
 /**
  * Average-linkage agglomeration over the units (nearest-neighbour chain on a dense similarity matrix,
  * Lance–Williams updates), cut where the average similarity falls below the threshold.
@@ -169,30 +185,41 @@ function agglomerate(units: readonly Unit[], threshold: number): number[][] {
   const m = units.length;
   if (m === 0) return [];
   const similarity = new Float32Array(m * m);
-  // Dot products only between units sharing a feature, found through an inverted index.
-  const postings = new Map<number, number[]>();
+  // Sparse product through an inverted index: each unit scatters its weights onto the units that share a
+  // feature, so pairs with nothing in common cost nothing.
+  const postings = new Map<number, { units: number[]; values: number[] }>();
   units.forEach((unit, index) => {
-    for (const feature of unit.sum.keys()) {
+    for (const [feature, value] of unit.sum) {
       const list = postings.get(feature);
-      if (list) list.push(index);
-      else postings.set(feature, [index]);
+      if (list) {
+        list.units.push(index);
+        list.values.push(value);
+      } else postings.set(feature, { units: [index], values: [value] });
     }
   });
   const sizes = units.map((unit) => unit.members.length);
+  const row = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const unit = units[i];
     if (!unit) continue;
-    const seen = new Set<number>();
-    for (const feature of unit.sum.keys()) {
-      for (const j of postings.get(feature) ?? []) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        const other = units[j];
-        if (!other) continue;
-        const value = dot(unit.sum, other.sum) / ((sizes[i] ?? 1) * (sizes[j] ?? 1));
-        similarity[i * m + j] = value;
-        similarity[j * m + i] = value;
+    row.fill(0, i + 1);
+    for (const [feature, value] of unit.sum) {
+      const list = postings.get(feature);
+      if (!list) continue;
+      // Postings are in unit order: skip to the units after i.
+      for (let k = list.units.length - 1; k >= 0; k--) {
+        const j = list.units[k] ?? 0;
+        if (j <= i) break;
+        row[j] = (row[j] ?? 0) + value * (list.values[k] ?? 0);
       }
+    }
+    const sizeI = sizes[i] ?? 1;
+    for (let j = i + 1; j < m; j++) {
+      const product = row[j] ?? 0;
+      if (product === 0) continue;
+      const value = product / (sizeI * (sizes[j] ?? 1));
+      similarity[i * m + j] = value;
+      similarity[j * m + i] = value;
     }
   }
   const active = new Uint8Array(m).fill(1);
@@ -276,57 +303,108 @@ function agglomerate(units: readonly Unit[], threshold: number): number[][] {
 
 type Group = { members: number[]; sum: Map<number, number> };
 
-/** Each item goes to the cluster whose members it resembles most on average, if that reaches the threshold. */
-function assignToNearest(
-  items: readonly number[],
+/** Sum of unit vectors, so the average similarity of an item to a group's members is one dot product. */
+function groupOf(members: number[], vectors: readonly Vector[]): Group {
+  const sum = new Map<number, number>();
+  for (const member of members) {
+    const vector = vectors[member];
+    if (vector) addInto(sum, vector);
+  }
+  return { members, sum };
+}
+
+/**
+ * Moves items to the cluster whose members they resemble most on average (their own cluster counted
+ * without them), in batch passes like k-means, so an item an early merge put in the wrong place finds
+ * its way. An item outside every cluster joins one only at or above the threshold.
+ */
+function refine(
   vectors: readonly Vector[],
-  clusters: readonly Group[],
+  groups: Group[],
+  items: readonly number[],
   threshold: number,
-): Map<number, number> {
-  const postings = new Map<number, { cluster: number; value: number }[]>();
-  clusters.forEach((cluster, index) => {
-    for (const [feature, value] of cluster.sum) {
-      const list = postings.get(feature);
-      const entry = { cluster: index, value: value / cluster.members.length };
-      if (list) list.push(entry);
-      else postings.set(feature, [entry]);
-    }
+  passes: number,
+): Group[] {
+  const membership = new Map<number, number>();
+  groups.forEach((group, index) => {
+    for (const member of group.members) membership.set(member, index);
   });
-  const assignment = new Map<number, number>();
-  const scores = new Float64Array(clusters.length);
-  for (const item of items) {
-    const vector = vectors[item];
-    if (!vector) continue;
-    const touched: number[] = [];
-    vector.features.forEach((feature, position) => {
-      for (const { cluster, value } of postings.get(feature) ?? []) {
-        if (scores[cluster] === 0) touched.push(cluster);
-        scores[cluster] = (scores[cluster] ?? 0) + value * (vector.weights[position] ?? 0);
+  let current = groups;
+  for (let pass = 0; pass < passes; pass++) {
+    const postings = new Map<number, { clusters: number[]; values: number[] }>();
+    current.forEach((group, index) => {
+      for (const [feature, value] of group.sum) {
+        const list = postings.get(feature);
+        if (list) {
+          list.clusters.push(index);
+          list.values.push(value);
+        } else postings.set(feature, { clusters: [index], values: [value] });
       }
     });
-    let best = -1;
-    let bestValue = threshold;
-    for (const cluster of touched.sort((a, b) => a - b)) {
-      if ((scores[cluster] ?? 0) >= bestValue && (best < 0 || (scores[cluster] ?? 0) > bestValue)) {
-        best = cluster;
-        bestValue = scores[cluster] ?? 0;
+    const scores = new Float64Array(current.length);
+    const next = new Map<number, number>();
+    let moved = 0;
+    for (const item of items) {
+      const vector = vectors[item];
+      if (!vector) continue;
+      const touched: number[] = [];
+      for (let position = 0; position < vector.features.length; position++) {
+        const list = postings.get(vector.features[position] ?? -1);
+        if (!list) continue;
+        const weight = vector.weights[position] ?? 0;
+        for (let k = 0; k < list.clusters.length; k++) {
+          const cluster = list.clusters[k] ?? 0;
+          if (scores[cluster] === 0) touched.push(cluster);
+          scores[cluster] = (scores[cluster] ?? 0) + weight * (list.values[k] ?? 0);
+        }
       }
+      const own = membership.get(item) ?? -1;
+      const ownSize = current[own]?.members.length ?? 0;
+      // The item's own vector is in its cluster's sum and has length 1: take it out.
+      let best = own;
+      let bestValue = own >= 0 ? (ownSize > 1 ? ((scores[own] ?? 0) - 1) / (ownSize - 1) : 0) : -Infinity;
+      for (const cluster of touched.sort((a, b) => a - b)) {
+        if (cluster === own) continue;
+        const value = (scores[cluster] ?? 0) / (current[cluster]?.members.length ?? 1);
+        if (value >= threshold && value > bestValue + 1e-12) {
+          best = cluster;
+          bestValue = value;
+        }
+      }
+      for (const cluster of touched) scores[cluster] = 0;
+      if (best >= 0) next.set(item, best);
+      if (best !== own) moved++;
     }
-    for (const cluster of touched) scores[cluster] = 0;
-    if (best >= 0) assignment.set(item, best);
+    if (moved === 0) break;
+    for (const [item, cluster] of membership) if (!next.has(item)) next.set(item, cluster);
+    const members: number[][] = current.map(() => []);
+    for (const [item, cluster] of [...next].sort((a, b) => a[0] - b[0])) members[cluster]?.push(item);
+    current = members.map((list) => groupOf(list, vectors));
+    membership.clear();
+    for (const [item, cluster] of next) membership.set(item, cluster);
   }
-  return assignment;
+  return current.filter((group) => group.members.length > 0);
 }
 
 function describe(group: Group, corpus: Corpus): { label: string; terms: string[] } {
   const coverage = new Map<number, number>();
-  const surfaceCounts = new Map<number, Map<string, number>>();
+  const surfaceCounts = new Map<number, Map<string, { count: number; rank: number }>>();
   for (const member of group.members) {
-    for (const [feature, written] of corpus.surfaces[member] ?? []) {
-      coverage.set(feature, (coverage.get(feature) ?? 0) + 1);
+    const triples = corpus.surfaces[member] ?? new Int32Array(0);
+    const seen = new Set<number>();
+    for (let i = 0; i < triples.length; i += 3) {
+      const feature = triples[i] ?? 0;
+      const surface = corpus.wordings[triples[i + 1] ?? 0] ?? '';
+      const rank = triples[i + 2] ?? 0;
+      if (!seen.has(feature)) {
+        seen.add(feature);
+        coverage.set(feature, (coverage.get(feature) ?? 0) + 1);
+      }
       let counts = surfaceCounts.get(feature);
       if (!counts) surfaceCounts.set(feature, (counts = new Map()));
-      for (const surface of written) counts.set(surface, (counts.get(surface) ?? 0) + 1);
+      const entry = counts.get(surface);
+      if (entry) entry.count++;
+      else counts.set(surface, { count: 1, rank });
     }
   }
   const size = group.members.length;
@@ -338,11 +416,13 @@ function describe(group: Group, corpus: Corpus): { label: string; terms: string[
   const surfaceOf = (feature: number): string => {
     let best = '';
     let bestCount = 0;
-    // Map order is first-seen order, so ties go to the earliest item's wording.
-    for (const [surface, count] of surfaceCounts.get(feature) ?? []) {
-      if (count > bestCount) {
+    let bestRank = Infinity;
+    // The most used wording; on a tie the synonym group's earlier one (卡顿 before 卡得), then the first seen.
+    for (const [surface, { count, rank }] of surfaceCounts.get(feature) ?? []) {
+      if (count > bestCount || (count === bestCount && rank < bestRank)) {
         best = surface;
         bestCount = count;
+        bestRank = rank;
       }
     }
     return best;
@@ -373,35 +453,23 @@ export function clusterFeedback(items: readonly FeedbackItem[], options: Cluster
   corpus.vectors.forEach((vector, index) => {
     if (vector.features.length > 0) withTerms.push(index);
   });
-  const [units = [], deferred = []] = buildUnits(
-    corpus.vectors,
-    withTerms,
-    options.maxUnits ?? DEFAULT_MAX_UNITS,
-  );
-  const kept: Group[] = [];
-  const loose: number[] = [];
+  // Units beyond the cap are not agglomerated: their items meet the clusters in the refining passes.
+  const [units = []] = buildUnits(corpus.vectors, withTerms, options.maxUnits ?? DEFAULT_MAX_UNITS);
+  const groups: Group[] = [];
   for (const indices of agglomerate(units, threshold)) {
-    const members = indices.flatMap((index) => units[index]?.members ?? []);
-    if (members.length >= minSize) {
-      const sum = new Map<number, number>();
-      for (const index of indices) {
-        for (const [feature, value] of units[index]?.sum ?? [])
-          sum.set(feature, (sum.get(feature) ?? 0) + value);
-      }
-      kept.push({ members, sum });
-    } else loose.push(...members);
+    const members = indices.flatMap((index) => units[index]?.members ?? []).sort((a, b) => a - b);
+    if (members.length > 1) groups.push(groupOf(members, corpus.vectors));
   }
-  for (const unit of deferred) loose.push(...unit.members);
-  const assignment = assignToNearest(loose, corpus.vectors, kept, threshold);
-  for (const [item, cluster] of assignment) {
-    const group = kept[cluster];
-    const vector = corpus.vectors[item];
-    if (!group || !vector) continue;
-    group.members.push(item);
-    addInto(group.sum, vector);
-  }
+  const passes = withTerms.length > LARGE ? 1 : REFINE_PASSES;
+  const refined = refine(corpus.vectors, groups, withTerms, threshold, passes);
+  // Groups below the minimum size dissolve; their items may still join a cluster that is big enough.
+  const kept = refined.filter((group) => group.members.length >= minSize);
+  const dissolved = refined
+    .filter((group) => group.members.length < minSize)
+    .flatMap((group) => group.members);
+  const final = dissolved.length > 0 ? refine(corpus.vectors, kept, dissolved, threshold, 1) : kept;
   const clustered = new Set<number>();
-  const clusters = kept.map((group) => {
+  const clusters = final.map((group) => {
     group.members.sort((a, b) => a - b);
     for (const member of group.members) clustered.add(member);
     return { ...describe(group, corpus), itemIds: group.members.map((member) => items[member]?.id ?? '') };

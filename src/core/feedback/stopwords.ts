@@ -26,6 +26,7 @@ app apps application please thanks thank help fix fixed issue issues problem pro
 getting make makes made use used using go goes going went want wanted need needs like would time times day days today yesterday week lot lots much many thing things
 something anything everything nothing one two three first last again ok okay yes hi hello guys team hey pls plz literally totally actually basically seriously
 good bad great terrible awful worst best love hate annoying annoyed frustrating frustrated disappointed disappointing horrible poor
+since anymore though although while until unless maybe perhaps almost quite rather enough
 able way work works tried try trying see seen look looking know said say says tell told feature features add added option options via per etc
 `;
 

@@ -5,18 +5,22 @@ import { EN_STOP_WORDS, ZH_STOP_WORDS } from './stopwords.ts';
 /** Cuts a run of Chinese characters into words (jieba in practice; any function in tests). */
 export type Segmenter = (text: string) => string[];
 
-/** One thing a text says: a concept of the synonym map (`c:`), its parent (`p:`) or a plain word (`w:`). */
-export type TermOccurrence = { key: string; surface: string; weight: number };
+/**
+ * One thing a text says: a concept of the synonym map (`c:`), its parent (`p:`) or a plain word (`w:`).
+ * `rank` is the wording's place in its synonym group (0 for plain words): labels prefer the first wording.
+ */
+export type TermOccurrence = { key: string; surface: string; weight: number; rank: number };
 
 type Concept = { key: string; parentKey: string | null; weight: number };
+type Term = { concept: number; rank: number };
 
 /** The synonym map compiled for matching: Chinese terms by text, English terms by stemmed word sequence. */
 export type Lexicon = {
   concepts: Concept[];
-  chinese: Map<string, number>;
-  chineseSingle: Map<string, number>;
+  chinese: Map<string, Term>;
+  chineseSingle: Map<string, Term>;
   longestChinese: number;
-  english: Map<string, number>;
+  english: Map<string, Term>;
   longestEnglish: number;
 };
 
@@ -54,20 +58,20 @@ export function buildLexicon(groups: readonly SynonymGroup[]): Lexicon {
       parentKey: parent ? `p:${parent}` : null,
       weight: group.weight ?? 1,
     });
-    for (const raw of group.terms) {
+    for (const [rank, raw] of group.terms.entries()) {
       const term = normalizeText(raw).trim();
       if (!term) continue;
       if (HAN.test(term)) {
         // Mixed terms such as "up主" cannot be matched inside a Chinese run; they are left out.
         if (!/^\p{Script=Han}+$/u.test(term)) continue;
         const target = term.length === 1 ? lexicon.chineseSingle : lexicon.chinese;
-        if (!target.has(term)) target.set(term, index);
+        if (!target.has(term)) target.set(term, { concept: index, rank });
         if (term.length > 1) lexicon.longestChinese = Math.max(lexicon.longestChinese, term.length);
       } else {
         const words = term.match(TOKEN) ?? [];
         if (words.length === 0) continue;
         const key = words.map(stem).join(' ');
-        if (!lexicon.english.has(key)) lexicon.english.set(key, index);
+        if (!lexicon.english.has(key)) lexicon.english.set(key, { concept: index, rank });
         lexicon.longestEnglish = Math.max(lexicon.longestEnglish, words.length);
       }
     }
@@ -75,12 +79,13 @@ export function buildLexicon(groups: readonly SynonymGroup[]): Lexicon {
   return lexicon;
 }
 
-function emitConcept(lexicon: Lexicon, index: number, surface: string, out: TermOccurrence[]): void {
-  const concept = lexicon.concepts[index];
+function emitConcept(lexicon: Lexicon, term: Term, surface: string, out: TermOccurrence[]): void {
+  const concept = lexicon.concepts[term.concept];
   if (!concept) return;
-  out.push({ key: concept.key, surface, weight: concept.weight });
-  if (concept.parentKey)
-    out.push({ key: concept.parentKey, surface, weight: concept.weight * PARENT_WEIGHT });
+  out.push({ key: concept.key, surface, weight: concept.weight, rank: term.rank });
+  if (concept.parentKey) {
+    out.push({ key: concept.parentKey, surface, weight: concept.weight * PARENT_WEIGHT, rank: term.rank });
+  }
 }
 
 function analyseEnglish(words: string[], lexicon: Lexicon, out: TermOccurrence[]): void {
@@ -90,7 +95,8 @@ function analyseEnglish(words: string[], lexicon: Lexicon, out: TermOccurrence[]
     let matched = 0;
     for (let length = Math.min(lexicon.longestEnglish, words.length - i); length > 0; length--) {
       const concept = lexicon.english.get(stems.slice(i, i + length).join(' '));
-      if (concept !== undefined) {
+      // A stop word stems like a term sometimes ("add" → "ad"): alone it never counts.
+      if (concept !== undefined && (length > 1 || !EN_STOP_WORDS.has(words[i] ?? ''))) {
         emitConcept(lexicon, concept, words.slice(i, i + length).join(' '), out);
         matched = length;
         break;
@@ -103,7 +109,7 @@ function analyseEnglish(words: string[], lexicon: Lexicon, out: TermOccurrence[]
     const word = words[i] ?? '';
     const stemmed = stems[i] ?? '';
     if (word.length > 1 && !/^\d+$/.test(word) && !EN_STOP_WORDS.has(word)) {
-      out.push({ key: `w:${stemmed}`, surface: word, weight: 1 });
+      out.push({ key: `w:${stemmed}`, surface: word, weight: 1, rank: 0 });
     }
     i++;
   }
@@ -137,7 +143,7 @@ function analyseChinese(run: string, segment: Segmenter, lexicon: Lexicon, out: 
     const single = word.length === 1 ? lexicon.chineseSingle.get(word) : undefined;
     if (single !== undefined) emitConcept(lexicon, single, word, out);
     else if (word.length > 1 && !ZH_STOP_WORDS.has(word) && HAN.test(word)) {
-      out.push({ key: `w:${word}`, surface: word, weight: 1 });
+      out.push({ key: `w:${word}`, surface: word, weight: 1, rank: 0 });
     }
   }
 }
