@@ -241,3 +241,53 @@ describe('opsplan serve', () => {
     }
   });
 });
+
+describe('opsplan lint', () => {
+  const fixture = (name: string) => fileURLToPath(new URL(`../core/plan/fixtures/${name}`, import.meta.url));
+
+  it('exits 0 on a clean plan, 1 on findings at or above --fail-on, 2 on unreadable or invalid input', async () => {
+    const invalid = path.join(root, 'invalid.plan.yaml');
+    writeFileSync(
+      invalid,
+      readFileSync(fixture('clean.plan.yaml'), 'utf8').replace('estimateHours: 24', 'estimateHours: lots'),
+    );
+    // One at a time: six compilers at once starve a small machine.
+    const clean = await run(['lint', fixture('clean.plan.yaml'), '--today', '2026-12-01']);
+    const broken = await run(['lint', fixture('broken.plan.yaml'), '--lang', 'en', '--today', '2026-12-01']);
+    const json = await run([
+      'lint',
+      fixture('broken.plan.yaml'),
+      '--format',
+      'json',
+      '--today',
+      '2026-12-01',
+    ]);
+    const strict = await run([
+      'lint',
+      fixture('clean.plan.yaml'),
+      '--fail-on',
+      'info',
+      '--today',
+      '2026-12-01',
+    ]);
+    const bad = await run(['lint', invalid, '--lang', 'zh']);
+    const missing = await run(['lint', path.join(root, 'nope.yaml')]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('SMART growth 4/5');
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/broken\.plan\.yaml:\d+:\d+ error task-one-accountable tasks\[0\]\.raci: /);
+    expect(broken.stdout).toContain('Dependencies go round in a loop');
+    expect(broken.stderr).toContain('at or above error');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report.findings.some((finding: { message: string }) => finding.message.includes('批准人'))).toBe(
+      true,
+    );
+    expect(report.counts.error).toBeGreaterThan(10);
+    expect(strict.code).toBe(0);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid.plan.yaml:41:20 tasks[0].estimateHours: 应为数字。');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+  }, 120_000);
+});

@@ -4,6 +4,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerFeedback } from './commands/feedback.ts';
 import { registerProcess } from './commands/process.ts';
+import { registerLint } from './commands/lint.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerSmart(program);
   registerFeedback(program);
   registerProcess(program);
+  registerLint(program);
   return program;
 }
 
