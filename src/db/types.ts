@@ -442,6 +442,24 @@ export type CommentReactionsTable = {
 
 export type AppSecretsTable = { name: string; value: string; created_at: number };
 
+export type DocumentsTable = {
+  id: string;
+  workspace_id: string;
+  requested_by: string | null;
+  goal_id: string | null;
+  scope_title: string | null;
+  format: string;
+  locale: string;
+  status: string;
+  progress: number;
+  file_name: string | null;
+  size_bytes: number | null;
+  content: Buffer | null;
+  error: string | null;
+  created_at: number;
+  finished_at: number | null;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -475,6 +493,7 @@ export type Database = {
   process_run_events: ProcessRunEventsTable;
   plan_settings: PlanSettingsTable;
   plan_keys: PlanKeysTable;
+  documents: DocumentsTable;
   notifications: NotificationsTable;
   notification_settings: NotificationSettingsTable;
   notification_preferences: NotificationPreferencesTable;

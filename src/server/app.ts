@@ -26,6 +26,8 @@ import { routineRoutes } from './routines/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
 import { registerTaskJobs } from './tasks/jobs.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { documentRoutes } from './documents/routes.ts';
+import { registerDocumentJobs } from './documents/service.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { createInProcessLiveBus, createPostgresLiveBus } from './notifications/live.ts';
@@ -114,6 +116,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerRoutineJobs(services);
   await registerTaskJobs(services);
   await registerProcessJobs(services);
+  registerDocumentJobs(services);
   await registerNotificationJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
@@ -144,6 +147,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     routineRoutes,
     peopleRoutes,
     processRoutes,
+    documentRoutes,
     planRoutes,
     notificationRoutes,
     unsubscribeRoutes,

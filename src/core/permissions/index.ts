@@ -31,6 +31,8 @@ const MINIMUM_ROLE = {
   'processes.read': 'viewer',
   'processes.write': 'manager',
   'runs.write': 'member',
+  'documents.read': 'viewer',
+  'documents.create': 'member',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -21,9 +21,14 @@ export function isDocumentFormat(value: string): value is DocumentFormat {
   return (DOCUMENT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The document in one format, its pictures drawn once by ECharts on the server. */
-export async function renderDocument(document: PlanDocument, format: DocumentFormat): Promise<Buffer> {
+/** The document in one format, its pictures drawn once by ECharts on the server; `onFigures` marks progress. */
+export async function renderDocument(
+  document: PlanDocument,
+  format: DocumentFormat,
+  onFigures?: () => Promise<void>,
+): Promise<Buffer> {
   const figures = renderFigures(document);
+  await onFigures?.();
   switch (format) {
     case 'md':
       return Buffer.from(renderMarkdown(document, figures), 'utf8');
