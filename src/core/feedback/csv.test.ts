@@ -70,8 +70,16 @@ describe('readFeedbackCsv', () => {
     expect(refusal(utf8('id,text\n1,"never closed\n')).code).toBe('malformed');
   });
 
+  it('reads tab- and semicolon-separated files when the header is split that way', () => {
+    expect(readFeedbackCsv(utf8('id\ttext\n1\t快递, 很慢\n')).items).toEqual([
+      { id: '1', text: '快递, 很慢' },
+    ]);
+    expect(readFeedbackCsv(utf8('"id";"text"\n1;"a;b"\n')).items).toEqual([{ id: '1', text: 'a;b' }]);
+    expect(readFeedbackCsv(utf8('id,text\n1,a;b\tc\n')).items).toEqual([{ id: '1', text: 'a;b\tc' }]);
+  });
+
   it('reads UTF-16 with a byte-order mark, as Excel’s Unicode text export writes', () => {
-    const text = 'id,text\n1,物流\n';
+    const text = 'id\ttext\n1\t物流\n';
     const bytes = Uint8Array.from([
       0xff,
       0xfe,

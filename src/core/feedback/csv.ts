@@ -126,9 +126,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+function headerName(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/^"|"$/g, '')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether a header line split at `delimiter` names both required columns. */
+function columnsOf(line: string, delimiter: string): boolean {
+  const names = line.split(delimiter).map(headerName);
+  return names.includes('id') && names.includes('text');
+}
+
 /**
  * Reads a feedback CSV: a header row with at least `id` and `text` (any case, any order, other columns
- * ignored), UTF-8 with or without BOM, quoted fields, CRLF. GBK is refused unless asked for.
+ * ignored), UTF-8 with or without BOM (or UTF-16 with one), quoted fields, CRLF; tab- or semicolon-separated
+ * when the header says so. GBK is refused unless asked for.
  */
 export function readFeedbackCsv(
   bytes: Uint8Array,
@@ -137,10 +153,14 @@ export function readFeedbackCsv(
   if (bytes.length === 0) throw new FeedbackCsvError('empty');
   const { text, isGbk } = decode(bytes, options.encoding);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new FeedbackCsvError('empty');
+  // Commas first; Excel writes tabs in its "Unicode text" export and semicolons in some European locales.
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = [',', '\t', ';'].find((candidate) => columnsOf(firstLine, candidate)) ?? ',';
   let records: string[][];
   try {
     records = parse(text, {
       bom: true,
+      delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
@@ -150,12 +170,7 @@ export function readFeedbackCsv(
     const line = (error as { lines?: number }).lines ?? '?';
     throw new FeedbackCsvError('malformed', { line, detail: detail.replace(/\s+/g, ' ') });
   }
-  const header = (records[0] ?? []).map((cell) =>
-    cell
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .toLowerCase(),
-  );
+  const header = (records[0] ?? []).map(headerName);
   const idColumn = header.indexOf('id');
   const textColumn = header.indexOf('text');
   if (idColumn < 0 || textColumn < 0) {
