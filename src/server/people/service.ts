@@ -62,6 +62,8 @@ export async function updatePersonProfile(
   );
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    // Skills and days away are replaced by delete-then-insert: two saves at once must take turns.
+    await lockWorkspace(trx, services.dialect, 'people', workspaceId);
     if (!(await selectMember(trx, workspaceId, userId))) throw new AppError('member_not_found');
     const skills = [
       ...new Map(

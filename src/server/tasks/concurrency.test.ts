@@ -142,3 +142,87 @@ describe('calendar writes under concurrency', () => {
     expect(stored).toEqual(winner?.map(({ day, name }) => ({ day, name })));
   });
 });
+
+describe('calendar feed rotation under concurrency', () => {
+  it('leaves one working URL after 10 simultaneous rotations', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.app.inject(as(manager, { method: 'POST', url: url('/calendar-feed') })),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(201));
+    const feeds = await t.database.db
+      .selectFrom('calendar_feeds')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', manager.id)
+      .execute();
+    expect(feeds).toHaveLength(1);
+    const working = [];
+    for (const response of responses) {
+      const feed = await t.app.inject({ method: 'GET', url: new URL(response.json().url).pathname });
+      if (feed.statusCode === 200) working.push(response);
+    }
+    expect(working).toHaveLength(1);
+  });
+});
+
+describe('replacing lists under concurrency', () => {
+  it('answers 20 simultaneous RACI replacements of one task without a server error', async () => {
+    const taskId = await createTask('活动复盘');
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        t.app.inject(
+          as(owner, {
+            method: 'PUT',
+            url: url(`/tasks/${taskId}/roles`),
+            payload: {
+              roles:
+                index % 2
+                  ? [
+                      { userId: owner.id, role: 'A' },
+                      { userId: manager.id, role: 'R' },
+                    ]
+                  : [
+                      { userId: manager.id, role: 'A' },
+                      { userId: owner.id, role: 'R' },
+                    ],
+            },
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(200));
+    const roles = await t.database.db
+      .selectFrom('task_roles')
+      .select('role')
+      .where('task_id', '=', taskId)
+      .execute();
+    expect(roles.map((role) => role.role).sort()).toEqual(['A', 'R']);
+  });
+
+  it('answers 20 simultaneous replacements of a person’s skills and days away without a server error', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        t.app.inject(
+          as(owner, {
+            method: 'PUT',
+            url: url(`/people/${manager.id}`),
+            payload: {
+              skills: [{ skill: '数据分析', level: 1 + (index % 5) }],
+              unavailableDays: ['2027-01-04', '2027-01-05'],
+            },
+          }),
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.statusCode)).toEqual(Array(20).fill(200));
+    const days = await t.database.db
+      .selectFrom('member_unavailable_days')
+      .select('day')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', manager.id)
+      .execute();
+    expect(days).toHaveLength(2);
+  });
+});

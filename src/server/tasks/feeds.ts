@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { addDays } from '../../core/kpis/periods.ts';
 import { isOpenTaskStatus } from '../../core/tasks/status.ts';
 import { newId } from '../../db/ids.ts';
+import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
@@ -19,6 +20,8 @@ export async function rotateCalendarFeed(services: Services, actor: Actor, works
   const token = newSecret();
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    // Delete-then-insert under a unique (workspace, person) index: two rotations at once must take turns.
+    await lockWorkspace(trx, services.dialect, 'calendar-feeds', workspaceId);
     await trx
       .deleteFrom('calendar_feeds')
       .where('workspace_id', '=', workspaceId)

@@ -426,6 +426,8 @@ export async function setRoles(
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
+    // The roles are replaced by delete-then-insert: two replacements at once would insert the same rows.
+    await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     await requireTask(trx, workspaceId, taskId);
     await checkRoles(trx, workspaceId, roles);
     const before = (await queries.selectRoles(trx, workspaceId, [taskId])).map((role) => ({
