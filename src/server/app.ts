@@ -34,6 +34,7 @@ import { createInProcessLiveBus, createPostgresLiveBus } from './notifications/l
 import { notificationRoutes } from './notifications/routes.ts';
 import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
+import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
@@ -151,6 +152,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     planRoutes,
     notificationRoutes,
     unsubscribeRoutes,
+    chatTargetRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

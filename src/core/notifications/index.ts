@@ -124,12 +124,39 @@ const WORDS: Record<string, { en: string; 'zh-CN': string }> = {
 /** The one-line message of a notification in a language, from the parameters stored with it. */
 export function notificationTitle(type: string, data: Record<string, unknown>, locale: Locale): string {
   if (!isNotificationEventType(type)) return type;
+  return interpolate(NOTIFICATION_EVENTS[type][locale], localiseWords(data, locale));
+}
+
+function localiseWords(data: Record<string, unknown>, locale: Locale): Record<string, unknown> {
   const params: Record<string, unknown> = { ...data };
   for (const key of ['role', 'status', 'health']) {
     const word = typeof data[key] === 'string' ? WORDS[data[key]] : undefined;
     if (word) params[key] = word[locale];
   }
-  return interpolate(NOTIFICATION_EVENTS[type][locale], params);
+  return params;
+}
+
+/** Messages to a group, where the personal "you" would be wrong; other types read the same to a group. */
+const GROUP_MESSAGES: Partial<Record<NotificationEventType, { en: string; 'zh-CN': string }>> = {
+  'task.assigned': {
+    en: '{person} is {role} for “{title}”',
+    'zh-CN': '{person} 被指定为「{title}」的{role}',
+  },
+  'process.step_assigned': {
+    en: 'Step “{step}” of “{title}” goes to {person}',
+    'zh-CN': '「{title}」的步骤「{step}」交给了 {person}',
+  },
+  'comment.mentioned': {
+    en: '{author} commented on “{title}”: {excerpt}',
+    'zh-CN': '{author} 评论了「{title}」：{excerpt}',
+  },
+};
+
+/** The message as a chat group reads it. */
+export function groupTitle(type: string, data: Record<string, unknown>, locale: Locale): string {
+  const group = isNotificationEventType(type) ? GROUP_MESSAGES[type] : undefined;
+  if (!group) return notificationTitle(type, data, locale);
+  return interpolate(group[locale], localiseWords(data, locale));
 }
 
 /** Facts about the event's object that decide who is told; the server loads them, the rules only read. */

@@ -33,6 +33,7 @@ const MINIMUM_ROLE = {
   'runs.write': 'member',
   'documents.read': 'viewer',
   'documents.create': 'member',
+  'chat.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

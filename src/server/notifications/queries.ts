@@ -62,6 +62,12 @@ export function selectRunFacts(executor: Executor, workspaceId: string, runId: s
     .executeTakeFirst();
 }
 
+export async function selectUserName(executor: Executor, userId: string | null): Promise<string> {
+  if (!userId) return '';
+  const row = await executor.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
+  return row?.name ?? '';
+}
+
 /** Those of `userIds` who are still members: someone who left hears nothing more. */
 export async function selectMemberIds(
   executor: Executor,

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { isLocale, type Locale } from '../../core/i18n/index.ts';
 import { digestEmail, singleEmail, type EmailItem } from '../../core/notifications/email.ts';
 import {
+  groupTitle,
   isChannelEnabled,
   isDigestHour,
   isNotificationEventType,
@@ -71,6 +72,7 @@ async function loadEventContext(
           dueDate: text(payload.dueDate) || task.due_date || '',
           role: text(payload.role),
           status: text(payload.to),
+          person: await queries.selectUserName(executor, text(payload.userId) || null),
         },
         facts: {
           actorId,
@@ -118,6 +120,7 @@ async function loadEventContext(
         data: {
           title: `${run.process_name} · ${run.subject}`,
           step: steps.find((step) => step.key === stepKey)?.name ?? stepKey,
+          person: await queries.selectUserName(executor, text(payload.assigneeId) || null),
         },
         facts: {
           actorId,
@@ -278,18 +281,18 @@ export async function notifyEvent(services: Services, event: DomainEvent): Promi
 
 // ——— Sending outside the app ———
 
-const mailers = new WeakMap<object, Transporter>();
+const mailers = new WeakMap<object, { url: string; transport: Transporter }>();
 
 /** One SMTP transport per configuration (SMTP_URL), made on first use. */
 export function mailerOf(services: Services): Transporter | null {
   const url = services.config.smtpUrl;
   if (!url) return null;
   let mailer = mailers.get(services.config);
-  if (!mailer) {
-    mailer = nodemailer.createTransport(url);
+  if (mailer?.url !== url) {
+    mailer = { url, transport: nodemailer.createTransport(url) };
     mailers.set(services.config, mailer);
   }
-  return mailer;
+  return mailer.transport;
 }
 
 let cachedSigningKey: { db: object; key: string } | null = null;
@@ -448,7 +451,7 @@ export function postTarget(
     {
       eventId: delivery.event_id,
       eventType: delivery.event_type,
-      title: text(data.message) || notificationTitle(delivery.event_type, data, locale),
+      title: text(data.message) || groupTitle(delivery.event_type, data, locale),
       url: absoluteLink(services, text(data.link)),
       linkLabel: locale === 'en' ? 'Open' : '查看',
       createdAt: delivery.created_at,

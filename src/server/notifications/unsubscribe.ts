@@ -71,7 +71,7 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: Query,
         body: z
           .object({ 'List-Unsubscribe': z.literal('One-Click').optional() })
-          .optional()
+          .nullish()
           .describe('RFC 8058 form field; the token in the address is what counts'),
         response: responses({ 200: z.string().describe('text/html') }),
       },
