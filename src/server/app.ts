@@ -34,6 +34,7 @@ import { createInProcessLiveBus, createPostgresLiveBus } from './notifications/l
 import { notificationRoutes } from './notifications/routes.ts';
 import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
+import { commentRoutes } from './comments/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     notificationRoutes,
     unsubscribeRoutes,
     chatTargetRoutes,
+    commentRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

@@ -34,6 +34,8 @@ const MINIMUM_ROLE = {
   'documents.read': 'viewer',
   'documents.create': 'member',
   'chat.manage': 'admin',
+  'comments.write': 'member',
+  'comments.moderate': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -1,0 +1,200 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { COMMENT_TARGETS, REACTIONS } from '../../core/comments/index.ts';
+import {
+  ErrorBody,
+  epochMs,
+  limitParam,
+  NoContent,
+  requireActor,
+  responses,
+  WorkspaceParams,
+} from '../http.ts';
+import * as service from './service.ts';
+
+const Person = z.object({ id: z.string(), name: z.string() });
+
+const Comment = z
+  .object({
+    id: z.string(),
+    targetType: z.string(),
+    targetId: z.string(),
+    author: Person.nullable(),
+    body: z.string().describe('Markdown as written; mentions as @[name](user:ID)'),
+    html: z.string().describe('Sanitised HTML rendered on the server'),
+    isMine: z.boolean(),
+    editedAt: epochMs.nullable(),
+    createdAt: epochMs,
+    reactions: z.array(z.object({ emoji: z.string(), count: z.number().int(), isMine: z.boolean() })),
+  })
+  .meta({ id: 'Comment' });
+
+const Change = z
+  .object({
+    id: z.string(),
+    actor: Person.nullable(),
+    action: z.string(),
+    objectType: z.string(),
+    objectId: z.string(),
+    createdAt: epochMs,
+  })
+  .meta({ id: 'Change' });
+
+const TimelineItem = z
+  .object({
+    kind: z.enum(['comment', 'change']),
+    id: z.string(),
+    comment: Comment.nullable(),
+    change: Change.nullable(),
+  })
+  .meta({ id: 'TimelineItem' });
+
+const Target = z.object({
+  targetType: z.enum(COMMENT_TARGETS),
+  targetId: z.string().min(1).max(64),
+});
+
+// Far above the limit the service enforces (413 comment_too_long), so the limit is reported in words.
+const Body = z.string().trim().min(1).max(200_000);
+
+const CommentParams = WorkspaceParams.extend({ commentId: z.string().min(1).max(64) });
+
+export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+
+  app.get(
+    '/w/:workspaceId/comments',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Comments on one goal, key result, KPI, task or case, newest first',
+        params: WorkspaceParams,
+        querystring: Target.extend({ cursor: z.string().max(64).optional(), limit: limitParam }),
+        response: responses({
+          200: z.object({ items: z.array(Comment), nextCursor: z.string().nullable() }),
+        }),
+      },
+    },
+    async (request) =>
+      service.listComments(services, requireActor(request), request.params.workspaceId, request.query),
+  );
+
+  app.post(
+    '/w/:workspaceId/comments',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Comment in Markdown; @[name](user:ID) mentions a member, who is notified',
+        params: WorkspaceParams,
+        body: Target.extend({ body: Body }),
+        response: responses({ 201: z.object({ comment: Comment }), 413: ErrorBody }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        comment: await service.createComment(
+          services,
+          requireActor(request),
+          request.params.workspaceId,
+          request.body,
+        ),
+      }),
+  );
+
+  app.patch(
+    '/w/:workspaceId/comments/:commentId',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Edit my comment; people newly mentioned are notified',
+        params: CommentParams,
+        body: z.object({ body: Body }),
+        response: responses({ 200: z.object({ comment: Comment }), 413: ErrorBody }),
+      },
+    },
+    async (request) => ({
+      comment: await service.updateComment(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.commentId,
+        request.body.body,
+      ),
+    }),
+  );
+
+  app.delete(
+    '/w/:workspaceId/comments/:commentId',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Delete my comment (admins: any comment)',
+        params: CommentParams,
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await service.deleteComment(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.commentId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/comments/:commentId/reactions',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Add my reaction, or take it back when I had given it',
+        params: CommentParams,
+        body: z.object({ emoji: z.enum(REACTIONS) }),
+        response: responses({ 200: z.object({ comment: Comment }) }),
+      },
+    },
+    async (request) => ({
+      comment: await service.toggleReaction(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.commentId,
+        request.body.emoji,
+      ),
+    }),
+  );
+
+  app.get(
+    '/w/:workspaceId/timeline',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: "One object's comments interleaved with its changes, newest first",
+        params: WorkspaceParams,
+        querystring: Target.extend({ limit: limitParam }),
+        response: responses({ 200: z.object({ items: z.array(TimelineItem) }) }),
+      },
+    },
+    async (request) =>
+      service.objectTimeline(services, requireActor(request), request.params.workspaceId, request.query),
+  );
+
+  app.get(
+    '/w/:workspaceId/activity',
+    {
+      schema: {
+        tags: ['comments'],
+        summary: 'Workspace activity feed: comments and changes to goals, KPIs, tasks and processes',
+        params: WorkspaceParams,
+        querystring: z.object({ cursor: z.string().max(64).optional(), limit: limitParam }),
+        response: responses({
+          200: z.object({ items: z.array(TimelineItem), nextCursor: z.string().nullable() }),
+        }),
+      },
+    },
+    async (request) =>
+      service.workspaceFeed(services, requireActor(request), request.params.workspaceId, request.query),
+  );
+};
