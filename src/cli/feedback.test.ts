@@ -45,7 +45,7 @@ function write(name: string, content: string | Uint8Array): string {
 }
 
 // Each case starts the command (tsx and jieba's dictionary): seconds each on a busy machine.
-describe('opsplan feedback cluster', { timeout: 120_000 }, () => {
+describe('opsplan feedback cluster', { timeout: 300_000 }, () => {
   it('prints exactly clusters and unclustered as JSON, every id once, the example topics apart', async () => {
     const file = path.join(root, 'examples.csv');
     copyFileSync(EXAMPLES, file);
