@@ -7,6 +7,7 @@ import * as m0006 from './migrations/0006_hardening_races.ts';
 import * as m0007 from './migrations/0007_plans.ts';
 import * as m0008 from './migrations/0008_documents.ts';
 import * as m0009 from './migrations/0009_communication.ts';
+import * as m0011 from './migrations/0011_event_logs.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_plans': m0007,
   '0008_documents': m0008,
   '0009_communication': m0009,
+  '0011_event_logs': m0011,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

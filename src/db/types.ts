@@ -313,6 +313,10 @@ export type ProcessRunsTable = {
   started_at: number;
   finished_at: number | null;
   updated_at: number;
+  /** native, or imported from an event log. */
+  source: Generated<string>;
+  /** The case id in the system an imported case came from. */
+  external_id: Generated<string | null>;
 };
 
 export type ProcessRunStepsTable = {
@@ -329,6 +333,8 @@ export type ProcessRunStepsTable = {
   outcome_key: string | null;
   checked_items: string;
   field_values: string;
+  /** An imported visit's assignee who is not a member, as the log names them. */
+  assignee_name: Generated<string | null>;
 };
 
 export type ProcessRunEventsTable = {

@@ -7,6 +7,7 @@ import { AppError, errorMessage } from '../../core/errors/index.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import {
   EVENT_LOG_MESSAGES,
+  eventLogCellText,
   EventLogReader,
   formatEventLogIssue,
   parseLogTimestamp,
@@ -276,16 +277,6 @@ async function streamCsv(
   }
 }
 
-/** Spreadsheet cells as the text a CSV would hold; dates carry their wall-clock time, as Excel shows them. */
-function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) {
-    // exceljs hands out a date's wall-clock time as if it were UTC.
-    return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 23).replace('T', ' ');
-  }
-  return String(cell);
-}
-
 async function readXlsx(file: string, reader: EventLogReader, locale: Locale): Promise<void> {
   const { readFile } = await import('node:fs/promises');
   let rows: unknown[][];
@@ -296,7 +287,7 @@ async function readXlsx(file: string, reader: EventLogReader, locale: Locale): P
     throw error;
   }
   rows.forEach((cells, index) => {
-    const texts = cells.map(cellText);
+    const texts = cells.map(eventLogCellText);
     if (index === 0) reader.header(texts);
     else reader.row(texts, index + 1);
   });

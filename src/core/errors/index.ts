@@ -238,6 +238,11 @@ export const ERRORS = {
     en: 'A step can only be given to a member of this workspace.',
     'zh-CN': '步骤只能指定给本工作区的成员。',
   },
+  event_log_unknown_steps: {
+    status: 400,
+    en: 'The log names steps this process does not have: {steps}. Add them to the process first.',
+    'zh-CN': '日志中的步骤在此流程中不存在：{steps}。请先在流程中添加这些步骤。',
+  },
   process_invalid: {
     status: 400,
     en: 'The process has {count} problems to fix before it can be saved.',

@@ -77,7 +77,8 @@ export type EventLogIssueCode =
   | 'completed_before_started'
   | 'invalid_status'
   | 'conflicting_status'
-  | 'duplicate_row';
+  | 'duplicate_row'
+  | 'case_exists';
 
 /** A problem with the file (row 0 and column null for the file as a whole) or with one cell of a row. */
 export type EventLogIssue = {
@@ -109,6 +110,7 @@ export const EVENT_LOG_MESSAGES = {
     invalid_status: '"{value}" is not a case status (use completed, cancelled or active).',
     conflicting_status: 'Case {caseId} is "{value}" here but "{firstValue}" in row {firstRow}.',
     duplicate_row: 'Same case, step and entered time as row {firstRow}.',
+    case_exists: 'Case {caseId} was imported into this process before.',
     location: 'Row {row}, column {column}: {message}',
     more: '({count} more problems)',
     decoded_gbk: 'The file is not UTF-8; it was read as GBK.',
@@ -133,6 +135,7 @@ export const EVENT_LOG_MESSAGES = {
     invalid_status: '“{value}”不是案例状态（请使用 completed、cancelled 或 active）。',
     conflicting_status: '案例 {caseId} 在此为“{value}”，但在第 {firstRow} 行为“{firstValue}”。',
     duplicate_row: '与第 {firstRow} 行的案例、步骤和进入时间相同。',
+    case_exists: '案例 {caseId} 之前已导入到此流程。',
     location: '第 {row} 行，{column} 列：{message}',
     more: '（另有 {count} 个问题）',
     decoded_gbk: '文件不是 UTF-8 编码，已按 GBK 读取。',
@@ -146,10 +149,15 @@ export const EVENT_LOG_MESSAGES = {
   Record<EventLogIssueCode | EventLogWarningCode | 'location' | 'more', string>
 >;
 
+/** What is wrong, without where (for a table that shows the row and column beside it). */
+export function eventLogIssueMessage(issue: EventLogIssue, locale: Locale): string {
+  return interpolate(EVENT_LOG_MESSAGES[locale][issue.code], issue.params);
+}
+
 /** An issue as one line in a language: `Row 5, column entered_at: "abc" is not a date …`. */
 export function formatEventLogIssue(issue: EventLogIssue, locale: Locale): string {
   const messages = EVENT_LOG_MESSAGES[locale];
-  const message = interpolate(messages[issue.code], issue.params);
+  const message = eventLogIssueMessage(issue, locale);
   if (issue.row === 0 || issue.column === null) return message;
   const column = issue.header ? `${issue.column} ("${issue.header}")` : issue.column;
   return interpolate(messages.location, { row: issue.row, column, message });
@@ -157,6 +165,18 @@ export function formatEventLogIssue(issue: EventLogIssue, locale: Locale): strin
 
 export function formatEventLogWarning(warning: EventLogWarning, locale: Locale): string {
   return interpolate(EVENT_LOG_MESSAGES[locale][warning.code], warning.params);
+}
+
+/** A spreadsheet cell as the text a CSV would hold; a date carries its wall-clock time, as Excel shows it. */
+export function eventLogCellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) {
+    // Spreadsheet readers hand out a date's wall-clock time as if it were UTC.
+    return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 23).replace('T', ' ');
+  }
+  if (typeof cell === 'string') return cell;
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return JSON.stringify(cell);
 }
 
 /** A step visit read from the log; it is a StepEventRecord, so the analytics take it as it is. */

@@ -324,3 +324,45 @@ export function unsafeSelectBreachedSteps(executor: Executor, now: number, limit
     .limit(limit)
     .execute();
 }
+
+// Rows per INSERT: 14 columns × 500 stays well inside SQLite's bound-parameter limit.
+const INSERT_BATCH = 500;
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) result.push(rows.slice(start, start + size));
+  return result;
+}
+
+/** Of these external case ids, the ones already imported into the process. */
+export async function selectImportedCaseIds(
+  executor: Executor,
+  processId: string,
+  externalIds: readonly string[],
+) {
+  const found: string[] = [];
+  for (const batch of chunks(externalIds, INSERT_BATCH)) {
+    if (batch.length === 0) continue;
+    const rows = await executor
+      .selectFrom('process_runs')
+      .select('external_id')
+      .where('process_id', '=', processId)
+      .where('external_id', 'in', batch)
+      .execute();
+    for (const row of rows) if (row.external_id !== null) found.push(row.external_id);
+  }
+  return found;
+}
+
+/** Many runs and their step visits at once, in batches (an event log brings thousands). */
+export async function insertImportedRuns(
+  executor: Executor,
+  runs: ReadonlyArray<Insertable<ProcessRunsTable>>,
+  steps: ReadonlyArray<Insertable<ProcessRunStepsTable>>,
+) {
+  for (const batch of chunks(runs, INSERT_BATCH))
+    await executor.insertInto('process_runs').values(batch).execute();
+  for (const batch of chunks(steps, INSERT_BATCH)) {
+    await executor.insertInto('process_run_steps').values(batch).execute();
+  }
+}

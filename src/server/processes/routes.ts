@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
-import { RANGE_ENDS_BEFORE_START } from '../../core/errors/validation.ts';
+import { AT_LEAST_ONE_FIELD, RANGE_ENDS_BEFORE_START } from '../../core/errors/validation.ts';
+import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES } from '../files.ts';
 import { Day } from '../kpis/schemas.ts';
-import { epochMs, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { epochMs, Id, limitParam, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { importEventLog } from './import.ts';
 import * as service from './service.ts';
 
 /** Stands for "nobody" where a person's id is asked for; ids are UUIDs, so it cannot clash. */
@@ -217,6 +218,26 @@ const AnalyticsQuery = z
     message: RANGE_ENDS_BEFORE_START,
   });
 
+const EventLogImportReport = z
+  .object({
+    rows: z.number().int(),
+    cases: z.object({
+      total: z.number().int(),
+      completed: z.number().int(),
+      active: z.number().int(),
+      cancelled: z.number().int(),
+    }),
+    /** The log's steps in their typical order, with the process step each means (null when none). */
+    steps: z.array(z.object({ name: z.string(), stepKey: z.string().nullable() })),
+    missingSteps: z.array(z.string()),
+    assignees: z.object({ matched: z.number().int(), unmatched: z.array(z.string()) }),
+    issues: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })),
+    issueCount: z.number().int(),
+    warnings: z.array(z.string()),
+    imported: z.boolean(),
+  })
+  .meta({ id: 'EventLogImportReport' });
+
 const Analytics = AnalyticsCore.extend({
   variants: Variants,
   rework: Rework,
@@ -289,6 +310,7 @@ const RunParams = WorkspaceParams.extend({ runId: Id });
 
 export const processRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
+  acceptSpreadsheets(app);
 
   app.get(
     '/w/:workspaceId/process-templates',
@@ -431,6 +453,32 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.processId,
         request.query.from,
         request.query.to,
+      ),
+  );
+
+  app.post(
+    '/w/:workspaceId/processes/:processId/event-log',
+    {
+      schema: {
+        tags: ['processes'],
+        summary:
+          'Import an event log (CSV or XLSX: case_id, step, entered_at, started_at, completed_at [, assignee, outcome, case_status]) as cases of the process: dry run, then all or nothing',
+        consumes: SPREADSHEET_TYPES,
+        params: ProcessParams,
+        querystring: z.object({ dryRun: queryFlag(true) }),
+        body: FileBody,
+        response: responses({ 200: EventLogImportReport }),
+      },
+    },
+    async (request) =>
+      importEventLog(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.processId,
+        request.body as Buffer,
+        request.query,
+        request.locale,
       ),
   );
 

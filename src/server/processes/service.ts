@@ -42,7 +42,7 @@ function inBothLanguages(render: (locale: Locale) => string): LocalizedText {
   return Object.fromEntries(LOCALES.map((locale) => [locale, render(locale)])) as LocalizedText;
 }
 
-function parseSteps(json: string): ProcessStep[] {
+export function parseSteps(json: string): ProcessStep[] {
   return JSON.parse(json) as ProcessStep[];
 }
 
@@ -75,7 +75,7 @@ async function requireOwnersAreMembers(
   if (fields.length > 0) throw new AppError('step_owner_not_member', {}, fields);
 }
 
-async function requireProcess(executor: Executor, workspaceId: string, id: string) {
+export async function requireProcess(executor: Executor, workspaceId: string, id: string) {
   const process = await queries.selectProcess(executor, workspaceId, id);
   if (!process) throw new AppError('process_not_found');
   return process;

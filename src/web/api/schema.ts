@@ -9003,6 +9003,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/processes/{processId}/event-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an event log (CSV or XLSX: case_id, step, entered_at, started_at, completed_at [, assignee, outcome, case_status]) as cases of the process: dry run, then all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                };
+                cookie?: never;
+            };
+            /** @description CSV or XLSX file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EventLogImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/processes/{processId}/analytics": {
         parameters: {
             query?: never;
@@ -13436,6 +13547,32 @@ export interface components {
             dueAt: number | null;
             isOverdue: boolean;
         };
+        EventLogImportReportInput: {
+            rows: number;
+            cases: {
+                total: number;
+                completed: number;
+                active: number;
+                cancelled: number;
+            };
+            steps: {
+                name: string;
+                stepKey: string | null;
+            }[];
+            missingSteps: string[];
+            assignees: {
+                matched: number;
+                unmatched: string[];
+            };
+            issues: {
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            issueCount: number;
+            warnings: string[];
+            imported: boolean;
+        };
         ProcessAnalyticsInput: {
             runs: {
                 total: number;
@@ -14426,6 +14563,32 @@ export interface components {
             startedAt: number | null;
             dueAt: number | null;
             isOverdue: boolean;
+        };
+        EventLogImportReport: {
+            rows: number;
+            cases: {
+                total: number;
+                completed: number;
+                active: number;
+                cancelled: number;
+            };
+            steps: {
+                name: string;
+                stepKey: string | null;
+            }[];
+            missingSteps: string[];
+            assignees: {
+                matched: number;
+                unmatched: string[];
+            };
+            issues: {
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            issueCount: number;
+            warnings: string[];
+            imported: boolean;
         };
         ProcessAnalytics: {
             runs: {

@@ -1,0 +1,186 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let manager: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, manager, viewer } = await createTestTeam(t.app, ['manager', 'viewer']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+async function createFeedbackProcess() {
+  const response = await t.app.inject(
+    as(manager, {
+      method: 'POST',
+      url: url('/processes'),
+      payload: { templateKey: 'feedback' },
+      headers: { 'accept-language': 'zh-CN' },
+    }),
+  );
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json() as { id: string };
+}
+
+function upload(user: TestUser, processId: string, csv: string, dryRun: boolean, workspace = workspaceId) {
+  return t.app.inject(
+    as(user, {
+      method: 'POST',
+      url: `/api/v1/w/${workspace}/processes/${processId}/event-log?dryRun=${dryRun}`,
+      payload: csv,
+      headers: { 'content-type': 'text/csv' },
+    }),
+  );
+}
+
+const HEADER = 'case_id,step,entered_at,started_at,completed_at,assignee,outcome';
+
+/** Three finished cases where analysis (分析问题) waits longest, and one still open at 制定解决方案. */
+function feedbackLog(assignee: string): string {
+  const rows = [HEADER];
+  for (const [index, day] of ['2026-10-05', '2026-10-06', '2026-10-07'].entries()) {
+    const id = `FB-${index}`;
+    rows.push(
+      `${id},collect,${day} 09:00,${day} 09:10,${day} 09:30,${assignee},done`,
+      `${id},分析问题,${day} 09:30,${day} 15:30,${day} 16:00,李雷,`,
+      `${id},制定解决方案,${day} 16:00,${day} 16:30,${day} 17:00,,`,
+      `${id},反馈用户,${day} 17:00,,${day} 17:30,,`,
+    );
+  }
+  rows.push('FB-3,collect,2026-10-08 09:00,,2026-10-08 09:30,,', 'FB-3,分析问题,2026-10-08 09:30,,,,');
+  return rows.join('\n');
+}
+
+async function importedRuns(processId: string) {
+  return t.database.db
+    .selectFrom('process_runs')
+    .select(['external_id', 'source', 'status', 'current_step_key'])
+    .where('process_id', '=', processId)
+    .orderBy('external_id')
+    .execute();
+}
+
+describe('event log import', () => {
+  it('reports a dry run, imports all of it as marked cases that feed the analytics, and refuses it twice', async () => {
+    const process = await createFeedbackProcess();
+    const log = feedbackLog(manager.email);
+    const dry = await upload(manager, process.id, log, true);
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      rows: 14,
+      cases: { total: 4, completed: 3, active: 1, cancelled: 0 },
+      steps: [
+        { name: 'collect', stepKey: 'collect' },
+        { name: '分析问题', stepKey: 'analyse' },
+        { name: '制定解决方案', stepKey: 'solve' },
+        { name: '反馈用户', stepKey: 'reply' },
+      ],
+      missingSteps: [],
+      assignees: { matched: 1, unmatched: ['李雷'] },
+      issues: [],
+      issueCount: 0,
+      imported: false,
+    });
+    expect(await importedRuns(process.id)).toEqual([]);
+
+    const done = await upload(manager, process.id, log, false);
+    expect(done.statusCode).toBe(200);
+    expect(done.json().imported).toBe(true);
+    expect(await importedRuns(process.id)).toEqual([
+      { external_id: 'FB-0', source: 'imported', status: 'completed', current_step_key: null },
+      { external_id: 'FB-1', source: 'imported', status: 'completed', current_step_key: null },
+      { external_id: 'FB-2', source: 'imported', status: 'completed', current_step_key: null },
+      { external_id: 'FB-3', source: 'imported', status: 'active', current_step_key: 'analyse' },
+    ]);
+    const visits = await t.database.db
+      .selectFrom('process_run_steps')
+      .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+      .select(['process_run_steps.step_key', 'assignee_id', 'assignee_name', 'outcome_key'])
+      .where('process_runs.external_id', '=', 'FB-0')
+      .orderBy('process_run_steps.entered_at')
+      .execute();
+    expect(visits).toEqual([
+      { step_key: 'collect', assignee_id: manager.id, assignee_name: null, outcome_key: 'done' },
+      { step_key: 'analyse', assignee_id: null, assignee_name: '李雷', outcome_key: null },
+      { step_key: 'solve', assignee_id: null, assignee_name: null, outcome_key: null },
+      { step_key: 'reply', assignee_id: null, assignee_name: null, outcome_key: null },
+    ]);
+
+    const analytics = (
+      await t.app.inject(as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics`) }))
+    ).json();
+    expect(analytics.runs).toMatchObject({ total: 4, completed: 3, active: 1 });
+    expect(analytics.bottleneck.stepKey).toBe('analyse');
+    // Analysis waits 6 h of the 8.5 h each finished case takes.
+    const analyse = analytics.steps.find((step: { stepKey: string }) => step.stepKey === 'analyse');
+    expect(analyse.waiting.medianMs).toBe(6 * 3_600_000);
+    expect(analyse.queued).toBe(1);
+
+    const again = await upload(manager, process.id, log, true);
+    expect(again.json().issueCount).toBe(4);
+    expect(again.json().issues[0]).toEqual({
+      row: 2,
+      column: 'case_id',
+      message: 'Case FB-0 was imported into this process before.',
+    });
+    const twice = await upload(manager, process.id, log, false);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.code).toBe('import_invalid');
+    expect(await importedRuns(process.id)).toHaveLength(4);
+  });
+
+  it('names bad rows by row and column and imports nothing, and lists steps the process lacks', async () => {
+    const process = await createFeedbackProcess();
+    const bad = `${HEADER}\nA,collect,2026-10-05 09:00,,2026-10-05 08:00,,\nA,分析问题,someday,,,,\n`;
+    const dry = (await upload(owner, process.id, bad, true)).json();
+    expect(dry.issues).toEqual([
+      {
+        row: 2,
+        column: 'completed_at',
+        message: 'Completed at 2026-10-05 08:00, before the step was entered at 2026-10-05 09:00.',
+      },
+      {
+        row: 3,
+        column: 'entered_at',
+        message:
+          '"someday" is not a date and time (use 2026-03-01T09:00:00+08:00, 2026-03-01 09:00 or a spreadsheet date).',
+      },
+    ]);
+    const refused = await upload(owner, process.id, bad, false);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: 'import_invalid',
+      message: '2 rows have problems; nothing was saved.',
+    });
+
+    const unknownStep = `${HEADER}\nB,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nB,回访,2026-10-05 10:00,,2026-10-05 11:00,,\n`;
+    expect((await upload(owner, process.id, unknownStep, true)).json().missingSteps).toEqual(['回访']);
+    const missing = await upload(owner, process.id, unknownStep, false);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('event_log_unknown_steps');
+    expect(missing.json().error.message).toContain('回访');
+    expect(await importedRuns(process.id)).toEqual([]);
+  });
+
+  it('needs a session, a role that may change processes, and the process’s own workspace', async () => {
+    const process = await createFeedbackProcess();
+    const log = feedbackLog('nobody');
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: url(`/processes/${process.id}/event-log`),
+      payload: log,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await upload(viewer, process.id, log, true)).statusCode).toBe(403);
+    const other = await createTestTeam(t.app, []);
+    expect((await upload(other.owner, process.id, log, true)).statusCode).toBe(404);
+    expect((await upload(other.owner, process.id, log, true, other.workspaceId)).statusCode).toBe(404);
+  });
+});
