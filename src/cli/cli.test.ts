@@ -85,6 +85,12 @@ describe('opsplan command line', () => {
     expect(port.code).toBe(2);
     expect(port.stderr).toContain('Expected a port number');
   });
+
+  it('exits 2 when demo is given a password sign-up would refuse', async () => {
+    const weak = await run(['demo', '--password', '12345678'], path.join(root, 'weak-password'));
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toContain('--password: This password is too simple');
+  }, 60_000);
 });
 
 describe('opsplan smart', () => {

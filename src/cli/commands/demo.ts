@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { AppError } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { buildApp } from '../../server/app.ts';
+import { checkNewPassword } from '../../server/auth/passwords.ts';
 import { selectUserByEmail } from '../../server/auth/queries.ts';
 import { EmailSchema, NameSchema, PasswordSchema } from '../../server/auth/schemas.ts';
 import { logOut, normaliseEmail, signUp, toPublicUser } from '../../server/auth/service.ts';
@@ -96,6 +98,15 @@ async function ownerAccount(
     return { actor: toActor(user), password: input.password, isNewAccount: false };
   }
   const password = input.password ?? newSecret(12);
+  // A new account's password follows the sign-up rules: a weak --password is a usage error (exit 2).
+  if (input.password !== undefined) {
+    try {
+      checkNewPassword(input.password, input.email, 'password');
+    } catch (error) {
+      if (error instanceof AppError) throw new CliError(`--password: ${error.message}`);
+      throw error;
+    }
+  }
   const session = await signUp(
     services,
     { email: input.email, password, name: input.name, locale: input.locale },
