@@ -297,3 +297,25 @@ describe('opsplan lint', () => {
     expect(missing.stderr).toContain('cannot read');
   }, 120_000);
 });
+
+describe('opsplan export and import', () => {
+  it('writes a workspace as plan.yaml and checks an import against the database', async () => {
+    const dataDir = path.join(root, 'plan-data');
+    const demo = await run(['demo', '--locale', 'zh-CN'], dataDir);
+    expect(demo.code).toBe(0);
+    const workspaceId = /Workspace id:\s+(\S+)/.exec(demo.stdout)?.[1] ?? '';
+    const file = path.join(root, 'exported.plan.yaml');
+    const exported = await run(['export', '--workspace', workspaceId, '-o', file], dataDir);
+    expect(exported.code).toBe(0);
+    const yaml = readFileSync(file, 'utf8');
+    expect(yaml).toMatch(/^version: 1\n/);
+    expect(yaml).toContain('key: t1.1');
+    // The same plan again: its KPI keys are taken, so nothing is imported and the field is named.
+    const again = await run(['import', file, '--workspace', workspaceId, '--dry-run'], dataDir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('已存在');
+    expect(again.stderr).toContain('kpis[0].key');
+    const unknown = await run(['export', '--workspace', 'nope'], dataDir);
+    expect(unknown.code).toBe(2);
+  }, 180_000);
+});

@@ -5,6 +5,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerFeedback } from './commands/feedback.ts';
 import { registerProcess } from './commands/process.ts';
 import { registerLint } from './commands/lint.ts';
+import { registerPlan } from './commands/plan.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerFeedback(program);
   registerProcess(program);
   registerLint(program);
+  registerPlan(program);
   return program;
 }
 

@@ -19,7 +19,7 @@ import { healthRoutes } from './health/routes.ts';
 import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
-import { planRoutes, planSchemaRoutes } from './plans/routes.ts';
+import { planImportRoutes, planRoutes, planSchemaRoutes } from './plans/routes.ts';
 import { processRoutes } from './processes/routes.ts';
 import { registerProcessJobs } from './processes/service.ts';
 import { routineRoutes } from './routines/routes.ts';
@@ -151,6 +151,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     processRoutes,
     documentRoutes,
     planRoutes,
+    planImportRoutes,
     notificationRoutes,
     unsubscribeRoutes,
     chatTargetRoutes,

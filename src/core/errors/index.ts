@@ -129,6 +129,17 @@ export const ERRORS = {
     en: 'A KPI with the key "{key}" already exists.',
     'zh-CN': '键为“{key}”的指标已存在。',
   },
+  plan_invalid: {
+    status: 400,
+    en: 'The plan has {count} problem(s); nothing was imported.',
+    'zh-CN': '计划中有 {count} 处问题，未导入任何内容。',
+  },
+  plan_people_missing: {
+    status: 400,
+    en: '{count} people of the plan are not members of this workspace ({emails}); invite them first.',
+    'zh-CN': '计划中有 {count} 人还不是本工作区成员（{emails}），请先邀请他们。',
+  },
+  plan_template_not_found: { status: 404, en: 'Plan template not found.', 'zh-CN': '未找到该计划模板。' },
   kpi_in_use: {
     status: 409,
     en: 'KPI "{key}" is still used by {usedBy}.',

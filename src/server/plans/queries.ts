@@ -139,3 +139,26 @@ export function selectRoutines(executor: Executor, workspaceId: string) {
     .orderBy('id')
     .execute();
 }
+
+export async function replaceSkills(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+  skills: ReadonlyArray<{ skill: string; level: number }>,
+) {
+  await executor
+    .deleteFrom('member_skills')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (skills.length > 0) {
+    await executor
+      .insertInto('member_skills')
+      .values(skills.map((skill) => ({ workspace_id: workspaceId, user_id: userId, ...skill })))
+      .execute();
+  }
+}
+
+export function selectKpiKeys(executor: Executor, workspaceId: string) {
+  return executor.selectFrom('kpis').select('key').where('workspace_id', '=', workspaceId).execute();
+}

@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { planJsonSchema } from '../../core/plan/schema.ts';
-import { writePlanYaml } from '../../core/plan/yaml.ts';
+import { readPlanText, writePlanYaml } from '../../core/plan/yaml.ts';
+import { PlanSchema } from '../../core/plan/schema.ts';
+import type { Plan } from '../../core/plan/model.ts';
 import { FileResponse } from '../files.ts';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
+import { importPlan, invalidPlanError } from './import.ts';
 import * as service from './service.ts';
+
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
@@ -34,6 +39,69 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', 'attachment; filename="plan.yaml"')
         .send(writePlanYaml(plan));
     },
+  );
+};
+
+/** A plan.yaml text or a plan as JSON, checked with every problem's line and field. */
+function toPlan(body: string | Plan) {
+  if (typeof body !== 'string') return { plan: body, locate: undefined };
+  const read = readPlanText(body);
+  if (!read.ok) throw invalidPlanError(read.issues);
+  return { plan: read.plan, locate: read.locate };
+}
+
+export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+  // plan.yaml comes as text; the route reads it with line numbers.
+  app.addContentTypeParser(
+    YAML_TYPES,
+    { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/w/:workspaceId/plan/import',
+    {
+      schema: {
+        tags: ['plan'],
+        summary:
+          'Load a plan.yaml (as text/yaml) or a plan (as JSON) in one transaction; dryRun reports only',
+        params: WorkspaceParams,
+        querystring: schemas.ImportQuery,
+        body: z.union([
+          z
+            .string()
+            .min(1)
+            .max(10 * 1024 * 1024),
+          PlanSchema,
+        ]),
+        response: responses({ 200: schemas.ImportReport }),
+      },
+    },
+    async (request) => {
+      const { plan, locate } = toPlan(request.body as string | Plan);
+      return importPlan(
+        { services, actor: requireActor(request), locale: request.locale },
+        { workspaceId: request.params.workspaceId, plan, locate, dryRun: request.query.dryRun },
+      );
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/plan/health',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'The linter on the live workspace: a score, findings by chapter and each goal’s SMART score',
+        params: WorkspaceParams,
+        response: responses({ 200: schemas.PlanHealth }),
+      },
+    },
+    async (request) =>
+      service.planHealth(
+        { services, actor: requireActor(request), locale: request.locale },
+        request.params.workspaceId,
+      ),
   );
 };
 

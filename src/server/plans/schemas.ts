@@ -7,3 +7,68 @@ export const ExportQuery = z.object({
 });
 
 export { WorkspaceParams };
+
+export const ImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('Check everything and report what would be created, then roll back'),
+});
+
+const Finding = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  chapter: z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']),
+  path: z.string(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+  message: z.string(),
+  subject: z.string().nullable(),
+});
+
+export const ImportReport = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.object({
+      kpis: z.number().int(),
+      goals: z.number().int(),
+      keyResults: z.number().int(),
+      tasks: z.number().int(),
+      dependencies: z.number().int(),
+      processes: z.number().int(),
+      routines: z.number().int(),
+    }),
+    items: z.array(
+      z.object({
+        kind: z.enum(['kpi', 'goal', 'task', 'process', 'routine']),
+        key: z.string(),
+        title: z.string(),
+      }),
+    ),
+    people: z.array(z.object({ email: z.string(), name: z.string() })),
+    findings: z.array(Finding),
+  })
+  .meta({ id: 'PlanImportReport' });
+
+export const PlanHealth = z
+  .object({
+    score: z.number().int().min(0).max(100),
+    chapters: z.array(
+      z.object({
+        chapter: z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']),
+        score: z.number().int().min(0).max(100),
+        items: z.number().int(),
+        findings: z.array(Finding),
+      }),
+    ),
+    counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    smart: z.array(z.object({ goal: z.string(), title: z.string(), score: z.number() })),
+    /** Database ids of the goals, tasks and processes the findings name, for links. */
+    ids: z.object({
+      goals: z.record(z.string(), z.string()),
+      tasks: z.record(z.string(), z.string()),
+      processes: z.record(z.string(), z.string()),
+    }),
+  })
+  .meta({ id: 'PlanHealth' });

@@ -4,6 +4,7 @@ import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/kpis/periods.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
+import { lintPlan, type LintChapter } from '../../core/plan/lint.ts';
 import type {
   Plan,
   PlanGoal,
@@ -28,6 +29,7 @@ import { loadKpiSeries } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
 import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
+import { loadCalendar } from '../tasks/service.ts';
 import type { RoutineTemplate } from '../routines/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
@@ -108,11 +110,18 @@ function subtree(rootId: string, parents: ReadonlyArray<{ id: string; parent_id:
  * measured beside it. No permission check: the CLI and background jobs call this; the API goes through
  * `exportPlan`.
  */
+export type PlanIds = {
+  goals: Record<string, string>;
+  tasks: Record<string, string>;
+  processes: Record<string, string>;
+};
+
 export async function readPlan(
   services: Services,
   scope: PlanScope,
   locale: Locale,
-): Promise<{ plan: Plan; observations: PlanObservations }> {
+  options: { observations?: boolean } = {},
+): Promise<{ plan: Plan; observations: PlanObservations; ids: PlanIds }> {
   const db = services.db;
   const { workspaceId } = scope;
   const now = services.now();
@@ -369,7 +378,13 @@ export async function readPlan(
     sections: sections ?? undefined,
   });
 
+  const ids: PlanIds = {
+    goals: Object.fromEntries([...goalKeys].map(([id, key]) => [key, id])),
+    tasks: Object.fromEntries([...taskKeys].map(([id, key]) => [key, id])),
+    processes: Object.fromEntries([...processKeys].map(([id, key]) => [key, id])),
+  };
   const observations: PlanObservations = { at: now, kpis: {}, goals: {}, processes: {} };
+  if (options.observations === false) return { plan, observations, ids };
   for (const row of kpiRowsInScope) {
     const frequency = row.frequency as keyof typeof PERIOD_DAYS;
     const series = await loadKpiSeries(db, row, kpiByKey, {
@@ -427,7 +442,7 @@ export async function readPlan(
       })),
     };
   }
-  return { plan, observations };
+  return { plan, observations, ids };
 }
 
 /** Tasks of a goal subtree: those on its goals, everything below them, and their ancestors for the WBS. */
@@ -470,5 +485,51 @@ function compareCodes(a: string | undefined, b: string | undefined): number {
 
 export async function exportPlan(context: PlanContext, scope: PlanScope) {
   await authorize(context.services.db, context.actor, scope.workspaceId, 'goals.read');
-  return readPlan(context.services, scope, context.locale);
+  const { plan, observations } = await readPlan(context.services, scope, context.locale);
+  return { plan, observations };
+}
+
+const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
+const PENALTY = { error: 1, warning: 0.5, info: 0.1 } as const;
+
+/**
+ * The linter on the live workspace. Each chapter scores 100 less its findings' weight (an error 1, a warning
+ * ½, advice 0.1) per planned item, so ten tasks with one warning lose less than two tasks with one; a chapter
+ * with nothing planned scores 0. The plan's score is the chapters' mean.
+ */
+export async function planHealth(context: PlanContext, workspaceId: string) {
+  const { services } = context;
+  await authorize(services.db, context.actor, workspaceId, 'goals.read');
+  const { plan, ids } = await readPlan(services, { workspaceId }, context.locale, { observations: false });
+  const result = lintPlan(plan, {
+    today: dayInTimezone(services.now(), services.config.timezone),
+    locale: context.locale,
+    calendar: await loadCalendar(services.db, workspaceId),
+  });
+  const items: Record<LintChapter, number> = {
+    goals: plan.goals.length,
+    tasks: plan.tasks.length,
+    schedule: plan.tasks.length,
+    processes: plan.processes.length,
+    kpis: plan.kpis.length,
+    cadence: 1 + plan.routines.length,
+  };
+  const chapters = CHAPTERS.map((chapter) => {
+    const findings = result.findings.filter((finding) => finding.chapter === chapter);
+    const penalty = findings.reduce((sum, finding) => sum + PENALTY[finding.severity], 0);
+    const score = items[chapter] === 0 ? 0 : Math.round(100 * Math.max(0, 1 - penalty / items[chapter]));
+    return { chapter, score, items: items[chapter], findings };
+  });
+  const titles = new Map(plan.goals.map((goal) => [goal.key, goal.title]));
+  return {
+    score: Math.round(chapters.reduce((sum, chapter) => sum + chapter.score, 0) / chapters.length),
+    chapters,
+    counts: result.counts,
+    smart: result.smart.map((verdict) => ({
+      goal: verdict.goal,
+      title: titles.get(verdict.goal) ?? verdict.goal,
+      score: verdict.score,
+    })),
+    ids,
+  };
 }

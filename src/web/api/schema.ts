@@ -10821,6 +10821,398 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/plan/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a plan.yaml (as text/yaml) or a plan (as JSON) in one transaction; dryRun reports only */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Check everything and report what would be created, then roll back */
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        /** @enum {number} */
+                        version: 1;
+                        name: string;
+                        /** @enum {string} */
+                        locale: "zh-CN" | "en";
+                        timezone?: string;
+                        people: {
+                            /** @description A person's e-mail, their key in the plan */
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "manager" | "member" | "viewer";
+                            title?: string;
+                            weeklyCapacityHours?: number;
+                            skills?: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        kpis: {
+                            /** @description Lower case letters, digits and _; used in formulas */
+                            key: string;
+                            name: string;
+                            unit?: string;
+                            /** @enum {string} */
+                            direction: "higher" | "lower";
+                            /** @enum {string} */
+                            aggregation: "sum" | "avg" | "last" | "min" | "max";
+                            /** @enum {string} */
+                            frequency: "day" | "week" | "month";
+                            /** @description Over other KPI keys, e.g. orders / visits * 100 */
+                            formula?: string;
+                            /** @description A person's e-mail, their key in the plan */
+                            owner?: string;
+                            /** @description Threshold for green */
+                            green?: number;
+                            /** @description Threshold for amber */
+                            amber?: number;
+                            description?: string;
+                        }[];
+                        goals: {
+                            /** @description A key other parts of the plan refer to */
+                            key: string;
+                            title: string;
+                            description?: string;
+                            /** @description A key other parts of the plan refer to */
+                            parent?: string;
+                            /** @description A person's e-mail, their key in the plan */
+                            owner?: string;
+                            /** @description A day, YYYY-MM-DD */
+                            start: string;
+                            /** @description A day, YYYY-MM-DD */
+                            due: string;
+                            /** @enum {string} */
+                            status?: "draft" | "active" | "done" | "cancelled";
+                            weight?: number;
+                            keyResults: {
+                                title: string;
+                                /** @description A KPI key; absent for a deliverable */
+                                kpi?: string;
+                                baseline?: number;
+                                target?: number;
+                                weight?: number;
+                                done?: boolean;
+                            }[];
+                        }[];
+                        tasks: {
+                            /** @description A key other parts of the plan refer to */
+                            key: string;
+                            title: string;
+                            description?: string;
+                            /** @description A key other parts of the plan refer to */
+                            parent?: string;
+                            /** @description A key other parts of the plan refer to */
+                            goal?: string;
+                            milestone?: boolean;
+                            /** @enum {string} */
+                            status?: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+                            priority?: 1 | 2 | 3 | 4;
+                            estimateHours?: number;
+                            /** @description A day, YYYY-MM-DD */
+                            start?: string;
+                            /** @description A day, YYYY-MM-DD */
+                            due?: string;
+                            bufferDays?: number;
+                            dependsOn?: {
+                                /** @description A key other parts of the plan refer to */
+                                task: string;
+                                lagDays?: number;
+                            }[];
+                            raci?: {
+                                responsible?: string[];
+                                accountable?: string[];
+                                consulted?: string[];
+                                informed?: string[];
+                            };
+                            requiredSkills?: {
+                                skill: string;
+                                minLevel: number;
+                            }[];
+                            labels?: string[];
+                        }[];
+                        processes: {
+                            /** @description A key other parts of the plan refer to */
+                            key: string;
+                            name: string;
+                            description?: string;
+                            owner?: string;
+                            steps: {
+                                /** @description A key other parts of the plan refer to */
+                                key: string;
+                                name: string;
+                                description?: string;
+                                /** @enum {string} */
+                                kind: "start" | "task" | "decision" | "end";
+                                /** @description An e-mail, role:<role> or skill:<skill> */
+                                owner?: string;
+                                /** @description Working hours allowed */
+                                slaHours?: number;
+                                checklist?: string[];
+                                fields?: {
+                                    /** @description A key other parts of the plan refer to */
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "text" | "number" | "date" | "choice" | "link";
+                                    required: boolean;
+                                    options?: string[];
+                                }[];
+                                outcomes?: {
+                                    /** @description A key other parts of the plan refer to */
+                                    key: string;
+                                    label: string;
+                                    /** @description A key other parts of the plan refer to */
+                                    next: string;
+                                }[];
+                            }[];
+                        }[];
+                        routines: {
+                            /** @description A key other parts of the plan refer to */
+                            key: string;
+                            title: string;
+                            /** @description RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=FR */
+                            rule: string;
+                            /** @description A day, YYYY-MM-DD */
+                            startsOn: string;
+                            raci?: {
+                                responsible?: string[];
+                                accountable?: string[];
+                                consulted?: string[];
+                                informed?: string[];
+                            };
+                            estimateHours?: number;
+                            /** @description A key other parts of the plan refer to */
+                            goal?: string;
+                        }[];
+                        cadence?: {
+                            /** @enum {string} */
+                            checkIns?: "weekly" | "biweekly" | "monthly";
+                            /** @enum {string} */
+                            kpiReview?: "weekly" | "monthly";
+                            /** @enum {string} */
+                            performanceReview?: "monthly" | "quarterly" | "half_year";
+                            /** @enum {string} */
+                            retrospective?: "per_milestone" | "monthly" | "quarterly";
+                        };
+                        sections?: {
+                            improvement?: {
+                                [key: string]: unknown;
+                            };
+                            communication?: {
+                                [key: string]: unknown;
+                            };
+                            training?: {
+                                [key: string]: unknown;
+                            };
+                            research?: {
+                                [key: string]: unknown;
+                            };
+                            feedback?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/plan/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The linter on the live workspace: a score, findings by chapter and each goal’s SMART score */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanHealth"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/notifications": {
         parameters: {
             query?: never;
@@ -13381,6 +13773,82 @@ export interface components {
             }[];
             unavailableDays: string[];
         };
+        PlanImportReportInput: {
+            dryRun: boolean;
+            created: {
+                kpis: number;
+                goals: number;
+                keyResults: number;
+                tasks: number;
+                dependencies: number;
+                processes: number;
+                routines: number;
+            };
+            items: {
+                /** @enum {string} */
+                kind: "kpi" | "goal" | "task" | "process" | "routine";
+                key: string;
+                title: string;
+            }[];
+            people: {
+                email: string;
+                name: string;
+            }[];
+            findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                path: string;
+                line: number | null;
+                column: number | null;
+                message: string;
+                subject: string | null;
+            }[];
+        };
+        PlanHealthInput: {
+            score: number;
+            chapters: {
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                score: number;
+                items: number;
+                findings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                    /** @enum {string} */
+                    chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                    path: string;
+                    line: number | null;
+                    column: number | null;
+                    message: string;
+                    subject: string | null;
+                }[];
+            }[];
+            counts: {
+                error: number;
+                warning: number;
+                info: number;
+            };
+            smart: {
+                goal: string;
+                title: string;
+                score: number;
+            }[];
+            ids: {
+                goals: {
+                    [key: string]: string;
+                };
+                tasks: {
+                    [key: string]: string;
+                };
+                processes: {
+                    [key: string]: string;
+                };
+            };
+        };
         ProcessStepInput: {
             key: string;
             name: string;
@@ -14397,6 +14865,82 @@ export interface components {
                 level: number;
             }[];
             unavailableDays: string[];
+        };
+        PlanImportReport: {
+            dryRun: boolean;
+            created: {
+                kpis: number;
+                goals: number;
+                keyResults: number;
+                tasks: number;
+                dependencies: number;
+                processes: number;
+                routines: number;
+            };
+            items: {
+                /** @enum {string} */
+                kind: "kpi" | "goal" | "task" | "process" | "routine";
+                key: string;
+                title: string;
+            }[];
+            people: {
+                email: string;
+                name: string;
+            }[];
+            findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                path: string;
+                line: number | null;
+                column: number | null;
+                message: string;
+                subject: string | null;
+            }[];
+        };
+        PlanHealth: {
+            score: number;
+            chapters: {
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                score: number;
+                items: number;
+                findings: {
+                    rule: string;
+                    /** @enum {string} */
+                    severity: "error" | "warning" | "info";
+                    /** @enum {string} */
+                    chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                    path: string;
+                    line: number | null;
+                    column: number | null;
+                    message: string;
+                    subject: string | null;
+                }[];
+            }[];
+            counts: {
+                error: number;
+                warning: number;
+                info: number;
+            };
+            smart: {
+                goal: string;
+                title: string;
+                score: number;
+            }[];
+            ids: {
+                goals: {
+                    [key: string]: string;
+                };
+                tasks: {
+                    [key: string]: string;
+                };
+                processes: {
+                    [key: string]: string;
+                };
+            };
         };
         ProcessStep: {
             key: string;

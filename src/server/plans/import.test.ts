@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let workspaceId: string;
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../core/plan/fixtures/${name}`, import.meta.url), 'utf8');
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ owner, member, workspaceId } = await createTestTeam(t.app, ['member']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string, id = workspaceId) => `/api/v1/w/${id}${suffix}`;
+
+function postYaml(user: TestUser, yaml: string, query = '', id = workspaceId) {
+  return t.app.inject(
+    as(user, {
+      method: 'POST',
+      url: url(`/plan/import${query}`, id),
+      headers: { 'content-type': 'application/yaml' },
+      payload: yaml,
+    }),
+  );
+}
+
+/** The clean fixture with this team's e-mails in place of its people. */
+function cleanPlan() {
+  return fixture('clean.plan.yaml')
+    .replaceAll('lead@example.com', owner.email)
+    .replaceAll('analyst@example.com', member.email)
+    .replace('role: member\n', 'role: member\n    title: Analyst\n');
+}
+
+async function count(table: 'tasks' | 'goals' | 'kpis' | 'processes' | 'recurrences') {
+  const rows = await t.database.db
+    .selectFrom(table)
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return rows.length;
+}
+
+describe('plan import', () => {
+  it('reports on a dry run without writing, then imports everything in one go', async () => {
+    const dry = await postYaml(owner, cleanPlan(), '?dryRun=true');
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      created: { kpis: 1, goals: 1, keyResults: 1, tasks: 2, dependencies: 1, processes: 1, routines: 1 },
+    });
+    expect(dry.json().items.map((item: { key: string }) => item.key)).toEqual([
+      'signups',
+      'growth',
+      't1',
+      't2',
+      'feedback',
+      'daily-check',
+    ]);
+    expect(await count('tasks')).toBe(0);
+    expect(await count('kpis')).toBe(0);
+
+    const real = await postYaml(owner, cleanPlan());
+    expect(real.statusCode).toBe(200);
+    expect(real.json().dryRun).toBe(false);
+    expect(await count('goals')).toBe(1);
+    expect(await count('processes')).toBe(1);
+    // The plan's keys come back on export, and the member's title was set.
+    const exported = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }));
+    const { plan } = exported.json();
+    expect(plan.goals[0]).toMatchObject({ key: 'growth', owner: owner.email });
+    expect(plan.tasks.map((task: { key: string }) => task.key)).toEqual(['t1', 't2']);
+    expect(plan.tasks[1].dependsOn).toEqual([{ task: 't1' }]);
+    expect(plan.processes[0].key).toBe('feedback');
+    expect(plan.routines[0].key).toBe('daily-check');
+    expect(plan.cadence).toEqual({ checkIns: 'weekly', kpiReview: 'weekly', retrospective: 'monthly' });
+    expect(plan.people.find((person: { email: string }) => person.email === member.email).title).toBe(
+      'Analyst',
+    );
+  });
+
+  it('accepts the plan as JSON too', async () => {
+    const json = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }));
+    const plan = {
+      ...json.json().plan,
+      kpis: [
+        {
+          key: 'x',
+          name: 'X',
+          direction: 'higher',
+          aggregation: 'sum',
+          frequency: 'day',
+          owner: owner.email,
+          green: 1,
+        },
+      ],
+    };
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/plan/import?dryRun=true'), payload: plan }),
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json().created.kpis).toBe(1);
+  });
+
+  it('refuses bad input with the line and field, in the caller’s language, and imports nothing', async () => {
+    const good = cleanPlan();
+    const cases: Array<[string, string, RegExp]> = [
+      ['syntax', good.replace('name: Clean plan', 'name: [Clean plan'), /^\d+:\d+ YAML 语法错误/],
+      [
+        'unknown field',
+        good.replace('    estimateHours: 24', '    estimate: 24'),
+        /^42:5 未知字段：estimate。/,
+      ],
+      ['wrong type', good.replace('estimateHours: 24', 'estimateHours: lots'), /^42:20 应为数字。/],
+      [
+        'missing person',
+        good.replace(
+          `accountable: [${owner.email}]\n  - key: t2`,
+          'accountable: [ghost@example.com]\n  - key: t2',
+        ),
+        /“ghost@example.com”不在计划的人员名单中。 \[plan-unknown-person\]/,
+      ],
+      ['missing task', good.replace('- task: t1', '- task: t9'), /任务“t9”在计划中不存在。/],
+    ];
+    for (const [name, yaml, expected] of cases) {
+      const response = await t.app.inject(
+        as(owner, {
+          method: 'POST',
+          url: url('/plan/import'),
+          headers: { 'content-type': 'application/yaml', 'accept-language': 'zh-CN' },
+          payload: yaml,
+        }),
+      );
+      expect(response.statusCode, name).toBe(400);
+      expect(response.json().error.code, name).toBe('plan_invalid');
+      expect(response.json().error.message, name).toMatch(/计划中有 \d+ 处问题，未导入任何内容。/);
+      expect(
+        response
+          .json()
+          .error.fields.map((field: { message: string }) => field.message)
+          .join('\n'),
+        name,
+      ).toMatch(expected);
+    }
+    expect(await count('tasks')).toBe(0);
+    expect(await count('goals')).toBe(0);
+  });
+
+  it('names people who are not members, and rolls back a failure halfway', async () => {
+    const stranger = cleanPlan()
+      .replace(`email: ${member.email}`, 'email: newcomer@example.com')
+      .replaceAll(member.email, 'newcomer@example.com');
+    const missing = await postYaml(owner, stranger);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('plan_people_missing');
+    expect(missing.json().error.message).toContain('newcomer@example.com');
+    // The KPI key exists already: the goals and tasks before the failure must not stay.
+    await postYaml(owner, cleanPlan());
+    const again = await postYaml(owner, cleanPlan());
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0].path).toBe('kpis[0].key');
+    expect(await count('goals')).toBe(1);
+    expect(await count('tasks')).toBe(2);
+  });
+
+  it('refuses a member (403) and another workspace (404)', async () => {
+    expect((await postYaml(member, cleanPlan())).statusCode).toBe(403);
+    const stranger = await signUpUser(t.app);
+    expect((await postYaml(stranger, cleanPlan())).statusCode).toBe(404);
+  });
+});
+
+describe('plan round trip', () => {
+  it('export → import into an empty workspace → export gives the same YAML', async () => {
+    const demo = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+    );
+    const source = demo.json().workspace;
+    const first = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export', source.id) }));
+    expect(first.statusCode).toBe(200);
+
+    // An empty workspace of the same name with the same people in the same roles.
+    const created = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: source.name } }),
+    );
+    const target = created.json().workspace.id as string;
+    const members = await t.database.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('workspace_id', '=', source.id)
+      .where('user_id', '!=', owner.id)
+      .execute();
+    for (const row of members) {
+      await t.database.db
+        .insertInto('memberships')
+        .values({ ...row, workspace_id: target })
+        .execute();
+    }
+    const imported = await postYaml(owner, first.body, '', target);
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json().created.tasks).toBeGreaterThan(30);
+
+    const second = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export', target) }));
+    expect(second.body).toBe(first.body);
+  });
+});
+
+describe('plan health', () => {
+  it('scores the live workspace by chapter with the findings and the ids they link to', async () => {
+    const empty = await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }));
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json().score).toBeLessThan(20);
+    await postYaml(owner, cleanPlan());
+    const health = await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }));
+    const body = health.json();
+    expect(body.score).toBe(100);
+    expect(body.chapters.map((chapter: { chapter: string }) => chapter.chapter)).toEqual([
+      'goals',
+      'tasks',
+      'schedule',
+      'processes',
+      'kpis',
+      'cadence',
+    ]);
+    expect(Object.keys(body.ids.tasks)).toEqual(['t1', 't2']);
+    // A task without a due date costs the schedule chapter some points.
+    const taskId = body.ids.tasks.t2;
+    await t.app.inject(
+      as(owner, {
+        method: 'PATCH',
+        url: url(`/tasks/${taskId}`),
+        payload: { dueDate: null, startDate: null },
+      }),
+    );
+    const after = (await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }))).json();
+    const schedule = after.chapters.find((chapter: { chapter: string }) => chapter.chapter === 'schedule');
+    expect(
+      schedule.findings.map((finding: { rule: string; subject: string }) => [finding.rule, finding.subject]),
+    ).toEqual([['task-no-dates', 't2']]);
+    expect(after.score).toBeLessThan(100);
+  });
+});
