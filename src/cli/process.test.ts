@@ -113,7 +113,7 @@ describe('opsplan process analyse', () => {
     expect(refused.stderr).toMatch(
       /^opsplan: Row 3, column entered_at: "46082\.5x" is not a date and time .*\n$/,
     );
-  }, 60_000);
+  }, 180_000);
 
   it('prints the analysis of a generated log as JSON, matching the figures the log was made with', async () => {
     const generated = generateEventLog(300, 11);

@@ -37,6 +37,10 @@ const WorkloadPage = page(() => import('./routes/workload/WorkloadPage.tsx'), 'W
 const RoutinesPage = page(() => import('./routes/routines/RoutinesPage.tsx'), 'RoutinesPage');
 const ProcessesPage = page(() => import('./routes/processes/ProcessesPage.tsx'), 'ProcessesPage');
 const ProcessPage = page(() => import('./routes/processes/ProcessPage.tsx'), 'ProcessPage');
+const ImportEventLogPage = page(
+  () => import('./routes/processes/ImportEventLogPage.tsx'),
+  'ImportEventLogPage',
+);
 const ProcessEditPage = page(() => import('./routes/processes/ProcessEditPage.tsx'), 'ProcessEditPage');
 const ProcessNewPage = page(() => import('./routes/processes/ProcessNewPage.tsx'), 'ProcessNewPage');
 const ProcessComparePage = page(
@@ -99,6 +103,7 @@ export const router = createBrowserRouter([
                   { path: 'processes/new', element: <ProcessNewPage /> },
                   { path: 'processes/:processId', element: <ProcessPage /> },
                   { path: 'processes/:processId/edit', element: <ProcessEditPage /> },
+                  { path: 'processes/:processId/import', element: <ImportEventLogPage /> },
                   { path: 'processes/:processId/compare', element: <ProcessComparePage /> },
                   { path: 'runs/:runId', element: <RunPage /> },
                   { path: 'queue', element: <QueuePage /> },

@@ -9,6 +9,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
+import { uploadFile, type UploadOptions } from '../../api/upload.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 
 export type Process = components['schemas']['Process'];
@@ -300,5 +301,20 @@ export function useOpenSteps(workspaceId: string, assigneeId?: string) {
         }),
       ),
     placeholderData: (previous) => previous,
+  });
+}
+
+export type EventLogImportReport = components['schemas']['EventLogImportReport'];
+
+/** Sends an event log to the process: a dry run reports, a commit imports every case or none. */
+export function useImportEventLog(workspaceId: string, processId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (options: UploadOptions & { dryRun: boolean }) =>
+      uploadFile<EventLogImportReport>(
+        `/api/v1/w/${encodeURIComponent(workspaceId)}/processes/${encodeURIComponent(processId)}/event-log?dryRun=${String(options.dryRun)}`,
+        options,
+      ),
+    onSuccess: (report) => (report.imported ? processesChanged(queryClient, workspaceId) : undefined),
   });
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Breadcrumb, Button, Card, Flex, Popover, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
@@ -88,12 +88,21 @@ export function ProcessPage() {
         }
         description={data.description ?? undefined}
         extra={
-          <Flex align="center" gap={16}>
+          <Flex align="center" gap={16} wrap>
             <Popover title={t('processes.versions')} content={versions} placement="bottomRight">
               <Typography.Link data-testid="process-versions-link">
                 <HistoryOutlined /> {t('processes.versions')} ({data.versions.length})
               </Typography.Link>
             </Popover>
+            {can('processes.write') ? (
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => void navigate(`${base}/processes/${data.id}/import`)}
+                data-testid="import-event-log"
+              >
+                {t('eventLogImport.open')}
+              </Button>
+            ) : null}
             {can('processes.write') ? (
               <Button
                 type="primary"
