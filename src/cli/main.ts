@@ -6,6 +6,7 @@ import { registerFeedback } from './commands/feedback.ts';
 import { registerProcess } from './commands/process.ts';
 import { registerLint } from './commands/lint.ts';
 import { registerPlan } from './commands/plan.ts';
+import { registerRender } from './commands/render.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
   registerProcess(program);
   registerLint(program);
   registerPlan(program);
+  registerRender(program);
   return program;
 }
 

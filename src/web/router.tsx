@@ -49,6 +49,7 @@ const ProcessComparePage = page(
 );
 const RunPage = page(() => import('./routes/processes/RunPage.tsx'), 'RunPage');
 const QueuePage = page(() => import('./routes/processes/QueuePage.tsx'), 'QueuePage');
+const PlanPage = page(() => import('./routes/plan/PlanPage.tsx'), 'PlanPage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
                   { path: 'processes/:processId/compare', element: <ProcessComparePage /> },
                   { path: 'runs/:runId', element: <RunPage /> },
                   { path: 'queue', element: <QueuePage /> },
+                  { path: 'plan', element: <PlanPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

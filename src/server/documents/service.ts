@@ -72,7 +72,8 @@ export function fileNameOf(
   return documentFileName(`${document.cover.title} ${workspaceName}`, day, format);
 }
 
-async function resolveLocale(
+/** The document's language: the one chosen, else the workspace's plan language, else `fallback`. */
+export async function resolveLocale(
   services: Services,
   workspaceId: string,
   chosen: Locale | undefined,

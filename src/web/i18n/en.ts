@@ -99,6 +99,7 @@ export const en: Catalog = {
     routines: 'Routines',
     processes: 'Processes',
     queue: 'My queue',
+    plan: 'Plan document',
   },
   workspace: {
     notFoundTitle: 'Workspace not found',
@@ -1440,6 +1441,25 @@ export const en: Catalog = {
     showingAssignee: 'Open steps of {{name}} only',
     showEveryone: 'Show everyone',
     limited: 'Only the {{count}} soonest due steps are listed. Pick a person to see all of theirs.',
+  },
+  plan: {
+    title: 'Plan document',
+    description:
+      'The written operations work plan from live data: preview it, then download it as Word, PDF, HTML, Markdown or Excel.',
+    scope: 'Scope',
+    wholeWorkspace: 'Whole workspace',
+    language: 'Language',
+    format: 'Format',
+    formats: { docx: 'Word (DOCX)', pdf: 'PDF', html: 'HTML', md: 'Markdown', xlsx: 'Excel (XLSX)' },
+    generate: 'Generate',
+    preview: 'Live preview',
+    refresh: 'Refresh',
+    recent: 'Recent documents',
+    noDocuments: 'No documents yet. Choose a format and generate one.',
+    created: 'Created',
+    status: 'Status',
+    statuses: { queued: 'Waiting', running: 'Rendering', done: 'Ready', failed: 'Failed' },
+    download: 'Download',
   },
   notFound: {
     title: 'Page not found',

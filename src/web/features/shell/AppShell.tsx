@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
@@ -62,6 +63,9 @@ export function AppShell() {
               { key: `${base}/processes`, icon: <ApartmentOutlined />, label: t('nav.processes') },
               { key: `${base}/queue`, icon: <InboxOutlined />, label: t('nav.queue') },
             ]
+          : []),
+        ...(role && can(role, 'documents.read')
+          ? [{ key: `${base}/plan`, icon: <FileTextOutlined />, label: t('nav.plan') }]
           : []),
         { key: `${base}/members`, icon: <TeamOutlined />, label: t('nav.members') },
         ...(role && can(role, 'audit.read')
