@@ -107,8 +107,9 @@ export async function renderWorkspacePlan(
 ): Promise<{ bytes: Buffer; fileName: string; scopeTitle: string | null }> {
   const progress = input.onProgress ?? (async () => undefined);
   const now = services.now();
+  const workspaceName = await queries.selectWorkspaceName(services.db, input.workspaceId);
+  if (workspaceName === null) throw new AppError('workspace_not_found');
   const scopeTitle = await scopeTitleOf(services, input.workspaceId, input.goalId);
-  const workspaceName = (await queries.selectWorkspaceName(services.db, input.workspaceId)) ?? '';
   const { plan, observations } = await readPlan(
     services,
     { workspaceId: input.workspaceId, goalId: input.goalId },
