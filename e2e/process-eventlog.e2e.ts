@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { callApi, choose, signUpWithWorkspace } from './flows.ts';
+import { launchBrowser, screenshot } from './browser.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Six feedback cases of October 2026; two go back to analysis once. */
+function feedbackLog(): string {
+  const rows = ['case_id,step,entered_at,started_at,completed_at,assignee'];
+  for (let index = 0; index < 6; index += 1) {
+    const day = `2026-10-${String(10 + index).padStart(2, '0')}`;
+    const id = `FB-${index}`;
+    rows.push(`${id},收集反馈,${day} 09:00,${day} 09:10,${day} 09:30,chenjing@example.com`);
+    rows.push(`${id},分析问题,${day} 09:30,${day} 14:30,${day} 15:00,李雷`);
+    if (index < 2) {
+      rows.push(`${id},制定解决方案,${day} 15:00,${day} 15:10,${day} 15:30,`);
+      rows.push(`${id},分析问题,${day} 15:30,${day} 16:00,${day} 17:00,李雷`);
+    }
+    rows.push(`${id},制定解决方案,${day} 17:00,${day} 17:10,${day} 17:30,`);
+    rows.push(`${id},反馈用户,${day} 17:30,${day} 17:40,${day} 18:00,`);
+  }
+  return rows.join('\n');
+}
+
+describe('event log import', () => {
+  it('[PROCESSES] import an event log on a phone, then see its variants and rework this quarter', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '陈静', email: 'chenjing@example.com', password: 'correct-horse-1' },
+      '客服运营组',
+    );
+    const process = await callApi<{ id: string }>(
+      context,
+      server.url,
+      'POST',
+      `/w/${workspaceId}/processes`,
+      {
+        templateKey: 'feedback',
+      },
+    );
+
+    await page.goto(`${server.url}/w/${workspaceId}/processes/${process.id}`);
+    await page.getByTestId('import-event-log').click();
+    await page.getByRole('heading', { name: '导入事件日志' }).waitFor();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'feedback-log.csv', mimeType: 'text/csv', buffer: Buffer.from(feedbackLog()) });
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-report').waitFor();
+    await expect(page.getByTestId('import-missing-steps').count()).resolves.toBe(0);
+    await page.getByText('1 位负责人不是成员，按原文保留：李雷').waitFor();
+    await screenshot(page, '95-event-log-check-390-zh');
+    await page.getByTestId('import-commit').click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 6 个实例');
+
+    await page.getByTestId('import-open-analytics').click();
+    await page.getByTestId('process-analytics').waitFor();
+    await choose(page, page.getByTestId('analytics-window'), '本季度');
+    const variants = page.getByTestId('analytics-variants');
+    await variants.getByText('收集反馈 → 分析问题 → 制定解决方案 → 反馈用户', { exact: true }).waitFor();
+    await expect(variants.locator('tbody tr.ant-table-row').count()).resolves.toBe(2);
+    const rework = page.getByTestId('analytics-rework');
+    await expect(rework.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain(
+      '分析问题',
+    );
+    await expect(page.getByTestId('bottleneck').textContent()).resolves.toContain('分析问题');
+    expect(new URL(page.url()).searchParams.get('window')).toBe('thisQuarter');
+    await screenshot(page, '96-event-log-analytics-390-zh');
+    await context.close();
+  });
+});
