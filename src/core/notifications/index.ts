@@ -1,4 +1,5 @@
 import { interpolate, type Locale } from '../i18n/index.ts';
+import { addDays, isPeriodStart, periodStart, type Frequency } from '../kpis/periods.ts';
 
 /** Why a person is told: they must act, they are consulted, they are kept informed, they own it, or named. */
 export type Reason = 'act' | 'asked' | 'informed' | 'owner' | 'mentioned';
@@ -305,4 +306,14 @@ export function planDelivery(enabled: boolean, settings: DeliverySettings, now: 
 /** Whether the daily digest is due in this hour of the person's day. */
 export function isDigestHour(now: number, timezone: string, digestHour: number): boolean {
   return Math.floor(localMinutes(now, timezone) / 60) === digestHour;
+}
+
+/**
+ * The period whose KPI value is now due, or null: on the first day of a period, the one just ended, when
+ * nothing was recorded for it (or later). So each missing value is asked for once, the day after it closed.
+ */
+export function kpiValueDue(today: string, frequency: Frequency, lastPeriod: string | null): string | null {
+  if (!isPeriodStart(today, frequency)) return null;
+  const ended = periodStart(addDays(today, -1), frequency);
+  return lastPeriod !== null && lastPeriod >= ended ? null : ended;
 }

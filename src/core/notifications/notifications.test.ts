@@ -4,6 +4,7 @@ import { digestEmail, singleEmail } from './email.ts';
 import {
   isChannelEnabled,
   isDigestHour,
+  kpiValueDue,
   notificationTitle,
   planDelivery,
   quietHoursEnd,
@@ -140,5 +141,16 @@ describe('messages', () => {
     });
     expect(isAcceptedReply('feishu', 200, '{"code":0}').ok).toBe(true);
     expect(isAcceptedReply('slack', 404, 'no_service').ok).toBe(false);
+  });
+});
+
+describe('kpiValueDue', () => {
+  it('asks for the period that just ended when it has no value', () => {
+    expect(kpiValueDue('2026-12-01', 'month', '2026-10-01')).toBe('2026-11-01');
+    expect(kpiValueDue('2026-12-01', 'month', '2026-11-01')).toBeNull();
+    expect(kpiValueDue('2026-12-02', 'month', null)).toBeNull();
+    expect(kpiValueDue('2026-11-27', 'day', null)).toBe('2026-11-26');
+    // 2026-11-30 is a Monday: last week's value is due.
+    expect(kpiValueDue('2026-11-30', 'week', '2026-11-16')).toBe('2026-11-23');
   });
 });

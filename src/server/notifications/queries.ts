@@ -68,6 +68,16 @@ export async function selectUserName(executor: Executor, userId: string | null):
   return row?.name ?? '';
 }
 
+/** Every KPI someone owns, across workspaces, for the daily "value due" reminder. */
+export function selectKpisWithOwners(executor: Executor) {
+  return executor
+    .selectFrom('kpis')
+    .select(['id', 'workspace_id', 'frequency', 'last_period'])
+    .where('owner_id', 'is not', null)
+    .where('formula', 'is', null)
+    .execute();
+}
+
 /** Those of `userIds` who are still members: someone who left hears nothing more. */
 export async function selectMemberIds(
   executor: Executor,

@@ -29,6 +29,7 @@ import { authorize } from '../workspaces/access.ts';
 import { postChat } from './chat.ts';
 import * as queries from './queries.ts';
 import type { LiveMessage } from './live.ts';
+import { registerReminderJobs } from './reminders.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
 export const DIGEST_JOB = 'notifications.digest';
@@ -505,6 +506,7 @@ export async function registerNotificationJobs(services: Services): Promise<void
     await sendDigests(services);
   });
   await services.scheduler.every(DIGEST_JOB, '0 * * * *');
+  await registerReminderJobs(services);
 }
 
 // ——— The inbox ———

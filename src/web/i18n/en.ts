@@ -1465,4 +1465,20 @@ export const en: Catalog = {
     title: 'Page not found',
     hint: 'The address may be wrong, or the page has moved.',
   },
+  notifications: {
+    title: 'Notifications',
+    open: 'Notifications, {{count}} unread',
+    new: 'New notification',
+    empty: 'Nothing new',
+    markRead: 'Mark read',
+    markAllRead: 'Mark all read',
+    more: 'Load more',
+    reason: {
+      act: 'For you to act on',
+      asked: 'Your input is asked',
+      informed: 'For your information',
+      owner: 'You own this',
+      mentioned: 'You were mentioned',
+    },
+  },
 };

@@ -1433,4 +1433,20 @@ export const zhCN = {
     title: '页面不存在',
     hint: '你访问的地址可能有误，或页面已被移动。',
   },
+  notifications: {
+    title: '通知',
+    open: '通知，{{count}} 条未读',
+    new: '新通知',
+    empty: '暂无新通知',
+    markRead: '标为已读',
+    markAllRead: '全部已读',
+    more: '加载更多',
+    reason: {
+      act: '需要你处理',
+      asked: '请你提供意见',
+      informed: '知会你',
+      owner: '你是负责人',
+      mentioned: '有人提到了你',
+    },
+  },
 };

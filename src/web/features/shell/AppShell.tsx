@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -23,6 +23,7 @@ import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { LanguageSwitch } from '../account/LanguageSwitch.tsx';
 import { useMe } from '../account/hooks.ts';
 import { lastWorkspaceId } from '../workspaces/lastWorkspace.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
@@ -39,6 +40,8 @@ export function AppShell() {
     workspaces.find((workspace) => workspace.id === (routeWorkspaceId ?? lastWorkspaceId())) ??
     (routeWorkspaceId ? undefined : workspaces[0]);
   const role = current && isRole(current.role) ? current.role : null;
+  // Phones: a tighter header, so switcher, language, bell and user menu fit in 390 px.
+  const isNarrow = !Grid.useBreakpoint().sm;
 
   const base = current ? `/w/${current.id}` : null;
   const items: MenuProps['items'] = base
@@ -117,17 +120,18 @@ export function AppShell() {
         <Layout.Header
           style={{
             background: '#fff',
-            padding: '0 24px',
+            padding: isNarrow ? '0 4px' : '0 24px',
             borderBottom: '1px solid #f0f0f0',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            gap: 16,
+            gap: isNarrow ? 4 : 16,
           }}
         >
           <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
-          <Flex align="center" gap={16}>
+          <Flex align="center" gap={isNarrow ? 4 : 16}>
             <LanguageSwitch size="small" />
+            {current ? <NotificationBell workspaceId={current.id} /> : null}
             {me ? <UserMenu name={me.user.name} email={me.user.email} /> : null}
           </Flex>
         </Layout.Header>

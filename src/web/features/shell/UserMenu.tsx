@@ -44,7 +44,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         <Avatar size="small" style={{ background: '#2f54eb' }}>
           {name.slice(0, 1).toUpperCase()}
         </Avatar>
-        <span>{name}</span>
+        <span className="user-menu-name">{name}</span>
       </Button>
     </Dropdown>
   );
