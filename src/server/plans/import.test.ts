@@ -252,3 +252,50 @@ describe('plan health', () => {
     expect(after.score).toBeLessThan(100);
   });
 });
+
+describe('new plan from a template', () => {
+  it('lists the templates and creates the e-commerce plan with the numbers, start and people given', async () => {
+    const list = await t.app.inject(
+      as(owner, { method: 'GET', url: url('/plan/templates'), headers: { 'accept-language': 'zh-CN' } }),
+    );
+    expect(list.json().items.map((item: { name: string }) => item.name)).toEqual([
+      '用户增长',
+      '电商店铺运营',
+      '内容运营',
+      '社群运营',
+      '新品上线活动',
+    ]);
+    const body = {
+      template: 'ecommerce',
+      locale: 'zh-CN',
+      start: '2026-12-07',
+      people: { lead: owner.email, analyst: member.email, operator: member.email },
+      targets: { orders: { baseline: 300, target: 450 } },
+    };
+    const dry = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/plan/from-template'), payload: { ...body, dryRun: true } }),
+    );
+    expect(dry.statusCode).toBe(200);
+    expect(await count('tasks')).toBe(0);
+    const created = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/plan/from-template'), payload: body }),
+    );
+    expect(created.statusCode).toBe(200);
+    expect(created.json().created).toMatchObject({ goals: 1, tasks: 6, processes: 1, routines: 2 });
+    const { plan } = (
+      await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }))
+    ).json();
+    expect(plan.goals[0].keyResults[0]).toMatchObject({ kpi: 'orders', baseline: 300, target: 450 });
+    expect(plan.goals[0].start).toBe('2026-12-07');
+    expect(plan.processes[0].steps.map((step: { name: string }) => step.name)).toEqual([
+      '接单',
+      '付款确认',
+      '物流安排',
+      '售后服务',
+      '结束',
+    ]);
+    const health = (await t.app.inject(as(owner, { method: 'GET', url: url('/plan/health') }))).json();
+    expect(health.counts.error).toBe(0);
+    expect(health.score).toBeGreaterThan(90);
+  });
+});

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../core/errors/index.ts';
 import { planJsonSchema } from '../../core/plan/schema.ts';
 import { readPlanText, writePlanYaml } from '../../core/plan/yaml.ts';
 import { PlanSchema } from '../../core/plan/schema.ts';
@@ -7,6 +8,7 @@ import type { Plan } from '../../core/plan/model.ts';
 import { FileResponse } from '../files.ts';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
+import { findTemplate, instantiateTemplate, PLAN_TEMPLATES } from '../../core/plan/templates/index.ts';
 import { importPlan, invalidPlanError } from './import.ts';
 import * as service from './service.ts';
 
@@ -83,6 +85,67 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
       return importPlan(
         { services, actor: requireActor(request), locale: request.locale },
         { workspaceId: request.params.workspaceId, plan, locate, dryRun: request.query.dryRun },
+      );
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/plan/templates',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'The five plan templates with their roles and key results, in the caller’s language',
+        params: WorkspaceParams,
+        response: responses({ 200: schemas.TemplateList }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const zh = request.locale !== 'en';
+      const pick = (value: { zh: string; en: string }) => (zh ? value.zh : value.en);
+      return {
+        items: PLAN_TEMPLATES.map((template) => ({
+          key: template.key,
+          name: pick(template.name),
+          description: pick(template.description),
+          roles: template.roles.map((role) => ({ key: role.key, name: pick(role.name) })),
+          keyResults: template.goal.keyResults.map((kr) => ({
+            kpi: kr.kpi,
+            title: pick(kr.title),
+            unit: pick(template.kpis.find((kpi) => kpi.key === kr.kpi)?.unit ?? { zh: '', en: '' }),
+            baseline: kr.baseline,
+            target: kr.target,
+          })),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/w/:workspaceId/plan/from-template',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'New plan from a template: numbers, start date and a member per role, imported in one go',
+        params: WorkspaceParams,
+        body: schemas.FromTemplateBody,
+        response: responses({ 200: schemas.ImportReport }),
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const template = findTemplate(body.template);
+      if (!template) throw new AppError('plan_template_not_found');
+      const plan = instantiateTemplate(template, {
+        locale: body.locale,
+        start: body.start,
+        people: body.people,
+        targets: body.targets,
+        name: body.name,
+      });
+      return importPlan(
+        { services, actor: requireActor(request), locale: request.locale },
+        { workspaceId: request.params.workspaceId, plan, dryRun: body.dryRun },
       );
     },
   );

@@ -72,3 +72,40 @@ export const PlanHealth = z
     }),
   })
   .meta({ id: 'PlanHealth' });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const FromTemplateBody = z.object({
+  template: z.enum(['user-growth', 'ecommerce', 'content', 'community', 'launch']),
+  locale: z.enum(['zh-CN', 'en']),
+  start: Day,
+  people: z
+    .record(z.string().max(40), z.string().trim().min(3).max(320))
+    .describe('Role key → member e-mail'),
+  targets: z
+    .record(z.string().max(64), z.object({ baseline: z.number(), target: z.number() }))
+    .optional()
+    .describe('KPI key → baseline and target of its key result'),
+  name: z.string().trim().min(1).max(200).optional(),
+  dryRun: z.boolean().default(false),
+});
+
+export const TemplateList = z.object({
+  items: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      description: z.string(),
+      roles: z.array(z.object({ key: z.string(), name: z.string() })),
+      keyResults: z.array(
+        z.object({
+          kpi: z.string(),
+          title: z.string(),
+          unit: z.string(),
+          baseline: z.number(),
+          target: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
