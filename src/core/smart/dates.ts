@@ -1,6 +1,6 @@
 import { en as chronoEn } from 'chrono-node';
 import { hans as chronoZh } from 'chrono-node/zh';
-import { parseChineseNumber } from './numbers.ts';
+import { parseChineseNumber, toHalfWidth } from './numbers.ts';
 
 type Day = { year: number; month: number; day: number };
 export type DeadlineMatch = { date: string; index: number; end: number; text: string; isMarked: boolean };
@@ -387,10 +387,13 @@ const RULES: Rule[] = [
 const MARKER_BEFORE =
   /(?:在|于|截至|截止|到|by|before|within|until|till|no later than|in|during|over|of)\s*$/i;
 const MARKER_AFTER = /^\s*(?:之前|以前|前|之内|以内|内|截止|为止|底前|完成|deadline)/;
+/** An amount with a scale shorthand (3.5w = 35,000, 30k, 3m): a quantity, never a date. */
+const SCALED_AMOUNT = /^\d+(?:\.\d+)?\s*(?:[kwmb]|mn|bn)$/i;
 const DURATION_ONLY = /\d+\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b|[天周年]内|个月|小时/i;
 
 /** Every deadline-like phrase in the text, earliest first, resolved against `today` ('YYYY-MM-DD'). */
-export function findDeadlines(text: string, today: string): DeadlineMatch[] {
+export function findDeadlines(written: string, today: string): DeadlineMatch[] {
+  const text = toHalfWidth(written);
   const todayDay = parseDay(today);
   const found: DeadlineMatch[] = [];
   let masked = text;
@@ -424,6 +427,7 @@ export function findDeadlines(text: string, today: string): DeadlineMatch[] {
     for (const result of parser.parse(masked, reference, { forwardDate: true })) {
       const start = result.start;
       if (DURATION_ONLY.test(result.text)) continue; // "reduce to 3 days" is a target, not a date
+      if (SCALED_AMOUNT.test(result.text.trim())) continue; // chrono takes "3.5w" and "3m" for dates
       if (start.isCertain('hour') && !start.isCertain('day')) continue;
       const isMonthOnly = start.isCertain('month') && !start.isCertain('day') && !start.isCertain('weekday');
       if (

@@ -1,5 +1,5 @@
 import { findDeadlines, pickDeadline } from './dates.ts';
-import { parseQuantities, type QuantityMatch } from './numbers.ts';
+import { parseQuantities, toHalfWidth, type QuantityMatch } from './numbers.ts';
 import type { Direction, Extraction, Quantity, SmartLocale } from './types.ts';
 
 /** What a goal statement says, with the details the criteria need beyond the public Extraction. */
@@ -187,6 +187,9 @@ const LEVEL_MARKER_EN =
 const CHANGE_MARKER = /(?:\bby|了)\s*$/i;
 const BASELINE_MARKER =
   /(?:从|由|\bfrom|比|\bvs\.?|compared (?:with|to))\s*(?:目前的?|现在的?|当前的?|the current|current)?\s*$/i;
+/** What stands between a starting amount and the level it moves to: "提升到", "降至", "→", "up to". */
+const VERB_TO_LEVEL =
+  /^\s*(?:(?:提升|提高|增长|增加|拉升|上涨|上升|降低|减少|下降|缩短|压缩|压降|削减)?\s*[到至]|[增降减]至|→|->|(?:increase[ds]?|grow|grew|rise|rose|drop(?:ped)?|fall|fell|cut)?\s*to)\s*$/i;
 const DECREASE_AFTER = /^\s*(?:以下|以内|之内|或以下|或更低|or (?:less|lower|fewer|below))/i;
 const DECREASE_BEFORE =
   /(?:under|below|less than|fewer than|at most|no more than|不超过|不高于|低于|控制在|＜|<|≤)\s*$/i;
@@ -285,7 +288,10 @@ function cleanMetric(raw: string, locale: SmartLocale): string | null {
 const EN_STOP =
   /\s(?:from|to|by|within|in|before|until|over|during|per|this|next|at|above|below|under|more than|less than|so|while|and|with)\b|\sof\s+(?=[\d$¥])|\d|[,;.:](?:\s|$)|\s{2,}|$/i;
 const ZH_STOP =
-  /从|由|到|至|达到|为|(?:\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*[%％人名位个单笔次条篇场家件元万亿倍分天小]|[,，。;；、]|\s{2,}|$/;
+  /从|由|到|至|达到|为|(?:\d[\d,]*(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*(?:[%％人名位个单笔次条篇场家件元万亿倍分天小]|[kKwWmM](?![A-Za-z]))|[,，。;；、]|\s{2,}|$/;
+
+const TRAILING_AMOUNT =
+  /(?<=^|\s|[\u3400-\u9fff])(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*(?:百万|千万|[kKwWmM万亿千])?\s*[%％]?\s*$/;
 
 function textUntilStop(text: string, locale: SmartLocale): string {
   const stop = (locale === 'zh-CN' && CJK.test(text) ? ZH_STOP : EN_STOP).exec(text);
@@ -330,7 +336,8 @@ function readMetric(
       );
       if (after) return after;
       const before = clause.text.slice(0, verbStart).split(/从|由/)[0] ?? '';
-      return cleanMetric(before, locale);
+      // "DAU 3.5w 提升到 5w": the starting amount before the verb is not part of the name (D7 留存 keeps its 7).
+      return cleanMetric(before.replace(TRAILING_AMOUNT, ''), locale);
     }
     const beforeTarget = target ? clause.text.slice(0, target.index - clause.start) : clause.text;
     return cleanMetric(textUntilStop(beforeTarget, locale), locale);
@@ -415,7 +422,19 @@ function chooseTarget(
   const afterBaseline = baseline ? candidates.find((quantity) => quantity.index > baseline.index) : undefined;
   if (afterBaseline) return { target: afterBaseline, baseline, mode: 'level' };
   const levelTarget = candidates.find((quantity) => isLevelMarked(text, quantity));
-  if (levelTarget) return { target: levelTarget, baseline, mode: 'level' };
+  if (levelTarget) {
+    // "DAU 3.5w 提升到 5w": the amount right before "提升到" is where the metric starts from.
+    const startsFrom =
+      baseline ??
+      candidates.find(
+        (quantity) =>
+          quantity.index < levelTarget.index &&
+          quantity.unit === levelTarget.unit &&
+          VERB_TO_LEVEL.test(text.slice(quantity.index + quantity.text.length, levelTarget.index)),
+      ) ??
+      null;
+    return { target: levelTarget, baseline: startsFrom, mode: 'level' };
+  }
   const verbEnd = verb?.end ?? 0;
   const standalone = candidates.filter((quantity) => canStandAlone(text, quantity));
   const target = standalone.find((quantity) => quantity.index >= verbEnd) ?? standalone[0] ?? null;
@@ -439,7 +458,8 @@ function toQuantity(match: QuantityMatch | null): Quantity | null {
 }
 
 /** Reads metric, direction, baseline, target, deadline and kind from a goal statement in Chinese or English. */
-export function readGoal(statement: string, today: string): GoalReading {
+export function readGoal(written: string, today: string): GoalReading {
+  const statement = toHalfWidth(written);
   const locale = detectLocale(statement);
   const deadlines = findDeadlines(statement, today);
   const deadline = pickDeadline(deadlines)?.date ?? null;

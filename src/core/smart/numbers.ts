@@ -75,6 +75,16 @@ export function parseChineseNumber(text: string): number | null {
   return total + section;
 }
 
+/**
+ * Full-width digits, letters and the full-width point (４.６万, １２％, ３ｗ, as typed with a Chinese IME) as
+ * their ASCII forms. Each character maps to one character, so positions in the text stay valid.
+ */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E]/g, (char) =>
+    String.fromCharCode(char.charCodeAt(0) - 0xfee0),
+  );
+}
+
 const UNIT_ALIASES: Array<[RegExp, string]> = [
   [/^(?:%|％|percent|per cent)$/i, '%'],
   [/^(?:个?百分点|percentage points?|pp|pts? of share)$/i, 'pp'],
@@ -122,7 +132,8 @@ const QUANTITY_PATTERN = new RegExp(
   String.raw`(?<percentOf>百分之)?` +
     String.raw`(?<currency>US\$|[¥￥$]|(?:RMB|CNY|USD)\s?)?` +
     String.raw`(?<number>${ARABIC}|[${CHINESE_NUMERAL_CHARS}]+)` +
-    String.raw`(?:(?<multZh>百万|千万|万|亿|千)|(?<multShort>[kKmMbBwW]|mn|bn)(?![A-Za-z])|\s?(?<multWord>thousand|million|billion)\b)?` +
+    // "4.6 万" and "3.5 w" keep a space before the scale; a spaced m/b stays metres/bytes, so those must touch.
+    String.raw`(?:\s?(?<multZh>百万|千万|万|亿|千)|\s?(?<multSpaced>[kKwW])(?![A-Za-z])|(?<multShort>[mMbB]|mn|bn)(?![A-Za-z])|\s?(?<multWord>thousand|million|billion)\b)?` +
     String.raw`\s?(?<unit>%|％|(?:percent|per cent|percentage points?)\b|个百分点|百分点|pp\b|` +
     String.raw`个?小时|(?:hours?|hrs?|h)\b|分钟|(?:minutes?|mins?)\b|秒钟?|(?:seconds?|secs?)\b|天|日(?![期前内])|(?:days?)\b|` +
     String.raw`个?星期|(?:weeks?|wks?)\b|元|块钱?|人民币|美元|美金|(?:dollars?|yuan|RMB|CNY|USD)\b|` +
@@ -133,8 +144,9 @@ const QUANTITY_PATTERN = new RegExp(
 const COUNT_OR_CURRENCY = new Set(['人', '个', '单', '次', '条', '篇', '场', '家', '件', '¥', '$']);
 
 /** Finds every number in a text with its normalised unit: "50,000", "8万", "1.2 million", "三千人", "20%", "百分之五". */
-export function parseQuantities(text: string): QuantityMatch[] {
+export function parseQuantities(written: string): QuantityMatch[] {
   const found: QuantityMatch[] = [];
+  const text = toHalfWidth(written);
   for (const match of text.matchAll(QUANTITY_PATTERN)) {
     const groups = match.groups ?? {};
     const numberText = groups.number ?? '';
@@ -145,7 +157,13 @@ export function parseQuantities(text: string): QuantityMatch[] {
     const isChineseNumeral = !/\d/.test(numberText);
     let value = isChineseNumeral ? parseChineseNumber(numberText) : Number(numberText.replace(/,/g, ''));
     if (value === null || !Number.isFinite(value)) continue;
-    const multiplierKey = (groups.multZh ?? groups.multShort ?? groups.multWord ?? '').toLowerCase();
+    const multiplierKey = (
+      groups.multZh ??
+      groups.multSpaced ??
+      groups.multShort ??
+      groups.multWord ??
+      ''
+    ).toLowerCase();
     const multiplier = MULTIPLIERS[multiplierKey];
     if (multiplier !== undefined) value *= multiplier;
     let unit = groups.percentOf ? '%' : normaliseUnit(groups.unit ?? groups.currency ?? null);
@@ -170,7 +188,13 @@ export function parseQuantities(text: string): QuantityMatch[] {
       if (/^[一]$/.test(numberText) && unit !== null && !COUNT_OR_CURRENCY.has(unit) && unit !== '%')
         continue;
     }
-    found.push({ value: roundTiny(value), unit, text: match[0].trimEnd(), index: start });
+    // The text as written (１２％), at the same position: the half-width copy keeps every index.
+    found.push({
+      value: roundTiny(value),
+      unit,
+      text: written.slice(start, start + match[0].length).trimEnd(),
+      index: start,
+    });
   }
   return found;
 }

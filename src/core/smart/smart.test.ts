@@ -645,3 +645,110 @@ describe('message catalogues', () => {
     }
   });
 });
+
+// Issue 16: magnitudes written as an operations team writes them, and deadlines the goal form must honour.
+describe('magnitudes in every written form', () => {
+  const quantities: Array<[string, Quantity[]]> = [
+    [
+      '从 4.6 万提升到 6 万',
+      [
+        { value: 46_000, unit: null },
+        { value: 60_000, unit: null },
+      ],
+    ],
+    [
+      'DAU 3.5w 提升到 5w',
+      [
+        { value: 35_000, unit: null },
+        { value: 50_000, unit: null },
+      ],
+    ],
+    ['3.5 W', [{ value: 35_000, unit: null }]],
+    ['GMV 1.2 亿', [{ value: 120_000_000, unit: null }]],
+    ['新增用户 2k', [{ value: 2000, unit: null }]],
+    ['2 千人', [{ value: 2000, unit: '人' }]],
+    ['１２％', [{ value: 12, unit: '%' }]],
+    ['４.６万', [{ value: 46_000, unit: null }]],
+    ['３５００人', [{ value: 3500, unit: '人' }]],
+    ['by 30k users', [{ value: 30_000, unit: null }]],
+    ['grow to 3m users', [{ value: 3_000_000, unit: null }]],
+    ['1.5 k', [{ value: 1500, unit: null }]],
+  ];
+  for (const [text, expected] of quantities) {
+    it(`parseQuantities: ${text}`, () =>
+      expect(parseQuantities(text).map(({ value, unit }) => ({ value, unit }))).toEqual(expected));
+  }
+
+  const statements: Array<[string, Expectation]> = [
+    [
+      'DAU 从 4.6 万提升到 6 万',
+      { baseline: { value: 46_000 }, target: { value: 60_000 }, direction: 'increase', metric: 'DAU' },
+    ],
+    [
+      'DAU 3.5w 提升到 5w',
+      {
+        baseline: { value: 35_000 },
+        target: { value: 50_000 },
+        direction: 'increase',
+        metric: 'DAU',
+        deadline: null,
+      },
+    ],
+    [
+      'GMV 从 1.2 亿做到 1.5 亿',
+      {
+        baseline: { value: 120_000_000 },
+        target: { value: 150_000_000 },
+        direction: 'increase',
+        metric: 'GMV',
+      },
+    ],
+    ['新增用户 2k', { target: { value: 2000 }, direction: 'increase', metric: '用户' }],
+    ['次日留存率提升到１２％', { target: { value: 12, unit: '%' }, metric: '次日留存率' }],
+    ['从４.６万提升到６万', { baseline: { value: 46_000 }, target: { value: 60_000 } }],
+    [
+      'Grow weekly active users by 30k users by March 31, 2027',
+      { target: { value: 30_000 }, deadline: '2027-03-31', direction: 'increase' },
+    ],
+  ];
+  for (const [text, expected] of statements) it(text, () => checkExample(text, expected, '2026-11-26'));
+
+  it('compares a baseline in 万 with KPI values written out in full', () => {
+    // The KPI sits at 46,000: the statement's 4.6 万 is that same level, so 6 万 is still ahead, not already met.
+    const history: KpiPoint[] = [
+      { date: '2026-09-01', value: 44_000 },
+      { date: '2026-10-01', value: 45_000 },
+      { date: '2026-11-01', value: 46_000 },
+    ];
+    const { achievable } = analyseGoal('2027年6月30日前 DAU 从 4.6 万提升到 6 万', {
+      today: '2026-11-26',
+      history,
+    }).criteria;
+    expect(achievable.status).not.toBe('pass');
+    expect(achievable.reason).not.toMatch(/已达到目标/);
+  });
+});
+
+describe('deadlines the goal form reads from the statement', () => {
+  const today = '2026-11-26';
+  const cases: Array<[string, string]> = [
+    ['2027年3月31日前将 DAU 从 4.6 万提升到 6 万', '2027-03-31'],
+    ['本月内完成双十二活动复盘报告', '2026-11-30'],
+    ['一季度内将 GMV 提升到 1.5 亿', '2027-03-31'],
+    ['Grow weekly active users to 50k by March 31, 2027', '2027-03-31'],
+  ];
+  for (const [text, deadline] of cases) {
+    it(text, () => {
+      const { extracted, criteria } = analyseGoal(text, { today });
+      expect(extracted.deadline).toBe(deadline);
+      expect(criteria.timeBound.status).toBe('pass');
+    });
+  }
+  it('counts 一季度内 from today: in March it is this quarter, not next year', () =>
+    expect(parseDeadline('一季度内', '2027-03-10')).toBe('2027-03-31'));
+  it('a vague 提升用户活跃 is not time-bound', () => {
+    const { extracted, criteria } = analyseGoal('提升用户活跃', { today });
+    expect(extracted.deadline).toBeNull();
+    expect(criteria.timeBound.status).toBe('fail');
+  });
+});
