@@ -410,7 +410,7 @@ const PNG_SCALE = 2;
 /**
  * Figures as PNG at twice their size, for formats that need raster (DOCX, XLSX), keyed by figure id. resvg lays
  * out each text with the large CJK font collection (tens of milliseconds a label), so the figures are drawn on
- * libuv's thread pool (renderAsync): in parallel, and without holding up the server's event loop.
+ * libuv's thread pool (renderAsync), two at a time, without holding up the server's event loop.
  */
 export async function figuresToPng(figures: Map<string, RenderedFigure>): Promise<Map<string, Buffer>> {
   const font = (() => {
@@ -419,15 +419,20 @@ export async function figuresToPng(figures: Map<string, RenderedFigure>): Promis
       ? { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' }
       : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
   })();
-  const entries = await Promise.all(
-    [...figures.entries()].map(async ([id, figure]) => {
+  // Two at a time: each rendering holds its own copy of the CJK font database (~0.5 GB for 17 at once).
+  const pending = [...figures.entries()];
+  const entries: Array<readonly [string, Buffer]> = [];
+  const worker = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const [id, figure] = next;
       const image = await renderAsync(figure.svg, {
         fitTo: { mode: 'zoom', value: PNG_SCALE },
         background: '#ffffff',
         font,
       });
-      return [id, image.asPng()] as const;
-    }),
-  );
+      entries.push([id, image.asPng()]);
+    }
+  };
+  await Promise.all([worker(), worker()]);
   return new Map(entries);
 }
