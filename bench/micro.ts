@@ -1,5 +1,6 @@
 // Module micro-benchmarks of the goals/KPIs issue, each against a baseline run in the same invocation:
-// (i) 1,000,000-row CSV import through the app's importMeasurements vs a bare insert of the same rows,
+// (i) 1,000,000-row CSV import through the app's importMeasurements (in files of the import's row limit) vs
+//     a bare insert of the same rows,
 // (ii) series query over 1,000,000 points of one KPI vs the same SQL straight through the driver,
 // (iii) rollup of a 10,000-goal tree: rollupProgress vs a bare traversal, rollupGoals vs its own SQL.
 // Runs in a scratch database (a temporary SQLite folder, or `<database>_micro` on PostgreSQL) that is dropped
@@ -18,6 +19,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import type { Actor } from '../src/server/context.ts';
 import { rollupGoals } from '../src/server/goals/refresh.ts';
+import { MEASUREMENT_IMPORT_MAX_ROWS } from '../src/server/kpis/files.ts';
 import { getSeries, importMeasurements } from '../src/server/kpis/service.ts';
 import { insertRows } from './data/insert.ts';
 import { parseArgs } from './lib/args.ts';
@@ -271,27 +273,37 @@ async function main(): Promise<MicroResult> {
         tuples.push([importKpi.id, period, workspaceId, value, 'import', userId, now, now]);
       }
     }
-    const csvFile = path.join(os.tmpdir(), `opsplan-bench-import-${process.pid}.csv`);
-    writeFileSync(csvFile, `${lines.join('\n')}\n`);
+    // An import reads at most MEASUREMENT_IMPORT_MAX_ROWS rows: the app gets the rows as files of that size.
+    const csvFiles: string[] = [];
+    for (let at = 1; at < lines.length; at += MEASUREMENT_IMPORT_MAX_ROWS) {
+      const csvFile = path.join(os.tmpdir(), `opsplan-bench-import-${process.pid}-${csvFiles.length}.csv`);
+      writeFileSync(
+        csvFile,
+        `${[lines[0], ...lines.slice(at, at + MEASUREMENT_IMPORT_MAX_ROWS)].join('\n')}\n`,
+      );
+      csvFiles.push(csvFile);
+    }
     lines.length = 0;
     log(`bare insert of ${tuples.length.toLocaleString('en-US')} rows (baseline)`);
     const baselineMs = await time(() => bareInsert(target, tuples));
     await db.deleteFrom('measurements').where('workspace_id', '=', workspaceId).execute();
     await vacuum(target);
-    log('importMeasurements of the same rows from CSV (app)');
-    const file = readFileSync(csvFile);
-    rmSync(csvFile);
+    log(`importMeasurements of the same rows from ${csvFiles.length} CSV files (app)`);
+    const files = csvFiles.map((csvFile) => readFileSync(csvFile));
+    for (const csvFile of csvFiles) rmSync(csvFile);
     let saved = 0;
     const appMs = await time(async () => {
-      const report = await importMeasurements(
-        services,
-        actor,
-        workspaceId,
-        file,
-        { dryRun: false, skipBadRows: false },
-        'zh-CN',
-      );
-      saved = report.saved;
+      for (const file of files) {
+        const report = await importMeasurements(
+          services,
+          actor,
+          workspaceId,
+          file,
+          { dryRun: false, skipBadRows: false },
+          'zh-CN',
+        );
+        saved += report.saved;
+      }
     });
     if (saved !== tuples.length) throw new Error(`import saved ${saved} of ${tuples.length} rows`);
 

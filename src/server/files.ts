@@ -1,16 +1,30 @@
-import { parse } from 'csv-parse/sync';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createInflateRaw } from 'node:zlib';
+import { parse } from 'csv-parse';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../core/csv/index.ts';
 import { AppError } from '../core/errors/index.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** What import routes accept as a body. */
+/** What import routes accept as a body; anything else is a 415 before the body is read. */
 export const SPREADSHEET_TYPES = ['text/csv', XLSX_TYPE, 'application/octet-stream'];
 
 /** A year of daily values for a thousand KPIs fits; a 50 MB upload is refused with a clear error. */
 export const IMPORT_LIMIT_BYTES = 40 * 1024 * 1024;
+/**
+ * What an XLSX may unpack to. A 1 MB zip of repeated cells unpacks to gigabytes; a 200,000-row sheet of
+ * three columns is ~30 MB of XML.
+ */
+export const XLSX_MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/** Cells per allowed row (header included) before a sheet counts as too wide to be an import. */
+const CELLS_PER_ROW = 32;
+/** Rows parsed between turns of the event loop, so other requests are served during an import. */
+const ROWS_PER_TURN = 250;
+/** Bytes of CSV handed to the parser at once: each slice parses in a few milliseconds. */
+const CSV_SLICE_BYTES = 16 * 1024;
 
 export const FileBody = z.any().meta({ type: 'string', format: 'binary', description: 'CSV or XLSX file' });
 export const FileResponse = z.any().meta({ type: 'string', format: 'binary' });
@@ -24,53 +38,190 @@ export function acceptSpreadsheets(app: FastifyInstance): void {
   );
 }
 
+/**
+ * An import route's onRequest hook: only the documented file types, refused before the body is read (a
+ * text/plain body used to reach the reader as a string and fail as a 500).
+ */
+export async function spreadsheetsOnly(request: FastifyRequest): Promise<void> {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!SPREADSHEET_TYPES.includes(type))
+    throw new AppError('import_unsupported_type', { type: type || '—', types: 'text/csv, XLSX' });
+}
+
 function isXlsx(buffer: Buffer): boolean {
   // XLSX is a zip archive: it starts with the local file header signature.
   return buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
 }
 
-/** The cells of a CSV or XLSX file (first sheet), as a person sees them; unreadable files are a clear 400. */
-export async function readSpreadsheet(buffer: Buffer): Promise<unknown[][]> {
-  if (isXlsx(buffer)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-    } catch (error) {
-      throw new AppError('import_unreadable', {
-        detail: error instanceof Error ? error.message : String(error),
-      });
+function unreadable(detail: unknown): AppError {
+  return new AppError('import_unreadable', {
+    detail: detail instanceof Error ? detail.message : String(detail),
+  });
+}
+
+function tooLarge(): AppError {
+  return new AppError('import_too_large', { limit: `${XLSX_MAX_UNPACKED_BYTES / 1024 / 1024} MB` });
+}
+
+type ZipEntry = { name: string; method: number; compressed: number; size: number; dataStart: number };
+
+/** The entries a zip's central directory lists, with the sizes it claims. */
+function zipEntries(buffer: Buffer): ZipEntry[] {
+  // The end-of-central-directory record sits in the last 22 bytes plus at most a 64 KB comment.
+  let end = -1;
+  for (let at = buffer.length - 22; at >= Math.max(0, buffer.length - 22 - 0xffff); at -= 1) {
+    if (buffer.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
     }
-    const sheet = workbook.worksheets[0];
-    if (!sheet) return [];
-    const rows: unknown[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      // Formula cells hold { result }, rich text { richText }, links { text }: keep what a person sees.
-      rows.push(
-        values.map((cell) => {
-          if (cell && typeof cell === 'object' && !(cell instanceof Date)) {
-            if ('result' in cell) return cell.result;
-            if ('richText' in cell) return cell.richText.map((part) => part.text).join('');
-            if ('text' in cell) return cell.text;
-          }
-          return cell;
-        }),
-      );
-    });
-    return rows;
   }
-  const text = buffer.toString('utf8');
-  if (text.includes('\u0000')) throw new AppError('import_unreadable', { detail: 'binary content' });
+  if (end < 0) throw unreadable('not a complete zip archive');
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== 0x02014b50)
+      throw unreadable('broken zip directory');
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const local = buffer.readUInt32LE(at + 42);
+    const compressed = buffer.readUInt32LE(at + 20);
+    const size = buffer.readUInt32LE(at + 24);
+    // Zip64 sizes (0xFFFFFFFF) mean an entry of 4 GB or more: far beyond any import.
+    if (size === 0xffffffff || compressed === 0xffffffff) throw tooLarge();
+    if (local + 30 > buffer.length) throw unreadable('broken zip entry');
+    entries.push({
+      name: buffer.toString('utf8', at + 46, at + 46 + nameLength),
+      method: buffer.readUInt16LE(at + 10),
+      compressed,
+      size,
+      dataStart: local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28),
+    });
+    at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/**
+ * Refuses an XLSX that unpacks to more than XLSX_MAX_UNPACKED_BYTES before anything parses it: first by
+ * the sizes the archive claims, then by inflating each entry (in zlib's thread pool, counting and
+ * discarding the output) so an archive that lies about its sizes is caught too.
+ */
+async function checkUnpackedSize(buffer: Buffer): Promise<void> {
+  const entries = zipEntries(buffer);
+  let claimed = 0;
+  for (const entry of entries) claimed += entry.size;
+  if (claimed > XLSX_MAX_UNPACKED_BYTES) throw tooLarge();
+  let unpacked = 0;
+  for (const entry of entries) {
+    const data = buffer.subarray(entry.dataStart, entry.dataStart + entry.compressed);
+    if (entry.method === 0) {
+      unpacked += data.length;
+      continue;
+    }
+    if (entry.method !== 8) throw unreadable(`unsupported compression in ${entry.name}`);
+    const inflate = createInflateRaw();
+    inflate.end(data);
+    let size = 0;
+    try {
+      for await (const chunk of inflate) {
+        size += (chunk as Buffer).length;
+        if (size > entry.size || unpacked + size > XLSX_MAX_UNPACKED_BYTES) throw tooLarge();
+      }
+    } catch (error) {
+      inflate.destroy();
+      throw error instanceof AppError ? error : unreadable(error);
+    }
+    unpacked += size;
+  }
+}
+
+/** What a person sees in a cell: formula cells hold { result }, rich text { richText }, links { text }. */
+function cellValue(cell: unknown): unknown {
+  if (cell && typeof cell === 'object' && !(cell instanceof Date)) {
+    if ('result' in cell) return cell.result;
+    if ('richText' in cell && Array.isArray(cell.richText))
+      return cell.richText.map((part: { text?: string }) => part.text ?? '').join('');
+    if ('text' in cell) return cell.text;
+  }
+  return cell;
+}
+
+async function* xlsxRows(buffer: Buffer): AsyncGenerator<{ cells: unknown[]; row: number }> {
+  await checkUnpackedSize(buffer);
+  // Styles are read so date-formatted cells arrive as dates; shared strings are needed for text cells.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
   try {
-    return parse(text.replace(/^\uFEFF/, ''), {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        yield { cells: values.map(cellValue), row: row.number };
+      }
+      break; // the first sheet only
+    }
+  } catch (error) {
+    throw error instanceof AppError ? error : unreadable(error);
+  }
+}
+
+async function* csvRows(buffer: Buffer): AsyncGenerator<{ cells: unknown[]; row: number }> {
+  if (buffer.includes(0)) throw unreadable('binary content');
+  // Small slices: the parser handles each in one go, and the loop below gets a turn between them.
+  const slices = (function* () {
+    for (let at = 0; at < buffer.length; at += CSV_SLICE_BYTES)
+      yield buffer.subarray(at, at + CSV_SLICE_BYTES);
+  })();
+  const parser = Readable.from(slices).pipe(
+    parse({
+      bom: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    });
+      max_record_size: 1_000_000,
+    }),
+  );
+  let row = 0;
+  try {
+    for await (const cells of parser) {
+      row += 1;
+      yield { cells: cells as unknown[], row };
+    }
   } catch (error) {
-    throw new AppError('import_unreadable', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
+    throw error instanceof AppError ? error : unreadable(error);
+  } finally {
+    parser.destroy();
+  }
+}
+
+/** How much one import may read: data rows (the header aside), and cells in proportion. */
+export type SpreadsheetLimits = { maxRows: number };
+
+/**
+ * The rows of a CSV or XLSX file (first sheet) as a person sees them, streamed: the first row is the
+ * header, `row` the number a person would look up. Unreadable files are a 400; more than `maxRows` data
+ * rows, or cells out of proportion, a 413 as soon as the reader gets there. Every ROWS_PER_TURN rows the
+ * reader gives the event loop a turn, so /healthz and other requests are answered during a large import.
+ */
+export async function* spreadsheetRows(
+  body: unknown,
+  limits: SpreadsheetLimits,
+): AsyncGenerator<{ cells: unknown[]; row: number }> {
+  if (!Buffer.isBuffer(body))
+    throw new AppError('import_unsupported_type', { type: typeof body, types: 'text/csv, XLSX' });
+  const maxCells = (limits.maxRows + 1) * CELLS_PER_ROW;
+  let rows = 0;
+  let cells = 0;
+  for await (const entry of isXlsx(body) ? xlsxRows(body) : csvRows(body)) {
+    rows += 1;
+    cells += entry.cells.length;
+    if (rows > limits.maxRows + 1) throw new AppError('import_too_many_rows', { max: limits.maxRows });
+    if (cells > maxCells) throw new AppError('import_too_many_cells', { max: maxCells });
+    if (rows % ROWS_PER_TURN === 0) await nextTurn();
+    yield entry;
   }
 }
 

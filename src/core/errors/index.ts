@@ -188,6 +188,26 @@ export const ERRORS = {
     'zh-CN': '文件首行需要包含列：{columns}。',
   },
   import_empty: { status: 400, en: 'The file has no data rows.', 'zh-CN': '文件中没有数据行。' },
+  import_unsupported_type: {
+    status: 415,
+    en: 'Send the file as {types}; this import does not read {type}.',
+    'zh-CN': '请以 {types} 格式上传文件；此导入不支持 {type}。',
+  },
+  import_too_many_rows: {
+    status: 413,
+    en: 'The file has more than {max} data rows; split it into smaller files.',
+    'zh-CN': '文件数据行超过 {max} 行，请拆分成多个较小的文件。',
+  },
+  import_too_many_cells: {
+    status: 413,
+    en: 'The sheet has more than {max} cells, far more than its columns need; keep only the import columns.',
+    'zh-CN': '工作表的单元格超过 {max} 个，远多于导入所需的列；请只保留导入需要的列。',
+  },
+  import_too_large: {
+    status: 413,
+    en: 'The XLSX file unpacks to more than {limit}; save it as CSV or split it.',
+    'zh-CN': 'XLSX 文件解压后超过 {limit}，请另存为 CSV 或拆分文件。',
+  },
   goal_not_found: { status: 404, en: 'Goal not found.', 'zh-CN': '未找到该目标。' },
   goal_cycle: {
     status: 400,

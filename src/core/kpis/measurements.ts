@@ -88,21 +88,28 @@ function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** What checking measurement rows found; `issues` holds the first `keepIssues`, the counts hold all. */
+export type MeasurementCheck = {
+  points: MeasurementPoint[];
+  issues: MeasurementIssue[];
+  validRows: number[];
+  issueCount: number;
+  badRows: number;
+};
+
 /**
- * Checks rows against the workspace's KPIs: each row either becomes a point or yields issues naming its
- * row and column. Nothing is dropped silently.
+ * Checks rows one at a time as a file streams in: memory grows with the valid points kept, not with the
+ * issues of a file that is wrong on every row.
  */
-export function validateMeasurements(
-  rows: readonly RawMeasurement[],
+export function measurementChecker(
   kpis: ReadonlyMap<string, KpiForMeasurements>,
   locale: Locale,
-): { points: MeasurementPoint[]; issues: MeasurementIssue[]; validRows: number[] } {
-  const points: MeasurementPoint[] = [];
-  const issues: MeasurementIssue[] = [];
-  const validRows: number[] = [];
+  keepIssues = Number.POSITIVE_INFINITY,
+): { add: (raw: RawMeasurement) => void; result: MeasurementCheck } {
+  const result: MeasurementCheck = { points: [], issues: [], validRows: [], issueCount: 0, badRows: 0 };
   const firstRowOf = new Map<string, number>();
 
-  for (const raw of rows) {
+  const add = (raw: RawMeasurement) => {
     const rowIssues: MeasurementIssue[] = [];
     const issue = (column: MeasurementIssue['column'], code: MeasurementIssueCode, params = {}) =>
       rowIssues.push({
@@ -140,11 +147,28 @@ export function validateMeasurements(
         issue('period', 'duplicate', { firstRow });
       } else {
         firstRowOf.set(identity, raw.row);
-        points.push({ kpiKey: key, period, value });
-        validRows.push(raw.row);
+        result.points.push({ kpiKey: key, period, value });
+        result.validRows.push(raw.row);
       }
     }
-    issues.push(...rowIssues);
-  }
-  return { points, issues, validRows };
+    if (rowIssues.length === 0) return;
+    result.badRows += 1;
+    result.issueCount += rowIssues.length;
+    for (const found of rowIssues) if (result.issues.length < keepIssues) result.issues.push(found);
+  };
+  return { add, result };
+}
+
+/**
+ * Checks rows against the workspace's KPIs: each row either becomes a point or yields issues naming its
+ * row and column. Nothing is dropped silently.
+ */
+export function validateMeasurements(
+  rows: readonly RawMeasurement[],
+  kpis: ReadonlyMap<string, KpiForMeasurements>,
+  locale: Locale,
+): { points: MeasurementPoint[]; issues: MeasurementIssue[]; validRows: number[] } {
+  const checker = measurementChecker(kpis, locale);
+  for (const raw of rows) checker.add(raw);
+  return checker.result;
 }

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptSpreadsheets, FileBody, FileResponse, sendSpreadsheet, SPREADSHEET_TYPES } from '../files.ts';
+import {
+  acceptSpreadsheets,
+  FileBody,
+  FileResponse,
+  sendSpreadsheet,
+  SPREADSHEET_TYPES,
+  spreadsheetsOnly,
+} from '../files.ts';
 import { limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
@@ -207,13 +214,14 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
         body: FileBody,
         response: responses({ 200: schemas.ImportReport }),
       },
+      onRequest: spreadsheetsOnly,
     },
     async (request) =>
       service.importMeasurements(
         services,
         requireActor(request),
         request.params.workspaceId,
-        request.body as Buffer,
+        request.body,
         request.query,
         request.locale,
       ),

@@ -8,6 +8,7 @@ import {
 } from '../../core/kpis/formula.ts';
 import {
   MEASUREMENT_MESSAGES,
+  measurementChecker,
   validateMeasurements,
   type MeasurementIssue,
   type MeasurementPoint,
@@ -358,56 +359,58 @@ export async function importMeasurements(
   services: Services,
   actor: Actor,
   workspaceId: string,
-  file: Buffer,
+  file: unknown,
   options: ImportOptions,
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, options.dryRun ? 'kpis.read' : 'measurements.write');
-  const rows = await readMeasurementFile(file, options.kpi);
-  return services.db.transaction().execute(async (trx) => {
-    const { kpis, forValidation } = await kpiCatalogue(trx, workspaceId);
-    const { points, issues, validRows } = validateMeasurements(rows, forValidation, locale);
-    const byKpi = new Map<string, { rows: number; from: string; to: string }>();
-    for (const point of points) {
-      const entry = byKpi.get(point.kpiKey);
-      if (!entry) byKpi.set(point.kpiKey, { rows: 1, from: point.period, to: point.period });
-      else {
-        entry.rows += 1;
-        if (point.period < entry.from) entry.from = point.period;
-        if (point.period > entry.to) entry.to = point.period;
-      }
+  // Checked row by row as the file streams in, outside any transaction: a long read holds no lock.
+  const { forValidation } = await kpiCatalogue(services.db, workspaceId);
+  const checker = measurementChecker(forValidation, locale, 200);
+  const totalRows = await readMeasurementFile(file, options.kpi, checker.add);
+  const { points, issues, validRows, issueCount, badRows } = checker.result;
+  const byKpi = new Map<string, { rows: number; from: string; to: string }>();
+  for (const point of points) {
+    const entry = byKpi.get(point.kpiKey);
+    if (!entry) byKpi.set(point.kpiKey, { rows: 1, from: point.period, to: point.period });
+    else {
+      entry.rows += 1;
+      if (point.period < entry.from) entry.from = point.period;
+      if (point.period > entry.to) entry.to = point.period;
     }
-    const badRows = new Set(issues.map((issue) => issue.row)).size;
-    if (!options.dryRun && badRows > 0 && !options.skipBadRows) {
-      const fields: FieldError[] = issues.slice(0, 100).map((issue) => ({
-        path: `row ${issue.row}.${issue.column}`,
-        message: issueMessage(issue),
-      }));
-      throw new AppError('measurements_invalid', { count: badRows }, fields);
-    }
-    if (!options.dryRun && points.length > 0)
+  }
+  if (!options.dryRun && badRows > 0 && !options.skipBadRows) {
+    const fields: FieldError[] = issues.slice(0, 100).map((issue) => ({
+      path: `row ${issue.row}.${issue.column}`,
+      message: issueMessage(issue),
+    }));
+    throw new AppError('measurements_invalid', { count: badRows }, fields);
+  }
+  if (!options.dryRun && points.length > 0)
+    await services.db.transaction().execute(async (trx) => {
+      const { kpis } = await kpiCatalogue(trx, workspaceId);
       await savePoints(services, trx, actor, workspaceId, kpis, points, 'import');
-    return {
-      dryRun: options.dryRun,
-      totalRows: rows.length,
-      validRows: points.length,
-      saved: options.dryRun ? 0 : points.length,
-      skipped: options.dryRun ? 0 : badRows,
-      issueCount: issues.length,
-      issues: issues.slice(0, 200).map((issue) => ({
-        row: issue.row,
-        column: issue.column,
-        message: interpolate(MEASUREMENT_MESSAGES[locale][issue.code], issue.params),
-      })),
-      byKpi: [...byKpi].map(([key, entry]) => ({ key, ...entry })),
-      sample: points.slice(0, 20).map((point, index) => ({
-        row: validRows[index] ?? 0,
-        kpi: point.kpiKey,
-        period: point.period,
-        value: point.value,
-      })),
-    };
-  });
+    });
+  return {
+    dryRun: options.dryRun,
+    totalRows,
+    validRows: points.length,
+    saved: options.dryRun ? 0 : points.length,
+    skipped: options.dryRun ? 0 : badRows,
+    issueCount,
+    issues: issues.map((issue) => ({
+      row: issue.row,
+      column: issue.column,
+      message: interpolate(MEASUREMENT_MESSAGES[locale][issue.code], issue.params),
+    })),
+    byKpi: [...byKpi].map(([key, entry]) => ({ key, ...entry })),
+    sample: points.slice(0, 20).map((point, index) => ({
+      row: validRows[index] ?? 0,
+      kpi: point.kpiKey,
+      period: point.period,
+      value: point.value,
+    })),
+  };
 }
 
 export async function getSeries(

@@ -7,7 +7,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
-import { findColumns, isBlankRow, readSpreadsheet, writeSpreadsheet } from '../files.ts';
+import { findColumns, isBlankRow, spreadsheetRows, writeSpreadsheet } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -44,6 +44,9 @@ const MESSAGES = {
 } as const;
 
 type Column = keyof typeof HEADERS;
+
+/** A WBS import reads at most this many rows: each becomes a task with its roles and links in one commit. */
+export const WBS_IMPORT_MAX_ROWS = 5_000;
 type Issue = { row: number; column: Column; message: string };
 
 type PlannedTask = {
@@ -67,24 +70,30 @@ export async function importWbs(
   services: Services,
   actor: Actor,
   workspaceId: string,
-  file: Buffer,
+  file: unknown,
   options: { dryRun: boolean; goalId?: string | undefined },
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, options.dryRun ? 'tasks.read' : 'tasks.write');
-  const [header, ...data] = await readSpreadsheet(file);
-  if (!header) throw new AppError('import_empty');
-  const columns = findColumns(header, HEADERS);
-  if (columns.wbs < 0 || columns.title < 0) {
-    throw new AppError('import_missing_columns', {
-      columns: 'wbs, title, owner, estimate, start, due, predecessors',
-    });
+  let columns: Record<Column, number> | null = null;
+  const rows: Array<{ cells: unknown[]; row: number }> = [];
+  for await (const entry of spreadsheetRows(file, { maxRows: WBS_IMPORT_MAX_ROWS })) {
+    if (columns) {
+      if (!isBlankRow(entry.cells)) rows.push(entry);
+      continue;
+    }
+    columns = findColumns(entry.cells, HEADERS);
+    if (columns.wbs < 0 || columns.title < 0) {
+      throw new AppError('import_missing_columns', {
+        columns: 'wbs, title, owner, estimate, start, due, predecessors',
+      });
+    }
   }
-  const rows = data.flatMap((cells, index) => (isBlankRow(cells) ? [] : [{ cells, row: index + 2 }]));
+  if (!columns) throw new AppError('import_empty');
+  const found = columns;
   if (rows.length === 0) throw new AppError('import_empty');
 
-  const cell = (cells: unknown[], column: Column) =>
-    columns[column] >= 0 ? cells[columns[column]] : undefined;
+  const cell = (cells: unknown[], column: Column) => (found[column] >= 0 ? cells[found[column]] : undefined);
   const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
   const say = (key: keyof (typeof MESSAGES)['en'], params: Record<string, unknown> = {}) =>
     interpolate(MESSAGES[locale][key], params);

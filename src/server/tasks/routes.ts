@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { acceptSpreadsheets, FileBody, FileResponse, sendSpreadsheet, SPREADSHEET_TYPES } from '../files.ts';
+import {
+  acceptSpreadsheets,
+  FileBody,
+  FileResponse,
+  sendSpreadsheet,
+  SPREADSHEET_TYPES,
+  spreadsheetsOnly,
+} from '../files.ts';
 import { Id, NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as feeds from './feeds.ts';
 import { exportWbs, importWbs } from './import.ts';
@@ -58,13 +65,14 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         body: FileBody,
         response: responses({ 200: ImportReport }),
       },
+      onRequest: spreadsheetsOnly,
     },
     async (request) =>
       importWbs(
         services,
         requireActor(request),
         request.params.workspaceId,
-        request.body as Buffer,
+        request.body,
         request.query,
         request.locale,
       ),
