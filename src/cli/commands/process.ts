@@ -15,7 +15,7 @@ import {
 } from '../../core/processes/eventlog.ts';
 import { reportEventLog, type EventLogReport } from '../../core/processes/logreport.ts';
 import { isTimeZone, ZoneClock } from '../../core/processes/zone.ts';
-import { readSpreadsheet } from '../../server/files.ts';
+import { spreadsheetRows } from '../../server/files.ts';
 import { loadConfig } from '../../server/config.ts';
 import { CliError } from '../options.ts';
 
@@ -279,18 +279,21 @@ async function streamCsv(
 
 async function readXlsx(file: string, reader: EventLogReader, locale: Locale): Promise<void> {
   const { readFile } = await import('node:fs/promises');
-  let rows: unknown[][];
+  let header = true;
   try {
-    rows = await readSpreadsheet(await readFile(file));
+    // A local file: no row cap (the server's imports have theirs), but still read as a stream.
+    for await (const { cells, row } of spreadsheetRows(await readFile(file), {
+      maxRows: Number.POSITIVE_INFINITY,
+    })) {
+      const texts = cells.map(eventLogCellText);
+      if (header) reader.header(texts);
+      else reader.row(texts, row);
+      header = false;
+    }
   } catch (error) {
     if (error instanceof AppError) throw new CliError(errorMessage(error.code, locale, error.params));
     throw error;
   }
-  rows.forEach((cells, index) => {
-    const texts = cells.map(eventLogCellText);
-    if (index === 0) reader.header(texts);
-    else reader.row(texts, index + 1);
-  });
 }
 
 // --- text output ---------------------------------------------------------------------------------------------
