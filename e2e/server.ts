@@ -26,8 +26,11 @@ export async function startServer(overrides: Partial<AppConfig> = {}): Promise<R
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address: AddressInfo | string | null = app.server.address();
   if (!address || typeof address === 'string') throw new Error('The server is not listening on TCP');
+  const url = `http://127.0.0.1:${address.port}`;
+  // Invitation links are absolute from the public URL: on a random port it is known only now.
+  if (overrides.publicUrl === undefined) app.services.config.publicUrl = url;
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url,
     close: async () => {
       await app.close();
       await rm(dataDir, { recursive: true, force: true });

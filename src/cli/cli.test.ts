@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_WORKSPACE_NAME } from '../server/demo/team.ts';
+import { runCli } from './main.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/opsplan.js', import.meta.url));
 const VERSION = (
@@ -44,7 +45,8 @@ function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function run(args: string[], dataDir = path.join(root, 'unused')): Promise<Result> {
+/** The real binary in a child process: for what only a process shows (tsx start-up, signals, exit codes). */
+function spawnCli(args: string[], dataDir = path.join(root, 'unused')): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = start(args, childEnv(dataDir));
     let stdout = '';
@@ -56,13 +58,26 @@ function run(args: string[], dataDir = path.join(root, 'unused')): Promise<Resul
   });
 }
 
+/** The same command line in this process (`runCli` with its own streams and environment): no tsx start-up. */
+async function run(args: string[], dataDir = path.join(root, 'unused'), extra: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['node', 'opsplan', ...args], {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: childEnv(dataDir, extra),
+  });
+  return { code, stdout, stderr };
+}
+
 function openReadOnly(file: string): SQLite.Database {
   return new SQLite(file, { readonly: true, fileMustExist: true });
 }
 
 describe('opsplan command line', () => {
   it('prints help listing every command, and the version', async () => {
-    const [help, version] = await Promise.all([run(['--help']), run(['--version'])]);
+    // Once through the real binary, from another folder: the command must not depend on the working directory.
+    const [help, version] = await Promise.all([spawnCli(['--help']), run(['--version'])]);
     expect(help.code).toBe(0);
     for (const command of ['serve', 'demo', 'backup', 'restore', 'smart']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command} `, 'm'));
@@ -91,6 +106,14 @@ describe('opsplan command line', () => {
     expect(weak.code).toBe(2);
     expect(weak.stderr).toContain('--password: This password is too simple');
   }, 60_000);
+
+  it('refuses an unknown LOG_LEVEL with the allowed values and exit 2 (pino used to fail with exit 1)', async () => {
+    const result = await run(['serve', '--port', '0'], path.join(root, 'unused'), { LOG_LEVEL: 'verbose' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'opsplan: LOG_LEVEL "verbose" is not a log level: use one of fatal, error, warn, info, debug, trace, silent.\n',
+    );
+  });
 });
 
 describe('opsplan smart', () => {
@@ -115,6 +138,21 @@ describe('opsplan smart', () => {
     expect(text.stdout).toContain('2027-02-24');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('use a date like');
+  });
+
+  it('exits 1 when a criterion fails, as the exit codes promise, in text and JSON alike', async () => {
+    const [vague, vagueJson] = await Promise.all([
+      run(['smart', '提升用户体验', '--today', '2026-11-26']),
+      run(['smart', '提升用户体验', '--today', '2026-11-26', '--json']),
+    ]);
+    expect(vague.stdout).toContain('✗');
+    expect(vague.code).toBe(1);
+    expect(vague.stderr).toBe('');
+    const analysis = JSON.parse(vagueJson.stdout);
+    expect(Object.values(analysis.criteria).some((c) => (c as { status: string }).status === 'fail')).toBe(
+      true,
+    );
+    expect(vagueJson.code).toBe(1);
   });
 });
 
@@ -155,6 +193,11 @@ describe('opsplan demo, backup and restore', () => {
     const again = await run(['backup', backupFile()], dataDir());
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already exists');
+    // An existing folder is named as one; --force would not help, so it is not suggested.
+    const folder = await run(['backup', path.dirname(backupFile())], dataDir());
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a folder: name a file inside it');
+    expect(folder.stderr).not.toContain('--force');
   });
 
   it('restore refuses a file that is not an OpsPlan SQLite database', async () => {

@@ -10,7 +10,8 @@ import { registerRender } from './commands/render.ts';
 import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
-import { CliError, EXIT } from './options.ts';
+import { ConfigError } from '../server/config.ts';
+import { CliError, EXIT, processIo, type CliIo } from './options.ts';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -20,8 +21,9 @@ function packageVersion(): string {
 }
 
 /** The `opsplan` program. Settings come first: subcommands made with `.command()` inherit them. */
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo = processIo()): Command {
   const program = new Command('opsplan')
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .description('OpsPlan: write, run and review an operations team’s detailed work plan (运营细化工作计划).')
     .version(packageVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
@@ -32,11 +34,11 @@ export function buildProgram(): Command {
       '\nExit codes: 0 ok, 1 findings or an unexpected failure, 2 usage or input error.\n' +
         'Run `opsplan <command> --help` for the options of a command.',
     );
-  registerServe(program);
-  registerDemo(program);
-  registerBackup(program);
-  registerRestore(program);
-  registerSmart(program);
+  registerServe(program, io);
+  registerDemo(program, io);
+  registerBackup(program, io);
+  registerRestore(program, io);
+  registerSmart(program, io);
   registerFeedback(program);
   registerProcess(program);
   registerLint(program);
@@ -45,10 +47,13 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Runs the command line; resolves with the exit code (serve keeps running until a signal). */
-export async function runCli(argv: string[] = process.argv): Promise<number> {
+/**
+ * Runs the command line; resolves with the exit code (serve keeps running until a signal). `io` is where
+ * output goes and which environment counts: tests run commands in-process with their own.
+ */
+export async function runCli(argv: string[] = process.argv, io: CliIo = processIo()): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(io).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -56,13 +61,17 @@ export async function runCli(argv: string[] = process.argv): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`opsplan: ${error.message}\n`);
+      if (error.message) io.stderr.write(`opsplan: ${error.message}\n`);
       return error.exitCode;
     }
-    const isDebug = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+    if (error instanceof ConfigError) {
+      io.stderr.write(`opsplan: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const isDebug = io.env.LOG_LEVEL === 'debug' || io.env.LOG_LEVEL === 'trace';
     const detail =
       error instanceof Error ? (isDebug ? (error.stack ?? error.message) : error.message) : String(error);
-    process.stderr.write(`opsplan: ${detail}${isDebug ? '' : ' (LOG_LEVEL=debug shows the stack trace)'}\n`);
+    io.stderr.write(`opsplan: ${detail}${isDebug ? '' : ' (LOG_LEVEL=debug shows the stack trace)'}\n`);
     return EXIT.findings;
   }
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { isLocale, LOCALES, type Locale } from '../core/i18n/index.ts';
 import { isPostgresUrl } from '../db/index.ts';
-import { loadConfig, type AppConfig } from '../server/config.ts';
+import { isLogLevel, loadConfig, type AppConfig } from '../server/config.ts';
 
 /** Exit codes of every `opsplan` command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -16,6 +16,25 @@ export class CliError extends Error {
   ) {
     super(message);
     this.name = 'CliError';
+  }
+}
+
+/** Where a command writes and what environment it reads: the process's, or a test's. */
+export type CliIo = {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+};
+
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+/** Ends a command with exit code 1 (findings) once it has printed them; nothing more to say. */
+export class CliFindings extends CliError {
+  constructor() {
+    super('', EXIT.findings);
+    this.name = 'CliFindings';
   }
 }
 
@@ -76,11 +95,9 @@ export function configFromOptions(
   return config;
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
 /** One-shot commands log warnings only, unless LOG_LEVEL asks for more. */
 export function quietLogLevel(env: NodeJS.ProcessEnv = process.env): AppConfig['logLevel'] {
-  return LOG_LEVELS.find((level) => level === env.LOG_LEVEL) ?? 'warn';
+  return isLogLevel(env.LOG_LEVEL) ? env.LOG_LEVEL : 'warn';
 }
 
 /** Where the SQLite database of this configuration lives, or null on PostgreSQL. */

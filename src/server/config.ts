@@ -1,5 +1,21 @@
 import { isLocale, type Locale, DEFAULT_LOCALE } from '../core/i18n/index.ts';
 
+/** The levels pino knows; anything else in LOG_LEVEL is refused up front instead of failing inside pino. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return LOG_LEVELS.some((level) => level === value);
+}
+
+/** A setting in the environment that cannot work; the command line answers it with exit code 2. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
 export type AppConfig = {
   port: number;
   host: string;
@@ -10,7 +26,7 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   /** Built SPA to serve; null serves the API alone. */
   webDir: string | null;
-  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logLevel: LogLevel;
   /** Run scheduled jobs and dispatch events in this process. */
   runScheduler: boolean;
   /** Public origin used in invitation links. */
@@ -48,6 +64,10 @@ export function loadConfig(
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
   const defaultLocale = isLocale(env.OPSPLAN_LOCALE) ? env.OPSPLAN_LOCALE : DEFAULT_LOCALE;
+  // Checked only when the environment decides it: an override (tests, one-shot commands) replaces it.
+  const logLevel = overrides.logLevel ?? (env.LOG_LEVEL || 'info');
+  if (!isLogLevel(logLevel))
+    throw new ConfigError(`LOG_LEVEL "${logLevel}" is not a log level: use one of ${LOG_LEVELS.join(', ')}.`);
   return {
     port,
     host,
@@ -55,7 +75,7 @@ export function loadConfig(
     sqliteFile: undefined,
     databaseUrl: env.DATABASE_URL || undefined,
     webDir: env.WEB_DIR ?? 'dist/web',
-    logLevel: (env.LOG_LEVEL as AppConfig['logLevel'] | undefined) ?? 'info',
+    logLevel,
     runScheduler: env.OPSPLAN_SCHEDULER !== 'off',
     publicUrl: env.PUBLIC_URL ?? `http://${host}:${port}`,
     secureCookies: env.SECURE_COOKIES === 'true',

@@ -9,14 +9,16 @@ import {
   configFromOptions,
   formatBytes,
   plural,
+  processIo,
   sqliteFileOf,
   sqliteSidecars,
+  type CliIo,
   type DatabaseOptions,
 } from '../options.ts';
 
 type BackupOptions = Pick<DatabaseOptions, 'dataDir'> & { force?: boolean };
 
-export function registerBackup(program: Command): void {
+export function registerBackup(program: Command, io: CliIo = processIo()): void {
   const command = program
     .command('backup')
     .description('Copy the SQLite database to FILE; safe while the server runs')
@@ -27,11 +29,11 @@ export function registerBackup(program: Command): void {
       '\nThe copy is one consistent snapshot (VACUUM INTO), finishes while the server keeps writing, and is self-contained. Restore it with `opsplan restore FILE`.\n' +
         'With DATABASE_URL=postgres://… use pg_dump instead.',
     );
-  addDataDirOption(command).action((file: string, options: BackupOptions) => backup(file, options));
+  addDataDirOption(command).action((file: string, options: BackupOptions) => backup(file, options, io));
 }
 
-async function backup(file: string, options: BackupOptions): Promise<void> {
-  const config = configFromOptions(options);
+async function backup(file: string, options: BackupOptions, io: CliIo): Promise<void> {
+  const config = configFromOptions(options, {}, io.env);
   const source = sqliteFileOf(config);
   if (!source) {
     throw new CliError(
@@ -46,9 +48,13 @@ async function backup(file: string, options: BackupOptions): Promise<void> {
   const target = path.resolve(file);
   if (target === source) throw new CliError('FILE is the live database itself: choose another path.');
   if (existsSync(target)) {
+    // A folder first: --force would not help, so do not suggest it.
+    if (statSync(target).isDirectory())
+      throw new CliError(
+        `${target} is a folder: name a file inside it, e.g. ${path.join(target, 'opsplan-backup.db')}.`,
+      );
     if (!options.force)
       throw new CliError(`${target} already exists: choose another FILE or pass --force to overwrite it.`);
-    if (statSync(target).isDirectory()) throw new CliError(`${target} is a folder: name a file.`);
     for (const stale of [target, ...sqliteSidecars(target)]) rmSync(stale, { force: true });
   }
   mkdirSync(path.dirname(target), { recursive: true });
@@ -58,7 +64,7 @@ async function backup(file: string, options: BackupOptions): Promise<void> {
     onProgress: ({ copiedBytes, totalBytes, elapsedMs }) => {
       if (elapsedMs < 2000) return;
       const percent = Math.min(99, Math.floor((copiedBytes / Math.max(1, totalBytes)) * 100));
-      process.stderr.write(
+      io.stderr.write(
         `Backing up… ${formatBytes(copiedBytes)} of ${formatBytes(totalBytes)} (${percent}%)\n`,
       );
     },
@@ -71,7 +77,7 @@ async function backup(file: string, options: BackupOptions): Promise<void> {
   } finally {
     copy.close();
   }
-  process.stdout.write(
+  io.stdout.write(
     `Backed up ${source} to ${target} (${formatBytes(statSync(target).size)}, ${plural(userCount, 'user')}).\n` +
       `Restore it with: opsplan restore ${JSON.stringify(target)}\n`,
   );

@@ -14,7 +14,9 @@ import {
   CliError,
   configFromOptions,
   parseLocale,
+  processIo,
   quietLogLevel,
+  type CliIo,
   type DatabaseOptions,
 } from '../options.ts';
 
@@ -23,7 +25,7 @@ const DEMO_NAME = { 'zh-CN': '演示负责人', en: 'Demo Owner' } as const;
 
 type DemoOptions = DatabaseOptions & { email: string; password?: string; name?: string; locale: Locale };
 
-export function registerDemo(program: Command): void {
+export function registerDemo(program: Command, io: CliIo = processIo()): void {
   const command = program
     .command('demo')
     .description('Create a sample operations team workspace and an owner account to sign in with')
@@ -36,10 +38,10 @@ export function registerDemo(program: Command): void {
       parseLocale,
       'zh-CN',
     );
-  addDatabaseOptions(command).action((options: DemoOptions) => demo(options));
+  addDatabaseOptions(command).action((options: DemoOptions) => demo(options, io));
 }
 
-async function demo(options: DemoOptions): Promise<void> {
+async function demo(options: DemoOptions, io: CliIo): Promise<void> {
   const email = normaliseEmail(options.email);
   if (!EmailSchema.safeParse(email).success)
     throw new CliError(`--email "${options.email}" is not an e-mail address.`);
@@ -49,11 +51,11 @@ async function demo(options: DemoOptions): Promise<void> {
   const name = options.name ?? DEMO_NAME[options.locale];
   if (!NameSchema.safeParse(name).success) throw new CliError('--name must be 1 to 100 characters long.');
 
-  const config = configFromOptions(options, {
-    runScheduler: false,
-    webDir: null,
-    logLevel: quietLogLevel(),
-  });
+  const config = configFromOptions(
+    options,
+    { runScheduler: false, webDir: null, logLevel: quietLogLevel(io.env) },
+    io.env,
+  );
   const app = await buildApp(config);
   try {
     const services = app.services;
@@ -73,7 +75,7 @@ async function demo(options: DemoOptions): Promise<void> {
         ? `  Password:     ${password}${options.password === undefined ? '  (generated: note it now, it is not stored in clear)' : ''}`
         : '  Password:     (the existing account’s password, unchanged)',
     ];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await app.close();
   }

@@ -7,8 +7,10 @@ import {
   CliError,
   configFromOptions,
   plural,
+  processIo,
   sqliteFileOf,
   sqliteSidecars,
+  type CliIo,
   type DatabaseOptions,
 } from '../options.ts';
 
@@ -16,7 +18,7 @@ type RestoreOptions = Pick<DatabaseOptions, 'dataDir'> & { force?: boolean };
 
 const STOP_FIRST = 'Stop the server (`opsplan serve`) before restoring: it keeps the database open.';
 
-export function registerRestore(program: Command): void {
+export function registerRestore(program: Command, io: CliIo = processIo()): void {
   const command = program
     .command('restore')
     .description('Replace the SQLite database with a backup FILE (stop the server first)')
@@ -27,11 +29,11 @@ export function registerRestore(program: Command): void {
       `\n${STOP_FIRST}\nFILE must be an OpsPlan SQLite database that passes PRAGMA integrity_check.\n` +
         'With DATABASE_URL=postgres://… use pg_restore instead.',
     );
-  addDataDirOption(command).action((file: string, options: RestoreOptions) => restore(file, options));
+  addDataDirOption(command).action((file: string, options: RestoreOptions) => restore(file, options, io));
 }
 
-async function restore(file: string, options: RestoreOptions): Promise<void> {
-  const config = configFromOptions(options);
+async function restore(file: string, options: RestoreOptions, io: CliIo): Promise<void> {
+  const config = configFromOptions(options, {}, io.env);
   const target = sqliteFileOf(config);
   if (!target) {
     throw new CliError(
@@ -68,7 +70,7 @@ async function restore(file: string, options: RestoreOptions): Promise<void> {
     for (const stale of sqliteSidecars(target)) rmSync(stale, { force: true });
     renameSync(staged, target);
 
-    process.stdout.write(
+    io.stdout.write(
       `Restored ${source} into ${target} (${plural(summary.userCount, 'user')}, ${plural(summary.workspaceCount, 'workspace')}).\n` +
         (keptAs ? `The database it replaced is kept as ${keptAs}.\n` : '') +
         'Start the server with `opsplan serve` (make sure no other server was still running).\n',

@@ -8,24 +8,26 @@ import {
   CliError,
   configFromOptions,
   parsePort,
+  processIo,
+  type CliIo,
   type DatabaseOptions,
 } from '../options.ts';
 
 type ServeOptions = DatabaseOptions & { port?: number; host?: string };
 
-export function registerServe(program: Command): void {
+export function registerServe(program: Command, io: CliIo = processIo()): void {
   const command = program
     .command('serve')
     .description('Serve the API and the web app (Ctrl+C or SIGTERM stops it gracefully)')
     .option('--port <port>', 'port to listen on; 0 picks a free one (env PORT, default 3000)', parsePort)
     .option('--host <host>', 'address to listen on (env HOST, default 127.0.0.1)');
-  addDatabaseOptions(command).action((options: ServeOptions) => serve(options));
+  addDatabaseOptions(command).action((options: ServeOptions) => serve(options, io));
 }
 
-async function serve(options: ServeOptions): Promise<void> {
-  const config = configFromOptions(options);
+async function serve(options: ServeOptions, io: CliIo): Promise<void> {
+  const config = configFromOptions(options, {}, io.env);
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
-    throw new CliError(`PORT must be a port number from 0 to 65535 (got "${process.env.PORT}").`);
+    throw new CliError(`PORT must be a port number from 0 to 65535 (got "${io.env.PORT}").`);
   }
   const app = await buildApp(config);
 
@@ -54,6 +56,8 @@ async function serve(options: ServeOptions): Promise<void> {
     }
     throw error;
   }
+  // On a port picked at listen time (--port 0) links can only name the address now known.
+  if (!io.env.PUBLIC_URL && config.port === 0) config.publicUrl = address;
   app.log.info({ url: address }, `OpsPlan is running at ${address} (API docs at ${address}/api/docs)`);
   stopOnSignals(app);
 }

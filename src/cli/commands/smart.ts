@@ -3,7 +3,7 @@ import { analyseGoal, detectLocale, formatQuantity, type SmartAnalysis } from '.
 import type { Locale } from '../../core/i18n/index.ts';
 import { loadConfig } from '../../server/config.ts';
 import { dayInTimezone } from '../../server/time.ts';
-import { CliError } from '../options.ts';
+import { CliError, CliFindings, processIo, type CliIo } from '../options.ts';
 
 type SmartOptions = { today?: string; lang?: Locale; json?: boolean };
 
@@ -62,7 +62,7 @@ function parseLang(value: string): Locale {
   throw new InvalidArgumentError('use zh or en.');
 }
 
-export function registerSmart(program: Command): void {
+export function registerSmart(program: Command, io: CliIo = processIo()): void {
   program
     .command('smart')
     .description(
@@ -72,17 +72,21 @@ export function registerSmart(program: Command): void {
     .option('--today <day>', 'count relative deadlines from this day (default: today)', parseDay)
     .option('--lang <lang>', 'language of the report: zh or en (default: the statement’s)', parseLang)
     .option('--json', 'print the analysis as JSON')
-    .action((statement: string, options: SmartOptions) => smart(statement, options));
+    .addHelpText('after', '\nExits 1 when a criterion fails (✗), 0 otherwise.')
+    .action((statement: string, options: SmartOptions) => smart(statement, options, io));
 }
 
-function smart(statement: string, options: SmartOptions): void {
+function smart(statement: string, options: SmartOptions, io: CliIo): void {
   if (!statement.trim())
     throw new CliError('Give a goal statement, e.g. opsplan smart "本月新增注册用户5000人".');
-  const config = loadConfig();
+  const config = loadConfig({}, io.env);
   const today = options.today ?? dayInTimezone(Date.now(), config.timezone);
   const locale = options.lang ?? detectLocale(statement);
   const analysis = analyseGoal(statement, { today, locale });
-  process.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : render(analysis, locale));
+  io.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : render(analysis, locale));
+  // The documented exit code for findings: a script can tell a goal that fails a criterion.
+  if (Object.values(analysis.criteria).some((criterion) => criterion.status === 'fail'))
+    throw new CliFindings();
 }
 
 function render(analysis: SmartAnalysis, locale: Locale): string {

@@ -15,8 +15,11 @@ let manager: TestUser;
 let member: TestUser;
 let workspaceId: string;
 
+// Served under a path behind a proxy: invitation links must carry the whole public address.
+const PUBLIC_URL = 'https://plan.example.com/ops/';
+
 beforeEach(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ publicUrl: PUBLIC_URL });
   ({ workspaceId, owner, manager, member } = await createTestTeam(t.app, ['manager', 'member']));
 });
 afterEach(() => t.close());
@@ -32,7 +35,7 @@ describe('invitations', () => {
     const created = await invite(manager, { role: 'member', expiresInDays: 7 });
     expect(created.statusCode).toBe(201);
     const { token, url, invitation } = created.json();
-    expect(url).toBe(`/invite/${token}`);
+    expect(url).toBe(`https://plan.example.com/ops/invite/${token}`);
     expect(invitation).toMatchObject({ role: 'member', status: 'pending', createdBy: { id: manager.id } });
 
     const preview = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });

@@ -85,8 +85,9 @@ export async function createInvitation(
   });
   const row = await queries.selectInvitation(services.db, workspaceId, id);
   if (!row) throw new AppError('invitation_not_found');
-  const path = `/invite/${token}`;
-  return { invitation: toInvitation(row, now), token, url: path };
+  // Absolute, from PUBLIC_URL, so the link works wherever it is pasted (chat, e-mail), not only in the app.
+  const url = `${services.config.publicUrl.replace(/\/$/, '')}/invite/${token}`;
+  return { invitation: toInvitation(row, now), token, url };
 }
 
 export async function revokeInvitation(
