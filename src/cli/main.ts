@@ -41,7 +41,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerSmart(program, io);
   registerFeedback(program);
   registerProcess(program);
-  registerLint(program);
+  registerLint(program, io);
   registerPlan(program);
   registerRender(program);
   return program;

@@ -3,7 +3,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { atLeast, lintPlan, type LintResult, type LintSeverity } from '../../core/plan/lint.ts';
 import { loadConfig } from '../../server/config.ts';
 import { dayInTimezone } from '../../server/time.ts';
-import { CliError, EXIT } from '../options.ts';
+import { CliError, EXIT, processIo, type CliIo } from '../options.ts';
 import { parseLang, readPlanFile } from './planFile.ts';
 
 type LintOptions = { lang?: Locale; format: 'text' | 'json'; failOn: LintSeverity; today?: string };
@@ -21,7 +21,7 @@ function choice<T extends string>(values: readonly T[]) {
   };
 }
 
-export function registerLint(program: Command): void {
+export function registerLint(program: Command, io: CliIo = processIo()): void {
   program
     .command('lint')
     .description('Check a plan.yaml: SMART goals, RACI, dates, dependency loops, workload, SLAs, KPI targets')
@@ -35,15 +35,15 @@ export function registerLint(program: Command): void {
       'error',
     )
     .option('--today <day>', 'the day SMART counts from (default: today)')
-    .action((file: string, options: LintOptions) => lint(file, options));
+    .action((file: string, options: LintOptions) => lint(file, options, io));
 }
 
-function lint(file: string, options: LintOptions): void {
+function lint(file: string, options: LintOptions, io: CliIo): void {
   const { plan, locate } = readPlanFile(file, options.lang);
   const locale = options.lang ?? plan.locale;
-  const today = options.today ?? dayInTimezone(Date.now(), plan.timezone ?? loadConfig().timezone);
+  const today = options.today ?? dayInTimezone(Date.now(), plan.timezone ?? loadConfig({}, io.env).timezone);
   const result = lintPlan(plan, { today, locale, locate });
-  process.stdout.write(
+  io.stdout.write(
     options.format === 'json'
       ? `${JSON.stringify({ file, ...result }, null, 2)}\n`
       : render(file, result, locale),
