@@ -6,7 +6,7 @@ import { MEASUREMENT_IMPORT_MAX_ROWS } from './kpis/files.ts';
 import { WBS_IMPORT_MAX_ROWS } from './tasks/import.ts';
 import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from './testing/app.ts';
 
-// The import limits of both spreadsheet imports (KPI measurements and WBS): types, rows, cells, unpacked
+// The import limits of the spreadsheet imports (KPI measurements, WBS, process event logs): types, rows, cells, unpacked
 // size, and other requests served while a large file is read.
 
 let t: TestApp;
@@ -82,7 +82,13 @@ function dailyRows(key: string, count: number): string {
 
 describe('spreadsheet imports', () => {
   it('take only CSV and XLSX, and say so in the caller’s language (text/plain was a 500)', async () => {
-    for (const path of ['/measurements/import?dryRun=true', '/tasks/import?dryRun=true']) {
+    // The hook answers before the route looks anything up, so any process id shows it.
+    const imports = [
+      '/measurements/import?dryRun=true',
+      '/tasks/import?dryRun=true',
+      '/processes/any/event-log?dryRun=true',
+    ];
+    for (const path of imports) {
       const plain = await upload(path, 'kpi,period,value\norders,2026-11-01,1\n', 'text/plain', 'zh-CN');
       expect(plain.statusCode).toBe(415);
       expect(plain.json().error).toMatchObject({ code: 'import_unsupported_type' });

@@ -13,11 +13,14 @@ import type { Insertable } from 'kysely';
 import type { ProcessRunStepsTable, ProcessRunsTable } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
-import { readSpreadsheet } from '../files.ts';
+import { spreadsheetRows } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 import { parseSteps, requireProcess } from './service.ts';
+
+/** An event-log import reads at most this many step visits (rows): all are written in one transaction. */
+export const EVENT_LOG_IMPORT_MAX_ROWS = 100_000;
 
 /** Issues listed in a dry run; all are counted. */
 const ISSUE_LIMIT = 200;
@@ -47,7 +50,7 @@ export async function importEventLog(
   actor: Actor,
   workspaceId: string,
   processId: string,
-  buffer: Buffer,
+  buffer: unknown,
   options: { dryRun: boolean },
   locale: Locale,
 ) {
@@ -60,12 +63,13 @@ export async function importEventLog(
   const steps = parseSteps(version.steps);
 
   const reader = new EventLogReader({ timeZone: services.config.timezone, issueLimit: ISSUE_LIMIT });
-  const rows = await readSpreadsheet(buffer);
-  rows.forEach((cells, index) => {
+  let header = true;
+  for await (const { cells, row } of spreadsheetRows(buffer, { maxRows: EVENT_LOG_IMPORT_MAX_ROWS })) {
     const texts = cells.map(eventLogCellText);
-    if (index === 0) reader.header(texts);
-    else reader.row(texts, index + 1);
-  });
+    if (header) reader.header(texts);
+    else reader.row(texts, row);
+    header = false;
+  }
   const log = reader.finish();
 
   const issues: EventLogIssue[] = [...log.issues];

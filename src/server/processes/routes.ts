@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD, RANGE_ENDS_BEFORE_START } from '../../core/errors/validation.ts';
-import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES } from '../files.ts';
+import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES, spreadsheetsOnly } from '../files.ts';
 import { Day } from '../kpis/schemas.ts';
 import { epochMs, Id, limitParam, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { importEventLog } from './import.ts';
@@ -469,6 +469,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         body: FileBody,
         response: responses({ 200: EventLogImportReport }),
       },
+      onRequest: spreadsheetsOnly,
     },
     async (request) =>
       importEventLog(
@@ -476,7 +477,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         requireActor(request),
         request.params.workspaceId,
         request.params.processId,
-        request.body as Buffer,
+        request.body,
         request.query,
         request.locale,
       ),
