@@ -42,7 +42,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerFeedback(program);
   registerProcess(program);
   registerLint(program, io);
-  registerPlan(program);
+  registerPlan(program, io);
   registerRender(program);
   return program;
 }

@@ -13,7 +13,9 @@ import {
   CliError,
   configFromOptions,
   EXIT,
+  processIo,
   quietLogLevel,
+  type CliIo,
   type DatabaseOptions,
 } from '../options.ts';
 import { parseLang, readPlanFile } from './planFile.ts';
@@ -21,7 +23,7 @@ import { parseLang, readPlanFile } from './planFile.ts';
 type ImportOptions = DatabaseOptions & { workspace: string; dryRun?: boolean; lang?: Locale };
 type ExportOptions = DatabaseOptions & { workspace: string; output?: string; goal?: string; lang?: Locale };
 
-export function registerPlan(program: Command): void {
+export function registerPlan(program: Command, io: CliIo = processIo()): void {
   const importCommand = program
     .command('import')
     .description('Load a plan.yaml into a workspace in one transaction (all or nothing)')
@@ -30,7 +32,7 @@ export function registerPlan(program: Command): void {
     .option('--dry-run', 'check everything and list what would be created, then roll back')
     .option('--lang <lang>', 'language of the messages: zh or en (default: the plan’s)', parseLang);
   addDatabaseOptions(importCommand).action((file: string, options: ImportOptions) =>
-    runImport(file, options),
+    runImport(file, options, io),
   );
 
   const exportCommand = program
@@ -40,15 +42,20 @@ export function registerPlan(program: Command): void {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--goal <id>', 'only this goal’s subtree and what it touches')
     .option('--lang <lang>', 'the plan’s language when the workspace has none: zh or en', parseLang);
-  addDatabaseOptions(exportCommand).action((options: ExportOptions) => runExport(options));
+  addDatabaseOptions(exportCommand).action((options: ExportOptions) => runExport(options, io));
 }
 
 /** Runs `work` against the database, as the workspace's first owner: the CLI has the database's own rights. */
 async function withOwner<T>(
   options: DatabaseOptions & { workspace: string },
+  io: CliIo,
   work: (services: Services, actor: Actor) => Promise<T>,
 ): Promise<T> {
-  const config = configFromOptions(options, { runScheduler: false, webDir: null, logLevel: quietLogLevel() });
+  const config = configFromOptions(
+    options,
+    { runScheduler: false, webDir: null, logLevel: quietLogLevel(io.env) },
+    io.env,
+  );
   const app = await buildApp(config);
   try {
     const owner = await app.services.db
@@ -85,10 +92,10 @@ function describe(error: AppError, locale: Locale): string {
   return lines.join('\n');
 }
 
-async function runImport(file: string, options: ImportOptions): Promise<void> {
+async function runImport(file: string, options: ImportOptions, io: CliIo): Promise<void> {
   const { plan, locate } = readPlanFile(file, options.lang);
   const locale = options.lang ?? plan.locale;
-  const report = await withOwner(options, async (services, actor) => {
+  const report = await withOwner(options, io, async (services, actor) => {
     try {
       return await importPlan(
         { services, actor, locale },
@@ -117,11 +124,11 @@ async function runImport(file: string, options: ImportOptions): Promise<void> {
       `${file}:${finding.line ?? 1}:${finding.column ?? 1} ${finding.severity} ${finding.rule}: ${finding.message}`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  io.stdout.write(`${lines.join('\n')}\n`);
 }
 
-async function runExport(options: ExportOptions): Promise<void> {
-  const yaml = await withOwner(options, async (services) => {
+async function runExport(options: ExportOptions, io: CliIo): Promise<void> {
+  const yaml = await withOwner(options, io, async (services) => {
     try {
       const { plan } = await readPlan(
         services,
@@ -136,5 +143,5 @@ async function runExport(options: ExportOptions): Promise<void> {
     }
   });
   if (options.output) writeFileSync(options.output, yaml);
-  else process.stdout.write(yaml);
+  else io.stdout.write(yaml);
 }
