@@ -96,6 +96,23 @@ describe('errors from Fastify', () => {
     expectError(response, 415, 'unsupported_media_type', '请以 JSON 格式发送请求内容。');
   });
 
+  it('answers text/plain with 415, also on routes that take files', async () => {
+    for (const url of [
+      `/api/v1/w/${workspaceId}/tasks`,
+      `/api/v1/w/${workspaceId}/tasks/import?dryRun=true`,
+    ]) {
+      const response = await t.app.inject(
+        as(owner, {
+          method: 'POST',
+          url,
+          headers: { 'content-type': 'text/plain' },
+          payload: 'wbs,title\n1,Launch',
+        }),
+      );
+      expectError(response, 415, 'unsupported_media_type');
+    }
+  });
+
   it('answers a body over the limit with 413, naming the limit', async () => {
     const response = await t.app.inject(
       as(owner, {

@@ -89,6 +89,9 @@ function registerInputCheck(app: FastifyInstance): void {
 /** Maps every error to `{ error: { code, message, fields } }` in the caller's language; never leaks a stack. */
 export function registerErrorHandling(app: FastifyInstance): void {
   registerInputCheck(app);
+  // The API speaks JSON (and spreadsheets where a route says so): Fastify's default text/plain parser handed
+  // routes a string they never expected (an import read it as a Buffer and answered 500). Now 415.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = request.locale;
     if (error instanceof AppError) {
