@@ -314,7 +314,8 @@ export class Generator {
         return `2026-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
     }
     if (schema.format === 'email' || name === 'email') return `fuzz${rng.int(1, 1_000_000)}@example.com`;
-    if (schema.format === 'uri' || name === 'url') return `https://example.com/${rng.int(1, 999)}`;
+    // Port 9 (discard) on this machine: a receiver that refuses at once, without a DNS lookup.
+    if (schema.format === 'uri' || /url$/i.test(name)) return `http://127.0.0.1:9/${rng.int(1, 999)}`;
     if (schema.pattern === ID_PATTERN || name.endsWith('Id') || name === 'cursor') {
       return this.idFor(name, rng) ?? this.idFor('taskId', rng) ?? 'unknown-id';
     }
