@@ -255,6 +255,9 @@ export class Generator {
     const branches = schema.anyOf ?? schema.oneOf;
     if (branches) {
       const nonNull = branches.filter((branch) => this.resolve(branch).type !== 'null');
+      // A minimal sample takes the structured form where there is one (a plan as JSON rather than as text).
+      const structured = nonNull.filter((branch) => this.resolve(branch).type === 'object');
+      if (this.minimal && structured.length > 0) return this.sample(structured[0], rng, name, depth);
       return this.sample(
         rng.chance(0.85) && nonNull.length ? rng.pick(nonNull) : rng.pick(branches),
         rng,
@@ -277,10 +280,9 @@ export class Generator {
       }
       case 'array': {
         if (depth > 6) return [];
-        const count = rng.int(
-          schema.minItems ?? 0,
-          Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 3),
-        );
+        const count = this.minimal
+          ? (schema.minItems ?? 0)
+          : rng.int(schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, (schema.minItems ?? 0) + 3));
         return Array.from({ length: count }, () => this.sample(schema.items, rng, name, depth + 1));
       }
       case 'object':
@@ -298,7 +300,8 @@ export class Generator {
     if (depth > 6) return result;
     const required = new Set(schema.required ?? []);
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
-      if (required.has(key) || rng.chance(0.6)) result[key] = this.sample(property, rng, key, depth + 1);
+      if (required.has(key) || (!this.minimal && rng.chance(0.6)))
+        result[key] = this.sample(property, rng, key, depth + 1);
     }
     if (!schema.properties && typeof schema.additionalProperties === 'object') {
       for (let index = rng.int(0, 2); index > 0; index -= 1) {
@@ -407,8 +410,15 @@ export class Generator {
     return { value, where: [...path, key].join('.') };
   }
 
-  /** The `index`th request for an operation: index 0 is a valid sample, the rest mutate one part of it. */
-  request(operation: Operation, seed: number, index: number): FuzzRequest {
+  /** While set, samples hold only what is required: empty lists, no optional fields. */
+  private minimal = false;
+
+  /**
+   * The `index`th request for an operation: index 0 is a valid sample, the rest mutate one part of it.
+   * `minimal` samples only required fields (the role matrix uses it to get past validation to the service).
+   */
+  request(operation: Operation, seed: number, index: number, minimal = false): FuzzRequest {
+    this.minimal = minimal;
     const rng = new Rng(seedOf(seed, operation.method, operation.path, index));
     const anonymous = index > 0 && rng.chance(0.08);
     const mutation: Mutation = rng.pick(MUTATIONS);
