@@ -59,12 +59,10 @@ export function registerAuth(app: FastifyInstance): void {
     if (needsCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('csrf_failed');
     }
-  });
-
-  // Another workspace's id is a 404 before the body is even validated, so nothing about it leaks.
-  app.addHook('preValidation', async (request) => {
+    // Another workspace's id is a 404 before any route hook or the body parser runs, so nothing about it
+    // leaks. A NUL in the id is left to the input check (400), since PostgreSQL cannot even compare it.
     const params = request.params as { workspaceId?: unknown } | undefined;
-    if (request.actor && typeof params?.workspaceId === 'string') {
+    if (typeof params?.workspaceId === 'string' && !params.workspaceId.includes('\u0000')) {
       await requireMembership(app.services.db, request.actor, params.workspaceId);
     }
   });
