@@ -14,7 +14,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('the repository carries its own data', () => {
-  it('no source, test, bench or script reads ../shared', () => {
+  it('no source, test, bench or script reads the shared folder beside the clone', () => {
     const offenders = ['src', 'e2e', 'bench', 'scripts']
       .flatMap(sourceFiles)
       .filter((file) => file !== SELF && OUTSIDE.test(readFileSync(path.join(ROOT, file), 'utf8')));
