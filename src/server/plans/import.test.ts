@@ -298,4 +298,20 @@ describe('new plan from a template', () => {
     expect(health.counts.error).toBe(0);
     expect(health.score).toBeGreaterThan(90);
   });
+
+  it('asks for the permission before it reads the body: a member is refused whatever the body says', async () => {
+    const refused = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/plan/from-template'),
+        payload: { template: 'launch', locale: 'en', start: '2026-12-07', people: {}, dryRun: true },
+      }),
+    );
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('forbidden');
+    // A YAML that does not parse: an owner hears where, a member only that they may not.
+    expect((await postYaml(owner, 'goals: [\n', '?dryRun=true')).json().error.code).toBe('plan_invalid');
+    const broken = await postYaml(member, 'goals: [\n', '?dryRun=true');
+    expect(broken.statusCode).toBe(403);
+  });
 });

@@ -2,7 +2,7 @@ import { AppError, type FieldError, type LocalizedText } from '../../core/errors
 import { LOCALES, type Locale } from '../../core/i18n/index.ts';
 import { lintPlan, parseStepOwner, type LintFinding } from '../../core/plan/lint.ts';
 import type { Plan, PlanRaci } from '../../core/plan/model.ts';
-import type { Locate, PlanInputIssue } from '../../core/plan/yaml.ts';
+import { readPlanText, type Locate, type PlanInputIssue } from '../../core/plan/yaml.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
 import type { RaciRole } from '../../core/raci/index.ts';
 import { newId } from '../../db/ids.ts';
@@ -73,10 +73,46 @@ const RACI_ROLES: Array<[keyof PlanRaci, RaciRole]> = [
  * run does the whole import and rolls it back, so its report is exactly what a real run would create.
  */
 export async function importPlan(context: PlanContext, input: ImportInput): Promise<ImportReport> {
+  await authorizePlanImport(context, input.workspaceId);
+  return importAuthorizedPlan(context, input);
+}
+
+/**
+ * A plan.yaml text (read with every problem's line and field) or a plan as JSON, loaded like `importPlan`.
+ * The caller's permission is checked before the text is read.
+ */
+export async function importPlanBody(
+  context: PlanContext,
+  input: { workspaceId: string; body: string | Plan; dryRun: boolean },
+): Promise<ImportReport> {
+  await authorizePlanImport(context, input.workspaceId);
+  if (typeof input.body !== 'string') {
+    return importAuthorizedPlan(context, {
+      workspaceId: input.workspaceId,
+      plan: input.body,
+      dryRun: input.dryRun,
+    });
+  }
+  const read = readPlanText(input.body);
+  if (!read.ok) throw invalidPlanError(read.issues);
+  return importAuthorizedPlan(context, {
+    workspaceId: input.workspaceId,
+    plan: read.plan,
+    locate: read.locate,
+    dryRun: input.dryRun,
+  });
+}
+
+/** What loading a plan asks of the caller: it writes KPIs, goals, tasks and processes. */
+export async function authorizePlanImport(context: PlanContext, workspaceId: string): Promise<void> {
+  await authorize(context.services.db, context.actor, workspaceId, 'kpis.write');
+  await authorize(context.services.db, context.actor, workspaceId, 'processes.write');
+}
+
+/** `importPlan` once `authorizePlanImport` has passed, for callers that check first and build the plan after. */
+export async function importAuthorizedPlan(context: PlanContext, input: ImportInput): Promise<ImportReport> {
   const { services, actor } = context;
   const { workspaceId, plan } = input;
-  await authorize(services.db, actor, workspaceId, 'kpis.write');
-  await authorize(services.db, actor, workspaceId, 'processes.write');
   const today = dayInTimezone(services.now(), services.config.timezone);
   const linted = Object.fromEntries(
     LOCALES.map((locale) => [locale, lintPlan(plan, { today, locale, locate: input.locate })]),

@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../core/errors/index.ts';
 import { planJsonSchema } from '../../core/plan/schema.ts';
-import { readPlanText, writePlanYaml } from '../../core/plan/yaml.ts';
+import { writePlanYaml } from '../../core/plan/yaml.ts';
 import { PlanSchema } from '../../core/plan/schema.ts';
 import type { Plan } from '../../core/plan/model.ts';
 import { FileResponse } from '../files.ts';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
-import { findTemplate, instantiateTemplate, PLAN_TEMPLATES } from '../../core/plan/templates/index.ts';
-import { importPlan, invalidPlanError } from './import.ts';
+import { PLAN_TEMPLATES } from '../../core/plan/templates/index.ts';
+import { importPlanBody } from './import.ts';
 import * as service from './service.ts';
 
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain'];
@@ -44,14 +43,6 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-/** A plan.yaml text or a plan as JSON, checked with every problem's line and field. */
-function toPlan(body: string | Plan) {
-  if (typeof body !== 'string') return { plan: body, locate: undefined };
-  const read = readPlanText(body);
-  if (!read.ok) throw invalidPlanError(read.issues);
-  return { plan: read.plan, locate: read.locate };
-}
-
 export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
   // plan.yaml comes as text; the route reads it with line numbers.
@@ -80,13 +71,15 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.ImportReport }),
       },
     },
-    async (request) => {
-      const { plan, locate } = toPlan(request.body as string | Plan);
-      return importPlan(
+    async (request) =>
+      importPlanBody(
         { services, actor: requireActor(request), locale: request.locale },
-        { workspaceId: request.params.workspaceId, plan, locate, dryRun: request.query.dryRun },
-      );
-    },
+        {
+          workspaceId: request.params.workspaceId,
+          body: request.body as string | Plan,
+          dryRun: request.query.dryRun,
+        },
+      ),
   );
 
   app.get(
@@ -132,22 +125,11 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.ImportReport }),
       },
     },
-    async (request) => {
-      const body = request.body;
-      const template = findTemplate(body.template);
-      if (!template) throw new AppError('plan_template_not_found');
-      const plan = instantiateTemplate(template, {
-        locale: body.locale,
-        start: body.start,
-        people: body.people,
-        targets: body.targets,
-        name: body.name,
-      });
-      return importPlan(
+    async (request) =>
+      service.createPlanFromTemplate(
         { services, actor: requireActor(request), locale: request.locale },
-        { workspaceId: request.params.workspaceId, plan, dryRun: body.dryRun },
-      );
-    },
+        { workspaceId: request.params.workspaceId, ...request.body },
+      ),
   );
 
   app.get(

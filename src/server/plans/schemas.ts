@@ -73,7 +73,7 @@ export const PlanHealth = z
   })
   .meta({ id: 'PlanHealth' });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Day = z.iso.date().describe('Calendar day, YYYY-MM-DD');
 
 export const FromTemplateBody = z.object({
   template: z.enum(['user-growth', 'ecommerce', 'content', 'community', 'launch']),

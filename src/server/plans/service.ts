@@ -5,6 +5,7 @@ import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/kpis/periods.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
 import { lintPlan, type LintChapter } from '../../core/plan/lint.ts';
+import { findTemplate, instantiateTemplate, type TemplateInput } from '../../core/plan/templates/index.ts';
 import type {
   Plan,
   PlanGoal,
@@ -34,6 +35,7 @@ import type { RoutineTemplate } from '../routines/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
+import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
 import * as queries from './queries.ts';
 
 /** Who asks and in which language the observations' words are written. */
@@ -532,4 +534,24 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
     })),
     ids,
   };
+}
+
+export type FromTemplateInput = TemplateInput & { workspaceId: string; template: string; dryRun: boolean };
+
+/**
+ * New plan from a template: the caller's permission first, then the template filled with the numbers, start
+ * date and people given, loaded like any plan (a dry run reports what would be created).
+ */
+export async function createPlanFromTemplate(context: PlanContext, input: FromTemplateInput) {
+  await authorizePlanImport(context, input.workspaceId);
+  const template = findTemplate(input.template);
+  if (!template) throw new AppError('plan_template_not_found');
+  const plan = instantiateTemplate(template, {
+    locale: input.locale,
+    start: input.start,
+    people: input.people,
+    targets: input.targets,
+    name: input.name,
+  });
+  return importAuthorizedPlan(context, { workspaceId: input.workspaceId, plan, dryRun: input.dryRun });
 }

@@ -11256,6 +11256,10 @@ export interface paths {
                         template: "user-growth" | "ecommerce" | "content" | "community" | "launch";
                         /** @enum {string} */
                         locale: "zh-CN" | "en";
+                        /**
+                         * Format: date
+                         * @description Calendar day, YYYY-MM-DD
+                         */
                         start: string;
                         /** @description Role key → member e-mail */
                         people: {
