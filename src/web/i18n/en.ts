@@ -1,7 +1,9 @@
 import type { Catalog } from './types.ts';
+import { communicationEn } from './communication.en.ts';
 
 /** English UI text. Same keys as zh-CN.ts; catalog.test.ts checks. */
 export const en: Catalog = {
+  ...communicationEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useDeleteKeyResult, useUpdateKeyResult, type Goal, type KeyResult } from './hooks.ts';
 import { KeyResultChart } from './KeyResultChart.tsx';
+import { CommentsButton } from '../comments/CommentsButton.tsx';
 
 /** One key result: its progress, the KPI chart or the deliverable's tick, and what the trend says. */
 export function KeyResultCard({
@@ -87,22 +88,34 @@ export function KeyResultCard({
         </Flex>
       }
       extra={
-        mayWrite ? (
-          <Popconfirm
-            title={t('keyResults.deleteConfirm')}
-            okText={t('actions.remove')}
-            cancelText={t('actions.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() =>
-              remove.mutateAsync(keyResult.id).then(
-                () => void message.success(t('keyResults.deleted')),
-                (error: unknown) => void message.error(errorMessage(error)),
-              )
-            }
-          >
-            <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('keyResults.remove')} />
-          </Popconfirm>
-        ) : null
+        <Flex gap={4}>
+          <CommentsButton
+            targetType="key_result"
+            targetId={keyResult.id}
+            title={t('comments.keyResultTitle', { title: keyResult.title })}
+          />
+          {mayWrite ? (
+            <Popconfirm
+              title={t('keyResults.deleteConfirm')}
+              okText={t('actions.remove')}
+              cancelText={t('actions.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() =>
+                remove.mutateAsync(keyResult.id).then(
+                  () => void message.success(t('keyResults.deleted')),
+                  (error: unknown) => void message.error(errorMessage(error)),
+                )
+              }
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={t('keyResults.remove')}
+              />
+            </Popconfirm>
+          ) : null}
+        </Flex>
       }
     >
       <Flex vertical gap={8}>

@@ -42,6 +42,7 @@ import {
   type TaskStatus,
 } from './hooks.ts';
 import { RaciEditor } from './RaciEditor.tsx';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { SubtasksCard } from './SubtasksCard.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 import { MilestoneIcon, TaskStatusTag } from './TaskBadges.tsx';
@@ -230,6 +231,11 @@ export function TaskDrawer({
                   onOpenTask={onOpenTask}
                 />
               ),
+            },
+            {
+              key: 'comments',
+              label: t('comments.tab'),
+              children: <CommentsPanel targetType="task" targetId={detail.task.id} isBare />,
             },
           ]}
         />

@@ -24,6 +24,7 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { AddKeyResultModal } from '../../features/goals/AddKeyResultModal.tsx';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { CheckInsCard } from '../../features/goals/CheckInsCard.tsx';
 import { GoalStatusTag, HealthTag } from '../../features/goals/GoalBadges.tsx';
 import { GoalFormDrawer, type GoalFormMode } from '../../features/goals/GoalFormDrawer.tsx';
@@ -219,6 +220,7 @@ export function GoalPage() {
               goals={children}
               onAdd={mayWrite ? () => setFormMode({ kind: 'create', parent: goal }) : null}
             />
+            <CommentsPanel targetType="goal" targetId={goal.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={8}>

@@ -34,6 +34,7 @@ import {
 import { KpiChart } from '../../features/kpis/KpiChart.tsx';
 import { KpiFormModal } from '../../features/kpis/KpiFormModal.tsx';
 import { KpiStatus, MONO } from '../../features/kpis/KpiStatus.tsx';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { MeasurementsCard } from '../../features/kpis/MeasurementsCard.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
@@ -214,6 +215,7 @@ export function KpiPage() {
         ) : (
           <MeasurementsCard workspaceId={workspace.id} kpi={current} mayWrite={can('measurements.write')} />
         )}
+        <CommentsPanel targetType="kpi" targetId={current.id} />
       </Flex>
 
       {can('kpis.write') ? (

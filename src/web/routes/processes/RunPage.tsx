@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useMembers } from '../../features/members/hooks.ts';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { CurrentStepCard } from '../../features/processes/CurrentStepCard.tsx';
 import { useChangeRunState, useRun, type Run } from '../../features/processes/hooks.ts';
 import { RunStatusTag } from '../../features/processes/RunStatusTag.tsx';
@@ -241,6 +242,9 @@ export function RunPage() {
               }))}
             />
           </Card>
+        </Col>
+        <Col span={24}>
+          <CommentsPanel targetType="run" targetId={data.id} />
         </Col>
       </Row>
       <Modal
