@@ -80,6 +80,8 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
     subject: (index: number) => string,
     /** Cases from this index on started in the last two days: most are still somewhere in the flow. */
     recentFrom = count,
+    /** What a case's step recorded in its form, by step key. */
+    valuesFor: (stepKey: string, index: number) => Record<string, string | number> = () => ({}),
   ) => {
     const byKey = new Map(steps.map((step) => [step.key, step]));
     for (let index = 0; index < count; index += 1) {
@@ -92,6 +94,23 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
       );
       const startedAt = clock;
       const visits = [];
+      const startedBy = people.sunhao ?? context.ownerId;
+      // The case's history as the app writes it: who started it, and who started and completed each step.
+      const events: Array<{
+        type: string;
+        step_key: string | null;
+        actor_id: string | null;
+        at: number;
+        data: unknown;
+      }> = [
+        {
+          type: 'started',
+          step_key: path[0] ?? null,
+          actor_id: startedBy,
+          at: startedAt,
+          data: { subject: subject(index) },
+        },
+      ];
       let current: string | null = null;
       for (const [position, key] of path.entries()) {
         const step = byKey.get(key);
@@ -103,29 +122,42 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         // A case whose next step would finish in the future is still open there, started or not.
         const lastOpen = completed > now;
         const dueAt = wholeMs(stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS));
+        const assigneeId =
+          (lastOpen && index % 2 === 0
+            ? context.ownerId
+            : step.owner?.type === 'role'
+              ? assigneeFor[step.owner.role]
+              : undefined) ?? context.ownerId;
+        const outcomeKey = lastOpen
+          ? null
+          : (step.outcomes.find((outcome) => outcome.next === path[position + 1])?.key ?? null);
+        const values = lastOpen ? {} : valuesFor(key, index);
+        if (!lastOpen || started <= now)
+          events.push({ type: 'step_started', step_key: key, actor_id: assigneeId, at: started, data: null });
+        if (!lastOpen)
+          events.push({
+            type: 'step_completed',
+            step_key: key,
+            actor_id: assigneeId,
+            at: completed,
+            data: { outcome: outcomeKey, values },
+          });
         visits.push({
           id: newId(now),
           workspace_id: workspaceId,
           run_id: runId,
           step_key: key,
           // The lead takes a share of the open cases, so their own queue has something in it.
-          assignee_id:
-            (lastOpen && index % 2 === 0
-              ? context.ownerId
-              : step.owner?.type === 'role'
-                ? assigneeFor[step.owner.role]
-                : undefined) ?? context.ownerId,
+          assignee_id: assigneeId,
           entered_at: enteredAt,
           started_at: lastOpen ? (started <= now ? started : null) : started,
           completed_at: lastOpen ? null : completed,
           due_at: dueAt,
           // Already past due when seeded: marked, so the SLA job does not announce old news.
           breached_at: lastOpen && dueAt !== null && dueAt < now ? dueAt : null,
-          outcome_key: lastOpen
-            ? null
-            : (step.outcomes.find((outcome) => outcome.next === path[position + 1])?.key ?? null),
+          outcome_key: outcomeKey,
           checked_items: JSON.stringify(lastOpen ? [] : step.checklist),
-          field_values: '{}',
+          field_values: JSON.stringify(values),
         });
         if (lastOpen) {
           current = key;
@@ -142,12 +174,35 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         status: current ? 'active' : 'completed',
         current_step_key: current,
         hold_reason: null,
-        started_by: people.sunhao ?? context.ownerId,
+        started_by: startedBy,
         started_at: startedAt,
         finished_at: current ? null : clock,
         updated_at: clock,
       });
       await trx.insertInto('process_run_steps').values(visits).execute();
+      if (!current)
+        events.push({
+          type: 'completed',
+          step_key: null,
+          actor_id: events.at(-1)?.actor_id ?? null,
+          at: clock,
+          data: null,
+        });
+      await trx
+        .insertInto('process_run_events')
+        .values(
+          events.map((event) => ({
+            id: newId(event.at),
+            workspace_id: workspaceId,
+            run_id: runId,
+            type: event.type,
+            step_key: event.step_key,
+            actor_id: event.actor_id,
+            data: event.data === null ? null : JSON.stringify(event.data),
+            created_at: event.at,
+          })),
+        )
+        .execute();
     }
   };
 
@@ -171,6 +226,51 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         'Membership benefits unclear',
       ]
     : ['签到页打不开', '优惠券无法使用', '积分没到账', '推送太频繁', '订单物流不更新', '会员权益看不懂'];
+  // What the collect step heard and the solve step decided, per topic, so a later step reads both.
+  const summaries = english
+    ? [
+        'Tapping “Check in” on the home page shows a blank screen (Android 14, app 5.2.0).',
+        'The ¥20 coupon is greyed out at checkout although the basket is over ¥99.',
+        'Points from the order on the 3rd have not arrived after a week.',
+        'Receives 4–5 pushes a day and is thinking of turning them all off.',
+        'Tracking has shown “picked up” for three days without moving.',
+        'Does not understand what the Gold tier adds over Silver.',
+      ]
+    : [
+        '首页点“签到”后白屏（安卓 14，App 5.2.0）。',
+        '满 99 元可用的 20 元券在结算页是灰色的，订单已满 99 元。',
+        '3 号下单的积分一周了还没到账。',
+        '每天收到 4～5 条推送，准备全部关掉。',
+        '物流三天都停在“已揽收”，没有更新。',
+        '看不懂黄金会员比白银会员多了什么权益。',
+      ];
+  const solutions = english
+    ? [
+        'Engineering fixed the null check in the check-in page; hotfix 5.2.1 ships Thursday. Credit 50 points as an apology.',
+        'The coupon excluded marked-down items; the rule now counts the full basket. Re-issued the coupon.',
+        'Points job skipped orders paid with a gift card; re-ran it for the 3rd to the 9th and added an alert.',
+        'Capped marketing pushes at one a day and moved the rest to the in-app inbox from next week.',
+        'Carrier lost the scan at the hub; asked them to trace it and offered a reshipment if not found in 24 h.',
+        'Rewrote the tier page as a side-by-side table; customer service sends the link when asked.',
+      ]
+    : [
+        '研发修复签到页空值判断，周四随 5.2.1 热更新上线；补偿 50 积分致歉。',
+        '优惠券规则误排除了特价商品，已改为按整单金额判断，并为用户重新发券。',
+        '积分任务漏掉了礼品卡支付的订单，已补跑 3 日至 9 日并加了告警。',
+        '营销推送限制为每天 1 条，其余下周起改进站内信。',
+        '承运商在分拨中心漏扫，已要求追查；24 小时内查不到就补发。',
+        '会员权益页改成并排对比表，客服在用户询问时发送链接。',
+      ];
+  const channels = english ? ['In-app', 'Community', 'Hotline'] : ['App 内反馈', '社群', '客服热线'];
+  const feedbackValues = (stepKey: string, index: number): Record<string, string | number> =>
+    stepKey === 'collect'
+      ? {
+          channel: channels[index % channels.length] ?? '',
+          summary: summaries[index % summaries.length] ?? '',
+        }
+      : stepKey === 'solve'
+        ? { solution: solutions[index % solutions.length] ?? '' }
+        : {};
   await simulate(
     feedbackProcess.id,
     feedbackProcess.versionIds[0] ?? '',
@@ -182,6 +282,7 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
     (index) =>
       `${english ? 'Feedback: ' : '用户反馈\uff1a'}${topics[index % topics.length]} #${1000 + index}`,
     212,
+    feedbackValues,
   );
 
   // Version 2 of the order process halves the payment confirmation SLA; the wait there drops with it.
@@ -219,6 +320,12 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         },
         () => `${english ? 'Order' : '订单'} ${20_260_000 + versionIndex * 1000 + index}`,
         index >= config.count - config.open ? 0 : 1,
+        (stepKey) =>
+          stepKey === 'payment'
+            ? { amount: 59.9 + ((index * 37 + versionIndex * 11) % 400) }
+            : stepKey === 'shipping'
+              ? { tracking: `SF${String(1_403_260_000_000 + versionIndex * 10_000 + index * 37)}` }
+              : {},
       );
     }
   }

@@ -97,8 +97,19 @@ const RunDetail = z
         completedAt: epochMs.nullable(),
         dueAt: epochMs.nullable(),
         outcome: z.string().nullable(),
+        outcomeLabel: z.string().nullable(),
+        completedBy: Person.nullable(),
         isBreached: z.boolean(),
         values: z.record(z.string(), z.unknown()),
+        record: z.array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            type: z.enum(['text', 'number', 'date', 'choice', 'link']),
+            value: z.string(),
+          }),
+        ),
+        checkedItems: z.array(z.string()),
       }),
     ),
     history: z.array(

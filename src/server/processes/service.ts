@@ -348,6 +348,29 @@ async function recordEvent(
   });
 }
 
+/**
+ * The audit log's line for a case's change: the case's subject and the step's name travel with it, so the
+ * entry still reads as a sentence after the process is edited or the case is gone.
+ */
+async function auditRun(
+  trx: Executor,
+  run: { id: string; workspace_id: string; subject: string },
+  action: 'started' | 'step_started' | 'step_completed' | 'reassigned' | 'held' | 'resumed' | 'cancelled',
+  actorId: string | null,
+  now: number,
+  changes: Record<string, unknown> = {},
+) {
+  await insertAuditEntry(trx, {
+    workspaceId: run.workspace_id,
+    actorId,
+    action: `run.${action}`,
+    objectType: 'run',
+    objectId: run.id,
+    changes: { subject: run.subject, ...changes },
+    now,
+  });
+}
+
 /** Starts a case on the process's current version and puts it at the start step. */
 export async function startRun(
   services: Services,
@@ -399,6 +422,7 @@ export async function beginRun(
     updated_at: now,
   });
   await recordEvent(trx, run, 'started', startedBy, now, start.key, { subject });
+  await auditRun(trx, { ...run, subject }, 'started', startedBy, now, { process: process.name });
   await enterStep(services, trx, run, start, now);
   return id;
 }
@@ -472,18 +496,45 @@ export async function getRun(services: Services, actor: Actor, workspaceId: stri
             isOverdue: open.due_at !== null && open.due_at < now,
           }
         : null,
-    steps: visits.map((visit) => ({
-      stepKey: visit.step_key,
-      name: byKey.get(visit.step_key)?.name ?? visit.step_key,
-      assignee: visit.assignee_id ? { id: visit.assignee_id, name: visit.assignee_name ?? '' } : null,
-      enteredAt: visit.entered_at,
-      startedAt: visit.started_at,
-      completedAt: visit.completed_at,
-      dueAt: visit.due_at,
-      outcome: visit.outcome_key,
-      isBreached: visit.due_at !== null && (visit.completed_at ?? now) > visit.due_at,
-      values: JSON.parse(visit.field_values) as Record<string, unknown>,
-    })),
+    steps: visits.map((visit) => {
+      const definition = byKey.get(visit.step_key);
+      const values = JSON.parse(visit.field_values) as Record<string, unknown>;
+      const completion =
+        visit.completed_at === null
+          ? undefined
+          : events.find(
+              (event) =>
+                event.type === 'step_completed' &&
+                event.step_key === visit.step_key &&
+                event.created_at === visit.completed_at,
+            );
+      return {
+        stepKey: visit.step_key,
+        name: definition?.name ?? visit.step_key,
+        assignee: visit.assignee_id ? { id: visit.assignee_id, name: visit.assignee_name ?? '' } : null,
+        enteredAt: visit.entered_at,
+        startedAt: visit.started_at,
+        completedAt: visit.completed_at,
+        dueAt: visit.due_at,
+        outcome: visit.outcome_key,
+        outcomeLabel:
+          definition?.outcomes.find((outcome) => outcome.key === visit.outcome_key)?.label ??
+          visit.outcome_key,
+        completedBy: completion?.actor_id
+          ? { id: completion.actor_id, name: completion.actor_name ?? '' }
+          : null,
+        isBreached: visit.due_at !== null && (visit.completed_at ?? now) > visit.due_at,
+        values,
+        // What the step recorded, in the order and with the labels of its form: a later step reads it.
+        record: (definition?.fields ?? []).flatMap((field) => {
+          const value = values[field.key];
+          return value === undefined || value === null || value === ''
+            ? []
+            : [{ key: field.key, label: field.label, type: field.type, value: String(value) }];
+        }),
+        checkedItems: JSON.parse(visit.checked_items) as string[],
+      };
+    }),
     history: events.map((event) => ({
       type: event.type,
       stepKey: event.step_key,
@@ -539,6 +590,9 @@ export async function startStep(
         assignee_id: open.assignee_id ?? actor.userId,
       });
       await recordEvent(trx, run, 'step_started', actor.userId, now, stepKey);
+      await auditRun(trx, run, 'step_started', actor.userId, now, {
+        step: steps.find((step) => step.key === stepKey)?.name ?? stepKey,
+      });
     }
   });
 }
@@ -592,6 +646,11 @@ export async function completeStep(
       outcome: input.outcomeKey,
       values: input.values,
     });
+    await auditRun(trx, run, 'step_completed', actor.userId, now, {
+      step: step.name,
+      outcome: step.outcomes.find((outcome) => outcome.key === input.outcomeKey)?.label ?? input.outcomeKey,
+      ...(next.step.kind === 'end' ? { finished: true } : { next: next.step.name }),
+    });
     if (next.step.kind === 'end') {
       await queries.updateRun(trx, run.id, {
         status: 'completed',
@@ -621,12 +680,13 @@ export async function reassignStep(
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
-    const { run, open } = await loadRunContext(trx, workspaceId, runId);
+    const { run, steps, open } = await loadRunContext(trx, workspaceId, runId);
     // A held case waits on its assignee too: handing it over while it waits is how leave is covered.
     if (run.status !== 'active' && run.status !== 'on_hold') {
       throw new AppError('run_not_active', { status: run.status });
     }
-    if (!(await selectMembers(trx, workspaceId)).some((member) => member.user_id === userId)) {
+    const members = await selectMembers(trx, workspaceId);
+    if (!members.some((member) => member.user_id === userId)) {
       throw new AppError('assignee_not_member', {}, [{ path: 'userId', message: '' }]);
     }
     if (!open) throw new AppError('run_not_active', { status: run.status });
@@ -634,6 +694,13 @@ export async function reassignStep(
     await recordEvent(trx, run, 'reassigned', actor.userId, now, open.step_key, {
       from: open.assignee_id,
       to: userId,
+    });
+    await auditRun(trx, run, 'reassigned', actor.userId, now, {
+      step: steps.find((step) => step.key === open.step_key)?.name ?? open.step_key,
+      assignee: {
+        from: members.find((member) => member.user_id === open.assignee_id)?.name ?? null,
+        to: members.find((member) => member.user_id === userId)?.name ?? null,
+      },
     });
     await services.outbox.emit(trx, {
       workspaceId,
@@ -664,15 +731,17 @@ export async function changeRunState(
       ...(change.action === 'cancel' ? { finished_at: now, current_step_key: null } : {}),
       updated_at: now,
     });
+    const event = change.action === 'hold' ? 'held' : change.action === 'resume' ? 'resumed' : 'cancelled';
     await recordEvent(
       trx,
       run,
-      change.action === 'hold' ? 'held' : change.action === 'resume' ? 'resumed' : 'cancelled',
+      event,
       actor.userId,
       now,
       run.current_step_key,
       change.reason ? { reason: change.reason } : null,
     );
+    await auditRun(trx, run, event, actor.userId, now, change.reason ? { reason: change.reason } : {});
   });
 }
 

@@ -14225,10 +14225,23 @@ export interface components {
                 completedAt: number | null;
                 dueAt: number | null;
                 outcome: string | null;
+                outcomeLabel: string | null;
+                completedBy: {
+                    id: string;
+                    name: string;
+                } | null;
                 isBreached: boolean;
                 values: {
                     [key: string]: unknown;
                 };
+                record: {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "date" | "choice" | "link";
+                    value: string;
+                }[];
+                checkedItems: string[];
             }[];
             history: {
                 type: string;
@@ -15318,10 +15331,23 @@ export interface components {
                 completedAt: number | null;
                 dueAt: number | null;
                 outcome: string | null;
+                outcomeLabel: string | null;
+                completedBy: {
+                    id: string;
+                    name: string;
+                } | null;
                 isBreached: boolean;
                 values: {
                     [key: string]: unknown;
                 };
+                record: {
+                    key: string;
+                    label: string;
+                    /** @enum {string} */
+                    type: "text" | "number" | "date" | "choice" | "link";
+                    value: string;
+                }[];
+                checkedItems: string[];
             }[];
             history: {
                 type: string;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -210,6 +211,16 @@ export function CurrentStepCard({
           },
         ]}
       />
+      {step.description ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('runs.instructions')}
+          description={<span style={{ whiteSpace: 'pre-wrap' }}>{step.description}</span>}
+          style={{ marginBottom: 16 }}
+          data-testid="step-instructions"
+        />
+      ) : null}
       <FormErrorAlert error={startStep.error ?? completeStep.error} />
       <Form<StepForm>
         key={step.key}

@@ -29,6 +29,7 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { useMembers } from '../../features/members/hooks.ts';
 import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { CurrentStepCard } from '../../features/processes/CurrentStepCard.tsx';
+import { EarlierStepsCard } from '../../features/processes/EarlierStepsCard.tsx';
 import { useChangeRunState, useRun, type Run } from '../../features/processes/hooks.ts';
 import { RunStatusTag } from '../../features/processes/RunStatusTag.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -156,6 +157,7 @@ export function RunPage() {
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
+          <EarlierStepsCard run={data} />
           {data.currentStep ? (
             <CurrentStepCard
               workspaceId={workspace.id}
