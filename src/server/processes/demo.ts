@@ -320,7 +320,7 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         },
         () => `${english ? 'Order' : '订单'} ${20_260_000 + versionIndex * 1000 + index}`,
         index >= config.count - config.open ? 0 : 1,
-        (stepKey) =>
+        (stepKey): Record<string, string | number> =>
           stepKey === 'payment'
             ? { amount: 59.9 + ((index * 37 + versionIndex * 11) % 400) }
             : stepKey === 'shipping'
