@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Spawned `opsplan` processes run the sources under test, never a build left in dist/server.
+    env: { OPSPLAN_FROM_SOURCE: '1' },
   },
 });

@@ -1,7 +1,20 @@
 #!/usr/bin/env node
-// The `opsplan` command: runs the TypeScript sources through tsx, from any working directory.
-import { register } from 'tsx/esm/api';
+// The `opsplan` command. Runs the build (dist/server/main.js, made by `npm run build`); without a build, or with
+// OPSPLAN_FROM_SOURCE=1 (development, tests), runs the TypeScript sources through tsx instead.
+import { existsSync } from 'node:fs';
 
-register();
-const { runCli } = await import(new URL('../src/cli/main.ts', import.meta.url).href);
+const built = new URL('../dist/server/main.js', import.meta.url);
+const fromSource = process.env.OPSPLAN_FROM_SOURCE === '1' || !existsSync(built);
+if (fromSource && process.env.OPSPLAN_FROM_SOURCE !== '1') {
+  process.stderr.write(
+    'opsplan: no build in dist/server, running the TypeScript sources through tsx (slower to start; `npm run build` builds it).\n',
+  );
+}
+let entry = built.href;
+if (fromSource) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = new URL('../src/cli/main.ts', import.meta.url).href;
+}
+const { runCli } = await import(entry);
 process.exitCode = await runCli(process.argv);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerBackup } from './commands/backup.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -11,10 +12,10 @@ import { registerRestore } from './commands/restore.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSmart } from './commands/smart.ts';
 import { ConfigError } from '../server/config.ts';
-import { CliError, EXIT, processIo, type CliIo } from './options.ts';
+import { CliError, EXIT, packageRoot, processIo, type CliIo } from './options.ts';
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
     version: string;
   };
   return manifest.version;

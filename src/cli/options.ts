@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 import { isLocale, LOCALES, type Locale } from '../core/i18n/index.ts';
-import { isPostgresUrl } from '../db/index.ts';
+import { isPostgresUrl } from '../db/url.ts';
 import { isLogLevel, loadConfig, type AppConfig } from '../server/config.ts';
 
 /** Exit codes of every `opsplan` command. */
@@ -36,6 +37,20 @@ export class CliFindings extends CliError {
     super('', EXIT.findings);
     this.name = 'CliFindings';
   }
+}
+
+/**
+ * The package's folder: the nearest one up with a package.json, from the sources (src/cli) or from the build
+ * (dist/server) alike.
+ */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return dir;
 }
 
 /** Options every database-using command accepts. */
@@ -85,7 +100,7 @@ export function configFromOptions(
   if (options.host !== undefined) fromOptions.host = options.host;
   // The built web app ships inside the package, so `opsplan serve` finds it from any working directory.
   if (env.WEB_DIR === undefined) {
-    fromOptions.webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+    fromOptions.webDir = path.join(packageRoot(), 'dist', 'web');
   }
   const config = loadConfig({ ...fromOptions, ...overrides }, env);
   // Invitation links follow a port or host given on the command line unless PUBLIC_URL pins them.

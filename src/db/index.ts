@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.ts';
+import { isPostgresUrl } from './url.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -29,9 +30,7 @@ export type DatabaseHandle = {
 
 const INT8_OID = 20;
 
-export function isPostgresUrl(url: string | undefined): url is string {
-  return !!url && /^postgres(ql)?:\/\//.test(url);
-}
+export { isPostgresUrl };
 
 /** Opens the configured database. Instants are bigint in PostgreSQL: parse them to numbers once, here. */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {

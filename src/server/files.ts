@@ -4,7 +4,6 @@ import { createInflateRaw } from 'node:zlib';
 import { parse } from 'csv-parse';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import ExcelJS from 'exceljs';
 import { toCsv } from '../core/csv/index.ts';
 import { AppError } from '../core/errors/index.ts';
 
@@ -148,6 +147,7 @@ function cellValue(cell: unknown): unknown {
 
 async function* xlsxRows(buffer: Buffer): AsyncGenerator<{ cells: unknown[]; row: number }> {
   await checkUnpackedSize(buffer);
+  const { default: ExcelJS } = await import('exceljs');
   // Styles are read so date-formatted cells arrive as dates; shared strings are needed for text cells.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     sharedStrings: 'cache',
@@ -255,6 +255,8 @@ export async function writeSpreadsheet(
   sheetName = 'data',
 ): Promise<Buffer> {
   if (format === 'csv') return Buffer.from(toCsv([header, ...rows]), 'utf8');
+  // exceljs takes most of a second to load: only when a spreadsheet is asked for, not at server start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow([...header]);

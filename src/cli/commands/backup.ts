@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
-import { copySqliteDatabase } from '../../db/backup.ts';
 import {
   addDataDirOption,
   CliError,
@@ -58,6 +56,10 @@ async function backup(file: string, options: BackupOptions, io: CliIo): Promise<
     for (const stale of [target, ...sqliteSidecars(target)]) rmSync(stale, { force: true });
   }
   mkdirSync(path.dirname(target), { recursive: true });
+  const [{ default: SQLite }, { copySqliteDatabase }] = await Promise.all([
+    import('better-sqlite3'),
+    import('../../db/backup.ts'),
+  ]);
 
   // A copy of one snapshot in one step: it finishes however busy the server is. Progress only when it is slow.
   await copySqliteDatabase(source, target, {

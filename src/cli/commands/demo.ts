@@ -1,14 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
-import { buildApp } from '../../server/app.ts';
-import { checkNewPassword } from '../../server/auth/passwords.ts';
-import { selectUserByEmail } from '../../server/auth/queries.ts';
-import { EmailSchema, NameSchema, PasswordSchema } from '../../server/auth/schemas.ts';
-import { logOut, normaliseEmail, signUp, toPublicUser } from '../../server/auth/service.ts';
 import type { Actor, Services } from '../../server/context.ts';
-import { createDemoWorkspace } from '../../server/demo/service.ts';
-import { hashSecret, newSecret, verifyPassword } from '../../server/secrets.ts';
 import {
   addDatabaseOptions,
   CliError,
@@ -41,7 +34,25 @@ export function registerDemo(program: Command, io: CliIo = processIo()): void {
   addDatabaseOptions(command).action((options: DemoOptions) => demo(options, io));
 }
 
+/** The server modules `demo` uses: loaded when it runs, so other commands and `--help` do not pay for them. */
+async function loadServer() {
+  const [app, passwords, queries, schemas, auth, demoService, secrets] = await Promise.all([
+    import('../../server/app.ts'),
+    import('../../server/auth/passwords.ts'),
+    import('../../server/auth/queries.ts'),
+    import('../../server/auth/schemas.ts'),
+    import('../../server/auth/service.ts'),
+    import('../../server/demo/service.ts'),
+    import('../../server/secrets.ts'),
+  ]);
+  return { ...app, ...passwords, ...queries, ...schemas, ...auth, ...demoService, ...secrets };
+}
+
+type ServerModules = Awaited<ReturnType<typeof loadServer>>;
+
 async function demo(options: DemoOptions, io: CliIo): Promise<void> {
+  const server = await loadServer();
+  const { normaliseEmail, EmailSchema, PasswordSchema, NameSchema, buildApp, createDemoWorkspace } = server;
   const email = normaliseEmail(options.email);
   if (!EmailSchema.safeParse(email).success)
     throw new CliError(`--email "${options.email}" is not an e-mail address.`);
@@ -59,7 +70,7 @@ async function demo(options: DemoOptions, io: CliIo): Promise<void> {
   const app = await buildApp(config);
   try {
     const services = app.services;
-    const { actor, password, isNewAccount } = await ownerAccount(services, {
+    const { actor, password, isNewAccount } = await ownerAccount(server, services, {
       email,
       password: options.password,
       name,
@@ -83,9 +94,20 @@ async function demo(options: DemoOptions, io: CliIo): Promise<void> {
 
 /** The demo owner: a new account, or the existing one when the given password matches it. */
 async function ownerAccount(
+  server: ServerModules,
   services: Services,
   input: { email: string; password: string | undefined; name: string; locale: Locale },
 ): Promise<{ actor: Actor; password: string; isNewAccount: boolean }> {
+  const {
+    selectUserByEmail,
+    verifyPassword,
+    toPublicUser,
+    newSecret,
+    checkNewPassword,
+    signUp,
+    logOut,
+    hashSecret,
+  } = server;
   const existing = await selectUserByEmail(services.db, input.email);
   if (existing) {
     if (input.password === undefined) {

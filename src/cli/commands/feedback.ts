@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
-import {
-  clusterFeedback,
-  defaultSynonyms,
-  feedbackCsvMessage,
-  FeedbackCsvError,
-  readFeedbackCsv,
-  type ClusterResult,
-  type FeedbackEncoding,
-  type FeedbackItem,
-  type SynonymGroup,
+import type {
+  ClusterResult,
+  FeedbackEncoding,
+  FeedbackItem,
+  SynonymGroup,
 } from '../../core/feedback/index.ts';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../core/i18n/index.ts';
-import { jiebaSegmenter } from '../../server/feedback/segmenter.ts';
 import { CliError } from '../options.ts';
 
 type ClusterCommandOptions = {
@@ -165,7 +159,15 @@ function readBytes(file: string, locale: Locale, key: 'unreadable' | 'synonymsUn
   }
 }
 
-function clusterCommand(file: string, options: ClusterCommandOptions): void {
+async function clusterCommand(file: string, options: ClusterCommandOptions): Promise<void> {
+  // The clustering and jieba load only when this command runs.
+  const [
+    { clusterFeedback, defaultSynonyms, feedbackCsvMessage, FeedbackCsvError, readFeedbackCsv },
+    segmenter,
+  ] = await Promise.all([
+    import('../../core/feedback/index.ts'),
+    import('../../server/feedback/segmenter.ts'),
+  ]);
   const messageLocale = options.lang ?? environmentLocale() ?? DEFAULT_LOCALE;
   const bytes = readBytes(file, messageLocale, 'unreadable');
   let items: FeedbackItem[];
@@ -187,7 +189,7 @@ function clusterCommand(file: string, options: ClusterCommandOptions): void {
     ? parseSynonymsFile(readBytes(options.synonyms, messageLocale, 'synonymsUnreadable').toString('utf8'))
     : [];
   const result = clusterFeedback(items, {
-    segment: jiebaSegmenter(),
+    segment: segmenter.jiebaSegmenter(),
     // The file's own groups come first: a term claimed there wins over the seeded map.
     synonyms: [...custom, ...defaultSynonyms()],
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Locale } from '../../core/i18n/index.ts';
-import { atLeast, lintPlan, type LintResult, type LintSeverity } from '../../core/plan/lint.ts';
+import type { LintResult, LintSeverity } from '../../core/plan/lint.ts';
 import { loadConfig } from '../../server/config.ts';
 import { dayInTimezone } from '../../server/time.ts';
 import { CliError, EXIT, processIo, type CliIo } from '../options.ts';
@@ -38,8 +38,9 @@ export function registerLint(program: Command, io: CliIo = processIo()): void {
     .action((file: string, options: LintOptions) => lint(file, options, io));
 }
 
-function lint(file: string, options: LintOptions, io: CliIo): void {
-  const { plan, locate } = readPlanFile(file, options.lang);
+async function lint(file: string, options: LintOptions, io: CliIo): Promise<void> {
+  const { plan, locate } = await readPlanFile(file, options.lang);
+  const { atLeast, lintPlan } = await import('../../core/plan/lint.ts');
   const locale = options.lang ?? plan.locale;
   const today = options.today ?? dayInTimezone(Date.now(), plan.timezone ?? loadConfig({}, io.env).timezone);
   const result = lintPlan(plan, { today, locale, locate });

@@ -3,11 +3,7 @@ import type { Command } from 'commander';
 import { AppError, localize } from '../../core/errors/index.ts';
 import { errorMessage } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
-import { writePlanYaml } from '../../core/plan/yaml.ts';
-import { buildApp } from '../../server/app.ts';
 import type { Actor, Services } from '../../server/context.ts';
-import { importPlan } from '../../server/plans/import.ts';
-import { readPlan } from '../../server/plans/service.ts';
 import {
   addDatabaseOptions,
   CliError,
@@ -56,6 +52,7 @@ async function withOwner<T>(
     { runScheduler: false, webDir: null, logLevel: quietLogLevel(io.env) },
     io.env,
   );
+  const { buildApp } = await import('../../server/app.ts');
   const app = await buildApp(config);
   try {
     const owner = await app.services.db
@@ -93,7 +90,8 @@ function describe(error: AppError, locale: Locale): string {
 }
 
 async function runImport(file: string, options: ImportOptions, io: CliIo): Promise<void> {
-  const { plan, locate } = readPlanFile(file, options.lang);
+  const { plan, locate } = await readPlanFile(file, options.lang);
+  const { importPlan } = await import('../../server/plans/import.ts');
   const locale = options.lang ?? plan.locale;
   const report = await withOwner(options, io, async (services, actor) => {
     try {
@@ -128,6 +126,10 @@ async function runImport(file: string, options: ImportOptions, io: CliIo): Promi
 }
 
 async function runExport(options: ExportOptions, io: CliIo): Promise<void> {
+  const [{ readPlan }, { writePlanYaml }] = await Promise.all([
+    import('../../server/plans/service.ts'),
+    import('../../core/plan/yaml.ts'),
+  ]);
   const yaml = await withOwner(options, io, async (services) => {
     try {
       const { plan } = await readPlan(

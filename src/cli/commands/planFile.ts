@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import type { Locale } from '../../core/i18n/index.ts';
-import { readPlanText, type ReadPlanResult } from '../../core/plan/yaml.ts';
+import type { ReadPlanResult } from '../../core/plan/yaml.ts';
 import { CliError } from '../options.ts';
 
 export function parseLang(value: string): Locale {
@@ -11,13 +11,17 @@ export function parseLang(value: string): Locale {
 }
 
 /** A plan file read and checked; unreadable or invalid input exits 2 with each problem's line. */
-export function readPlanFile(file: string, lang: Locale | undefined): Extract<ReadPlanResult, { ok: true }> {
+export async function readPlanFile(
+  file: string,
+  lang: Locale | undefined,
+): Promise<Extract<ReadPlanResult, { ok: true }>> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  const { readPlanText } = await import('../../core/plan/yaml.ts');
   const read = readPlanText(text);
   if (read.ok) return read;
   const locale = lang ?? (/[\u4e00-\u9fff]/.test(text) ? 'zh-CN' : 'en');

@@ -1,21 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors/index.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
-import {
-  EVENT_LOG_MESSAGES,
-  eventLogCellText,
-  EventLogReader,
-  formatEventLogIssue,
-  parseLogTimestamp,
-  type EventLog,
-} from '../../core/processes/eventlog.ts';
-import { reportEventLog, type EventLogReport } from '../../core/processes/logreport.ts';
-import { isTimeZone, ZoneClock } from '../../core/processes/zone.ts';
-import { spreadsheetRows } from '../../server/files.ts';
+import type { EventLog, EventLogReader } from '../../core/processes/eventlog.ts';
+import type { EventLogReport } from '../../core/processes/logreport.ts';
 import { loadConfig } from '../../server/config.ts';
 import { CliError } from '../options.ts';
 
@@ -125,14 +115,27 @@ export function registerProcess(program: Command): void {
     .action((file: string, options: AnalyseOptions) => analyse(file, options));
 }
 
+/** The event-log analysis, loaded when the command runs (not for `--help` or other commands). */
+async function loadCore() {
+  const [eventlog, logreport, zone] = await Promise.all([
+    import('../../core/processes/eventlog.ts'),
+    import('../../core/processes/logreport.ts'),
+    import('../../core/processes/zone.ts'),
+  ]);
+  return { ...eventlog, ...logreport, ...zone };
+}
+
+let core: Awaited<ReturnType<typeof loadCore>>;
+
 async function analyse(file: string, options: AnalyseOptions): Promise<void> {
+  core = await loadCore();
   const config = loadConfig();
   const locale = options.lang ?? config.defaultLocale;
   const timeZone = options.timezone ?? config.timezone;
-  if (!isTimeZone(timeZone)) throw new CliError(say(locale, 'unknown_timezone', { value: timeZone }));
+  if (!core.isTimeZone(timeZone)) throw new CliError(say(locale, 'unknown_timezone', { value: timeZone }));
   let now = Date.now();
   if (options.now !== undefined) {
-    const parsed = parseLogTimestamp(options.now, new ZoneClock(timeZone));
+    const parsed = core.parseLogTimestamp(options.now, new core.ZoneClock(timeZone));
     if (parsed === null) throw new CliError(say(locale, 'invalid_now', { value: options.now }));
     now = parsed.instant;
   }
@@ -140,7 +143,7 @@ async function analyse(file: string, options: AnalyseOptions): Promise<void> {
   const reader = await readEventLogFile(file, timeZone, locale);
   const log = reader.finish();
   failOnIssues(log, locale);
-  const report = reportEventLog(log, {
+  const report = core.reportEventLog(log, {
     now,
     utcOffsetMinutes: reader.offsetMinutesAt(now),
     timeZone,
@@ -159,8 +162,8 @@ function failOnIssues(log: EventLog, locale: Locale): void {
   const [first] = log.issues;
   if (first === undefined) return;
   const rest = log.issueCount - 1;
-  const more = rest > 0 ? ` ${interpolate(EVENT_LOG_MESSAGES[locale].more, { count: rest })}` : '';
-  throw new CliError(`${formatEventLogIssue(first, locale)}${more}`);
+  const more = rest > 0 ? ` ${interpolate(core.EVENT_LOG_MESSAGES[locale].more, { count: rest })}` : '';
+  throw new CliError(`${core.formatEventLogIssue(first, locale)}${more}`);
 }
 
 function isZip(head: Buffer): boolean {
@@ -183,7 +186,7 @@ async function readEventLogFile(file: string, timeZone: string, locale: Locale):
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError(say(locale, 'file_not_found', { file, detail }));
   }
-  const reader = new EventLogReader({ timeZone, issueLimit: 100 });
+  const reader = new core.EventLogReader({ timeZone, issueLimit: 100 });
   if (isZip(head)) {
     await readXlsx(file, reader, locale);
     return reader;
@@ -195,7 +198,7 @@ async function readEventLogFile(file: string, timeZone: string, locale: Locale):
     if (!(error instanceof InvalidUtf8)) throw error;
   }
   // Excel on a Chinese Windows saves CSV as GBK; rather than mojibake step names, read it again as GBK.
-  const gbkReader = new EventLogReader({ timeZone, issueLimit: 100 });
+  const gbkReader = new core.EventLogReader({ timeZone, issueLimit: 100 });
   gbkReader.markDecodedAsGbk();
   await streamCsv(file, head, 'gbk', gbkReader, locale);
   return gbkReader;
@@ -234,6 +237,7 @@ async function streamCsv(
   // Rows are records counted as a spreadsheet shows them: blank lines count, a quoted line break does not.
   let row = 0;
   let hasHeader = false;
+  const { parse } = await import('csv-parse');
   const parser = parse({
     delimiter: detectDelimiter(firstLine),
     record_delimiter: ['\r\n', '\n', '\r'],
@@ -278,14 +282,17 @@ async function streamCsv(
 }
 
 async function readXlsx(file: string, reader: EventLogReader, locale: Locale): Promise<void> {
-  const { readFile } = await import('node:fs/promises');
+  const [{ readFile }, { spreadsheetRows }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../../server/files.ts'),
+  ]);
   let header = true;
   try {
     // A local file: no row cap (the server's imports have theirs), but still read as a stream.
     for await (const { cells, row } of spreadsheetRows(await readFile(file), {
       maxRows: Number.POSITIVE_INFINITY,
     })) {
-      const texts = cells.map(eventLogCellText);
+      const texts = cells.map(core.eventLogCellText);
       if (header) reader.header(texts);
       else reader.row(texts, row);
       header = false;

@@ -3,15 +3,8 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { AppError, errorMessage } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
-import { buildApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
-import {
-  renderDocument,
-  DOCUMENT_FORMATS,
-  isDocumentFormat,
-  type DocumentFormat,
-} from '../../server/documents/render.ts';
-import { documentOfPlan, renderWorkspacePlan, resolveLocale } from '../../server/documents/service.ts';
+import { DOCUMENT_FORMATS, isDocumentFormat, type DocumentFormat } from '../../server/documents/formats.ts';
 import {
   addDatabaseOptions,
   CliError,
@@ -78,10 +71,14 @@ async function render(file: string | undefined, options: RenderOptions): Promise
   if (!file && !options.workspace) throw new CliError('give a plan file or --workspace <id>.');
   if (options.goal && !options.workspace) throw new CliError('--goal works with --workspace only.');
   const format = formatOf(options);
+  const [{ renderDocument }, { documentOfPlan, renderWorkspacePlan, resolveLocale }] = await Promise.all([
+    import('../../server/documents/render.ts'),
+    import('../../server/documents/service.ts'),
+  ]);
   let bytes: Buffer;
   let locale: Locale = options.lang ?? 'zh-CN';
   if (file) {
-    const { plan } = readPlanFile(file, options.lang);
+    const { plan } = await readPlanFile(file, options.lang);
     locale = options.lang ?? plan.locale;
     const now = Date.now();
     const timezone = plan.timezone ?? loadConfig().timezone;
@@ -97,6 +94,7 @@ async function render(file: string | undefined, options: RenderOptions): Promise
       webDir: null,
       logLevel: quietLogLevel(),
     });
+    const { buildApp } = await import('../../server/app.ts');
     const app = await buildApp(config);
     try {
       const workspaceId = options.workspace ?? '';

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import type { Command } from 'commander';
 import {
   addDataDirOption,
@@ -53,17 +53,18 @@ async function restore(file: string, options: RestoreOptions, io: CliIo): Promis
   }
 
   mkdirSync(path.dirname(target), { recursive: true });
+  const { default: Driver } = await import('better-sqlite3');
   // Check a private copy beside the target, so what passed the checks is exactly what moves into place.
   const staged = `${target}.restoring-${process.pid}`;
   try {
     copyFileSync(source, staged);
     // A raw copy of a live database may hold committed pages in its -wal file: bring them along.
     if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${staged}-wal`);
-    const summary = checkBackup(staged, source);
+    const summary = checkBackup(Driver, staged, source);
 
     let keptAs: string | null = null;
     if (hasDatabase) {
-      releaseLiveDatabase(target);
+      releaseLiveDatabase(Driver, target);
       keptAs = `${target}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       renameSync(target, keptAs);
     }
@@ -81,10 +82,14 @@ async function restore(file: string, options: RestoreOptions, io: CliIo): Promis
 }
 
 /** Opens the staged copy: a SQLite file, intact, with OpsPlan's migrations table; leaves it as one file. */
-function checkBackup(staged: string, source: string): { userCount: number; workspaceCount: number } {
+function checkBackup(
+  Driver: typeof SQLite,
+  staged: string,
+  source: string,
+): { userCount: number; workspaceCount: number } {
   let database: SQLite.Database;
   try {
-    database = new SQLite(staged, { fileMustExist: true });
+    database = new Driver(staged, { fileMustExist: true });
   } catch {
     throw new CliError(`${source} is not a SQLite database.`);
   }
@@ -130,8 +135,8 @@ function hasTable(database: SQLite.Database, table: string): boolean {
  * Leaving WAL mode needs the only connection to the database: if that is refused, a server still has it open.
  * On success the WAL is checkpointed into the file, so the copy kept aside is complete.
  */
-function releaseLiveDatabase(target: string): void {
-  const database = new SQLite(target, { fileMustExist: true });
+function releaseLiveDatabase(Driver: typeof SQLite, target: string): void {
+  const database = new Driver(target, { fileMustExist: true });
   try {
     database.pragma('busy_timeout = 0');
     let mode: unknown;

@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
 import {
   addDatabaseOptions,
   CliError,
@@ -29,6 +28,8 @@ async function serve(options: ServeOptions, io: CliIo): Promise<void> {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
     throw new CliError(`PORT must be a port number from 0 to 65535 (got "${io.env.PORT}").`);
   }
+  // Loaded here, not at the top: the other commands and `--help` do not pay for the server.
+  const { buildApp } = await import('../../server/app.ts');
   const app = await buildApp(config);
 
   const webDir = config.webDir ? path.resolve(config.webDir) : null;

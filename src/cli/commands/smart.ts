@@ -1,10 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { analyseGoal, detectLocale, formatQuantity, type SmartAnalysis } from '../../core/smart/index.ts';
+import type * as SmartCore from '../../core/smart/index.ts';
+import type { SmartAnalysis } from '../../core/smart/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { loadConfig } from '../../server/config.ts';
 import { dayInTimezone } from '../../server/time.ts';
 import { CliError, CliFindings, processIo, type CliIo } from '../options.ts';
 
+type SmartModule = typeof SmartCore;
 type SmartOptions = { today?: string; lang?: Locale; json?: boolean };
 
 const MARKS = { pass: '✓', warn: '!', fail: '✗', unknown: '?' } as const;
@@ -73,23 +75,26 @@ export function registerSmart(program: Command, io: CliIo = processIo()): void {
     .option('--lang <lang>', 'language of the report: zh or en (default: the statement’s)', parseLang)
     .option('--json', 'print the analysis as JSON')
     .addHelpText('after', '\nExits 1 when a criterion fails (✗), 0 otherwise.')
-    .action((statement: string, options: SmartOptions) => smart(statement, options, io));
+    .action(async (statement: string, options: SmartOptions) => {
+      // The analysis (and its date parser) loads only when the command runs.
+      smart(await import('../../core/smart/index.ts'), statement, options, io);
+    });
 }
 
-function smart(statement: string, options: SmartOptions, io: CliIo): void {
+function smart(core: SmartModule, statement: string, options: SmartOptions, io: CliIo): void {
   if (!statement.trim())
     throw new CliError('Give a goal statement, e.g. opsplan smart "本月新增注册用户5000人".');
   const config = loadConfig({}, io.env);
   const today = options.today ?? dayInTimezone(Date.now(), config.timezone);
-  const locale = options.lang ?? detectLocale(statement);
-  const analysis = analyseGoal(statement, { today, locale });
-  io.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : render(analysis, locale));
+  const locale = options.lang ?? core.detectLocale(statement);
+  const analysis = core.analyseGoal(statement, { today, locale });
+  io.stdout.write(options.json ? `${JSON.stringify(analysis, null, 2)}\n` : render(core, analysis, locale));
   // The documented exit code for findings: a script can tell a goal that fails a criterion.
   if (Object.values(analysis.criteria).some((criterion) => criterion.status === 'fail'))
     throw new CliFindings();
 }
 
-function render(analysis: SmartAnalysis, locale: Locale): string {
+function render(core: SmartModule, analysis: SmartAnalysis, locale: Locale): string {
   const label = LABELS[locale];
   const { extracted } = analysis;
   const facts = [
@@ -97,8 +102,8 @@ function render(analysis: SmartAnalysis, locale: Locale): string {
       ? `${extracted.kind === 'deliverable' ? label.deliverable : label.metric}: ${extracted.metric}`
       : null,
     extracted.direction ? `${label.direction}: ${label[extracted.direction]}` : null,
-    extracted.baseline ? `${label.baseline}: ${formatQuantity(extracted.baseline, locale)}` : null,
-    extracted.target ? `${label.target}: ${formatQuantity(extracted.target, locale)}` : null,
+    extracted.baseline ? `${label.baseline}: ${core.formatQuantity(extracted.baseline, locale)}` : null,
+    extracted.target ? `${label.target}: ${core.formatQuantity(extracted.target, locale)}` : null,
     extracted.deadline ? `${label.deadline}: ${extracted.deadline}` : null,
   ].filter((fact): fact is string => fact !== null);
   const lines = [`${label.extracted}: ${facts.length > 0 ? facts.join(' · ') : '—'}`, ''];

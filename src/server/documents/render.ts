@@ -6,20 +6,9 @@ import { renderMarkdown } from './markdown.ts';
 import { renderPdf } from './pdf.ts';
 import { renderXlsx } from './xlsx.ts';
 
-export const DOCUMENT_FORMATS = ['docx', 'pdf', 'html', 'md', 'xlsx'] as const;
-export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+import type { DocumentFormat } from './formats.ts';
 
-export const CONTENT_TYPES: Record<DocumentFormat, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-  html: 'text/html; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-export function isDocumentFormat(value: string): value is DocumentFormat {
-  return (DOCUMENT_FORMATS as readonly string[]).includes(value);
-}
+export { CONTENT_TYPES, DOCUMENT_FORMATS, isDocumentFormat, type DocumentFormat } from './formats.ts';
 
 /** The document in one format, its pictures drawn once by ECharts on the server; `onFigures` marks progress. */
 export async function renderDocument(

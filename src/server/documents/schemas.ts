@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../core/i18n/index.ts';
 import { epochMs, WorkspaceParams } from '../http.ts';
-import { DOCUMENT_FORMATS } from './render.ts';
+import { DOCUMENT_FORMATS } from './formats.ts';
 
 export const DocumentFormat = z.enum(DOCUMENT_FORMATS).describe('docx | pdf | html | md | xlsx');
 export const DocumentLocale = z.enum(LOCALES).describe('zh-CN or en; default the workspace’s plan language');

@@ -10,9 +10,7 @@ import { readPlan } from '../plans/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
-import { renderFigures } from './charts.ts';
-import { renderHtml } from './html.ts';
-import { CONTENT_TYPES, renderDocument, type DocumentFormat } from './render.ts';
+import { CONTENT_TYPES, type DocumentFormat } from './formats.ts';
 
 export const RENDER_JOB = 'documents.render';
 const RECENT_DOCUMENTS = 20;
@@ -124,6 +122,8 @@ export async function renderWorkspacePlan(
     workspaceName,
   });
   await progress(55);
+  // The renderers (ECharts, resvg, docx, exceljs, Playwright) load on the first document, not at server start.
+  const { renderDocument } = await import('./render.ts');
   const bytes = await renderDocument(document, input.format, () => progress(70));
   const day = dayInTimezone(now, services.config.timezone);
   return { bytes, fileName: fileNameOf(document, workspaceName, day, input.format), scopeTitle };
@@ -219,6 +219,7 @@ export async function previewPlan(
     scopeTitle,
     workspaceName,
   });
+  const [{ renderHtml }, { renderFigures }] = await Promise.all([import('./html.ts'), import('./charts.ts')]);
   return renderHtml(document, renderFigures(document));
 }
 
