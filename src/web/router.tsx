@@ -50,6 +50,9 @@ const ProcessComparePage = page(
 const RunPage = page(() => import('./routes/processes/RunPage.tsx'), 'RunPage');
 const QueuePage = page(() => import('./routes/processes/QueuePage.tsx'), 'QueuePage');
 const PlanPage = page(() => import('./routes/plan/PlanPage.tsx'), 'PlanPage');
+const PlanTemplatePage = page(() => import('./routes/plan/PlanTemplatePage.tsx'), 'PlanTemplatePage');
+const PlanYamlPage = page(() => import('./routes/plan/PlanYamlPage.tsx'), 'PlanYamlPage');
+const PlanHealthPage = page(() => import('./routes/plan/PlanHealthPage.tsx'), 'PlanHealthPage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -109,6 +112,9 @@ export const router = createBrowserRouter([
                   { path: 'runs/:runId', element: <RunPage /> },
                   { path: 'queue', element: <QueuePage /> },
                   { path: 'plan', element: <PlanPage /> },
+                  { path: 'plan/new', element: <PlanTemplatePage /> },
+                  { path: 'plan/yaml', element: <PlanYamlPage /> },
+                  { path: 'plan/health', element: <PlanHealthPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

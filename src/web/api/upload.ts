@@ -27,6 +27,8 @@ export type WbsImportOptions = UploadOptions & {
   goalId?: string | undefined;
 };
 
+export type PlanYamlImportOptions = UploadOptions & { workspaceId: string; dryRun: boolean };
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The content type the import endpoints expect; browsers often leave `File.type` empty for CSV. */
@@ -34,6 +36,7 @@ export function importContentType(file: Pick<File, 'name' | 'type'>): string {
   const name = file.name.toLowerCase();
   if (name.endsWith('.xlsx')) return XLSX_TYPE;
   if (name.endsWith('.csv') || name.endsWith('.txt')) return 'text/csv';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'application/yaml';
   return file.type || 'application/octet-stream';
 }
 
@@ -92,4 +95,13 @@ export function importWbs(options: WbsImportOptions): Promise<WbsImportReport> {
   if (options.goalId) query.set('goalId', options.goalId);
   const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/tasks/import?${query.toString()}`;
   return uploadFile<WbsImportReport>(url, options);
+}
+
+/** Sends a plan.yaml to the plan import endpoint: a dry run reports, a commit loads everything or nothing. */
+export function importPlanYaml(
+  options: PlanYamlImportOptions,
+): Promise<components['schemas']['PlanImportReport']> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun) });
+  const url = `/api/v1/w/${encodeURIComponent(options.workspaceId)}/plan/import?${query.toString()}`;
+  return uploadFile(url, options);
 }

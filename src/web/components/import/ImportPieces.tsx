@@ -13,24 +13,26 @@ export function fileSize(bytes: number, number: (value: number, digits?: number)
   return `${number(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
 }
 
-/** Drop zone for one CSV or XLSX file, and the name and size of the chosen one. */
+/** Drop zone for one file (CSV or XLSX unless `accept` says otherwise), and the name and size of the chosen one. */
 export function ImportDropzone({
   file,
   onFile,
   hint,
   disabled = false,
+  accept = ACCEPT,
 }: {
   file: File | null;
   onFile: (file: File) => void;
   hint: ReactNode;
   disabled?: boolean;
+  accept?: string;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
     <>
       <Upload.Dragger
-        accept={ACCEPT}
+        accept={accept}
         multiple={false}
         maxCount={1}
         showUploadList={false}

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
+import { importPlanYaml, type PlanYamlImportOptions } from '../../api/upload.ts';
+import { i18n } from '../../i18n/index.ts';
 
 export type PlanDocument = components['schemas']['PlanDocument'];
 export type DocumentRequest =
@@ -45,4 +47,67 @@ export function previewUrl(workspaceId: string, locale: string, goalId: string |
   const query = new URLSearchParams({ locale });
   if (goalId) query.set('goalId', goalId);
   return `/api/v1/w/${encodeURIComponent(workspaceId)}/plan/preview?${query.toString()}`;
+}
+
+export type PlanTemplate =
+  paths['/api/v1/w/{workspaceId}/plan/templates']['get']['responses']['200']['content']['application/json']['items'][number];
+export type FromTemplateRequest =
+  paths['/api/v1/w/{workspaceId}/plan/from-template']['post']['requestBody']['content']['application/json'];
+export type PlanImportReport = components['schemas']['PlanImportReport'];
+export type PlanHealth = components['schemas']['PlanHealth'];
+export type PlanFinding = PlanHealth['chapters'][number]['findings'][number];
+
+/** The five plan templates, named in the UI language. */
+export function usePlanTemplates(workspaceId: string) {
+  return useQuery({
+    queryKey: ['plan-templates', workspaceId, i18n.language],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/plan/templates', { params: { path: { workspaceId } } })),
+    select: (data) => data.items,
+    staleTime: Infinity,
+  });
+}
+
+export const planHealthKey = (workspaceId: string) => ['plan-health', workspaceId] as const;
+
+/** The linter on the live workspace: score, findings by chapter, SMART scores. */
+export function usePlanHealth(workspaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...planHealthKey(workspaceId), i18n.language],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/plan/health', { params: { path: { workspaceId } } })),
+    enabled,
+  });
+}
+
+/** Everything a plan creates shows up across the workspace: after a commit, every cached list is stale. */
+function invalidateWorkspace(queryClient: ReturnType<typeof useQueryClient>) {
+  return queryClient.invalidateQueries();
+}
+
+/** New plan from a template; a dry run answers what would be created and writes nothing. */
+export function useCreatePlanFromTemplate(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FromTemplateRequest) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/plan/from-template', { params: { path: { workspaceId } }, body }),
+      ),
+    onSuccess: (report) => (report.dryRun ? undefined : invalidateWorkspace(queryClient)),
+  });
+}
+
+/** Uploads a plan.yaml: a dry run reports what would be created, a commit loads it all or nothing. */
+export function useImportPlanYaml(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (options: Omit<PlanYamlImportOptions, 'workspaceId'>) =>
+      importPlanYaml({ ...options, workspaceId }),
+    onSuccess: (report) => (report.dryRun ? undefined : invalidateWorkspace(queryClient)),
+  });
+}
+
+/** Where the browser downloads the workspace as plan.yaml. */
+export function planYamlUrl(workspaceId: string): string {
+  return `/api/v1/w/${encodeURIComponent(workspaceId)}/plan/export?format=yaml`;
 }

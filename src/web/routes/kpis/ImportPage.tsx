@@ -1,16 +1,10 @@
-import { useState, type ReactNode } from 'react';
-import { Breadcrumb, Button, Card, Flex, Form, Result, Select, Steps, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Breadcrumb, Button, Flex, Form, Result, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportReport } from '../../api/upload.ts';
-import {
-  ImportCounts,
-  ImportDropzone,
-  ImportError,
-  ImportIssuesTable,
-  CheckButton,
-  CommitFooter,
-} from '../../components/import/ImportPieces.tsx';
+import { ImportCounts, ImportIssuesTable } from '../../components/import/ImportPieces.tsx';
+import { ImportWizard } from '../../components/import/ImportWizard.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
@@ -38,7 +32,6 @@ export function ImportPage() {
       }),
     reset: upload.reset,
   });
-  const { phase, progress } = flow;
   const base = `/w/${workspace.id}`;
 
   if (!can('measurements.write')) {
@@ -63,87 +56,50 @@ export function ImportPage() {
         ]}
       />
       <PageHeader title={t('import.title')} description={t('import.description')} />
-      <Card>
-        <Steps
-          current={flow.stepIndex}
-          style={{ marginBottom: 32 }}
-          items={[
-            { title: t('import.steps.file') },
-            { title: t('import.steps.check') },
-            { title: t('import.steps.done') },
-          ]}
-        />
-        <ImportError error={upload.error} />
-
-        {phase.step === 'file' || phase.step === 'checking' ? (
-          <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto' }}>
-            <ImportDropzone
-              file={file}
-              onFile={(chosen) => {
-                setFile(chosen);
-                upload.reset();
-              }}
-              hint={t('import.dropHint')}
-              disabled={phase.step === 'checking'}
-            />
-            <Form layout="vertical">
-              <Form.Item
-                label={t('import.targetKpi')}
-                extra={t('import.targetKpiHint')}
-                style={{ marginBottom: 0 }}
-              >
-                <Select
-                  allowClear
-                  value={kpiKey}
-                  onChange={(value) => setKpiKey(value ?? null)}
-                  placeholder={t('import.targetKpiPlaceholder')}
-                  loading={kpis.isPending}
-                  options={measuredKpis.map((kpi) => ({ value: kpi.key, label: `${kpi.name} · ${kpi.key}` }))}
-                  style={{ maxWidth: 360 }}
-                />
-              </Form.Item>
-            </Form>
-            <CheckButton
-              isChecking={phase.step === 'checking'}
-              progress={progress}
-              disabled={!file}
-              onCheck={flow.check}
-            />
-          </Flex>
-        ) : null}
-
-        {phase.step === 'report' || phase.step === 'committing' ? (
-          <ImportReportView
-            report={phase.report}
-            kpisByKey={kpisByKey}
-            footer={
-              <CommitFooter
-                isCommitting={phase.step === 'committing'}
-                progress={progress}
-                actions={
-                  <ReportActions
-                    report={phase.report}
-                    onCommit={() => flow.commit(phase.report)}
-                    onRestart={restart}
-                  />
-                }
+      <ImportWizard<ImportReport>
+        flow={flow}
+        error={upload.error}
+        file={file}
+        onFile={(chosen) => {
+          setFile(chosen);
+          upload.reset();
+        }}
+        dropHint={t('import.dropHint')}
+        fileOptions={
+          <Form layout="vertical">
+            <Form.Item
+              label={t('import.targetKpi')}
+              extra={t('import.targetKpiHint')}
+              style={{ marginBottom: 0 }}
+            >
+              <Select
+                allowClear
+                value={kpiKey}
+                onChange={(value) => setKpiKey(value ?? null)}
+                placeholder={t('import.targetKpiPlaceholder')}
+                loading={kpis.isPending}
+                options={measuredKpis.map((kpi) => ({ value: kpi.key, label: `${kpi.name} · ${kpi.key}` }))}
+                style={{ maxWidth: 360 }}
               />
-            }
-          />
-        ) : null}
-
-        {phase.step === 'done' ? (
+            </Form.Item>
+          </Form>
+        }
+        renderReport={(report) => <ImportReportView report={report} kpisByKey={kpisByKey} />}
+        renderActions={(report) => (
+          <ReportActions report={report} onCommit={() => flow.commit(report)} onRestart={restart} />
+        )}
+        renderDone={(report) => (
           <Result
             status="success"
             title={
               <span data-testid="import-result">
-                {t('import.resultTitle', { saved: format.number(phase.report.saved, 0) })}
+                {t('import.resultTitle', { saved: format.number(report.saved, 0) })}
               </span>
             }
             subTitle={
               <>
-                {phase.report.skipped > 0
-                  ? t('import.resultSkipped', { skipped: format.number(phase.report.skipped, 0) }) + ' '
+                {report.skipped > 0
+                  ? t('import.resultSkipped', { skipped: format.number(report.skipped, 0) }) + ' '
                   : null}
                 {t('import.resultHint')}
               </>
@@ -151,7 +107,7 @@ export function ImportPage() {
             extra={
               <Flex vertical gap={16} align="center">
                 <Flex gap={8} wrap justify="center">
-                  {phase.report.byKpi.map((entry) => (
+                  {report.byKpi.map((entry) => (
                     <Link key={entry.key} to={`${base}/kpis/${entry.key}`}>
                       <Button>
                         {t('import.openKpi', { name: kpisByKey.get(entry.key)?.name ?? entry.key })}
@@ -168,8 +124,8 @@ export function ImportPage() {
               </Flex>
             }
           />
-        ) : null}
-      </Card>
+        )}
+      />
     </>
   );
 }
@@ -206,16 +162,14 @@ function ReportActions({
 function ImportReportView({
   report,
   kpisByKey,
-  footer,
 }: {
   report: ImportReport;
   kpisByKey: ReadonlyMap<string, Kpi>;
-  footer: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
-    <Flex vertical gap={20} data-testid="import-report">
+    <>
       <ImportCounts totalRows={report.totalRows} validRows={report.validRows} />
 
       {report.byKpi.length > 0 ? (
@@ -295,7 +249,6 @@ function ImportReportView({
           />
         </div>
       ) : null}
-      {footer}
-    </Flex>
+    </>
   );
 }

@@ -12,8 +12,16 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, FileTextOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  AppstoreAddOutlined,
+  CodeOutlined,
+  DownloadOutlined,
+  FileTextOutlined,
+  ReloadOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -72,6 +80,7 @@ export function PlanPage() {
   const [previewKey, setPreviewKey] = useState(0);
   const [lastId, setLastId] = useState<string | null>(null);
   const latest = (documents.data ?? []).find((document) => document.id === lastId) ?? null;
+  const base = `/w/${workspace.id}`;
 
   const generate = () =>
     request.mutate(
@@ -115,7 +124,27 @@ export function PlanPage() {
 
   return (
     <>
-      <PageHeader title={t('plan.title')} description={t('plan.description')} />
+      <PageHeader
+        title={t('plan.title')}
+        description={t('plan.description')}
+        extra={
+          <Flex gap={8} wrap>
+            {can('kpis.write') && can('processes.write') ? (
+              <Link to={`${base}/plan/new`} data-testid="plan-from-template">
+                <Button type="primary" icon={<AppstoreAddOutlined />}>
+                  {t('planTemplate.start')}
+                </Button>
+              </Link>
+            ) : null}
+            <Link to={`${base}/plan/yaml`} data-testid="plan-yaml-link">
+              <Button icon={<CodeOutlined />}>{t('planYaml.title')}</Button>
+            </Link>
+            <Link to={`${base}/plan/health`} data-testid="plan-health-link">
+              <Button icon={<SafetyCertificateOutlined />}>{t('planHealth.title')}</Button>
+            </Link>
+          </Flex>
+        }
+      />
       <Card style={{ marginBottom: 16 }}>
         <Flex gap={12} wrap align="flex-end">
           <Flex vertical gap={4} style={{ minWidth: 200, flex: '1 1 200px' }}>
@@ -163,7 +192,15 @@ export function PlanPage() {
           ) : null}
         </Flex>
         {latest ? (
-          <Flex gap={12} align="center" wrap style={{ marginTop: 16 }}>
+          <Flex
+            gap={12}
+            align="center"
+            wrap
+            style={{ marginTop: 16 }}
+            data-testid="plan-latest"
+            data-format={latest.format}
+            data-status={latest.status}
+          >
             <Typography.Text>{t(`plan.statuses.${latest.status}`)}</Typography.Text>
             {latest.status === 'queued' || latest.status === 'running' ? (
               <Progress percent={latest.progress} status="active" style={{ flex: '1 1 200px', margin: 0 }} />

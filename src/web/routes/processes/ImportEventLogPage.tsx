@@ -3,13 +3,11 @@ import {
   Alert,
   Breadcrumb,
   Button,
-  Card,
   Col,
   Flex,
   Result,
   Row,
   Statistic,
-  Steps,
   Table,
   Tooltip,
   Typography,
@@ -17,13 +15,8 @@ import {
 import { BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import {
-  CheckButton,
-  CommitFooter,
-  ImportDropzone,
-  ImportError,
-  ImportIssuesTable,
-} from '../../components/import/ImportPieces.tsx';
+import { ImportIssuesTable } from '../../components/import/ImportPieces.tsx';
+import { ImportWizard } from '../../components/import/ImportWizard.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
@@ -46,7 +39,6 @@ export function ImportEventLogPage() {
     send: (transfer) => upload.mutateAsync({ ...transfer, file: file as File }),
     reset: upload.reset,
   });
-  const { phase, progress } = flow;
   const base = `/w/${workspace.id}`;
   const processUrl = `${base}/processes/${processId}`;
 
@@ -68,63 +60,27 @@ export function ImportEventLogPage() {
         ]}
       />
       <PageHeader title={t('eventLogImport.title')} description={t('eventLogImport.description')} />
-      <Card>
-        <Steps
-          current={flow.stepIndex}
-          style={{ marginBottom: 32 }}
-          items={[
-            { title: t('import.steps.file') },
-            { title: t('import.steps.check') },
-            { title: t('import.steps.done') },
-          ]}
-        />
-        <ImportError error={upload.error} />
-
-        {phase.step === 'file' || phase.step === 'checking' ? (
-          <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto' }}>
-            <ImportDropzone
-              file={file}
-              onFile={(chosen) => {
-                setFile(chosen);
-                upload.reset();
-              }}
-              hint={t('eventLogImport.dropHint')}
-              disabled={phase.step === 'checking'}
-            />
-            <CheckButton
-              isChecking={phase.step === 'checking'}
-              progress={progress}
-              disabled={!file}
-              onCheck={flow.check}
-            />
-          </Flex>
-        ) : null}
-
-        {phase.step === 'report' || phase.step === 'committing' ? (
-          <Flex vertical gap={20} data-testid="import-report">
-            <EventLogReportView report={phase.report} editUrl={`${processUrl}/edit`} />
-            <CommitFooter
-              isCommitting={phase.step === 'committing'}
-              progress={progress}
-              actions={
-                <ReportActions
-                  report={phase.report}
-                  onCommit={() => flow.commit(phase.report)}
-                  onRestart={restart}
-                />
-              }
-            />
-          </Flex>
-        ) : null}
-
-        {phase.step === 'done' ? (
+      <ImportWizard<EventLogImportReport>
+        flow={flow}
+        error={upload.error}
+        file={file}
+        onFile={(chosen) => {
+          setFile(chosen);
+          upload.reset();
+        }}
+        dropHint={t('eventLogImport.dropHint')}
+        renderReport={(report) => <EventLogReportView report={report} editUrl={`${processUrl}/edit`} />}
+        renderActions={(report) => (
+          <ReportActions report={report} onCommit={() => flow.commit(report)} onRestart={restart} />
+        )}
+        renderDone={(report) => (
           <Result
             status="success"
             title={
               <span data-testid="import-result">
                 {t('eventLogImport.resultTitle', {
-                  count: phase.report.cases.total,
-                  cases: format.number(phase.report.cases.total, 0),
+                  count: report.cases.total,
+                  cases: format.number(report.cases.total, 0),
                 })}
               </span>
             }
@@ -140,8 +96,8 @@ export function ImportEventLogPage() {
               </Flex>
             }
           />
-        ) : null}
-      </Card>
+        )}
+      />
     </>
   );
 }

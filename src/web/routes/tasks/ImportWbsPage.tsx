@@ -1,31 +1,12 @@
-import { useState, type ReactNode } from 'react';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Result,
-  Select,
-  Steps,
-  Table,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Flex, Form, Result, Select, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, ExclamationCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { WbsImportReport } from '../../api/upload.ts';
 import { dateToDay } from '../../components/format.ts';
-import {
-  ImportCounts,
-  ImportDropzone,
-  ImportError,
-  ImportIssuesTable,
-  CheckButton,
-  CommitFooter,
-} from '../../components/import/ImportPieces.tsx';
+import { ImportCounts, ImportIssuesTable } from '../../components/import/ImportPieces.tsx';
+import { ImportWizard } from '../../components/import/ImportWizard.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
@@ -61,7 +42,6 @@ export function ImportWbsPage() {
     send: (transfer) => upload.mutateAsync({ ...transfer, file: file as File, goalId: goalId ?? undefined }),
     reset: upload.reset,
   });
-  const { phase, progress } = flow;
   const base = `/w/${workspace.id}`;
 
   if (!can('tasks.write')) {
@@ -93,29 +73,17 @@ export function ImportWbsPage() {
         ]}
       />
       <PageHeader title={t('wbsImport.title')} description={t('wbsImport.description')} />
-      <Card>
-        <Steps
-          current={flow.stepIndex}
-          style={{ marginBottom: 32 }}
-          items={[
-            { title: t('import.steps.file') },
-            { title: t('import.steps.check') },
-            { title: t('import.steps.done') },
-          ]}
-        />
-        <ImportError error={upload.error} />
-
-        {phase.step === 'file' || phase.step === 'checking' ? (
-          <Flex vertical gap={16} style={{ maxWidth: 720, margin: '0 auto' }}>
-            <ImportDropzone
-              file={file}
-              onFile={(chosen) => {
-                setFile(chosen);
-                upload.reset();
-              }}
-              hint={t('wbsImport.dropHint')}
-              disabled={phase.step === 'checking'}
-            />
+      <ImportWizard<WbsImportReport>
+        flow={flow}
+        error={upload.error}
+        file={file}
+        onFile={(chosen) => {
+          setFile(chosen);
+          upload.reset();
+        }}
+        dropHint={t('wbsImport.dropHint')}
+        fileOptions={
+          <>
             <Flex gap={8} align="baseline" wrap>
               <Button
                 type="link"
@@ -141,48 +109,25 @@ export function ImportWbsPage() {
                   onChange={(value) => setGoalId(value ?? null)}
                   placeholder={t('wbsImport.goalPlaceholder')}
                   loading={goals.isPending}
-                  disabled={phase.step === 'checking'}
+                  disabled={flow.phase.step === 'checking'}
                   options={(goals.data ?? []).map((entry) => ({ value: entry.id, label: entry.title }))}
                   style={{ maxWidth: 360 }}
                   data-testid="wbs-goal"
                 />
               </Form.Item>
             </Form>
-            <CheckButton
-              isChecking={phase.step === 'checking'}
-              progress={progress}
-              disabled={!file}
-              onCheck={flow.check}
-            />
-          </Flex>
-        ) : null}
-
-        {phase.step === 'report' || phase.step === 'committing' ? (
-          <WbsReportView
-            report={phase.report}
-            columnLabel={columnLabel}
-            footer={
-              <CommitFooter
-                isCommitting={phase.step === 'committing'}
-                progress={progress}
-                actions={
-                  <WbsReportActions
-                    report={phase.report}
-                    onCommit={() => flow.commit(phase.report)}
-                    onRestart={restart}
-                  />
-                }
-              />
-            }
-          />
-        ) : null}
-
-        {phase.step === 'done' ? (
+          </>
+        }
+        renderReport={(report) => <WbsReportView report={report} columnLabel={columnLabel} />}
+        renderActions={(report) => (
+          <WbsReportActions report={report} onCommit={() => flow.commit(report)} onRestart={restart} />
+        )}
+        renderDone={(report) => (
           <Result
             status="success"
             title={
               <span data-testid="import-result">
-                {t('wbsImport.resultTitle', { saved: format.number(phase.report.saved, 0) })}
+                {t('wbsImport.resultTitle', { saved: format.number(report.saved, 0) })}
               </span>
             }
             subTitle={
@@ -205,8 +150,8 @@ export function ImportWbsPage() {
               </Flex>
             }
           />
-        ) : null}
-      </Card>
+        )}
+      />
     </>
   );
 }
@@ -241,11 +186,9 @@ function WbsReportActions({
 function WbsReportView({
   report,
   columnLabel,
-  footer,
 }: {
   report: WbsImportReport;
   columnLabel: (column: string) => string;
-  footer: ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -254,7 +197,7 @@ function WbsReportView({
   const day = (value: string | null) =>
     value ? format.day(value) : <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Flex vertical gap={20} data-testid="import-report">
+    <>
       <ImportCounts
         totalRows={report.totalRows}
         validRows={report.validRows}
@@ -330,7 +273,6 @@ function WbsReportView({
           />
         </div>
       ) : null}
-      {footer}
-    </Flex>
+    </>
   );
 }

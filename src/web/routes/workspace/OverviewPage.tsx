@@ -12,6 +12,7 @@ import { useRecentActivity } from '../../features/audit/hooks.ts';
 import { useActionLabel } from '../../features/audit/useActionLabel.ts';
 import { GoalsDashboard } from '../../features/dashboard/GoalsDashboard.tsx';
 import { useInvitations, useMembers } from '../../features/members/hooks.ts';
+import { PlanHealthCard } from '../../features/plan/PlanHealthCard.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 export function OverviewPage() {
@@ -42,6 +43,12 @@ export function OverviewPage() {
       />
       {can('goals.read') ? (
         <GoalsDashboard workspaceId={workspace.id} mayCreateGoal={can('goals.write')} />
+      ) : null}
+      {can('goals.read') ? (
+        <PlanHealthCard
+          workspaceId={workspace.id}
+          mayUseTemplate={can('kpis.write') && can('processes.write')}
+        />
       ) : null}
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} sm={statSpan}>

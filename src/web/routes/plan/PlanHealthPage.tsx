@@ -1,0 +1,192 @@
+import {
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  List,
+  Progress,
+  Row,
+  Skeleton,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryError } from '../../components/QueryError.tsx';
+import { useFormatters } from '../../components/useFormatters.ts';
+import { findingLink, scoreColor } from '../../features/plan/healthLinks.ts';
+import { usePlanHealth, type PlanHealth } from '../../features/plan/hooks.ts';
+import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
+
+/**
+ * Plan health: the linter's rules on the live workspace, a score, and the findings by chapter of the written
+ * plan, each linked to the page that fixes it.
+ */
+export function PlanHealthPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { workspace } = useWorkspaceScope();
+  const health = usePlanHealth(workspace.id);
+  const base = `/w/${workspace.id}`;
+
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'plan', title: <Link to={`${base}/plan`}>{t('plan.title')}</Link> },
+          { key: 'health', title: t('planHealth.title') },
+        ]}
+      />
+      <PageHeader
+        title={t('planHealth.title')}
+        description={t('planHealth.description')}
+        extra={
+          <Button icon={<ReloadOutlined />} loading={health.isFetching} onClick={() => void health.refetch()}>
+            {t('planHealth.recheck')}
+          </Button>
+        }
+      />
+      {health.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : health.error ? (
+        <QueryError error={health.error} onRetry={() => void health.refetch()} />
+      ) : (
+        <>
+          <Card style={{ marginBottom: 16 }}>
+            <Row gutter={[24, 16]} align="middle">
+              <Col xs={24} sm={8} style={{ textAlign: 'center' }}>
+                <Progress
+                  type="dashboard"
+                  percent={health.data.score}
+                  strokeColor={scoreColor(health.data.score)}
+                  format={(percent) => (
+                    <span data-testid="plan-health-score">{format.number(percent ?? 0, 0)}</span>
+                  )}
+                />
+                <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                  {t('planHealth.scoreLabel')}
+                </Typography.Paragraph>
+              </Col>
+              <Col xs={8} sm={5}>
+                <Statistic
+                  title={t('planHealth.severity.error')}
+                  value={health.data.counts.error}
+                  styles={{ content: { color: health.data.counts.error > 0 ? '#cf1322' : undefined } }}
+                />
+              </Col>
+              <Col xs={8} sm={5}>
+                <Statistic title={t('planHealth.severity.warning')} value={health.data.counts.warning} />
+              </Col>
+              <Col xs={8} sm={6}>
+                <Statistic title={t('planHealth.severity.info')} value={health.data.counts.info} />
+              </Col>
+            </Row>
+          </Card>
+          <Row gutter={[16, 16]}>
+            {health.data.chapters.map((chapter) => (
+              <Col key={chapter.chapter} xs={24} lg={12}>
+                <ChapterCard chapter={chapter} ids={health.data.ids} base={base} />
+              </Col>
+            ))}
+            {health.data.smart.length > 0 ? (
+              <Col xs={24}>
+                <Card title={t('planHealth.smart')} size="small">
+                  <List
+                    size="small"
+                    dataSource={health.data.smart}
+                    renderItem={(goal) => (
+                      <List.Item>
+                        <Flex justify="space-between" gap={12} style={{ width: '100%' }} wrap>
+                          <Link
+                            to={
+                              health.data.ids.goals[goal.goal]
+                                ? `${base}/goals/${health.data.ids.goals[goal.goal]}`
+                                : `${base}/goals`
+                            }
+                          >
+                            {goal.title}
+                          </Link>
+                          {/* SMART scores five criteria, a point each (half for a warning). */}
+                          <Progress
+                            percent={goal.score * 20}
+                            size="small"
+                            strokeColor={scoreColor(goal.score * 20)}
+                            format={() => `${format.number(goal.score, 1)} / 5`}
+                            style={{ width: 180, margin: 0 }}
+                          />
+                        </Flex>
+                      </List.Item>
+                    )}
+                  />
+                </Card>
+              </Col>
+            ) : null}
+          </Row>
+        </>
+      )}
+    </>
+  );
+}
+
+function ChapterCard({
+  chapter,
+  ids,
+  base,
+}: {
+  chapter: PlanHealth['chapters'][number];
+  ids: PlanHealth['ids'];
+  base: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      style={{ height: '100%' }}
+      data-testid={`plan-health-${chapter.chapter}`}
+      title={
+        <Flex justify="space-between" align="center" gap={8}>
+          <span>{t(`planHealth.chapters.${chapter.chapter}`)}</span>
+          <Tag color={scoreColor(chapter.score)} style={{ marginInlineEnd: 0 }}>
+            {chapter.items === 0 ? t('planHealth.nothingPlanned') : chapter.score}
+          </Tag>
+        </Flex>
+      }
+    >
+      {chapter.findings.length === 0 ? (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={chapter.items === 0 ? t('planHealth.emptyChapter') : t('planHealth.clean')}
+        />
+      ) : (
+        <List
+          size="small"
+          dataSource={chapter.findings}
+          pagination={chapter.findings.length > 8 ? { pageSize: 8, size: 'small' } : false}
+          renderItem={(finding) => (
+            <List.Item>
+              <Link
+                to={findingLink(base, finding, ids)}
+                style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'baseline', color: 'inherit' }}
+                data-testid="plan-health-finding"
+              >
+                <Tag color={SEVERITY_COLOR[finding.severity]}>
+                  {t(`planHealth.severity.${finding.severity}`)}
+                </Tag>
+                <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
+                <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
+              </Link>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
