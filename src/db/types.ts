@@ -466,6 +466,51 @@ export type DocumentsTable = {
   finished_at: number | null;
 };
 
+export type MeetingSeriesTable = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  rule: string;
+  starts_on: string;
+  start_time: string;
+  duration_minutes: number;
+  attendee_ids: string; // JSON user ids
+  owner_id: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type MeetingsTable = {
+  id: string;
+  workspace_id: string;
+  series_id: string | null;
+  title: string;
+  date: string;
+  start_time: string;
+  duration_minutes: number;
+  attendee_ids: string; // JSON user ids
+  agenda: string; // JSON AgendaItem[]
+  minutes: string; // Markdown
+  decisions: string; // JSON string[]
+  status: string; // planned | held
+  agenda_sent_at: number | null;
+  minutes_sent_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type MeetingActionsTable = {
+  id: string;
+  workspace_id: string;
+  meeting_id: string;
+  task_id: string | null;
+  title: string;
+  owner_id: string | null;
+  due_date: string;
+  created_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -508,6 +553,9 @@ export type Database = {
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;
   app_secrets: AppSecretsTable;
+  meeting_series: MeetingSeriesTable;
+  meetings: MeetingsTable;
+  meeting_actions: MeetingActionsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -35,6 +35,7 @@ import { notificationRoutes } from './notifications/routes.ts';
 import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
+import { meetingRoutes } from './meetings/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -156,6 +157,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     unsubscribeRoutes,
     chatTargetRoutes,
     commentRoutes,
+    meetingRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

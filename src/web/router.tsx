@@ -54,6 +54,11 @@ const PlanTemplatePage = page(() => import('./routes/plan/PlanTemplatePage.tsx')
 const PlanYamlPage = page(() => import('./routes/plan/PlanYamlPage.tsx'), 'PlanYamlPage');
 const PlanHealthPage = page(() => import('./routes/plan/PlanHealthPage.tsx'), 'PlanHealthPage');
 const ProfilePage = page(() => import('./routes/profile/ProfilePage.tsx'), 'ProfilePage');
+const NotificationSettingsPage = page(
+  () => import('./routes/profile/NotificationSettingsPage.tsx'),
+  'NotificationSettingsPage',
+);
+const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 function Pages() {
@@ -85,6 +90,7 @@ export const router = createBrowserRouter([
             element: <AppShell />,
             children: [
               { path: '/profile', element: <ProfilePage /> },
+              { path: '/profile/notifications', element: <NotificationSettingsPage /> },
               {
                 path: '/w/:workspaceId',
                 element: <WorkspaceScopeRoute />,
@@ -118,6 +124,7 @@ export const router = createBrowserRouter([
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },
+                  { path: 'settings/chat', element: <ChatTargetsPage /> },
                 ],
               },
             ],

@@ -353,6 +353,32 @@ export const ERRORS = {
     en: 'Only members of this workspace can be mentioned.',
     'zh-CN': '只能提及本工作区的成员。',
   },
+  meeting_not_found: { status: 404, en: 'Meeting not found.', 'zh-CN': '未找到该会议。' },
+  meeting_series_not_found: {
+    status: 404,
+    en: 'Meeting series not found.',
+    'zh-CN': '未找到该例会。',
+  },
+  meeting_series_ended: {
+    status: 409,
+    en: 'The series has no further meeting after {date}: its repeat rule has ended.',
+    'zh-CN': '例会在 {date} 之后没有下一次了：重复规则已结束。',
+  },
+  attendee_not_member: {
+    status: 400,
+    en: 'Attendees must be members of this workspace.',
+    'zh-CN': '参会人必须是本工作区的成员。',
+  },
+  action_owner_not_member: {
+    status: 400,
+    en: 'An action item can only be given to a member of this workspace.',
+    'zh-CN': '行动项只能指派给本工作区的成员。',
+  },
+  minutes_too_long: {
+    status: 413,
+    en: 'The minutes are too long (at most {limit} characters).',
+    'zh-CN': '会议纪要过长（最多 {limit} 个字符）。',
+  },
   document_not_found: { status: 404, en: 'Document not found.', 'zh-CN': '未找到该文档。' },
   document_not_ready: {
     status: 409,

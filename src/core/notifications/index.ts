@@ -10,7 +10,7 @@ export type PersonalChannel = (typeof PERSONAL_CHANNELS)[number];
 
 type EventDefinition = {
   /** The object a notification links to. */
-  object: 'task' | 'goal' | 'kpi' | 'run' | 'comment';
+  object: 'task' | 'goal' | 'kpi' | 'run' | 'comment' | 'meeting';
   /** Whether e-mail is on until the person turns it off. */
   email: boolean;
   en: string;
@@ -97,6 +97,18 @@ export const NOTIFICATION_EVENTS = {
     en: '{author} mentioned you on “{title}”: {excerpt}',
     'zh-CN': '{author} 在「{title}」中提到了你：{excerpt}',
   },
+  'meeting.agenda_ready': {
+    object: 'meeting',
+    email: true,
+    en: 'Agenda for “{title}” on {date} {time}: {count} items',
+    'zh-CN': '「{title}」（{date} {time}）的议程：共 {count} 项',
+  },
+  'meeting.minutes_ready': {
+    object: 'meeting',
+    email: true,
+    en: 'Minutes of “{title}” ({date}): {decisions} decisions, {actions} action items',
+    'zh-CN': '「{title}」（{date}）的纪要：{decisions} 项决定，{actions} 个行动项',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type NotificationEventType = keyof typeof NOTIFICATION_EVENTS;
@@ -171,6 +183,8 @@ export type RecipientFacts = {
   processOwnerId?: string | null | undefined;
   startedById?: string | null | undefined;
   mentionedIds?: readonly string[];
+  /** For meetings: the people invited. */
+  attendeeIds?: readonly string[];
   /** For task.assigned: who was given which role. */
   assigned?: { userId: string; role: string } | undefined;
   /** For task.status_changed: the status it moved to. */
@@ -227,6 +241,10 @@ export function recipientsFor(type: string, facts: RecipientFacts): Recipient[] 
       break;
     case 'comment.mentioned':
       add(facts.mentionedIds ?? [], 'mentioned');
+      break;
+    case 'meeting.agenda_ready':
+    case 'meeting.minutes_ready':
+      add(facts.attendeeIds ?? [], 'informed');
       break;
   }
   // One notification per person, the strongest reason first; never the person who did it.

@@ -36,6 +36,8 @@ const MINIMUM_ROLE = {
   'chat.manage': 'admin',
   'comments.write': 'member',
   'comments.moderate': 'admin',
+  'meetings.read': 'viewer',
+  'meetings.write': 'member',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

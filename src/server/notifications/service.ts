@@ -140,6 +140,23 @@ async function loadEventContext(
         data: { title: text(payload.title), author: text(payload.author), excerpt: text(payload.excerpt) },
         facts: { actorId, mentionedIds: (payload.mentionedIds as string[] | undefined) ?? [] },
       };
+    case 'meeting.agenda_ready':
+    case 'meeting.minutes_ready':
+      // Like mentions, the meeting service puts the message into the event: the agenda may change later.
+      return {
+        objectType: 'meeting',
+        objectId: text(payload.meetingId),
+        link: `${base}/meetings/${text(payload.meetingId)}`,
+        data: {
+          title: text(payload.title),
+          date: text(payload.date),
+          time: text(payload.time),
+          count: payload.count ?? 0,
+          decisions: payload.decisions ?? 0,
+          actions: payload.actions ?? 0,
+        },
+        facts: { actorId, attendeeIds: (payload.attendeeIds as string[] | undefined) ?? [] },
+      };
     default:
       return null;
   }

@@ -117,6 +117,17 @@ export function NotificationBell({ workspaceId }: { workspaceId: string }) {
             {t('notifications.more')}
           </Button>
         ) : null}
+        <Button
+          type="link"
+          block
+          style={{ marginTop: 8 }}
+          onClick={() => {
+            setOpen(false);
+            void navigate('/profile/notifications');
+          }}
+        >
+          {t('notificationSettings.open')}
+        </Button>
       </Drawer>
     </>
   );

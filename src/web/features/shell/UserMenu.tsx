@@ -1,5 +1,5 @@
 import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -28,10 +28,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           },
           { type: 'divider' },
           { key: 'profile', icon: <UserOutlined />, label: t('shell.profile') },
+          { key: 'notifications', icon: <BellOutlined />, label: t('notificationSettings.open') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('shell.logout'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'profile') void navigate('/profile');
+          if (key === 'notifications') void navigate('/profile/notifications');
           if (key === 'logout')
             void logout.mutateAsync().then(
               () => void navigate('/login', { replace: true }),

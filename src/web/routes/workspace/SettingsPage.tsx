@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Form, Input, Result } from 'antd';
+import { App, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -51,6 +52,12 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      {can('chat.manage') ? (
+        <Card title={t('chatTargets.title')} style={{ maxWidth: 640, marginTop: 16 }}>
+          <Typography.Paragraph type="secondary">{t('chatTargets.description')}</Typography.Paragraph>
+          <Link to={`/w/${workspace.id}/settings/chat`}>{t('chatTargets.open')}</Link>
+        </Card>
+      ) : null}
     </>
   );
 }

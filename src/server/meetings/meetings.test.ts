@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
+});
+afterEach(() => t.close());
+
+function url(suffix: string) {
+  return `/api/v1/w/${workspaceId}${suffix}`;
+}
+
+async function call(
+  user: TestUser,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  payload?: object,
+) {
+  return t.app.inject(as(user, { method, url: url(path), ...(payload ? { payload } : {}) }));
+}
+
+async function drain() {
+  while ((await t.app.services.scheduler.runDue()) > 0);
+}
+
+async function startWeekly() {
+  const created = await call(owner, 'POST', '/meeting-series', {
+    title: '运营周会',
+    rule: 'FREQ=WEEKLY;BYDAY=MO',
+    startsOn: '2026-11-30',
+    startTime: '10:00',
+    attendeeIds: [owner.id, member.id],
+  });
+  expect(created.statusCode).toBe(201);
+  return created.json() as {
+    series: { id: string; nextDate: string };
+    meeting: { id: string; date: string };
+  };
+}
+
+describe('meetings', () => {
+  it('starts a weekly series from an RRULE and refuses bad rules and strangers, naming the field', async () => {
+    const { series, meeting } = await startWeekly();
+    expect(meeting.date).toBe('2026-11-30');
+    expect(series.nextDate).toBe('2026-12-07');
+
+    const badRule = await call(owner, 'POST', '/meeting-series', {
+      title: 'x',
+      rule: 'FREQ=HOURLY',
+      startsOn: '2026-11-30',
+      startTime: '10:00',
+      attendeeIds: [],
+    });
+    expect(badRule.statusCode).toBe(400);
+    expect(badRule.json().error).toMatchObject({ code: 'recurrence_invalid', fields: [{ path: 'rule' }] });
+    expect(badRule.json().error.message).toMatch(/repeat rule is not valid/);
+
+    const stranger = await signUpUser(t.app);
+    const foreign = await call(owner, 'POST', '/meetings', {
+      title: '临时会',
+      date: '2026-12-01',
+      startTime: '15:00',
+      attendeeIds: [stranger.id],
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error).toMatchObject({
+      code: 'attendee_not_member',
+      fields: [{ path: 'attendeeIds' }],
+    });
+
+    const tooLong = await call(owner, 'PATCH', `/meetings/${meeting.id}`, { minutes: '字'.repeat(50_001) });
+    expect(tooLong.statusCode).toBe(413);
+    expect(tooLong.json().error).toMatchObject({ code: 'minutes_too_long', fields: [{ path: 'minutes' }] });
+  });
+
+  it('builds the agenda from live data, each item linked, and keeps the topics people wrote', async () => {
+    const { meeting } = await startWeekly();
+    const overdue = await call(owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
+    const taskId = overdue.json().task.id as string;
+    const goal = await call(owner, 'POST', '/goals', {
+      title: '提升新用户留存',
+      startDate: '2026-10-01',
+      dueDate: '2026-12-31',
+    });
+    const goalId = goal.json().goal.id as string;
+    // Health and KPI status are kept by jobs on measurements; the test sets the outcome they would reach.
+    await t.app.services.db
+      .updateTable('goals')
+      .set({ health: 'off_track' })
+      .where('id', '=', goalId)
+      .execute();
+
+    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+      agenda: [{ id: 'manual-1', kind: 'topic', source: 'manual', title: '预算', detail: null, link: null }],
+    });
+    const built = await call(owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
+    expect(built.statusCode).toBe(200);
+    const agenda = built.json().meeting.agenda as Array<{ kind: string; title: string; link: string | null }>;
+    expect(agenda).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'goal', link: `/w/${workspaceId}/goals/${goalId}` }),
+        expect.objectContaining({ kind: 'task', link: `/w/${workspaceId}/tasks?task=${taskId}` }),
+        expect.objectContaining({ kind: 'topic', title: '预算' }),
+      ]),
+    );
+    expect(agenda.find((item) => item.kind === 'task')?.title).toBe('Overdue: 上线新手引导');
+    // Building again replaces the live items, not duplicates them.
+    const again = await call(owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
+    expect(again.json().meeting.agenda).toHaveLength(agenda.length);
+  });
+
+  it('turns action items into tasks and opens the next meeting with the open ones', async () => {
+    const { series, meeting } = await startWeekly();
+    const first = await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+      title: '整理流失用户访谈',
+      ownerId: member.id,
+      dueDate: '2026-12-04',
+    });
+    expect(first.statusCode).toBe(201);
+    await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+      title: '更新预算表',
+      ownerId: owner.id,
+      dueDate: '2026-12-03',
+    });
+    const actions = first.json().meeting.actions as Array<{ taskId: string; isOpen: boolean }>;
+    const [open] = actions;
+    expect(open).toMatchObject({ isOpen: true, taskStatus: 'todo', owner: { id: member.id } });
+
+    const task = await call(owner, 'GET', `/tasks/${open?.taskId}`);
+    expect(task.json().task).toMatchObject({ title: '整理流失用户访谈', dueDate: '2026-12-04' });
+    const roles = (task.json().task.roles as Array<{ userId: string; role: string }>).map(
+      (role) => `${role.role}:${role.userId}`,
+    );
+    expect(roles.sort()).toEqual([`A:${member.id}`, `R:${member.id}`]);
+
+    // The second action is done before the next meeting: only the first is carried over.
+    const refreshed = await call(owner, 'GET', `/meetings/${meeting.id}`);
+    const done = (refreshed.json().meeting.actions as Array<{ taskId: string; title: string }>).find(
+      (action) => action.title === '更新预算表',
+    );
+    await call(owner, 'PATCH', `/tasks/${done?.taskId}`, { status: 'done' });
+
+    const next = await call(owner, 'POST', `/meeting-series/${series.id}/next`, {});
+    expect(next.statusCode).toBe(201);
+    expect(next.json().meeting).toMatchObject({ date: '2026-12-07', title: '运营周会' });
+    const carried = next.json().meeting.agenda as Array<{ kind: string; source: string; title: string }>;
+    expect(carried).toEqual([
+      expect.objectContaining({ kind: 'action', source: 'carried', title: 'Open action: 整理流失用户访谈' }),
+    ]);
+
+    const stranger = await signUpUser(t.app);
+    const badOwner = await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+      title: 'x',
+      ownerId: stranger.id,
+      dueDate: '2026-12-04',
+    });
+    expect(badOwner.statusCode).toBe(400);
+    expect(badOwner.json().error).toMatchObject({
+      code: 'action_owner_not_member',
+      fields: [{ path: 'ownerId' }],
+    });
+  });
+
+  it('sends the agenda and the minutes to the attendees and exports the minutes', async () => {
+    const { meeting } = await startWeekly();
+    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+      minutes: '讨论了 **留存**。',
+      decisions: ['新手引导下周上线'],
+    });
+    const sent = await call(owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
+    expect(sent.json().meeting.agendaSentAt).toBe(t.clock.now);
+    await call(owner, 'POST', `/meetings/${meeting.id}/send-minutes`, {});
+    await drain();
+
+    const inbox = await call(member, 'GET', '/notifications');
+    const items = inbox.json().items as Array<{ type: string }>;
+    // Both were made at the same instant: their order is the dispatcher's, so compare as a set.
+    expect(items.map((item) => item.type).sort()).toEqual(['meeting.agenda_ready', 'meeting.minutes_ready']);
+    expect(items.find((item) => item.type === 'meeting.minutes_ready')).toMatchObject({
+      reason: 'informed',
+      link: `/w/${workspaceId}/meetings/${meeting.id}`,
+      title: 'Minutes of “运营周会” (2026-11-30): 1 decisions, 0 action items',
+    });
+    // The sender is not told of what they sent.
+    expect((await call(owner, 'GET', '/notifications')).json().items).toHaveLength(0);
+    expect((await call(owner, 'GET', `/meetings/${meeting.id}`)).json().meeting.status).toBe('held');
+
+    const markdown = await call(owner, 'GET', `/meetings/${meeting.id}/minutes?format=md`);
+    expect(markdown.headers['content-type']).toMatch(/text\/markdown/);
+    expect(markdown.body).toContain('# 运营周会');
+    expect(markdown.body).toContain('- 新手引导下周上线');
+    const docx = await call(owner, 'GET', `/meetings/${meeting.id}/minutes?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('scopes every route to the workspace and checks roles', async () => {
+    const { series, meeting } = await startWeekly();
+    const other = await createTestTeam(t.app, []);
+    const theirs = await t.app.inject(
+      as(other.owner, {
+        method: 'POST',
+        url: `/api/v1/w/${other.workspaceId}/meetings`,
+        payload: { title: 'x', date: '2026-12-01', startTime: '09:00', attendeeIds: [] },
+      }),
+    );
+    const theirId = theirs.json().meeting.id as string;
+    for (const [method, path] of [
+      ['GET', `/meetings/${theirId}`],
+      ['PATCH', `/meetings/${theirId}`],
+      ['POST', `/meetings/${theirId}/agenda/build`],
+      ['POST', `/meetings/${theirId}/send-agenda`],
+      ['GET', `/meetings/${theirId}/minutes`],
+      ['DELETE', `/meetings/${theirId}`],
+    ] as const) {
+      const response = await call(
+        owner,
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : {},
+      );
+      expect(response.statusCode, `${method} ${path}`).toBe(404);
+      expect(response.json().error.code).toBe('meeting_not_found');
+    }
+    const foreignSeries = await t.app.inject(
+      as(other.owner, {
+        method: 'POST',
+        url: `/api/v1/w/${workspaceId}/meeting-series/${series.id}/next`,
+        payload: {},
+      }),
+    );
+    expect(foreignSeries.statusCode).toBe(404);
+    expect(foreignSeries.json().error.code).toBe('workspace_not_found');
+
+    const viewerWrite = await call(viewer, 'PATCH', `/meetings/${meeting.id}`, { minutes: 'x' });
+    expect(viewerWrite.statusCode).toBe(403);
+    expect((await call(viewer, 'GET', `/meetings/${meeting.id}`)).statusCode).toBe(200);
+    const anonymous = await t.app.inject({ method: 'GET', url: url('/meetings') });
+    expect(anonymous.statusCode).toBe(401);
+    const listed = await call(member, 'GET', '/meetings');
+    expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([meeting.id]);
+  });
+});
