@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { addDays, choose, serverToday, signUpWithWorkspace } from './flows.ts';
+import { addDays, callApi, choose, serverToday, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -262,6 +262,103 @@ describe('goals', () => {
     await page.getByRole('menuitem', { name: 'Overview' }).click();
     await page.getByTestId('dashboard').waitFor();
     await screenshot(page, '34-dashboard-en');
+
+    await context.close();
+  });
+  it('[GOALS] the form reads the deadline and the numbers from the statement, and shows errors at the field', async () => {
+    const today = serverToday();
+    const nextYear = Number(today.slice(0, 4)) + 1;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '赵敏', email: 'zhaomin-form@example.com', password: 'correct-horse-1' },
+      '活跃运营组',
+    );
+    await callApi(context, server.url, 'POST', `/w/${workspaceId}/kpis`, {
+      key: 'active_users',
+      name: '活跃用户',
+      unit: '人',
+      aggregation: 'last',
+    });
+    await callApi(context, server.url, 'POST', `/w/${workspaceId}/kpis/active_users/measurements`, {
+      points: Array.from({ length: 60 }, (_, index) => ({
+        period: addDays(today, index - 59),
+        value: 43_000 + index * 25,
+      })),
+    });
+
+    await page.goto(`${server.url}/w/${workspaceId}/goals`);
+    await page.getByTestId('new-goal').click();
+    const drawer = page.getByRole('dialog');
+    const dueDate = drawer.locator('#goal_dueDate');
+
+    // A vague statement sets no deadline: no default date stands in for one, and 有时限 does not pass.
+    await drawer.getByTestId('goal-title').fill('提升用户活跃');
+    await drawer.getByTestId('smart-panel').getByText('没有设定截止日期或时间范围。').waitFor();
+    expect(await dueDate.inputValue()).toBe('');
+
+    // A written deadline and numbers fill the due date and the key result, read by the same core as the CLI.
+    await drawer.getByTestId('goal-title').fill(`${nextYear}年3月31日前将活跃用户从 4.6 万提升到 6 万`);
+    await expect.poll(() => dueDate.inputValue()).toBe(`${nextYear}-03-31`);
+    await drawer.getByTestId('due-from-statement').waitFor();
+    await expect.poll(() => drawer.locator('#goal_keyResults_0_target').inputValue()).toBe('60000');
+    expect(await drawer.locator('#goal_keyResults_0_baseline').inputValue()).toBe('46000');
+    await drawer.getByTestId('key-result-0').getByTitle('活跃用户 · 人').waitFor();
+    expect(await drawer.locator('#goal_keyResults_0_title').inputValue()).toBe('活跃用户');
+    await screenshot(page, '35-goal-form-prefill-zh-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await drawer.getByTestId('key-result-0').scrollIntoViewIfNeeded();
+    await screenshot(page, '36-goal-form-prefill-zh-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // An empty key result: its errors show under its fields and the drawer scrolls to the first one.
+    await drawer.getByTestId('add-key-result').click();
+    await drawer.locator('.ant-drawer-body').evaluate((body) => body.scrollTo({ top: 0 }));
+    await drawer.getByTestId('goal-form-submit').click();
+    const titleError = drawer.locator('#goal_keyResults_1_title_help');
+    await titleError.waitFor();
+    await drawer.locator('#goal_keyResults_1_kpiKey_help').waitFor();
+    await expect
+      .poll(() =>
+        titleError.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await screenshot(page, '37-goal-form-field-error-zh-1440');
+    await drawer.getByTestId('key-result-1').getByRole('button', { name: '移除' }).click();
+    await drawer.getByTestId('goal-form-submit').click();
+
+    // The goal page says which reading of the target it uses, and the SMART check names the same numbers.
+    await page.waitForURL(/\/goals\/[^/]+$/);
+    const reading = page.getByTestId('target-reading');
+    await reading.waitFor();
+    expect(await reading.innerText()).toContain('从 46,000 人 到 60,000 人');
+    await page.getByTestId('smart-panel').filter({ hasText: '从 46,000 人 到 60,000 人' }).waitFor();
+    await page.getByTestId('kr-forecast').waitFor();
+    await screenshot(page, '38-goal-page-zh-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '39-goal-page-zh-390');
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByTestId('target-reading').getByText('Target reading').waitFor();
+    await screenshot(page, '40-goal-page-en-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, '41-goal-page-en-390');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/w/${workspaceId}/goals`);
+    await page.getByTestId('new-goal').click();
+    await drawer.getByTestId('goal-title').fill(`Grow active users from 45k to 60k by March 31, ${nextYear}`);
+    await expect.poll(() => dueDate.inputValue()).toBe(`${nextYear}-03-31`);
+    await expect.poll(() => drawer.locator('#goal_keyResults_0_target').inputValue()).toBe('60000');
+    await screenshot(page, '42-goal-form-prefill-en-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await drawer.getByTestId('key-result-0').scrollIntoViewIfNeeded();
+    await screenshot(page, '43-goal-form-prefill-en-390');
 
     await context.close();
   });

@@ -296,15 +296,19 @@ function assessAchievableCriterion(
 }
 
 function assessRelevant(context: SmartContext, locale: SmartLocale): CriterionResult {
-  if (context.parentGoalId)
-    return result(locale, 'pass', 'relevant.pass.parent', null, { parent: context.parentGoalId });
+  if (context.parentGoalId) {
+    const parent = context.parentGoalTitle?.trim() || context.parentGoalId;
+    return result(locale, 'pass', 'relevant.pass.parent', null, {
+      parent: locale === 'zh-CN' ? `「${parent}」` : `“${parent}”`,
+    });
+  }
   if (context.isTopLevel) return result(locale, 'pass', 'relevant.pass.topLevel', null);
   return result(locale, 'unknown', 'relevant.unknown', 'relevant.unknown.suggestion');
 }
 
 function toExtraction(reading: GoalReading): Extraction {
-  const { metric, direction, baseline, target, deadline, kind } = reading;
-  return { metric, direction, baseline, target, deadline, kind };
+  const { metric, direction, baseline, target, deadline, kind, targetMode } = reading;
+  return { metric, direction, baseline, target, deadline, kind, targetMode };
 }
 
 /** Metric, direction, baseline, target, deadline and kind that a goal statement sets, resolved against `today`. */

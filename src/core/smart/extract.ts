@@ -5,8 +5,6 @@ import type { Direction, Extraction, Quantity, SmartLocale } from './types.ts';
 /** What a goal statement says, with the details the criteria need beyond the public Extraction. */
 export type GoalReading = Extraction & {
   locale: SmartLocale;
-  /** 'change' when the target is an amount to add or remove ("提升20%", "by 25%"), 'level' when it is the value to reach. */
-  targetMode: 'level' | 'change' | null;
   /** The metric names something that can be counted; false for areas such as 用户体验 or brand awareness. */
   isConcrete: boolean;
   /** The area of work the statement is about when it names no metric ("社群运营工作"). */

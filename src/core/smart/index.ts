@@ -21,3 +21,10 @@ export { SMART_MESSAGES_EN, SMART_MESSAGES_ZH, formatQuantity } from './messages
 export type { SmartMessageKey } from './messages.ts';
 export { normaliseUnit, parseChineseNumber, parseQuantities } from './numbers.ts';
 export type { QuantityMatch } from './numbers.ts';
+export { interpretTarget, kpiScale } from './interpret.ts';
+export type {
+  InterpretationInput,
+  InterpretedKpi,
+  TargetInterpretation,
+  TargetReading,
+} from './interpret.ts';

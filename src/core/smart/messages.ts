@@ -70,6 +70,18 @@ export const SMART_MESSAGES_EN = {
   'examples.service': 'first-response time or satisfaction score',
   'examples.default': 'a count, a rate or a time that shows progress',
   'fallback.metric': 'the metric',
+  'interpretation.keyResult':
+    'Target reading: the key result “{title}”, {metric} from {baseline} to {target}; the SMART check, progress and forecast all use it.',
+  'interpretation.keyResult.written':
+    'Target reading: the key result “{title}”, {metric} from {baseline} to {target} (the statement’s “{written}” is read this way); the SMART check, progress and forecast all use it.',
+  'interpretation.level': 'Target reading: as the statement says, {metric} from {baseline} to {target}.',
+  'interpretation.levelNoBaseline': 'Target reading: as the statement says, {metric} reaches {target}.',
+  'interpretation.relative':
+    'Target reading: as the statement says, {metric} moves {change} relative to the current {baseline}, that is to {target}; if percentage points are meant, write the target value in the key result.',
+  'interpretation.added':
+    'Target reading: as the statement says, {metric} moves {change} from the current {baseline}, that is to {target}.',
+  'interpretation.changeNoCurrent':
+    'Target reading: as the statement says, {metric} moves {change}; link its KPI to turn that into a target value.',
   'unit.h': '{value} h',
   'unit.min': '{value} min',
   'unit.s': '{value} s',
@@ -105,7 +117,7 @@ export const SMART_MESSAGES_ZH: Record<SmartMessageKey, string> = {
   'measurable.pass.change': '设定了变化幅度：{change}。',
   'measurable.pass.deliverable': '交付物「{deliverable}」是否完成可以明确检查。',
   'measurable.fail': '没有设定要达到的数值，也没有可检查的交付物。',
-  'measurable.fail.suggestion': '补充当前值和目标值，例如「{metric}:从 X 到 Y」。',
+  'measurable.fail.suggestion': '补充当前值和目标值，例如「{metric}：从 X 到 Y」。',
   'timeBound.pass': '设定了截止日期：{deadline}（距今 {days}）。',
   'timeBound.warn.past': '截止日期 {deadline} 已经过去（{days}前）。',
   'timeBound.warn.past.suggestion': '设定一个新的截止日期，或关闭该目标。',
@@ -131,12 +143,12 @@ export const SMART_MESSAGES_ZH: Record<SmartMessageKey, string> = {
   'achievable.verdict.fail': '是近期速度的 {ratio} 倍。',
   'achievable.verdict.wrongWay': '近期趋势持平或在反方向变化。',
   'achievable.suggestion.adjust':
-    '按近期速度，到 {deadline} 约为 {projected}:请规划加速的举措，或把目标调整到接近 {projected}，或把截止日期延后到 {eta} 左右。',
+    '按近期速度，到 {deadline} 约为 {projected}，请规划加速的举措，或把目标调整到接近 {projected}，或把截止日期延后到 {eta} 左右。',
   'achievable.suggestion.adjustNoEta':
-    '按近期速度，到 {deadline} 约为 {projected}:请规划加速的举措，或把目标调整到接近 {projected}。',
+    '按近期速度，到 {deadline} 约为 {projected}，请规划加速的举措，或把目标调整到接近 {projected}。',
   'achievable.suggestion.wrongWay':
     '先找出拖累该 KPI 的原因并制定扭转的举措，或把目标设得更接近当前的 {current}。',
-  'relevant.pass.parent': '已对齐上级目标 {parent}。',
+  'relevant.pass.parent': '已对齐上级目标{parent}。',
   'relevant.pass.topLevel': '已标记为顶层目标。',
   'relevant.unknown': '尚未关联上级目标。',
   'relevant.unknown.suggestion': '请对齐到上级目标，或标记为顶层目标，说明它服务于哪个更大的结果。',
@@ -148,6 +160,16 @@ export const SMART_MESSAGES_ZH: Record<SmartMessageKey, string> = {
   'examples.service': '首次响应时长或满意度评分',
   'examples.default': '能统计的数量、比率或时长',
   'fallback.metric': '该指标',
+  'interpretation.keyResult':
+    '目标口径：以关键结果「{title}」为准，{metric}从 {baseline} 到 {target}，SMART 判断、进度和预测都按这一口径计算。',
+  'interpretation.keyResult.written':
+    '目标口径：以关键结果「{title}」为准，{metric}从 {baseline} 到 {target}（目标描述中的“{written}”按此理解），SMART 判断、进度和预测都按这一口径计算。',
+  'interpretation.level': '目标口径：按目标描述，{metric}从 {baseline} 到 {target}。',
+  'interpretation.levelNoBaseline': '目标口径：按目标描述，{metric}达到 {target}。',
+  'interpretation.relative':
+    '目标口径：按目标描述，{metric}在当前 {baseline} 的基础上相对{change}，即到 {target}；如果指的是百分点，请在关键结果里写明目标值。',
+  'interpretation.added': '目标口径：按目标描述，{metric}在当前 {baseline} 的基础上{change}，即到 {target}。',
+  'interpretation.changeNoCurrent': '目标口径：按目标描述，{metric}{change}；关联 KPI 后换算成目标值。',
   'unit.h': '{value} 小时',
   'unit.min': '{value} 分钟',
   'unit.s': '{value} 秒',

@@ -17,6 +17,8 @@ export type Extraction = {
   target: Quantity | null;
   deadline: string | null;
   kind: 'metric' | 'deliverable' | null;
+  /** 'change' when the target is an amount to add or remove ("提升20%"), 'level' when it is the value to reach. */
+  targetMode: 'level' | 'change' | null;
 };
 
 export type KpiPoint = { date: string; value: number };
@@ -34,6 +36,8 @@ export type SmartContext = {
   today: string;
   locale?: SmartLocale;
   parentGoalId?: string | null;
+  /** The parent goal's title, named in the relevance reason instead of its id. */
+  parentGoalTitle?: string | null;
   isTopLevel?: boolean;
   history?: KpiPoint[];
   fields?: GoalFields;

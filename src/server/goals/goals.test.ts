@@ -390,6 +390,86 @@ describe('goals', () => {
     expect(smart.criteria.relevant.status).toBe('pass');
   });
 
+  it('reads the target one way for the SMART verdict and the key result, and names the parent by title', async () => {
+    // A growth rate near 2.8 %: "提升20%" alone would read as 2.8 → 3.36, within reach; the key result says 0 → 20.
+    await push(
+      'active_users',
+      dailyPoints('2026-10-01', 57, (i) => 10_000 + i * 5),
+    );
+    await push(
+      'users_last_month',
+      dailyPoints('2026-10-01', 57, () => 10_000),
+    );
+    const parentId = (await createGoal(growthGoal)).json().goal.id;
+    const detail = (
+      await t.app.inject(
+        as(viewer, {
+          method: 'GET',
+          url: url(`/goals/${parentId}`),
+          headers: { 'accept-language': 'zh-CN' },
+        }),
+      )
+    ).json();
+    expect(detail.smart.interpretation).toMatchObject({
+      source: 'keyResult',
+      baseline: 0,
+      target: 20,
+      kpiKey: 'growth_rate',
+    });
+    expect(detail.smart.interpretation.sentence).toContain('以关键结果「用户增长率达到 20%」为准');
+    // The verdict compares with the key result's 20 %, not with 120 % of the current rate.
+    expect(detail.smart.criteria.achievable.reason).toContain('到 20%');
+    expect(detail.smart.criteria.achievable.status).toBe('fail');
+
+    const childId = (
+      await createGoal({ ...growthGoal, title: '日活提升到 1.2 万', parentId, isTopLevel: false })
+    ).json().goal.id;
+    const child = (
+      await t.app.inject(
+        as(viewer, { method: 'GET', url: url(`/goals/${childId}`), headers: { 'accept-language': 'en' } }),
+      )
+    ).json();
+    expect(child.smart.criteria.relevant.reason).toBe(
+      'Aligned to parent goal “在三个月内将用户增长率提升20%”.',
+    );
+    expect(child.smart.criteria.relevant.reason).not.toContain(parentId);
+  });
+
+  it('suggests the KPI the statement names and prefills its baseline and target, in the KPI’s scale', async () => {
+    await push(
+      'active_users',
+      dailyPoints('2026-10-27', 31, (i) => 44_000 + i * 20),
+    );
+    const ask = (statement: string) =>
+      t.app.inject(
+        as(viewer, {
+          method: 'POST',
+          url: url('/smart'),
+          payload: { statement, suggestKpi: true, isTopLevel: true },
+          headers: { 'accept-language': 'zh-CN' },
+        }),
+      );
+    const fromTo = (await ask('2027年3月31日前将活跃用户从 4.6 万提升到 6 万')).json();
+    expect(fromTo.extracted.deadline).toBe('2027-03-31');
+    expect(fromTo.interpretation).toMatchObject({
+      kpiKey: 'active_users',
+      baseline: 46_000,
+      target: 60_000,
+      source: 'text',
+    });
+    // 4.6万 is 46,000 like the KPI's values: 44,600 now has not met it.
+    expect(fromTo.criteria.achievable.status).not.toBe('pass');
+    expect(fromTo.criteria.achievable.reason).toContain('44,600');
+
+    const relative = (await ask('一季度内将活跃用户提升10%')).json();
+    expect(relative.interpretation).toMatchObject({ reading: 'relative', baseline: 44_600, target: 49_060 });
+    expect(relative.extracted.deadline).toBe('2027-03-31');
+
+    const vague = (await ask('提升用户活跃')).json();
+    expect(vague.criteria.timeBound.status).toBe('fail');
+    expect(vague.interpretation).toBeNull();
+  });
+
   it('recomputes health nightly as time passes, and reminds owners weekly to check in', async () => {
     const goalId = (
       await createGoal({ ...growthGoal, keyResults: [{ title: 'done', isDone: false }] })

@@ -124,6 +124,7 @@ export const SmartAnalysis = z
       target: Quantity.nullable(),
       deadline: z.string().nullable(),
       kind: z.enum(['metric', 'deliverable']).nullable(),
+      targetMode: z.enum(['level', 'change']).nullable(),
     }),
     criteria: z.object({
       specific: CriterionResult,
@@ -134,6 +135,21 @@ export const SmartAnalysis = z
     }),
     score: z.number().describe('0..5: pass counts 1, warn 0.5'),
     locale: z.enum(['zh-CN', 'en']),
+    interpretation: z
+      .object({
+        source: z.enum(['keyResult', 'text']),
+        reading: z.enum(['keyResult', 'level', 'relative', 'added']),
+        baseline: z.number().nullable(),
+        target: z.number().nullable().describe('The level to reach, in the KPI’s own unit and scale'),
+        unit: z.string().nullable(),
+        kpiKey: z
+          .string()
+          .nullable()
+          .describe('The KPI the reading uses (the one the text names, when suggested)'),
+        sentence: z.string().describe('Which reading the SMART check, progress and forecast use'),
+      })
+      .nullable()
+      .describe('The one reading of the target the verdict, the key result and the forecast share'),
   })
   .meta({ id: 'SmartAnalysis' });
 
@@ -145,9 +161,17 @@ export const SmartBody = z.object({
   dueDate: Day.nullable().optional(),
   kpiKey: KpiKey.nullable().optional(),
   keyResult: z
-    .object({ baseline: z.number().nullable(), target: z.number().nullable() })
+    .object({
+      title: z.string().max(200).nullable().optional(),
+      baseline: z.number().nullable(),
+      target: z.number().nullable(),
+    })
     .nullable()
     .optional(),
+  suggestKpi: z
+    .boolean()
+    .optional()
+    .describe('With no kpiKey, read the KPI whose name the statement names (for prefilling a key result)'),
 });
 
 export const GoalDetail = z.object({

@@ -226,12 +226,20 @@ export async function getGoal(
     today: day,
     locale,
     parentGoalId: goal.parent_id,
+    parentGoalTitle: ancestors.at(-1)?.title ?? null,
     isTopLevel: goal.is_top_level === 1,
     startDate: goal.start_date,
     dueDate: goal.due_date,
     keyResults: keyResults.flatMap((keyResult) =>
       keyResult.kpi_key
-        ? [{ kpiKey: keyResult.kpi_key, baseline: keyResult.baseline, target: keyResult.target }]
+        ? [
+            {
+              kpiKey: keyResult.kpi_key,
+              title: keyResult.title,
+              baseline: keyResult.baseline,
+              target: keyResult.target,
+            },
+          ]
         : [],
     ),
   });
@@ -545,20 +553,31 @@ export async function analyseStatement(
   services: Services,
   actor: Actor,
   workspaceId: string,
-  input: Omit<SmartInput, 'today' | 'locale' | 'keyResults'> & {
+  input: Omit<SmartInput, 'today' | 'locale' | 'keyResults' | 'parentGoalTitle'> & {
     kpiKey?: string | null | undefined;
-    keyResult?: { baseline: number | null; target: number | null } | null | undefined;
+    keyResult?:
+      | { title?: string | null | undefined; baseline: number | null; target: number | null }
+      | null
+      | undefined;
   },
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
-  if (input.parentGoalId) await requireGoal(services.db, workspaceId, input.parentGoalId);
+  const parent = input.parentGoalId ? await requireGoal(services.db, workspaceId, input.parentGoalId) : null;
   const { kpiKey, keyResult, ...rest } = input;
   const keyResults = kpiKey
-    ? [{ kpiKey, baseline: keyResult?.baseline ?? null, target: keyResult?.target ?? null }]
+    ? [
+        {
+          kpiKey,
+          title: keyResult?.title ?? null,
+          baseline: keyResult?.baseline ?? null,
+          target: keyResult?.target ?? null,
+        },
+      ]
     : [];
   return analyseGoalInWorkspace(services.db, workspaceId, {
     ...rest,
+    parentGoalTitle: parent?.title ?? null,
     keyResults,
     today: today(services),
     locale,

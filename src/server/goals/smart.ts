@@ -1,6 +1,7 @@
 import {
   analyseGoal,
   extractGoal,
+  interpretTarget,
   normaliseUnit,
   type GoalFields,
   type KpiPoint,
@@ -11,18 +12,26 @@ import type { Executor } from '../../db/types.ts';
 import { selectKpis, type KpiRow } from '../kpis/queries.ts';
 import { loadKpiSeries } from '../kpis/series.ts';
 
-export type SmartKeyResult = { kpiKey: string; baseline: number | null; target: number | null };
+export type SmartKeyResult = {
+  kpiKey: string;
+  title?: string | null | undefined;
+  baseline: number | null;
+  target: number | null;
+};
 
 export type SmartInput = {
   statement: string;
   today: string;
   locale: Locale;
   parentGoalId?: string | null | undefined;
+  parentGoalTitle?: string | null | undefined;
   isTopLevel?: boolean | undefined;
   startDate?: string | null | undefined;
   dueDate?: string | null | undefined;
   /** Key results on KPIs: the one measuring what the text names judges whether the target is achievable. */
   keyResults?: readonly SmartKeyResult[] | undefined;
+  /** With no key result on a KPI yet, look for the KPI whose name the text names (the goal form's prefill). */
+  suggestKpi?: boolean | undefined;
 };
 
 /**
@@ -63,12 +72,14 @@ function measuresTheText(kpi: KpiRow, metric: string | null, unit: string | null
 
 /**
  * SMART analysis of a goal statement with what the workspace knows: its place in the tree, its due date, and
- * the key result whose KPI measures what the text names. A target in the text wins; a key result's target
- * fills in only when the text has none, so "提升至 8%" is never judged against a key result on sign-ups.
+ * the key result whose KPI measures what the text names. One reading of the target (interpretTarget) drives the
+ * verdict: the key result's baseline and target when it has them, else the text's target resolved against the
+ * KPI's current value, so "提升20%" is never judged one way here and another way by the key result's forecast.
  */
 export async function analyseGoalInWorkspace(executor: Executor, workspaceId: string, input: SmartInput) {
   const fromText = extractGoal(input.statement, input.today);
-  const kpis = input.keyResults?.length ? await selectKpis(executor, workspaceId) : [];
+  const wantsKpis = (input.keyResults?.length ?? 0) > 0 || input.suggestKpi === true;
+  const kpis = wantsKpis ? await selectKpis(executor, workspaceId) : [];
   const byKey = new Map(kpis.map((kpi) => [kpi.key, kpi]));
   const candidates = (input.keyResults ?? []).flatMap((keyResult) => {
     const kpi = byKey.get(keyResult.kpiKey);
@@ -77,20 +88,49 @@ export async function analyseGoalInWorkspace(executor: Executor, workspaceId: st
   const chosen = fromText.target
     ? candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, fromText.target?.unit ?? null))
     : (candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, null)) ?? candidates[0]);
+  // Only a name the text says counts here: a shared unit such as 人 would pick a KPI at random.
+  const suggested =
+    !chosen && candidates.length === 0 && input.suggestKpi && fromText.metric
+      ? kpis.find((kpi) => measuresTheText(kpi, fromText.metric, null))
+      : undefined;
+  const measuredBy = chosen?.kpi ?? suggested ?? null;
+  const kpiHistory = measuredBy
+    ? await history(executor, measuredBy, kpis, input.today, input.startDate)
+    : undefined;
+
+  const interpretation = interpretTarget({
+    extracted: fromText,
+    keyResult: chosen?.keyResult ?? null,
+    kpi: measuredBy
+      ? {
+          name: measuredBy.name,
+          unit: measuredBy.unit,
+          current: kpiHistory?.at(-1)?.value ?? null,
+          isCumulative: measuredBy.aggregation === 'sum',
+        }
+      : null,
+    locale: input.locale,
+  });
 
   const fields: GoalFields = {};
   // A saved goal's due date is the deadline: "三个月内" was counted from when it was written, not from today.
   if (input.dueDate) fields.deadline = input.dueDate;
-  if (!fromText.target && chosen && chosen.keyResult.target !== null) {
-    fields.target = chosen.keyResult.target;
-    if (chosen.keyResult.baseline !== null) fields.baseline = chosen.keyResult.baseline;
+  if (interpretation?.target !== null && interpretation?.target !== undefined && measuredBy) {
+    fields.target = interpretation.target;
+    if (interpretation.baseline !== null) fields.baseline = interpretation.baseline;
+    if (measuredBy.unit) fields.unit = measuredBy.unit;
   }
-  return analyseGoal(input.statement, {
+  const analysis = analyseGoal(input.statement, {
     today: input.today,
     locale: input.locale,
     parentGoalId: input.parentGoalId ?? null,
+    parentGoalTitle: input.parentGoalTitle ?? null,
     isTopLevel: input.isTopLevel ?? false,
-    ...(chosen ? { history: await history(executor, chosen.kpi, kpis, input.today, input.startDate) } : {}),
+    ...(kpiHistory ? { history: kpiHistory } : {}),
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
   });
+  return {
+    ...analysis,
+    interpretation: interpretation ? { ...interpretation, kpiKey: measuredBy?.key ?? null } : null,
+  };
 }

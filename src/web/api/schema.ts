@@ -3659,9 +3659,12 @@ export interface paths {
                         dueDate?: string | null;
                         kpiKey?: string | null;
                         keyResult?: {
+                            title?: string | null;
                             baseline: number | null;
                             target: number | null;
                         } | null;
+                        /** @description With no kpiKey, read the KPI whose name the statement names (for prefilling a key result) */
+                        suggestKpi?: boolean;
                     };
                 };
             };
@@ -15424,6 +15427,7 @@ export interface components {
                 } | null;
                 deadline: string | null;
                 kind: ("metric" | "deliverable") | null;
+                targetMode: ("level" | "change") | null;
             };
             criteria: {
                 specific: {
@@ -15461,6 +15465,21 @@ export interface components {
             score: number;
             /** @enum {string} */
             locale: "zh-CN" | "en";
+            /** @description The one reading of the target the verdict, the key result and the forecast share */
+            interpretation: {
+                /** @enum {string} */
+                source: "keyResult" | "text";
+                /** @enum {string} */
+                reading: "keyResult" | "level" | "relative" | "added";
+                baseline: number | null;
+                /** @description The level to reach, in the KPI’s own unit and scale */
+                target: number | null;
+                unit: string | null;
+                /** @description The KPI the reading uses (the one the text names, when suggested) */
+                kpiKey: string | null;
+                /** @description Which reading the SMART check, progress and forecast use */
+                sentence: string;
+            } | null;
         };
         WorkspaceInput: {
             id: string;
@@ -16629,6 +16648,7 @@ export interface components {
                 } | null;
                 deadline: string | null;
                 kind: ("metric" | "deliverable") | null;
+                targetMode: ("level" | "change") | null;
             };
             criteria: {
                 specific: {
@@ -16666,6 +16686,21 @@ export interface components {
             score: number;
             /** @enum {string} */
             locale: "zh-CN" | "en";
+            /** @description The one reading of the target the verdict, the key result and the forecast share */
+            interpretation: {
+                /** @enum {string} */
+                source: "keyResult" | "text";
+                /** @enum {string} */
+                reading: "keyResult" | "level" | "relative" | "added";
+                baseline: number | null;
+                /** @description The level to reach, in the KPI’s own unit and scale */
+                target: number | null;
+                unit: string | null;
+                /** @description The KPI the reading uses (the one the text names, when suggested) */
+                kpiKey: string | null;
+                /** @description Which reading the SMART check, progress and forecast use */
+                sentence: string;
+            } | null;
         };
         Workspace: {
             id: string;

@@ -355,12 +355,18 @@ export const en: Catalog = {
     currentProgress: 'Progress',
     expectedProgress: 'Expected by now',
     projectedProgress: 'Forecast at due date',
+    projectedProgressHint:
+      'How far towards the target the current trend gets by the due date (each key result from baseline to target, weighted)',
     noForecast: 'Not enough data',
     subGoals: 'Sub-goals',
     subGoalsEmpty: 'No sub-goals yet. Split the goal across the team; progress rolls up here.',
     details: 'Details',
     descriptionEmpty: 'No description.',
     breadcrumbRoot: 'Goals',
+    dueFromStatement: 'Taken from the deadline in the statement',
+    duePlaceholder: 'Read from the statement, or pick a date',
+    dueDateRequired: 'Pick a due date, or write the deadline in the statement (“by March 31”)',
+    fixFieldErrors: 'Some fields need changes; the form has scrolled to the first',
   },
   keyResults: {
     title: 'Key results',
@@ -387,7 +393,8 @@ export const en: Catalog = {
     current: 'Now {{value}}',
     fromTo: '{{baseline}} → {{target}}',
     reachDate: 'At the current trend the target is reached on {{date}}',
-    reachAfterDue: 'At the current trend the target is not reached by the due date; forecast {{value}}',
+    reachAfterDue:
+      'At the current trend the target is not reached by the due date; forecast {{value}} ({{percent}} of the way)',
     noTrend: 'Not enough data points for a forecast',
     reached: 'Target reached',
     deliverableDone: 'Done',

@@ -14,6 +14,8 @@ export function useSwitchLanguage(): (locale: UiLocale) => Promise<void> {
   return useCallback(
     async (locale: UiLocale) => {
       await applyLocale(locale);
+      // Server-written sentences (SMART reasons, health, the target reading) come in the request's language.
+      void queryClient.invalidateQueries();
       const me = queryClient.getQueryData<Me | null>(meKey);
       if (!me || me.user.locale === locale) return;
       try {

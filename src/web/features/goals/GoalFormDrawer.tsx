@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   App,
   Button,
@@ -51,12 +51,21 @@ type Values = {
   parentId?: string | null;
   ownerId?: string | null;
   startDate: Dayjs;
-  dueDate: Dayjs;
+  dueDate?: Dayjs | null;
   status: GoalStatus;
   keyResults?: KeyResultValues[];
 };
 
 type TreeOption = { value: string; title: string; children?: TreeOption[] };
+
+/**
+ * Where the due date in the form came from. Only a date the person picked (or a saved goal's) is sent to the
+ * SMART check; a default never overrides the deadline the statement writes, which fills the field instead.
+ */
+type DueDateSource = 'default' | 'statement' | 'picked';
+
+/** The first key result's numbers as the form filled them from the statement, until the person edits them. */
+type Prefill = { kpiKey?: string; title?: string; baseline?: number | null; target?: number | null };
 
 function treeOptions(nodes: readonly GoalTreeNode<Goal>[], excluded: string | null): TreeOption[] {
   return nodes
@@ -93,7 +102,14 @@ export function GoalFormDrawer({
   const update = useUpdateGoal(workspaceId, editing?.id ?? '');
   const mutation = editing ? update : create;
   const alignment = Form.useWatch('alignment', form);
-  const smart = useLiveSmart(workspaceId, form, mode !== null);
+  const [dueSource, setDueSource] = useState<DueDateSource>('default');
+  const [prefill, setPrefill] = useState<Prefill>({});
+  const isCreating = mode?.kind === 'create';
+  const smart = useLiveSmart(workspaceId, form, mode !== null, {
+    sendsDueDate: dueSource === 'picked',
+    prefill,
+    suggestKpi: isCreating,
+  });
 
   const parentOptions = useMemo(
     () => treeOptions(buildGoalTree(goals.data ?? []), editing?.id ?? null),
@@ -107,6 +123,8 @@ export function GoalFormDrawer({
     resetCreate();
     resetUpdate();
     form.resetFields();
+    setPrefill({});
+    setDueSource(mode.kind === 'edit' ? 'picked' : 'default');
     if (mode.kind === 'edit') {
       const goal = mode.goal;
       form.setFieldsValue({
@@ -129,12 +147,64 @@ export function GoalFormDrawer({
         parentId: parent?.id ?? null,
         ownerId: myId,
         startDate: parent ? dayjs(parent.startDate) : today,
-        dueDate: parent ? dayjs(parent.dueDate) : today.add(3, 'month'),
+        // A sub-goal starts from its parent's period; a top-level goal's due date comes from its statement.
+        dueDate: parent ? dayjs(parent.dueDate) : null,
         status: 'active',
         keyResults: [{ ...NEW_KEY_RESULT }],
       });
     }
   }, [mode, form, myId, resetCreate, resetUpdate]);
+
+  // What the statement says fills what the person has not set: the due date from its deadline, the first key
+  // result's KPI, baseline and target from the one reading of its target (the same core function as the CLI).
+  const analysis = smart.isPlaceholderData ? undefined : smart.data;
+  const parentDue = mode?.kind === 'create' ? (mode.parent?.dueDate ?? null) : null;
+  useEffect(() => {
+    if (!analysis || !isCreating) return;
+    const deadline = analysis.extracted.deadline;
+    if (dueSource !== 'picked') {
+      const current = form.getFieldValue('dueDate') as Dayjs | null | undefined;
+      if (deadline) {
+        if (!current || current.format('YYYY-MM-DD') !== deadline)
+          form.setFieldValue('dueDate', dayjs(deadline));
+        if (dueSource !== 'statement') setDueSource('statement');
+      } else if (dueSource === 'statement') {
+        form.setFieldValue('dueDate', parentDue ? dayjs(parentDue) : null);
+        setDueSource('default');
+      }
+    }
+    const reading = analysis.interpretation;
+    const first = (form.getFieldValue(['keyResults', 0]) ?? undefined) as KeyResultValues | undefined;
+    if (!reading || reading.source !== 'text' || !first || first.kind !== 'kpi') return;
+    const kpiKey = first.kpiKey ?? reading.kpiKey ?? undefined;
+    if (!kpiKey || (first.kpiKey && reading.kpiKey && first.kpiKey !== reading.kpiKey)) return;
+    const isUntouched = isPrefilled(first, prefill);
+    const next: Prefill = { ...prefill, kpiKey };
+    const changes: Partial<KeyResultValues> = {};
+    if (!first.kpiKey) changes.kpiKey = kpiKey;
+    const kpiName = (kpis.data ?? []).find((kpi) => kpi.key === kpiKey)?.name;
+    if (!first.title?.trim() && kpiName) {
+      changes.title = kpiName;
+      next.title = kpiName;
+    }
+    if (isUntouched && reading.target !== null) {
+      if (reading.baseline !== null && reading.baseline !== first.baseline)
+        changes.baseline = reading.baseline;
+      if (reading.target !== first.target) changes.target = reading.target;
+      next.baseline = reading.baseline ?? first.baseline ?? null;
+      next.target = reading.target;
+    }
+    if (Object.keys(changes).length === 0) return;
+    form.setFieldValue(['keyResults', 0], { ...first, ...changes });
+    setPrefill(next);
+  }, [analysis, isCreating, dueSource, parentDue, form, prefill, kpis.data]);
+
+  // Errors show at their fields, and the drawer scrolls to the first: at the bottom they went unseen.
+  const showFieldErrors = () => {
+    const first = form.getFieldsError().find((field) => field.errors.length > 0);
+    if (first) form.scrollToField(first.name, { behavior: 'smooth', block: 'center' });
+    void message.error(t('goals.fixFieldErrors'));
+  };
 
   const submit = (values: Values) => {
     const isTopLevel = values.alignment === 'top';
@@ -145,10 +215,12 @@ export function GoalFormDrawer({
       isTopLevel,
       ownerId: values.ownerId ?? null,
       startDate: values.startDate.format('YYYY-MM-DD'),
-      dueDate: values.dueDate.format('YYYY-MM-DD'),
+      dueDate: (values.dueDate ?? values.startDate).format('YYYY-MM-DD'),
       status: values.status,
     };
-    const onError = (error: unknown) => applyFieldErrors(form, error);
+    const onError = (error: unknown) => {
+      if (applyFieldErrors(form, error)) showFieldErrors();
+    };
     const onSuccess = (detail: GoalDetail) => {
       void message.success(editing ? t('goals.saved') : t('goals.created'));
       onClose();
@@ -185,7 +257,14 @@ export function GoalFormDrawer({
       }
     >
       <FormErrorAlert error={mutation.error} />
-      <Form name="goal" form={form} layout="vertical" onFinish={submit}>
+      <Form
+        name="goal"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onFinishFailed={showFieldErrors}
+        data-testid="goal-form"
+      >
         <Form.Item
           name="title"
           label={t('goals.titleLabel')}
@@ -261,9 +340,19 @@ export function GoalFormDrawer({
             <Form.Item
               name="dueDate"
               label={t('goals.dueDate')}
-              rules={[{ required: true, message: t('validation.required') }]}
+              rules={[{ required: true, message: t('goals.dueDateRequired') }]}
+              extra={
+                dueSource === 'statement' ? (
+                  <span data-testid="due-from-statement">{t('goals.dueFromStatement')}</span>
+                ) : undefined
+              }
             >
-              <DatePicker style={{ width: '100%' }} allowClear={false} />
+              <DatePicker
+                style={{ width: '100%' }}
+                allowClear={false}
+                placeholder={t('goals.duePlaceholder')}
+                onChange={() => setDueSource('picked')}
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -321,11 +410,24 @@ export function GoalFormDrawer({
   );
 }
 
+/** The first key result still holds what the statement filled in (or nothing yet): the statement may refill it. */
+function isPrefilled(keyResult: Partial<KeyResultValues>, prefill: Prefill): boolean {
+  const target = keyResult.target ?? null;
+  if (target === null) return true;
+  return target === (prefill.target ?? null) && (keyResult.baseline ?? null) === (prefill.baseline ?? null);
+}
+
 /**
  * The SMART analysis of what the form says right now: the title as the statement, its place in the tree,
- * its dates and the first KPI key result. Debounced, so it runs when typing pauses.
+ * a due date the person picked, and the first KPI key result (its numbers only once the person set them, so
+ * numbers filled in from the statement follow the statement). Debounced, so it runs when typing pauses.
  */
-function useLiveSmart(workspaceId: string, form: FormInstance<Values>, isOpen: boolean) {
+function useLiveSmart(
+  workspaceId: string,
+  form: FormInstance<Values>,
+  isOpen: boolean,
+  options: { sendsDueDate: boolean; prefill: Prefill; suggestKpi: boolean },
+) {
   const title = Form.useWatch('title', form) ?? '';
   const alignment = Form.useWatch('alignment', form);
   const parentId = Form.useWatch('parentId', form) ?? null;
@@ -335,10 +437,13 @@ function useLiveSmart(workspaceId: string, form: FormInstance<Values>, isOpen: b
   const firstKpi = (keyResults ?? []).find((keyResult) => keyResult?.kind === 'kpi' && keyResult.kpiKey);
   // Primitives only, so the memo (and the debounce after it) settles instead of changing every render.
   const start = startDate ? startDate.format('YYYY-MM-DD') : null;
-  const due = dueDate ? dueDate.format('YYYY-MM-DD') : null;
+  const due = options.sendsDueDate && dueDate ? dueDate.format('YYYY-MM-DD') : null;
   const kpiKey = firstKpi?.kpiKey ?? null;
-  const baseline = firstKpi?.baseline ?? null;
-  const target = firstKpi?.target ?? null;
+  const isOwnNumbers = firstKpi ? !isPrefilled(firstKpi, options.prefill) : false;
+  const baseline = isOwnNumbers ? (firstKpi?.baseline ?? null) : null;
+  const target = isOwnNumbers ? (firstKpi?.target ?? null) : null;
+  const keyResultTitle = firstKpi?.title?.trim() || null;
+  const { suggestKpi } = options;
   const input = useMemo<SmartInput>(
     () => ({
       statement: title.trim(),
@@ -347,9 +452,10 @@ function useLiveSmart(workspaceId: string, form: FormInstance<Values>, isOpen: b
       startDate: start,
       dueDate: due,
       kpiKey,
-      keyResult: kpiKey ? { baseline, target } : null,
+      keyResult: kpiKey ? { title: keyResultTitle, baseline, target } : null,
+      suggestKpi,
     }),
-    [title, alignment, parentId, start, due, kpiKey, baseline, target],
+    [title, alignment, parentId, start, due, kpiKey, keyResultTitle, baseline, target, suggestKpi],
   );
   const settled = useDebouncedValue(input, 400);
   return useSmartAnalysis(workspaceId, settled, isOpen);

@@ -56,7 +56,11 @@ export function KeyResultCard({
     if (keyResult.projectedValue !== null) {
       return (
         <Typography.Text type="warning">
-          {t('keyResults.reachAfterDue', { value: format.measure(keyResult.projectedValue, kpi.unit) })}
+          {t('keyResults.reachAfterDue', {
+            value: format.measure(keyResult.projectedValue, kpi.unit),
+            // The same unit as the goal's forecast: share of the way from baseline to target.
+            percent: format.percent(keyResult.projectedProgress ?? keyResult.progress),
+          })}
         </Typography.Text>
       );
     }

@@ -15,9 +15,10 @@ import {
   Row,
   Skeleton,
   Statistic,
+  Tooltip,
   Typography,
 } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AimOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -161,7 +162,11 @@ export function GoalPage() {
                 </Col>
                 <Col span={8}>
                   <Statistic
-                    title={t('goals.projectedProgress')}
+                    title={
+                      <Tooltip title={t('goals.projectedProgressHint')}>
+                        <span>{t('goals.projectedProgress')}</span>
+                      </Tooltip>
+                    }
                     value={
                       goal.projectedProgress === null
                         ? t('goals.noForecast')
@@ -178,6 +183,16 @@ export function GoalPage() {
                   health={goal.health}
                 />
               </div>
+              {smart.interpretation ? (
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ marginBottom: 12 }}
+                  data-testid="target-reading"
+                >
+                  <AimOutlined style={{ marginInlineEnd: 6 }} />
+                  {smart.interpretation.sentence}
+                </Typography.Paragraph>
+              ) : null}
               {goal.healthReason ? (
                 <Alert
                   type={HEALTH_ALERT[goal.health]}
