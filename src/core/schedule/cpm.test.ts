@@ -192,7 +192,7 @@ describe('scheduleTasks', () => {
     expect(criticalPath).toEqual(['approval', 'launch']);
   });
 
-  it('computes latest dates from a due day when it is earlier, giving negative slack when it is missed', () => {
+  it('computes latest dates from a due day when it is earlier, giving its own task negative slack when it is missed', () => {
     const { byId, projectFinish } = schedule(
       [
         { id: 'A', durationDays: 3 },
@@ -212,12 +212,13 @@ describe('scheduleTasks', () => {
       0,
       true,
     ]);
+    // B's missed due day is B's own: A still drives the finish, with no slack, but is not made late.
     expect(dates(byId.get('A'))).toEqual([
       '2025-03-03',
       '2025-03-05',
-      '2025-02-26',
-      '2025-02-28',
-      -3,
+      '2025-03-03',
+      '2025-03-05',
+      0,
       0,
       true,
     ]);
@@ -233,6 +234,136 @@ describe('scheduleTasks', () => {
     // Due on Sunday means finished by Friday.
     expect(byId.get('weekend-due')?.lateFinish).toBe('2025-03-07');
     expect(byId.get('weekend-due')?.totalSlack).toBe(3);
+  });
+
+  it('keeps finished tasks at their actual dates, never critical, and starts the remaining work at the status date', () => {
+    // A finished a day late (3–6 March); today is Monday 10 March, so B and C cannot start before it.
+    const result = scheduleTasks({
+      tasks: textbookTasks.map((task) =>
+        task.id === 'A' ? { ...task, actualStart: '2025-03-03', actualFinish: '2025-03-06' } : task,
+      ),
+      dependencies: textbookDependencies,
+      projectStart,
+      calendar: DEFAULT_CALENDAR,
+      statusDate: '2025-03-10',
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    const byId = new Map(result.tasks.map((task) => [task.id, task]));
+    expect(dates(byId.get('A'))).toEqual([
+      '2025-03-03',
+      '2025-03-06',
+      '2025-03-03',
+      '2025-03-06',
+      0,
+      0,
+      false,
+    ]);
+    expect(byId.get('A')?.isFinished).toBe(true);
+    expect(dates(byId.get('B'))).toEqual([
+      '2025-03-10',
+      '2025-03-13',
+      '2025-03-10',
+      '2025-03-13',
+      0,
+      0,
+      true,
+    ]);
+    expect(byId.get('C')?.earlyStart).toBe('2025-03-10');
+    expect(byId.get('C')?.isCritical).toBe(false);
+    expect(byId.get('F')?.earlyFinish).toBe('2025-03-25');
+    expect(result.criticalPath).toEqual(['B', 'D', 'F']);
+    expect(result.projectFinish).toBe('2025-03-25');
+  });
+
+  it('lets a finished task drive its successor from its actual finish even before the status date', () => {
+    const result = scheduleTasks({
+      tasks: [
+        { id: 'done', durationDays: 2, actualStart: '2025-03-03', actualFinish: '2025-03-04' },
+        { id: 'next', durationDays: 2 },
+      ],
+      dependencies: [{ from: 'done', to: 'next', lagDays: 2 }],
+      projectStart,
+      calendar: DEFAULT_CALENDAR,
+      statusDate: '2025-03-05',
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    // Ready after the lag on Friday 7 March, later than the status date.
+    expect(result.tasks[1]?.earlyStart).toBe('2025-03-07');
+    expect(result.criticalPath).toEqual(['next']);
+  });
+
+  it('keeps a started task at its actual start and finishes it no earlier than the status date', () => {
+    const result = scheduleTasks({
+      tasks: [
+        { id: 'started', durationDays: 4, actualStart: '2025-03-06' },
+        { id: 'after', durationDays: 1 },
+        { id: 'gate', durationDays: 0 },
+      ],
+      dependencies: [
+        { from: 'started', to: 'after' },
+        { from: 'after', to: 'gate' },
+      ],
+      projectStart,
+      calendar: DEFAULT_CALENDAR,
+      statusDate: '2025-03-12',
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    const byId = new Map(result.tasks.map((task) => [task.id, task]));
+    // Four days from Thursday 6 March would end Tuesday 11 March, already past: it ends today at the earliest.
+    expect(byId.get('started')?.earlyStart).toBe('2025-03-06');
+    expect(byId.get('started')?.earlyFinish).toBe('2025-03-12');
+    expect(byId.get('after')?.earlyStart).toBe('2025-03-13');
+    expect(byId.get('gate')?.earlyStart).toBe('2025-03-13');
+    expect(result.criticalPath).toEqual(['started', 'after', 'gate']);
+  });
+
+  it('shows missed due days on their own tasks without making the rest of the plan critical', () => {
+    const result = scheduleTasks({
+      tasks: [
+        { id: 'A', durationDays: 3 },
+        { id: 'B', durationDays: 4 },
+        { id: 'C', durationDays: 5 },
+        { id: 'X', durationDays: 1 },
+        { id: 'Y', durationDays: 1, due: '2025-03-03' },
+        { id: 'Z', durationDays: 2, due: '2025-03-04' },
+      ],
+      dependencies: [
+        { from: 'A', to: 'B' },
+        { from: 'B', to: 'C' },
+        { from: 'X', to: 'Y' },
+        { from: 'X', to: 'Z' },
+      ],
+      projectStart,
+      calendar: DEFAULT_CALENDAR,
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    const byId = new Map(result.tasks.map((task) => [task.id, task]));
+    expect(byId.get('Y')?.totalSlack).toBe(-1);
+    expect(byId.get('Z')?.totalSlack).toBe(-1);
+    expect(byId.get('Y')?.isCritical).toBe(false);
+    expect(byId.get('X')?.totalSlack).toBe(9);
+    expect(byId.get('X')?.isCritical).toBe(false);
+    expect(result.tasks.filter((task) => task.isCritical).map((task) => task.id)).toEqual(['A', 'B', 'C']);
+    expect(result.criticalPath).toEqual(['A', 'B', 'C']);
+  });
+
+  it('has no critical task when everything is finished, and finishes at the last actual finish', () => {
+    const result = scheduleTasks({
+      tasks: [
+        { id: 'A', durationDays: 3, actualStart: '2025-03-03', actualFinish: '2025-03-05' },
+        { id: 'B', durationDays: 1, actualFinish: '2025-03-08' },
+      ],
+      dependencies: [{ from: 'A', to: 'B' }],
+      projectStart,
+      calendar: DEFAULT_CALENDAR,
+      statusDate: '2025-03-20',
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.tasks.some((task) => task.isCritical)).toBe(false);
+    expect(result.criticalPath).toEqual([]);
+    // Finished on a Saturday: shown on the day it happened.
+    expect(result.tasks[1]?.earlyFinish).toBe('2025-03-08');
+    expect(result.tasks[1]?.earlyStart).toBe('2025-03-07');
   });
 
   it('pads a buffered milestone and gives its predecessors the buffer as slack', () => {

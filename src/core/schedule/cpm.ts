@@ -25,8 +25,16 @@ import { compileCalendar, type WorkCalendar } from './calendar.ts';
  *   The predecessors therefore carry the buffer as extra total and free slack, and the buffered task keeps
  *   its dates while they slip within it. A buffer on a task without predecessors has nothing to protect
  *   and is ignored.
- * - `isCritical` means total slack ≤ 0. `criticalPath` is the longest chain: from the task that sets the
- *   project finish back through the predecessors that drive each start, stopping at a buffer (the tasks
+ * - Progress: a finished task (`actualFinish`) sits at its actual dates, drives its successors from its
+ *   actual finish and is never critical; its slack is 0 and has no meaning. With a `statusDate`, the
+ *   remaining work lies ahead of it: a task not started starts no earlier than the status date, and one
+ *   started (`actualStart`) keeps its start but finishes no earlier than the end of the status date.
+ * - Latest dates and slack measure the network: against the finish of the remaining work. A task's own
+ *   `due` lowers its own late finish and slack (negative when missed) but is not passed on to its
+ *   predecessors, so one missed due day shows on its task without making the whole plan critical.
+ * - `isCritical` means an unfinished task whose network slack is ≤ 0: it drives the finish of the
+ *   remaining work. `criticalPath` is that chain: from the unfinished task that sets the project finish
+ *   back through the unfinished predecessors that drive each start, stopping at a buffer (the tasks
  *   before a buffer are protected by it, so they are not critical).
  * - Free slack is how far a task can slip without moving any successor's earliest start (or the project
  *   finish); it is never negative and never more than the total slack.
@@ -41,6 +49,10 @@ export type ScheduleTaskInput = {
   /** Finish no later than this day. */
   due?: string | null;
   bufferDays?: number;
+  /** The day work began, for a task started or finished. */
+  actualStart?: string | null;
+  /** The day the task was finished; a finished task sits at its actual dates. */
+  actualFinish?: string | null;
 };
 
 export type DependencyInput = { from: string; to: string; lagDays?: number };
@@ -50,6 +62,8 @@ export type ScheduleInput = {
   dependencies: readonly DependencyInput[];
   projectStart: string;
   calendar: WorkCalendar;
+  /** Today: the remaining work starts no earlier than this day. */
+  statusDate?: string | null;
 };
 
 export type ScheduledTask = {
@@ -64,6 +78,8 @@ export type ScheduledTask = {
   /** Working days the task can slip without moving any successor. */
   freeSlack: number;
   isCritical: boolean;
+  /** Finished: the dates are the actual ones and the slack means nothing. */
+  isFinished: boolean;
 };
 
 export type ScheduleErrorCode =
@@ -389,9 +405,28 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
   const floor = new Int32Array(count);
   const deadline = new Int32Array(count);
   const hasDeadline = new Uint8Array(count);
+  const isFinished = new Uint8Array(count);
+  const startedAt = new Int32Array(count);
+  const hasStarted = new Uint8Array(count);
+  let hasUnfinished = false;
   for (let node = 0; node < count; node += 1) {
     const task = tasks[node];
     if (task === undefined) continue;
+    if (task.actualFinish) {
+      // The end of the finishing day; the start is the actual one, or the duration before the finish.
+      const finish = boundaryBefore(dayNumber(task.actualFinish) + 1);
+      const planned = finish - (duration[node] ?? 0);
+      const actual = task.actualStart ? boundaryBefore(dayNumber(task.actualStart)) : planned;
+      earlyFinish[node] = finish;
+      earlyStart[node] = duration[node] === 0 ? finish : Math.min(finish, actual);
+      isFinished[node] = 1;
+      continue;
+    }
+    hasUnfinished = true;
+    if (task.actualStart) {
+      startedAt[node] = boundaryBefore(dayNumber(task.actualStart));
+      hasStarted[node] = 1;
+    }
     if (task.start) {
       // A milestone is reached at the end of its day (the pin day, or the next working day after it).
       const milestoneShift = duration[node] === 0 ? 1 : 0;
@@ -402,10 +437,18 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
       hasDeadline[node] = 1;
     }
   }
+  // The start of the status day: nothing unfinished happens before it.
+  const statusBoundary = input.statusDate ? boundaryBefore(dayNumber(input.statusDate)) : null;
 
   let projectFinish = 0;
+  let anyFinish = 0;
   for (let position = 0; position < count; position += 1) {
     const node = order[position] ?? 0;
+    if (isFinished[node] === 1) {
+      if ((earlyFinish[node] ?? 0) > anyFinish) anyFinish = earlyFinish[node] ?? 0;
+      continue;
+    }
+    const days = duration[node] ?? 0;
     let start = floor[node] ?? 0;
     const padding = buffer[node] ?? 0;
     const end = incoming.start[node + 1] ?? 0;
@@ -414,43 +457,68 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
       const ready = (earlyFinish[from[edge] ?? 0] ?? 0) + (lag[edge] ?? 0) + padding;
       if (ready > start) start = ready;
     }
+    let finish: number;
+    if (hasStarted[node] === 1) {
+      start = startedAt[node] ?? 0;
+      finish = start + days;
+      if (statusBoundary !== null && finish < statusBoundary + 1) finish = statusBoundary + 1;
+    } else {
+      // A milestone is the end of its day, so one still ahead is reached at the end of the status day.
+      if (statusBoundary !== null) start = Math.max(start, statusBoundary + (days === 0 ? 1 : 0));
+      finish = start + days;
+    }
     earlyStart[node] = start;
-    const finish = start + (duration[node] ?? 0);
     earlyFinish[node] = finish;
     if (finish > projectFinish) projectFinish = finish;
   }
+  if (!hasUnfinished) projectFinish = anyFinish;
 
   const lateStart = new Int32Array(count);
   const lateFinish = new Int32Array(count);
+  const networkLateStart = new Int32Array(count);
+  const networkSlack = new Int32Array(count);
   const freeSlack = new Int32Array(count);
   for (let position = count - 1; position >= 0; position -= 1) {
     const node = order[position] ?? 0;
+    const span = (earlyFinish[node] ?? 0) - (earlyStart[node] ?? 0);
+    if (isFinished[node] === 1) {
+      lateStart[node] = earlyStart[node] ?? 0;
+      lateFinish[node] = earlyFinish[node] ?? 0;
+      networkLateStart[node] = earlyStart[node] ?? 0;
+      continue;
+    }
     let finish = projectFinish;
-    if (hasDeadline[node] === 1 && (deadline[node] ?? 0) < finish) finish = deadline[node] ?? 0;
     let successorsAllow = projectFinish;
     const end = outgoing.start[node + 1] ?? 0;
     for (let slot = outgoing.start[node] ?? 0; slot < end; slot += 1) {
       const edge = outgoing.edges[slot] ?? 0;
       const successor = to[edge] ?? 0;
-      const latest = (lateStart[successor] ?? 0) - (lag[edge] ?? 0);
+      if (isFinished[successor] === 1) continue;
+      const latest = (networkLateStart[successor] ?? 0) - (lag[edge] ?? 0);
       if (latest < finish) finish = latest;
       const earliest = (earlyStart[successor] ?? 0) - (lag[edge] ?? 0);
       if (earliest < successorsAllow) successorsAllow = earliest;
     }
+    networkLateStart[node] = finish - span;
+    networkSlack[node] = finish - (earlyFinish[node] ?? 0);
+    // The task's own due day lowers its own latest finish only.
+    if (hasDeadline[node] === 1 && (deadline[node] ?? 0) < finish) finish = deadline[node] ?? 0;
     lateFinish[node] = finish;
-    lateStart[node] = finish - (duration[node] ?? 0);
+    lateStart[node] = finish - span;
     const total = finish - (earlyFinish[node] ?? 0);
     freeSlack[node] = Math.max(0, Math.min(total, successorsAllow - (earlyFinish[node] ?? 0)));
   }
 
   const criticalPath = traceCriticalPath(
     count,
+    order,
     graph,
     lag,
     buffer,
+    isFinished,
     earlyStart,
     earlyFinish,
-    lateStart,
+    networkSlack,
     projectFinish,
   ).map((node) => ids[node] ?? '');
 
@@ -474,6 +542,30 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
   const scheduled: ScheduledTask[] = new Array<ScheduledTask>(count);
   for (let node = 0; node < count; node += 1) {
     const isMilestone = duration[node] === 0;
+    const task = tasks[node];
+    if (isFinished[node] === 1 && task?.actualFinish) {
+      // Actual days as recorded, even a weekend.
+      const finishedOn = task.actualFinish;
+      const startedOn =
+        !isMilestone && task.actualStart && task.actualStart <= finishedOn
+          ? task.actualStart
+          : isMilestone
+            ? finishedOn
+            : startDay(earlyStart[node] ?? 0, false);
+      scheduled[node] = {
+        id: ids[node] ?? '',
+        isMilestone,
+        earlyStart: startedOn,
+        earlyFinish: finishedOn,
+        lateStart: startedOn,
+        lateFinish: finishedOn,
+        totalSlack: 0,
+        freeSlack: 0,
+        isCritical: false,
+        isFinished: true,
+      };
+      continue;
+    }
     const totalSlack = (lateStart[node] ?? 0) - (earlyStart[node] ?? 0);
     scheduled[node] = {
       id: ids[node] ?? '',
@@ -484,7 +576,8 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
       lateFinish: finishDay(lateFinish[node] ?? 0, isMilestone),
       totalSlack,
       freeSlack: freeSlack[node] ?? 0,
-      isCritical: totalSlack <= 0,
+      isCritical: (networkSlack[node] ?? 0) <= 0,
+      isFinished: false,
     };
   }
   return { ok: true, tasks: scheduled, criticalPath, projectFinish: milestoneDay(projectFinish) };
@@ -492,20 +585,23 @@ export function scheduleTasks(input: ScheduleInput): ScheduleResult {
 
 function traceCriticalPath(
   count: number,
+  order: Int32Array,
   graph: Graph,
   lag: Int32Array,
   buffer: Int32Array,
+  isFinished: Uint8Array,
   earlyStart: Int32Array,
   earlyFinish: Int32Array,
-  lateStart: Int32Array,
+  networkSlack: Int32Array,
   projectFinish: number,
 ): number[] {
-  const slack = (node: number): number => (lateStart[node] ?? 0) - (earlyStart[node] ?? 0);
+  const slack = (node: number): number => networkSlack[node] ?? 0;
+  // Of the tasks that end the remaining work, the last in dependency order: a milestone closing the chain
+  // rather than the task before it.
   let last = -1;
-  for (let node = 0; node < count; node += 1) {
-    if (earlyFinish[node] !== projectFinish) continue;
-    // Between tasks that end together, the one with least slack (a missed due day) is the critical one.
-    if (last < 0 || slack(node) < slack(last)) last = node;
+  for (let position = count - 1; position >= 0 && last < 0; position -= 1) {
+    const node = order[position] ?? 0;
+    if (isFinished[node] !== 1 && earlyFinish[node] === projectFinish) last = node;
   }
   const path: number[] = [];
   const { from, incoming } = graph;
@@ -517,6 +613,7 @@ function traceCriticalPath(
     for (let slot = incoming.start[node] ?? 0; slot < end; slot += 1) {
       const edge = incoming.edges[slot] ?? 0;
       const previous = from[edge] ?? 0;
+      if (isFinished[previous] === 1) continue;
       if ((earlyFinish[previous] ?? 0) + (lag[edge] ?? 0) !== earlyStart[node]) continue;
       if (
         driver < 0 ||

@@ -145,6 +145,7 @@ export const ScheduleResponse = z.object({
       totalSlack: z.number(),
       freeSlack: z.number(),
       isCritical: z.boolean(),
+      isFinished: z.boolean(),
     }),
   ),
   dependencies: z.array(

@@ -2,6 +2,7 @@ import { AppError, type LocalizedText } from '../../core/errors/index.ts';
 import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
 import { formatCycle, scheduleTasks, wouldCreateCycle } from '../../core/schedule/cpm.ts';
+import { taskProgress } from '../../core/schedule/progress.ts';
 import { workingDaysBetween, type WorkCalendar } from '../../core/schedule/calendar.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
@@ -572,7 +573,18 @@ export async function getSchedule(services: Services, actor: Actor, workspaceId:
   const result = scheduleTasks({
     projectStart,
     calendar,
+    statusDate: today,
     tasks: tasks.map((task) => ({
+      ...taskProgress(
+        {
+          status: task.status,
+          startDate: task.start_date,
+          dueDate: task.due_date,
+          completedDay:
+            task.completed_at === null ? null : dayInTimezone(task.completed_at, services.config.timezone),
+        },
+        today,
+      ),
       id: task.id,
       durationDays: task.is_milestone
         ? 0
@@ -612,6 +624,7 @@ export async function getSchedule(services: Services, actor: Actor, workspaceId:
         totalSlack: dates?.totalSlack ?? 0,
         freeSlack: dates?.freeSlack ?? 0,
         isCritical: dates?.isCritical ?? false,
+        isFinished: dates?.isFinished ?? false,
       };
     }),
     dependencies: inScope.map((dependency) => ({

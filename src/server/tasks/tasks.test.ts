@@ -247,6 +247,35 @@ describe('tasks', () => {
     expect(schedule.dependencies).toHaveLength(4);
   });
 
+  it('keeps finished tasks at their actual dates and off the critical path, and a missed due day to its task', async () => {
+    // Today is Thursday 26 November 2026. A was started on Monday and is done today; B (3 days) waits for
+    // A; C was due on 20 November and has not started, so it runs from today and is late on its own.
+    const a = await taskId({ title: 'A', startDate: '2026-11-23', dueDate: '2026-11-24', status: 'done' });
+    const b = await taskId({ title: 'B', estimateHours: 24 });
+    const c = await taskId({ title: 'C', startDate: '2026-11-18', dueDate: '2026-11-20' });
+    await depend(b, a);
+    const schedule = (await t.app.inject(as(viewer, { method: 'GET', url: url('/schedule') }))).json();
+    const byId = new Map(schedule.tasks.map((task: { id: string }) => [task.id, task]));
+    expect(byId.get(a)).toMatchObject({
+      earlyStart: '2026-11-23',
+      earlyFinish: '2026-11-26',
+      isFinished: true,
+      isCritical: false,
+    });
+    expect(byId.get(b)).toMatchObject({
+      earlyStart: '2026-11-27',
+      earlyFinish: '2026-12-01',
+      isCritical: true,
+    });
+    expect(byId.get(c)).toMatchObject({
+      earlyStart: '2026-11-26',
+      earlyFinish: '2026-11-30',
+      isCritical: false,
+    });
+    expect((byId.get(c) as { totalSlack: number }).totalSlack).toBeLessThan(0);
+    expect(schedule.criticalPath).toEqual([b]);
+  });
+
   it('shows the RACI matrix with its gaps', async () => {
     const covered = await taskId({
       title: '数据周报',

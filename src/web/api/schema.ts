@@ -6946,6 +6946,7 @@ export interface paths {
                                 totalSlack: number;
                                 freeSlack: number;
                                 isCritical: boolean;
+                                isFinished: boolean;
                             }[];
                             dependencies: {
                                 fromTaskId: string;

@@ -777,6 +777,10 @@ export const en: Catalog = {
     description:
       'A Gantt chart in WBS order: the critical path in red, slack as a grey extension; drag bars to reschedule.',
     today: 'Today',
+    finished: 'Finished: shown at its actual dates',
+    late: 'Past its due day by {{count}} working days',
+    late_one: 'Past its due day by {{count}} working day',
+    lateShort: '{{count}}d late',
     critical: 'Critical path: a delay here delays the finish',
     slack: '{{count}} working days of slack',
     slack_one: '{{count}} working day of slack',
@@ -795,6 +799,7 @@ export const en: Catalog = {
       month: 'Month',
     },
     legend: {
+      done: 'Finished',
       task: 'Task',
       critical: 'Critical path',
       slack: 'Slack',

@@ -757,6 +757,10 @@ export const zhCN = {
   timeline: {
     description: '按 WBS 排列的甘特图：关键路径标红，灰色延伸是可浮动时间；拖动条形可改期。',
     today: '今天',
+    finished: '已完成：按实际日期显示',
+    late: '已超出截止日 {{count}} 个工作日',
+    late_one: '已超出截止日 {{count}} 个工作日',
+    lateShort: '逾期 {{count}} 天',
     critical: '关键路径：延误会推迟整体完成时间',
     slack: '可浮动 {{count}} 个工作日',
     slack_one: '可浮动 {{count}} 个工作日',
@@ -774,6 +778,7 @@ export const zhCN = {
       month: '月',
     },
     legend: {
+      done: '已完成',
       task: '任务',
       critical: '关键路径',
       slack: '浮动时间',

@@ -98,10 +98,12 @@ describe('buildPlanDocument', () => {
     const document = buildPlanDocument(samplePlan(), null, { locale: 'en', now: NOW });
     const schedule = chapter(document, 'schedule');
     const critical = blocksOf(schedule, 'table')[1];
+    // The chain ends at the milestone that closes it.
     expect(critical?.rows.map((row) => row[0])).toEqual([
       '2 制定拉新活动方案',
       '3 制作推广内容',
       '4 上线拉新活动',
+      '5 活动上线',
     ]);
     const figure = blocksOf(schedule, 'figure')[0];
     if (figure?.chart.type !== 'timeline') throw new Error('no timeline');
@@ -109,6 +111,7 @@ describe('buildPlanDocument', () => {
       '2 制定拉新活动方案',
       '3 制作推广内容',
       '4 上线拉新活动',
+      '5 活动上线',
     ]);
     expect(figure.chart.items.find((item) => item.isMilestone)?.label).toBe('1 完成市场调研');
     const buffers = blocksOf(schedule, 'table')[2];

@@ -346,6 +346,15 @@ export function GanttChart({
                 >
                   {row.title}
                 </Typography.Text>
+                {!row.isFinished && row.totalSlack < 0 ? (
+                  <span
+                    title={t('timeline.late', { count: -row.totalSlack })}
+                    data-testid={`gantt-late-${row.id}`}
+                    style={{ flex: 'none', fontSize: 11, color: '#d46b08', whiteSpace: 'nowrap' }}
+                  >
+                    {t('timeline.lateShort', { count: -row.totalSlack })}
+                  </span>
+                ) : null}
                 {row.isCritical ? (
                   <span
                     title={t('timeline.critical')}
@@ -363,10 +372,14 @@ export function GanttChart({
           })}
         </div>
 
-        {/* Bars, slack, arrows and today. */}
+        {/* Bars, slack, arrows and today: their own stacking context under the pinned names, clipped to the chart. */}
         <div
+          data-testid="gantt-chart-area"
           style={{
             position: 'relative',
+            zIndex: 0,
+            isolation: 'isolate',
+            overflow: 'hidden',
             width: chartWidth,
             flex: 'none',
             backgroundImage: `repeating-linear-gradient(to bottom, transparent 0 ${ROW_HEIGHT - 1}px, #f5f5f5 ${ROW_HEIGHT - 1}px ${ROW_HEIGHT}px)${weekend}`,
@@ -424,22 +437,26 @@ export function GanttChart({
               const x1 = xOf(dates.finish) + dayWidth;
               const isDragged = shownChange?.taskId === row.id;
               const shifted = moved?.get(row.id);
-              const color = row.isCritical
-                ? COLORS.critical
-                : row.status === 'done'
-                  ? COLORS.done
-                  : COLORS.bar;
+              const color = row.isCritical ? COLORS.critical : row.isFinished ? COLORS.done : COLORS.bar;
               const slackEnd = xOf(row.lateFinish) + dayWidth;
               const responsible =
                 row.roles.find((role) => role.role === 'R') ?? row.roles.find((role) => role.role === 'A');
               const tooltip = [
                 `${row.wbs} ${row.title}`,
                 `${format.day(row.earlyStart)} – ${format.day(row.earlyFinish)}`,
-                row.isCritical ? t('timeline.critical') : t('timeline.slack', { count: row.totalSlack }),
-              ].join('\n');
+                row.isFinished
+                  ? t('timeline.finished')
+                  : row.isCritical
+                    ? t('timeline.critical')
+                    : t('timeline.slack', { count: row.totalSlack }),
+                row.isFinished || row.totalSlack >= 0 ? '' : t('timeline.late', { count: -row.totalSlack }),
+              ]
+                .filter(Boolean)
+                .join('\n');
               const common = {
                 'data-testid': `gantt-bar-${row.id}`,
                 'data-critical': row.isCritical ? 'true' : 'false',
+                'data-finished': row.isFinished ? 'true' : 'false',
                 style: { cursor: mayWrite ? 'grab' : 'pointer', touchAction: 'none' as const },
                 onPointerDown: (event: ReactPointerEvent<SVGGElement>) => startDrag(event, row, 'move'),
                 onPointerMove: moveDrag,

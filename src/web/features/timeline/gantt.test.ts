@@ -32,6 +32,7 @@ function task(overrides: Partial<ScheduledTask> & Pick<ScheduledTask, 'id' | 'wb
     totalSlack: 0,
     freeSlack: 0,
     isCritical: true,
+    isFinished: false,
     ...overrides,
   };
 }

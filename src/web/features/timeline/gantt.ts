@@ -1,6 +1,7 @@
 /** Layout and "what moves with it" for the timeline; pure, so it is unit-tested. */
 import { workingDaysBetween, type WorkCalendar } from '../../../core/schedule/calendar.ts';
 import { scheduleTasks } from '../../../core/schedule/cpm.ts';
+import { taskProgress } from '../../../core/schedule/progress.ts';
 import type { Schedule, ScheduledTask } from '../tasks/hooks.ts';
 import { addDays, compareWbs, daysBetween, wbsDepth } from '../tasks/taskUtils.ts';
 
@@ -68,6 +69,13 @@ export function proposedDates(task: ScheduledTask, mode: DragMode, deltaDays: nu
 
 const HOURS_PER_DAY = 8;
 
+/** The browser's calendar day of an instant: a done task's finish, which a drag never moves. */
+function localDay(instant: number): string {
+  const date = new Date(instant);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 export type ShiftedDates = { earlyStart: string; earlyFinish: string };
 
 /**
@@ -90,7 +98,17 @@ export function reschedule(
   const result = scheduleTasks({
     projectStart: starts[0] ?? schedule.today,
     calendar,
+    statusDate: schedule.today,
     tasks: tasks.map((task) => ({
+      ...taskProgress(
+        {
+          status: task.status,
+          startDate: task.startDate,
+          dueDate: task.dueDate,
+          completedDay: task.completedAt === null ? null : localDay(task.completedAt),
+        },
+        schedule.today,
+      ),
       id: task.id,
       durationDays: task.isMilestone
         ? 0

@@ -119,6 +119,7 @@ export function TimelinePage() {
           <Space size={16} wrap style={{ fontSize: 12, color: '#595959' }}>
             <Legend color="#597ef7" label={t('timeline.legend.task')} />
             <Legend color="#f5222d" label={t('timeline.legend.critical')} />
+            <Legend color="#95de64" label={t('timeline.legend.done')} />
             <Legend color="#d9d9d9" label={t('timeline.legend.slack')} thin />
             <Legend color="#722ed1" label={t('timeline.legend.milestone')} diamond />
             <Legend color="#fa8c16" label={t('timeline.legend.today')} line />
