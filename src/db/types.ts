@@ -476,6 +476,22 @@ export type MeetingSeriesTable = {
   duration_minutes: number;
   attendee_ids: string; // JSON user ids
   owner_id: string | null;
+export type FeedbackSettingsTable = {
+  workspace_id: string;
+  portal_enabled: number;
+  public_categories: string;
+  synonyms: string | null;
+  cluster_status: string;
+  cluster_progress: number;
+  clustered_at: number | null;
+  updated_at: number;
+};
+
+export type FeedbackContactsTable = {
+  id: string;
+  workspace_id: string;
+  email: string | null;
+  name: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -495,6 +511,37 @@ export type MeetingsTable = {
   status: string; // planned | held
   agenda_sent_at: number | null;
   minutes_sent_at: number | null;
+export type FeedbackClustersTable = {
+  id: string;
+  workspace_id: string;
+  label: string;
+  label_pinned: number;
+  terms: string;
+  signature: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type FeedbackItemsTable = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  body: string;
+  channel: string;
+  category: string | null;
+  tags: string;
+  product_area: string | null;
+  contact_id: string | null;
+  votes: number;
+  sentiment: string | null;
+  status: string;
+  assignee_id: string | null;
+  cluster_id: string | null;
+  cluster_locked: number;
+  merged_into_id: string | null;
+  resolution: string | null;
+  resolved_at: number | null;
+  source_ref: string | null;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -509,6 +556,47 @@ export type MeetingActionsTable = {
   owner_id: string | null;
   due_date: string;
   created_at: number;
+};
+
+export type FeedbackItemContactsTable = {
+  item_id: string;
+  contact_id: string;
+  workspace_id: string;
+  created_at: number;
+};
+
+export type FeedbackStatusChangesTable = {
+  id: string;
+  workspace_id: string;
+  item_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  note: string | null;
+  created_at: number;
+};
+
+export type FeedbackLinksTable = {
+  item_id: string;
+  workspace_id: string;
+  target_type: string;
+  target_id: string;
+  created_at: number;
+};
+
+export type FeedbackVotesTable = { item_id: string; voter_key: string; workspace_id: string; created_at: number };
+
+export type FeedbackRatingsTable = {
+  id: string;
+  workspace_id: string;
+  item_id: string;
+  contact_id: string | null;
+  category: string | null;
+  cluster_id: string | null;
+  rating: number | null;
+  email_status: string;
+  sent_at: number;
+  rated_at: number | null;
 };
 
 export type Database = {
@@ -556,6 +644,15 @@ export type Database = {
   meeting_series: MeetingSeriesTable;
   meetings: MeetingsTable;
   meeting_actions: MeetingActionsTable;
+  feedback_settings: FeedbackSettingsTable;
+  feedback_contacts: FeedbackContactsTable;
+  feedback_clusters: FeedbackClustersTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_item_contacts: FeedbackItemContactsTable;
+  feedback_status_changes: FeedbackStatusChangesTable;
+  feedback_links: FeedbackLinksTable;
+  feedback_votes: FeedbackVotesTable;
+  feedback_ratings: FeedbackRatingsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -36,6 +36,8 @@ import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
+import { registerFeedbackLoopJobs } from './feedback/loop.ts';
+import { feedbackRoutes, portalRoutes } from './feedback/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -121,6 +123,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerProcessJobs(services);
   registerDocumentJobs(services);
   await registerNotificationJobs(services);
+  registerFeedbackLoopJobs(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -158,6 +161,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     chatTargetRoutes,
     commentRoutes,
     meetingRoutes,
+    feedbackRoutes,
+    portalRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

@@ -378,6 +378,73 @@ export const ERRORS = {
     status: 413,
     en: 'The minutes are too long (at most {limit} characters).',
     'zh-CN': '会议纪要过长（最多 {limit} 个字符）。',
+  feedback_not_found: { status: 404, en: 'Feedback not found.', 'zh-CN': '未找到该反馈。' },
+  feedback_contact_not_found: { status: 404, en: 'Contact not found.', 'zh-CN': '未找到该联系人。' },
+  feedback_cluster_not_found: { status: 404, en: 'Common issue not found.', 'zh-CN': '未找到该共性问题。' },
+  feedback_too_long: {
+    status: 413,
+    en: 'Too long: at most {limit} characters.',
+    'zh-CN': '内容过长：最多 {limit} 个字符。',
+  },
+  feedback_merged: {
+    status: 409,
+    en: 'This feedback was merged into another item: change that one instead.',
+    'zh-CN': '该反馈已合并到另一条反馈，请修改那一条。',
+  },
+  feedback_merge_self: {
+    status: 400,
+    en: 'An item cannot be merged into itself.',
+    'zh-CN': '反馈不能合并到自身。',
+  },
+  feedback_resolution_required: {
+    status: 400,
+    en: 'Say what was done: the submitters are told.',
+    'zh-CN': '请填写处理结果：会告知提交反馈的用户。',
+  },
+  feedback_assignee_not_member: {
+    status: 400,
+    en: 'Feedback can only be assigned to a member of this workspace.',
+    'zh-CN': '反馈只能分配给本工作区的成员。',
+  },
+  feedback_synonym_parent: {
+    status: 400,
+    en: 'The parent must be the id of another group in the list.',
+    'zh-CN': '上级必须是列表中另一组同义词的标识。',
+  },
+  feedback_rating_invalid: {
+    status: 400,
+    en: 'This rating link is not valid (it may be cut short): open it again from the message.',
+    'zh-CN': '该评分链接无效（可能不完整），请从邮件中重新打开。',
+  },
+  portal_not_found: {
+    status: 404,
+    en: 'This feedback portal does not exist or is closed.',
+    'zh-CN': '该反馈门户不存在或已关闭。',
+  },
+  portal_rate_limited: {
+    status: 429,
+    en: 'Too many submissions from your address. Try again in {minutes} minutes.',
+    'zh-CN': '你的地址提交过于频繁，请 {minutes} 分钟后再试。',
+  },
+  portal_already_voted: {
+    status: 409,
+    en: 'You have already voted for this item.',
+    'zh-CN': '你已经为这条反馈投过票了。',
+  },
+  portal_spam: {
+    status: 400,
+    en: 'The submission was refused.',
+    'zh-CN': '提交被拒绝。',
+  },
+  feedback_import_encoding: {
+    status: 400,
+    en: 'The file is GBK-encoded, not UTF-8 (common in Excel and customer-service exports): save it as "CSV UTF-8", or import it with encoding GBK.',
+    'zh-CN': '文件是 GBK 编码而不是 UTF-8（Excel 与客服系统导出常见）：请另存为“CSV UTF-8”，或选择 GBK 编码导入。',
+  },
+  feedback_import_invalid: {
+    status: 400,
+    en: '{count} rows have errors: nothing was imported.',
+    'zh-CN': '{count} 行有错误，未导入任何数据。',
   },
   document_not_found: { status: 404, en: 'Document not found.', 'zh-CN': '未找到该文档。' },
   document_not_ready: {

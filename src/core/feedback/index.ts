@@ -3,3 +3,5 @@ export * from './lexicon.ts';
 export * from './text.ts';
 export * from './quality.ts';
 export * from './csv.ts';
+export * from './inbox.ts';
+export * from './loop.ts';

@@ -38,6 +38,9 @@ const MINIMUM_ROLE = {
   'comments.moderate': 'admin',
   'meetings.read': 'viewer',
   'meetings.write': 'member',
+  'feedback.read': 'viewer',
+  'feedback.write': 'member',
+  'feedback.manage': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

@@ -1,0 +1,458 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let admin: TestUser;
+let member: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, admin, member, viewer } = await createTestTeam(t.app, [
+    'admin',
+    'member',
+    'viewer',
+  ]));
+});
+afterEach(() => t.close());
+
+function url(suffix: string, workspace = workspaceId) {
+  return `/api/v1/w/${workspace}${suffix}`;
+}
+
+async function create(user: TestUser, payload: Record<string, unknown>) {
+  return t.app.inject(as(user, { method: 'POST', url: url('/feedback/items'), payload }));
+}
+
+async function createItem(user: TestUser, payload: Record<string, unknown>) {
+  const response = await create(user, payload);
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().item as { id: string; contact: { id: string } | null } & Record<string, unknown>;
+}
+
+async function patch(user: TestUser, itemId: string, payload: Record<string, unknown>) {
+  return t.app.inject(as(user, { method: 'PATCH', url: url(`/feedback/items/${itemId}`), payload }));
+}
+
+async function drain() {
+  while ((await t.app.services.scheduler.runDue()) > 0);
+}
+
+function portal(
+  suffix: string,
+  options: { method?: 'GET' | 'POST'; payload?: unknown; ip?: string; lang?: string } = {},
+) {
+  return t.app.inject({
+    method: options.method ?? 'GET',
+    url: `/api/v1/portal/${workspaceId}${suffix}`,
+    ...(options.payload !== undefined && { payload: options.payload as Record<string, unknown> }),
+    remoteAddress: options.ip ?? '203.0.113.7',
+    headers: { 'accept-language': options.lang ?? 'en' },
+  });
+}
+
+describe('feedback inbox', () => {
+  it('records items with their submitter, filters and pages the inbox, and keeps the status history', async () => {
+    const first = await createItem(member, {
+      title: '快递太慢了',
+      body: '下单五天还没收到包裹',
+      channel: 'support',
+      category: '物流',
+      tags: ['配送'],
+      contact: { email: 'Li.Lei@Example.com', name: '李雷' },
+    });
+    expect(first).toMatchObject({ status: 'new', channel: 'support', sentiment: 'negative', votes: 0 });
+    expect(first.contact).toMatchObject({ email: 'li.lei@example.com', name: '李雷' });
+    await createItem(member, { title: 'Refund never arrived', channel: 'email', category: 'billing' });
+    await createItem(member, {
+      title: '物流信息不更新',
+      channel: 'app_store',
+      category: '物流',
+      contact: { email: 'li.lei@example.com' },
+    });
+
+    const page1 = await t.app.inject(as(viewer, { method: 'GET', url: url('/feedback/items?limit=2') }));
+    expect(page1.statusCode).toBe(200);
+    expect(page1.json().items.map((item: { title: string }) => item.title)).toEqual([
+      '物流信息不更新',
+      'Refund never arrived',
+    ]);
+    const page2 = await t.app.inject(
+      as(viewer, { method: 'GET', url: url(`/feedback/items?limit=2&cursor=${page1.json().nextCursor}`) }),
+    );
+    expect(page2.json()).toMatchObject({ items: [{ title: '快递太慢了' }], nextCursor: null });
+    const filtered = await t.app.inject(
+      as(viewer, {
+        method: 'GET',
+        url: url('/feedback/items?category=%E7%89%A9%E6%B5%81&q=%E5%8C%85%E8%A3%B9'),
+      }),
+    );
+    expect(filtered.json().items.map((item: { id: string }) => item.id)).toEqual([first.id]);
+
+    // The same address is the same contact: their history spans both items.
+    const contact = await t.app.inject(
+      as(viewer, { method: 'GET', url: url(`/feedback/contacts/${first.contact?.id}`) }),
+    );
+    expect(contact.json().contact).toMatchObject({ email: 'li.lei@example.com', itemCount: 2 });
+
+    const triaged = await patch(member, first.id, {
+      status: 'triaged',
+      assigneeId: member.id,
+      note: '已确认',
+    });
+    expect(triaged.statusCode).toBe(200);
+    expect(triaged.json().item).toMatchObject({ status: 'triaged', assignee: { id: member.id } });
+    expect(triaged.json().item.history.map((entry: { toStatus: string }) => entry.toStatus)).toEqual([
+      'new',
+      'triaged',
+    ]);
+    const unresolved = await patch(member, first.id, { status: 'done' });
+    expect(unresolved.statusCode).toBe(400);
+    expect(unresolved.json().error).toMatchObject({
+      code: 'feedback_resolution_required',
+      fields: [{ path: 'note' }],
+    });
+  });
+
+  it('refuses anonymous callers, weaker roles, strangers as assignees and ids of other workspaces', async () => {
+    const item = await createItem(member, { title: 'Dark mode please' });
+    expect((await t.app.inject({ method: 'GET', url: url('/feedback/items') })).statusCode).toBe(401);
+    expect((await create(viewer, { title: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject(
+          as(member, { method: 'PATCH', url: url('/feedback/settings'), payload: { portalEnabled: false } }),
+        )
+      ).statusCode,
+    ).toBe(403);
+    const invalid = await create(member, { title: '', channel: 'pigeon' });
+    expect(invalid.statusCode).toBe(400);
+    expect(
+      invalid
+        .json()
+        .error.fields.map((field: { path: string }) => field.path)
+        .sort(),
+    ).toEqual(['channel', 'title']);
+    const stranger = await signUpUser(t.app);
+    const assign = await patch(member, item.id, { assigneeId: stranger.id });
+    expect(assign.json().error).toMatchObject({
+      code: 'feedback_assignee_not_member',
+      fields: [{ path: 'assigneeId' }],
+    });
+
+    // Another workspace: its ids are refused in this one, and this one is not reachable from there.
+    const other = await createTestTeam(t.app, []);
+    const foreign = await t.app.inject(
+      as(other.owner, {
+        method: 'POST',
+        url: url('/feedback/items', other.workspaceId),
+        payload: { title: 'Theirs' },
+      }),
+    );
+    const foreignId = foreign.json().item.id as string;
+    expect(
+      (await t.app.inject(as(owner, { method: 'GET', url: url(`/feedback/items/${foreignId}`) }))).statusCode,
+    ).toBe(404);
+    expect((await patch(owner, foreignId, { status: 'triaged' })).statusCode).toBe(404);
+    const merge = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url(`/feedback/items/${item.id}/merge`),
+        payload: { duplicateIds: [foreignId] },
+      }),
+    );
+    expect(merge.json().error).toMatchObject({
+      code: 'feedback_not_found',
+      fields: [{ path: 'duplicateIds' }],
+    });
+    const bulk = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/feedback/items/bulk'),
+        payload: { itemIds: [item.id, foreignId], status: 'triaged' },
+      }),
+    );
+    expect(bulk.statusCode).toBe(404);
+    // All or nothing: this workspace's item did not move either.
+    expect(
+      (await t.app.inject(as(owner, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))).json().item
+        .status,
+    ).toBe('new');
+    expect(
+      (
+        await t.app.inject(
+          as(owner, { method: 'GET', url: url(`/feedback/items/${item.id}`, other.workspaceId) }),
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('triages in bulk, merges duplicates with their votes and submitters, and starts the feedback process', async () => {
+    const main = await createItem(member, { title: '退款太慢', contact: { email: 'a@example.com' } });
+    const dup = await createItem(member, { title: '退款一直没到账', contact: { email: 'b@example.com' } });
+    const bulk = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url('/feedback/items/bulk'),
+        payload: { itemIds: [main.id, dup.id], status: 'triaged', category: '售后' },
+      }),
+    );
+    expect(bulk.json()).toEqual({ updated: 2 });
+
+    await t.app.services.db
+      .updateTable('feedback_items')
+      .set({ votes: 3 })
+      .where('id', '=', dup.id)
+      .execute();
+    const merged = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url(`/feedback/items/${main.id}/merge`),
+        payload: { duplicateIds: [dup.id] },
+      }),
+    );
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().item).toMatchObject({ votes: 3, duplicates: [{ id: dup.id }], category: '售后' });
+    expect(
+      merged
+        .json()
+        .item.submitters.map((contact: { email: string }) => contact.email)
+        .sort(),
+    ).toEqual(['a@example.com', 'b@example.com']);
+    const inbox = await t.app.inject(as(member, { method: 'GET', url: url('/feedback/items') }));
+    expect(inbox.json().items.map((item: { id: string }) => item.id)).toEqual([main.id]);
+    expect((await patch(member, dup.id, { title: 'edit' })).json().error.code).toBe('feedback_merged');
+
+    const started = await t.app.inject(
+      as(member, { method: 'POST', url: url(`/feedback/items/${main.id}/process`) }),
+    );
+    expect(started.statusCode).toBe(201);
+    const { runId, item } = started.json();
+    expect(item).toMatchObject({
+      status: 'in_progress',
+      links: [{ targetType: 'run', targetId: runId, title: '退款太慢' }],
+    });
+    const run = await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${runId}`) }));
+    expect(run.statusCode).toBe(200);
+    // A second case reuses the workspace's feedback process made from the template the first time.
+    await t.app.inject(as(member, { method: 'POST', url: url(`/feedback/items/${dup.id}/process`) }));
+    const processes = await t.app.inject(as(member, { method: 'GET', url: url('/processes') }));
+    expect(JSON.stringify(processes.json())).toContain('"templateKey":"feedback"');
+    expect(
+      processes.json().items.filter((p: { templateKey: string }) => p.templateKey === 'feedback'),
+    ).toHaveLength(1);
+  });
+
+  it('keeps a per-workspace synonym list and refuses a parent that is not in it', async () => {
+    const bad = await t.app.inject(
+      as(admin, {
+        method: 'PATCH',
+        url: url('/feedback/settings'),
+        payload: { synonyms: [{ id: 'delivery', terms: ['快递', '物流'], parent: 'nowhere' }] },
+      }),
+    );
+    expect(bad.json().error).toMatchObject({
+      code: 'feedback_synonym_parent',
+      fields: [{ path: 'synonyms.0.parent' }],
+    });
+    const good = await t.app.inject(
+      as(admin, {
+        method: 'PATCH',
+        url: url('/feedback/settings'),
+        payload: { synonyms: [{ id: 'delivery', terms: ['快递', '物流'] }], publicCategories: ['物流'] },
+      }),
+    );
+    expect(good.json().settings).toMatchObject({ synonymsAreDefault: false, publicCategories: ['物流'] });
+    const reset = await t.app.inject(
+      as(admin, { method: 'PATCH', url: url('/feedback/settings'), payload: { synonyms: null } }),
+    );
+    expect(reset.json().settings.synonymsAreDefault).toBe(true);
+    expect(reset.json().settings.synonyms.length).toBeGreaterThan(10);
+  });
+});
+
+describe('public portal', () => {
+  beforeEach(async () => {
+    await t.app.inject(
+      as(admin, {
+        method: 'PATCH',
+        url: url('/feedback/settings'),
+        payload: { publicCategories: ['功能建议'] },
+      }),
+    );
+  });
+
+  it('takes submissions without login, stores HTML as text and shows only public categories', async () => {
+    const info = await portal('');
+    expect(info.json()).toEqual({ name: 'Growth team', categories: ['功能建议'] });
+    const body = '<script>alert(1)</script><b>希望</b>支持导出 Excel';
+    const submitted = await portal('/items', {
+      method: 'POST',
+      payload: {
+        title: '导出 <img src=x onerror=alert(1)>',
+        body,
+        category: '功能建议',
+        email: 'fan@example.com',
+      },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    expect(submitted.json().item).toMatchObject({ body, votes: 0, status: 'new' });
+    expect(submitted.json().item).not.toHaveProperty('contact');
+    await createItem(member, { title: 'internal only', category: 'secret' });
+    const listed = await portal('/items');
+    expect(listed.json().items.map((item: { body: string }) => item.body)).toEqual([body]);
+    const inbox = await t.app.inject(
+      as(member, { method: 'GET', url: url('/feedback/items?channel=portal') }),
+    );
+    expect(inbox.json().items[0]).toMatchObject({ isPublic: true, contact: { email: 'fan@example.com' } });
+    const privateCategory = await portal('/items', {
+      method: 'POST',
+      payload: { title: 'x', category: 'secret' },
+    });
+    expect(privateCategory.json().error).toMatchObject({
+      code: 'validation_failed',
+      fields: [{ path: 'category' }],
+    });
+  });
+
+  it('refuses honeypots, floods, oversized bodies and second votes with translated errors', async () => {
+    const honeypot = await portal('/items', {
+      method: 'POST',
+      payload: { title: 'buy now', website: 'http://spam' },
+      lang: 'zh-CN',
+    });
+    expect(honeypot.json().error).toEqual({ code: 'portal_spam', message: '提交被拒绝。' });
+    for (let i = 0; i < 5; i += 1) {
+      expect(
+        (await portal('/items', { method: 'POST', payload: { title: `idea ${i}`, category: '功能建议' } }))
+          .statusCode,
+      ).toBe(201);
+    }
+    const flooded = await portal('/items', { method: 'POST', payload: { title: 'idea 6' }, lang: 'zh-CN' });
+    expect(flooded.statusCode).toBe(429);
+    expect(flooded.json().error).toMatchObject({
+      code: 'portal_rate_limited',
+      message: '你的地址提交过于频繁，请 10 分钟后再试。',
+    });
+    // Another address still gets through; the window passes.
+    expect(
+      (await portal('/items', { method: 'POST', payload: { title: 'other' }, ip: '198.51.100.2' }))
+        .statusCode,
+    ).toBe(201);
+    t.clock.advance(10 * 60_000 + 1);
+    expect((await portal('/items', { method: 'POST', payload: { title: 'later' } })).statusCode).toBe(201);
+
+    const huge = await portal('/items', {
+      method: 'POST',
+      payload: { title: 'big', body: 'x'.repeat(1024 * 1024) },
+      lang: 'zh-CN',
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('payload_too_large');
+    expect(huge.json().error.message).toContain('请求内容过大');
+
+    const listed = (await portal('/items')).json().items as Array<{ id: string }>;
+    const target = listed[0]?.id ?? '';
+    const first = await portal(`/items/${target}/votes`, { method: 'POST' });
+    expect(first.json().item.votes).toBe(1);
+    const again = await portal(`/items/${target}/votes`, { method: 'POST', lang: 'zh-CN' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toEqual({
+      code: 'portal_already_voted',
+      message: '你已经为这条反馈投过票了。',
+    });
+    expect(
+      (await portal(`/items/${target}/votes`, { method: 'POST', ip: '198.51.100.9' })).json().item.votes,
+    ).toBe(2);
+    const privateItem = await createItem(member, { title: 'internal' });
+    expect((await portal(`/items/${privateItem.id}/votes`, { method: 'POST' })).statusCode).toBe(404);
+  });
+
+  it('is closed when the workspace turns it off, and unknown portals are 404', async () => {
+    await t.app.inject(
+      as(admin, { method: 'PATCH', url: url('/feedback/settings'), payload: { portalEnabled: false } }),
+    );
+    expect((await portal('')).json().error.code).toBe('portal_not_found');
+    const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/portal/nope' });
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('closing the loop', () => {
+  let smtp: TestSmtpServer;
+  beforeEach(async () => {
+    smtp = await startSmtpServer();
+    t.app.services.config.smtpUrl = smtp.url;
+  });
+  afterEach(() => smtp.close());
+
+  it('tells the submitters what was done with one-click rating links; a low rating reopens the item', async () => {
+    const item = await createItem(member, {
+      title: '快递三天没更新',
+      body: '物流信息一直不动 <b>急</b>',
+      contact: { email: 'buyer@example.com' },
+    });
+    const resolved = await patch(member, item.id, {
+      status: 'done',
+      note: '已联系快递公司补发，<i>并</i>优化了物流同步',
+    });
+    expect(resolved.json().item).toMatchObject({
+      status: 'done',
+      resolution: '已联系快递公司补发，<i>并</i>优化了物流同步',
+    });
+    await drain();
+    expect(smtp.messages).toHaveLength(1);
+    const mail = smtp.messages[0];
+    expect(mail?.to).toEqual(['buyer@example.com']);
+    expect(mail?.subject).toBe('你的反馈已处理：快递三天没更新');
+    expect(mail?.html).toContain('&lt;i&gt;并&lt;/i&gt;');
+    const link = /https?:\/\/\S+rate\?token=(\S+)&score=1/.exec(mail?.text ?? '');
+    expect(link).not.toBeNull();
+    const token = link?.[1] ?? '';
+
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/ratings',
+      payload: { token: `${token.split('.')[0]}.forged-signature`, score: 5 },
+    });
+    expect(forged.json().error.code).toBe('feedback_rating_invalid');
+    const rated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/ratings',
+      payload: { token, score: 1 },
+    });
+    expect(rated.json()).toMatchObject({
+      rating: 1,
+      alreadyRated: false,
+      reopened: true,
+      itemTitle: '快递三天没更新',
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/ratings',
+      payload: { token, score: 5 },
+    });
+    expect(again.json()).toMatchObject({ rating: 1, alreadyRated: true, reopened: false });
+    const detail = (
+      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+    ).json().item;
+    expect(detail.status).toBe('triaged');
+    expect(detail.history.at(-1)).toMatchObject({
+      fromStatus: 'done',
+      toStatus: 'triaged',
+      note: 'CSAT 1/5',
+      actor: null,
+    });
+    expect(detail.ratings).toMatchObject([{ rating: 1 }]);
+  });
+});
