@@ -584,7 +584,12 @@ export type FeedbackLinksTable = {
   created_at: number;
 };
 
-export type FeedbackVotesTable = { item_id: string; voter_key: string; workspace_id: string; created_at: number };
+export type FeedbackVotesTable = {
+  item_id: string;
+  voter_key: string;
+  workspace_id: string;
+  created_at: number;
+};
 
 export type FeedbackRatingsTable = {
   id: string;

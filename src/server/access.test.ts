@@ -37,6 +37,13 @@ const PUBLIC = new Set([
   // One-click unsubscribe from notification e-mails: the signed token in the link is the credential.
   'GET /api/v1/unsubscribe',
   'POST /api/v1/unsubscribe',
+  // The feedback portal (rate limited per address) and the signed CSAT link from a resolution message.
+  'GET /api/v1/portal/{portalId}',
+  'GET /api/v1/portal/{portalId}/items',
+  'POST /api/v1/portal/{portalId}/items',
+  'GET /api/v1/portal/{portalId}/items/{itemId}',
+  'POST /api/v1/portal/{portalId}/items/{itemId}/votes',
+  'POST /api/v1/portal/ratings',
 ]);
 
 let t: TestApp;

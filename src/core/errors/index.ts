@@ -439,7 +439,8 @@ export const ERRORS = {
   feedback_import_encoding: {
     status: 400,
     en: 'The file is GBK-encoded, not UTF-8 (common in Excel and customer-service exports): save it as "CSV UTF-8", or import it with encoding GBK.',
-    'zh-CN': '文件是 GBK 编码而不是 UTF-8（Excel 与客服系统导出常见）：请另存为“CSV UTF-8”，或选择 GBK 编码导入。',
+    'zh-CN':
+      '文件是 GBK 编码而不是 UTF-8（Excel 与客服系统导出常见）：请另存为“CSV UTF-8”，或选择 GBK 编码导入。',
   },
   feedback_import_invalid: {
     status: 400,

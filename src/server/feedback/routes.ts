@@ -350,11 +350,9 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send({
-          item: await portal.submitFeedback(services, request.params.portalId, request.ip, request.body),
-        }),
+      reply.status(201).send({
+        item: await portal.submitFeedback(services, request.params.portalId, request.ip, request.body),
+      }),
   );
 
   app.get(
