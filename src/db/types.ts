@@ -476,6 +476,41 @@ export type MeetingSeriesTable = {
   duration_minutes: number;
   attendee_ids: string; // JSON user ids
   owner_id: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type MeetingsTable = {
+  id: string;
+  workspace_id: string;
+  series_id: string | null;
+  title: string;
+  date: string;
+  start_time: string;
+  duration_minutes: number;
+  attendee_ids: string; // JSON user ids
+  agenda: string; // JSON AgendaItem[]
+  minutes: string; // Markdown
+  decisions: string; // JSON string[]
+  status: string; // planned | held
+  agenda_sent_at: number | null;
+  minutes_sent_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type MeetingActionsTable = {
+  id: string;
+  workspace_id: string;
+  meeting_id: string;
+  task_id: string | null;
+  title: string;
+  owner_id: string | null;
+  due_date: string;
+  created_at: number;
+};
+
 export type FeedbackSettingsTable = {
   workspace_id: string;
   portal_enabled: number;
@@ -496,21 +531,6 @@ export type FeedbackContactsTable = {
   updated_at: number;
 };
 
-export type MeetingsTable = {
-  id: string;
-  workspace_id: string;
-  series_id: string | null;
-  title: string;
-  date: string;
-  start_time: string;
-  duration_minutes: number;
-  attendee_ids: string; // JSON user ids
-  agenda: string; // JSON AgendaItem[]
-  minutes: string; // Markdown
-  decisions: string; // JSON string[]
-  status: string; // planned | held
-  agenda_sent_at: number | null;
-  minutes_sent_at: number | null;
 export type FeedbackClustersTable = {
   id: string;
   workspace_id: string;
@@ -545,17 +565,6 @@ export type FeedbackItemsTable = {
   created_by: string | null;
   created_at: number;
   updated_at: number;
-};
-
-export type MeetingActionsTable = {
-  id: string;
-  workspace_id: string;
-  meeting_id: string;
-  task_id: string | null;
-  title: string;
-  owner_id: string | null;
-  due_date: string;
-  created_at: number;
 };
 
 export type FeedbackItemContactsTable = {

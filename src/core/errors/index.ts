@@ -378,6 +378,7 @@ export const ERRORS = {
     status: 413,
     en: 'The minutes are too long (at most {limit} characters).',
     'zh-CN': '会议纪要过长（最多 {limit} 个字符）。',
+  },
   feedback_not_found: { status: 404, en: 'Feedback not found.', 'zh-CN': '未找到该反馈。' },
   feedback_contact_not_found: { status: 404, en: 'Contact not found.', 'zh-CN': '未找到该联系人。' },
   feedback_cluster_not_found: { status: 404, en: 'Common issue not found.', 'zh-CN': '未找到该共性问题。' },
