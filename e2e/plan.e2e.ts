@@ -84,7 +84,8 @@ describe('[PLAN] the written plan from a template', () => {
     await screenshot(page, 'plan-template-done-zh-1440');
     await page.getByTestId('plan-open-goals').click();
     await page.waitForURL(/\/goals$/);
-    await page.getByText('日订单数', { exact: false }).first().waitFor();
+    // The goal's title follows the target given in the wizard.
+    await page.getByText('三个月内日订单数从400单提升到480单').first().waitFor();
 
     // The Plan page renders it as PDF and DOCX with progress, then the download.
     await page.goto(`${base}/plan`);

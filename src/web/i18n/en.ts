@@ -221,6 +221,7 @@ export const en: Catalog = {
       'kpi.deleted': 'deleted a KPI',
       'measurements.recorded': 'recorded KPI values',
       'measurement.deleted': 'deleted a KPI value',
+      'plan.imported': 'loaded a plan',
     },
   },
   settings: {

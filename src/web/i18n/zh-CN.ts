@@ -215,6 +215,7 @@ export const zhCN = {
       'kpi.deleted': '删除了指标',
       'measurements.recorded': '录入了指标数据',
       'measurement.deleted': '删除了指标数据',
+      'plan.imported': '导入了计划',
     },
   },
   settings: {

@@ -118,6 +118,33 @@ describe('buildPlanDocument', () => {
     expect(buffers?.rows).toEqual([['2 制定拉新活动方案', 2, '2026-01-21']]);
   });
 
+  it('says how often each routine repeats in words, in the document language', () => {
+    const plan: Plan = {
+      ...samplePlan(),
+      routines: [
+        {
+          key: 'r1',
+          title: 'Daily data check',
+          rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+          startsOn: '2026-01-19',
+        },
+        { key: 'r2', title: 'Weekly report', rule: 'FREQ=WEEKLY;BYDAY=FR', startsOn: '2026-01-19' },
+        { key: 'r3', title: 'Odd one', rule: 'FREQ=YEARLY;BYMONTH=3', startsOn: '2026-01-19' },
+      ],
+    };
+    const rules = (locale: 'zh-CN' | 'en') => {
+      const schedule = chapter(buildPlanDocument(plan, null, { locale, now: NOW }), 'schedule');
+      const routines = blocksOf(schedule, 'table').find((table) => table.rows[0]?.[0] === 'Daily data check');
+      return routines?.rows.map((row) => row[1]);
+    };
+    expect(rules('zh-CN')).toEqual(['每个工作日（周一至周五）', '每周五', 'FREQ=YEARLY;BYMONTH=3']);
+    expect(rules('en')).toEqual([
+      'Every working day (Mon–Fri)',
+      'Every week on Fri',
+      'FREQ=YEARLY;BYMONTH=3',
+    ]);
+  });
+
   it('draws each process with owners and SLAs and flags the measured bottleneck', () => {
     const document = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'zh-CN', now: NOW });
     const processes = chapter(document, 'processes');

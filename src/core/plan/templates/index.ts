@@ -653,6 +653,20 @@ export type TemplateInput = {
   name?: string | undefined;
 };
 
+const ZH_MONTHS: Record<number, string> = { 1: '一', 2: '两', 3: '三', 6: '六', 12: '十二' };
+
+/**
+ * A number with its unit as the templates write it: 480单, 25%, ¥60000 / 480 orders, 25%, ¥60,000. English
+ * titles that name the KPI leave a counted unit out (`withUnit` false): "from 400 to 480".
+ */
+function amount(value: number, unit: string, locale: Locale, withUnit = true): string {
+  const number = locale === 'en' ? value.toLocaleString('en-US') : String(value);
+  if (unit === '%') return `${number}%`;
+  if (unit === '¥') return `¥${number}`;
+  if (!withUnit || !unit) return number;
+  return locale === 'en' ? `${number} ${unit}` : `${number}${unit}`;
+}
+
 export function findTemplate(key: string): PlanTemplate | undefined {
   return PLAN_TEMPLATES.find((template) => template.key === key);
 }
@@ -710,6 +724,31 @@ export function instantiateTemplate(template: PlanTemplate, input: TemplateInput
   ];
   const targets = (kr: KeyResultSpec) =>
     input.targets?.[kr.kpi] ?? { baseline: kr.baseline, target: kr.target };
+  const kpiOf = (kr: KeyResultSpec) => template.kpis.find((spec) => spec.key === kr.kpi);
+  // Numbers other than the template's make its titles wrong: they are written again from the KPI.
+  const isChanged = (kr: KeyResultSpec) =>
+    targets(kr).baseline !== kr.baseline || targets(kr).target !== kr.target;
+  const keyResultTitle = (kr: KeyResultSpec) => {
+    const spec = kpiOf(kr);
+    if (!isChanged(kr) || !spec) return text(kr.title, locale);
+    const target = amount(targets(kr).target, text(spec.unit, locale), locale);
+    return locale === 'en'
+      ? `${text(spec.name, locale)} reaches ${target}`
+      : `${text(spec.name, locale)}达到 ${target}`;
+  };
+  const goalTitle = () => {
+    const first = template.goal.keyResults[0];
+    const spec = first ? kpiOf(first) : undefined;
+    if (!first || !spec || !isChanged(first)) return text(template.goal.title, locale);
+    const unit = text(spec.unit, locale);
+    const { baseline, target } = targets(first);
+    const months = Math.max(1, Math.round(template.goal.days / 30));
+    if (locale === 'en') {
+      const name = text(spec.name, locale);
+      return `Increase ${name.charAt(0).toLowerCase()}${name.slice(1)} from ${amount(baseline, unit, locale, false)} to ${amount(target, unit, locale, false)} within ${months} month${months > 1 ? 's' : ''}`;
+    }
+    return `${ZH_MONTHS[months] ?? String(months)}个月内${text(spec.name, locale)}从${amount(baseline, unit, locale)}提升到${amount(target, unit, locale)}`;
+  };
   return {
     version: 1,
     name: input.name ?? text(template.name, locale),
@@ -739,13 +778,13 @@ export function instantiateTemplate(template: PlanTemplate, input: TemplateInput
     goals: [
       {
         key: 'g1',
-        title: text(template.goal.title, locale),
+        title: goalTitle(),
         description: text(template.description, locale),
         owner: email('lead'),
         start: day(0),
         due: day(template.goal.days),
         keyResults: template.goal.keyResults.map((kr) => ({
-          title: text(kr.title, locale),
+          title: keyResultTitle(kr),
           kpi: kr.kpi,
           ...targets(kr),
         })),

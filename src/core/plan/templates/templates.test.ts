@@ -57,4 +57,48 @@ describe('plan templates', () => {
     ]);
     expect(plan.tasks[1]?.raci).toEqual({ responsible: ['op@shop.cn'], accountable: ['boss@shop.cn'] });
   });
+
+  it('writes the goal and key result titles again from the numbers given, and still lints clean', () => {
+    const ecommerce = PLAN_TEMPLATES[1];
+    if (!ecommerce) throw new Error('no template');
+    const numbers = { orders: { baseline: 420, target: 480 }, gmv: { baseline: 48000, target: 66000 } };
+    const zh = instantiateTemplate(ecommerce, { locale: 'zh-CN', start: '2027-03-01', targets: numbers });
+    expect(zh.goals[0]?.title).toBe('三个月内日订单数从420单提升到480单');
+    expect(zh.goals[0]?.keyResults.map((kr) => kr.title)).toEqual([
+      '日订单数达到 480单',
+      '日销售额达到 ¥66000',
+    ]);
+    const en = instantiateTemplate(ecommerce, { locale: 'en', start: '2027-03-01', targets: numbers });
+    expect(en.goals[0]?.title).toBe('Increase daily orders from 420 to 480 within 3 months');
+    expect(en.goals[0]?.keyResults[1]?.title).toBe('Daily sales reaches ¥66,000');
+    // The template's own numbers keep its wording.
+    const same = instantiateTemplate(ecommerce, {
+      locale: 'zh-CN',
+      start: '2027-03-01',
+      targets: { orders: { baseline: 400, target: 500 } },
+    });
+    expect(same.goals[0]?.title).toBe('三个月内日订单数从400单提升到500单');
+    // Every template with other numbers is still a clean, SMART plan.
+    for (const template of PLAN_TEMPLATES) {
+      const targets = Object.fromEntries(
+        template.goal.keyResults.map((kr) => [
+          kr.kpi,
+          { baseline: kr.baseline + 1, target: Math.round(kr.target * 1.5) + 1 },
+        ]),
+      );
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const plan = instantiateTemplate(template, { locale, start: '2027-01-04', targets });
+        const result = lintPlan(plan, { today: '2027-01-01', locale });
+        expect(
+          result.findings.map((finding) => `${finding.rule} ${finding.message}`),
+          `${template.key} ${locale}: ${plan.goals[0]?.title}`,
+        ).toEqual([]);
+        for (const verdict of result.smart) {
+          expect(verdict.criteria.specific.status, `${template.key} ${locale}`).toBe('pass');
+          expect(verdict.criteria.measurable.status, `${template.key} ${locale}`).toBe('pass');
+          expect(verdict.criteria.timeBound.status, `${template.key} ${locale}`).toBe('pass');
+        }
+      }
+    }
+  });
 });

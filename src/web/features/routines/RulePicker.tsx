@@ -1,6 +1,6 @@
 import { Checkbox, Flex, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { parseRule, toRule, WEEKDAYS, type RulePick, type Weekday } from './rrule.ts';
+import { parseRule, toRule, WEEKDAYS, type RulePick, type Weekday } from '../../../core/tasks/rrule.ts';
 import { useDescribeRule } from './useRuleWords.ts';
 
 type Kind = RulePick['kind'];

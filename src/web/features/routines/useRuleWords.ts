@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeRule, type RuleWords } from './rrule.ts';
+import { describeRule, type RuleWords } from '../../../core/tasks/rrule.ts';
 
 /** `describe(rule)` in the UI language. */
 export function useDescribeRule() {

@@ -1,7 +1,9 @@
 import { interpolate } from '../../../i18n/index.ts';
 import { DEFAULT_CALENDAR, workingDaysBetween } from '../../../schedule/calendar.ts';
 import { SCHEDULE_MESSAGES, scheduleTasks, type ScheduledTask } from '../../../schedule/cpm.ts';
+import { describeRule, type RuleWords } from '../../../tasks/rrule.ts';
 import type { Plan } from '../../model.ts';
+import type { Translate } from '../labels.ts';
 import { DOCUMENT_LIMITS } from '../limits.ts';
 import { titleFrom, type ChapterContext, type ChapterModule } from '../registry.ts';
 import type { Block, TimelineItem } from '../types.ts';
@@ -45,6 +47,22 @@ export function schedulePlan(plan: Plan, today: string) {
 }
 
 /** Milestones, the critical path and the top level first: what a reader needs from a long timeline. */
+/** A routine's RRULE as a reader says it ("每个工作日", "Every week on Fri"); an unusual rule as written. */
+function ruleInWords(rule: string, t: Translate): string {
+  const words: RuleWords = {
+    daily: t('routines.rule.daily'),
+    workdays: t('routines.rule.workdays'),
+    weekly: (days) => t('routines.rule.weekly', { days }),
+    everyWeeks: (count, days) => t('routines.rule.everyWeeks', { count, days }),
+    monthly: (day) => t('routines.rule.monthly', { day }),
+    lastDay: t('routines.rule.lastDay'),
+    custom: (custom) => custom,
+    weekday: (day) => t(`routines.weekday.${day}`),
+    separator: t('routines.rule.separator'),
+  };
+  return describeRule(rule, words);
+}
+
 function timelineItems(plan: Plan, scheduled: Map<string, ScheduledTask>, criticalPath: readonly string[]) {
   const critical = new Set(criticalPath);
   const ordered = tasksInWbsOrder(plan.tasks);
@@ -176,7 +194,7 @@ export const scheduleChapter: ChapterModule = {
         ],
         rows: plan.routines.map((routine) => [
           routine.title,
-          routine.rule,
+          ruleInWords(routine.rule, t),
           routine.startsOn,
           (routine.raci?.accountable ?? []).map((email) => context.personName(email)).join(', ') || null,
           routine.estimateHours ?? null,
