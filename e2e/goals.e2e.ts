@@ -349,7 +349,28 @@ describe('goals', () => {
     await screenshot(page, '40-goal-page-en-1440');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, '41-goal-page-en-390');
+    // KPI entry: today already has a value and 1,280 is far from the usual ~44,000: both are asked about first.
     await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/w/${workspaceId}/kpis/active_users`);
+    await page.getByTestId('measurement-value').fill('1280');
+    await page.getByTestId('measurements').getByRole('button', { name: 'Save' }).click();
+    const confirm = page.getByTestId('measurement-confirm');
+    await confirm.getByText('already has 44,475').waitFor();
+    await confirm.getByText('is far from the usual recent values').waitFor();
+    await screenshot(page, '44-kpi-entry-confirm-en-1440');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(
+      (
+        await callApi<{ items: Array<{ value: number }> }>(
+          context,
+          server.url,
+          'GET',
+          `/w/${workspaceId}/kpis/active_users/measurements?limit=1`,
+        )
+      ).items[0]?.value,
+    ).toBe(44_475);
+
     await page.goto(`${server.url}/w/${workspaceId}/goals`);
     await page.getByTestId('new-goal').click();
     await drawer.getByTestId('goal-title').fill(`Grow active users from 45k to 60k by March 31, ${nextYear}`);

@@ -20,6 +20,18 @@ describe('measurement cells', () => {
     expect(parseDay(new Date(Date.UTC(2026, 10, 2)))).toBe('2026-11-02');
     expect(parseDay('2026-02-30')).toBeNull();
     expect(parseDay('yesterday')).toBeNull();
+    expect(parseDay('2026年12月6日')).toBe('2026-12-06');
+    expect(parseDay('2026 年 12 月 6 号')).toBe('2026-12-06');
+    expect(parseDay('2026/12/6')).toBe('2026-12-06');
+    expect(parseDay('2026-12-06 00:00:00')).toBe('2026-12-06');
+    expect(parseDay('２０２６年１２月６日')).toBe('2026-12-06');
+    // Excel serial dates: a number in an XLSX cell, its digits in a CSV export, a time of day as the fraction.
+    expect(parseDay(46362)).toBe('2026-12-06');
+    expect(parseDay('46362')).toBe('2026-12-06');
+    expect(parseDay(46362.75)).toBe('2026-12-06');
+    expect(parseDay(45658)).toBe('2025-01-01');
+    expect(parseDay(300)).toBeNull();
+    expect(parseDay('2026年2月30日')).toBeNull();
     expect(parseNumber('1,234.5')).toBe(1234.5);
     expect(parseNumber(' 12.5% ')).toBe(12.5);
     expect(parseNumber('-3e2')).toBe(-300);

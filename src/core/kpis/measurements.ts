@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayNumber, isPeriodStart, periodStart, type Frequency } from './periods.ts';
+import { dayFromNumber, dayNumber, isPeriodStart, periodStart, type Frequency } from './periods.ts';
 
 /** A row as read from a file or a request, before any checking. `row` counts from 1 as a spreadsheet does. */
 export type RawMeasurement = { row: number; kpi: string; period: unknown; value: unknown };
@@ -30,7 +30,7 @@ export const MEASUREMENT_MESSAGES = {
     missing: 'Empty {column}.',
     unknown_kpi: 'No KPI with the key "{value}" in this workspace.',
     formula_kpi: 'KPI "{value}" is computed by a formula and takes no measurements.',
-    invalid_date: '"{value}" is not a date (use YYYY-MM-DD).',
+    invalid_date: '"{value}" is not a date (use YYYY-MM-DD, 2026年12月6日 or a spreadsheet date).',
     period_mismatch: '{value} does not start a {frequency} period; use {suggestion}.',
     not_a_number: '"{value}" is not a number.',
     duplicate: 'Same KPI and period as row {firstRow}.',
@@ -39,7 +39,7 @@ export const MEASUREMENT_MESSAGES = {
     missing: '{column}为空。',
     unknown_kpi: '本工作区没有键为“{value}”的指标。',
     formula_kpi: '指标“{value}”由公式计算，不能录入数据。',
-    invalid_date: '“{value}”不是日期（请使用 YYYY-MM-DD）。',
+    invalid_date: '“{value}”不是日期（请使用 YYYY-MM-DD、2026年12月6日或表格的日期格式）。',
     period_mismatch: '{value} 不是{frequency}周期的起始日，请改为 {suggestion}。',
     not_a_number: '“{value}”不是数字。',
     duplicate: '与第 {firstRow} 行的指标和周期重复。',
@@ -56,15 +56,37 @@ const COLUMN_NAMES = {
   'zh-CN': { kpi: '指标', period: '周期', value: '数值' },
 } as const;
 
-const DATE_PATTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+/** 2026-12-06, 2026/12/6, 2026.12.6, 2026年12月6日 (号 too), with an optional time after it. */
+const DATE_PATTERN =
+  /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号]?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+/** Excel's day numbers (day 1 is 1900-01-01, with Excel's phantom 1900-02-29) from 1950 to 2100. */
+const EXCEL_SERIAL_RANGE = { min: 18_264, max: 73_415 } as const;
+const EXCEL_EPOCH_DAY = dayNumber('1899-12-30');
 
-/** A calendar day from a cell: `2026-11-02`, `2026/11/2`, or a spreadsheet date (read as UTC). */
+/** A day from an Excel serial date such as 46362 (2026-12-06), as an XLSX number cell or a CSV export keeps it. */
+export function excelSerialDay(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) {
+    return null;
+  }
+  // The fraction is a time of day; the day is what counts.
+  return dayFromNumber(EXCEL_EPOCH_DAY + Math.floor(serial));
+}
+
+/**
+ * A calendar day from a cell: `2026-11-02`, `2026/11/2`, `2026年11月2日`, a spreadsheet date (read as UTC), or an
+ * Excel serial date as a number or its digits (`46362`).
+ */
 export function parseDay(value: unknown): string | null {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   }
+  if (typeof value === 'number') return excelSerialDay(value);
   if (typeof value !== 'string') return null;
-  const match = DATE_PATTERN.exec(value.trim());
+  const text = value
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0));
+  if (/^\d{5}(?:\.\d+)?$/.test(text)) return excelSerialDay(Number(text));
+  const match = DATE_PATTERN.exec(text);
   if (!match) return null;
   const day = `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}`;
   try {

@@ -339,6 +339,39 @@ describe('measurements', () => {
     });
   });
 
+  it('reads Chinese dates and Excel serial dates in CSV and XLSX', async () => {
+    const csv = Buffer.from(
+      'kpi,period,value\nvisits,2026年12月1日,10\nvisits,2026/12/2,11\nvisits,46359,12\nvisits,2026年2月30日,13\n',
+    );
+    const preview = await importFile(csv, 'dryRun=true');
+    expect(preview.json()).toMatchObject({ totalRows: 4, validRows: 3, issueCount: 1 });
+    expect(preview.json().issues).toEqual([
+      {
+        row: 5,
+        column: 'period',
+        message: '"2026年2月30日" is not a date (use YYYY-MM-DD, 2026年12月6日 or a spreadsheet date).',
+      },
+    ]);
+
+    // A date column without a date format: exceljs hands over the serial number itself.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('data');
+    sheet.addRow(['period', 'value']);
+    sheet.addRow([46361, 20]);
+    sheet.addRow(['2026年12月6日', 21]);
+    const file = Buffer.from(await workbook.xlsx.writeBuffer());
+    const response = await importFile(
+      file,
+      'dryRun=false&kpi=visits',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({
+      saved: 2,
+      byKpi: [{ key: 'visits', rows: 2, from: '2026-12-05', to: '2026-12-06' }],
+    });
+  });
+
   it('explains files it cannot use, in the caller’s language', async () => {
     const noColumns = await importFile(Buffer.from('a,b\n1,2\n'), 'dryRun=true');
     expect(noColumns.json().error).toMatchObject({ code: 'import_missing_columns' });

@@ -524,7 +524,15 @@ export const en: Catalog = {
     entryPeriodMonth: 'Month',
     entryValue: 'Value',
     entrySave: 'Save',
-    entryHint: 'Entering a period again replaces its value.',
+    entryHint:
+      'A period that already has a value asks before replacing it; a value far from the recent ones asks too.',
+    replaceTitle: 'Replace the existing value?',
+    replaceOk: 'Replace',
+    replaceWarning: '{{period}} already has {{old}}; saving replaces it with {{value}}.',
+    outlierTitle: 'Far from the recent values',
+    outlierOk: 'Save anyway',
+    outlierWarning:
+      '{{value}} is far from the usual recent values (median about {{typical}}, usually between {{low}} and {{high}}): check for an extra or missing digit.',
     saved: 'Saved the value for {{period}}',
     sources: {
       manual: 'Manual',

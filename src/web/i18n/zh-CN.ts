@@ -508,7 +508,14 @@ export const zhCN = {
     entryPeriodMonth: '月份',
     entryValue: '数值',
     entrySave: '保存',
-    entryHint: '同一周期再次录入会覆盖原值。',
+    entryHint: '同一周期再次录入会先确认再覆盖原值；明显偏离近期数值时会提醒。',
+    replaceTitle: '替换已有数值？',
+    replaceOk: '替换',
+    replaceWarning: '{{period}} 已有数值 {{old}}，保存后会替换为 {{value}}。',
+    outlierTitle: '数值明显偏离近期水平',
+    outlierOk: '仍然保存',
+    outlierWarning:
+      '{{value}} 明显偏离近期的通常水平（中位数约 {{typical}}，通常在 {{low}} 到 {{high}} 之间），请确认没有多输或少输一位。',
     saved: '已保存 {{period}} 的数值',
     sources: {
       manual: '手动录入',

@@ -20,8 +20,10 @@ import { applyFieldErrors } from '../../components/formErrors.ts';
 import { mondayOf } from '../../components/format.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { checkOutlier } from '../../../core/kpis/outliers.ts';
 import {
   useDeleteMeasurement,
+  useMeasurementContext,
   useMeasurements,
   useSaveMeasurements,
   type Kpi,
@@ -31,6 +33,12 @@ import {
 type EntryValues = { period: Dayjs | null; value: number | null };
 
 const SOURCE_COLORS = { manual: 'blue', import: 'purple', api: 'cyan' } as const;
+
+/** The period after `period`: the measurement list pages down from just before it. */
+function periodAfter(period: string, frequency: Kpi['frequency']): string {
+  const unit = frequency === 'month' ? 'month' : frequency === 'week' ? 'week' : 'day';
+  return dayjs(period).add(1, unit).format('YYYY-MM-DD');
+}
 
 /** The period a picked day stands for: the day, the Monday of its week, or the first of its month. */
 function periodOf(day: Dayjs, frequency: Kpi['frequency']): string {
@@ -50,11 +58,12 @@ export function MeasurementsCard({
   mayWrite: boolean;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const format = useFormatters();
   const [form] = Form.useForm<EntryValues>();
+  const readContext = useMeasurementContext(workspaceId, kpi.key);
   const measurements = useMeasurements(workspaceId, kpi.key);
-  const save = useSaveMeasurements(workspaceId, kpi.key);
+  const saveMeasurements = useSaveMeasurements(workspaceId, kpi.key);
   const remove = useDeleteMeasurement(workspaceId, kpi.key);
   const rows = measurements.data?.pages.flatMap((page) => page.items) ?? [];
   const periodLabel =
@@ -64,10 +73,8 @@ export function MeasurementsCard({
         ? t('measurements.entryPeriodMonth')
         : t('measurements.entryPeriodDay');
 
-  const submit = (values: EntryValues) => {
-    if (!values.period || values.value === null) return;
-    const period = periodOf(values.period, kpi.frequency);
-    save.mutate([{ period, value: values.value }], {
+  const save = (period: string, value: number) =>
+    saveMeasurements.mutate([{ period, value }], {
       onSuccess: () => {
         void message.success(t('measurements.saved', { period: format.period(period, kpi.frequency) }));
         form.setFieldsValue({ value: null });
@@ -75,19 +82,67 @@ export function MeasurementsCard({
       // The API names the fields of the first (only) point `points.0.period` / `points.0.value`.
       onError: (error) => applyFieldErrors(form, error, (path) => path.replace(/^points\.\d+\./, '')),
     });
+
+  // A value that replaces another, or stands far outside the usual ones (core/kpis/outliers), is confirmed first.
+  const submit = async (values: EntryValues) => {
+    if (!values.period || values.value === null) return;
+    const period = periodOf(values.period, kpi.frequency);
+    const value = values.value;
+    let context: Awaited<ReturnType<typeof readContext>>;
+    try {
+      context = await readContext(period, periodAfter(period, kpi.frequency));
+    } catch (error) {
+      void message.error(errorMessage(error));
+      return;
+    }
+    const outlier = checkOutlier(value, context.recent);
+    const warnings = [
+      context.existing && context.existing.value !== value
+        ? t('measurements.replaceWarning', {
+            period: format.period(period, kpi.frequency),
+            old: format.measure(context.existing.value, kpi.unit),
+            value: format.measure(value, kpi.unit),
+          })
+        : null,
+      outlier?.isOutlier
+        ? t('measurements.outlierWarning', {
+            value: format.measure(value, kpi.unit),
+            typical: format.measure(outlier.typical, kpi.unit),
+            low: format.measure(Math.round(outlier.low * 100) / 100, kpi.unit),
+            high: format.measure(Math.round(outlier.high * 100) / 100, kpi.unit),
+          })
+        : null,
+    ].filter((warning): warning is string => warning !== null);
+    if (warnings.length === 0) {
+      save(period, value);
+      return;
+    }
+    modal.confirm({
+      title: context.existing ? t('measurements.replaceTitle') : t('measurements.outlierTitle'),
+      content: (
+        <Flex vertical gap={8} data-testid="measurement-confirm">
+          {warnings.map((warning) => (
+            <Typography.Text key={warning}>{warning}</Typography.Text>
+          ))}
+        </Flex>
+      ),
+      okText: context.existing ? t('measurements.replaceOk') : t('measurements.outlierOk'),
+      cancelText: t('actions.cancel'),
+      onOk: () => save(period, value),
+    });
   };
 
   return (
     <Card title={t('measurements.title')} data-testid="measurements">
       {mayWrite ? (
         <>
-          <FormErrorAlert error={save.error} />
+          <FormErrorAlert error={saveMeasurements.error} />
           <Form
             name="measurement"
             form={form}
             layout="inline"
             initialValues={{ period: dayjs(), value: null }}
-            onFinish={submit}
+            onFinish={(values) => void submit(values)}
             style={{ rowGap: 8, marginBottom: 4 }}
           >
             <Form.Item
@@ -121,7 +176,7 @@ export function MeasurementsCard({
               />
             </Form.Item>
             <Form.Item>
-              <Button type="primary" htmlType="submit" loading={save.isPending}>
+              <Button type="primary" htmlType="submit" loading={saveMeasurements.isPending}>
                 {t('measurements.entrySave')}
               </Button>
             </Form.Item>

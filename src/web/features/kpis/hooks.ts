@@ -89,6 +89,30 @@ export function useMeasurements(workspaceId: string, key: string, enabled = true
   });
 }
 
+/**
+ * Before a value is saved: the value already recorded for that period, if any, and the 12 periods before it
+ * (what "usual" means for the outlier warning). One page of the measurement list, from the period down.
+ */
+export function useMeasurementContext(workspaceId: string, key: string) {
+  const queryClient = useQueryClient();
+  return (period: string, nextPeriod: string) =>
+    queryClient
+      .fetchQuery({
+        queryKey: [...kpiKey(workspaceId, key), 'measurements', 'context', period],
+        queryFn: () =>
+          unwrap(
+            api.GET('/api/v1/w/{workspaceId}/kpis/{key}/measurements', {
+              params: { path: { workspaceId, key }, query: { limit: 13, cursor: nextPeriod } },
+            }),
+          ),
+        staleTime: 0,
+      })
+      .then((page) => ({
+        existing: page.items.find((item) => item.period === period) ?? null,
+        recent: page.items.filter((item) => item.period < period).map((item) => item.value),
+      }));
+}
+
 /** Measurements feed KPI status, formulas over them, key results and goal health: reload all of it. */
 function measurementsChanged(queryClient: QueryClient, workspaceId: string) {
   return Promise.all([
