@@ -2325,6 +2325,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My day: the caller’s tasks (R or A), process steps, check-ins and KPI values due, grouped overdue / today / this week / later, and the team’s upcoming milestones */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Agenda"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/kpis": {
         parameters: {
             query?: never;
@@ -17226,6 +17327,46 @@ export interface components {
                 }[];
             };
         };
+        AgendaItemInput: {
+            /** @enum {string} */
+            kind: "task" | "step" | "check_in" | "kpi_value";
+            /** @description Task id, case (run) id, goal id or KPI key */
+            id: string;
+            title: string;
+            dueDay: string | null;
+            /** @description A step’s SLA deadline */
+            dueAt: number | null;
+            status: string | null;
+            /** @description A task’s RACI letters the caller holds (R, A) */
+            roles: string[];
+            isMilestone: boolean;
+            /** @description A task’s goal, a step’s process */
+            context: string | null;
+            stepName: string | null;
+            /** @description The period a KPI value is due for */
+            period: string | null;
+        };
+        AgendaInput: {
+            /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
+            today: string;
+            timezone: string;
+            groups: {
+                overdue: components["schemas"]["AgendaItemInput"][];
+                today: components["schemas"]["AgendaItemInput"][];
+                /** @description Due in the six days after today */
+                week: components["schemas"]["AgendaItemInput"][];
+                /** @description Due later, or without a date */
+                later: components["schemas"]["AgendaItemInput"][];
+            };
+            milestones: {
+                id: string;
+                title: string;
+                /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
+                dueDay: string;
+                status: string;
+                goal: string | null;
+            }[];
+        };
         AuditEntryInput: {
             id: string;
             actor: {
@@ -18586,6 +18727,46 @@ export interface components {
                     message: string;
                 }[];
             };
+        };
+        AgendaItem: {
+            /** @enum {string} */
+            kind: "task" | "step" | "check_in" | "kpi_value";
+            /** @description Task id, case (run) id, goal id or KPI key */
+            id: string;
+            title: string;
+            dueDay: string | null;
+            /** @description A step’s SLA deadline */
+            dueAt: number | null;
+            status: string | null;
+            /** @description A task’s RACI letters the caller holds (R, A) */
+            roles: string[];
+            isMilestone: boolean;
+            /** @description A task’s goal, a step’s process */
+            context: string | null;
+            stepName: string | null;
+            /** @description The period a KPI value is due for */
+            period: string | null;
+        };
+        Agenda: {
+            /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
+            today: string;
+            timezone: string;
+            groups: {
+                overdue: components["schemas"]["AgendaItem"][];
+                today: components["schemas"]["AgendaItem"][];
+                /** @description Due in the six days after today */
+                week: components["schemas"]["AgendaItem"][];
+                /** @description Due later, or without a date */
+                later: components["schemas"]["AgendaItem"][];
+            };
+            milestones: {
+                id: string;
+                title: string;
+                /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
+                dueDay: string;
+                status: string;
+                goal: string | null;
+            }[];
         };
         AuditEntry: {
             id: string;

@@ -17,9 +17,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { MyDay } from '../../features/agenda/MyDay.tsx';
 import {
   assigneeKey,
-  useMyQueue,
   useOpenSteps,
   type OpenStepsByPerson,
   type QueueItem,
@@ -195,35 +195,6 @@ function ViewSwitch({ view, onChange }: { view: QueueView; onChange: (view: Queu
   );
 }
 
-function MyQueue({
-  base,
-  workspaceId,
-  viewSwitch,
-}: {
-  base: string;
-  workspaceId: string;
-  viewSwitch: ReactNode;
-}) {
-  const { t } = useTranslation();
-  const queue = useMyQueue(workspaceId);
-  return (
-    <>
-      <PageHeader title={t('queue.title')} description={t('queue.description')} extra={viewSwitch} />
-      {queue.error ? (
-        <QueryError error={queue.error} onRetry={() => void queue.refetch()} />
-      ) : (
-        <QueueTable
-          base={base}
-          items={queue.data ?? []}
-          loading={queue.isPending}
-          withAssignee={false}
-          emptyText={t('queue.empty')}
-        />
-      )}
-    </>
-  );
-}
-
 /** The team lead's view: everyone's load and lateness as bars, then the steps, all or one person's. */
 function TeamQueue({
   base,
@@ -349,6 +320,6 @@ export function QueuePage() {
       viewSwitch={viewSwitch}
     />
   ) : (
-    <MyQueue base={base} workspaceId={workspace.id} viewSwitch={viewSwitch} />
+    <MyDay workspaceId={workspace.id} extra={viewSwitch} />
   );
 }

@@ -10,10 +10,17 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { ChangesCell } from '../../features/audit/ChangesCell.tsx';
 import { useRecentActivity } from '../../features/audit/hooks.ts';
 import { useActionLabel } from '../../features/audit/useActionLabel.ts';
+import { AgendaOverview } from '../../features/agenda/OverviewCards.tsx';
 import { GoalsDashboard } from '../../features/dashboard/GoalsDashboard.tsx';
 import { useInvitations, useMembers } from '../../features/members/hooks.ts';
 import { PlanHealthCard } from '../../features/plan/PlanHealthCard.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+/**
+ * The team card lists this many people, enough for a whole ops team; a bigger team ends with a link to the
+ * rest rather than leaving anyone out unseen.
+ */
+const TEAM_SHOWN = 12;
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -41,6 +48,7 @@ export function OverviewPage() {
           ) : null
         }
       />
+      <AgendaOverview workspaceId={workspace.id} />
       {can('goals.read') ? (
         <GoalsDashboard workspaceId={workspace.id} mayCreateGoal={can('goals.write')} />
       ) : null}
@@ -102,7 +110,7 @@ export function OverviewPage() {
             ) : (
               <List
                 loading={members.isPending}
-                dataSource={(members.data ?? []).slice(0, 8)}
+                dataSource={(members.data ?? []).slice(0, TEAM_SHOWN)}
                 locale={{ emptyText: <Empty description={t('members.empty')} /> }}
                 renderItem={(member) => (
                   <List.Item extra={<RoleTag role={member.role} />}>
@@ -115,6 +123,11 @@ export function OverviewPage() {
                 )}
               />
             )}
+            {(members.data?.length ?? 0) > TEAM_SHOWN ? (
+              <Link to={`${base}/members`} data-testid="team-more">
+                {t('overview.moreMembers', { count: (members.data?.length ?? 0) - TEAM_SHOWN })}
+              </Link>
+            ) : null}
           </Card>
         </Col>
       </Row>
