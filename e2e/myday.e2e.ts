@@ -96,18 +96,18 @@ describe('my day', () => {
 
     // My day: overdue (the task, last week's KPI value, the check-in), today, this week, later.
     await page.goto(`${server.url}/w/${workspaceId}/queue`);
-    const overdue = page.getByTestId('agenda-group-overdue');
+    const overdue = page.getByTestId('myday-group-overdue');
     await overdue.getByText('整理上周用户反馈').waitFor();
-    expect(await overdue.getByTestId('agenda-item').count()).toBe(3);
+    expect(await overdue.getByTestId('myday-item').count()).toBe(3);
     await overdue.getByText('日活跃用户').waitFor();
     await overdue.getByText('次日留存提升到 45%').waitFor();
     // The reply step's four working hours run out this afternoon.
-    const todays = page.getByTestId('agenda-group-today');
+    const todays = page.getByTestId('myday-group-today');
     await todays.getByText('周五增长例会与复盘').waitFor();
     await todays.getByText('用户反馈：签到页打不开').waitFor();
     await todays.getByText('用户反馈处理流程 · 反馈用户').waitFor();
-    await page.getByTestId('agenda-group-week').getByText('准备双十二活动物料').waitFor();
-    await page.getByTestId('agenda-group-later').getByText('双十二大促上线').waitFor();
+    await page.getByTestId('myday-group-week').getByText('准备双十二活动物料').waitFor();
+    await page.getByTestId('myday-group-later').getByText('双十二大促上线').waitFor();
     await bothWidths(page, 'myday-02-queue-zh');
 
     // Each item opens where it is done: the case's step from the queue.
@@ -119,7 +119,7 @@ describe('my day', () => {
     await page.goto(`${server.url}/w/${workspaceId}`);
     const overviewOverdue = page.getByTestId('overview-overdue');
     await overviewOverdue.getByText('整理上周用户反馈').waitFor();
-    expect(await overviewOverdue.getByTestId('agenda-item').count()).toBe(3);
+    expect(await overviewOverdue.getByTestId('myday-item').count()).toBe(3);
     await page.getByTestId('overview-milestones').getByText('双十二大促上线').waitFor();
     await page.getByTestId('overview-milestones').getByText('还有 8 天').waitFor();
     await bothWidths(page, 'myday-03-overview-zh');
@@ -130,8 +130,8 @@ describe('my day', () => {
     await page.getByTestId('overview-milestones').getByText('in 8 days').waitFor();
     await bothWidths(page, 'myday-04-overview-en');
     await page.goto(`${server.url}/w/${workspaceId}/queue`);
-    await page.getByTestId('agenda-group-overdue').getByText('Overdue').waitFor();
-    await page.getByTestId('agenda-group-today').getByText('Process step').first().waitFor();
+    await page.getByTestId('myday-group-overdue').getByText('Overdue').waitFor();
+    await page.getByTestId('myday-group-today').getByText('Process step').first().waitFor();
     await bothWidths(page, 'myday-05-queue-en');
     await page.goto(`${server.url}/w/${workspaceId}/runs/${run.id}`);
     await page.getByTestId('earlier-steps').getByText('What earlier steps recorded').waitFor();

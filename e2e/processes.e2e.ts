@@ -76,7 +76,7 @@ describe('processes', () => {
 
     // My queue: the next step is mine (nobody carries the analyst title, so it falls back to me).
     await page.getByRole('menuitem', { name: '我的待办' }).click();
-    const queue = page.getByTestId('agenda');
+    const queue = page.getByTestId('myday');
     await queue.getByText('用户反馈：支付页面打不开').waitFor();
     await queue.getByText('分析问题').waitFor();
     await screenshot(page, '84-queue-zh');

@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { agendaRoutes } from './agenda/routes.ts';
+import { myDayRoutes } from './myday/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppConfig } from './config.ts';
@@ -148,7 +148,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     workspaceRoutes,
     invitationRoutes,
     auditRoutes,
-    agendaRoutes,
+    myDayRoutes,
     kpiRoutes,
     goalRoutes,
     taskRoutes,

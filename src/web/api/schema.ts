@@ -2325,7 +2325,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/w/{workspaceId}/agenda": {
+    "/api/v1/w/{workspaceId}/my-day": {
         parameters: {
             query?: never;
             header?: never;
@@ -2350,7 +2350,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Agenda"];
+                        "application/json": components["schemas"]["MyDay"];
                     };
                 };
                 /** @description Default Response */
@@ -17327,7 +17327,7 @@ export interface components {
                 }[];
             };
         };
-        AgendaItemInput: {
+        MyDayItemInput: {
             /** @enum {string} */
             kind: "task" | "step" | "check_in" | "kpi_value";
             /** @description Task id, case (run) id, goal id or KPI key */
@@ -17346,17 +17346,17 @@ export interface components {
             /** @description The period a KPI value is due for */
             period: string | null;
         };
-        AgendaInput: {
+        MyDayInput: {
             /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
             today: string;
             timezone: string;
             groups: {
-                overdue: components["schemas"]["AgendaItemInput"][];
-                today: components["schemas"]["AgendaItemInput"][];
+                overdue: components["schemas"]["MyDayItemInput"][];
+                today: components["schemas"]["MyDayItemInput"][];
                 /** @description Due in the six days after today */
-                week: components["schemas"]["AgendaItemInput"][];
+                week: components["schemas"]["MyDayItemInput"][];
                 /** @description Due later, or without a date */
-                later: components["schemas"]["AgendaItemInput"][];
+                later: components["schemas"]["MyDayItemInput"][];
             };
             milestones: {
                 id: string;
@@ -18728,7 +18728,7 @@ export interface components {
                 }[];
             };
         };
-        AgendaItem: {
+        MyDayItem: {
             /** @enum {string} */
             kind: "task" | "step" | "check_in" | "kpi_value";
             /** @description Task id, case (run) id, goal id or KPI key */
@@ -18747,17 +18747,17 @@ export interface components {
             /** @description The period a KPI value is due for */
             period: string | null;
         };
-        Agenda: {
+        MyDay: {
             /** @description Calendar day, YYYY-MM-DD, in the workspace time zone */
             today: string;
             timezone: string;
             groups: {
-                overdue: components["schemas"]["AgendaItem"][];
-                today: components["schemas"]["AgendaItem"][];
+                overdue: components["schemas"]["MyDayItem"][];
+                today: components["schemas"]["MyDayItem"][];
                 /** @description Due in the six days after today */
-                week: components["schemas"]["AgendaItem"][];
+                week: components["schemas"]["MyDayItem"][];
                 /** @description Due later, or without a date */
-                later: components["schemas"]["AgendaItem"][];
+                later: components["schemas"]["MyDayItem"][];
             };
             milestones: {
                 id: string;

@@ -1287,7 +1287,7 @@ export const en: Catalog = {
     checkedItems: 'Ticked: {{items}}',
     itemSeparator: '; ',
   },
-  agenda: {
+  myDay: {
     description:
       '{{day}}: tasks you are Responsible (R) or Accountable (A) for, process steps assigned to you, goal check-ins and KPI values due, soonest first.',
     descriptionShort: 'Your tasks (R or A), process steps, goal check-ins and KPI values due.',

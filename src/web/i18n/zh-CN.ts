@@ -1256,7 +1256,7 @@ export const zhCN = {
     checkedItems: '已勾选：{{items}}',
     itemSeparator: '、',
   },
-  agenda: {
+  myDay: {
     description:
       '{{day}}：你负责（R）或拍板（A）的任务、分给你的流程步骤、该写的目标进展和该录的指标数值，按到期时间排列。',
     descriptionShort: '你负责或拍板的任务、分给你的流程步骤、目标进展和指标录入。',

@@ -17,7 +17,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { MyDay } from '../../features/agenda/MyDay.tsx';
+import { MyDay } from '../../features/myday/MyDay.tsx';
 import {
   assigneeKey,
   useOpenSteps,

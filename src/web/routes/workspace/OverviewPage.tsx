@@ -10,7 +10,7 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { ChangesCell } from '../../features/audit/ChangesCell.tsx';
 import { useRecentActivity } from '../../features/audit/hooks.ts';
 import { useActionLabel } from '../../features/audit/useActionLabel.ts';
-import { AgendaOverview } from '../../features/agenda/OverviewCards.tsx';
+import { MyDayOverview } from '../../features/myday/OverviewCards.tsx';
 import { GoalsDashboard } from '../../features/dashboard/GoalsDashboard.tsx';
 import { useInvitations, useMembers } from '../../features/members/hooks.ts';
 import { PlanHealthCard } from '../../features/plan/PlanHealthCard.tsx';
@@ -48,7 +48,7 @@ export function OverviewPage() {
           ) : null
         }
       />
-      <AgendaOverview workspaceId={workspace.id} />
+      <MyDayOverview workspaceId={workspace.id} />
       {can('goals.read') ? (
         <GoalsDashboard workspaceId={workspace.id} mayCreateGoal={can('goals.write')} />
       ) : null}

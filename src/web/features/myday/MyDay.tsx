@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { AgendaList } from './AgendaList.tsx';
-import { AGENDA_GROUPS, useAgenda } from './hooks.ts';
+import { MyDayList } from './MyDayList.tsx';
+import { MY_DAY_GROUPS, useMyDay } from './hooks.ts';
 
 const GROUP_COLORS = { overdue: '#ff4d4f', today: '#1677ff', week: '#8c8c8c', later: '#d9d9d9' } as const;
 
@@ -16,43 +16,43 @@ const GROUP_COLORS = { overdue: '#ff4d4f', today: '#1677ff', week: '#8c8c8c', la
 export function MyDay({ workspaceId, extra }: { workspaceId: string; extra: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const agenda = useAgenda(workspaceId);
+  const myDay = useMyDay(workspaceId);
   const base = `/w/${workspaceId}`;
-  const groups = agenda.data?.groups;
-  const total = groups ? AGENDA_GROUPS.reduce((sum, group) => sum + groups[group].length, 0) : 0;
+  const groups = myDay.data?.groups;
+  const total = groups ? MY_DAY_GROUPS.reduce((sum, group) => sum + groups[group].length, 0) : 0;
 
   return (
     <>
       <PageHeader
         title={t('queue.title')}
         description={
-          agenda.data
-            ? t('agenda.description', { day: format.day(agenda.data.today) })
-            : t('agenda.descriptionShort')
+          myDay.data
+            ? t('myDay.description', { day: format.day(myDay.data.today) })
+            : t('myDay.descriptionShort')
         }
         extra={extra}
       />
-      {agenda.error ? (
-        <QueryError error={agenda.error} onRetry={() => void agenda.refetch()} />
+      {myDay.error ? (
+        <QueryError error={myDay.error} onRetry={() => void myDay.refetch()} />
       ) : !groups ? (
         <Card>
           <Skeleton active />
         </Card>
       ) : total === 0 ? (
         <Card>
-          <Empty description={t('agenda.empty')} data-testid="agenda-empty" />
+          <Empty description={t('myDay.empty')} data-testid="myday-empty" />
         </Card>
       ) : (
-        <Flex vertical gap={16} data-testid="agenda">
-          {AGENDA_GROUPS.filter((group) => groups[group].length > 0).map((group) => (
+        <Flex vertical gap={16} data-testid="myday">
+          {MY_DAY_GROUPS.filter((group) => groups[group].length > 0).map((group) => (
             <Card
               key={group}
               size="small"
-              data-testid={`agenda-group-${group}`}
+              data-testid={`myday-group-${group}`}
               title={
                 <Flex align="center" gap={8}>
                   <Badge color={GROUP_COLORS[group]} />
-                  <span>{t(`agenda.groups.${group}`)}</span>
+                  <span>{t(`myDay.groups.${group}`)}</span>
                   <Badge
                     count={groups[group].length}
                     color={group === 'overdue' ? GROUP_COLORS.overdue : '#bfbfbf'}
@@ -61,7 +61,7 @@ export function MyDay({ workspaceId, extra }: { workspaceId: string; extra: Reac
                 </Flex>
               }
             >
-              <AgendaList base={base} items={groups[group]} isOverdue={group === 'overdue'} />
+              <MyDayList base={base} items={groups[group]} isOverdue={group === 'overdue'} />
             </Card>
           ))}
         </Flex>

@@ -30,7 +30,7 @@ type Item = {
   stepName: string | null;
   context: string | null;
 };
-type Agenda = {
+type MyDayData = {
   today: string;
   groups: Record<'overdue' | 'today' | 'week' | 'later', Item[]>;
   milestones: Array<{ title: string; dueDay: string }>;
@@ -53,10 +53,10 @@ async function post<T>(user: TestUser, path: string, payload: Record<string, unk
   return response.json<T>();
 }
 
-async function agendaOf(user: TestUser) {
-  const response = await t.app.inject(as(user, { method: 'GET', url: url('/agenda') }));
+async function myDayOf(user: TestUser) {
+  const response = await t.app.inject(as(user, { method: 'GET', url: url('/my-day') }));
   expect(response.statusCode, response.body).toBe(200);
-  return response.json<Agenda>();
+  return response.json<MyDayData>();
 }
 
 const titles = (items: Item[]) => items.map((item) => item.title);
@@ -105,47 +105,47 @@ describe('my day', () => {
       subject: '用户反馈：积分没到账',
     });
 
-    const agenda = await agendaOf(member);
-    expect(agenda.today).toBe('2026-12-04');
+    const myDay = await myDayOf(member);
+    expect(myDay.today).toBe('2026-12-04');
     // Overdue: the task due Wednesday, the check-in due Thursday, last week's KPI value (due Monday).
-    expect(titles(agenda.groups.overdue)).toEqual(['日活', '整理上周用户反馈', '提升次日留存']);
-    expect(agenda.groups.overdue.find((item) => item.kind === 'kpi_value')).toMatchObject({
+    expect(titles(myDay.groups.overdue)).toEqual(['日活', '整理上周用户反馈', '提升次日留存']);
+    expect(myDay.groups.overdue.find((item) => item.kind === 'kpi_value')).toMatchObject({
       id: 'dau',
       period: '2026-11-23',
     });
-    expect(agenda.groups.overdue.find((item) => item.kind === 'check_in')).toMatchObject({
+    expect(myDay.groups.overdue.find((item) => item.kind === 'check_in')).toMatchObject({
       dueDay: '2026-12-03',
     });
     // Today: the task she is Accountable for. The case's step is due within its SLA on Monday.
-    expect(agenda.groups.today).toEqual([
+    expect(myDay.groups.today).toEqual([
       expect.objectContaining({ kind: 'task', title: '周五增长例会', roles: ['A'] }),
     ]);
-    expect(titles(agenda.groups.week)).toEqual(['用户反馈：积分没到账', '准备双十二活动物料']);
-    expect(agenda.groups.week[0]).toMatchObject({
+    expect(titles(myDay.groups.week)).toEqual(['用户反馈：积分没到账', '准备双十二活动物料']);
+    expect(myDay.groups.week[0]).toMatchObject({
       kind: 'step',
       id: run.id,
       stepName: 'Collect feedback',
       context: 'User feedback handling',
     });
-    expect(titles(agenda.groups.later)).toEqual(['年度复盘']);
+    expect(titles(myDay.groups.later)).toEqual(['年度复盘']);
     // The team's milestone is on everyone's overview, not in anyone's queue but its owner's.
-    expect(agenda.milestones).toEqual([
+    expect(myDay.milestones).toEqual([
       expect.objectContaining({ title: '双十二上线', dueDay: '2026-12-12' }),
     ]);
 
     // Another member sees none of hers; the owner sees the task he is Responsible for.
-    const managers = await agendaOf(manager);
-    const all = (value: Agenda) => Object.values(value.groups).flat();
+    const managers = await myDayOf(manager);
+    const all = (value: MyDayData) => Object.values(value.groups).flat();
     expect(titles(all(managers)).sort()).toEqual(['别人的任务', '双十二上线'].sort());
-    const owners = await agendaOf(owner);
+    const owners = await myDayOf(owner);
     expect(titles(all(owners))).toEqual(['周五增长例会']);
   });
 
   it('needs a session and refuses another workspace', async () => {
-    expect((await t.app.inject({ method: 'GET', url: url('/agenda') })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: url('/my-day') })).statusCode).toBe(401);
     const stranger = await signUpUser(t.app);
     const elsewhere = await createTestWorkspace(t.app, stranger);
-    const refused = await t.app.inject(as(member, { method: 'GET', url: `/api/v1/w/${elsewhere}/agenda` }));
+    const refused = await t.app.inject(as(member, { method: 'GET', url: `/api/v1/w/${elsewhere}/my-day` }));
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('workspace_not_found');
   });

@@ -1,20 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
-import { Agenda } from './schemas.ts';
-import { getAgenda } from './service.ts';
+import { MyDaySchema } from './schemas.ts';
+import { getMyDay } from './service.ts';
 
-export const agendaRoutes: FastifyPluginAsyncZod = async (app) => {
+export const myDayRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/w/:workspaceId/agenda',
+    '/w/:workspaceId/my-day',
     {
       schema: {
-        tags: ['agenda'],
+        tags: ['my-day'],
         summary:
           'My day: the caller’s tasks (R or A), process steps, check-ins and KPI values due, grouped overdue / today / this week / later, and the team’s upcoming milestones',
         params: WorkspaceParams,
-        response: responses({ 200: Agenda }),
+        response: responses({ 200: MyDaySchema }),
       },
     },
-    async (request) => getAgenda(app.services, requireActor(request), request.params.workspaceId),
+    async (request) => getMyDay(app.services, requireActor(request), request.params.workspaceId),
   );
 };

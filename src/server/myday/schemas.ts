@@ -3,7 +3,7 @@ import { epochMs } from '../http.ts';
 
 const Day = z.string().describe('Calendar day, YYYY-MM-DD, in the workspace time zone');
 
-export const AgendaItem = z
+export const MyDayItemSchema = z
   .object({
     kind: z.enum(['task', 'step', 'check_in', 'kpi_value']),
     id: z.string().describe('Task id, case (run) id, goal id or KPI key'),
@@ -17,17 +17,17 @@ export const AgendaItem = z
     stepName: z.string().nullable(),
     period: z.string().nullable().describe('The period a KPI value is due for'),
   })
-  .meta({ id: 'AgendaItem' });
+  .meta({ id: 'MyDayItem' });
 
-export const Agenda = z
+export const MyDaySchema = z
   .object({
     today: Day,
     timezone: z.string(),
     groups: z.object({
-      overdue: z.array(AgendaItem),
-      today: z.array(AgendaItem),
-      week: z.array(AgendaItem).describe('Due in the six days after today'),
-      later: z.array(AgendaItem).describe('Due later, or without a date'),
+      overdue: z.array(MyDayItemSchema),
+      today: z.array(MyDayItemSchema),
+      week: z.array(MyDayItemSchema).describe('Due in the six days after today'),
+      later: z.array(MyDayItemSchema).describe('Due later, or without a date'),
     }),
     milestones: z.array(
       z.object({
@@ -39,4 +39,4 @@ export const Agenda = z
       }),
     ),
   })
-  .meta({ id: 'Agenda' });
+  .meta({ id: 'MyDay' });

@@ -7,14 +7,14 @@ import { addDays, nextPeriod, periodStart, type Frequency } from '../kpis/period
  * instants into days, so nothing here reads a clock or a time zone.
  */
 
-export type AgendaKind = 'task' | 'step' | 'check_in' | 'kpi_value';
-export type AgendaGroup = 'overdue' | 'today' | 'week' | 'later';
-export const AGENDA_GROUPS: readonly AgendaGroup[] = ['overdue', 'today', 'week', 'later'];
+export type MyDayKind = 'task' | 'step' | 'check_in' | 'kpi_value';
+export type MyDayGroup = 'overdue' | 'today' | 'week' | 'later';
+export const MY_DAY_GROUPS: readonly MyDayGroup[] = ['overdue', 'today', 'week', 'later'];
 
 /** The days of "this week" after today: today and the six days after it. */
 export const WEEK_DAYS = 7;
 
-export type AgendaDue = {
+export type DueWhen = {
   /** The day it is due; null when it has no date. */
   day: string | null;
   /** Due at an instant already past (a step's SLA ran out earlier today): overdue though the day is today. */
@@ -22,7 +22,7 @@ export type AgendaDue = {
 };
 
 /** Which group an item due on `due` belongs to, seen on `today`. */
-export function agendaGroup(due: AgendaDue, today: string): AgendaGroup {
+export function myDayGroup(due: DueWhen, today: string): MyDayGroup {
   if (due.day === null) return 'later';
   if (due.isPast === true || due.day < today) return 'overdue';
   if (due.day === today) return 'today';
@@ -30,20 +30,20 @@ export function agendaGroup(due: AgendaDue, today: string): AgendaGroup {
 }
 
 /** Days are zero-padded, so string order is date order; undated items go last, then by title. */
-function byDue<Item extends { due: AgendaDue; title: string }>(a: Item, b: Item): number {
+function byDue<Item extends { due: DueWhen; title: string }>(a: Item, b: Item): number {
   const left = a.due.day ?? '9999-12-31';
   const right = b.due.day ?? '9999-12-31';
   return left < right ? -1 : left > right ? 1 : a.title.localeCompare(b.title);
 }
 
 /** Items sorted into the four groups, each soonest first; every group is present, possibly empty. */
-export function groupAgenda<Item extends { due: AgendaDue; title: string }>(
+export function groupMyDay<Item extends { due: DueWhen; title: string }>(
   items: readonly Item[],
   today: string,
-): Record<AgendaGroup, Item[]> {
-  const groups: Record<AgendaGroup, Item[]> = { overdue: [], today: [], week: [], later: [] };
-  for (const item of items) groups[agendaGroup(item.due, today)].push(item);
-  for (const group of AGENDA_GROUPS) groups[group].sort(byDue);
+): Record<MyDayGroup, Item[]> {
+  const groups: Record<MyDayGroup, Item[]> = { overdue: [], today: [], week: [], later: [] };
+  for (const item of items) groups[myDayGroup(item.due, today)].push(item);
+  for (const group of MY_DAY_GROUPS) groups[group].sort(byDue);
   return groups;
 }
 

@@ -1,10 +1,10 @@
 import {
   checkInDueDay,
-  groupAgenda,
+  groupMyDay,
   kpiValueDueNext,
-  type AgendaDue,
-  type AgendaKind,
-} from '../../core/agenda/index.ts';
+  type DueWhen,
+  type MyDayKind,
+} from '../../core/myday/index.ts';
 import { addDays, type Frequency } from '../../core/kpis/periods.ts';
 import type { Actor, Services } from '../context.ts';
 import { CHECK_IN_INTERVAL_DAYS } from '../goals/jobs.ts';
@@ -17,12 +17,12 @@ import * as queries from './queries.ts';
 export const MILESTONE_DAYS = 30;
 const MILESTONE_LIMIT = 8;
 
-export type AgendaItem = {
-  kind: AgendaKind;
+export type MyDayItem = {
+  kind: MyDayKind;
   /** The object to open: a task, a case (run), a goal or a KPI (by key). */
   id: string;
   title: string;
-  due: AgendaDue;
+  due: DueWhen;
   dueAt: number | null;
   status: string | null;
   /** Task: the caller's roles on it (R, A). */
@@ -41,7 +41,7 @@ export type AgendaItem = {
  * milestones of the next weeks. Only the caller's own items: the workspace and the person come from the
  * session, never from the request.
  */
-export async function getAgenda(services: Services, actor: Actor, workspaceId: string) {
+export async function getMyDay(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'workspace.read');
   const now = services.now();
   const timezone = services.config.timezone;
@@ -69,7 +69,7 @@ export async function getAgenda(services: Services, actor: Actor, workspaceId: s
     period: null,
   };
 
-  const tasks = new Map<string, AgendaItem>();
+  const tasks = new Map<string, MyDayItem>();
   for (const row of taskRoles) {
     const known = tasks.get(row.id);
     if (known) {
@@ -89,7 +89,7 @@ export async function getAgenda(services: Services, actor: Actor, workspaceId: s
     });
   }
 
-  const items: AgendaItem[] = [
+  const items: MyDayItem[] = [
     ...tasks.values(),
     ...steps.map((step) => ({
       ...blank,
@@ -134,8 +134,8 @@ export async function getAgenda(services: Services, actor: Actor, workspaceId: s
       };
     }),
   ];
-  const groups = groupAgenda(items, today);
-  const shape = (item: AgendaItem) => ({
+  const groups = groupMyDay(items, today);
+  const shape = (item: MyDayItem) => ({
     kind: item.kind,
     id: item.id,
     title: item.title,

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { dayToDate } from '../../components/format.ts';
-import { AgendaList } from './AgendaList.tsx';
-import { useAgenda } from './hooks.ts';
+import { MyDayList } from './MyDayList.tsx';
+import { useMyDay } from './hooks.ts';
 
 /** The overview shows this many of the person's overdue items; the queue has the rest. */
 const OVERDUE_SHOWN = 5;
@@ -16,40 +16,40 @@ function daysFrom(today: string, day: string): number {
 }
 
 /** The overview's top row: what the person is late on, and the team's milestones of the next 30 days. */
-export function AgendaOverview({ workspaceId }: { workspaceId: string }) {
+export function MyDayOverview({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const agenda = useAgenda(workspaceId);
+  const myDay = useMyDay(workspaceId);
   const base = `/w/${workspaceId}`;
 
-  if (agenda.error)
+  if (myDay.error)
     return (
       <div style={{ marginBottom: 16 }}>
-        <QueryError error={agenda.error} onRetry={() => void agenda.refetch()} />
+        <QueryError error={myDay.error} onRetry={() => void myDay.refetch()} />
       </div>
     );
-  const data = agenda.data;
+  const data = myDay.data;
   const overdue = data?.groups.overdue ?? [];
 
   return (
     <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
       <Col xs={24} lg={14}>
         <Card
-          title={t('agenda.overdueTitle')}
-          extra={<Link to={`${base}/queue`}>{t('agenda.openQueue')}</Link>}
+          title={t('myDay.overdueTitle')}
+          extra={<Link to={`${base}/queue`}>{t('myDay.openQueue')}</Link>}
           data-testid="overview-overdue"
           style={{ height: '100%' }}
         >
           {!data ? (
             <Skeleton active />
           ) : overdue.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agenda.overdueEmpty')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myDay.overdueEmpty')} />
           ) : (
             <>
-              <AgendaList base={base} items={overdue.slice(0, OVERDUE_SHOWN)} isOverdue />
+              <MyDayList base={base} items={overdue.slice(0, OVERDUE_SHOWN)} isOverdue />
               {overdue.length > OVERDUE_SHOWN ? (
                 <Link to={`${base}/queue`} data-testid="overview-overdue-more">
-                  {t('agenda.overdueMore', { count: overdue.length - OVERDUE_SHOWN })}
+                  {t('myDay.overdueMore', { count: overdue.length - OVERDUE_SHOWN })}
                 </Link>
               ) : null}
             </>
@@ -57,15 +57,11 @@ export function AgendaOverview({ workspaceId }: { workspaceId: string }) {
         </Card>
       </Col>
       <Col xs={24} lg={10}>
-        <Card
-          title={t('agenda.milestonesTitle')}
-          data-testid="overview-milestones"
-          style={{ height: '100%' }}
-        >
+        <Card title={t('myDay.milestonesTitle')} data-testid="overview-milestones" style={{ height: '100%' }}>
           {!data ? (
             <Skeleton active />
           ) : data.milestones.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('agenda.milestonesEmpty')} />
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('myDay.milestonesEmpty')} />
           ) : (
             <List
               size="small"
@@ -96,7 +92,7 @@ export function AgendaOverview({ workspaceId }: { workspaceId: string }) {
                           {format.day(milestone.dueDay)}
                         </Typography.Text>
                         <Tag color={days <= 3 ? 'orange' : undefined} style={{ marginInlineEnd: 0 }}>
-                          {days === 0 ? t('agenda.dueToday') : t('agenda.daysLeft', { count: days })}
+                          {days === 0 ? t('myDay.dueToday') : t('myDay.daysLeft', { count: days })}
                         </Tag>
                       </Flex>
                     </Flex>

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { agendaGroup, checkInDueDay, groupAgenda, kpiValueDueNext } from './index.ts';
+import { myDayGroup, checkInDueDay, groupMyDay, kpiValueDueNext } from './index.ts';
 
 const today = '2026-12-09'; // a Wednesday
 
-describe('agendaGroup', () => {
+describe('myDayGroup', () => {
   it('puts past days and instants already past in overdue, today in today, six days on in the week', () => {
-    expect(agendaGroup({ day: '2026-12-08' }, today)).toBe('overdue');
-    expect(agendaGroup({ day: today, isPast: true }, today)).toBe('overdue');
-    expect(agendaGroup({ day: today }, today)).toBe('today');
-    expect(agendaGroup({ day: '2026-12-10' }, today)).toBe('week');
-    expect(agendaGroup({ day: '2026-12-15' }, today)).toBe('week');
-    expect(agendaGroup({ day: '2026-12-16' }, today)).toBe('later');
-    expect(agendaGroup({ day: null }, today)).toBe('later');
+    expect(myDayGroup({ day: '2026-12-08' }, today)).toBe('overdue');
+    expect(myDayGroup({ day: today, isPast: true }, today)).toBe('overdue');
+    expect(myDayGroup({ day: today }, today)).toBe('today');
+    expect(myDayGroup({ day: '2026-12-10' }, today)).toBe('week');
+    expect(myDayGroup({ day: '2026-12-15' }, today)).toBe('week');
+    expect(myDayGroup({ day: '2026-12-16' }, today)).toBe('later');
+    expect(myDayGroup({ day: null }, today)).toBe('later');
   });
 });
 
-describe('groupAgenda', () => {
+describe('groupMyDay', () => {
   it('sorts each group soonest first, undated last, and keeps every group', () => {
-    const groups = groupAgenda(
+    const groups = groupMyDay(
       [
         { title: 'b', due: { day: '2026-12-12' } },
         { title: 'undated', due: { day: null } },
@@ -44,7 +44,7 @@ describe('kpiValueDueNext', () => {
   it('asks for last week’s value from Monday when it is missing, which is overdue by Wednesday', () => {
     const due = kpiValueDueNext(today, 'week', '2026-11-23', '2026-01-01');
     expect(due).toEqual({ period: '2026-11-30', dueDay: '2026-12-07' });
-    expect(agendaGroup({ day: due.dueDay }, today)).toBe('overdue');
+    expect(myDayGroup({ day: due.dueDay }, today)).toBe('overdue');
   });
 
   it('asks for the running period once the last one is in, due the day after it ends', () => {

@@ -3,9 +3,9 @@ import { FlagFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { agendaLink, type AgendaItem } from './hooks.ts';
+import { myDayLink, type MyDayItem } from './hooks.ts';
 
-const KIND_COLORS: Record<AgendaItem['kind'], string> = {
+const KIND_COLORS: Record<MyDayItem['kind'], string> = {
   task: 'blue',
   step: 'purple',
   check_in: 'green',
@@ -16,11 +16,11 @@ const KIND_COLORS: Record<AgendaItem['kind'], string> = {
 function useDetail() {
   const { t } = useTranslation();
   const format = useFormatters();
-  return (item: AgendaItem): string => {
+  return (item: MyDayItem): string => {
     switch (item.kind) {
       case 'task':
         return [
-          item.roles.map((role) => t(`agenda.roles.${role === 'A' ? 'A' : 'R'}`)).join(' · '),
+          item.roles.map((role) => t(`myDay.roles.${role === 'A' ? 'A' : 'R'}`)).join(' · '),
           item.context,
         ]
           .filter(Boolean)
@@ -28,15 +28,15 @@ function useDetail() {
       case 'step':
         return [item.context, item.stepName].filter(Boolean).join(' · ');
       case 'check_in':
-        return t('agenda.checkInDetail');
+        return t('myDay.checkInDetail');
       case 'kpi_value':
-        return t('agenda.kpiDetail', { period: item.period ? format.day(item.period) : '' });
+        return t('myDay.kpiDetail', { period: item.period ? format.day(item.period) : '' });
     }
   };
 }
 
 /** When an item is due: a step's deadline to the minute, everything else by day. */
-function DueText({ item, isOverdue }: { item: AgendaItem; isOverdue: boolean }) {
+function DueText({ item, isOverdue }: { item: MyDayItem; isOverdue: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const text =
@@ -44,13 +44,13 @@ function DueText({ item, isOverdue }: { item: AgendaItem; isOverdue: boolean }) 
       ? format.dateTime(item.dueAt)
       : item.dueDay !== null
         ? format.day(item.dueDay)
-        : t('agenda.noDate');
+        : t('myDay.noDate');
   return (
     <Typography.Text
       type={isOverdue ? 'danger' : 'secondary'}
       strong={isOverdue}
       style={{ whiteSpace: 'nowrap', fontSize: 13 }}
-      data-testid="agenda-due"
+      data-testid="myday-due"
     >
       {text}
     </Typography.Text>
@@ -58,13 +58,13 @@ function DueText({ item, isOverdue }: { item: AgendaItem; isOverdue: boolean }) 
 }
 
 /** One group of the person's queue, each item linked to where it is done. */
-export function AgendaList({
+export function MyDayList({
   base,
   items,
   isOverdue = false,
 }: {
   base: string;
-  items: AgendaItem[];
+  items: MyDayItem[];
   isOverdue?: boolean;
 }) {
   const { t } = useTranslation();
@@ -74,17 +74,17 @@ export function AgendaList({
       size="small"
       dataSource={items}
       renderItem={(item) => (
-        <List.Item data-testid="agenda-item" style={{ paddingInline: 0 }}>
+        <List.Item data-testid="myday-item" style={{ paddingInline: 0 }}>
           <Flex justify="space-between" align="flex-start" gap={12} style={{ width: '100%' }} wrap>
             <Flex vertical gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>
               <Flex align="center" gap={6} wrap>
                 <Tag color={KIND_COLORS[item.kind]} style={{ marginInlineEnd: 0 }}>
-                  {t(`agenda.kinds.${item.kind}`)}
+                  {t(`myDay.kinds.${item.kind}`)}
                 </Tag>
                 {item.isMilestone ? (
-                  <FlagFilled style={{ color: '#fa8c16' }} aria-label={t('agenda.milestone')} />
+                  <FlagFilled style={{ color: '#fa8c16' }} aria-label={t('myDay.milestone')} />
                 ) : null}
-                <Link to={agendaLink(base, item)} style={{ fontWeight: 500, wordBreak: 'break-word' }}>
+                <Link to={myDayLink(base, item)} style={{ fontWeight: 500, wordBreak: 'break-word' }}>
                   {item.title}
                 </Link>
               </Flex>
