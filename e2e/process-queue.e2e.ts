@@ -73,17 +73,16 @@ describe('process queue', () => {
     await contextB.close();
     await api('POST', `/runs/${caseIds[2] ?? ''}/reassign`, { userId: lina.id });
 
-    // Mine: my two cases, without an assignee column.
+    // Mine: my two cases, both overdue; the one handed to 李娜 is not in my day.
     await page.goto(`${server.url}/w/${workspaceId}`);
     await page.getByRole('menuitem', { name: '我的待办' }).click();
     await page.getByRole('heading', { name: '我的待办' }).waitFor();
-    const table = page.getByTestId('queue-table');
-    await table.getByText('用户反馈：积分没到账').waitFor();
-    await expect.poll(() => rows(table)).toBe(2);
-    expect(await table.getByText('用户反馈：优惠券无法使用').count()).toBe(0);
-    expect(await table.getByRole('columnheader', { name: '处理人' }).count()).toBe(0);
-    expect(await table.getByText('已超时', { exact: false }).count()).toBe(2);
+    const overdue = page.getByTestId('myday-group-overdue');
+    await overdue.getByText('用户反馈：积分没到账').waitFor();
+    await expect.poll(() => overdue.getByTestId('myday-item').count()).toBe(2);
+    expect(await page.getByTestId('myday').getByText('用户反馈：优惠券无法使用').count()).toBe(0);
     await screenshot(page, '111-queue-mine-zh');
+    const table = page.getByTestId('queue-table');
 
     // Team: the chart of both people, then all three cases with who holds each.
     await page.getByTestId('queue-view').getByText('团队').click();
