@@ -42,6 +42,7 @@ import { feedbackRoutes, portalRoutes } from './feedback/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerCompression } from './plugins/compress.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { tokenRoutes } from './tokens/routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
+  registerCompression(app);
   // First, so its input check runs before the auth plugin's workspace lookup.
   registerErrorHandling(app);
   registerAuth(app);
@@ -174,6 +176,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await app.register(fastifyStatic, {
       root: webDir,
       wildcard: false,
+      // The build writes .br and .gz beside each asset (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       setHeaders: (response, filePath) => {
         const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);
         response.header('cache-control', isHashed ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,7 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type ChartOption } from './echarts.ts';
+import type { ChartOption, echarts } from './echarts.ts';
 
-/** One ECharts instance bound to a div: created on mount, resized with its box, disposed on unmount. */
+/**
+ * One ECharts instance bound to a div: created on mount, resized with its box, disposed on unmount. ECharts
+ * itself (≈200 KB gzip) is imported when the first chart mounts, so a page that may show a chart (a tab, an
+ * expanded row) does not load it until one is on screen.
+ */
 export function EChart({
   option,
   height = 320,
@@ -21,25 +25,37 @@ export function EChart({
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
+  const optionRef = useRef(option);
   const onReadyRef = useRef(onReady);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const chart = echarts.init(container, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    const release = onReadyRef.current?.(chart);
+    let isUnmounted = false;
+    let dispose: (() => void) | null = null;
+    void import('./echarts.ts').then(({ echarts: library }) => {
+      if (isUnmounted) return;
+      const chart = library.init(container, undefined, { renderer: 'canvas' });
+      chartRef.current = chart;
+      chart.setOption(optionRef.current, { notMerge: true });
+      const observer = new ResizeObserver(() => chart.resize());
+      observer.observe(container);
+      const release = onReadyRef.current?.(chart);
+      dispose = () => {
+        release?.();
+        observer.disconnect();
+        chart.dispose();
+        chartRef.current = null;
+      };
+    });
     return () => {
-      release?.();
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
+      isUnmounted = true;
+      dispose?.();
     };
   }, []);
 
   useEffect(() => {
+    optionRef.current = option;
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
