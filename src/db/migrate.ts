@@ -10,6 +10,7 @@ import * as m0009 from './migrations/0009_communication.ts';
 import * as m0011 from './migrations/0011_event_logs.ts';
 import * as m0012 from './migrations/0012_meetings.ts';
 import * as m0013 from './migrations/0013_feedback.ts';
+import * as m0014 from './migrations/0014_plan_revisions.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_event_logs': m0011,
   '0012_meetings': m0012,
   '0013_feedback': m0013,
+  '0014_plan_revisions': m0014,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

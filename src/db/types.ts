@@ -613,6 +613,12 @@ export type FeedbackRatingsTable = {
   rated_at: number | null;
 };
 
+/** Moves on every change the schedule reads (triggers of migration 0014): the schedule cache's key. */
+export type PlanRevisionsTable = {
+  workspace_id: string;
+  revision: Generated<number>;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -667,6 +673,7 @@ export type Database = {
   feedback_links: FeedbackLinksTable;
   feedback_votes: FeedbackVotesTable;
   feedback_ratings: FeedbackRatingsTable;
+  plan_revisions: PlanRevisionsTable;
 };
 
 export type Db = Kysely<Database>;

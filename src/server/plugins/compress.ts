@@ -27,6 +27,22 @@ export function pickEncoding(header: string | undefined): Encoding | null {
   return null;
 }
 
+/** Brotli at quality 4 (close to gzip's speed, smaller), tuned for text. */
+export function brotliJson(text: string): Promise<Buffer> {
+  const size = Buffer.byteLength(text);
+  return brotli(text, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
+      [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
+    },
+  });
+}
+
+export function gzipJson(text: string | Buffer): Promise<Buffer> {
+  return gzip(text, { level: 6 });
+}
+
 /**
  * Compresses JSON answers of at least `COMPRESS_MIN_BYTES` with brotli (quality 4: close to gzip's speed, smaller)
  * or gzip, off the event loop (zlib's thread pool). Streams (files, documents, live events) pass untouched; static
@@ -45,16 +61,8 @@ export function registerCompression(app: FastifyInstance): void {
       reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = pickEncoding(request.headers['accept-encoding']);
     if (!encoding) return payload;
-    const body =
-      encoding === 'br'
-        ? await brotli(payload, {
-            params: {
-              [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
-              [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
-            },
-          })
-        : await gzip(payload, { level: 6 });
+    const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+    const body = encoding === 'br' ? await brotliJson(text) : await gzipJson(payload);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return body;

@@ -57,6 +57,46 @@ export function selectAllTasks(executor: Executor, workspaceId: string, goalId?:
     .execute();
 }
 
+/** The columns the schedule shows, in the same order as `selectAllTasks`. */
+export function selectScheduleTasks(executor: Executor, workspaceId: string, goalId?: string | null) {
+  let query = executor
+    .selectFrom('tasks')
+    .select([
+      'id',
+      'goal_id',
+      'parent_id',
+      'position',
+      'is_milestone',
+      'title',
+      'status',
+      'priority',
+      'estimate_hours',
+      'start_date',
+      'due_date',
+      'buffer_days',
+      'labels',
+      'completed_at',
+    ])
+    .where('workspace_id', '=', workspaceId);
+  if (goalId) query = query.where('goal_id', '=', goalId);
+  return query
+    .orderBy((eb) => eb.case().when('parent_id', 'is', null).then(0).else(1).end())
+    .orderBy('parent_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** The workspace's plan revision (0 before its first task): moved by triggers on every change the schedule reads. */
+export async function selectPlanRevision(executor: Executor, workspaceId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('plan_revisions')
+    .select('revision')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return Number(row?.revision ?? 0);
+}
+
 export async function nextPosition(
   executor: Executor,
   workspaceId: string,

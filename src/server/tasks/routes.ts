@@ -11,6 +11,7 @@ import {
 import { Id, NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as feeds from './feeds.ts';
 import { exportWbs, importWbs } from './import.ts';
+import * as schedule from './schedule.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -353,14 +354,27 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'Timeline data: tasks with critical-path dates and slack, and dependencies',
+        summary:
+          'Board and timeline data: every task (compact: no description, checklist or skills) with critical-path dates and slack, and dependencies',
         params: WorkspaceParams,
         querystring: z.object({ goalId: Id.optional() }),
         response: responses({ 200: schemas.ScheduleResponse }),
       },
     },
-    async (request) =>
-      service.getSchedule(services, requireActor(request), request.params.workspaceId, request.query.goalId),
+    async (request, reply) => {
+      const body = await schedule.scheduleBody(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.query.goalId,
+      );
+      // Already JSON (and compressed once per plan revision): sent as is, past the serializer.
+      const { payload, encoding } = await schedule.encodeSchedule(body, request.headers['accept-encoding']);
+      reply.type('application/json; charset=utf-8').header('vary', 'Accept-Encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      // The type provider knows the object form only; this is the same object, serialised once.
+      return reply.send(payload as never);
+    },
   );
 
   app.get(

@@ -1,16 +1,14 @@
 import { AppError, type LocalizedText } from '../../core/errors/index.ts';
 import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
-import { formatCycle, scheduleTasks, wouldCreateCycle } from '../../core/schedule/cpm.ts';
-import { taskProgress } from '../../core/schedule/progress.ts';
-import { workingDaysBetween, type WorkCalendar } from '../../core/schedule/calendar.ts';
+import { formatCycle, wouldCreateCycle } from '../../core/schedule/cpm.ts';
+import type { WorkCalendar } from '../../core/schedule/calendar.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
-import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -20,7 +18,8 @@ export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 export type Priority = (typeof PRIORITIES)[number];
 
-const priorityName = (rank: number): Priority => PRIORITIES[Math.min(3, Math.max(0, rank - 1))] ?? 'medium';
+export const priorityName = (rank: number): Priority =>
+  PRIORITIES[Math.min(3, Math.max(0, rank - 1))] ?? 'medium';
 const priorityRank = (name: Priority): number => PRIORITIES.indexOf(name) + 1;
 
 export type ChecklistItem = { text: string; done: boolean };
@@ -541,97 +540,6 @@ export async function loadCalendar(executor: Executor, workspaceId: string): Pro
     weekendDays: [0, 6],
     holidays: days.filter((day) => day.kind === 'holiday').map((day) => day.day),
     workdays: days.filter((day) => day.kind === 'workday').map((day) => day.day),
-  };
-}
-
-const HOURS_PER_DAY = 8;
-
-/**
- * The timeline: every task with its WBS code and people, the dependencies, and the critical path method's
- * dates and slack. Duration comes from the task's own start and due days when both are set, else from its
- * estimate at 8 hours a working day; its due day is a deadline that shows as slack (negative when missed).
- */
-export async function getSchedule(services: Services, actor: Actor, workspaceId: string, goalId?: string) {
-  await authorize(services.db, actor, workspaceId, 'tasks.read');
-  const today = dayInTimezone(services.now(), services.config.timezone);
-  const [tasks, dependencies, calendar] = await Promise.all([
-    queries.selectAllTasks(services.db, workspaceId, goalId),
-    queries.selectDependencies(services.db, workspaceId),
-    loadCalendar(services.db, workspaceId),
-  ]);
-  const roles = await queries.selectRoles(services.db, workspaceId);
-  const ids = new Set(tasks.map((task) => task.id));
-  const inScope = dependencies.filter(
-    (dependency) => ids.has(dependency.from_task_id) && ids.has(dependency.to_task_id),
-  );
-  const hasPredecessor = new Set(inScope.map((dependency) => dependency.to_task_id));
-  const starts = tasks
-    .map((task) => task.start_date)
-    .filter((day): day is string => day !== null)
-    .sort();
-  const projectStart = starts[0] ?? today;
-  const result = scheduleTasks({
-    projectStart,
-    calendar,
-    statusDate: today,
-    tasks: tasks.map((task) => ({
-      ...taskProgress(
-        {
-          status: task.status,
-          startDate: task.start_date,
-          dueDate: task.due_date,
-          completedDay:
-            task.completed_at === null ? null : dayInTimezone(task.completed_at, services.config.timezone),
-        },
-        today,
-      ),
-      id: task.id,
-      durationDays: task.is_milestone
-        ? 0
-        : task.start_date && task.due_date
-          ? Math.max(1, workingDaysBetween(task.start_date, task.due_date, calendar))
-          : Math.max(1, Math.ceil((task.estimate_hours ?? HOURS_PER_DAY) / HOURS_PER_DAY)),
-      // A task that waits for others is scheduled by them; its own start pins only tasks nothing precedes.
-      start: hasPredecessor.has(task.id) ? null : task.start_date,
-      due: task.due_date,
-      bufferDays: task.buffer_days,
-    })),
-    dependencies: inScope.map((dependency) => ({
-      from: dependency.from_task_id,
-      to: dependency.to_task_id,
-      lagDays: dependency.lag_days,
-    })),
-  });
-  if (!result.ok) throw new AppError('dependency_cycle', { cycle: String(result.error.params.cycle ?? '') });
-  const scheduled = new Map(result.tasks.map((task) => [task.id, task]));
-  const codes = wbsCodes(
-    tasks.map((task) => ({ id: task.id, parentId: task.parent_id, position: task.position })),
-  );
-  return {
-    today,
-    projectStart,
-    projectFinish: result.projectFinish,
-    criticalPath: result.criticalPath,
-    tasks: tasks.map((task) => {
-      const dates = scheduled.get(task.id);
-      return {
-        ...toTask(task, roles),
-        wbs: codes.get(task.id) ?? '',
-        earlyStart: dates?.earlyStart ?? projectStart,
-        earlyFinish: dates?.earlyFinish ?? projectStart,
-        lateStart: dates?.lateStart ?? projectStart,
-        lateFinish: dates?.lateFinish ?? projectStart,
-        totalSlack: dates?.totalSlack ?? 0,
-        freeSlack: dates?.freeSlack ?? 0,
-        isCritical: dates?.isCritical ?? false,
-        isFinished: dates?.isFinished ?? false,
-      };
-    }),
-    dependencies: inScope.map((dependency) => ({
-      fromTaskId: dependency.from_task_id,
-      toTaskId: dependency.to_task_id,
-      lagDays: dependency.lag_days,
-    })),
   };
 }
 

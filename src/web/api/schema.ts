@@ -6977,7 +6977,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Timeline data: tasks with critical-path dates and slack, and dependencies */
+        /** Board and timeline data: every task (compact: no description, checklist or skills) with critical-path dates and slack, and dependencies */
         get: {
             parameters: {
                 query?: {
@@ -7002,53 +7002,7 @@ export interface paths {
                             projectStart: string;
                             projectFinish: string;
                             criticalPath: string[];
-                            tasks: {
-                                id: string;
-                                goalId: string | null;
-                                parentId: string | null;
-                                position: number;
-                                isMilestone: boolean;
-                                title: string;
-                                description: string | null;
-                                /** @enum {string} */
-                                status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
-                                /** @enum {string} */
-                                priority: "low" | "medium" | "high" | "urgent";
-                                estimateHours: number | null;
-                                startDate: string | null;
-                                dueDate: string | null;
-                                bufferDays: number;
-                                checklist: {
-                                    text: string;
-                                    done: boolean;
-                                }[];
-                                labels: string[];
-                                requiredSkills: {
-                                    skill: string;
-                                    minLevel: number;
-                                }[];
-                                recurrenceId: string | null;
-                                occurrence: string | null;
-                                roles: {
-                                    userId: string;
-                                    name: string;
-                                    /** @enum {string} */
-                                    role: "R" | "A" | "C" | "I";
-                                }[];
-                                completedAt: number | null;
-                                /** @description Epoch milliseconds */
-                                updatedAt: number;
-                                /** @description Derived from position: 1, 1.2, 1.2.3 */
-                                wbs: string;
-                                earlyStart: string;
-                                earlyFinish: string;
-                                lateStart: string;
-                                lateFinish: string;
-                                totalSlack: number;
-                                freeSlack: number;
-                                isCritical: boolean;
-                                isFinished: boolean;
-                            }[];
+                            tasks: components["schemas"]["ScheduleTask"][];
                             dependencies: {
                                 fromTaskId: string;
                                 toTaskId: string;
@@ -18290,6 +18244,39 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        ScheduleTaskInput: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            isMilestone: boolean;
+            title: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            labels: string[];
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            earlyStart: string;
+            earlyFinish: string;
+            lateStart: string;
+            lateFinish: string;
+            totalSlack: number;
+            freeSlack: number;
+            isCritical: boolean;
+            isFinished: boolean;
+            completedAt: number | null;
+        };
         RoutineBackfillInput: {
             /** @description Occurrences created as tasks now */
             created: number;
@@ -19690,6 +19677,39 @@ export interface components {
             completedAt: number | null;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        ScheduleTask: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            isMilestone: boolean;
+            title: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            labels: string[];
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            earlyStart: string;
+            earlyFinish: string;
+            lateStart: string;
+            lateFinish: string;
+            totalSlack: number;
+            freeSlack: number;
+            isCritical: boolean;
+            isFinished: boolean;
+            completedAt: number | null;
         };
         RoutineBackfill: {
             /** @description Occurrences created as tasks now */

@@ -1,0 +1,167 @@
+import { brotliDecompressSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { dayInTimezone } from '../time.ts';
+import { computeSchedule } from './schedule.ts';
+import { selectPlanRevision } from './queries.ts';
+import { ScheduleResponse } from './schemas.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let member: TestUser;
+let workspaceId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, member } = await createTestTeam(t.app, ['member']));
+});
+afterEach(() => t.close());
+
+const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+
+async function send(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  payload?: unknown,
+  user = owner,
+) {
+  const response = await t.app.inject(
+    as(user, { method, url: path, ...(payload === undefined ? {} : { payload: payload as object }) }),
+  );
+  if (response.statusCode >= 300)
+    throw new Error(`${method} ${path}: ${response.statusCode} ${response.body}`);
+  return response;
+}
+
+async function newTask(payload: Record<string, unknown>): Promise<string> {
+  return (await send('POST', url('/tasks'), payload)).json().task.id as string;
+}
+
+/** The schedule as served (through the cache) and as computed afresh from the database now. */
+async function servedAndFresh(goalId?: string) {
+  const response = await t.app.inject(
+    as(owner, { method: 'GET', url: url(`/schedule${goalId ? `?goalId=${goalId}` : ''}`) }),
+  );
+  expect(response.statusCode).toBe(200);
+  const served: unknown = response.json();
+  // What is sent, though serialised once and cached, is what the documented schema says.
+  expect(ScheduleResponse.safeParse(served).success).toBe(true);
+  const today = dayInTimezone(t.clock.now, 'Asia/Shanghai');
+  const fresh = JSON.parse(
+    JSON.stringify(await computeSchedule(t.database.db, workspaceId, today, 'Asia/Shanghai', goalId)),
+  );
+  return { served, fresh };
+}
+
+describe('schedule cache', () => {
+  it('serves what a fresh computation gives after every kind of write, each of which moves the plan revision', async () => {
+    const revisions: number[] = [await selectPlanRevision(t.database.db, workspaceId)];
+    const check = async (what: string) => {
+      const { served, fresh } = await servedAndFresh();
+      expect(served, what).toEqual(fresh);
+      // Read twice: the second comes from the cache and must be the same.
+      expect((await servedAndFresh()).served, `${what} (cached)`).toEqual(fresh);
+      const revision = await selectPlanRevision(t.database.db, workspaceId);
+      expect(revision, `${what} moves the revision`).toBeGreaterThan(revisions.at(-1) ?? -1);
+      revisions.push(revision);
+    };
+
+    const phase = await newTask({ title: '活动上线 · launch', isMilestone: true, dueDate: '2026-12-15' });
+    const design = await newTask({ title: '设计', parentId: phase, estimateHours: 16, labels: ['设计'] });
+    const build = await newTask({
+      title: '开发',
+      parentId: phase,
+      estimateHours: 40,
+      startDate: '2026-11-30',
+    });
+    await check('create');
+
+    await send('PATCH', url(`/tasks/${design}`), {
+      estimateHours: 24,
+      title: '设计稿',
+      dueDate: '2026-12-04',
+    });
+    await check('update fields');
+    await send('PATCH', url(`/tasks/${build}`), { position: 0 });
+    await check('move (position)');
+    await send('PATCH', url(`/tasks/${design}`), { status: 'done' });
+    await check('status');
+
+    await send('POST', url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 2 });
+    await check('add dependency');
+    await send('DELETE', url(`/tasks/${build}/dependencies/${design}`));
+    await check('remove dependency');
+    await send('POST', url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 0 });
+    await check('add dependency again');
+
+    await send('PUT', url(`/tasks/${build}/roles`), {
+      roles: [
+        { userId: member.id, role: 'R' },
+        { userId: owner.id, role: 'A' },
+      ],
+    });
+    await check('roles');
+
+    await send('PUT', url('/calendar'), { items: [{ day: '2026-12-01', kind: 'holiday', name: '假日' }] });
+    await check('calendar');
+
+    await send('PATCH', '/api/v1/me', { name: '新名字 · renamed' }, member);
+    await check('a role holder renamed');
+
+    await send('DELETE', url(`/tasks/${design}`));
+    await check('delete');
+  });
+
+  it('keeps one goal’s schedule apart from the whole plan, and sends the cached JSON compressed', async () => {
+    const goal = await send('POST', url('/goals'), {
+      title: '提升次日留存 · retention',
+      isTopLevel: true,
+      startDate: '2026-10-01',
+      dueDate: '2026-12-31',
+    });
+    const goalId = goal.json().goal.id as string;
+    await newTask({ title: '全局任务 · plan-wide', estimateHours: 8 });
+    await newTask({ title: '目标任务 · goal task', goalId, estimateHours: 8 });
+    const whole = await servedAndFresh();
+    expect(whole.served).toEqual(whole.fresh);
+    const one = await servedAndFresh(goalId);
+    expect(one.served).toEqual(one.fresh);
+    expect((one.served as { tasks: Array<{ title: string }> }).tasks.map((task) => task.title)).toEqual([
+      '目标任务 · goal task',
+    ]);
+
+    for (let index = 0; index < 30; index += 1)
+      await newTask({ title: `任务 ${index} · task`, estimateHours: 4 });
+    const plain = await t.app.inject(as(owner, { method: 'GET', url: url('/schedule') }));
+    const br = await t.app.inject({
+      ...as(owner, { method: 'GET', url: url('/schedule') }),
+      headers: { ...as(owner, { method: 'GET', url: '/' }).headers, 'accept-encoding': 'br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+
+  it('a second app instance on the same database never serves a plan another instance changed', async () => {
+    // A second app on the same database, as a second server would be: its own cache, the one revision counter.
+    const second = await buildApp(
+      loadConfig({ logLevel: 'silent', runScheduler: false, webDir: null, now: () => t.clock.now }, {}),
+      { database: t.database },
+    );
+    try {
+      const first = await newTask({ title: '第一 · first', estimateHours: 8 });
+      const read = async (app: typeof t.app) =>
+        (await app.inject(as(owner, { method: 'GET', url: url('/schedule') }))).json() as {
+          tasks: Array<{ id: string; title: string }>;
+        };
+      expect((await read(second)).tasks.map((task) => task.title)).toEqual(['第一 · first']);
+      // The write goes through the first instance; the second has the old plan cached.
+      await send('PATCH', url(`/tasks/${first}`), { title: '改过 · changed' });
+      expect((await read(second)).tasks.map((task) => task.title)).toEqual(['改过 · changed']);
+    } finally {
+      await second.close();
+    }
+  });
+});
