@@ -38,7 +38,8 @@ import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
-import { feedbackRoutes, portalRoutes } from './feedback/routes.ts';
+import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
+import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -126,6 +127,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   registerDocumentJobs(services);
   await registerNotificationJobs(services);
   registerFeedbackLoopJobs(services);
+  registerFeedbackClusterJobs(services);
+  await registerFeedbackClusterSchedule(services);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -166,6 +169,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     commentRoutes,
     meetingRoutes,
     feedbackRoutes,
+    clusterRoutes,
     portalRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });

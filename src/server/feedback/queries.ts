@@ -501,7 +501,17 @@ export async function deleteClusters(executor: Executor, workspaceId: string, id
 export function selectClusteringItems(executor: Executor, workspaceId: string) {
   return executor
     .selectFrom('feedback_items')
-    .select(['id', 'title', 'body', 'cluster_id', 'cluster_locked', 'votes', 'created_at', 'category'])
+    .select([
+      'id',
+      'title',
+      'body',
+      'status',
+      'cluster_id',
+      'cluster_locked',
+      'votes',
+      'created_at',
+      'category',
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('merged_into_id', 'is', null)
     .orderBy('id')

@@ -1,6 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { epochMs, ErrorBody, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import {
+  epochMs,
+  ErrorBody,
+  Id,
+  limitParam,
+  NoContent,
+  requireActor,
+  responses,
+  WorkspaceParams,
+} from '../http.ts';
+import * as clusters from './clusters.ts';
 import { rateResolution } from './loop.ts';
 import * as portal from './portal.ts';
 import {
@@ -407,5 +418,150 @@ export const portalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => rateResolution(services, request.body.token, request.body.score),
+  );
+};
+
+const ClusterParams = z.object({ workspaceId: Id, clusterId: Id });
+const ClusterSchema = z
+  .object({
+    id: z.string(),
+    label: z.string(),
+    labelPinned: z.boolean(),
+    terms: z.array(z.string()).describe('The shared wordings that tie its items'),
+    size: z.number().int(),
+    votes: z.number().int(),
+    recent: z.number().int().describe('Items in the last two weeks'),
+    previous: z.number().int().describe('Items in the two weeks before'),
+    score: z.number().describe('Rank: size, recent growth and votes'),
+    weekly: z.array(z.number().int()).describe('Items per week, the last 8 weeks, oldest first'),
+    open: z.number().int(),
+    csat: z.object({ count: z.number().int(), average: z.number().nullable() }),
+  })
+  .meta({ id: 'FeedbackCluster' });
+const ClusteringState = z.object({
+  status: z.enum(['idle', 'queued', 'running', 'failed']),
+  progress: z.number().int(),
+  clusteredAt: epochMs.nullable(),
+});
+const CsatSchema = z.object({
+  count: z.number().int(),
+  average: z.number().nullable(),
+  satisfied: z.number().describe('Share of 4 and 5'),
+  distribution: z.array(z.number().int()),
+});
+
+/** Common issues (共性问题): clusters, corrections, re-clustering as a job, CSAT. */
+export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
+  const services = app.services;
+
+  app.get(
+    '/w/:workspaceId/feedback/clusters',
+    {
+      schema: {
+        tags,
+        summary: 'Common issues ranked by size, recent growth and votes, with weekly trends and CSAT',
+        params: WorkspaceParams,
+        response: responses({
+          200: z.object({
+            clusters: z.array(ClusterSchema),
+            unclustered: z.number().int(),
+            state: ClusteringState,
+          }),
+        }),
+      },
+    },
+    async (request) => clusters.listClusters(services, requireActor(request), request.params.workspaceId),
+  );
+
+  app.post(
+    '/w/:workspaceId/feedback/clusters/recompute',
+    {
+      schema: {
+        tags,
+        summary: 'Re-cluster all items now, as a job (people’s corrections are kept)',
+        params: WorkspaceParams,
+        response: responses({ 202: z.object({ state: ClusteringState }) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send({
+          state: await clusters.requestClustering(
+            services,
+            requireActor(request),
+            request.params.workspaceId,
+          ),
+        }),
+  );
+
+  app.patch(
+    '/w/:workspaceId/feedback/clusters/:clusterId',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a common issue (the label is pinned) or unpin its label',
+        params: ClusterParams,
+        body: z
+          .object({
+            label: z.string().trim().min(1).max(120).optional(),
+            labelPinned: z.boolean().optional(),
+          })
+          .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD }),
+        response: responses({ 200: z.object({ cluster: ClusterSchema }) }),
+      },
+    },
+    async (request) => ({
+      cluster: await clusters.updateCluster(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.clusterId,
+        request.body,
+      ),
+    }),
+  );
+
+  app.put(
+    '/w/:workspaceId/feedback/items/:itemId/cluster',
+    {
+      schema: {
+        tags,
+        summary: 'Move an item into a common issue (or out, with null); re-clustering keeps the placement',
+        params: ItemParams,
+        body: z.object({ clusterId: Id.nullable() }),
+        response: responses({ 204: NoContent }),
+      },
+    },
+    async (request, reply) => {
+      await clusters.moveItem(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.itemId,
+        request.body.clusterId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/feedback/csat',
+    {
+      schema: {
+        tags,
+        summary: 'Satisfaction with resolutions: overall, per category, per common issue and per week',
+        params: WorkspaceParams,
+        response: responses({
+          200: z.object({
+            overall: CsatSchema,
+            byCategory: z.array(CsatSchema.extend({ key: z.string() })),
+            byCluster: z.array(CsatSchema.extend({ key: z.string(), label: z.string() })),
+            byWeek: z.array(CsatSchema.extend({ weekEnding: epochMs })),
+          }),
+        }),
+      },
+    },
+    async (request) => clusters.csatReport(services, requireActor(request), request.params.workspaceId),
   );
 };
