@@ -60,14 +60,6 @@ async function recompute() {
   return (await t.app.inject(as(viewer, { method: 'GET', url: url('/feedback/clusters') }))).json();
 }
 
-function clusterOf(
-  body: { clusters: Array<{ id: string }> },
-  itemId: string,
-  items: Map<string, string | null>,
-) {
-  return items.get(itemId) ?? null;
-}
-
 async function placements() {
   const rows = await t.app.services.db.selectFrom('feedback_items').select(['id', 'cluster_id']).execute();
   return new Map(rows.map((row) => [row.id, row.cluster_id]));
