@@ -484,15 +484,9 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(202)
-        .send({
-          state: await clusters.requestClustering(
-            services,
-            requireActor(request),
-            request.params.workspaceId,
-          ),
-        }),
+      reply.status(202).send({
+        state: await clusters.requestClustering(services, requireActor(request), request.params.workspaceId),
+      }),
   );
 
   app.patch(
