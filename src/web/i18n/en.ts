@@ -682,6 +682,7 @@ export const en: Catalog = {
     dueTo: 'Due to',
     sort: 'Sort',
     sortBy: {
+      wbs: 'WBS tree',
       due: 'By due date',
       priority: 'By priority',
       created: 'By creation',
@@ -776,6 +777,19 @@ export const en: Catalog = {
     deleted: 'View deleted',
   },
   board: {
+    lanes: 'Swimlanes',
+    laneBy: {
+      none: 'None',
+      person: 'Person',
+      milestone: 'Milestone',
+      goal: 'Goal',
+    },
+    noLane: {
+      none: 'All tasks',
+      person: 'Nobody responsible',
+      milestone: 'Under no milestone',
+      goal: 'No goal',
+    },
     description: 'Drag cards between columns to update their status; the filters are shared with the list.',
     dropHere: 'Drop here',
     emptyColumn: 'No tasks',

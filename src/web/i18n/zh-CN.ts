@@ -662,6 +662,7 @@ export const zhCN = {
     dueTo: '截止到',
     sort: '排序',
     sortBy: {
+      wbs: 'WBS 结构',
       due: '按截止日期',
       priority: '按优先级',
       created: '按创建时间',
@@ -756,6 +757,19 @@ export const zhCN = {
     deleted: '视图已删除',
   },
   board: {
+    lanes: '泳道',
+    laneBy: {
+      none: '不分组',
+      person: '按人员',
+      milestone: '按里程碑',
+      goal: '按目标',
+    },
+    noLane: {
+      none: '全部任务',
+      person: '未指定执行人',
+      milestone: '不属于任何里程碑',
+      goal: '未关联目标',
+    },
     description: '按状态拖动卡片来更新进度；筛选条件与列表视图共用。',
     dropHere: '拖到这里',
     emptyColumn: '暂无任务',

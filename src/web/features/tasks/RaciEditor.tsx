@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/client.ts';
 import { useMembers } from '../members/hooks.ts';
 import { RACI_ROLES, useSetRoles, type RaciRole, type RoleAssignment, type TaskDetail } from './hooks.ts';
 import { PersonAvatar } from './TaskBadges.tsx';
-import { cellOf, raciGaps, withCell, type RaciCell } from './taskUtils.ts';
+import { cellOf, raciGaps, withCellMovingAccountable, type RaciCell } from './taskUtils.ts';
 
 export const ROLE_COLORS: Record<RaciRole, string> = {
   R: '#2f54eb',
@@ -102,7 +102,10 @@ export function RaciEditor({
             aria-pressed={isOn}
             aria-label={`${person.name} ${t(`raci.roleNames.${role}`)}`}
             data-testid={`raci-toggle-${person.userId}-${role}`}
-            onClick={() => setDraft(withCell(draft, person.userId, toggledCell(cell, role)))}
+            onClick={() => {
+              setDraft(withCellMovingAccountable(draft, person.userId, toggledCell(cell, role)));
+              reset();
+            }}
             style={{
               width: 30,
               height: 26,
@@ -140,22 +143,33 @@ export function RaciEditor({
         loading={members.isPending}
         pagination={false}
       />
-      {gaps.accountable !== 1 ? (
-        <Alert type="warning" showIcon title={gaps.accountable === 0 ? t('raci.needA') : t('raci.oneA')} />
-      ) : !gaps.hasResponsible ? (
-        <Alert type="info" showIcon title={t('raci.needR')} />
-      ) : null}
+      {/* One banner: the server's answer when there is one, else what the draft still lacks. */}
       {setRoles.error ? (
         <Alert type="error" showIcon title={errorMessage(setRoles.error)} data-testid="raci-error" />
+      ) : gaps.accountable !== 1 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={gaps.accountable === 0 ? t('raci.needA') : t('raci.oneA')}
+          data-testid="raci-gap-warning"
+        />
+      ) : !gaps.hasResponsible ? (
+        <Alert type="info" showIcon title={t('raci.needR')} data-testid="raci-gap-warning" />
       ) : null}
       {mayWrite ? (
         <Flex gap={8} justify="flex-end">
-          <Button disabled={!isDirty} onClick={() => setDraft(saved)}>
+          <Button
+            disabled={!isDirty}
+            onClick={() => {
+              setDraft(saved);
+              reset();
+            }}
+          >
             {t('raci.undo')}
           </Button>
           <Button
             type="primary"
-            disabled={!isDirty}
+            disabled={!isDirty || gaps.accountable > 1}
             loading={setRoles.isPending}
             onClick={save}
             data-testid="raci-save"

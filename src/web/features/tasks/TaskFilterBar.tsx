@@ -139,8 +139,9 @@ export function TaskFilterBar({
         <Select
           value={filters.sort}
           onChange={(sort) => setFilters({ sort })}
-          style={{ width: 130 }}
-          options={(['due', 'priority', 'created'] as const).map((value) => ({
+          style={{ width: 140 }}
+          data-testid="tasks-sort"
+          options={(['wbs', 'due', 'priority', 'created'] as const).map((value) => ({
             value,
             label: t(`tasks.sortBy.${value}`),
           }))}

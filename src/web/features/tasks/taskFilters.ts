@@ -9,11 +9,12 @@ export type TaskFilters = {
   search: string;
   dueAfter: string | null;
   dueBefore: string | null;
-  sort: 'due' | 'created' | 'priority';
+  /** 'wbs' (the default) shows the whole plan as its WBS tree; the others are the server's list orders. */
+  sort: 'wbs' | 'due' | 'created' | 'priority';
   isMine: boolean;
 };
 
-const SORTS = ['due', 'created', 'priority'] as const;
+const SORTS = ['wbs', 'due', 'created', 'priority'] as const;
 
 /** Every status, checked complete by the compiler (this module stays free of the API client). */
 const STATUS_NAMES: Record<TaskStatus, true> = {
@@ -39,7 +40,7 @@ export function parseTaskFilters(params: URLSearchParams): TaskFilters {
     search: params.get('q') ?? '',
     dueAfter: params.get('from'),
     dueBefore: params.get('to'),
-    sort: SORTS.find((value) => value === sort) ?? 'due',
+    sort: SORTS.find((value) => value === sort) ?? 'wbs',
     isMine: params.get('mine') === '1',
   };
 }
@@ -71,7 +72,7 @@ export function writeTaskFilters(params: URLSearchParams, changes: Partial<TaskF
         : value === null || value === undefined
           ? ''
           : String(value);
-    if (text === '' || (key === 'sort' && text === 'due')) next.delete(name);
+    if (text === '' || (key === 'sort' && text === 'wbs')) next.delete(name);
     else next.set(name, text);
   }
   return next;
@@ -93,7 +94,7 @@ export function filtersFromView(query: Record<string, unknown>): TaskFilters {
     search: text(query.search) ?? '',
     dueAfter: text(query.dueAfter),
     dueBefore: text(query.dueBefore),
-    sort: (text(query.sort) ?? 'due') as TaskFilters['sort'],
+    sort: (text(query.sort) ?? 'wbs') as TaskFilters['sort'],
     isMine: query.isMine === true,
   };
   return parseTaskFilters(writeTaskFilters(new URLSearchParams(), changes));
@@ -107,4 +108,32 @@ export function sameTaskFilters(a: TaskFilters, b: TaskFilters): boolean {
       statuses: [...filters.statuses].sort(),
     }).toString();
   return key(a) === key(b);
+}
+
+/** The part of a task the filters read. */
+export type FilterableTask = {
+  status: TaskStatus;
+  goalId: string | null;
+  title: string;
+  labels: readonly string[];
+  dueDate: string | null;
+  roles: readonly { userId: string; role: string }[];
+};
+
+/** Whether a task passes the filters, as the server's list query reads them (assignee = R or A). */
+export function matchesTaskFilters(task: FilterableTask, filters: TaskFilters, myId: string | null): boolean {
+  if (filters.statuses.length > 0 && !filters.statuses.includes(task.status)) return false;
+  if (filters.goalId !== null && task.goalId !== filters.goalId) return false;
+  if (filters.label !== null && !task.labels.includes(filters.label)) return false;
+  const search = filters.search.trim().toLowerCase();
+  if (search !== '' && !task.title.toLowerCase().includes(search)) return false;
+  if (filters.dueAfter !== null && (task.dueDate === null || task.dueDate < filters.dueAfter)) return false;
+  if (filters.dueBefore !== null && (task.dueDate === null || task.dueDate > filters.dueBefore)) return false;
+  const assigneeId = filters.isMine ? myId : filters.assigneeId;
+  if (
+    assigneeId !== null &&
+    !task.roles.some((role) => role.userId === assigneeId && (role.role === 'R' || role.role === 'A'))
+  )
+    return false;
+  return true;
 }

@@ -7,7 +7,9 @@ import {
   isOverdue,
   raciGaps,
   wbsDepth,
+  wbsTree,
   withCell,
+  withCellMovingAccountable,
 } from './taskUtils.ts';
 
 describe('task helpers', () => {
@@ -17,11 +19,49 @@ describe('task helpers', () => {
     expect(wbsDepth('1.2.3')).toBe(2);
   });
 
+  it('builds the WBS tree in numeric order and keeps the ancestors of a filtered match', () => {
+    const task = (id: string, wbs: string, parentId: string | null = null) => ({ id, wbs, parentId });
+    const tasks = [
+      task('b', '2'),
+      task('a3', '1.3', 'a'),
+      task('a10', '1.10', 'a'),
+      task('a', '1'),
+      task('a2', '1.2', 'a'),
+      task('a21', '1.2.1', 'a2'),
+    ];
+    const shape = (rows: ReturnType<typeof wbsTree<(typeof tasks)[number]>>): unknown =>
+      rows.map((row) => (row.children ? [row.wbs, shape(row.children)] : row.wbs));
+    expect(shape(wbsTree(tasks))).toEqual([
+      ['1', ['1.2', '1.3', '1.10'].map((code) => (code === '1.2' ? ['1.2', ['1.2.1']] : code))],
+      '2',
+    ]);
+    expect(shape(wbsTree(tasks, (row) => row.id === 'a21'))).toEqual([['1', [['1.2', ['1.2.1']]]]]);
+    expect(wbsTree(tasks, () => false)).toEqual([]);
+  });
+
   it('calls an open task overdue only after its due day', () => {
     expect(isOverdue({ status: 'todo', dueDate: '2025-06-01' }, '2025-06-02')).toBe(true);
     expect(isOverdue({ status: 'todo', dueDate: '2025-06-02' }, '2025-06-02')).toBe(false);
     expect(isOverdue({ status: 'done', dueDate: '2025-06-01' }, '2025-06-02')).toBe(false);
     expect(isOverdue({ status: 'blocked', dueDate: null }, '2025-06-02')).toBe(false);
+  });
+
+  it('moves A to the person who is given it, who keeps their other roles', () => {
+    const roles = [
+      { userId: 'a', role: 'A' as const },
+      { userId: 'a', role: 'R' as const },
+      { userId: 'b', role: 'C' as const },
+    ];
+    expect(withCellMovingAccountable(roles, 'b', 'A')).toEqual([
+      { userId: 'a', role: 'R' },
+      { userId: 'b', role: 'A' },
+    ]);
+    expect(withCellMovingAccountable(roles, 'b', 'AR')).toEqual([
+      { userId: 'a', role: 'R' },
+      { userId: 'b', role: 'A' },
+      { userId: 'b', role: 'R' },
+    ]);
+    expect(withCellMovingAccountable(roles, 'b', 'I')).toEqual(withCell(roles, 'b', 'I'));
   });
 
   it('reads and writes one RACI cell, keeping A with R as one value', () => {

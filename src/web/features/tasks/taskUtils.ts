@@ -52,6 +52,20 @@ export function withCell(
   return [...others, { userId, role: cell }];
 }
 
+/**
+ * The role list after one person's cell changes in a task's RACI editor: a task has one Accountable, so
+ * giving someone A takes it from whoever held it (they keep their other roles).
+ */
+export function withCellMovingAccountable(
+  roles: readonly { userId: string; role: RaciRole }[],
+  userId: string,
+  cell: RaciCell | null,
+): RoleAssignment[] {
+  const next = withCell(roles, userId, cell);
+  if (cell !== 'A' && cell !== 'AR') return next;
+  return next.filter((role) => role.role !== 'A' || role.userId === userId);
+}
+
 /** What is wrong with a role list before it is sent: the one-A rule and a missing R. */
 export function raciGaps(roles: readonly { role: RaciRole }[]): {
   accountable: number;
@@ -71,4 +85,32 @@ export function daysBetween(a: string, b: string): number {
 /** The day `days` after a 'YYYY-MM-DD' day. */
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export type WbsTreeRow<T> = T & { children?: WbsTreeRow<T>[] };
+
+/**
+ * Tasks as their WBS tree, siblings in WBS order (segments compared as numbers: 1.2 before 1.10). With a
+ * filter, a task that fails it stays when one of its descendants passes, so every match keeps its place.
+ */
+export function wbsTree<T extends { id: string; parentId: string | null; wbs: string }>(
+  tasks: readonly T[],
+  matches: (task: T) => boolean = () => true,
+): WbsTreeRow<T>[] {
+  const sorted = [...tasks].sort((a, b) => compareWbs(a.wbs, b.wbs));
+  const ids = new Set(sorted.map((task) => task.id));
+  const children = new Map<string | null, T[]>();
+  for (const task of sorted) {
+    const parent = task.parentId !== null && ids.has(task.parentId) ? task.parentId : null;
+    const list = children.get(parent);
+    if (list) list.push(task);
+    else children.set(parent, [task]);
+  }
+  const build = (parent: string | null): WbsTreeRow<T>[] =>
+    (children.get(parent) ?? []).flatMap((task) => {
+      const below = build(task.id);
+      if (!matches(task) && below.length === 0) return [];
+      return [below.length > 0 ? { ...task, children: below } : { ...task }];
+    });
+  return build(null);
 }

@@ -27,7 +27,7 @@ export function useTaskFilters() {
       search: filters.search.trim() || undefined,
       dueAfter: filters.dueAfter ?? undefined,
       dueBefore: filters.dueBefore ?? undefined,
-      sort: filters.sort,
+      sort: filters.sort === 'wbs' ? undefined : filters.sort,
     }),
     [filters, myId],
   );

@@ -34,6 +34,9 @@ const CELLS: RaciCell[] = ['R', 'A', 'AR', 'C', 'I'];
 const NONE = '-';
 const DEFAULT_MAX_ACCOUNTABLE = 8;
 
+/** Width of a person's column: nine people and the task columns fit beside the menu at 1440 px. */
+const PERSON_WIDTH = 88;
+
 export function RaciPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -116,16 +119,22 @@ export function RaciPage() {
       title: (
         <Flex vertical align="center" gap={2}>
           <PersonAvatar userId={person.userId} name={person.name} size={22} />
-          <Typography.Text style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{person.name}</Typography.Text>
+          <Typography.Text ellipsis style={{ fontSize: 12, maxWidth: PERSON_WIDTH - 12 }}>
+            {person.name}
+          </Typography.Text>
           {person.title ? (
-            <Typography.Text type="secondary" style={{ fontSize: 11, whiteSpace: 'nowrap' }}>
+            <Typography.Text
+              type="secondary"
+              ellipsis={{ tooltip: person.title }}
+              style={{ fontSize: 11, maxWidth: PERSON_WIDTH - 12 }}
+            >
               {person.title}
             </Typography.Text>
           ) : null}
         </Flex>
       ),
       key: person.userId,
-      width: 110,
+      width: PERSON_WIDTH,
       align: 'center' as const,
       render: (_: unknown, task: MatrixTask) => {
         const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
@@ -139,7 +148,7 @@ export function RaciPage() {
             loading={savingCell === task.id}
             onChange={(value) => change(task, person.userId, value === NONE ? null : (value as RaciCell))}
             popupMatchSelectWidth={false}
-            style={{ width: 76 }}
+            style={{ width: PERSON_WIDTH - 14 }}
             aria-label={`${task.title} · ${person.name}`}
             data-testid={`raci-cell-${task.id}-${person.userId}`}
             labelRender={({ value }) =>
@@ -226,8 +235,9 @@ export function RaciPage() {
       {raci.error ? (
         <QueryError error={raci.error} onRetry={() => void raci.refetch()} />
       ) : (
+        // The matrix takes the full width (it scrolls sideways inside itself); the warnings sit below it.
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={17}>
+          <Col span={24}>
             <Card styles={{ body: { padding: 0 } }}>
               <Table<MatrixTask>
                 rowKey="id"
@@ -239,7 +249,7 @@ export function RaciPage() {
                 pagination={false}
                 virtual={tasks.length > 150}
                 scroll={{
-                  x: 350 + (data?.people.length ?? 0) * 110,
+                  x: 350 + (data?.people.length ?? 0) * PERSON_WIDTH,
                   ...(tasks.length > 150 ? { y: 640 } : {}),
                 }}
                 data-testid="raci-matrix"
@@ -249,7 +259,7 @@ export function RaciPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={7}>
+          <Col span={24}>
             <Card
               title={
                 <Flex gap={8} align="center">
@@ -263,7 +273,7 @@ export function RaciPage() {
                 </Flex>
               }
               data-testid="raci-warnings"
-              styles={{ body: { padding: warningCount > 0 ? 0 : 16, maxHeight: 640, overflow: 'auto' } }}
+              styles={{ body: { padding: warningCount > 0 ? 0 : 16, maxHeight: 480, overflow: 'auto' } }}
             >
               {warningCount === 0 ? (
                 <Typography.Text type="secondary">{t('raci.allClear')}</Typography.Text>

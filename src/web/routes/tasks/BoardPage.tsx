@@ -1,6 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import { App, Badge, Button, Card, Flex, Input, Spin, Typography } from 'antd';
-import { CalendarOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Card, Flex, Input, Segmented, Spin, Typography } from 'antd';
+import { CalendarOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -17,6 +17,8 @@ import {
 } from '../../features/tasks/hooks.ts';
 import { MilestoneIcon, PriorityLabel, STATUS_COLORS, TaskPeople } from '../../features/tasks/TaskBadges.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
+import { boardLanes, LANE_BYS, parseLaneBy, type LaneBy } from '../../features/tasks/board.ts';
+import { useGoals } from '../../features/goals/hooks.ts';
 import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
 import { isOverdue } from '../../features/tasks/taskUtils.ts';
@@ -26,6 +28,29 @@ import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts
 
 const COLUMNS: TaskStatus[] = ['todo', 'in_progress', 'blocked', 'done'];
 const DRAG_TYPE = 'application/x-opsplan-task';
+
+const grid = {
+  display: 'grid',
+  gridTemplateColumns: `repeat(${COLUMNS.length}, minmax(240px, 1fr))`,
+  gap: 12,
+} as const;
+
+/** The remembered lane choice; storage may be unavailable (private mode), which only forgets it. */
+function readStored(key: string): string | null {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeStored(key: string, value: string): void {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // Not remembered: the choice still holds on this page.
+  }
+}
 
 export function BoardPage() {
   const { t } = useTranslation();
@@ -39,7 +64,15 @@ export function BoardPage() {
   const schedule = useSchedule(workspace.id);
   const move = useMoveTaskStatus(workspace.id);
   const [dragged, setDragged] = useState<string | null>(null);
-  const [dropTarget, setDropTarget] = useState<TaskStatus | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const goals = useGoals(workspace.id);
+  const laneStorageKey = `opsplan.board.lanes.${workspace.id}`;
+  const [laneBy, setLaneByState] = useState<LaneBy>(() => parseLaneBy(readStored(laneStorageKey)));
+  const setLaneBy = (value: LaneBy) => {
+    setLaneByState(value);
+    writeStored(laneStorageKey, value);
+  };
+  const [collapsedLanes, setCollapsedLanes] = useState<ReadonlySet<string>>(new Set());
 
   const tasks = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
   const wbsOf = useMemo(
@@ -49,6 +82,15 @@ export function BoardPage() {
   const labels = useMemo(
     () => [...new Set((schedule.data?.tasks ?? []).flatMap((task) => task.labels))].sort(),
     [schedule.data],
+  );
+
+  const lanes = useMemo(
+    () =>
+      boardLanes(tasks, laneBy, {
+        planTasks: schedule.data?.tasks ?? [],
+        goalTitles: new Map((goals.data ?? []).map((goal) => [goal.id, goal.title])),
+      }),
+    [tasks, laneBy, schedule.data, goals.data],
   );
 
   const drop = (status: TaskStatus, event: DragEvent) => {
@@ -85,79 +127,147 @@ export function BoardPage() {
           showStatus={false}
           showSort={false}
         />
+        <Flex align="center" gap={8} wrap style={{ marginTop: 12 }}>
+          <Typography.Text type="secondary">{t('board.lanes')}</Typography.Text>
+          <Segmented<LaneBy>
+            value={laneBy}
+            onChange={setLaneBy}
+            data-testid="board-lanes"
+            options={LANE_BYS.map((value) => ({ value, label: t(`board.laneBy.${value}`) }))}
+          />
+        </Flex>
       </Card>
       {list.error ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Spin spinning={list.isPending}>
-          <div
-            style={{
-              display: 'grid',
-              gridTemplateColumns: `repeat(${COLUMNS.length}, minmax(240px, 1fr))`,
-              gap: 12,
-              overflowX: 'auto',
-            }}
-            data-testid="board"
-          >
-            {COLUMNS.map((status) => {
-              const cards = tasks.filter((task) => task.status === status);
-              return (
-                <div
-                  key={status}
-                  className={`board-column${dropTarget === status ? ' is-drop-target' : ''}`}
-                  data-testid={`board-column-${status}`}
-                  onDragOver={(event) => {
-                    if (!mayWrite) return;
-                    event.preventDefault();
-                    event.dataTransfer.dropEffect = 'move';
-                    if (dropTarget !== status) setDropTarget(status);
-                  }}
-                  onDragLeave={(event) => {
-                    if (!event.currentTarget.contains(event.relatedTarget as Node | null))
-                      setDropTarget(null);
-                  }}
-                  onDrop={(event) => drop(status, event)}
-                  style={{ background: '#eef0f4', borderRadius: 10, padding: 10, minHeight: 420 }}
-                >
-                  <BoardColumnHeader
-                    workspaceId={workspace.id}
-                    status={status}
-                    count={cards.length}
-                    goalId={filters.goalId}
-                    mayWrite={mayWrite}
-                  />
-                  <Flex vertical gap={8}>
-                    {cards.map((task) => (
-                      <BoardCard
-                        key={task.id}
-                        task={task}
-                        wbs={wbsOf.get(task.id) ?? ''}
-                        isDragging={dragged === task.id}
-                        isDraggable={mayWrite}
-                        onOpen={() => openTask(task.id)}
-                        onDragStart={(event) => {
-                          event.dataTransfer.setData(DRAG_TYPE, task.id);
-                          event.dataTransfer.effectAllowed = 'move';
-                          setDragged(task.id);
-                        }}
-                        onDragEnd={() => {
-                          setDragged(null);
-                          setDropTarget(null);
-                        }}
+          <div style={{ overflowX: 'auto' }} data-testid="board" data-lanes={laneBy}>
+            <Flex vertical gap={12} style={{ minWidth: COLUMNS.length * 240 + (COLUMNS.length - 1) * 12 }}>
+              {laneBy === 'none' ? null : (
+                <div style={grid}>
+                  {COLUMNS.map((status) => (
+                    <div
+                      key={status}
+                      style={{ background: '#eef0f4', borderRadius: 10, padding: '10px 10px 0' }}
+                      data-testid={`board-header-${status}`}
+                    >
+                      <BoardColumnHeader
+                        workspaceId={workspace.id}
+                        status={status}
+                        count={tasks.filter((task) => task.status === status).length}
+                        goalId={filters.goalId}
+                        mayWrite={mayWrite}
                       />
-                    ))}
-                    {cards.length === 0 ? (
-                      <Typography.Text
-                        type="secondary"
-                        style={{ textAlign: 'center', padding: '24px 0', fontSize: 12 }}
-                      >
-                        {mayWrite ? t('board.dropHere') : t('board.emptyColumn')}
-                      </Typography.Text>
-                    ) : null}
-                  </Flex>
+                    </div>
+                  ))}
                 </div>
-              );
-            })}
+              )}
+              {lanes.map((lane) => {
+                const laneKey = lane.key ?? 'none';
+                const isCollapsed = collapsedLanes.has(laneKey);
+                return (
+                  <div key={laneKey} data-testid={laneBy === 'none' ? undefined : `board-lane-${laneKey}`}>
+                    {laneBy === 'none' ? null : (
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={isCollapsed ? <RightOutlined /> : <DownOutlined />}
+                        onClick={() =>
+                          setCollapsedLanes((previous) => {
+                            const next = new Set(previous);
+                            if (next.has(laneKey)) next.delete(laneKey);
+                            else next.add(laneKey);
+                            return next;
+                          })
+                        }
+                        aria-expanded={!isCollapsed}
+                        style={{ marginBottom: 6, fontWeight: 600 }}
+                      >
+                        {lane.title ?? t(`board.noLane.${laneBy}`)}
+                        <Typography.Text type="secondary" style={{ fontWeight: 400, marginInlineStart: 6 }}>
+                          {lane.tasks.length}
+                        </Typography.Text>
+                      </Button>
+                    )}
+                    {isCollapsed ? null : (
+                      <div style={grid}>
+                        {COLUMNS.map((status) => {
+                          const cards = lane.tasks.filter((task) => task.status === status);
+                          const cellKey = `${laneKey}:${status}`;
+                          return (
+                            <div
+                              key={status}
+                              className={`board-column${dropTarget === cellKey ? ' is-drop-target' : ''}`}
+                              data-testid={
+                                laneBy === 'none'
+                                  ? `board-column-${status}`
+                                  : `board-cell-${laneKey}-${status}`
+                              }
+                              onDragOver={(event) => {
+                                if (!mayWrite) return;
+                                event.preventDefault();
+                                event.dataTransfer.dropEffect = 'move';
+                                if (dropTarget !== cellKey) setDropTarget(cellKey);
+                              }}
+                              onDragLeave={(event) => {
+                                if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                                  setDropTarget(null);
+                              }}
+                              onDrop={(event) => drop(status, event)}
+                              style={{
+                                background: '#eef0f4',
+                                borderRadius: 10,
+                                padding: 10,
+                                minHeight: laneBy === 'none' ? 420 : 72,
+                              }}
+                            >
+                              {laneBy === 'none' ? (
+                                <BoardColumnHeader
+                                  workspaceId={workspace.id}
+                                  status={status}
+                                  count={cards.length}
+                                  goalId={filters.goalId}
+                                  mayWrite={mayWrite}
+                                />
+                              ) : null}
+                              <Flex vertical gap={8}>
+                                {cards.map((task) => (
+                                  <BoardCard
+                                    key={task.id}
+                                    task={task}
+                                    wbs={wbsOf.get(task.id) ?? ''}
+                                    isDragging={dragged === task.id}
+                                    isDraggable={mayWrite}
+                                    onOpen={() => openTask(task.id)}
+                                    onDragStart={(event) => {
+                                      event.dataTransfer.setData(DRAG_TYPE, task.id);
+                                      event.dataTransfer.effectAllowed = 'move';
+                                      setDragged(task.id);
+                                    }}
+                                    onDragEnd={() => {
+                                      setDragged(null);
+                                      setDropTarget(null);
+                                    }}
+                                  />
+                                ))}
+                                {cards.length === 0 && laneBy === 'none' ? (
+                                  <Typography.Text
+                                    type="secondary"
+                                    style={{ textAlign: 'center', padding: '24px 0', fontSize: 12 }}
+                                  >
+                                    {mayWrite ? t('board.dropHere') : t('board.emptyColumn')}
+                                  </Typography.Text>
+                                ) : null}
+                              </Flex>
+                            </div>
+                          );
+                        })}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </Flex>
           </div>
           {list.hasNextPage ? (
             <Flex justify="center" style={{ padding: 16 }}>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Card, Dropdown, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckSquareOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -13,7 +13,9 @@ import { MilestoneIcon, PriorityLabel, TaskPeople, TaskStatusTag } from '../../f
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
 import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
-import { isOverdue } from '../../features/tasks/taskUtils.ts';
+import { isOverdue, wbsTree, type WbsTreeRow } from '../../features/tasks/taskUtils.ts';
+import { matchesTaskFilters } from '../../features/tasks/taskFilters.ts';
+import { useMe } from '../../features/account/hooks.ts';
 import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useTaskFilters } from '../../features/tasks/useTaskFilters.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -23,8 +25,11 @@ export function TasksPage() {
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
   const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
-  const list = useTaskList(workspace.id, query);
+  const isTree = filters.sort === 'wbs';
+  const list = useTaskList(workspace.id, query, 50, !isTree);
   const schedule = useSchedule(workspace.id);
+  const myId = useMe().data?.user.id ?? null;
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [openTaskId, openTask] = useOpenTask();
   const today = dateToDay(new Date());
   const mayWrite = can('tasks.write');
@@ -37,10 +42,41 @@ export function TasksPage() {
     () => [...new Set((schedule.data?.tasks ?? []).flatMap((task) => task.labels))].sort(),
     [schedule.data],
   );
-  const tasks = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
+  const listed = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
+  // The default view: the whole plan as its WBS tree, filtered here with the list query's rules.
+  const tree = useMemo(
+    () =>
+      isTree ? wbsTree(schedule.data?.tasks ?? [], (task) => matchesTaskFilters(task, filters, myId)) : [],
+    [isTree, schedule.data, filters, myId],
+  );
+  const parentIds = useMemo(() => {
+    const ids: string[] = [];
+    const walk = (rows: readonly WbsTreeRow<Task>[]) => {
+      for (const row of rows) {
+        if (row.children) {
+          ids.push(row.id);
+          walk(row.children);
+        }
+      }
+    };
+    walk(tree);
+    return ids;
+  }, [tree]);
+  const shownCount = useMemo(() => {
+    let count = 0;
+    const walk = (rows: readonly WbsTreeRow<Task>[]) => {
+      for (const row of rows) {
+        count += 1;
+        if (row.children) walk(row.children);
+      }
+    };
+    walk(tree);
+    return count;
+  }, [tree]);
+  const tasks: WbsTreeRow<Task>[] = isTree ? tree : listed;
   const hasAnyTask = (schedule.data?.tasks.length ?? 0) > 0;
 
-  const columns: TableColumnsType<Task> = [
+  const columns: TableColumnsType<WbsTreeRow<Task>> = [
     {
       title: t('tasks.wbs'),
       key: 'wbs',
@@ -183,8 +219,11 @@ export function TasksPage() {
           </>
         }
       />
-      {list.error ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      {(isTree ? schedule.error : list.error) ? (
+        <QueryError
+          error={isTree ? schedule.error : list.error}
+          onRetry={() => void (isTree ? schedule.refetch() : list.refetch())}
+        />
       ) : (
         <Card styles={{ body: { padding: 0 } }}>
           <Flex vertical gap={12} style={{ padding: 16, borderBottom: '1px solid #f0f0f0' }}>
@@ -204,11 +243,24 @@ export function TasksPage() {
               labels={labels}
             />
           </Flex>
-          <Table<Task>
+          <Table<WbsTreeRow<Task>>
             rowKey="id"
             columns={columns}
             dataSource={tasks}
-            loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+            loading={
+              isTree ? schedule.isPending : list.isPending || (list.isFetching && !list.isFetchingNextPage)
+            }
+            expandable={{
+              expandedRowKeys: parentIds.filter((id) => !collapsed.has(id)),
+              onExpand: (isExpanded, row) =>
+                setCollapsed((previous) => {
+                  const next = new Set(previous);
+                  if (isExpanded) next.delete(row.id);
+                  else next.add(row.id);
+                  return next;
+                }),
+              indentSize: 16,
+            }}
             pagination={false}
             scroll={{ x: 1060 }}
             size="middle"
@@ -221,7 +273,16 @@ export function TasksPage() {
               ),
             }}
           />
-          {list.hasNextPage ? (
+          {isTree ? (
+            shownCount > 0 ? (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ textAlign: 'center', padding: 12, margin: 0, fontSize: 12 }}
+              >
+                {t('tasks.shownAll', { count: shownCount })}
+              </Typography.Paragraph>
+            ) : null
+          ) : list.hasNextPage ? (
             <Flex justify="center" style={{ padding: 16 }}>
               <Button
                 onClick={() => void list.fetchNextPage()}

@@ -1,0 +1,81 @@
+/** Swimlanes of the board; pure, so it is unit-tested. */
+import { compareWbs } from './taskUtils.ts';
+
+export type LaneBy = 'none' | 'person' | 'milestone' | 'goal';
+
+export const LANE_BYS: readonly LaneBy[] = ['none', 'person', 'milestone', 'goal'];
+
+export type LaneTask = {
+  id: string;
+  parentId: string | null;
+  goalId: string | null;
+  isMilestone: boolean;
+  roles: readonly { userId: string; role: string; name: string }[];
+};
+
+/** A lane: `key` is a person, milestone or goal id, or null for the tasks that have none. */
+export type Lane<T> = { key: string | null; title: string | null; sortKey: string; tasks: T[] };
+
+export type LaneContext = {
+  /** Every task of the plan (the board shows a filtered part), for milestone ancestors. */
+  planTasks: readonly {
+    id: string;
+    parentId: string | null;
+    isMilestone: boolean;
+    title: string;
+    wbs: string;
+  }[];
+  goalTitles: ReadonlyMap<string, string>;
+};
+
+/**
+ * The board's tasks in lanes: by the person Responsible (else Accountable), by the milestone a task sits
+ * under (or is), or by goal. Lanes with a key come first in name, WBS or title order; the lane without one
+ * comes last; a lane exists only when it has tasks. 'none' gives one lane of everything.
+ */
+export function boardLanes<T extends LaneTask>(
+  tasks: readonly T[],
+  by: LaneBy,
+  context: LaneContext,
+): Lane<T>[] {
+  if (by === 'none') return [{ key: null, title: null, sortKey: '', tasks: [...tasks] }];
+  const plan = new Map(context.planTasks.map((task) => [task.id, task]));
+  const laneOf = (task: T): { key: string; title: string; sortKey: string } | null => {
+    if (by === 'person') {
+      const holder =
+        task.roles.find((role) => role.role === 'R') ?? task.roles.find((role) => role.role === 'A');
+      return holder ? { key: holder.userId, title: holder.name, sortKey: holder.name } : null;
+    }
+    if (by === 'goal') {
+      if (task.goalId === null) return null;
+      const title = context.goalTitles.get(task.goalId) ?? task.goalId;
+      return { key: task.goalId, title, sortKey: title };
+    }
+    // The task itself when it is a milestone, else its nearest milestone ancestor.
+    const seen = new Set<string>();
+    for (let current = plan.get(task.id); current && !seen.has(current.id);) {
+      seen.add(current.id);
+      if (current.isMilestone) return { key: current.id, title: current.title, sortKey: current.wbs };
+      current = current.parentId === null ? undefined : plan.get(current.parentId);
+    }
+    return null;
+  };
+  const lanes = new Map<string | null, Lane<T>>();
+  for (const task of tasks) {
+    const lane = laneOf(task);
+    const key = lane?.key ?? null;
+    const existing = lanes.get(key);
+    if (existing) existing.tasks.push(task);
+    else lanes.set(key, { key, title: lane?.title ?? null, sortKey: lane?.sortKey ?? '', tasks: [task] });
+  }
+  const compare = by === 'milestone' ? compareWbs : (a: string, b: string) => a.localeCompare(b);
+  return [...lanes.values()].sort((a, b) => {
+    if (a.key === null || b.key === null) return a.key === null ? (b.key === null ? 0 : 1) : -1;
+    return compare(a.sortKey, b.sortKey);
+  });
+}
+
+/** Reads a remembered lane choice, falling back to 'none' for anything else. */
+export function parseLaneBy(value: string | null): LaneBy {
+  return LANE_BYS.find((by) => by === value) ?? 'none';
+}
