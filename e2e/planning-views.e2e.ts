@@ -177,18 +177,20 @@ describe('planning views', () => {
     );
     expect(await drawer.locator('[data-testid$="-A"][aria-pressed="true"]').count()).toBe(1);
     await drawer.getByTestId('raci-save').click();
-    await page.locator('.ant-message-success').first().waitFor();
-    expect(await drawer.getByTestId('raci-error').count()).toBe(0);
-    const saved = await callApi<{ task: { roles: Array<{ userId: string; role: string }> } }>(
-      context,
-      server.url,
-      'GET',
-      `${w}/tasks/${task.id}`,
-    );
-    expect(saved.task.roles.filter((role) => role.role === 'A')).toEqual([
-      expect.objectContaining({ userId: other.userId }),
-    ]);
     await screenshot(page, '64-task-drawer-raci-zh');
+    const accountables = async () =>
+      (
+        await callApi<{ task: { roles: Array<{ userId: string; role: string }> } }>(
+          context,
+          server.url,
+          'GET',
+          `${w}/tasks/${task.id}`,
+        )
+      ).task.roles
+        .filter((role) => role.role === 'A')
+        .map((role) => role.userId);
+    await expect.poll(accountables, { timeout: 10_000 }).toEqual([other.userId]);
+    expect(await drawer.getByTestId('raci-error').count()).toBe(0);
     await drawer.locator('.ant-drawer-close').click();
 
     // The RACI matrix shows every person at 1440 px: each column header lies inside the matrix's frame.
