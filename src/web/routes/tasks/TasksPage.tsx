@@ -7,7 +7,16 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { dateToDay } from '../../components/format.ts';
-import { taskExportUrl, useSchedule, useTaskList, type Task } from '../../features/tasks/hooks.ts';
+import {
+  taskExportUrl,
+  useSchedule,
+  useTaskList,
+  type ScheduledTask,
+  type Task,
+} from '../../features/tasks/hooks.ts';
+
+/** A row: a listed task, or a task of the WBS tree (the schedule's lighter form, with its subtasks). */
+type ListRow = Task | WbsTreeRow<ScheduledTask>;
 import { QuickCreateTask } from '../../features/tasks/QuickCreateTask.tsx';
 import { MilestoneIcon, PriorityLabel, TaskPeople, TaskStatusTag } from '../../features/tasks/TaskBadges.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
@@ -51,7 +60,7 @@ export function TasksPage() {
   );
   const parentIds = useMemo(() => {
     const ids: string[] = [];
-    const walk = (rows: readonly WbsTreeRow<Task>[]) => {
+    const walk = (rows: readonly WbsTreeRow<ScheduledTask>[]) => {
       for (const row of rows) {
         if (row.children) {
           ids.push(row.id);
@@ -64,7 +73,7 @@ export function TasksPage() {
   }, [tree]);
   const shownCount = useMemo(() => {
     let count = 0;
-    const walk = (rows: readonly WbsTreeRow<Task>[]) => {
+    const walk = (rows: readonly WbsTreeRow<ScheduledTask>[]) => {
       for (const row of rows) {
         count += 1;
         if (row.children) walk(row.children);
@@ -73,10 +82,10 @@ export function TasksPage() {
     walk(tree);
     return count;
   }, [tree]);
-  const tasks: WbsTreeRow<Task>[] = isTree ? tree : listed;
+  const tasks: ListRow[] = isTree ? tree : listed;
   const hasAnyTask = (schedule.data?.tasks.length ?? 0) > 0;
 
-  const columns: TableColumnsType<WbsTreeRow<Task>> = [
+  const columns: TableColumnsType<ListRow> = [
     {
       title: t('tasks.wbs'),
       key: 'wbs',
@@ -102,7 +111,7 @@ export function TasksPage() {
           >
             {task.title}
           </Typography.Link>
-          {task.checklist.length > 0 ? (
+          {'checklist' in task && task.checklist.length > 0 ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
               <CheckSquareOutlined /> {task.checklist.filter((item) => item.done).length}/
               {task.checklist.length}
@@ -243,7 +252,7 @@ export function TasksPage() {
               labels={labels}
             />
           </Flex>
-          <Table<WbsTreeRow<Task>>
+          <Table<ListRow>
             rowKey="id"
             columns={columns}
             dataSource={tasks}
