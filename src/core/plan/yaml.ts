@@ -37,7 +37,7 @@ export function formatPath(path: PlanPath): string {
 
 const SYNTAX: LocalizedText = {
   en: 'YAML syntax error: {detail}',
-  'zh-CN': 'YAML 语法错误:{detail}',
+  'zh-CN': 'YAML 语法错误：{detail}',
 };
 
 function locator(document: Document, lineCounter: LineCounter): Locate {

@@ -277,7 +277,9 @@ function assessAchievableCriterion(
       const verdict: SmartMessageKey =
         assessment.ratio === null ? 'achievable.verdict.wrongWay' : `achievable.verdict.${assessment.status}`;
       const separator = locale === 'zh-CN' ? '' : ' ';
-      const reason = `${message(locale, 'achievable.compare', params)}${separator}${message(locale, verdict, params)}`;
+      // "the last 1 months" reads wrong: a one-month window has its own sentence.
+      const compare = assessment.windowMonths === 1 ? 'achievable.compare.oneMonth' : 'achievable.compare';
+      const reason = `${message(locale, compare, params)}${separator}${message(locale, verdict, params)}`;
       const suggestion: SmartMessageKey | null =
         assessment.status === 'pass'
           ? null

@@ -47,6 +47,8 @@ export const SMART_MESSAGES_EN = {
   'achievable.fail.deadlinePassed.suggestion': 'Set a new deadline or close the goal as missed.',
   'achievable.compare':
     'Needs {required}/month to go from {current} to {target} by {deadline}; the last {months} months averaged {trend}/month.',
+  'achievable.compare.oneMonth':
+    'Needs {required}/month to go from {current} to {target} by {deadline}; the last month averaged {trend}/month.',
   'achievable.verdict.pass': 'That is within 1.5× the recent pace.',
   'achievable.verdict.warn': 'That is {ratio}× the recent pace: a stretch that needs extra effort.',
   'achievable.verdict.fail': 'That is {ratio}× the recent pace.',
@@ -138,6 +140,8 @@ export const SMART_MESSAGES_ZH: Record<SmartMessageKey, string> = {
   'achievable.fail.deadlinePassed.suggestion': '设定新的截止日期，或将该目标标记为未达成并关闭。',
   'achievable.compare':
     '需要每月 {required}（从 {current} 到 {target}，截止 {deadline}），过去 {months} 个月平均每月 {trend}。',
+  'achievable.compare.oneMonth':
+    '需要每月 {required}（从 {current} 到 {target}，截止 {deadline}），过去 1 个月平均每月 {trend}。',
   'achievable.verdict.pass': '在近期速度的 1.5 倍以内。',
   'achievable.verdict.warn': '是近期速度的 {ratio} 倍：有挑战，需要额外投入。',
   'achievable.verdict.fail': '是近期速度的 {ratio} 倍。',

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Flex, Typography } from 'antd';
 
+/** A page's title and description, with its actions beside it on a desktop and wrapping below it on a phone. */
 export function PageHeader({
   title,
   description,
@@ -11,9 +12,9 @@ export function PageHeader({
   extra?: ReactNode;
 }) {
   return (
-    <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 24 }}>
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+    <Flex justify="space-between" align="flex-start" gap={16} wrap className="page-header">
+      <div style={{ minWidth: 0, flex: '1 1 240px' }}>
+        <Typography.Title level={3} style={{ margin: 0, overflowWrap: 'anywhere' }}>
           {title}
         </Typography.Title>
         {description ? (
@@ -22,7 +23,11 @@ export function PageHeader({
           </Typography.Text>
         ) : null}
       </div>
-      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap className="page-header-actions">
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -82,6 +82,7 @@ export const en: Catalog = {
     back: 'Back to my workspaces',
   },
   shell: {
+    openMenu: 'Open the menu',
     yourWorkspaces: 'Your workspaces',
     newWorkspace: 'New workspace',
     chooseWorkspace: 'Choose a workspace',

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN.ts';
 import { en } from './en.ts';
+import { browserLocale } from './browserLocale.ts';
 
 export const UI_LOCALES = ['zh-CN', 'en'] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];
@@ -14,14 +15,16 @@ export function isUiLocale(value: unknown): value is UiLocale {
   return typeof value === 'string' && (UI_LOCALES as readonly string[]).includes(value);
 }
 
-function storedLocale(): UiLocale {
+/** The language chosen in this browser, else the browser's own preference, else Chinese (the first language). */
+function initialLocale(): UiLocale {
   try {
     const stored = window.localStorage.getItem(STORAGE_KEY);
     if (isUiLocale(stored)) return stored;
   } catch {
-    // Storage may be blocked (private mode); Chinese is the product's first language.
+    // Storage may be blocked (private mode): the browser's preference still applies.
   }
-  return 'zh-CN';
+  const preferred = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  return browserLocale(preferred) ?? 'zh-CN';
 }
 
 function syncDocument(locale: UiLocale): void {
@@ -33,7 +36,7 @@ export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: storedLocale(),
+  lng: initialLocale(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,

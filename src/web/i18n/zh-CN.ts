@@ -79,6 +79,7 @@ export const zhCN = {
     back: '返回我的工作区',
   },
   shell: {
+    openMenu: '打开菜单',
     yourWorkspaces: '我的工作区',
     newWorkspace: '新建工作区',
     chooseWorkspace: '选择工作区',
@@ -136,7 +137,7 @@ export const zhCN = {
     createTitle: '创建邀请链接',
     createLink: '创建邀请链接',
     emailOptional: '邮箱（可选）',
-    emailHint: '填写后只有该邮箱的账号能接受邀请;留空则任何拿到链接的人都可加入。',
+    emailHint: '填写后只有该邮箱的账号能接受邀请；留空则任何拿到链接的人都可加入。',
     expiresInDays: '有效期',
     days: '天',
     linkReady: '邀请链接已生成',

@@ -81,9 +81,10 @@ export function CheckInsCard({
             >
               <Slider min={1} max={10} marks={{ 1: '1', 5: '5', 10: '10' }} />
             </Form.Item>
+            {/* Two rows: autoSize measures the value, so one row clipped the placeholder once it wrapped. */}
             <Form.Item name="blockers" label={t('checkIns.blockers')}>
               <Input.TextArea
-                autoSize={{ minRows: 1, maxRows: 4 }}
+                autoSize={{ minRows: 2, maxRows: 4 }}
                 maxLength={2000}
                 placeholder={t('checkIns.blockersPlaceholder')}
               />

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Button, Drawer, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -10,6 +10,7 @@ import {
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
+  MenuOutlined,
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
@@ -27,7 +28,10 @@ import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
-/** Sider with the workspace's pages, header with workspace switcher, language and user menu. */
+/**
+ * Sider with the workspace's pages, header with workspace switcher, language and user menu. Below 992 px the
+ * pages move into a drawer opened from the header's menu button, so the header never covers the page.
+ */
 export function AppShell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -40,8 +44,11 @@ export function AppShell() {
     workspaces.find((workspace) => workspace.id === (routeWorkspaceId ?? lastWorkspaceId())) ??
     (routeWorkspaceId ? undefined : workspaces[0]);
   const role = current && isRole(current.role) ? current.role : null;
-  // Phones: a tighter header, so switcher, language, bell and user menu fit in 390 px.
-  const isNarrow = !Grid.useBreakpoint().sm;
+  const screens = Grid.useBreakpoint();
+  // Phones: a tighter header (menu button, switcher, bell, user); the language switch moves into the drawer.
+  const isNarrow = screens.sm === false;
+  const hasSider = screens.lg !== false;
+  const [isMenuOpen, setMenuOpen] = useState(false);
 
   const base = current ? `/w/${current.id}` : null;
   const items: MenuProps['items'] = base
@@ -93,34 +100,59 @@ export function AppShell() {
   // Planning views (board, timeline, matrices) use the whole width; reading pages keep a comfortable measure.
   const isWide = /\/w\/[^/]+\/(tasks|raci|workload)(\/|$)/.test(path);
 
+  const brand = (
+    <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
+      <Logo />
+      <Typography.Text strong style={{ fontSize: 18 }}>
+        OpsPlan
+      </Typography.Text>
+    </Flex>
+  );
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey]}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        void navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        width={220}
-        breakpoint="lg"
-        collapsedWidth={0}
-        theme="light"
-        style={{ borderInlineEnd: '1px solid #f0f0f0' }}
-      >
-        <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
-          <Logo />
-          <Typography.Text strong style={{ fontSize: 18 }}>
-            OpsPlan
-          </Typography.Text>
-        </Flex>
-        <Menu
-          mode="inline"
-          items={items}
-          selectedKeys={[selectedKey]}
-          onClick={({ key }) => void navigate(key)}
-          style={{ borderInlineEnd: 'none' }}
-        />
-      </Layout.Sider>
-      <Layout>
+      {hasSider ? (
+        <Layout.Sider width={220} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          placement="left"
+          size={264}
+          open={isMenuOpen}
+          onClose={() => setMenuOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 0 } }}
+          data-testid="nav-drawer"
+        >
+          {brand}
+          {menu}
+          {isNarrow ? (
+            <div style={{ padding: '16px 24px' }}>
+              <LanguageSwitch size="small" />
+            </div>
+          ) : null}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
+          className="app-header"
           style={{
             background: '#fff',
-            padding: isNarrow ? '0 4px' : '0 24px',
+            padding: isNarrow ? '0 8px' : '0 24px',
             borderBottom: '1px solid #f0f0f0',
             display: 'flex',
             alignItems: 'center',
@@ -128,14 +160,25 @@ export function AppShell() {
             gap: isNarrow ? 4 : 16,
           }}
         >
-          <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
-          <Flex align="center" gap={isNarrow ? 4 : 16}>
-            <LanguageSwitch size="small" />
+          <Flex align="center" gap={isNarrow ? 4 : 12} style={{ minWidth: 0, flex: '1 1 auto' }}>
+            {hasSider ? null : (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('shell.openMenu')}
+                data-testid="nav-menu-button"
+                onClick={() => setMenuOpen(true)}
+              />
+            )}
+            <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
+          </Flex>
+          <Flex align="center" gap={isNarrow ? 4 : 16} style={{ flex: 'none' }}>
+            {isNarrow ? null : <LanguageSwitch size="small" />}
             {current ? <NotificationBell workspaceId={current.id} /> : null}
             {me ? <UserMenu name={me.user.name} email={me.user.email} /> : null}
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24, background: '#f5f7fa' }}>
+        <Layout.Content style={{ padding: isNarrow ? '16px 12px' : 24, background: '#f5f7fa', minWidth: 0 }}>
           <div style={{ maxWidth: isWide ? 1680 : 1200, margin: '0 auto' }}>
             <Suspense fallback={<FullPageSpin />}>
               <Outlet />

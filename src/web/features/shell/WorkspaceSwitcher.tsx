@@ -39,8 +39,14 @@ export function WorkspaceSwitcher({
         onClick: ({ key }) => void navigate(key === 'new' ? '/onboarding' : `/w/${key}`),
       }}
     >
-      <Button data-testid="workspace-switcher" icon={<AppstoreOutlined />}>
-        {current?.name ?? t('shell.chooseWorkspace')} <DownOutlined />
+      <Button
+        data-testid="workspace-switcher"
+        icon={<AppstoreOutlined />}
+        title={current?.name}
+        style={{ minWidth: 0, maxWidth: '100%' }}
+      >
+        <span className="workspace-switcher-name">{current?.name ?? t('shell.chooseWorkspace')}</span>
+        <DownOutlined />
       </Button>
     </Dropdown>
   );

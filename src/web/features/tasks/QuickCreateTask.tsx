@@ -50,7 +50,8 @@ export function QuickCreateTask({
 
   return (
     <Flex vertical gap={8}>
-      <Flex gap={8} data-testid="quick-create">
+      {/* On a phone the date and the button wrap below, so the title keeps a usable width. */}
+      <Flex gap={8} wrap data-testid="quick-create">
         <Tooltip title={t('tasks.milestoneToggle')}>
           <Button
             aria-pressed={isMilestone}
@@ -65,6 +66,7 @@ export function QuickCreateTask({
           onChange={(event) => setTitle(event.target.value)}
           onPressEnter={submit}
           maxLength={300}
+          style={{ flex: '1 1 220px', minWidth: 0 }}
           placeholder={isMilestone ? t('tasks.quickMilestonePlaceholder') : t('tasks.quickPlaceholder')}
           data-testid="quick-create-title"
         />

@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { MyDay } from '../../features/myday/MyDay.tsx';
 import {
@@ -70,6 +71,8 @@ function useQueueChoice() {
 function useQueueColumns(base: string, withAssignee: boolean): TableColumnsType<QueueItem> {
   const { t } = useTranslation();
   const format = useFormatters();
+  // A phone keeps the case, the step and when it is due.
+  const isCompact = useIsCompact();
   return [
     {
       title: t('runs.subject'),
@@ -98,6 +101,7 @@ function useQueueColumns(base: string, withAssignee: boolean): TableColumnsType<
       title: t('queue.process'),
       key: 'process',
       width: withAssignee ? 160 : undefined,
+      responsive: FROM_TABLET,
       render: (_, item) => item.processName,
     },
     {
@@ -110,6 +114,7 @@ function useQueueColumns(base: string, withAssignee: boolean): TableColumnsType<
       title: t('runs.status'),
       key: 'status',
       width: 140,
+      responsive: FROM_TABLET,
       render: (_, item) =>
         item.status === 'active' && item.startedAt === null ? (
           <Tag style={{ marginInlineEnd: 0 }}>{t('runs.notStarted')}</Tag>
@@ -125,13 +130,14 @@ function useQueueColumns(base: string, withAssignee: boolean): TableColumnsType<
             title: t('runs.enteredAt'),
             key: 'enteredAt',
             width: 200,
+            responsive: FROM_TABLET,
             render: (_: unknown, item: QueueItem) => format.dateTime(item.enteredAt),
           },
         ]),
     {
       title: t('runs.dueAt'),
       key: 'dueAt',
-      width: 200,
+      width: isCompact ? 120 : 200,
       render: (_, item) =>
         item.dueAt === null ? (
           '—'
@@ -160,6 +166,7 @@ function QueueTable({
 }) {
   const navigate = useNavigate();
   const columns = useQueueColumns(base, withAssignee);
+  const isCompact = useIsCompact();
   return (
     <Card styles={{ body: { padding: 0 } }}>
       <Table<QueueItem>
@@ -168,7 +175,7 @@ function QueueTable({
         dataSource={[...items].sort(byDue)}
         loading={loading}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={isCompact ? undefined : { x: 900 }}
         locale={{ emptyText: <Empty description={emptyText} /> }}
         data-testid="queue-table"
         onRow={(item) => ({

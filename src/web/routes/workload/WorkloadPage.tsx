@@ -279,7 +279,7 @@ export function WorkloadPage() {
         title={t('workload.heatmap')}
         style={{ marginBottom: 16 }}
         extra={
-          <Flex gap={8} align="center">
+          <Flex gap={8} align="center" wrap>
             <DatePicker
               picker="week"
               value={dayjs(from)}

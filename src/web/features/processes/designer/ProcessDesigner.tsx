@@ -224,7 +224,7 @@ export function ProcessDesigner({
             </Tag>
           ) : null}
         </Flex>
-        <Flex gap={8} align="center">
+        <Flex gap={8} align="center" wrap>
           {issues.length > 0 ? (
             <Typography.Text type="warning" style={{ marginInlineEnd: 4 }}>
               {t('designer.issueBadge', { count: issues.length })}
@@ -324,8 +324,8 @@ export function ProcessDesigner({
         )}
       </Flex>
 
-      <Flex gap={16} align="flex-start">
-        <div style={{ width: 330, flexShrink: 0, position: 'sticky', top: 76 }}>
+      <Flex gap={16} align="flex-start" className="designer-panes">
+        <div className="designer-steps" style={{ width: 330, flexShrink: 0, position: 'sticky', top: 76 }}>
           <Card
             size="small"
             title={
