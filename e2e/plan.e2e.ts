@@ -158,6 +158,8 @@ describe('[PLAN] the written plan from a template', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${suffix} fits 390 px`).toBeLessThanOrEqual(0);
     }
+    // On a phone the language switch sits in the menu drawer.
+    await page.getByTestId('nav-menu-button').click();
     await page.getByTestId('language-switch').getByText('English').click();
     for (const viewport of [PHONE, WIDE]) {
       await page.setViewportSize(viewport);
