@@ -54,7 +54,7 @@ function measureOverflow(page: Page): Promise<Overflow> {
 
 /** Waits until the page has drawn: its title is shown and no spinner or skeleton is left. */
 async function settle(page: Page): Promise<void> {
-  await page.locator('h1, h2, h3, h4').first().waitFor();
+  await page.locator('h1, h2, h3, h4, .ant-result-title').first().waitFor();
   await page
     .locator('.ant-spin-spinning, .ant-skeleton-active')
     .first()
@@ -119,10 +119,16 @@ async function workspacePages(
     ['queue', `${w}/queue`],
     ['queue-team', `${w}/queue?view=team`],
     ['plan', `${w}/plan`],
+    ['plan-new', `${w}/plan/new`],
+    ['plan-yaml', `${w}/plan/yaml`],
+    ['plan-health', `${w}/plan/health`],
     ['members', `${w}/members`],
     ['audit', `${w}/audit`],
     ['settings', `${w}/settings`],
+    ['settings-chat', `${w}/settings/chat`],
     ['profile', '/profile'],
+    ['profile-notifications', '/profile/notifications'],
+    ['not-found', `${w}/no-such-page`],
   ];
 }
 
