@@ -209,6 +209,23 @@ describe('planning views', () => {
       expect(cell.right).toBeLessThanOrEqual((frame?.x ?? 0) + (frame?.width ?? 0) + 1);
     await screenshot(page, '65-raci-zh');
 
+    // Routines: the next date is the first of the upcoming chips beside it.
+    const routines = await callApi<{ items: Array<{ id: string; upcoming: string[] }> }>(
+      context,
+      server.url,
+      'GET',
+      `${w}/routines`,
+    );
+    await page.goto(`${server.url}${w}/routines`);
+    await page.getByTestId('routines-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const routine = routines.items.find((item) => item.upcoming.length > 0);
+    if (!routine) throw new Error('the demo has no routine with upcoming days');
+    const row = page
+      .getByTestId('routines-table')
+      .locator('tr', { has: page.getByTestId(`routine-next-${routine.id}`) });
+    const firstChip = await row.getByTestId(`occurrence-${routine.upcoming[0] ?? ''}`).innerText();
+    expect(await page.getByTestId(`routine-next-${routine.id}`).innerText()).toContain(firstChip.trim());
+
     // English, then phone size.
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByRole('heading', { name: 'RACI matrix' }).waitFor();

@@ -79,9 +79,13 @@ export function RoutinesPage() {
       title: t('routines.next'),
       key: 'next',
       width: 130,
+      // The first of the chips beside it: the stored next occurrence is the next one still to be created,
+      // which is later than an occurrence already made for today or tomorrow.
       render: (_, routine) =>
-        routine.nextOccurrence ? (
-          <Typography.Text strong>{format.day(routine.nextOccurrence)}</Typography.Text>
+        routine.upcoming[0] ? (
+          <Typography.Text strong data-testid={`routine-next-${routine.id}`}>
+            {format.day(routine.upcoming[0])}
+          </Typography.Text>
         ) : (
           <Typography.Text type="secondary">{t('routines.ended')}</Typography.Text>
         ),
