@@ -227,6 +227,8 @@ describe('planning views', () => {
     expect(await page.getByTestId(`routine-next-${routine.id}`).innerText()).toContain(firstChip.trim());
 
     // English, then phone size.
+    await page.goto(`${server.url}${w}/raci`);
+    await page.getByTestId('raci-matrix').waitFor();
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByRole('heading', { name: 'RACI matrix' }).waitFor();
     await screenshot(page, '66-raci-en');

@@ -91,7 +91,10 @@ export function TasksPage() {
       key: 'wbs',
       width: 72,
       render: (_, task) => (
-        <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Typography.Text
+          type="secondary"
+          style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+        >
           {wbsOf.get(task.id) ?? ''}
         </Typography.Text>
       ),
@@ -269,6 +272,8 @@ export function TasksPage() {
                   return next;
                 }),
               indentSize: 16,
+              // The tree's toggle and indent go with the title, so the WBS code keeps its column.
+              expandIconColumnIndex: 1,
             }}
             pagination={false}
             scroll={{ x: 1060 }}
