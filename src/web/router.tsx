@@ -58,6 +58,8 @@ const NotificationSettingsPage = page(
   () => import('./routes/profile/NotificationSettingsPage.tsx'),
   'NotificationSettingsPage',
 );
+const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'MeetingsPage');
+const MeetingPage = page(() => import('./routes/meetings/MeetingPage.tsx'), 'MeetingPage');
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -125,6 +127,8 @@ export const router = createBrowserRouter([
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },
                   { path: 'settings/chat', element: <ChatTargetsPage /> },
+                  { path: 'meetings', element: <MeetingsPage /> },
+                  { path: 'meetings/:meetingId', element: <MeetingPage /> },
                 ],
               },
             ],

@@ -353,6 +353,11 @@ export const ERRORS = {
     en: 'Only members of this workspace can be mentioned.',
     'zh-CN': '只能提及本工作区的成员。',
   },
+  comment_not_author: {
+    status: 403,
+    en: 'Only the author can edit a comment.',
+    'zh-CN': '只有评论的作者可以编辑它。',
+  },
   meeting_not_found: { status: 404, en: 'Meeting not found.', 'zh-CN': '未找到该会议。' },
   meeting_series_not_found: {
     status: 404,

@@ -8,6 +8,9 @@ import {
   nextMeetingDay,
   type AgendaFacts,
 } from './index.ts';
+import { describeMeetingRule } from './chapter.ts';
+import { buildPlanDocument } from '../plan/document/build.ts';
+import { samplePlan } from '../plan/document/testing/sample.ts';
 
 const EMPTY: AgendaFacts = {
   offTrackGoals: [],
@@ -131,5 +134,37 @@ describe('minutes', () => {
     expect(isActionOpen('done')).toBe(false);
     expect(isActionOpen('cancelled')).toBe(false);
     expect(isActionOpen(null)).toBe(false);
+  });
+});
+
+describe('the communication chapter', () => {
+  it('writes the cadence, the channels and who is told what into chapter 7', () => {
+    const plan = samplePlan();
+    plan.sections = {
+      communication: {
+        meetings: [{ title: '运营周会', rule: 'FREQ=WEEKLY;BYDAY=MO', time: '10:00', attendees: [] }],
+        channels: [{ name: '运营群', kind: 'dingtalk', events: ['task.overdue'], paused: true }],
+      },
+    };
+    const document = buildPlanDocument(plan, null, { locale: 'zh-CN', now: Date.UTC(2026, 10, 26) });
+    const chapter = document.chapters.find((item) => item.id === 'communication');
+    expect(chapter?.isPlanned).toBe(true);
+    const text = JSON.stringify(chapter?.blocks);
+    expect(text).toContain('每周一');
+    expect(text).toContain('运营群 （已停用）');
+    expect(text).toContain('钉钉');
+    expect(text).toContain('任务的 R 和 A');
+  });
+
+  it('says what is not planned when there are neither meetings nor chat groups', () => {
+    const plan = samplePlan();
+    plan.sections = {};
+    const document = buildPlanDocument(plan, null, { locale: 'en', now: Date.UTC(2026, 10, 26) });
+    const chapter = document.chapters.find((item) => item.id === 'communication');
+    expect(chapter?.isPlanned).toBe(false);
+    expect(describeMeetingRule('FREQ=WEEKLY;BYDAY=MO,TH', 'en')).toBe('Weekly on Mon, Thu');
+    expect(describeMeetingRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', 'en')).toBe(
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO',
+    );
   });
 });

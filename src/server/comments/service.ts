@@ -182,7 +182,7 @@ export async function updateComment(
   await services.db.transaction().execute(async (trx) => {
     const row = await queries.selectComment(trx, workspaceId, commentId);
     if (!row) throw new AppError('comment_not_found');
-    if (row.author_id !== actor.userId) throw new AppError('forbidden');
+    if (row.author_id !== actor.userId) throw new AppError('comment_not_author');
     const targetType = row.target_type as CommentTarget;
     const target = await requireTarget(trx, workspaceId, targetType, row.target_id);
     const mentionedIds = await checkMentions(trx, workspaceId, body);

@@ -6,6 +6,7 @@ import { insertUser } from '../auth/queries.ts';
 import { seedGoalsDemo } from '../goals/demo.ts';
 import { seedTasksDemo } from '../tasks/demo.ts';
 import { seedProcessesDemo } from '../processes/demo.ts';
+import { seedCommunicationDemo } from '../meetings/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -26,6 +27,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedGoalsDemo,
   seedTasksDemo,
   seedProcessesDemo,
+  seedCommunicationDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

@@ -255,3 +255,43 @@ describe('meetings', () => {
     expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([meeting.id]);
   });
 });
+
+describe('demo communication', () => {
+  it('holds comments, a weekly series with minutes and actions, paused bot targets, and the plan communication section', async () => {
+    const demo = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: {} }),
+    );
+    const demoId = demo.json().workspace.id as string;
+    const get = (path: string) =>
+      t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}${path}` }));
+
+    const feed = await get('/activity?limit=200');
+    expect(
+      feed.json().items.filter((item: { kind: string }) => item.kind === 'comment').length,
+    ).toBeGreaterThanOrEqual(4);
+    const series = (await get('/meeting-series')).json().items;
+    expect(series).toHaveLength(1);
+    const meetings = (await get('/meetings')).json().items as Array<{ id: string; status: string }>;
+    expect(meetings.map((meeting) => meeting.status)).toEqual(['planned', 'held', 'held']);
+    const last = (await get(`/meetings/${meetings[1]?.id}`)).json().meeting;
+    expect(last.minutes).toContain('老带新');
+    expect(last.actions.length).toBe(2);
+    const next = (await get(`/meetings/${meetings[0]?.id}`)).json().meeting;
+    const carried = next.agenda.filter((item: { source: string }) => item.source === 'carried');
+    const carriedText = carried.map((item: { title: string }) => item.title).join('\n');
+    // Open actions of earlier meetings are carried; done ones are not.
+    expect(carriedText).toContain('新手引导 3 步方案原型');
+    expect(carriedText).toContain('老带新奖励 A/B 测试方案');
+    expect(carriedText).not.toContain('活动页面文案初稿');
+    expect(next.agenda.some((item: { source: string }) => item.source === 'live')).toBe(true);
+
+    const targets = (await get('/chat-targets')).json().items as Array<{ kind: string; enabled: boolean }>;
+    expect(targets.map((target) => target.kind).sort()).toEqual(['dingtalk', 'wecom']);
+    expect(targets.every((target) => !target.enabled)).toBe(true);
+
+    const plan = await get('/plan/export?format=json');
+    expect(plan.json().plan.sections.communication.meetings[0]).toMatchObject({
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+    });
+  });
+});

@@ -205,3 +205,18 @@ export function selectBreachedSteps(executor: Executor, workspaceId: string, now
     .limit(limit)
     .execute();
 }
+
+export function selectUserEmails(executor: Executor, userIds: readonly string[]) {
+  if (userIds.length === 0) return Promise.resolve([]);
+  return executor.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
+}
+
+/** Chat groups and their routing, for the plan's communication chapter (never the URL or secret). */
+export function selectChatTargetsForPlan(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('chat_targets')
+    .select(['name', 'kind', 'event_types', 'enabled'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .execute();
+}

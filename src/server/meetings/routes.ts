@@ -221,17 +221,18 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      const locale = request.query.locale ?? request.locale;
       const { input, markdown } = await service.meetingMinutes(
         services,
         requireActor(request),
         request.params.workspaceId,
         request.params.meetingId,
-        request.locale,
+        locale,
       );
       const name = `${input.title}-${input.date}`;
       const file =
         request.query.format === 'docx'
-          ? { bytes: await renderMinutesDocx(input, request.locale), type: DOCX, name: `${name}.docx` }
+          ? { bytes: await renderMinutesDocx(input, locale), type: DOCX, name: `${name}.docx` }
           : { bytes: markdown, type: 'text/markdown; charset=utf-8', name: `${name}.md` };
       return reply
         .header('content-type', file.type)

@@ -6,6 +6,7 @@ import {
   MAX_ATTENDEES,
   MAX_DECISIONS,
 } from '../../core/meetings/index.ts';
+import { LOCALES } from '../../core/i18n/index.ts';
 import { epochMs, Id, limitParam, WorkspaceParams } from '../http.ts';
 
 const Day = z.iso.date().describe('Calendar day, YYYY-MM-DD');
@@ -134,4 +135,5 @@ export const SeriesParams = WorkspaceParams.extend({ seriesId: Id });
 export const MeetingListQuery = z.object({ seriesId: Id.optional(), limit: limitParam });
 export const ExportQuery = z.object({
   format: z.enum(['md', 'docx']).default('md'),
+  locale: z.enum(LOCALES).optional().describe('zh-CN or en; default the request’s language'),
 });

@@ -14,6 +14,7 @@ import {
   type AgendaFacts,
   type AgendaItem,
 } from '../../core/meetings/index.ts';
+import type { CommunicationSection } from '../../core/meetings/chapter.ts';
 import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
 import { newId } from '../../db/ids.ts';
@@ -150,7 +151,7 @@ export async function getMeeting(services: Services, actor: Actor, workspaceId: 
 }
 
 /** A meeting of a series opens with the series' open actions from earlier meetings on its agenda. */
-async function carriedActions(executor: Executor, seriesId: string, date: string) {
+export async function carriedActions(executor: Executor, seriesId: string, date: string) {
   const rows = await queries.selectOpenSeriesActions(executor, seriesId, date);
   const seen = new Set<string>();
   return rows.flatMap((row) => {
@@ -167,10 +168,10 @@ async function carriedActions(executor: Executor, seriesId: string, date: string
   });
 }
 
-async function insertMeetingRow(
+export async function insertMeetingRow(
   services: Services,
   trx: Executor,
-  context: { workspaceId: string; actor: Actor; seriesId: string | null; locale: Locale },
+  context: { workspaceId: string; creatorId: string | null; seriesId: string | null; locale: Locale },
   input: MeetingInput,
 ) {
   const now = services.now();
@@ -203,13 +204,13 @@ async function insertMeetingRow(
     status: 'planned',
     agenda_sent_at: null,
     minutes_sent_at: null,
-    created_by: context.actor.userId,
+    created_by: context.creatorId,
     created_at: now,
     updated_at: now,
   });
   await insertAuditEntry(trx, {
     workspaceId: context.workspaceId,
-    actorId: context.actor.userId,
+    actorId: context.creatorId,
     action: 'meeting.created',
     objectType: 'meeting',
     objectId: id,
@@ -232,7 +233,7 @@ export async function createMeeting(
     return insertMeetingRow(
       services,
       trx,
-      { workspaceId, actor, seriesId: null, locale },
+      { workspaceId, creatorId: actor.userId, seriesId: null, locale },
       { ...input, attendeeIds },
     );
   });
@@ -305,13 +306,13 @@ export async function deleteMeeting(
 }
 
 /** Reads the live problems the agenda is built from, worst first, capped per kind. */
-async function readAgendaFacts(
+export async function readAgendaFacts(
   services: Services,
+  db: Executor,
   workspaceId: string,
   locale: Locale,
   carried: AgendaFacts['openActions'],
 ): Promise<AgendaFacts> {
-  const { db } = services;
   const now = services.now();
   const today = dayInTimezone(now, services.config.timezone);
   const [goals, kpis, tasks, steps, processes] = await Promise.all([
@@ -398,7 +399,7 @@ export async function buildMeetingAgenda(
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const meeting = await requireMeeting(services.db, workspaceId, meetingId);
   const carried = meeting.series_id ? await carriedActions(services.db, meeting.series_id, meeting.date) : [];
-  const facts = await readAgendaFacts(services, workspaceId, locale, carried);
+  const facts = await readAgendaFacts(services, services.db, workspaceId, locale, carried);
   const now = services.now();
   const fresh = buildAgenda(facts, { base: `/w/${workspaceId}`, locale, newId: () => newId(now) });
   await services.db.transaction().execute(async (trx) => {
@@ -620,7 +621,7 @@ export async function createSeries(
     return insertMeetingRow(
       services,
       trx,
-      { workspaceId, actor, seriesId: id, locale },
+      { workspaceId, creatorId: actor.userId, seriesId: id, locale },
       {
         title: input.title,
         date: first,
@@ -655,7 +656,7 @@ export async function createNextMeeting(
     return insertMeetingRow(
       services,
       trx,
-      { workspaceId, actor, seriesId, locale },
+      { workspaceId, creatorId: actor.userId, seriesId, locale },
       {
         title: series.title,
         date,
@@ -685,4 +686,50 @@ export async function deleteSeries(services: Services, actor: Actor, workspaceId
       now,
     });
   });
+}
+
+/**
+ * The plan's communication section from the workspace: recurring meetings (attendees by e-mail, as plan.yaml
+ * names people) and chat groups with the events routed to them; null when there is neither.
+ */
+export async function communicationSection(
+  executor: Executor,
+  workspaceId: string,
+): Promise<CommunicationSection | null> {
+  const [series, targets] = await Promise.all([
+    queries.selectSeriesList(executor, workspaceId),
+    queries.selectChatTargetsForPlan(executor, workspaceId),
+  ]);
+  if (series.length === 0 && targets.length === 0) return null;
+  const emails = new Map(
+    (
+      await queries.selectUserEmails(executor, [
+        ...new Set(series.flatMap((row) => parseIds(row.attendee_ids))),
+      ])
+    ).map((user) => [user.id, user.email]),
+  );
+  return {
+    ...(series.length > 0
+      ? {
+          meetings: series.map((row) => ({
+            title: row.title,
+            rule: row.rule,
+            time: row.start_time,
+            attendees: parseIds(row.attendee_ids).flatMap((id) =>
+              emails.has(id) ? [emails.get(id) ?? id] : [],
+            ),
+          })),
+        }
+      : {}),
+    ...(targets.length > 0
+      ? {
+          channels: targets.map((row) => ({
+            name: row.name,
+            kind: row.kind,
+            events: JSON.parse(row.event_types) as string[],
+            ...(row.enabled === 1 ? {} : { paused: true }),
+          })),
+        }
+      : {}),
+  };
 }

@@ -32,6 +32,7 @@ import { selectRunsForAnalytics } from '../processes/queries.ts';
 import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import type { RoutineTemplate } from '../routines/service.ts';
+import { communicationSection } from '../meetings/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
@@ -364,7 +365,12 @@ export async function readPlan(
   );
 
   const cadence = parseJson<PlanReviewCadence | null>(settings?.cadence ?? null, null);
-  const sections = parseJson<PlanSections | null>(settings?.sections ?? null, null);
+  const storedSections = parseJson<PlanSections | null>(settings?.sections ?? null, null);
+  // The live meeting series and chat groups are the communication chapter's facts; a stored section fills in.
+  const communication = await communicationSection(db, workspaceId);
+  const sections = communication
+    ? { ...storedSections, communication: { ...storedSections?.communication, ...communication } }
+    : storedSections;
   const plan: Plan = defined({
     version: 1 as const,
     name: workspace.name,

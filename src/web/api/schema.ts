@@ -14801,6 +14801,8 @@ export interface paths {
             parameters: {
                 query?: {
                     format?: "md" | "docx";
+                    /** @description zh-CN or en; default the request’s language */
+                    locale?: "zh-CN" | "en";
                 };
                 header?: never;
                 path: {

@@ -11,6 +11,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   MenuOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
@@ -73,6 +74,9 @@ export function AppShell() {
               { key: `${base}/processes`, icon: <ApartmentOutlined />, label: t('nav.processes') },
               { key: `${base}/queue`, icon: <InboxOutlined />, label: t('nav.queue') },
             ]
+          : []),
+        ...(role && can(role, 'meetings.read')
+          ? [{ key: `${base}/meetings`, icon: <ScheduleOutlined />, label: t('meetings.title') }]
           : []),
         ...(role && can(role, 'documents.read')
           ? [{ key: `${base}/plan`, icon: <FileTextOutlined />, label: t('nav.plan') }]

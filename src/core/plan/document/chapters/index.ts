@@ -11,6 +11,7 @@ import {
   trainingChapter,
 } from './sections.ts';
 import { workChapter } from './work.ts';
+import { meetingsCommunicationChapter } from '../../../meetings/chapter.ts';
 
 /**
  * The chapter registry. A module that writes its own chapter adds its `ChapterModule` at the end of this list
@@ -28,4 +29,6 @@ export const PLAN_CHAPTERS: readonly ChapterModule[] = [
   trainingChapter,
   researchChapter,
   feedbackChapter,
+  // 7 团队沟通 from the meetings module: meeting cadence, channels, who is told what.
+  meetingsCommunicationChapter,
 ];
