@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { addDays, callApi, signUpWithWorkspace } from './flows.ts';
+import { addDays, callApi, choose, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -82,6 +82,13 @@ describe('my day', () => {
     await complete('analyse', ['确认影响范围'], {});
     await complete('solve', [], { solution: '研发修复签到页空值判断，周四随 5.2.1 热更新上线' });
 
+    // A routine, whose creation the activity writes as a sentence with its rule in words.
+    await api('POST', '/routines', {
+      rule: 'FREQ=WEEKLY;BYDAY=FR',
+      startsOn: addDays(today, 7),
+      template: { title: '周五增长例会' },
+    });
+
     // The case: the reply step reads what earlier steps recorded, and how to do its own part.
     await page.goto(`${server.url}/w/${workspaceId}/runs/${run.id}`);
     await expect.poll(() => page.getByTestId('current-step-name').innerText()).toBe('反馈用户');
@@ -122,12 +129,37 @@ describe('my day', () => {
     expect(await overviewOverdue.getByTestId('myday-item').count()).toBe(3);
     await page.getByTestId('overview-milestones').getByText('双十二大促上线').waitFor();
     await page.getByTestId('overview-milestones').getByText('还有 8 天').waitFor();
+    const activity = page.getByTestId('recent-activity');
+    await activity.getByText('王磊 创建了例行任务「周五增长例会」，每周五').waitFor();
+    await activity
+      .getByText('王磊 完成了流程实例「用户反馈：签到页打不开」的步骤「制定解决方案」（完成）')
+      .waitFor();
+    expect(await activity.getByText('FREQ=', { exact: false }).count()).toBe(0);
+    expect(await activity.getByText('run.', { exact: false }).count()).toBe(0);
     await bothWidths(page, 'myday-03-overview-zh');
 
+    // The audit log: sentences, its objects linked, filtered by a type chosen by name.
+    await page.getByRole('menuitem', { name: '审计日志' }).click();
+    await page.getByRole('heading', { name: '审计日志' }).waitFor();
+    await choose(page, page.getByTestId('audit-object-type'), '例行任务');
+    const log = page.locator('.ant-table-tbody');
+    await log.getByText('王磊 创建了例行任务「周五增长例会」，每周五').waitFor();
+    await expect.poll(() => log.getByTestId('activity-entry').count()).toBe(1);
+    await choose(page, page.getByTestId('audit-object-type'), '流程实例');
+    await log.getByText('王磊 发起了流程实例「用户反馈：签到页打不开」').waitFor();
+    await bothWidths(page, 'myday-07-audit-zh');
+    await log.getByRole('link', { name: '「用户反馈：签到页打不开」' }).first().click();
+    await page.waitForURL(new RegExp(`/runs/${run.id}$`));
+
     // English: the same pages, every text switched.
+    await page.goto(`${server.url}/w/${workspaceId}`);
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('overview-overdue').getByText('My overdue items').waitFor();
     await page.getByTestId('overview-milestones').getByText('in 8 days').waitFor();
+    await page
+      .getByTestId('recent-activity')
+      .getByText('王磊 created the routine “周五增长例会” — every Friday')
+      .waitFor();
     await bothWidths(page, 'myday-04-overview-en');
     await page.goto(`${server.url}/w/${workspaceId}/queue`);
     await page.getByTestId('myday-group-overdue').getByText('Overdue').waitFor();
@@ -137,6 +169,9 @@ describe('my day', () => {
     await page.getByTestId('earlier-steps').getByText('What earlier steps recorded').waitFor();
     await page.getByTestId('step-instructions').getByText('How to do this step').waitFor();
     await bothWidths(page, 'myday-06-case-en');
+    await page.goto(`${server.url}/w/${workspaceId}/audit`);
+    await page.getByText('王磊 started the case “用户反馈：签到页打不开”').waitFor();
+    await bothWidths(page, 'myday-08-audit-en');
 
     await context.close();
   });

@@ -65,3 +65,119 @@ export async function selectAuditEntries(executor: Executor, filter: AuditFilter
     .limit(filter.limit + 1)
     .execute();
 }
+
+/** One object's present title (and a KPI's key, which its page is addressed by). */
+export type ObjectTitle = { id: string; title: string; key: string | null };
+
+/**
+ * The present titles of the logged objects of one type, in this workspace only: the log names what a task is
+ * called now, not when it was changed. Types without a title (comments) answer nothing.
+ */
+export async function selectObjectTitles(
+  executor: Executor,
+  workspaceId: string,
+  objectType: string,
+  ids: readonly string[],
+): Promise<ObjectTitle[]> {
+  if (ids.length === 0) return [];
+  const plain = (rows: Array<{ id: string; title: string }>) =>
+    rows.map((row) => ({ id: row.id, title: row.title, key: null }));
+  switch (objectType) {
+    case 'task':
+      return plain(
+        await executor
+          .selectFrom('tasks')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'goal':
+      return plain(
+        await executor
+          .selectFrom('goals')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'kpi':
+      return (
+        await executor
+          .selectFrom('kpis')
+          .select(['id', 'name', 'key'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((row) => ({ id: row.id, title: row.name, key: row.key }));
+    case 'routine':
+      return (
+        await executor
+          .selectFrom('recurrences')
+          .select(['id', 'template'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute()
+      ).map((row) => {
+        const template = JSON.parse(row.template) as { title?: unknown };
+        return { id: row.id, title: typeof template.title === 'string' ? template.title : '', key: null };
+      });
+    case 'process':
+      return plain(
+        await executor
+          .selectFrom('processes')
+          .select(['id', 'name as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'run':
+      return plain(
+        await executor
+          .selectFrom('process_runs')
+          .select(['id', 'subject as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'member':
+      return plain(
+        await executor
+          .selectFrom('memberships')
+          .innerJoin('users', 'users.id', 'memberships.user_id')
+          .select(['users.id', 'users.name as title'])
+          .where('memberships.workspace_id', '=', workspaceId)
+          .where('users.id', 'in', ids)
+          .execute(),
+      );
+    case 'api_token':
+      return plain(
+        await executor
+          .selectFrom('api_tokens')
+          .select(['id', 'name as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'chat_target':
+      return plain(
+        await executor
+          .selectFrom('chat_targets')
+          .select(['id', 'name as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'workspace':
+      return plain(
+        await executor
+          .selectFrom('workspaces')
+          .select(['id', 'name as title'])
+          .where('id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    default:
+      return [];
+  }
+}

@@ -10,6 +10,13 @@ const AuditEntry = z
     action: z.string(),
     objectType: z.string(),
     objectId: z.string(),
+    object: z
+      .object({
+        title: z.string().nullable().describe('Its present title, else the one the entry remembers'),
+        key: z.string().nullable().describe('A KPI’s key, which its page is addressed by'),
+        exists: z.boolean().describe('False once the object is deleted (or the member has left)'),
+      })
+      .describe('The logged object, for a sentence and a link'),
     changes: z.record(z.string(), z.unknown()).nullable(),
     createdAt: epochMs,
   })

@@ -17902,6 +17902,15 @@ export interface components {
             action: string;
             objectType: string;
             objectId: string;
+            /** @description The logged object, for a sentence and a link */
+            object: {
+                /** @description Its present title, else the one the entry remembers */
+                title: string | null;
+                /** @description A KPI’s key, which its page is addressed by */
+                key: string | null;
+                /** @description False once the object is deleted (or the member has left) */
+                exists: boolean;
+            };
             changes: {
                 [key: string]: unknown;
             } | null;
@@ -19358,6 +19367,15 @@ export interface components {
             action: string;
             objectType: string;
             objectId: string;
+            /** @description The logged object, for a sentence and a link */
+            object: {
+                /** @description Its present title, else the one the entry remembers */
+                title: string | null;
+                /** @description A KPI’s key, which its page is addressed by */
+                key: string | null;
+                /** @description False once the object is deleted (or the member has left) */
+                exists: boolean;
+            };
             changes: {
                 [key: string]: unknown;
             } | null;

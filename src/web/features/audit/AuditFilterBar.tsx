@@ -1,6 +1,7 @@
-import { Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
+import { ACTIVITY_OBJECT_TYPES, objectTypeName } from '../../../core/activity/index.ts';
 import type { AuditFilters } from './hooks.ts';
 
 type Person = { userId: string; name: string };
@@ -14,7 +15,8 @@ export function AuditFilterBar({
   filters: AuditFilters;
   onChange: (filters: AuditFilters) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
   const hasFilters = Object.values(filters).some((value) => value !== undefined);
 
   const changeRange = (range: [Dayjs | null, Dayjs | null] | null) => {
@@ -38,13 +40,18 @@ export function AuditFilterBar({
         options={people.map((person) => ({ value: person.userId, label: person.name }))}
         onChange={(actorId: string | undefined) => onChange({ ...filters, actorId })}
       />
-      <Input.Search
+      <Select
         allowClear
         placeholder={t('audit.filterObjectType')}
         aria-label={t('audit.filterObjectType')}
-        style={{ width: 220 }}
-        defaultValue={filters.objectType}
-        onSearch={(value) => onChange({ ...filters, objectType: value.trim() || undefined })}
+        style={{ width: 180 }}
+        value={filters.objectType}
+        data-testid="audit-object-type"
+        options={ACTIVITY_OBJECT_TYPES.map((objectType) => ({
+          value: objectType,
+          label: objectTypeName(objectType, locale),
+        }))}
+        onChange={(objectType: string | undefined) => onChange({ ...filters, objectType })}
       />
       <DatePicker.RangePicker
         aria-label={t('audit.filterDates')}

@@ -7,9 +7,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { RoleTag } from '../../components/RoleTag.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { ChangesCell } from '../../features/audit/ChangesCell.tsx';
+import { ActivitySentence, usePeopleNames } from '../../features/audit/ActivitySentence.tsx';
 import { useRecentActivity } from '../../features/audit/hooks.ts';
-import { useActionLabel } from '../../features/audit/useActionLabel.ts';
 import { MyDayOverview } from '../../features/myday/OverviewCards.tsx';
 import { GoalsDashboard } from '../../features/dashboard/GoalsDashboard.tsx';
 import { useInvitations, useMembers } from '../../features/members/hooks.ts';
@@ -138,13 +137,14 @@ export function OverviewPage() {
 function RecentActivityCard({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const actionLabel = useActionLabel();
+  const people = usePeopleNames(workspaceId);
   const activity = useRecentActivity(workspaceId, true);
   const [now] = useState(() => Date.now());
 
   return (
     <Card
       title={t('overview.recentActivity')}
+      data-testid="recent-activity"
       extra={<Link to={`/w/${workspaceId}/audit`}>{t('overview.viewAuditLog')}</Link>}
     >
       {activity.isPending ? (
@@ -158,21 +158,15 @@ function RecentActivityCard({ workspaceId }: { workspaceId: string }) {
           dataSource={activity.data}
           renderItem={(entry) => (
             <List.Item>
-              <Flex vertical style={{ width: '100%' }}>
-                <Flex justify="space-between" gap={12}>
-                  <Typography.Text>
-                    <Typography.Text strong>{entry.actor?.name ?? t('audit.system')}</Typography.Text>{' '}
-                    {actionLabel(entry.action)}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" title={format.dateTime(entry.createdAt)}>
-                    {format.relative(entry.createdAt, now)}
-                  </Typography.Text>
-                </Flex>
-                {entry.changes ? (
-                  <Typography.Text type="secondary">
-                    <ChangesCell changes={entry.changes} hideReferences />
-                  </Typography.Text>
-                ) : null}
+              <Flex justify="space-between" gap={12} style={{ width: '100%' }}>
+                <ActivitySentence workspaceId={workspaceId} entry={entry} people={people} />
+                <Typography.Text
+                  type="secondary"
+                  title={format.dateTime(entry.createdAt)}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {format.relative(entry.createdAt, now)}
+                </Typography.Text>
               </Flex>
             </List.Item>
           )}
