@@ -61,6 +61,15 @@ const NotificationSettingsPage = page(
 const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'MeetingsPage');
 const MeetingPage = page(() => import('./routes/meetings/MeetingPage.tsx'), 'MeetingPage');
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
+const FeedbackInboxPage = page(() => import('./routes/feedback/FeedbackInboxPage.tsx'), 'FeedbackInboxPage');
+const FeedbackItemPage = page(() => import('./routes/feedback/FeedbackItemPage.tsx'), 'FeedbackItemPage');
+const FeedbackClustersPage = page(
+  () => import('./routes/feedback/FeedbackClustersPage.tsx'),
+  'FeedbackClustersPage',
+);
+const PortalPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalPage');
+const PortalItemPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalItemPage');
+const RatePage = page(() => import('./routes/feedback/RatePage.tsx'), 'RatePage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 function Pages() {
@@ -84,6 +93,9 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/invite/:token', element: <InvitePage /> },
+      { path: '/portal/:portalId', element: <PortalPage /> },
+      { path: '/portal/:portalId/items/:itemId', element: <PortalItemPage /> },
+      { path: '/portal/:portalId/rate', element: <RatePage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -123,6 +135,9 @@ export const router = createBrowserRouter([
                   { path: 'plan/new', element: <PlanTemplatePage /> },
                   { path: 'plan/yaml', element: <PlanYamlPage /> },
                   { path: 'plan/health', element: <PlanHealthPage /> },
+                  { path: 'feedback', element: <FeedbackInboxPage /> },
+                  { path: 'feedback/clusters', element: <FeedbackClustersPage /> },
+                  { path: 'feedback/:itemId', element: <FeedbackItemPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'settings', element: <SettingsPage /> },

@@ -7,6 +7,7 @@ import { seedGoalsDemo } from '../goals/demo.ts';
 import { seedTasksDemo } from '../tasks/demo.ts';
 import { seedProcessesDemo } from '../processes/demo.ts';
 import { seedCommunicationDemo } from '../meetings/demo.ts';
+import { seedFeedbackDemo } from '../feedback/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -28,6 +29,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedTasksDemo,
   seedProcessesDemo,
   seedCommunicationDemo,
+  seedFeedbackDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

@@ -195,3 +195,39 @@ describe('common issues', () => {
     expect(report.byWeek.at(-1)).toMatchObject({ count: 1 });
   });
 });
+
+describe('demo feedback', () => {
+  it('holds several hundred items whose top clusters are the real common issues', async () => {
+    const demo = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: {} }),
+    );
+    expect(demo.statusCode, demo.body).toBe(201);
+    const demoId = demo.json().workspace.id as string;
+    while ((await t.app.services.scheduler.runDue()) > 0);
+    const count = await t.app.services.db
+      .selectFrom('feedback_items')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', demoId)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBeGreaterThan(350);
+    const body = (
+      await t.app.inject(as(owner, { method: 'GET', url: url('/feedback/clusters', demoId) }))
+    ).json();
+    const top = body.clusters
+      .slice(0, 6)
+      .map((cluster: { label: string; terms: string[] }) => cluster.terms.join(' '));
+    for (const issue of [
+      /快递|物流|包裹|发货|track|ship|parcel/,
+      /退款|退货|售后|refund/,
+      /闪退|crash/,
+      /验证码|code/,
+    ]) {
+      expect(
+        top.some((terms: string) => issue.test(terms)),
+        `${issue} in ${top.join(' | ')}`,
+      ).toBe(true);
+    }
+    // The crash after the release rises: it ranks above issues of its size that stayed flat.
+    expect(body.clusters[0].recent).toBeGreaterThan(0);
+  }, 60_000);
+});

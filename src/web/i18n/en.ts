@@ -1,8 +1,10 @@
+import { feedbackEn } from './feedback.en.ts';
 import type { Catalog } from './types.ts';
 import { communicationEn } from './communication.en.ts';
 
 /** English UI text. Same keys as zh-CN.ts; catalog.test.ts checks. */
 export const en: Catalog = {
+  ...feedbackEn,
   ...communicationEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',

@@ -1,7 +1,9 @@
+import { feedbackZhCN } from './feedback.zh-CN.ts';
 import { communicationZhCN } from './communication.zh-CN.ts';
 
 /** 中文界面文案（主语言）。键与 en.ts 一一对应，catalog.test.ts 会检查。 */
 export const zhCN = {
+  ...feedbackZhCN,
   ...communicationZhCN,
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',

@@ -6,12 +6,14 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   InboxOutlined,
   MenuOutlined,
   ScheduleOutlined,
+  MessageOutlined,
   SettingOutlined,
   SyncOutlined,
   TableOutlined,
@@ -77,6 +79,16 @@ export function AppShell() {
           : []),
         ...(role && can(role, 'meetings.read')
           ? [{ key: `${base}/meetings`, icon: <ScheduleOutlined />, label: t('meetings.title') }]
+          : []),
+        ...(role && can(role, 'feedback.read')
+          ? [
+              { key: `${base}/feedback`, icon: <MessageOutlined />, label: t('feedback.nav') },
+              {
+                key: `${base}/feedback/clusters`,
+                icon: <ClusterOutlined />,
+                label: t('feedback.navClusters'),
+              },
+            ]
           : []),
         ...(role && can(role, 'documents.read')
           ? [{ key: `${base}/plan`, icon: <FileTextOutlined />, label: t('nav.plan') }]
