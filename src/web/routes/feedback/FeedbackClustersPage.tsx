@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Empty, Flex, Input, Progress, Row, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Progress, Row, Space, Tag, Typography } from 'antd';
 import { PushpinFilled, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
