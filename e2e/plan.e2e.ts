@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { choose, signUpWithWorkspace } from './flows.ts';
+import { callApi, choose, signUpWithWorkspace } from './flows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
 
@@ -142,6 +142,28 @@ describe('[PLAN] the written plan from a template', () => {
     await page.goto(base);
     expect(Number(await page.getByTestId('overview-plan-score').textContent())).toBe(score);
     await screenshot(page, 'plan-overview-zh-1440');
+
+    // A task loses its dates: the schedule chapter names it, and the finding opens that task.
+    const health = await callApi<{ ids: { tasks: Record<string, string> } }>(
+      context,
+      server.url,
+      'GET',
+      `/w/${workspaceId}/plan/health`,
+    );
+    const taskId = health.ids.tasks['t1.1'] ?? '';
+    await callApi(context, server.url, 'PATCH', `/w/${workspaceId}/tasks/${taskId}`, {
+      startDate: null,
+      dueDate: null,
+    });
+    await page.goto(`${base}/plan/health`);
+    const finding = page.getByTestId('plan-health-schedule').getByTestId('plan-health-finding');
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain('建议');
+    await screenshot(page, 'plan-health-finding-zh-1440');
+    await finding.click();
+    await page.waitForURL(
+      (url) => url.pathname.endsWith('/tasks') && url.searchParams.get('task') === taskId,
+    );
 
     // Phones, then English: the same pages fit 390 px.
     await page.setViewportSize(PHONE);
