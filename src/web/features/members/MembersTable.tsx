@@ -6,6 +6,7 @@ import { canAssignRole, isRole, ROLES, type Role } from '../../../core/permissio
 import { errorMessage } from '../../api/client.ts';
 import { RoleTag } from '../../components/RoleTag.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useWorkspaceScope } from '../workspaces/WorkspaceContext.ts';
 import { EditMemberModal, type EditableMember } from './EditMemberModal.tsx';
 import { useRemoveMember, useUpdateMember } from './hooks.ts';
@@ -32,6 +33,8 @@ export function MembersTable({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const format = useFormatters();
+  // A phone keeps who, their role and the actions.
+  const isCompact = useIsCompact();
   const { workspace, role: actorRole, can } = useWorkspaceScope();
   const update = useUpdateMember(workspace.id);
   const remove = useRemoveMember(workspace.id);
@@ -59,13 +62,13 @@ export function MembersTable({
         loading={loading}
         dataSource={members}
         pagination={members.length > 20 ? { pageSize: 20 } : false}
-        scroll={{ x: 1000 }}
+        scroll={isCompact ? undefined : { x: 1000 }}
         locale={{ emptyText: <Empty description={t('members.empty')} /> }}
         columns={[
           {
             title: t('fields.name'),
             dataIndex: 'name',
-            width: 260,
+            width: isCompact ? undefined : 260,
             render: (_, member) => (
               <Flex align="center" gap={10}>
                 <Avatar style={{ background: '#597ef7', flex: 'none' }}>{member.name.slice(0, 1)}</Avatar>
@@ -87,6 +90,7 @@ export function MembersTable({
             title: t('fields.title'),
             dataIndex: 'title',
             width: 150,
+            responsive: FROM_TABLET,
             render: (title: string | null) => title ?? <Typography.Text type="secondary">—</Typography.Text>,
           },
           {
@@ -116,6 +120,7 @@ export function MembersTable({
             title: t('fields.weeklyCapacityHours'),
             dataIndex: 'weeklyCapacityHours',
             width: 150,
+            responsive: FROM_TABLET,
             align: 'right',
             render: (hours: number) => t('members.hours', { hours }),
           },
@@ -123,6 +128,7 @@ export function MembersTable({
             title: t('fields.joinedAt'),
             dataIndex: 'joinedAt',
             width: 150,
+            responsive: FROM_TABLET,
             render: (joinedAt: number) => format.date(joinedAt),
           },
           ...(mayUpdate || mayRemove

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { GoalStatusTag, HEALTH_ORDER, HealthTag } from '../../features/goals/GoalBadges.tsx';
 import { GoalFormDrawer, type GoalFormMode } from '../../features/goals/GoalFormDrawer.tsx';
@@ -50,12 +51,14 @@ export function GoalsPage() {
     [tree, collapsed],
   );
 
+  // A phone keeps the goal and its progress bar (coloured by health).
+  const isCompact = useIsCompact();
   const columns: TableColumnsType<GoalTreeNode<Goal>> = [
     {
       title: t('goals.goal'),
       key: 'title',
       render: (_, goal) => (
-        <Flex vertical gap={2} style={{ minWidth: 220 }}>
+        <Flex vertical gap={2} style={{ minWidth: isCompact ? 140 : 220 }}>
           <Link to={`${base}/goals/${goal.id}`} style={{ fontWeight: 500 }}>
             {goal.title}
           </Link>
@@ -68,7 +71,7 @@ export function GoalsPage() {
     {
       title: t('goals.progress'),
       key: 'progress',
-      width: 220,
+      width: isCompact ? 120 : 220,
       render: (_, goal) => (
         <GoalProgress
           progress={goal.progress}
@@ -82,12 +85,14 @@ export function GoalsPage() {
       title: t('goals.health'),
       key: 'health',
       width: 110,
+      responsive: FROM_TABLET,
       render: (_, goal) => <HealthTag health={goal.health} reason={goal.healthReason?.message} />,
     },
     {
       title: t('goals.owner'),
       key: 'owner',
       width: 120,
+      responsive: FROM_TABLET,
       render: (_, goal) =>
         goal.owner ? (
           goal.owner.name
@@ -99,12 +104,14 @@ export function GoalsPage() {
       title: t('goals.dueDate'),
       key: 'dueDate',
       width: 140,
+      responsive: FROM_TABLET,
       render: (_, goal) => format.day(goal.dueDate),
     },
     {
       title: t('goals.status'),
       key: 'status',
       width: 100,
+      responsive: FROM_TABLET,
       render: (_, goal) => <GoalStatusTag status={goal.status} />,
     },
   ];
@@ -192,7 +199,7 @@ export function GoalsPage() {
             dataSource={tree}
             loading={goals.isPending}
             pagination={false}
-            scroll={{ x: 900 }}
+            scroll={isCompact ? undefined : { x: 900 }}
             data-testid="goals-table"
             expandable={{
               expandedRowKeys,

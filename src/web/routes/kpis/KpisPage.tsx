@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useKpis, type Kpi } from '../../features/kpis/hooks.ts';
 import { KpiFormModal } from '../../features/kpis/KpiFormModal.tsx';
@@ -21,12 +22,14 @@ export function KpisPage() {
   const base = `/w/${workspace.id}`;
   const mayDefine = can('kpis.write');
   const mayImport = can('measurements.write');
+  // A phone keeps the name, the latest value and its status.
+  const isCompact = useIsCompact();
 
   const columns: TableColumnsType<Kpi> = [
     {
       title: t('kpis.name'),
       key: 'name',
-      width: 240,
+      width: isCompact ? undefined : 240,
       render: (_, kpi) => (
         <Flex vertical gap={2}>
           <Link to={`${base}/kpis/${kpi.key}`} style={{ fontWeight: 500 }}>
@@ -69,6 +72,7 @@ export function KpisPage() {
       title: t('kpis.frequency'),
       key: 'frequency',
       width: 110,
+      responsive: FROM_TABLET,
       render: (_, kpi) => (
         <Flex vertical gap={0}>
           <span>{t(`kpis.frequencies.${kpi.frequency}`)}</span>
@@ -82,11 +86,13 @@ export function KpisPage() {
       title: t('kpis.unit'),
       key: 'unit',
       width: 80,
+      responsive: FROM_TABLET,
       render: (_, kpi) => kpi.unit ?? '—',
     },
     {
       title: t('kpis.formula'),
       key: 'formula',
+      responsive: FROM_TABLET,
       render: (_, kpi) =>
         kpi.formula ? (
           <Tooltip title={t('kpis.computed')}>
@@ -112,6 +118,7 @@ export function KpisPage() {
       title: t('kpis.owner'),
       key: 'owner',
       width: 110,
+      responsive: FROM_TABLET,
       render: (_, kpi) => kpi.owner?.name ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
   ];
@@ -176,7 +183,7 @@ export function KpisPage() {
             dataSource={kpis.data ?? []}
             loading={kpis.isPending}
             pagination={false}
-            scroll={{ x: 900 }}
+            scroll={isCompact ? undefined : { x: 900 }}
             data-testid="kpis-table"
             onRow={(kpi) => ({ onDoubleClick: () => void navigate(`${base}/kpis/${kpi.key}`) })}
           />
