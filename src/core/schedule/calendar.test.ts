@@ -10,8 +10,10 @@ import {
   nextWorkingDay,
   workingDaysBetween,
   workingDaysIn,
+  weekPatternCalendar,
   type WorkCalendar,
 } from './calendar.ts';
+import { scheduleTasks } from './cpm.ts';
 
 // China's National Day week in 2025: 1–8 October off, Sunday 28 September and Saturday 11 October worked.
 const china2025: WorkCalendar = {
@@ -145,5 +147,51 @@ describe('counting and listing working days', () => {
 describe('CALENDAR_MESSAGES', () => {
   it('has the same codes in both languages', () => {
     expect(Object.keys(CALENDAR_MESSAGES['zh-CN']).sort()).toEqual(Object.keys(CALENDAR_MESSAGES.en).sort());
+  });
+});
+
+describe('working-week patterns', () => {
+  it('works every other Saturday in 大小周, counting from the big week, with holidays still off', () => {
+    // Monday 7 December 2026 starts a big (six-day) week.
+    const calendar = weekPatternCalendar('alternating', '2026-12-09', ['2026-12-26']);
+    expect(isWorkingDay('2026-12-12', calendar)).toBe(true);
+    expect(isWorkingDay('2026-12-13', calendar)).toBe(false);
+    expect(isWorkingDay('2026-12-19', calendar)).toBe(false);
+    expect(isWorkingDay('2026-12-05', calendar)).toBe(false);
+    expect(isWorkingDay('2026-11-28', calendar)).toBe(true);
+    // The next big Saturday is a holiday: the holiday wins.
+    expect(isWorkingDay('2026-12-26', calendar)).toBe(false);
+    expect(isWorkingDay('2027-01-09', calendar)).toBe(true);
+    expect(workingDaysBetween('2026-12-07', '2026-12-20', calendar)).toBe(11);
+    expect(addWorkingDays('2026-12-11', 1, calendar)).toBe('2026-12-12');
+    expect(addWorkingDays('2026-12-18', 1, calendar)).toBe('2026-12-21');
+    expect(addWorkingDays('2026-12-21', -1, calendar)).toBe('2026-12-18');
+  });
+
+  it('keeps six days a week, five days a week, and five when 大小周 has no big week yet', () => {
+    const six = weekPatternCalendar('six_day', null, []);
+    expect(isWorkingDay('2026-12-12', six)).toBe(true);
+    expect(isWorkingDay('2026-12-19', six)).toBe(true);
+    expect(isWorkingDay('2026-12-13', six)).toBe(false);
+    const five = weekPatternCalendar('five_day', '2026-12-09', []);
+    expect(isWorkingDay('2026-12-12', five)).toBe(false);
+    expect(weekPatternCalendar('alternating', null, [])).toEqual(five);
+  });
+
+  it('schedules a six-day task of a big week to end on its Saturday', () => {
+    const calendar = weekPatternCalendar('alternating', '2026-12-07', []);
+    const result = scheduleTasks({
+      tasks: [
+        { id: 'big', durationDays: 6 },
+        { id: 'after', durationDays: 6 },
+      ],
+      dependencies: [{ from: 'big', to: 'after' }],
+      projectStart: '2026-12-07',
+      calendar,
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.tasks[0]?.earlyFinish).toBe('2026-12-12');
+    // The small week that follows has no Saturday: Monday 14 to Monday 21.
+    expect(result.tasks[1]?.earlyFinish).toBe('2026-12-21');
   });
 });

@@ -18,7 +18,38 @@ export type WorkCalendar = {
   holidays: readonly string[];
   /** Make-up working days that fall on weekend days (China's 调休). */
   workdays?: readonly string[];
+  /**
+   * 大小周: Saturday is worked every other week, in the week (Monday to Sunday) of this day and every second
+   * week before and after it. Holidays still win.
+   */
+  workedSaturdaysFrom?: string | null;
 };
+
+/** The working weeks a workspace can keep: five days, six days, or 大小周 (six and five days in turn). */
+export type WeekPattern = 'five_day' | 'six_day' | 'alternating';
+
+export const WEEK_PATTERNS: readonly WeekPattern[] = ['five_day', 'six_day', 'alternating'];
+
+/**
+ * The calendar of a working-week pattern with the team's holidays and make-up days. `bigWeekOf` is a day in a
+ * six-day week of the 大小周 (ignored by the other patterns; without it the pattern works as five days).
+ */
+export function weekPatternCalendar(
+  pattern: WeekPattern,
+  bigWeekOf: string | null,
+  holidays: readonly string[],
+  workdays: readonly string[] = [],
+): WorkCalendar {
+  if (pattern === 'six_day') return { weekendDays: [0], holidays, workdays };
+  if (pattern === 'alternating' && bigWeekOf)
+    return { weekendDays: [0, 6], holidays, workdays, workedSaturdaysFrom: bigWeekOf };
+  return { weekendDays: [0, 6], holidays, workdays };
+}
+
+/** Monday-based week number of a day number (weeks since the week of 1970-01-01). */
+function weekOf(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
 
 /** Monday to Friday, no holidays. */
 export const DEFAULT_CALENDAR: WorkCalendar = { weekendDays: [0, 6], holidays: [] };
@@ -85,6 +116,7 @@ function buildCalendar(calendar: WorkCalendar): CompiledCalendar {
     }
     isWeekend[weekday] = true;
   }
+  // 大小周 averages five and a half days; five is the safe figure for how far a search must reach.
   const workingDaysPerWeek = isWeekend.filter((off) => !off).length;
   const holidays = new Set(calendar.holidays.map(dayNumber));
   const workdays = new Set((calendar.workdays ?? []).map(dayNumber));
@@ -92,10 +124,13 @@ function buildCalendar(calendar: WorkCalendar): CompiledCalendar {
   const earliestExplicit = explicitDays.length > 0 ? Math.min(...explicitDays) : 0;
   const latestExplicit = explicitDays.length > 0 ? Math.max(...explicitDays) : 0;
 
+  const bigWeek = calendar.workedSaturdaysFrom ? weekOf(dayNumber(calendar.workedSaturdaysFrom)) : null;
   const isWorking = (day: number): boolean => {
     if (holidays.has(day)) return false;
     if (workdays.has(day)) return true;
-    return isWeekend[weekdayOf(day)] !== true;
+    const weekday = weekdayOf(day);
+    if (weekday === 6 && bigWeek !== null && (((weekOf(day) - bigWeek) % 2) + 2) % 2 === 0) return true;
+    return isWeekend[weekday] !== true;
   };
 
   // prefix[i] = working days in [origin, origin + i). Counting becomes two reads and adding a binary search;
