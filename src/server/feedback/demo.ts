@@ -136,7 +136,7 @@ const TOPICS: Topic[] = [
 ];
 
 const PREFIX: Record<Locale, string[]> = {
-  'zh-CN': ['', '', '', '你好，', '客服你好，'],
+  'zh-CN': ['', '', '', '请问', '反馈：'],
   en: ['', '', '', 'Hi, ', 'Hello, '],
 };
 const SUFFIX: Record<Locale, string[]> = {

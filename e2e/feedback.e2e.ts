@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startSmtpServer, type TestSmtpServer } from '../src/server/testing/smtp.ts';
+import { launchBrowser, screenshot } from './browser.ts';
+import { callApi, choose, signUpWithWorkspace } from './flows.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let smtp: TestSmtpServer;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  server = await startServer({ smtpUrl: smtp.url });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await smtp?.close();
+});
+
+async function waitFor<T>(
+  read: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function englishContext(width: number): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' }).then(async (context) => {
+    await context.addInitScript(() => window.localStorage.setItem('opsplan.locale', 'en'));
+    return context;
+  });
+}
+
+describe('feedback', () => {
+  it('[FEEDBACK] portal submit → inbox triage → resolve → the CSAT link is rated', async () => {
+    const lead = { name: '孙浩', email: 'sunhao-feedback@example.com', password: 'correct-horse-1' };
+    const leadContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const leadPage = await leadContext.newPage();
+    const workspaceId = await signUpWithWorkspace(leadPage, server.url, lead, '用户运营组');
+    await callApi(leadContext, server.url, 'PATCH', `/w/${workspaceId}/feedback/settings`, {
+      publicCategories: ['功能建议'],
+    });
+
+    // A user on a phone, not signed in, sends feedback through the portal.
+    const userContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const userPage = await userContext.newPage();
+    await userPage.goto(`${server.url}/portal/${workspaceId}`);
+    await userPage.getByRole('heading', { name: '用户运营组 · 用户反馈' }).waitFor();
+    await userPage.getByLabel('标题').fill('希望支持导出订单 <b>Excel</b>');
+    await userPage.getByLabel('详细描述').fill('每个月对账都要手动复制 <script>alert(1)</script>');
+    await choose(userPage, userPage.getByLabel('分类'), '功能建议');
+    await userPage.getByLabel('邮箱（选填，用于告知处理结果）').fill('buyer-e2e@example.com');
+    await userPage.getByRole('button', { name: '提交', exact: true }).click();
+    await userPage.getByText('感谢反馈！我们会尽快处理。').waitFor();
+    await userPage.getByText('希望支持导出订单 <b>Excel</b>').waitFor();
+    await screenshot(userPage, 'feedback-portal-zh-390');
+
+    // The team triages it from the inbox.
+    await leadPage.goto(`${server.url}/w/${workspaceId}/feedback`);
+    const row = leadPage.getByRole('row', { name: /希望支持导出订单/ });
+    await row.waitFor();
+    await row.getByRole('checkbox').check();
+    await leadPage.getByRole('button', { name: '标记为已分诊' }).click();
+    await row.getByText('已分诊').waitFor();
+    await screenshot(leadPage, 'feedback-inbox-zh-1440');
+
+    // …and resolves it, saying what was done.
+    await row.getByRole('link', { name: /希望支持导出订单/ }).click();
+    await leadPage.getByRole('heading', { name: '希望支持导出订单 <b>Excel</b>' }).waitFor();
+    await expect(
+      leadPage.getByText('每个月对账都要手动复制 <script>alert(1)</script>').isVisible(),
+    ).resolves.toBe(true);
+    await choose(leadPage, leadPage.getByLabel('更改状态'), '已解决');
+    await leadPage
+      .getByLabel('说明（解决或不处理时必填：会告知用户）')
+      .fill('订单页已支持导出 Excel（v4.3）');
+    await leadPage.getByRole('button', { name: '保存', exact: true }).click();
+    await leadPage.getByText('订单页已支持导出 Excel（v4.3）').first().waitFor();
+    await screenshot(leadPage, 'feedback-item-zh-1440');
+
+    // The submitter gets the message and rates with one click, without signing in.
+    const mail = await waitFor(() =>
+      smtp.messages.find((message) => message.to.includes('buyer-e2e@example.com')),
+    );
+    expect(mail.subject).toBe('你的反馈已处理：希望支持导出订单 <b>Excel</b>');
+    const link = /(http\S+rate\?token=\S+&score=5)/.exec(mail.text)?.[1];
+    expect(link).toBeDefined();
+    await userPage.goto(link ?? '');
+    await userPage.getByTestId('rating-result').getByText('感谢你的评分：5 分。').waitFor();
+    await screenshot(userPage, 'feedback-rate-zh-390');
+    const { item } = await callApi<{ item: { ratings: Array<{ rating: number | null }> } }>(
+      leadContext,
+      server.url,
+      'GET',
+      `/w/${workspaceId}/feedback/items/${new URL(leadPage.url()).pathname.split('/').at(-1)}`,
+    );
+    expect(item.ratings).toEqual([expect.objectContaining({ rating: 5 })]);
+    await userContext.close();
+    await leadContext.close();
+  }, 120_000);
+
+  it('[FEEDBACK] the demo workspace shows its common issues, in both languages and on a phone', async () => {
+    const owner = { name: '林娜', email: 'lina-feedback@example.com', password: 'correct-horse-2' };
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signUpWithWorkspace(page, server.url, owner, '临时');
+    const demo = await callApi<{ workspace: { id: string } }>(
+      context,
+      server.url,
+      'POST',
+      '/workspaces/demo',
+      {},
+    );
+    const demoId = demo.workspace.id;
+    await waitFor(async () => {
+      const body = await callApi<{ clusters: unknown[]; state: { status: string } }>(
+        context,
+        server.url,
+        'GET',
+        `/w/${demoId}/feedback/clusters`,
+      );
+      return body.state.status === 'idle' && body.clusters.length > 3 ? body : undefined;
+    }, 60_000);
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/w/${demoId}/feedback/clusters`);
+      await page.getByTestId('cluster-card').first().waitFor();
+      await page.getByTestId('cluster-trend').locator('canvas').waitFor();
+      await screenshot(page, `feedback-clusters-zh-${width}`);
+      await page.goto(`${server.url}/w/${demoId}/feedback`);
+      await page.getByRole('row').nth(2).waitFor();
+      await screenshot(page, `feedback-inbox-demo-zh-${width}`);
+    }
+    await context.close();
+
+    for (const width of [1440, 390]) {
+      const english = await englishContext(width);
+      const englishPage = await english.newPage();
+      await englishPage.goto(`${server.url}/portal/${demoId}`);
+      await englishPage.getByRole('button', { name: 'Send' }).waitFor();
+      await screenshot(englishPage, `feedback-portal-en-${width}`);
+      await english.close();
+    }
+  }, 180_000);
+});
