@@ -66,6 +66,8 @@ export function buildAgenda(
   const { base, locale, newId } = options;
   const owner = (name: string | null) => name ?? say('nobody', locale, {});
   const take = <T>(list: readonly T[]) => list.slice(0, LIVE_ITEMS_PER_KIND);
+  // An open action that is also overdue is discussed once, as the action.
+  const carried = new Set(facts.openActions.map((action) => action.taskId));
   return [
     ...take(facts.openActions).map((action): AgendaItem => ({
       id: newId(),
@@ -91,7 +93,7 @@ export function buildAgenda(
       detail: kpi.value !== null && kpi.period ? say('kpiDetail', locale, kpi) : null,
       link: `${base}/kpis/${encodeURIComponent(kpi.key)}`,
     })),
-    ...take(facts.overdueTasks).map((task): AgendaItem => ({
+    ...take(facts.overdueTasks.filter((task) => !carried.has(task.id))).map((task): AgendaItem => ({
       id: newId(),
       kind: 'task',
       source: 'live',

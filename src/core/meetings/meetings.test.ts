@@ -53,6 +53,18 @@ describe('buildAgenda', () => {
     expect(agenda[2]?.detail).toBe('2026-W48：31%');
   });
 
+  it('lists an overdue task that is an open action once, as the action', () => {
+    const agenda = buildAgenda(
+      {
+        ...EMPTY,
+        overdueTasks: [{ id: 't9', title: '整理流失原因', dueDate: '2026-11-20', owner: null }],
+        openActions: [{ taskId: 't9', title: '整理流失原因', owner: null, dueDate: '2026-11-20' }],
+      },
+      { base: '/w/ws', locale: 'zh-CN', newId: counter() },
+    );
+    expect(agenda.map((item) => item.kind)).toEqual(['action']);
+  });
+
   it('speaks English and caps each kind', () => {
     const agenda = buildAgenda(
       {

@@ -363,7 +363,10 @@ export async function readAgendaFacts(
     redKpis: kpis.map((kpi) => ({
       key: kpi.key,
       name: kpi.name,
-      value: kpi.last_value === null ? null : `${kpi.last_value}${kpi.unit ? ` ${kpi.unit}` : ''}`,
+      value:
+        kpi.last_value === null
+          ? null
+          : `${Math.round(kpi.last_value * 100) / 100}${kpi.unit ? ` ${kpi.unit}` : ''}`,
       period: kpi.last_period,
     })),
     overdueTasks: tasks.map((task) => ({
