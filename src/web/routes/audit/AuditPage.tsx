@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Result, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, List, Result, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { AuditFilterBar } from '../../features/audit/AuditFilterBar.tsx';
 import { ActivitySentence, usePeopleNames, type AuditEntry } from '../../features/audit/ActivitySentence.tsx';
@@ -25,6 +26,8 @@ function AuditLog() {
   const format = useFormatters();
   const { workspace } = useWorkspaceScope();
   const people = usePeopleNames(workspace.id);
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const isPhone = useIsCompact();
   const [filters, setFilters] = useState<AuditFilters>({});
   const members = useMembers(workspace.id);
   const audit = useAuditLog(workspace.id, filters);
@@ -40,40 +43,63 @@ function AuditLog() {
           <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (
           <>
-            <Table<AuditEntry>
-              rowKey="id"
-              size="middle"
-              loading={audit.isPending}
-              dataSource={rows}
-              pagination={false}
-              scroll={{ x: 720 }}
-              locale={{
-                emptyText: <Empty description={hasFilters ? t('audit.emptyFiltered') : t('audit.empty')} />,
-              }}
-              columns={[
-                {
-                  title: t('audit.time'),
-                  dataIndex: 'createdAt',
-                  width: 170,
-                  render: (createdAt: number) => format.dateTime(createdAt),
-                },
-                {
-                  title: t('audit.what'),
-                  key: 'sentence',
-                  render: (_: unknown, entry: AuditEntry) => (
-                    <ActivitySentence workspaceId={workspace.id} entry={entry} people={people} />
-                  ),
-                },
-                {
-                  title: t('audit.objectType'),
-                  dataIndex: 'objectType',
-                  width: 120,
-                  render: (objectType: string) => (
-                    <Tag>{objectTypeName(objectType, i18n.language === 'en' ? 'en' : 'zh-CN')}</Tag>
-                  ),
-                },
-              ]}
-            />
+            {isPhone ? (
+              // A phone reads the log as a list: the sentence first, when and what kind under it.
+              <List<AuditEntry>
+                loading={audit.isPending}
+                dataSource={rows}
+                locale={{
+                  emptyText: <Empty description={hasFilters ? t('audit.emptyFiltered') : t('audit.empty')} />,
+                }}
+                data-testid="audit-list"
+                renderItem={(entry) => (
+                  <List.Item style={{ paddingInline: 0 }}>
+                    <Flex vertical gap={4} style={{ width: '100%', minWidth: 0 }}>
+                      <ActivitySentence workspaceId={workspace.id} entry={entry} people={people} />
+                      <Flex gap={8} align="center" wrap>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {format.dateTime(entry.createdAt)}
+                        </Typography.Text>
+                        <Tag style={{ marginInlineEnd: 0 }}>{objectTypeName(entry.objectType, locale)}</Tag>
+                      </Flex>
+                    </Flex>
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Table<AuditEntry>
+                rowKey="id"
+                size="middle"
+                loading={audit.isPending}
+                dataSource={rows}
+                pagination={false}
+                scroll={{ x: 720 }}
+                locale={{
+                  emptyText: <Empty description={hasFilters ? t('audit.emptyFiltered') : t('audit.empty')} />,
+                }}
+                columns={[
+                  {
+                    title: t('audit.time'),
+                    dataIndex: 'createdAt',
+                    width: 170,
+                    render: (createdAt: number) => format.dateTime(createdAt),
+                  },
+                  {
+                    title: t('audit.what'),
+                    key: 'sentence',
+                    render: (_: unknown, entry: AuditEntry) => (
+                      <ActivitySentence workspaceId={workspace.id} entry={entry} people={people} />
+                    ),
+                  },
+                  {
+                    title: t('audit.objectType'),
+                    dataIndex: 'objectType',
+                    width: 120,
+                    render: (objectType: string) => <Tag>{objectTypeName(objectType, locale)}</Tag>,
+                  },
+                ]}
+              />
+            )}
             {audit.hasNextPage ? (
               <Flex justify="center" style={{ marginTop: 16 }}>
                 <Button loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
