@@ -55,7 +55,9 @@ export function parseRule(rule: string): RulePick {
     return { kind: 'custom', rule };
   }
   if (frequency === 'DAILY' && interval === 1 && parts.size === 1) return { kind: 'daily' };
-  if (frequency === 'WEEKLY' && parts.has('BYDAY') && !parts.has('BYMONTHDAY')) {
+  // Daily on some weekdays is the same as weekly on them (the templates write workdays this way).
+  const isWeekly = frequency === 'WEEKLY' || (frequency === 'DAILY' && interval === 1);
+  if (isWeekly && parts.has('BYDAY') && !parts.has('BYMONTHDAY')) {
     const days = (parts.get('BYDAY') ?? '').split(',');
     if (!days.every((day): day is Weekday => (WEEKDAYS as readonly string[]).includes(day))) {
       return { kind: 'custom', rule };

@@ -125,7 +125,7 @@ describe('buildPlanDocument', () => {
         {
           key: 'r1',
           title: 'Daily data check',
-          rule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+          rule: 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR',
           startsOn: '2026-01-19',
         },
         { key: 'r2', title: 'Weekly report', rule: 'FREQ=WEEKLY;BYDAY=FR', startsOn: '2026-01-19' },
