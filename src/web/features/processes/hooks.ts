@@ -166,14 +166,6 @@ export function useRun(workspaceId: string, runId: string) {
   });
 }
 
-export function useMyQueue(workspaceId: string) {
-  return useQuery({
-    queryKey: [...processesKey(workspaceId), 'queue'],
-    queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/my-queue', { params: { path: { workspaceId } } })),
-    select: (data) => data.items,
-  });
-}
-
 /** Cases change counts, queues and analytics: reload everything about processes in the workspace. */
 function processesChanged(queryClient: QueryClient, workspaceId: string) {
   return queryClient.invalidateQueries({ queryKey: processesKey(workspaceId) });
