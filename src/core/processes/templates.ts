@@ -9,7 +9,7 @@ type StepSpec = {
   name: Text;
   kind: ProcessStep['kind'];
   description?: Text;
-  /** A title members carry (matched against their title), in Chinese as the demo team's titles are. */
+  /** A title members carry (matched against their title), written in Chinese; see PROCESS_ROLES. */
   role?: string;
   slaHours?: number;
   checklist?: Text[];
@@ -338,6 +338,21 @@ const SPECS: Array<{ key: string; name: Text; description: Text; steps: StepSpec
 ];
 
 /** The ready-made processes in a language: user feedback, e-commerce order, campaign launch, content publishing. */
+/** The templates' roles in each language, as the demo team's titles carry them (客服主管, Customer Service Lead). */
+export const PROCESS_ROLES: Record<string, Text> = {
+  客服: { 'zh-CN': '客服', en: 'Customer service' },
+  数据分析: { 'zh-CN': '数据分析', en: 'Data analyst' },
+  用户增长: { 'zh-CN': '用户增长', en: 'User growth' },
+  电商运营: { 'zh-CN': '电商运营', en: 'E-commerce operations' },
+  活动运营: { 'zh-CN': '活动运营', en: 'Campaign operations' },
+  内容运营: { 'zh-CN': '内容运营', en: 'Content operations' },
+};
+
+/** A template role in the given language (an unknown role as written). */
+export function processRoleName(role: string, locale: Locale): string {
+  return PROCESS_ROLES[role]?.[locale] ?? role;
+}
+
 export function processTemplates(locale: Locale): ProcessTemplate[] {
   return SPECS.map((spec) => ({
     key: spec.key,
@@ -348,7 +363,7 @@ export function processTemplates(locale: Locale): ProcessTemplate[] {
       name: step.name[locale],
       ...(step.description ? { description: step.description[locale] } : {}),
       kind: step.kind,
-      owner: step.role ? { type: 'role' as const, role: step.role } : null,
+      owner: step.role ? { type: 'role' as const, role: processRoleName(step.role, locale) } : null,
       slaHours: step.slaHours ?? null,
       checklist: (step.checklist ?? []).map((item) => item[locale]),
       fields: (step.fields ?? []).map((field): StepField => ({

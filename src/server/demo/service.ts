@@ -11,6 +11,7 @@ import { seedFeedbackDemo } from '../feedback/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
+import { demoText } from './english.ts';
 import { DEMO_OWNER_TITLE, DEMO_TEAM, DEMO_WORKSPACE_NAME } from './team.ts';
 
 export type DemoContext = {
@@ -35,14 +36,14 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
 // Demo colleagues cannot sign in: their password hash matches no password.
 const NO_PASSWORD = '!demo';
 
-/** A realistic Chinese operations team workspace, owned by the caller, in one transaction. */
+/** A realistic operations team workspace (Chinese, or English with `locale: 'en'`), owned by the caller, in one transaction. */
 export async function createDemoWorkspace(services: Services, actor: Actor, options: { locale: Locale }) {
   const workspaceId = await services.db.transaction().execute(async (trx) => {
     const now = services.now();
     const workspaceId = await insertWorkspaceWithOwner(services, trx, {
       name: DEMO_WORKSPACE_NAME[options.locale],
       ownerId: actor.userId,
-      title: DEMO_OWNER_TITLE,
+      title: demoText(options.locale, DEMO_OWNER_TITLE),
     });
     const people: Record<string, string> = { owner: actor.userId };
     const suffix = workspaceId.slice(-8);
@@ -52,9 +53,9 @@ export async function createDemoWorkspace(services: Services, actor: Actor, opti
       await insertUser(trx, {
         id: userId,
         email: `${person.key}.${suffix}@demo.opsplan.invalid`,
-        name: person.name,
+        name: demoText(options.locale, person.name),
         password_hash: NO_PASSWORD,
-        locale: 'zh-CN',
+        locale: options.locale,
         created_at: now,
         updated_at: now,
       });
@@ -62,7 +63,7 @@ export async function createDemoWorkspace(services: Services, actor: Actor, opti
         workspace_id: workspaceId,
         user_id: userId,
         role: person.role,
-        title: person.title,
+        title: demoText(options.locale, person.title),
         weekly_capacity_hours: person.capacity,
         created_at: now,
       });

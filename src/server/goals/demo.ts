@@ -1,5 +1,6 @@
 import { addDays } from '../../core/kpis/periods.ts';
 import { newId } from '../../db/ids.ts';
+import { demoText } from '../demo/english.ts';
 import type { DemoContext } from '../demo/service.ts';
 import { upsertMeasurements } from '../kpis/queries.ts';
 import { dayInTimezone } from '../time.ts';
@@ -65,6 +66,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
   const due = addDays(start, 91);
   const firstDay = addDays(today, -364);
   const random = noise(20_261_127);
+  const text = (chinese: string) => demoText(context.locale, chinese);
 
   const kpiIds: Record<string, string> = {};
   for (const kpi of KPIS) {
@@ -75,8 +77,8 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         id: kpiIds[kpi.key] ?? '',
         workspace_id: workspaceId,
         key: kpi.key,
-        name: kpi.name,
-        unit: kpi.unit,
+        name: text(kpi.name),
+        unit: text(kpi.unit),
         direction: 'higher',
         aggregation: kpi.aggregation,
         frequency: 'day',
@@ -100,7 +102,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
       id: kpiIds.growth_rate,
       workspace_id: workspaceId,
       key: 'growth_rate',
-      name: '用户增长率',
+      name: text('用户增长率'),
       unit: '%',
       direction: 'higher',
       aggregation: 'last',
@@ -109,7 +111,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
       owner_id: people.wanglei ?? null,
       green: 15,
       amber: 8,
-      description: '日活相对基期（目标开始日）的增长百分比。',
+      description: text('日活相对基期（目标开始日）的增长百分比。'),
       status: null,
       last_value: null,
       last_period: null,
@@ -162,8 +164,8 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         id: goalId,
         workspace_id: workspaceId,
         parent_id: fields.parentId ?? null,
-        title: fields.title,
-        description: fields.description ?? null,
+        title: text(fields.title),
+        description: fields.description ? text(fields.description) : null,
         owner_id: people[fields.owner] ?? null,
         start_date: start,
         due_date: due,
@@ -185,7 +187,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
           id: newId(now),
           workspace_id: workspaceId,
           goal_id: goalId,
-          title: keyResult.title,
+          title: text(keyResult.title),
           kpi_id: keyResult.kpi ? (kpiIds[keyResult.kpi] ?? null) : null,
           baseline: keyResult.baseline ?? null,
           target: keyResult.target ?? null,
@@ -250,8 +252,8 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         author_id: people.owner ?? null,
         progress: 0.2,
         confidence: 6,
-        note: '拉新节奏符合预期，日活增长偏慢，下周加大社群促活。',
-        blockers: '短视频渠道预算待审批',
+        note: text('拉新节奏符合预期，日活增长偏慢，下周加大社群促活。'),
+        blockers: text('短视频渠道预算待审批'),
         created_at: now - 7 * 86_400_000,
       },
       {
@@ -261,7 +263,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
         author_id: people.zhangwei ?? null,
         progress: 0.3,
         confidence: 8,
-        note: '内容排期已排到下月中，爆款选题库已建立。',
+        note: text('内容排期已排到下月中，爆款选题库已建立。'),
         blockers: null,
         created_at: now - 3 * 86_400_000,
       },

@@ -1,6 +1,6 @@
 import { DEFAULT_CALENDAR } from '../../core/schedule/calendar.ts';
 import { stepDueAt } from '../../core/processes/sla.ts';
-import { processTemplates } from '../../core/processes/templates.ts';
+import { processRoleName, processTemplates } from '../../core/processes/templates.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
 import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/service.ts';
@@ -31,11 +31,12 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
   const now = services.now();
   const random = noise(42);
   const between = ([low, high]: [number, number]) => low + (high - low) * random();
+  const role = (chinese: string) => processRoleName(chinese, context.locale);
   const assigneeFor: Record<string, string | undefined> = {
-    客服: people.sunhao,
-    数据分析: people.lina,
-    用户增长: people.wanglei,
-    电商运营: people.zhaomin,
+    [role('客服')]: people.sunhao,
+    [role('数据分析')]: people.lina,
+    [role('用户增长')]: people.wanglei,
+    [role('电商运营')]: people.zhaomin,
   };
   const templates = processTemplates(context.locale);
 

@@ -1,5 +1,6 @@
 import { addDays } from '../../core/kpis/periods.ts';
 import { newId } from '../../db/ids.ts';
+import { demoText } from '../demo/english.ts';
 import type { DemoContext } from '../demo/service.ts';
 import { createRoutineInTransaction } from '../routines/service.ts';
 import { dayInTimezone } from '../time.ts';
@@ -275,6 +276,7 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
   const now = services.now();
   const today = dayInTimezone(now, services.config.timezone);
   const person = (key: string) => people[key] ?? context.ownerId;
+  const text = (chinese: string) => demoText(context.locale, chinese);
   const goal = await trx
     .selectFrom('goals')
     .select('id')
@@ -286,7 +288,12 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
     await trx
       .insertInto('member_skills')
       .values(
-        skills.map(([skill, level]) => ({ workspace_id: workspaceId, user_id: person(key), skill, level })),
+        skills.map(([skill, level]) => ({
+          workspace_id: workspaceId,
+          user_id: person(key),
+          skill: text(skill),
+          level,
+        })),
       )
       .execute();
   }
@@ -327,7 +334,7 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
         parent_id: fields.parentId,
         position: fields.position,
         is_milestone: fields.isMilestone ? 1 : 0,
-        title: fields.title,
+        title: text(fields.title),
         description: null,
         status: fields.status,
         priority: fields.isMilestone ? 3 : 2,
@@ -336,8 +343,10 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
         due_date: fields.due,
         buffer_days: 0,
         checklist: '[]',
-        labels: JSON.stringify(fields.isMilestone ? ['里程碑'] : []),
-        required_skills: JSON.stringify(fields.skills ?? []),
+        labels: JSON.stringify(fields.isMilestone ? [text('里程碑')] : []),
+        required_skills: JSON.stringify(
+          (fields.skills ?? []).map((need) => ({ ...need, skill: text(need.skill) })),
+        ),
         recurrence_id: null,
         occurrence: null,
         completed_at: fields.status === 'done' ? now : null,
@@ -421,7 +430,7 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
     rule: 'FREQ=WEEKLY;BYDAY=MO',
     startsOn: monday,
     template: {
-      title: '每周数据周报',
+      title: text('每周数据周报'),
       estimateHours: 3,
       roles: [
         { userId: person('wanglei'), role: 'A' },
@@ -433,7 +442,7 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
     rule: 'FREQ=WEEKLY;BYDAY=FR',
     startsOn: monday,
     template: {
-      title: '周五增长例会与复盘',
+      title: text('周五增长例会与复盘'),
       estimateHours: 1.5,
       roles: [
         { userId: person('owner'), role: 'A' },

@@ -1,0 +1,67 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestApp, signUpUser, type TestApp, type TestUser } from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  owner = await signUpUser(t.app, { name: 'Alex Morgan', locale: 'en' });
+});
+afterEach(() => t.close());
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+
+/** Every text a person can see in a workspace: each string in each row of each table that has a workspace_id, and its members' names. */
+async function workspaceTexts(workspaceId: string): Promise<Array<{ where: string; text: string }>> {
+  const { db } = t.database;
+  const texts: Array<{ where: string; text: string }> = [];
+  for (const table of await db.introspection.getTables()) {
+    if (!table.columns.some((column) => column.name === 'workspace_id')) continue;
+    const rows = (await db
+      .selectFrom(table.name as 'tasks')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .execute()) as Array<Record<string, unknown>>;
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === 'string') texts.push({ where: `${table.name}.${column}`, text: value });
+      }
+    }
+  }
+  const workspace = await db.selectFrom('workspaces').select('name').where('id', '=', workspaceId).execute();
+  for (const row of workspace) texts.push({ where: 'workspaces.name', text: row.name });
+  const people = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select('users.name')
+    .where('memberships.workspace_id', '=', workspaceId)
+    .execute();
+  for (const person of people) texts.push({ where: 'users.name', text: person.name });
+  return texts;
+}
+
+describe('demo workspace', () => {
+  it('in English is an English team: no Chinese in any title, name, label or value', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'en' } }),
+    );
+    expect(response.statusCode).toBe(201);
+    const workspaceId = response.json().workspace.id as string;
+    const texts = await workspaceTexts(workspaceId);
+    expect(texts.length).toBeGreaterThan(200);
+    const chinese = texts.filter((entry) => CJK.test(entry.text));
+    // Each leftover named with its table and column, so the seeder that wrote it is easy to find.
+    expect(chinese.map((entry) => `${entry.where}: ${entry.text.slice(0, 80)}`)).toEqual([]);
+  });
+
+  it('in Chinese stays Chinese', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+    );
+    const texts = await workspaceTexts(response.json().workspace.id as string);
+    const titles = texts.filter((entry) => entry.where === 'tasks.title' || entry.where === 'goals.title');
+    expect(titles.length).toBeGreaterThan(30);
+    expect(titles.every((entry) => CJK.test(entry.text))).toBe(true);
+  });
+});
