@@ -103,6 +103,21 @@ const ENGLISH: Record<string, string> = {
   内容数据复盘: 'Content performance review',
   每周数据周报: 'Weekly data report',
   周五增长例会与复盘: 'Friday growth meeting and review',
+  // Comments and the weekly ops sync
+  '已补充到看板：\n- 自然流量 +3.1%\n- 活动拉新 +7.6%\n- 老带新 +3.5%\n\n老带新的转化比预期低，建议周会上讨论。':
+    'Added to the dashboard:\n- Organic +3.1%\n- Campaign sign-ups +7.6%\n- Referrals +3.5%\n\nReferrals convert worse than expected; let us discuss it at the weekly sync.',
+  '成本上限按单用户 15 元，超过需要走审批。': 'The cap is ¥15 per user; anything above needs approval.',
+  '## 上周进展\n- 市场调研报告已定稿\n- 流失用户访谈完成 20 人，主要原因是**新手引导太长**\n\n## 讨论\n新人礼包的预算与券面额。':
+    '## Last week\n- Market research report final\n- 20 churned-user interviews done; the main reason is **onboarding that is too long**\n\n## Discussion\nWelcome-pack budget and coupon values.',
+  '新人礼包按单用户 15 元成本上限设计': 'Design the welcome pack with a cap of ¥15 per user',
+  '新手引导缩短到 3 步': 'Cut onboarding to 3 steps',
+  整理流失用户访谈结论并分享: 'Write up and share the churned-user interview findings',
+  '新手引导 3 步方案原型': 'Prototype the 3-step onboarding',
+  '## 上周进展\n- 礼包方案初稿完成\n- 老带新转化偏低（见目标评论）\n\n## 讨论\n老带新奖励是否加码；活动页面文案的排期。':
+    '## Last week\n- Welcome-pack first draft done\n- Referrals convert poorly (see the goal’s comments)\n\n## Discussion\nWhether to raise the referral reward; when the campaign page copy is due.',
+  '老带新奖励先做 A/B 测试再决定是否加码': 'A/B test the referral reward before deciding to raise it',
+  '老带新奖励 A/B 测试方案': 'Referral reward A/B test plan',
+  活动页面文案初稿: 'Campaign page copy, first draft',
 };
 
 /** A demo text in the demo's language: the Chinese as written, or its English. */

@@ -3,6 +3,7 @@ import { addDays } from '../../core/kpis/periods.ts';
 import { buildAgenda, mergeAgenda, nextMeetingDay, type AgendaItem } from '../../core/meetings/index.ts';
 import { newId } from '../../db/ids.ts';
 import { insertComment, toggleReaction } from '../comments/queries.ts';
+import { demoText } from '../demo/english.ts';
 import type { DemoContext } from '../demo/service.ts';
 import { insertTarget } from '../notifications/queries.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
@@ -28,7 +29,8 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
   const { services, trx, workspaceId, people, locale } = context;
   const now = services.now();
   const today = dayInTimezone(now, services.config.timezone);
-  const mention = (key: string, name: string) => `@[${name}](user:${people[key] ?? ''})`;
+  const text = (chinese: string) => demoText(locale, chinese);
+  const mention = (key: string, name: string) => `@[${text(name)}](user:${people[key] ?? ''})`;
 
   // ——— Comments ———
   const goal = await trx
@@ -42,7 +44,7 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
     .selectFrom('tasks')
     .select(['id'])
     .where('workspace_id', '=', workspaceId)
-    .where('title', '=', '新人礼包活动策划')
+    .where('title', '=', text('新人礼包活动策划'))
     .executeTakeFirst();
   const comments: Array<{
     target: 'goal' | 'task';
@@ -55,28 +57,36 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
       target: 'goal',
       id: goal?.id,
       author: 'wanglei',
-      body: `本周增长率 **14.2%**，离 20% 还差一截。${mention('lina', '李娜')} 能否把渠道拆分的数据周三前补上？`,
+      body:
+        locale === 'en'
+          ? `Growth rate this week is **14.2%**, still short of 20%. ${mention('lina', '李娜')} could you add the split by channel by Wednesday?`
+          : `本周增长率 **14.2%**，离 20% 还差一截。${mention('lina', '李娜')} 能否把渠道拆分的数据周三前补上？`,
       minutesAgo: 60 * 26,
     },
     {
       target: 'goal',
       id: goal?.id,
       author: 'lina',
-      body: '已补充到看板：\n- 自然流量 +3.1%\n- 活动拉新 +7.6%\n- 老带新 +3.5%\n\n老带新的转化比预期低，建议周会上讨论。',
+      body: text(
+        '已补充到看板：\n- 自然流量 +3.1%\n- 活动拉新 +7.6%\n- 老带新 +3.5%\n\n老带新的转化比预期低，建议周会上讨论。',
+      ),
       minutesAgo: 60 * 20,
     },
     {
       target: 'task',
       id: task?.id,
       author: 'chenjing',
-      body: `礼包方案初稿已放在共享盘，${mention('zhaomin', '赵敏')} 请确认券的成本上限。`,
+      body:
+        locale === 'en'
+          ? `The first draft of the welcome pack is on the shared drive; ${mention('zhaomin', '赵敏')} please confirm the coupon cost cap.`
+          : `礼包方案初稿已放在共享盘，${mention('zhaomin', '赵敏')} 请确认券的成本上限。`,
       minutesAgo: 60 * 30,
     },
     {
       target: 'task',
       id: task?.id,
       author: 'zhaomin',
-      body: '成本上限按单用户 15 元，超过需要走审批。',
+      body: text('成本上限按单用户 15 元，超过需要走审批。'),
       minutesAgo: 60 * 28,
     },
   ];
@@ -128,21 +138,23 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
   });
   const held = [
     {
-      minutes:
+      minutes: text(
         '## 上周进展\n- 市场调研报告已定稿\n- 流失用户访谈完成 20 人，主要原因是**新手引导太长**\n\n## 讨论\n新人礼包的预算与券面额。',
-      decisions: ['新人礼包按单用户 15 元成本上限设计', '新手引导缩短到 3 步'],
+      ),
+      decisions: [text('新人礼包按单用户 15 元成本上限设计'), text('新手引导缩短到 3 步')],
       actions: [
-        { title: '整理流失用户访谈结论并分享', owner: 'lina', dueIn: 4, done: true },
-        { title: '新手引导 3 步方案原型', owner: 'zhangwei', dueIn: 6, done: false },
+        { title: text('整理流失用户访谈结论并分享'), owner: 'lina', dueIn: 4, done: true },
+        { title: text('新手引导 3 步方案原型'), owner: 'zhangwei', dueIn: 6, done: false },
       ],
     },
     {
-      minutes:
+      minutes: text(
         '## 上周进展\n- 礼包方案初稿完成\n- 老带新转化偏低（见目标评论）\n\n## 讨论\n老带新奖励是否加码；活动页面文案的排期。',
-      decisions: ['老带新奖励先做 A/B 测试再决定是否加码'],
+      ),
+      decisions: [text('老带新奖励先做 A/B 测试再决定是否加码')],
       actions: [
-        { title: '老带新奖励 A/B 测试方案', owner: 'chenjing', dueIn: 5, done: false },
-        { title: '活动页面文案初稿', owner: 'zhangwei', dueIn: 3, done: true },
+        { title: text('老带新奖励 A/B 测试方案'), owner: 'chenjing', dueIn: 5, done: false },
+        { title: text('活动页面文案初稿'), owner: 'zhangwei', dueIn: 3, done: true },
       ],
     },
   ];

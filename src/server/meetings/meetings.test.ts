@@ -259,7 +259,7 @@ describe('meetings', () => {
 describe('demo communication', () => {
   it('holds comments, a weekly series with minutes and actions, paused bot targets, and the plan communication section', async () => {
     const demo = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: {} }),
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
     );
     const demoId = demo.json().workspace.id as string;
     const get = (path: string) =>
