@@ -18,6 +18,8 @@ async function workspaceTexts(workspaceId: string): Promise<Array<{ where: strin
   const texts: Array<{ where: string; text: string }> = [];
   for (const table of await db.introspection.getTables()) {
     if (!table.columns.some((column) => column.name === 'workspace_id')) continue;
+    // Customers' feedback is what they wrote, in Chinese and English on purpose (clustering reads both).
+    if (table.name.startsWith('feedback_')) continue;
     const rows = (await db
       .selectFrom(table.name as 'tasks')
       .selectAll()
