@@ -35,6 +35,10 @@ export const ACTIVITY_OBJECT_TYPES = [
   'api_token',
   'chat_target',
   'comment',
+  'meeting',
+  'meeting_series',
+  'feedback',
+  'feedback_cluster',
   'workspace',
 ] as const;
 
@@ -51,6 +55,10 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     api_token: 'API 令牌',
     chat_target: '群机器人',
     comment: '评论',
+    meeting: '会议',
+    meeting_series: '例会',
+    feedback: '用户反馈',
+    feedback_cluster: '共性问题',
     workspace: '工作区',
   },
   en: {
@@ -65,6 +73,10 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     api_token: 'API token',
     chat_target: 'chat target',
     comment: 'comment',
+    meeting: 'meeting',
+    meeting_series: 'meeting series',
+    feedback: 'feedback item',
+    feedback_cluster: 'common issue',
     workspace: 'workspace',
   },
 };

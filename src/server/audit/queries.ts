@@ -168,6 +168,42 @@ export async function selectObjectTitles(
           .where('id', 'in', ids)
           .execute(),
       );
+    case 'meeting':
+      return plain(
+        await executor
+          .selectFrom('meetings')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'meeting_series':
+      return plain(
+        await executor
+          .selectFrom('meeting_series')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'feedback':
+      return plain(
+        await executor
+          .selectFrom('feedback_items')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'feedback_cluster':
+      return plain(
+        await executor
+          .selectFrom('feedback_clusters')
+          .select(['id', 'label as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
     case 'workspace':
       return plain(
         await executor

@@ -50,6 +50,14 @@ describe('audit entries name their objects', () => {
       }),
     );
     expect(routine.statusCode, routine.body).toBe(201);
+    const meeting = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/meetings'),
+        payload: { title: '运营周会', date: '2026-12-11', attendeeIds: [owner.id] },
+      }),
+    );
+    expect(meeting.statusCode, meeting.body).toBe(201);
 
     const items = await entries();
     // Created as 周五例会, renamed since: every entry of the task says what it is called now.
@@ -65,6 +73,10 @@ describe('audit entries name their objects', () => {
       exists: true,
     });
     expect(items.find((item) => item.action === 'routine.created')?.object.title).toBe('周报');
+    expect(items.find((item) => item.action === 'meeting.created')?.object).toMatchObject({
+      title: '运营周会',
+      exists: true,
+    });
     expect(items.find((item) => item.action === 'workspace.created')?.object).toMatchObject({
       title: 'Growth team',
       exists: true,

@@ -27,6 +27,14 @@ export function objectPath(base: string, entry: AuditEntry): string | null {
     case 'member':
     case 'invitation':
       return `${base}/members`;
+    case 'meeting':
+      return `${base}/meetings/${entry.objectId}`;
+    case 'meeting_series':
+      return `${base}/meetings`;
+    case 'feedback':
+      return `${base}/feedback/${entry.objectId}`;
+    case 'feedback_cluster':
+      return `${base}/feedback/clusters`;
     case 'workspace':
       return `${base}/settings`;
     default:
