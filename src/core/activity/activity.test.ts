@@ -4,6 +4,7 @@ import {
   describeActivity,
   describeChanges,
   describeRule,
+  objectTypeLabel,
   objectTypeName,
   type ActivityEntry,
 } from './index.ts';
@@ -168,5 +169,7 @@ describe('describeActivity', () => {
     expect(activitySentence(unknown, 'zh-CN')).toBe('王磊 创建了群机器人「增长群」');
     expect(activitySentence(unknown, 'en')).toBe('王磊 created the chat target “增长群”');
     expect(objectTypeName('api_token', 'zh-CN')).toBe('API 令牌');
+    expect(objectTypeLabel('routine', 'en')).toBe('Routine');
+    expect(objectTypeLabel('feedback_cluster', 'zh-CN')).toBe('共性问题');
   });
 });

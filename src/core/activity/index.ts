@@ -86,6 +86,12 @@ export function objectTypeName(objectType: string, locale: Locale): string {
   return NOUNS[locale][objectType] ?? objectType;
 }
 
+/** The same name standing alone (a tag, a filter option): "Routine" rather than the mid-sentence "routine". */
+export function objectTypeLabel(objectType: string, locale: Locale): string {
+  const name = objectTypeName(objectType, locale);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 const WORDS = {
   'zh-CN': {
     someone: '系统',

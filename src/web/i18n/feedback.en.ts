@@ -16,7 +16,7 @@ export const feedbackEn: Strings<typeof feedbackZhCN> = {
       allChannels: 'All channels',
       selected: '{{count}} selected',
       triage: 'Mark triaged',
-      assignToMe: 'Assign to me',
+      assignTo: 'Assign to…',
       more: 'Next page',
       previous: 'Previous page',
       empty: 'No feedback yet. Share the portal link with users, or send items through the API.',

@@ -11,7 +11,7 @@ export const feedbackZhCN = {
       allChannels: '全部渠道',
       selected: '已选 {{count}} 条',
       triage: '标记为已分诊',
-      assignToMe: '分配给我',
+      assignTo: '分配给…',
       more: '下一页',
       previous: '上一页',
       empty: '还没有反馈。把门户链接发给用户，或通过 API 导入。',

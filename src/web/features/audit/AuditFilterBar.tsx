@@ -1,7 +1,7 @@
 import { Button, DatePicker, Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { ACTIVITY_OBJECT_TYPES, objectTypeName } from '../../../core/activity/index.ts';
+import { ACTIVITY_OBJECT_TYPES, objectTypeLabel } from '../../../core/activity/index.ts';
 import type { AuditFilters } from './hooks.ts';
 
 type Person = { userId: string; name: string };
@@ -49,7 +49,7 @@ export function AuditFilterBar({
         data-testid="audit-object-type"
         options={ACTIVITY_OBJECT_TYPES.map((objectType) => ({
           value: objectType,
-          label: objectTypeName(objectType, locale),
+          label: objectTypeLabel(objectType, locale),
         }))}
         onChange={(objectType: string | undefined) => onChange({ ...filters, objectType })}
       />

@@ -8,7 +8,7 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { AuditFilterBar } from '../../features/audit/AuditFilterBar.tsx';
 import { ActivitySentence, usePeopleNames, type AuditEntry } from '../../features/audit/ActivitySentence.tsx';
 import { useAuditLog, type AuditFilters } from '../../features/audit/hooks.ts';
-import { objectTypeName } from '../../../core/activity/index.ts';
+import { objectTypeLabel } from '../../../core/activity/index.ts';
 import { useMembers } from '../../features/members/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
@@ -60,7 +60,7 @@ function AuditLog() {
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                           {format.dateTime(entry.createdAt)}
                         </Typography.Text>
-                        <Tag style={{ marginInlineEnd: 0 }}>{objectTypeName(entry.objectType, locale)}</Tag>
+                        <Tag style={{ marginInlineEnd: 0 }}>{objectTypeLabel(entry.objectType, locale)}</Tag>
                       </Flex>
                     </Flex>
                   </List.Item>
@@ -95,7 +95,7 @@ function AuditLog() {
                     title: t('audit.objectType'),
                     dataIndex: 'objectType',
                     width: 120,
-                    render: (objectType: string) => <Tag>{objectTypeName(objectType, locale)}</Tag>,
+                    render: (objectType: string) => <Tag>{objectTypeLabel(objectType, locale)}</Tag>,
                   },
                 ]}
               />

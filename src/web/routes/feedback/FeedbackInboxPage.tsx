@@ -178,7 +178,7 @@ export function FeedbackInboxPage() {
               {t('feedback.inbox.triage')}
             </Button>
             <Select
-              placeholder={t('feedback.inbox.assignToMe')}
+              placeholder={t('feedback.inbox.assignTo')}
               style={{ width: 180 }}
               options={(members.data ?? []).map((member) => ({ value: member.userId, label: member.name }))}
               onChange={(assigneeId: string) => runBulk({ assigneeId })}
