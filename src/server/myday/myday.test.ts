@@ -96,9 +96,14 @@ describe('my day', () => {
     await task('别人的任务', '2026-12-04', [[manager, 'R']]);
     await task('双十二上线', '2026-12-12', [[manager, 'A']], { isMilestone: true });
 
-    // A feedback case whose first step goes to whoever carries the 客服 title: the member.
+    // A feedback case whose first step goes to whoever carries the template's role in their title: the member
+    // (the workspace is English, so the role is "Customer service").
     await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/members/${member.id}`), payload: { title: '客服专员' } }),
+      as(owner, {
+        method: 'PATCH',
+        url: url(`/members/${member.id}`),
+        payload: { title: 'Customer service agent' },
+      }),
     );
     const process = await post<{ id: string }>(owner, '/processes', { templateKey: 'feedback' });
     const run = await post<{ id: string }>(owner, `/processes/${process.id}/runs`, {
