@@ -238,7 +238,12 @@ describe('WBS import', () => {
     await page.getByLabel('搜索', { exact: true }).fill('投放');
     await page.waitForURL(/[?&]q=%E6%8A%95%E6%94%BE/);
     await table.getByText('设计调研问卷').waitFor({ state: 'detached' });
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(3);
+    // The tree keeps the matches under their phase: 上线推广 and its three 投放 tasks.
+    const rowTitles = async () =>
+      (await table.locator('tbody tr.ant-table-row').allInnerTexts()).map((row) =>
+        ['上线推广', ...PHASES[PHASES.length - 1]!.tasks].find((title) => row.includes(title)),
+      );
+    expect(await rowTitles()).toEqual(['上线推广', '短视频投放', '合作渠道投放', '调整投放策略']);
     await page.getByTestId('saved-views').click();
     await openMenu(page).getByTestId('saved-view-save').click();
     const dialog = page.getByRole('dialog');
@@ -255,7 +260,7 @@ describe('WBS import', () => {
     expect(views.items).toEqual([
       expect.objectContaining({
         name: '投放任务',
-        query: expect.objectContaining({ search: '投放', goalId: goal.id, statuses: [], sort: 'due' }),
+        query: expect.objectContaining({ search: '投放', goalId: goal.id, statuses: [], sort: 'wbs' }),
       }),
     ]);
 
@@ -268,7 +273,7 @@ describe('WBS import', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('投放');
     expect(new URL(page.url()).searchParams.get('goal')).toBe(goal.id);
     expect(await page.getByLabel('搜索', { exact: true }).inputValue()).toBe('投放');
-    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(3);
+    expect(await rowTitles()).toEqual(['上线推广', '短视频投放', '合作渠道投放', '调整投放策略']);
     await page.getByTestId('saved-views').click();
     await openMenu(page).getByTestId('saved-view').waitFor();
     await noToasts(page);
