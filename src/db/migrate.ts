@@ -11,6 +11,7 @@ import * as m0011 from './migrations/0011_event_logs.ts';
 import * as m0012 from './migrations/0012_meetings.ts';
 import * as m0013 from './migrations/0013_feedback.ts';
 import * as m0014 from './migrations/0014_plan_revisions.ts';
+import * as m0015 from './migrations/0015_reviews.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_meetings': m0012,
   '0013_feedback': m0013,
   '0014_plan_revisions': m0014,
+  '0015_reviews': m0015,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

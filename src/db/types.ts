@@ -619,6 +619,69 @@ export type PlanRevisionsTable = {
   revision: Generated<number>;
 };
 
+export type ReviewTemplatesTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  builtin_key: string | null;
+  definition: string; // JSON ReviewTemplateDefinition
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ReviewCyclesTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  kind: string; // monthly | quarterly | half_year | custom
+  period_start: string;
+  period_end: string;
+  template_id: string | null;
+  definition: string; // JSON copy of the template
+  stages: string; // JSON [{ stage, dueDate }]
+  stage: string; // self | peer | manager | calibration | sign_off | closed
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ReviewParticipantsTable = {
+  id: string;
+  workspace_id: string;
+  cycle_id: string;
+  reviewee_id: string;
+  manager_id: string | null;
+  period_start: string;
+  period_end: string;
+  scorecard: string | null; // JSON Scorecard
+  scorecard_at: number | null;
+  final_rating: number | null;
+  final_comment: string | null;
+  signed_off_by: string | null;
+  signed_off_at: number | null;
+  acknowledged_at: number | null;
+  acknowledgement: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type ReviewsTable = {
+  id: string;
+  workspace_id: string;
+  cycle_id: string;
+  participant_id: string;
+  reviewer_id: string;
+  kind: string; // self | peer | manager
+  status: string; // pending | draft | submitted
+  answers: string; // JSON questionId → answer
+  overrides: string; // JSON metric → { score, reason }
+  score: number | null;
+  submitted_at: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -674,6 +737,10 @@ export type Database = {
   feedback_votes: FeedbackVotesTable;
   feedback_ratings: FeedbackRatingsTable;
   plan_revisions: PlanRevisionsTable;
+  review_templates: ReviewTemplatesTable;
+  review_cycles: ReviewCyclesTable;
+  review_participants: ReviewParticipantsTable;
+  reviews: ReviewsTable;
 };
 
 export type Db = Kysely<Database>;

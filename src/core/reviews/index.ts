@@ -1,0 +1,4 @@
+export * from './cycles.ts';
+export * from './scorecard.ts';
+export * from './templates.ts';
+export * from './privacy.ts';
