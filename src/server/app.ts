@@ -37,6 +37,7 @@ import { registerNotificationJobs } from './notifications/service.ts';
 import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
@@ -168,6 +169,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     chatTargetRoutes,
     commentRoutes,
     meetingRoutes,
+    reviewRoutes,
     feedbackRoutes,
     clusterRoutes,
     portalRoutes,

@@ -453,6 +453,104 @@ export const ERRORS = {
     en: '{count} rows have errors: nothing was imported.',
     'zh-CN': '{count} 行有错误，未导入任何数据。',
   },
+  review_template_not_found: { status: 404, en: 'Review template not found.', 'zh-CN': '未找到该评估模板。' },
+  review_cycle_not_found: { status: 404, en: 'Review cycle not found.', 'zh-CN': '未找到该评估周期。' },
+  review_participant_not_found: {
+    status: 404,
+    en: 'This person’s review was not found.',
+    'zh-CN': '未找到此人的绩效评估。',
+  },
+  review_not_found: { status: 404, en: 'Review not found.', 'zh-CN': '未找到该评估表。' },
+  review_template_invalid: {
+    status: 400,
+    en: 'The template cannot score a review: check the weights.',
+    'zh-CN': '该模板无法计算评分，请检查权重。',
+  },
+  review_dates_invalid: {
+    status: 400,
+    en: 'The period or the stage deadlines are not valid.',
+    'zh-CN': '评估周期或各阶段截止日期有误。',
+  },
+  review_person_not_member: {
+    status: 400,
+    en: 'Only members of this workspace can be reviewed or review.',
+    'zh-CN': '只有本工作区的成员才能被评估或参与评估。',
+  },
+  review_cycle_overlap: {
+    status: 409,
+    en: '{name} is already reviewed in “{cycle}” ({start} – {end}): one person’s cycles may not overlap.',
+    'zh-CN': '{name} 已在“{cycle}”（{start} 至 {end}）中接受评估，同一人的评估周期不能重叠。',
+  },
+  review_peer_invalid: {
+    status: 400,
+    en: 'A peer reviewer is someone other than the person reviewed and their manager.',
+    'zh-CN': '同事评估人不能是被评估人本人或其上级。',
+  },
+  review_signed_off: {
+    status: 409,
+    en: 'This review was signed off: it can no longer change.',
+    'zh-CN': '该评估已确认签署，不能再修改。',
+  },
+  review_submitted: {
+    status: 409,
+    en: 'This review was already submitted.',
+    'zh-CN': '该评估表已提交。',
+  },
+  review_not_reviewer: {
+    status: 403,
+    en: 'Only the reviewer named on this review may write it.',
+    'zh-CN': '只有该评估表指定的评估人才能填写。',
+  },
+  review_not_managing: {
+    status: 403,
+    en: 'Only the person’s reviewing manager, the cycle’s creator or an admin may do this.',
+    'zh-CN': '只有被评估人的上级、评估周期的创建人或管理员可以执行此操作。',
+  },
+  review_not_reviewee: {
+    status: 403,
+    en: 'Only the person reviewed acknowledges their review.',
+    'zh-CN': '只有被评估人本人可以确认自己的评估结果。',
+  },
+  review_answers_invalid: {
+    status: 400,
+    en: 'Some answers are missing or not valid.',
+    'zh-CN': '部分回答缺失或无效。',
+  },
+  review_override_invalid: {
+    status: 400,
+    en: 'A computed score can only be overridden with a written reason.',
+    'zh-CN': '只有写明理由才能覆盖计算得出的分数。',
+  },
+  review_override_not_manager: {
+    status: 400,
+    en: 'Only the manager’s review may override a computed score.',
+    'zh-CN': '只有上级评估可以覆盖计算得出的分数。',
+  },
+  review_stage: {
+    status: 409,
+    en: 'Not possible at this stage of the cycle ({stage}).',
+    'zh-CN': '评估周期当前阶段（{stage}）不能执行此操作。',
+  },
+  review_final_rating_missing: {
+    status: 409,
+    en: 'Give a final rating before signing off.',
+    'zh-CN': '确认签署前请先给出最终评级。',
+  },
+  review_final_rating_invalid: {
+    status: 400,
+    en: 'The final rating is from 1 to {scale}.',
+    'zh-CN': '最终评级应在 1 到 {scale} 之间。',
+  },
+  review_not_signed_off: {
+    status: 409,
+    en: 'The review is acknowledged once it is signed off.',
+    'zh-CN': '评估确认签署后才能由本人确认。',
+  },
+  review_calibration_reason: {
+    status: 400,
+    en: 'Changing a final rating during calibration needs a comment saying why.',
+    'zh-CN': '校准时修改最终评级需要写明原因。',
+  },
   document_not_found: { status: 404, en: 'Document not found.', 'zh-CN': '未找到该文档。' },
   document_not_ready: {
     status: 409,

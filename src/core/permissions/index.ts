@@ -41,6 +41,10 @@ const MINIMUM_ROLE = {
   'feedback.read': 'viewer',
   'feedback.write': 'member',
   'feedback.manage': 'admin',
+  'reviews.read': 'viewer',
+  'reviews.write': 'member',
+  'reviews.manage': 'manager',
+  'reviews.all': 'admin',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

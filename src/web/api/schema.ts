@@ -1227,7 +1227,7 @@ export interface paths {
                             workspace: components["schemas"]["Workspace"];
                             /** @enum {string} */
                             role: "owner" | "admin" | "manager" | "member" | "viewer";
-                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage")[];
+                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage" | "reviews.read" | "reviews.write" | "reviews.manage" | "reviews.all")[];
                         };
                     };
                 };
@@ -15316,6 +15316,1595 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/review-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made review templates (in the request’s language) and the workspace’s own */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            builtin: components["schemas"]["BuiltinReviewTemplate"][];
+                            items: components["schemas"]["ReviewTemplate"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Save a template: section weights and each section’s rating-question weights add up to 100 % */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+                        /**
+                         * @description The ready-made template it was made from
+                         * @enum {string}
+                         */
+                        builtinKey?: "kpi_ops" | "okr";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: components["schemas"]["ReviewTemplate"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Review cycles the caller takes part in (all of them for admins), latest period first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewCycleSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a review cycle: period, template, stage deadlines, participants with their reviewers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "monthly" | "quarterly" | "half_year" | "custom";
+                        /**
+                         * Format: date
+                         * @description Any day in the month, quarter or half-year; the first day for custom
+                         */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description Custom cycles only
+                         */
+                        periodEnd?: string;
+                        templateId?: string;
+                        /**
+                         * @description Used when no templateId; kpi_ops by default
+                         * @enum {string}
+                         */
+                        builtinTemplate?: "kpi_ops" | "okr";
+                        /** @description Default: 5, 7, 12, 16 and 20 days after the period */
+                        stages?: {
+                            /** @enum {string} */
+                            stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                            /**
+                             * Format: date
+                             * @description Calendar day, YYYY-MM-DD
+                             */
+                            dueDate: string;
+                        }[];
+                        participants: {
+                            userId: string;
+                            /** @description Reviewing manager; the cycle’s creator by default */
+                            managerId?: string | null;
+                            peerIds?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: components["schemas"]["ReviewCycle"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-cycles/{cycleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle with the participants and reviews the caller may see, and the reviews they write */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: components["schemas"]["ReviewCycle"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-cycles/{cycleId}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the cycle to its next stage (self → peer → manager → calibration → sign-off → closed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: components["schemas"]["ReviewCycle"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-cycles/{cycleId}/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the scorecards again from data (people not yet signed off) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            refreshed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-cycles/{cycleId}/calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Distribution of ratings of the people the caller manages in the cycle, and outliers against their data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    cycleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            calibration: components["schemas"]["ReviewCalibration"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person’s review: scorecard with evidence, the reviews the caller may see, final rating */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Calibrate: final rating and comment (recorded in the audit log) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        finalRating?: number | null;
+                        finalComment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-participants/{participantId}/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a peer reviewer (chosen by the reviewee or assigned by their manager) during the self and peer stages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reviewerId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-participants/{participantId}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the review off at the sign-off stage; nothing in it changes afterwards */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/review-participants/{participantId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reviewee acknowledges their signed-off review, with an optional note */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    participantId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            participant: components["schemas"]["ReviewParticipant"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/reviews/{reviewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A review to read or write, with the template and (for self and manager reviews) the scorecard */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            review: components["schemas"]["Review"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save a draft or submit: answers, and for the manager, overrides of computed scores with reasons */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    reviewId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: {
+                                rating?: number;
+                                text?: string;
+                                choices?: string[];
+                            };
+                        };
+                        /** @description Manager reviews only: a replaced score needs its reason */
+                        overrides?: {
+                            [key: string]: {
+                                score: number;
+                                /** @description Why the computed score is replaced; required */
+                                reason: string;
+                            };
+                        };
+                        /**
+                         * @description false saves a draft
+                         * @default false
+                         */
+                        submit?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            review: components["schemas"]["Review"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/feedback/items": {
         parameters: {
             query?: never;
@@ -19105,6 +20694,381 @@ export interface components {
             /** @description Epoch milliseconds */
             createdAt: number;
         };
+        ReviewTemplateDefinitionInput: {
+            /**
+             * @description Peers’ answers reach the reviewee without names
+             * @default true
+             */
+            peerAnonymous: boolean;
+            sections: {
+                id: string;
+                title: string;
+                /** @description Percent of the review; the sections add up to 100 */
+                weight: number;
+                questions: ({
+                    id: string;
+                    /** @constant */
+                    type: "rating";
+                    text: string;
+                    /** @description Percent of its section; the rating questions of a section add up to 100 */
+                    weight: number;
+                    /** @description What each value means, 1 first */
+                    anchors: string[];
+                    /** @description The scorecard figure shown beside the question */
+                    metric?: ("kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines") | null;
+                } | {
+                    id: string;
+                    /** @constant */
+                    type: "text";
+                    text: string;
+                    /** @default false */
+                    required: boolean;
+                } | {
+                    id: string;
+                    /** @constant */
+                    type: "choice";
+                    text: string;
+                    options: string[];
+                    /** @default false */
+                    multiple: boolean;
+                })[];
+            }[];
+        };
+        ReviewTemplateInput: {
+            id: string;
+            name: string;
+            builtinKey: string | null;
+            definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        BuiltinReviewTemplateInput: {
+            /** @enum {string} */
+            key: "kpi_ops" | "okr";
+            name: string;
+            description: string;
+            definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+        };
+        ReviewParticipantSummaryInput: {
+            id: string;
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            manager: {
+                id: string;
+                name: string;
+            } | null;
+            finalRating: number | null;
+            /** @description Scorecard score 0..100 with the manager’s overrides */
+            dataScore: number | null;
+            /** @description The rating the data suggests on the template’s scale */
+            dataRating: number | null;
+            signedOffAt: number | null;
+            acknowledgedAt: number | null;
+            canManage: boolean;
+            reviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+            }[];
+        };
+        ReviewCycleSummaryInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_year" | "custom";
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+            stages: {
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                dueDate: string;
+            }[];
+            templateId: string | null;
+            createdBy: string | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            participantCount: number;
+            signedOffCount: number;
+            canManage: boolean;
+        };
+        ReviewCycleInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_year" | "custom";
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+            stages: {
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                dueDate: string;
+            }[];
+            templateId: string | null;
+            createdBy: string | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+            canManage: boolean;
+            participants: components["schemas"]["ReviewParticipantSummaryInput"][];
+            myReviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                participantId: string;
+                revieweeName: string;
+            }[];
+        };
+        ScorecardInput: {
+            period: {
+                start: string;
+                end: string;
+            };
+            metrics: {
+                /** @enum {string} */
+                key: "kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines";
+                weight: number;
+                score: number | null;
+                numerator: number;
+                denominator: number;
+                evidence: {
+                    /** @enum {string} */
+                    kind: "goal" | "key_result" | "task" | "step" | "check_in" | "routine";
+                    id: string;
+                    title: string;
+                    ok: boolean;
+                    value: number | null;
+                    date: string | null;
+                    /** @description Path in the web app under /w/:workspaceId */
+                    path: string;
+                }[];
+            }[];
+            score: number | null;
+        };
+        ReviewParticipantInput: {
+            id: string;
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            manager: {
+                id: string;
+                name: string;
+            } | null;
+            finalRating: number | null;
+            /** @description Scorecard score 0..100 with the manager’s overrides */
+            dataScore: number | null;
+            /** @description The rating the data suggests on the template’s scale */
+            dataRating: number | null;
+            signedOffAt: number | null;
+            acknowledgedAt: number | null;
+            canManage: boolean;
+            reviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+            }[];
+            cycle: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "monthly" | "quarterly" | "half_year" | "custom";
+                periodStart: string;
+                periodEnd: string;
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+                stages: {
+                    /** @enum {string} */
+                    stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                    /**
+                     * Format: date
+                     * @description Calendar day, YYYY-MM-DD
+                     */
+                    dueDate: string;
+                }[];
+                templateId: string | null;
+                createdBy: string | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                /** @description Epoch milliseconds */
+                updatedAt: number;
+            };
+            definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+            scorecard: components["schemas"]["ScorecardInput"] | null;
+            scorecardAt: number | null;
+            overrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            finalComment: string | null;
+            acknowledgement: string | null;
+            reviewDetails: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+                answers: {
+                    [key: string]: {
+                        rating?: number;
+                        text?: string;
+                        choices?: string[];
+                    };
+                };
+                overrides: {
+                    [key: string]: {
+                        score: number;
+                        /** @description Why the computed score is replaced; required */
+                        reason: string;
+                    };
+                };
+            }[];
+        };
+        ReviewInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "self" | "peer" | "manager";
+            /** @enum {string} */
+            status: "pending" | "draft" | "submitted";
+            /** @description null when the template keeps peers anonymous to the reviewee */
+            reviewer: {
+                id: string;
+                name: string;
+            } | null;
+            score: number | null;
+            submittedAt: number | null;
+            answers: {
+                [key: string]: {
+                    rating?: number;
+                    text?: string;
+                    choices?: string[];
+                };
+            };
+            overrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            participantId: string;
+            cycle: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "monthly" | "quarterly" | "half_year" | "custom";
+                periodStart: string;
+                periodEnd: string;
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+                stages: {
+                    /** @enum {string} */
+                    stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                    /**
+                     * Format: date
+                     * @description Calendar day, YYYY-MM-DD
+                     */
+                    dueDate: string;
+                }[];
+                templateId: string | null;
+                createdBy: string | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                /** @description Epoch milliseconds */
+                updatedAt: number;
+            };
+            definition: components["schemas"]["ReviewTemplateDefinitionInput"];
+            scorecard: components["schemas"]["ScorecardInput"] | null;
+            managerOverrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            signedOff: boolean;
+            canEdit: boolean;
+        };
+        ReviewCalibrationInput: {
+            scale: number;
+            /** @description People per whole rating, 1 first */
+            distribution: number[];
+            /** @description The same for the ratings the data suggests */
+            dataDistribution: number[];
+            entries: {
+                participantId: string;
+                reviewee: {
+                    id: string;
+                    name: string;
+                };
+                managerRating: number | null;
+                finalRating: number | null;
+                /** @description The final rating, else the manager’s */
+                rating: number | null;
+                dataScore: number | null;
+                dataRating: number | null;
+                signedOffAt: number | null;
+                outlier: {
+                    participantId: string;
+                    difference: number;
+                    /** @enum {string} */
+                    direction: "above" | "below";
+                } | null;
+            }[];
+        };
         FeedbackContactInput: {
             id: string;
             email: string | null;
@@ -20569,6 +22533,381 @@ export interface components {
             nextDate: string | null;
             /** @description Epoch milliseconds */
             createdAt: number;
+        };
+        ReviewTemplateDefinition: {
+            /**
+             * @description Peers’ answers reach the reviewee without names
+             * @default true
+             */
+            peerAnonymous: boolean;
+            sections: {
+                id: string;
+                title: string;
+                /** @description Percent of the review; the sections add up to 100 */
+                weight: number;
+                questions: ({
+                    id: string;
+                    /** @constant */
+                    type: "rating";
+                    text: string;
+                    /** @description Percent of its section; the rating questions of a section add up to 100 */
+                    weight: number;
+                    /** @description What each value means, 1 first */
+                    anchors: string[];
+                    /** @description The scorecard figure shown beside the question */
+                    metric?: ("kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines") | null;
+                } | {
+                    id: string;
+                    /** @constant */
+                    type: "text";
+                    text: string;
+                    /** @default false */
+                    required: boolean;
+                } | {
+                    id: string;
+                    /** @constant */
+                    type: "choice";
+                    text: string;
+                    options: string[];
+                    /** @default false */
+                    multiple: boolean;
+                })[];
+            }[];
+        };
+        ReviewTemplate: {
+            id: string;
+            name: string;
+            builtinKey: string | null;
+            definition: components["schemas"]["ReviewTemplateDefinition"];
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        BuiltinReviewTemplate: {
+            /** @enum {string} */
+            key: "kpi_ops" | "okr";
+            name: string;
+            description: string;
+            definition: components["schemas"]["ReviewTemplateDefinition"];
+        };
+        ReviewParticipantSummary: {
+            id: string;
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            manager: {
+                id: string;
+                name: string;
+            } | null;
+            finalRating: number | null;
+            /** @description Scorecard score 0..100 with the manager’s overrides */
+            dataScore: number | null;
+            /** @description The rating the data suggests on the template’s scale */
+            dataRating: number | null;
+            signedOffAt: number | null;
+            acknowledgedAt: number | null;
+            canManage: boolean;
+            reviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+            }[];
+        };
+        ReviewCycleSummary: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_year" | "custom";
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+            stages: {
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                dueDate: string;
+            }[];
+            templateId: string | null;
+            createdBy: string | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            participantCount: number;
+            signedOffCount: number;
+            canManage: boolean;
+        };
+        ReviewCycle: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "monthly" | "quarterly" | "half_year" | "custom";
+            periodStart: string;
+            periodEnd: string;
+            /** @enum {string} */
+            stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+            stages: {
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                /**
+                 * Format: date
+                 * @description Calendar day, YYYY-MM-DD
+                 */
+                dueDate: string;
+            }[];
+            templateId: string | null;
+            createdBy: string | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            definition: components["schemas"]["ReviewTemplateDefinition"];
+            canManage: boolean;
+            participants: components["schemas"]["ReviewParticipantSummary"][];
+            myReviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                participantId: string;
+                revieweeName: string;
+            }[];
+        };
+        Scorecard: {
+            period: {
+                start: string;
+                end: string;
+            };
+            metrics: {
+                /** @enum {string} */
+                key: "kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines";
+                weight: number;
+                score: number | null;
+                numerator: number;
+                denominator: number;
+                evidence: {
+                    /** @enum {string} */
+                    kind: "goal" | "key_result" | "task" | "step" | "check_in" | "routine";
+                    id: string;
+                    title: string;
+                    ok: boolean;
+                    value: number | null;
+                    date: string | null;
+                    /** @description Path in the web app under /w/:workspaceId */
+                    path: string;
+                }[];
+            }[];
+            score: number | null;
+        };
+        ReviewParticipant: {
+            id: string;
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            manager: {
+                id: string;
+                name: string;
+            } | null;
+            finalRating: number | null;
+            /** @description Scorecard score 0..100 with the manager’s overrides */
+            dataScore: number | null;
+            /** @description The rating the data suggests on the template’s scale */
+            dataRating: number | null;
+            signedOffAt: number | null;
+            acknowledgedAt: number | null;
+            canManage: boolean;
+            reviews: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+            }[];
+            cycle: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "monthly" | "quarterly" | "half_year" | "custom";
+                periodStart: string;
+                periodEnd: string;
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+                stages: {
+                    /** @enum {string} */
+                    stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                    /**
+                     * Format: date
+                     * @description Calendar day, YYYY-MM-DD
+                     */
+                    dueDate: string;
+                }[];
+                templateId: string | null;
+                createdBy: string | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                /** @description Epoch milliseconds */
+                updatedAt: number;
+            };
+            definition: components["schemas"]["ReviewTemplateDefinition"];
+            scorecard: components["schemas"]["Scorecard"] | null;
+            scorecardAt: number | null;
+            overrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            finalComment: string | null;
+            acknowledgement: string | null;
+            reviewDetails: {
+                id: string;
+                /** @enum {string} */
+                kind: "self" | "peer" | "manager";
+                /** @enum {string} */
+                status: "pending" | "draft" | "submitted";
+                /** @description null when the template keeps peers anonymous to the reviewee */
+                reviewer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number | null;
+                submittedAt: number | null;
+                answers: {
+                    [key: string]: {
+                        rating?: number;
+                        text?: string;
+                        choices?: string[];
+                    };
+                };
+                overrides: {
+                    [key: string]: {
+                        score: number;
+                        /** @description Why the computed score is replaced; required */
+                        reason: string;
+                    };
+                };
+            }[];
+        };
+        Review: {
+            id: string;
+            /** @enum {string} */
+            kind: "self" | "peer" | "manager";
+            /** @enum {string} */
+            status: "pending" | "draft" | "submitted";
+            /** @description null when the template keeps peers anonymous to the reviewee */
+            reviewer: {
+                id: string;
+                name: string;
+            } | null;
+            score: number | null;
+            submittedAt: number | null;
+            answers: {
+                [key: string]: {
+                    rating?: number;
+                    text?: string;
+                    choices?: string[];
+                };
+            };
+            overrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            reviewee: {
+                id: string;
+                name: string;
+            };
+            participantId: string;
+            cycle: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "monthly" | "quarterly" | "half_year" | "custom";
+                periodStart: string;
+                periodEnd: string;
+                /** @enum {string} */
+                stage: "self" | "peer" | "manager" | "calibration" | "sign_off" | "closed";
+                stages: {
+                    /** @enum {string} */
+                    stage: "self" | "peer" | "manager" | "calibration" | "sign_off";
+                    /**
+                     * Format: date
+                     * @description Calendar day, YYYY-MM-DD
+                     */
+                    dueDate: string;
+                }[];
+                templateId: string | null;
+                createdBy: string | null;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                /** @description Epoch milliseconds */
+                updatedAt: number;
+            };
+            definition: components["schemas"]["ReviewTemplateDefinition"];
+            scorecard: components["schemas"]["Scorecard"] | null;
+            managerOverrides: {
+                [key: string]: {
+                    score: number;
+                    /** @description Why the computed score is replaced; required */
+                    reason: string;
+                };
+            };
+            signedOff: boolean;
+            canEdit: boolean;
+        };
+        ReviewCalibration: {
+            scale: number;
+            /** @description People per whole rating, 1 first */
+            distribution: number[];
+            /** @description The same for the ratings the data suggests */
+            dataDistribution: number[];
+            entries: {
+                participantId: string;
+                reviewee: {
+                    id: string;
+                    name: string;
+                };
+                managerRating: number | null;
+                finalRating: number | null;
+                /** @description The final rating, else the manager’s */
+                rating: number | null;
+                dataScore: number | null;
+                dataRating: number | null;
+                signedOffAt: number | null;
+                outlier: {
+                    participantId: string;
+                    difference: number;
+                    /** @enum {string} */
+                    direction: "above" | "below";
+                } | null;
+            }[];
         };
         FeedbackContact: {
             id: string;
