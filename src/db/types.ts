@@ -317,6 +317,20 @@ export type ProcessRunsTable = {
   source: Generated<string>;
   /** The case id in the system an imported case came from. */
   external_id: Generated<string | null>;
+  /** 1 once the finished case is folded into process_summaries. */
+  summarised: Generated<number>;
+};
+
+/** A mergeable analytics part (core/processes/summary.ts) of one version's finished cases started on a UTC day. */
+export type ProcessSummariesTable = {
+  workspace_id: string;
+  process_id: string;
+  version_id: string;
+  /** Days since 1970-01-01 UTC. */
+  day: number;
+  runs: number;
+  part: string;
+  updated_at: number;
 };
 
 export type ProcessRunStepsTable = {
@@ -713,6 +727,7 @@ export type Database = {
   process_runs: ProcessRunsTable;
   process_run_steps: ProcessRunStepsTable;
   process_run_events: ProcessRunEventsTable;
+  process_summaries: ProcessSummariesTable;
   plan_settings: PlanSettingsTable;
   plan_keys: PlanKeysTable;
   documents: DocumentsTable;

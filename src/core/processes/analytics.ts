@@ -55,7 +55,10 @@ export type AnalyticsOptions = {
   now: number;
   /** Local time minus UTC in minutes, for the ISO weeks of throughput (+480 for China). */
   utcOffsetMinutes: number;
-  /** Step keys in the order steps are listed; steps not named follow in order of first appearance. */
+  /**
+   * Step keys in the order steps are listed; steps not named follow in order of their earliest visit (then by
+   * key), which does not depend on the order the events are read in.
+   */
   stepOrder?: readonly string[];
   /** Names for the bottleneck message; a step without a name is called by its key. */
   stepNames?: Readonly<Record<string, string>>;
@@ -188,11 +191,13 @@ type StepAccumulator = {
   queued: number;
   oldestQueuedMs: number | null;
   timeInCompletedRuns: number;
+  firstEnteredAt: number;
 };
 
 function newAccumulator(stepKey: string): StepAccumulator {
   return {
     stepKey,
+    firstEnteredAt: Number.POSITIVE_INFINITY,
     count: 0,
     completed: 0,
     waiting: [],
@@ -207,7 +212,7 @@ function newAccumulator(stepKey: string): StepAccumulator {
 }
 
 /** Monday of the ISO week of a day number; 1970-01-01 was a Thursday, three days after a Monday. */
-function mondayOf(day: number): number {
+export function mondayOf(day: number): number {
   return day - ((((day + 3) % 7) + 7) % 7);
 }
 
@@ -269,6 +274,7 @@ export function analyseProcessRuns(
     }
     step.count += 1;
     const { enteredAt, completedAt, dueAt } = event;
+    if (enteredAt < step.firstEnteredAt) step.firstEnteredAt = enteredAt;
     if (completedAt !== null) {
       const startedAt = event.startedAt ?? completedAt;
       step.completed += 1;
@@ -305,7 +311,7 @@ export function analyseProcessRuns(
   }));
 
   const steps: StepMetrics[] = [];
-  for (const step of byStep.values()) {
+  for (const step of orderSteps(byStep, options.stepOrder ?? [])) {
     steps.push({
       stepKey: step.stepKey,
       count: step.count,
@@ -332,6 +338,25 @@ export function analyseProcessRuns(
   };
 }
 
+/** The listed steps in their order, then the others by earliest visit and key. */
+export function orderSteps<T extends { stepKey: string; firstEnteredAt: number }>(
+  byStep: ReadonlyMap<string, T>,
+  stepOrder: readonly string[],
+): T[] {
+  const listed = new Set(stepOrder);
+  const first: T[] = [];
+  for (const key of stepOrder) {
+    const step = byStep.get(key);
+    if (step !== undefined && !first.includes(step)) first.push(step);
+  }
+  const others = [...byStep.values()].filter((step) => !listed.has(step.stepKey));
+  others.sort(
+    (a, b) =>
+      a.firstEnteredAt - b.firstEnteredAt || (a.stepKey < b.stepKey ? -1 : a.stepKey > b.stepKey ? 1 : 0),
+  );
+  return [...first, ...others];
+}
+
 /** Values in [minMs, maxMs) of an ascending array, by two binary searches. */
 function countInRange(sorted: Float64Array, minMs: number, maxMs: number | null): number {
   const firstAtLeast = (bound: number): number => {
@@ -347,7 +372,9 @@ function countInRange(sorted: Float64Array, minMs: number, maxMs: number | null)
   return (maxMs === null ? sorted.length : firstAtLeast(maxMs)) - firstAtLeast(minMs);
 }
 
-function weeklyThroughput(leadTimesPerMonday: ReadonlyMap<number, readonly number[]>): WeeklyThroughput[] {
+export function weeklyThroughput(
+  leadTimesPerMonday: ReadonlyMap<number, readonly number[]>,
+): WeeklyThroughput[] {
   if (leadTimesPerMonday.size === 0) return [];
   const mondays = [...leadTimesPerMonday.keys()];
   const last = Math.max(...mondays);
@@ -364,7 +391,7 @@ function weeklyThroughput(leadTimesPerMonday: ReadonlyMap<number, readonly numbe
   return weeks;
 }
 
-function findBottleneck(
+export function findBottleneck(
   steps: readonly StepMetrics[],
   stepNames: Readonly<Record<string, string>>,
 ): Bottleneck | null {
@@ -459,6 +486,11 @@ export function compareVersions(before: RunSet, after: RunSet, options: Analytic
     ...options,
     stepOrder: after.stepOrder ?? options.stepOrder,
   });
+  return compareAnalytics(earlier, later);
+}
+
+/** Two analytics side by side (of versions or of windows): the change in median lead time and per-step medians. */
+export function compareAnalytics(earlier: ProcessAnalytics, later: ProcessAnalytics): VersionComparison {
   const laterByKey = new Map(later.steps.map((step) => [step.stepKey, step]));
   const earlierKeys = new Set(earlier.steps.map((step) => step.stepKey));
   const compare = (

@@ -366,3 +366,175 @@ export async function insertImportedRuns(
     await executor.insertInto('process_run_steps').values(batch).execute();
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Analytics summaries: finished cases folded per version and UTC day of their start (core/processes/summary.ts).
+
+const CLOSED = ['completed', 'cancelled'];
+
+/** Holds the process's row until the transaction ends, so two folds of its cases run one after the other. */
+export async function lockProcess(executor: Executor, dialect: Dialect, processId: string) {
+  if (dialect !== 'postgres') return;
+  await executor.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+}
+
+/** Whether any finished case of the process waits to be folded. */
+export async function hasUnsummarisedRuns(executor: Executor, processId: string) {
+  const row = await executor
+    .selectFrom('process_runs')
+    .select('id')
+    .where('process_id', '=', processId)
+    .where('summarised', '=', 0)
+    .where('status', 'in', CLOSED)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The next finished cases to fold, earliest start first. */
+export function selectUnsummarisedRuns(executor: Executor, processId: string, limit: number) {
+  return executor
+    .selectFrom('process_runs')
+    .select(['id', 'version_id', 'started_at', 'finished_at', 'status'])
+    .where('process_id', '=', processId)
+    .where('summarised', '=', 0)
+    .where('status', 'in', CLOSED)
+    .orderBy('started_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The visits of the finished unfolded cases started from..to (inclusive): a superset of one batch's. */
+export function selectUnsummarisedVisits(executor: Executor, processId: string, from: number, to: number) {
+  return executor
+    .selectFrom('process_run_steps')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .select(VISIT_COLUMNS)
+    .where('process_runs.process_id', '=', processId)
+    .where('process_runs.summarised', '=', 0)
+    .where('process_runs.status', 'in', CLOSED)
+    .where('process_runs.started_at', '>=', from)
+    .where('process_runs.started_at', '<=', to)
+    .orderBy('process_run_steps.run_id')
+    .orderBy('process_run_steps.entered_at')
+    .orderBy('process_run_steps.id')
+    .execute();
+}
+
+const VISIT_COLUMNS = [
+  'process_run_steps.run_id',
+  'process_run_steps.step_key',
+  'process_run_steps.entered_at',
+  'process_run_steps.started_at',
+  'process_run_steps.completed_at',
+  'process_run_steps.due_at',
+] as const;
+
+export function selectSummaries(
+  executor: Executor,
+  workspaceId: string,
+  processId: string,
+  filter: { versionId?: string | undefined; fromDay?: number | undefined; beforeDay?: number | undefined },
+) {
+  let query = executor
+    .selectFrom('process_summaries')
+    .select(['version_id', 'day', 'runs', 'part'])
+    .where('workspace_id', '=', workspaceId)
+    .where('process_id', '=', processId);
+  if (filter.versionId) query = query.where('version_id', '=', filter.versionId);
+  if (filter.fromDay !== undefined) query = query.where('day', '>=', filter.fromDay);
+  if (filter.beforeDay !== undefined) query = query.where('day', '<', filter.beforeDay);
+  return query.execute();
+}
+
+export async function upsertSummary(
+  executor: Executor,
+  row: {
+    workspace_id: string;
+    process_id: string;
+    version_id: string;
+    day: number;
+    runs: number;
+    part: string;
+    updated_at: number;
+  },
+  exists: boolean,
+) {
+  if (exists) {
+    await executor
+      .updateTable('process_summaries')
+      .set({ runs: row.runs, part: row.part, updated_at: row.updated_at })
+      .where('process_id', '=', row.process_id)
+      .where('version_id', '=', row.version_id)
+      .where('day', '=', row.day)
+      .execute();
+  } else await executor.insertInto('process_summaries').values(row).execute();
+}
+
+export async function markRunsSummarised(executor: Executor, ids: readonly string[]) {
+  for (const batch of chunks(ids, INSERT_BATCH)) {
+    await executor.updateTable('process_runs').set({ summarised: 1 }).where('id', 'in', batch).execute();
+  }
+}
+
+/** Which cases of the process analytics read raw: started in [from, before), folded or not. */
+export type RawRange = { summarised: 0 | 1; from?: number | undefined; before?: number | undefined };
+
+/** The cases and visits of the given ranges, for one version or all; visits in each case's entered order. */
+export async function selectRawAnalyticsRows(
+  executor: Executor,
+  processId: string,
+  versionId: string | undefined,
+  ranges: readonly RawRange[],
+) {
+  const runs: Array<{
+    id: string;
+    version_id: string;
+    started_at: number;
+    finished_at: number | null;
+    status: string;
+  }> = [];
+  const steps: Array<{
+    run_id: string;
+    step_key: string;
+    entered_at: number;
+    started_at: number | null;
+    completed_at: number | null;
+    due_at: number | null;
+  }> = [];
+  for (const range of ranges) {
+    let runQuery = executor
+      .selectFrom('process_runs')
+      .select(['id', 'version_id', 'started_at', 'finished_at', 'status'])
+      .where('process_id', '=', processId)
+      .where('summarised', '=', range.summarised);
+    let stepQuery = executor
+      .selectFrom('process_run_steps')
+      .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+      .select(VISIT_COLUMNS)
+      .where('process_runs.process_id', '=', processId)
+      .where('process_runs.summarised', '=', range.summarised);
+    if (versionId) {
+      runQuery = runQuery.where('version_id', '=', versionId);
+      stepQuery = stepQuery.where('process_runs.version_id', '=', versionId);
+    }
+    if (range.from !== undefined) {
+      runQuery = runQuery.where('started_at', '>=', range.from);
+      stepQuery = stepQuery.where('process_runs.started_at', '>=', range.from);
+    }
+    if (range.before !== undefined) {
+      runQuery = runQuery.where('started_at', '<', range.before);
+      stepQuery = stepQuery.where('process_runs.started_at', '<', range.before);
+    }
+    // Pushed one by one: spreading a long array into push overflows the stack.
+    for (const run of await runQuery.execute()) runs.push(run);
+    const visits = await stepQuery
+      .orderBy('process_run_steps.run_id')
+      .orderBy('process_run_steps.entered_at')
+      .orderBy('process_run_steps.id')
+      .execute();
+    for (const visit of visits) steps.push(visit);
+  }
+  return { runs, steps };
+}

@@ -1,10 +1,6 @@
 import { AppError, type FieldError, type LocalizedText } from '../../core/errors/index.ts';
 import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
-import {
-  analyseProcessRuns,
-  compareVersions,
-  PROCESS_ANALYTICS_MESSAGES,
-} from '../../core/processes/analytics.ts';
+import { compareAnalytics, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
 import {
   checkCompletion,
   diffVersions,
@@ -14,7 +10,7 @@ import {
   type ProcessStep,
 } from '../../core/processes/graph.ts';
 import { stepDueAt } from '../../core/processes/sla.ts';
-import { analysePaths } from '../../core/processes/variants.ts';
+import { finishAnalytics } from '../../core/processes/summary.ts';
 import { dayNumber } from '../../core/kpis/periods.ts';
 import { processTemplates } from '../../core/processes/templates.ts';
 import { newId } from '../../db/ids.ts';
@@ -26,6 +22,7 @@ import { loadCalendar } from '../tasks/service.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
+import { readAnalyticsParts } from './summaries.ts';
 
 export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
 
@@ -795,25 +792,7 @@ export async function openStepsByPerson(services: Services, actor: Actor, worksp
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
 
-export function toRecords(data: Awaited<ReturnType<typeof queries.selectRunsForAnalytics>>) {
-  return {
-    runs: data.runs.map((run) => ({
-      id: run.id,
-      versionId: run.version_id,
-      startedAt: run.started_at,
-      finishedAt: run.finished_at,
-      status: (run.status === 'on_hold' ? 'active' : run.status) as 'active' | 'completed' | 'cancelled',
-    })),
-    events: data.steps.map((step) => ({
-      runId: step.run_id,
-      stepKey: step.step_key,
-      enteredAt: step.entered_at,
-      startedAt: step.started_at,
-      completedAt: step.completed_at,
-      dueAt: step.due_at,
-    })),
-  };
-}
+export { toRecords } from './summaries.ts';
 
 /** Days (YYYY-MM-DD, `to` included) of China time as the instants the cases' start is compared with. */
 function startedWindow(window: AnalyticsWindow): { startedFrom?: number; startedBefore?: number } {
@@ -848,16 +827,26 @@ export async function getAnalytics(
     : [];
   // The end step is where a case stops, not work: it has no times to show.
   const steps = flow.filter((step) => step.kind !== 'end');
-  const { runs, events } = toRecords(
-    await queries.selectRunsForAnalytics(services.db, processId, versionId, startedWindow(window)),
+  const now = services.now();
+  const parts = await readAnalyticsParts(
+    services.db,
+    services.dialect,
+    workspaceId,
+    processId,
+    versionId,
+    startedWindow(window),
+    now,
   );
-  const analytics = analyseProcessRuns(runs, events, {
-    now: services.now(),
-    utcOffsetMinutes: UTC_OFFSET_MINUTES,
-    stepOrder: steps.map((step) => step.key),
-    stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
-  });
-  const paths = analysePaths(runs, events, { variantLimit: 20 });
+  const { analytics, paths } = finishAnalytics(
+    parts,
+    {
+      now,
+      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      stepOrder: steps.map((step) => step.key),
+      stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
+    },
+    { variantLimit: 20 },
+  );
   return {
     ...analytics,
     ...paths,
@@ -888,13 +877,22 @@ export async function compareProcessVersions(
     requireVersion(services.db, workspaceId, processId, toVersionId),
   ]);
   const [fromSteps, toSteps] = [parseSteps(from.steps), parseSteps(to.steps)];
-  const before = toRecords(await queries.selectRunsForAnalytics(services.db, processId, from.id));
-  const after = toRecords(await queries.selectRunsForAnalytics(services.db, processId, to.id));
+  const now = services.now();
+  const analyse = async (versionId: string, stepOrder: string[]) =>
+    finishAnalytics(
+      await readAnalyticsParts(services.db, services.dialect, workspaceId, processId, versionId, {}, now),
+      { now, utcOffsetMinutes: UTC_OFFSET_MINUTES, stepOrder },
+    ).analytics;
   return {
-    comparison: compareVersions(
-      { ...before, stepOrder: fromSteps.map((step) => step.key) },
-      { ...after, stepOrder: toSteps.map((step) => step.key) },
-      { now: services.now(), utcOffsetMinutes: UTC_OFFSET_MINUTES },
+    comparison: compareAnalytics(
+      await analyse(
+        from.id,
+        fromSteps.map((step) => step.key),
+      ),
+      await analyse(
+        to.id,
+        toSteps.map((step) => step.key),
+      ),
     ),
     diff: diffVersions(fromSteps, toSteps),
     afterSteps: toSteps,
