@@ -92,6 +92,14 @@ describe('event log import', () => {
     const done = await upload(manager, process.id, log, false);
     expect(done.statusCode).toBe(200);
     expect(done.json().imported).toBe(true);
+    // The three finished cases are in the analytics summaries already; the active one is read raw.
+    const summarised = await t.database.db
+      .selectFrom('process_runs')
+      .select(['external_id', 'summarised'])
+      .where('process_id', '=', process.id)
+      .orderBy('external_id')
+      .execute();
+    expect(summarised.map((run) => run.summarised)).toEqual([1, 1, 1, 0]);
     expect(await importedRuns(process.id)).toEqual([
       { external_id: 'FB-0', source: 'imported', status: 'completed', current_step_key: null },
       { external_id: 'FB-1', source: 'imported', status: 'completed', current_step_key: null },

@@ -18,6 +18,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 import { parseSteps, requireProcess } from './service.ts';
+import { foldFinishedRuns } from './summaries.ts';
 
 /** An event-log import reads at most this many step visits (rows): all are written in one transaction. */
 export const EVENT_LOG_IMPORT_MAX_ROWS = 100_000;
@@ -191,5 +192,8 @@ export async function importEventLog(
       now,
     });
   });
+  // The finished cases go into the analytics summaries now rather than on the first analytics request; were
+  // this to fail, that request would fold them.
+  await foldFinishedRuns(services.db, services.dialect, workspaceId, processId, now);
   return { ...report, imported: true };
 }
