@@ -82,6 +82,30 @@ describe('event log import', () => {
     await expect(page.getByTestId('bottleneck').textContent()).resolves.toContain('分析问题');
     expect(new URL(page.url()).searchParams.get('window')).toBe('thisQuarter');
     await screenshot(page, '96-event-log-analytics-390-zh');
+
+    // This quarter against the same days of the quarter before, which had no cases.
+    await page.getByTestId('compare-previous').click();
+    const comparison = page.getByTestId('window-comparison');
+    await comparison.getByText('分析问题 · 等待中位数', { exact: true }).waitFor();
+    expect(new URL(page.url()).searchParams.get('compare')).toBe('previous');
+    await expect(comparison.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain('6');
+    await screenshot(page, '97-analytics-window-comparison-390-zh');
+
+    // The owner opens the analysis step to see who did it.
+    await page
+      .getByTestId('analytics-steps')
+      .locator('tr.ant-table-row', { hasText: '分析问题' })
+      .locator('.ant-table-row-expand-icon')
+      .click();
+    const people = page.getByTestId('step-assignees-analyse');
+    await people.getByText('李雷').waitFor();
+    await expect(
+      people.locator('tbody tr.ant-table-row', { hasText: '李雷' }).textContent(),
+    ).resolves.toContain('8');
+    await screenshot(page, '98-analytics-step-people-390-zh');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await comparison.scrollIntoViewIfNeeded();
+    await screenshot(page, '98-analytics-step-people-1280-zh');
     await context.close();
   });
 });

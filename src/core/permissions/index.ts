@@ -30,6 +30,8 @@ const MINIMUM_ROLE = {
   'calendar.write': 'admin',
   'processes.read': 'viewer',
   'processes.write': 'manager',
+  /** Per-person figures of a process step (visits, working time, breaches). */
+  'processes.people': 'manager',
   'runs.write': 'member',
   'documents.read': 'viewer',
   'documents.create': 'member',

@@ -538,3 +538,36 @@ export async function selectRawAnalyticsRows(
   }
   return { runs, steps };
 }
+
+/** One step's visits with who had them, for cases started in the window: the per-person figures. */
+export function selectStepVisitsByAssignee(
+  executor: Executor,
+  processId: string,
+  stepKey: string,
+  versionId: string | undefined,
+  window: { startedFrom?: number | undefined; startedBefore?: number | undefined },
+) {
+  let query = executor
+    .selectFrom('process_run_steps')
+    .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+    .leftJoin('users', 'users.id', 'process_run_steps.assignee_id')
+    .select([
+      'process_run_steps.assignee_id',
+      'process_run_steps.assignee_name',
+      'users.name as user_name',
+      'process_run_steps.entered_at',
+      'process_run_steps.started_at',
+      'process_run_steps.completed_at',
+      'process_run_steps.due_at',
+      'process_runs.status',
+    ])
+    .where('process_runs.process_id', '=', processId)
+    .where('process_run_steps.step_key', '=', stepKey);
+  if (versionId) query = query.where('process_runs.version_id', '=', versionId);
+  if (window.startedFrom !== undefined)
+    query = query.where('process_runs.started_at', '>=', window.startedFrom);
+  if (window.startedBefore !== undefined) {
+    query = query.where('process_runs.started_at', '<', window.startedBefore);
+  }
+  return query.execute();
+}

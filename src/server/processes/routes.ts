@@ -519,6 +519,46 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/w/:workspaceId/processes/:processId/steps/:stepKey/assignees',
+    {
+      schema: {
+        tags: ['processes'],
+        summary: "One step's visits, median working time and SLA breaches per person (managers and up)",
+        params: ProcessParams.extend({ stepKey: z.string().min(1).max(100) }),
+        querystring: AnalyticsQuery,
+        response: responses({
+          200: z.object({
+            stepKey: z.string(),
+            window: z.object({ from: Day.nullable(), to: Day.nullable() }),
+            assignees: z.array(
+              z.object({
+                assigneeId: z.string().nullable(),
+                name: z.string().nullable(),
+                visits: z.number().int(),
+                completed: z.number().int(),
+                medianWorkingMs: z.number().nullable(),
+                withSla: z.number().int(),
+                breached: z.number().int(),
+                breachRate: z.number().nullable(),
+              }),
+            ),
+          }),
+        }),
+      },
+    },
+    async (request) =>
+      service.getStepAssignees(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.processId,
+        request.params.stepKey,
+        request.query.versionId,
+        { from: request.query.from, to: request.query.to },
+      ),
+  );
+
+  app.get(
     '/w/:workspaceId/processes/:processId/runs',
     {
       schema: {

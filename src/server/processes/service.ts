@@ -10,6 +10,7 @@ import {
   type ProcessStep,
 } from '../../core/processes/graph.ts';
 import { stepDueAt } from '../../core/processes/sla.ts';
+import { assigneeFigures } from '../../core/processes/assignees.ts';
 import { finishAnalytics } from '../../core/processes/summary.ts';
 import { dayNumber } from '../../core/kpis/periods.ts';
 import { processTemplates } from '../../core/processes/templates.ts';
@@ -859,6 +860,47 @@ export async function getAnalytics(
           analytics.bottleneck.reason.params,
         )
       : null,
+  };
+}
+
+/**
+ * One step's figures per person (visits, median working time, SLA breaches) for cases started in the window:
+ * how each person's work went is for those who lead the team, so it needs `processes.people`.
+ */
+export async function getStepAssignees(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  processId: string,
+  stepKey: string,
+  versionId: string | undefined,
+  window: AnalyticsWindow = {},
+) {
+  await authorize(services.db, actor, workspaceId, 'processes.people');
+  await requireProcess(services.db, workspaceId, processId);
+  if (versionId) await requireVersion(services.db, workspaceId, processId, versionId);
+  const rows = await queries.selectStepVisitsByAssignee(
+    services.db,
+    processId,
+    stepKey,
+    versionId,
+    startedWindow(window),
+  );
+  return {
+    stepKey,
+    window: { from: window.from ?? null, to: window.to ?? null },
+    assignees: assigneeFigures(
+      rows.map((row) => ({
+        assigneeId: row.assignee_id,
+        name: row.assignee_id !== null ? (row.user_name ?? '') : row.assignee_name,
+        enteredAt: row.entered_at,
+        startedAt: row.started_at,
+        completedAt: row.completed_at,
+        dueAt: row.due_at,
+        caseOpen: row.status === 'active' || row.status === 'on_hold',
+      })),
+      services.now(),
+    ),
   };
 }
 

@@ -1227,7 +1227,7 @@ export interface paths {
                             workspace: components["schemas"]["Workspace"];
                             /** @enum {string} */
                             role: "owner" | "admin" | "manager" | "member" | "viewer";
-                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage" | "reviews.read" | "reviews.write" | "reviews.manage" | "reviews.all")[];
+                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "processes.people" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage" | "reviews.read" | "reviews.write" | "reviews.manage" | "reviews.all")[];
                         };
                     };
                 };
@@ -9206,6 +9206,131 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ProcessAnalytics"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/processes/{processId}/steps/{stepKey}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One step's visits, median working time and SLA breaches per person (managers and up) */
+        get: {
+            parameters: {
+                query?: {
+                    versionId?: string;
+                    /** @description First day of the window (cases started from it), YYYY-MM-DD */
+                    from?: string;
+                    /** @description Last day of the window, included */
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    processId: string;
+                    stepKey: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stepKey: string;
+                            window: {
+                                from: string | null;
+                                to: string | null;
+                            };
+                            assignees: {
+                                assigneeId: string | null;
+                                name: string | null;
+                                visits: number;
+                                completed: number;
+                                medianWorkingMs: number | null;
+                                withSla: number;
+                                breached: number;
+                                breachRate: number | null;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -11,6 +11,7 @@ import {
   Select,
   Spin,
   Statistic,
+  Switch,
   Table,
   Typography,
   type TableColumnsType,
@@ -27,8 +28,12 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { msToHours, useHours, useProcess, useProcessAnalytics, type ProcessAnalytics } from './hooks.ts';
 import { ProcessFlowChart } from './ProcessFlowChart.tsx';
+import { StepAssignees } from './StepAssignees.tsx';
+import { useWorkspaceScope } from '../workspaces/WorkspaceContext.ts';
+import { WindowComparison } from './WindowComparison.tsx';
 import {
   isWindowChoice,
+  previousWindow,
   windowDays,
   WINDOW_CHOICES,
   type WindowChoice,
@@ -123,8 +128,31 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
     process.data !== undefined,
     timeWindow,
   );
+  // The window against the period before it, kept in the address as compare=previous.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const comparing = timeWindow !== null && searchParams.get('compare') === 'previous';
+  const previousDays = timeWindow ? previousWindow(timeWindow) : null;
+  const previous = useProcessAnalytics(
+    workspaceId,
+    processId,
+    versionId,
+    process.data !== undefined && comparing,
+    previousDays,
+  );
+  const setComparing = (on: boolean) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (on) next.set('compare', 'previous');
+        else next.delete('compare');
+        return next;
+      },
+      { replace: true },
+    );
   const data = analytics.data;
   const base = `/w/${workspaceId}`;
+  // Per-person figures are for those who lead the team; the server refuses the others too.
+  const canSeePeople = useWorkspaceScope().can('processes.people');
 
   const trendOption = useMemo<ChartOption | null>(() => {
     if (!data || data.throughput.length === 0) return null;
@@ -419,6 +447,18 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
               })}
             </Typography.Text>
           ) : null}
+          {timeWindow ? (
+            <Flex align="center" gap={6}>
+              <Switch
+                size="small"
+                checked={comparing}
+                onChange={setComparing}
+                data-testid="compare-previous"
+                aria-label={t('analytics.comparePrevious')}
+              />
+              <Typography.Text>{t('analytics.comparePrevious')}</Typography.Text>
+            </Flex>
+          ) : null}
         </Flex>
         {compareTarget && compareFrom ? (
           <Button
@@ -467,6 +507,9 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
           </Card>
         </Col>
       </Row>
+      {comparing && previous.data && previousDays ? (
+        <WindowComparison current={data} previous={previous.data} previousDays={previousDays} />
+      ) : null}
       <Card
         title={t('analytics.flow')}
         size="small"
@@ -500,6 +543,22 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
             size="small"
             scroll={{ x: 960 }}
             data-testid="analytics-steps"
+            expandable={
+              canSeePeople
+                ? {
+                    rowExpandable: (row) => row.count > 0,
+                    expandedRowRender: (row) => (
+                      <StepAssignees
+                        workspaceId={workspaceId}
+                        processId={processId}
+                        stepKey={row.stepKey}
+                        versionId={versionId}
+                        window={timeWindow}
+                      />
+                    ),
+                  }
+                : undefined
+            }
             rowClassName={(row) => (row.stepKey === data.bottleneck?.stepKey ? 'ant-table-row-selected' : '')}
           />
         )}

@@ -42,3 +42,32 @@ export function windowDays(choice: Exclude<WindowChoice, 'custom'>, today: strin
     }
   }
 }
+
+/**
+ * The period a window is compared with: the quarter before a whole quarter; the same days of the quarter
+ * before for a quarter so far (Oct 1–Nov 26 against Jul 1–Aug 26, shortened at a month end); otherwise as many
+ * days right before it.
+ */
+export function previousWindow(days: WindowDays): WindowDays {
+  const from = new Date(dayMs(days.from));
+  const to = new Date(dayMs(days.to));
+  const isQuarterStart = from.getUTCDate() === 1 && from.getUTCMonth() % 3 === 0;
+  if (isQuarterStart) {
+    const year = from.getUTCFullYear();
+    const quarter = Math.floor(from.getUTCMonth() / 3);
+    const nextQuarter = quarterStart(year, quarter + 1);
+    const previousStart = quarterStart(year, quarter - 1);
+    if (dayMs(days.to) === nextQuarter - DAY_MS) {
+      return { from: toDay(previousStart), to: toDay(quarterStart(year, quarter) - DAY_MS) };
+    }
+    if (dayMs(days.to) < nextQuarter) {
+      // Same month and day of the quarter before, at most its last day (Nov 30 → Aug 30, Dec 31 → Sep 30).
+      const month = to.getUTCMonth() - 3;
+      const lastOfMonth = new Date(Date.UTC(to.getUTCFullYear(), month + 1, 0)).getUTCDate();
+      const end = Date.UTC(to.getUTCFullYear(), month, Math.min(to.getUTCDate(), lastOfMonth));
+      return { from: toDay(previousStart), to: toDay(end) };
+    }
+  }
+  const length = (dayMs(days.to) - dayMs(days.from)) / DAY_MS + 1;
+  return { from: toDay(dayMs(days.from) - length * DAY_MS), to: toDay(dayMs(days.from) - DAY_MS) };
+}

@@ -310,3 +310,32 @@ export function useImportEventLog(workspaceId: string, processId: string) {
     onSuccess: (report) => (report.imported ? processesChanged(queryClient, workspaceId) : undefined),
   });
 }
+
+/** One step's figures per person, for managers and up (the server refuses others). */
+export function useStepAssignees(
+  workspaceId: string,
+  processId: string,
+  stepKey: string,
+  versionId: string | null,
+  window: { from: string; to: string } | null,
+) {
+  return useQuery({
+    queryKey: [
+      ...processKey(workspaceId, processId),
+      'assignees',
+      stepKey,
+      versionId ?? 'all',
+      window?.from ?? '',
+      window?.to ?? '',
+    ],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/processes/{processId}/steps/{stepKey}/assignees', {
+          params: {
+            path: { workspaceId, processId, stepKey },
+            query: { ...(versionId ? { versionId } : {}), ...(window ?? {}) },
+          },
+        }),
+      ),
+  });
+}
