@@ -198,7 +198,25 @@ async function* csvRows(buffer: Buffer): AsyncGenerator<{ cells: unknown[]; row:
 }
 
 /** How much one import may read: data rows (the header aside), and cells in proportion. */
-export type SpreadsheetLimits = { maxRows: number };
+export type SpreadsheetLimits = {
+  maxRows: number;
+  /** Told when a CSV was not UTF-8 and was read as GBK (files saved by Chinese spreadsheet tools). */
+  onGbk?: () => void;
+};
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const GBK = new TextDecoder('gbk');
+
+/** The CSV's bytes as UTF-8: as they are when they are UTF-8, else decoded as GBK and re-encoded. */
+function asUtf8(buffer: Buffer, onGbk?: () => void): Buffer {
+  try {
+    UTF8.decode(buffer);
+    return buffer;
+  } catch {
+    onGbk?.();
+    return Buffer.from(GBK.decode(buffer), 'utf8');
+  }
+}
 
 /**
  * The rows of a CSV or XLSX file (first sheet) as a person sees them, streamed: the first row is the
@@ -215,7 +233,7 @@ export async function* spreadsheetRows(
   const maxCells = (limits.maxRows + 1) * CELLS_PER_ROW;
   let rows = 0;
   let cells = 0;
-  for await (const entry of isXlsx(body) ? xlsxRows(body) : csvRows(body)) {
+  for await (const entry of isXlsx(body) ? xlsxRows(body) : csvRows(asUtf8(body, limits.onGbk))) {
     rows += 1;
     cells += entry.cells.length;
     if (rows > limits.maxRows + 1) throw new AppError('import_too_many_rows', { max: limits.maxRows });

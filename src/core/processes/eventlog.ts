@@ -78,7 +78,8 @@ export type EventLogIssueCode =
   | 'invalid_status'
   | 'conflicting_status'
   | 'duplicate_row'
-  | 'case_exists';
+  | 'case_exists'
+  | 'visit_overlaps';
 
 /** A problem with the file (row 0 and column null for the file as a whole) or with one cell of a row. */
 export type EventLogIssue = {
@@ -111,6 +112,8 @@ export const EVENT_LOG_MESSAGES = {
     conflicting_status: 'Case {caseId} is "{value}" here but "{firstValue}" in row {firstRow}.',
     duplicate_row: 'Same case, step and entered time as row {firstRow}.',
     case_exists: 'Case {caseId} was imported into this process before.',
+    visit_overlaps:
+      'Case {caseId} enters this step before its step in row {otherRow} was completed: a case does one step at a time.',
     location: 'Row {row}, column {column}: {message}',
     more: '({count} more problems)',
     decoded_gbk: 'The file is not UTF-8; it was read as GBK.',
@@ -136,6 +139,8 @@ export const EVENT_LOG_MESSAGES = {
     conflicting_status: '案例 {caseId} 在此为“{value}”，但在第 {firstRow} 行为“{firstValue}”。',
     duplicate_row: '与第 {firstRow} 行的案例、步骤和进入时间相同。',
     case_exists: '案例 {caseId} 之前已导入到此流程。',
+    visit_overlaps:
+      '案例 {caseId} 在第 {otherRow} 行的步骤完成之前就进入了此步骤，一个案例同一时间只能处于一个步骤。',
     location: '第 {row} 行，{column} 列：{message}',
     more: '（另有 {count} 个问题）',
     decoded_gbk: '文件不是 UTF-8 编码，已按 GBK 读取。',
@@ -150,6 +155,36 @@ export const EVENT_LOG_MESSAGES = {
 >;
 
 /** What is wrong, without where (for a table that shows the row and column beside it). */
+/**
+ * Visits of a case that begin before the case's previous visit was completed, as issues on the later row: a case
+ * in OpsPlan is at one step at a time. Visits are taken in entered order (then row).
+ */
+export function overlappingVisits(visits: readonly EventLogVisit[]): EventLogIssue[] {
+  const byCase = new Map<string, EventLogVisit[]>();
+  for (const visit of visits) {
+    const list = byCase.get(visit.runId);
+    if (list) list.push(visit);
+    else byCase.set(visit.runId, [visit]);
+  }
+  const issues: EventLogIssue[] = [];
+  for (const [caseId, list] of byCase) {
+    list.sort((a, b) => a.enteredAt - b.enteredAt || a.row - b.row);
+    let open: EventLogVisit | null = null;
+    for (const visit of list) {
+      if (open !== null && open.completedAt !== null && visit.enteredAt < open.completedAt) {
+        issues.push({
+          row: visit.row,
+          column: 'entered_at',
+          code: 'visit_overlaps',
+          params: { caseId, otherRow: open.row },
+        });
+      }
+      if (open === null || (visit.completedAt ?? Infinity) > (open.completedAt ?? Infinity)) open = visit;
+    }
+  }
+  return issues.sort((a, b) => a.row - b.row);
+}
+
 export function eventLogIssueMessage(issue: EventLogIssue, locale: Locale): string {
   return interpolate(EVENT_LOG_MESSAGES[locale][issue.code], issue.params);
 }

@@ -28,7 +28,13 @@ async function createFeedbackProcess() {
   return response.json() as { id: string };
 }
 
-function upload(user: TestUser, processId: string, csv: string, dryRun: boolean, workspace = workspaceId) {
+function upload(
+  user: TestUser,
+  processId: string,
+  csv: string | Buffer,
+  dryRun: boolean,
+  workspace = workspaceId,
+) {
   return t.app.inject(
     as(user, {
       method: 'POST',
@@ -173,6 +179,41 @@ describe('event log import', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.code).toBe('event_log_unknown_steps');
     expect(missing.json().error.message).toContain('回访');
+    expect(await importedRuns(process.id)).toEqual([]);
+  });
+
+  it('reads a GBK file, spreadsheet serial dates and mixed offsets, and refuses a case whose visits overlap', async () => {
+    const process = await createFeedbackProcess();
+    // 李雷 in GBK bytes (C0 EE C0 D7); 46298.375 is 2026-10-03 09:00 in the workspace's zone.
+    const gbk = Buffer.concat([
+      Buffer.from(`${HEADER}\nG-1,collect,46298.375,,2026-10-03T10:00:00+08:00,`),
+      Buffer.from([0xc0, 0xee, 0xc0, 0xd7]),
+      Buffer.from(`,\nG-1,analyse,2026-10-03T03:00:00Z,,2026-10-03 12:00,,\n`),
+    ]);
+    const read = (await upload(owner, process.id, gbk, true)).json();
+    expect(read.issues).toEqual([]);
+    expect(read.assignees.unmatched).toEqual(['李雷']);
+    expect(read.warnings.join(' ')).toContain('GBK');
+    expect(read.cases).toMatchObject({ total: 1, completed: 1 });
+
+    // The second visit starts at 09:30, before the first was completed at 10:00.
+    const overlapping = `${HEADER}\nO-1,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nO-1,analyse,2026-10-05 09:30,,2026-10-05 11:00,,\n`;
+    const dry = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: `/api/v1/w/${workspaceId}/processes/${process.id}/event-log?dryRun=true`,
+        payload: overlapping,
+        headers: { 'content-type': 'text/csv', 'accept-language': 'zh-CN' },
+      }),
+    );
+    expect(dry.json().issues).toEqual([
+      {
+        row: 3,
+        column: 'entered_at',
+        message: '案例 O-1 在第 2 行的步骤完成之前就进入了此步骤，一个案例同一时间只能处于一个步骤。',
+      },
+    ]);
+    expect((await upload(owner, process.id, overlapping, false)).statusCode).toBe(400);
     expect(await importedRuns(process.id)).toEqual([]);
   });
 

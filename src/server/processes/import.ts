@@ -5,6 +5,7 @@ import {
   EventLogReader,
   eventLogIssueMessage,
   formatEventLogWarning,
+  overlappingVisits,
   type EventLogIssue,
 } from '../../core/processes/eventlog.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
@@ -65,7 +66,10 @@ export async function importEventLog(
 
   const reader = new EventLogReader({ timeZone: services.config.timezone, issueLimit: ISSUE_LIMIT });
   let header = true;
-  for await (const { cells, row } of spreadsheetRows(buffer, { maxRows: EVENT_LOG_IMPORT_MAX_ROWS })) {
+  for await (const { cells, row } of spreadsheetRows(buffer, {
+    maxRows: EVENT_LOG_IMPORT_MAX_ROWS,
+    onGbk: () => reader.markDecodedAsGbk(),
+  })) {
     const texts = cells.map(eventLogCellText);
     if (header) reader.header(texts);
     else reader.row(texts, row);
@@ -75,6 +79,10 @@ export async function importEventLog(
 
   const issues: EventLogIssue[] = [...log.issues];
   let issueCount = log.issueCount;
+  for (const issue of overlappingVisits(log.visits)) {
+    issueCount += 1;
+    if (issues.length < ISSUE_LIMIT) issues.push(issue);
+  }
   const firstRowOfCase = new Map<string, number>();
   for (const visit of log.visits) {
     firstRowOfCase.set(visit.runId, Math.min(firstRowOfCase.get(visit.runId) ?? Infinity, visit.row));

@@ -372,10 +372,13 @@ export async function insertImportedRuns(
 
 const CLOSED = ['completed', 'cancelled'];
 
-/** Holds the process's row until the transaction ends, so two folds of its cases run one after the other. */
+/**
+ * Holds the process's row until the transaction ends, so two folds of its cases run one after the other. NO KEY
+ * UPDATE, not UPDATE: inserting a case checks its foreign key with KEY SHARE, which this does not block.
+ */
 export async function lockProcess(executor: Executor, dialect: Dialect, processId: string) {
   if (dialect !== 'postgres') return;
-  await executor.selectFrom('processes').select('id').where('id', '=', processId).forUpdate().execute();
+  await executor.selectFrom('processes').select('id').where('id', '=', processId).forNoKeyUpdate().execute();
 }
 
 /** Whether any finished case of the process waits to be folded. */
