@@ -451,6 +451,47 @@ export function selectSummaries(
   return query.execute();
 }
 
+/** Which stored parts a window covers, without their contents: the instance may have them decoded already. */
+export function selectSummaryKeys(
+  executor: Executor,
+  workspaceId: string,
+  processId: string,
+  filter: { versionId?: string | undefined; fromDay?: number | undefined; beforeDay?: number | undefined },
+) {
+  let query = executor
+    .selectFrom('process_summaries')
+    .select(['version_id', 'day', 'runs'])
+    .where('workspace_id', '=', workspaceId)
+    .where('process_id', '=', processId);
+  if (filter.versionId) query = query.where('version_id', '=', filter.versionId);
+  if (filter.fromDay !== undefined) query = query.where('day', '>=', filter.fromDay);
+  if (filter.beforeDay !== undefined) query = query.where('day', '<', filter.beforeDay);
+  return query.execute();
+}
+
+/** The stored parts of these versions and days. */
+export async function selectSummaryParts(
+  executor: Executor,
+  workspaceId: string,
+  processId: string,
+  keys: ReadonlyArray<{ version_id: string; day: number }>,
+) {
+  const rows: Array<{ version_id: string; day: number; runs: number; part: string }> = [];
+  for (const batch of chunks(keys, 200)) {
+    const found = await executor
+      .selectFrom('process_summaries')
+      .select(['version_id', 'day', 'runs', 'part'])
+      .where('workspace_id', '=', workspaceId)
+      .where('process_id', '=', processId)
+      .where((eb) =>
+        eb.or(batch.map((key) => eb.and([eb('version_id', '=', key.version_id), eb('day', '=', key.day)]))),
+      )
+      .execute();
+    for (const row of found) rows.push(row);
+  }
+  return rows;
+}
+
 export async function upsertSummary(
   executor: Executor,
   row: {

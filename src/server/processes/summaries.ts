@@ -141,6 +141,42 @@ export async function foldFinishedRuns(
   return folded;
 }
 
+/**
+ * Decoded parts by process, version, day and case count. A stored part only grows (each fold adds cases) and is
+ * never otherwise changed, so its case count names its content: an instance keeps what it decoded and reads
+ * only the days folded since, and another instance's folds show up as a new count. Bounded by bytes, least
+ * recently used first out.
+ */
+const PART_CACHE_BYTES = 256 * 1024 * 1024;
+const partCache = new Map<string, { part: AnalyticsPart; bytes: number }>();
+let partCacheBytes = 0;
+
+function partBytes(part: AnalyticsPart): number {
+  let bytes = part.completions.byteLength + 256;
+  for (const step of part.steps) bytes += step.waiting.byteLength + step.working.byteLength + 128;
+  for (const path of part.paths) bytes += path.leadTimes.byteLength + path.key.length * 2;
+  return bytes;
+}
+
+function cachedPart(key: string): AnalyticsPart | undefined {
+  const entry = partCache.get(key);
+  if (entry === undefined) return undefined;
+  partCache.delete(key);
+  partCache.set(key, entry);
+  return entry.part;
+}
+
+function cachePart(key: string, part: AnalyticsPart) {
+  const bytes = partBytes(part);
+  partCache.set(key, { part, bytes });
+  partCacheBytes += bytes;
+  for (const [oldest, entry] of partCache) {
+    if (partCacheBytes <= PART_CACHE_BYTES) break;
+    partCache.delete(oldest);
+    partCacheBytes -= entry.bytes;
+  }
+}
+
 /** Cases started in [from, before): undefined bounds are open. */
 export type StartedWindow = { startedFrom?: number | undefined; startedBefore?: number | undefined };
 
@@ -181,8 +217,23 @@ export async function readAnalyticsParts(
     .execute(async (trx) => {
       const stored = !hasWholeDays
         ? []
-        : await queries.selectSummaries(trx, workspaceId, processId, { versionId, fromDay, beforeDay });
+        : await queries.selectSummaryKeys(trx, workspaceId, processId, { versionId, fromDay, beforeDay });
+      const keyOf = (row: { version_id: string; day: number; runs: number }) =>
+        `${processId}:${row.version_id}:${row.day}:${row.runs}`;
+      const parts: AnalyticsPart[] = [];
+      const missing: Array<{ version_id: string; day: number }> = [];
+      for (const row of stored) {
+        const part = cachedPart(keyOf(row));
+        if (part) parts.push(part);
+        else missing.push(row);
+      }
+      for (const row of await queries.selectSummaryParts(trx, workspaceId, processId, missing)) {
+        const part = decodePart(row.part);
+        cachePart(keyOf(row), part);
+        parts.push(part);
+      }
       const raw = toRecords(await queries.selectRawAnalyticsRows(trx, processId, versionId, ranges));
-      return [...stored.map((row) => decodePart(row.part)), buildPart(raw.runs, raw.events, now)];
+      parts.push(buildPart(raw.runs, raw.events, now));
+      return parts;
     });
 }
