@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { myDayRoutes } from './myday/routes.ts';
+import { activityRoutes } from './activity/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppConfig } from './config.ts';
@@ -154,6 +155,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     workspaceRoutes,
     invitationRoutes,
     auditRoutes,
+    activityRoutes,
     myDayRoutes,
     kpiRoutes,
     goalRoutes,

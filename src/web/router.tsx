@@ -22,6 +22,7 @@ const OverviewPage = page(() => import('./routes/workspace/OverviewPage.tsx'), '
 const SettingsPage = page(() => import('./routes/workspace/SettingsPage.tsx'), 'SettingsPage');
 const MembersPage = page(() => import('./routes/members/MembersPage.tsx'), 'MembersPage');
 const AuditPage = page(() => import('./routes/audit/AuditPage.tsx'), 'AuditPage');
+const ActivityPage = page(() => import('./routes/activity/ActivityPage.tsx'), 'ActivityPage');
 const GoalsPage = page(() => import('./routes/goals/GoalsPage.tsx'), 'GoalsPage');
 const GoalPage = page(() => import('./routes/goals/GoalPage.tsx'), 'GoalPage');
 const KpisPage = page(() => import('./routes/kpis/KpisPage.tsx'), 'KpisPage');
@@ -140,6 +141,7 @@ export const router = createBrowserRouter([
                   { path: 'feedback/:itemId', element: <FeedbackItemPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
+                  { path: 'activity', element: <ActivityPage /> },
                   { path: 'settings', element: <SettingsPage /> },
                   { path: 'settings/chat', element: <ChatTargetsPage /> },
                   { path: 'meetings', element: <MeetingsPage /> },

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   activitySentence,
+  changeKind,
   describeActivity,
+  describeComment,
+  feedCommentTargets,
   describeChanges,
   describeRule,
   objectTypeLabel,
@@ -171,5 +174,58 @@ describe('describeActivity', () => {
     expect(objectTypeName('api_token', 'zh-CN')).toBe('API 令牌');
     expect(objectTypeLabel('routine', 'en')).toBe('Routine');
     expect(objectTypeLabel('feedback_cluster', 'zh-CN')).toBe('共性问题');
+  });
+});
+
+describe('the activity feed', () => {
+  it('says meeting events, including the agenda the scheduler sent, in both languages', () => {
+    const built = entry({
+      action: 'meeting.agenda_built',
+      objectType: 'meeting',
+      objectTitle: '增长周会',
+      changes: { items: 5 },
+    });
+    expect(activitySentence(built, 'zh-CN')).toBe('王磊 为会议「增长周会」生成了议程（5 项）');
+    expect(activitySentence(built, 'en')).toBe('王磊 built the agenda of the meeting “增长周会” (5 items)');
+    const auto = entry({
+      action: 'meeting.agenda_auto_sent',
+      objectType: 'meeting',
+      actorName: null,
+      objectTitle: 'Weekly ops sync',
+      changes: { items: 3 },
+    });
+    expect(activitySentence(auto, 'en')).toBe(
+      'The agenda of the meeting “Weekly ops sync” was built and sent to its attendees automatically (3 items)',
+    );
+    const action = entry({
+      action: 'meeting.action_added',
+      objectType: 'meeting',
+      objectTitle: '增长周会',
+      changes: { title: '整理流失用户名单' },
+    });
+    expect(activitySentence(action, 'zh-CN')).toBe(
+      '王磊 在会议「增长周会」上记下了行动项「整理流失用户名单」',
+    );
+  });
+
+  it('writes a comment as a sentence naming what it is on', () => {
+    const text = (locale: 'zh-CN' | 'en', targetType: string) =>
+      describeComment({ actorName: '王磊', targetType, targetTitle: '竞品分析' }, locale)
+        .map((part) => part.text)
+        .join('');
+    expect(text('zh-CN', 'task')).toBe('王磊 评论了任务「竞品分析」');
+    expect(text('en', 'key_result')).toBe('王磊 commented on the key result “竞品分析”');
+    expect(text('en', 'meeting')).toBe('王磊 commented on the meeting “竞品分析”');
+    const parts = describeComment({ actorName: null, targetType: 'kpi', targetTitle: null }, 'en');
+    expect(parts.map((part) => part.kind)).toEqual(['actor', 'text']);
+  });
+
+  it('sorts changes into created, updated and deleted and files goal comments with key results', () => {
+    expect(changeKind('task.created')).toBe('created');
+    expect(changeKind('meeting_series.deleted')).toBe('deleted');
+    expect(changeKind('run.step_completed')).toBe('updated');
+    expect(feedCommentTargets('goal')).toEqual(['goal', 'key_result']);
+    expect(feedCommentTargets('meeting')).toEqual(['meeting']);
+    expect(feedCommentTargets('routine')).toEqual([]);
   });
 });

@@ -60,6 +60,7 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     feedback: '用户反馈',
     feedback_cluster: '共性问题',
     workspace: '工作区',
+    key_result: '关键结果',
   },
   en: {
     goal: 'goal',
@@ -78,6 +79,7 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     feedback: 'feedback item',
     feedback_cluster: 'common issue',
     workspace: 'workspace',
+    key_result: 'key result',
   },
 };
 
@@ -439,6 +441,14 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'calendar.updated': '{actor} 更新了团队日历的节假日与调休（{days} 天）',
     'calendar_feed.rotated': '{actor} 重置了自己的日历订阅链接',
     'comment.deleted': '{actor} 删除了一条评论',
+    'meeting.agenda_built': '{actor} 为会议{object}生成了议程（{items} 项）',
+    'meeting.agenda_sent': '{actor} 把会议{object}的议程发给了参会人',
+    'meeting.agenda_auto_sent': '会议{object}的议程已自动生成并发给参会人（{items} 项）',
+    'meeting.minutes_sent': '{actor} 把会议{object}的纪要发给了参会人',
+    'meeting.action_added': '{actor} 在会议{object}上记下了行动项{title}',
+    'feedback.merged': '{actor} 把重复的反馈合并进了{object}',
+    'feedback.moved': '{actor} 把用户反馈{object}归入了另一个共性问题',
+    'feedback.process_started': '{actor} 为用户反馈{object}发起了处理流程',
   },
   en: {
     'member.joined': '{actor} joined the workspace as {role}',
@@ -473,6 +483,15 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'calendar.updated': '{actor} updated the team calendar’s holidays and make-up days ({days} days)',
     'calendar_feed.rotated': '{actor} reset their calendar feed link',
     'comment.deleted': '{actor} deleted a comment',
+    'meeting.agenda_built': '{actor} built the agenda of the meeting {object} ({items} items)',
+    'meeting.agenda_sent': '{actor} sent the agenda of the meeting {object} to its attendees',
+    'meeting.agenda_auto_sent':
+      'The agenda of the meeting {object} was built and sent to its attendees automatically ({items} items)',
+    'meeting.minutes_sent': '{actor} sent the minutes of the meeting {object} to its attendees',
+    'meeting.action_added': '{actor} recorded the action item {title} at the meeting {object}',
+    'feedback.merged': '{actor} merged duplicates into the feedback item {object}',
+    'feedback.moved': '{actor} moved the feedback item {object} to another common issue',
+    'feedback.process_started': '{actor} started a process for the feedback item {object}',
   },
 };
 
@@ -500,6 +519,7 @@ function templateValues(entry: ActivityEntry, locale: Locale): Record<string, st
     step: text(changes.step),
     outcome: text(changes.outcome),
     days: text(changes.days),
+    items: text(changes.items),
   };
 }
 
@@ -622,4 +642,67 @@ export function activitySentence(
   return describeActivity(entry, locale, people)
     .parts.map((part) => part.text)
     .join('');
+}
+
+// ——— The workspace activity feed ———
+
+/** Object types the feed shows (the plan's work; members, tokens and settings stay in the admins' audit log). */
+export const FEED_OBJECT_TYPES = [
+  'goal',
+  'kpi',
+  'task',
+  'routine',
+  'process',
+  'run',
+  'meeting',
+  'meeting_series',
+  'feedback',
+  'feedback_cluster',
+] as const;
+export type FeedObjectType = (typeof FEED_OBJECT_TYPES)[number];
+
+/** What happened, as the feed filters it: a comment, or a change that created, updated or deleted. */
+export const FEED_KINDS = ['comment', 'created', 'updated', 'deleted'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/** The kind of a logged change by its action's last word (`task.created` → created). */
+export function changeKind(action: string): Exclude<FeedKind, 'comment'> {
+  if (action.endsWith('.created')) return 'created';
+  if (action.endsWith('.deleted')) return 'deleted';
+  return 'updated';
+}
+
+/** The comment targets an object type's comments are filed under: a goal's include its key results'. */
+export function feedCommentTargets(objectType: FeedObjectType): string[] {
+  switch (objectType) {
+    case 'goal':
+      return ['goal', 'key_result'];
+    case 'kpi':
+    case 'task':
+    case 'run':
+    case 'meeting':
+    case 'feedback':
+      return [objectType];
+    default:
+      return [];
+  }
+}
+
+const COMMENTED: Record<Locale, Template> = {
+  'zh-CN': '{actor} 评论了{noun}{object}',
+  en: '{actor} commented on the {noun} {object}',
+};
+
+/** "王磊 评论了任务「竞品分析」" / "Wang Lei commented on the task “Competitor review”". */
+export function describeComment(
+  comment: { actorName: string | null; targetType: string; targetTitle: string | null },
+  locale: Locale,
+): ActivityPart[] {
+  const words: Words = WORDS[locale];
+  return fill(
+    COMMENTED[locale].replace('{noun}', objectTypeName(comment.targetType, locale)),
+    {},
+    comment.actorName ?? words.someone,
+    comment.targetTitle ? words.quote(comment.targetTitle) : '',
+  );
 }

@@ -1,7 +1,7 @@
 import { renderMarkdown } from '../markdown/index.ts';
 
 /** What a comment can be written on; each is a row of the caller's workspace. */
-export const COMMENT_TARGETS = ['goal', 'key_result', 'kpi', 'task', 'run'] as const;
+export const COMMENT_TARGETS = ['goal', 'key_result', 'kpi', 'task', 'run', 'meeting', 'feedback'] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 
 /** Reactions offered under a comment. */

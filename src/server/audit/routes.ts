@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { epochMs, Id, limitParam, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { listAuditEntries } from './service.ts';
 
-const AuditEntry = z
+export const AuditEntry = z
   .object({
     id: z.string(),
     actor: z.object({ id: z.string(), name: z.string() }).nullable(),

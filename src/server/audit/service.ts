@@ -3,7 +3,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectAuditEntries, selectObjectTitles, type AuditFilter, type ObjectTitle } from './queries.ts';
 
 /** What an entry's own changes remember of the object, for one that has since been deleted or has left. */
-function rememberedTitle(changes: Record<string, unknown> | null): string | null {
+export function rememberedTitle(changes: Record<string, unknown> | null): string | null {
   for (const field of ['title', 'subject', 'name', 'email', 'key']) {
     const value = changes?.[field];
     if (typeof value === 'string' && value.trim() !== '') return value;

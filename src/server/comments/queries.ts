@@ -56,6 +56,24 @@ export async function selectCommentTarget(
         .executeTakeFirst();
       return row && { title: row.subject, link: `${base}/runs/${id}` };
     }
+    case 'meeting': {
+      const row = await executor
+        .selectFrom('meetings')
+        .select(['title', 'date'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && { title: `${row.title} · ${row.date}`, link: `${base}/meetings/${id}` };
+    }
+    case 'feedback': {
+      const row = await executor
+        .selectFrom('feedback_items')
+        .select('title')
+        .where('workspace_id', '=', workspaceId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row && { title: row.title, link: `${base}/feedback/${id}` };
+    }
   }
 }
 
@@ -179,6 +197,9 @@ export function selectChanges(
       'run',
       'process',
       'routine',
+      'meeting',
+      'meeting_series',
+      'feedback',
     ]);
   if (filter.objectId) query = query.where('audit_entries.object_id', '=', filter.objectId);
   if (filter.cursor) query = query.where('audit_entries.id', '<', filter.cursor);

@@ -180,21 +180,4 @@ export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) =>
       service.objectTimeline(services, requireActor(request), request.params.workspaceId, request.query),
   );
-
-  app.get(
-    '/w/:workspaceId/activity',
-    {
-      schema: {
-        tags: ['comments'],
-        summary: 'Workspace activity feed: comments and changes to goals, KPIs, tasks and processes',
-        params: WorkspaceParams,
-        querystring: z.object({ cursor: z.string().max(64).optional(), limit: limitParam }),
-        response: responses({
-          200: z.object({ items: z.array(TimelineItem), nextCursor: z.string().nullable() }),
-        }),
-      },
-    },
-    async (request) =>
-      service.workspaceFeed(services, requireActor(request), request.params.workspaceId, request.query),
-  );
 };

@@ -23,6 +23,8 @@ const READ_PERMISSION: Record<CommentTarget, Permission> = {
   kpi: 'kpis.read',
   task: 'tasks.read',
   run: 'processes.read',
+  meeting: 'meetings.read',
+  feedback: 'feedback.read',
 };
 
 async function requireTarget(executor: Executor, workspaceId: string, type: CommentTarget, id: string) {
@@ -319,28 +321,4 @@ function toTimelineItem(
   return entry.kind === 'comment'
     ? { kind: 'comment' as const, id: entry.id, comment: entry.item, change: null }
     : { kind: 'change' as const, id: entry.id, comment: null, change: entry.item };
-}
-
-/** The workspace's activity: comments and changes to plan objects, newest first, paged by id. */
-export async function workspaceFeed(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  options: { cursor?: string | undefined; limit: number },
-) {
-  await authorize(services.db, actor, workspaceId, 'workspace.read');
-  const [comments, changes] = await Promise.all([
-    queries.selectComments(services.db, { workspaceId, cursor: options.cursor, limit: options.limit + 1 }),
-    queries.selectChanges(services.db, { workspaceId, cursor: options.cursor, limit: options.limit + 1 }),
-  ]);
-  const merged = interleave(
-    await withReactions(services, actor, comments),
-    changes.map(toChange),
-    options.limit + 1,
-  );
-  const page = merged.slice(0, options.limit);
-  return {
-    items: page.map(toTimelineItem),
-    nextCursor: merged.length > options.limit ? (page.at(-1)?.id ?? null) : null,
-  };
 }

@@ -2325,6 +2325,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workspace activity feed for every member: comments and changes to the plan’s work, newest first, filtered by person, kind and object; paged by cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Who: the author of a comment or the person who made a change */
+                    actorId?: string;
+                    /** @description A comment, or a change that created, updated or deleted */
+                    kind?: "comment" | "created" | "updated" | "deleted";
+                    objectType?: "goal" | "kpi" | "task" | "routine" | "process" | "run" | "meeting" | "meeting_series" | "feedback" | "feedback_cluster";
+                    objectId?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ActivityItem"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/my-day": {
         parameters: {
             query?: never;
@@ -13222,7 +13335,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "goal" | "key_result" | "kpi" | "task" | "run";
+                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
                     targetId: string;
                     cursor?: string;
                     limit?: number;
@@ -13327,7 +13440,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        targetType: "goal" | "key_result" | "kpi" | "task" | "run";
+                        targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
                         targetId: string;
                         body: string;
                     };
@@ -13750,7 +13863,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "goal" | "key_result" | "kpi" | "task" | "run";
+                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
                     targetId: string;
                     limit?: number;
                 };
@@ -13770,113 +13883,6 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["TimelineItem"][];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                410: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/w/{workspaceId}/activity": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Workspace activity feed: comments and changes to goals, KPIs, tasks and processes */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    workspaceId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: components["schemas"]["TimelineItem"][];
-                            nextCursor: string | null;
                         };
                     };
                 };
@@ -19631,6 +19637,32 @@ export interface components {
             /** @description Epoch milliseconds */
             createdAt: number;
         };
+        FeedCommentInput: {
+            id: string;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Sanitised HTML rendered on the server */
+            html: string;
+            editedAt: number | null;
+            target: {
+                type: string;
+                id: string;
+                /** @description Null once the object is deleted */
+                title: string | null;
+                link: string | null;
+            };
+        };
+        ActivityItemInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "change";
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            comment: components["schemas"]["FeedCommentInput"] | null;
+            change: components["schemas"]["AuditEntryInput"] | null;
+        };
         UserInput: {
             id: string;
             email: string;
@@ -21470,6 +21502,32 @@ export interface components {
             } | null;
             /** @description Epoch milliseconds */
             createdAt: number;
+        };
+        FeedComment: {
+            id: string;
+            author: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Sanitised HTML rendered on the server */
+            html: string;
+            editedAt: number | null;
+            target: {
+                type: string;
+                id: string;
+                /** @description Null once the object is deleted */
+                title: string | null;
+                link: string | null;
+            };
+        };
+        ActivityItem: {
+            id: string;
+            /** @enum {string} */
+            kind: "comment" | "change";
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            comment: components["schemas"]["FeedComment"] | null;
+            change: components["schemas"]["AuditEntry"] | null;
         };
         User: {
             id: string;

@@ -4,6 +4,23 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 
 /** Team communication (#11) UI text: comments, notification settings, chat groups, meetings. */
 export const communicationEn: Strings<typeof communicationZhCN> = {
+  activity: {
+    title: 'Team activity',
+    nav: 'Activity',
+    description:
+      'Who did what, and when, to goals, KPIs, tasks, processes, meetings and feedback: comments and changes, newest first',
+    filterPerson: 'Person',
+    filterKind: 'Kind',
+    filterObject: 'Object',
+    kinds: { comment: 'Comments', created: 'Created', updated: 'Changed', deleted: 'Deleted' },
+    clearFilters: 'Clear filters',
+    today: 'Today',
+    yesterday: 'Yesterday',
+    loadMore: 'Load more',
+    empty: 'No activity yet. Comments and new or changed goals, tasks and meetings appear here.',
+    emptyFiltered: 'Nothing matches these filters; try widening them.',
+    deletedObject: '(deleted)',
+  },
   comments: {
     title: 'Comments and activity',
     tab: 'Comments',

@@ -1,5 +1,21 @@
 /** 团队沟通（#11）的界面文案：评论、通知设置、群机器人、会议。由 zh-CN.ts 合入，键与 communication.en.ts 一一对应。 */
 export const communicationZhCN = {
+  activity: {
+    title: '团队动态',
+    nav: '动态',
+    description: '谁在什么时候对目标、指标、任务、流程、会议和用户反馈做了什么：评论与改动，最新的在前',
+    filterPerson: '成员',
+    filterKind: '类型',
+    filterObject: '对象',
+    kinds: { comment: '评论', created: '新建', updated: '修改', deleted: '删除' },
+    clearFilters: '清除筛选',
+    today: '今天',
+    yesterday: '昨天',
+    loadMore: '加载更多',
+    empty: '还没有动态。团队评论、新建或修改目标、任务、会议后会出现在这里。',
+    emptyFiltered: '没有符合筛选条件的动态，试试放宽条件。',
+    deletedObject: '（已删除）',
+  },
   comments: {
     title: '评论与动态',
     tab: '评论',

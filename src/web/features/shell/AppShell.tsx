@@ -7,6 +7,7 @@ import {
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   FundOutlined,
   HomeOutlined,
@@ -57,6 +58,7 @@ export function AppShell() {
   const items: MenuProps['items'] = base
     ? [
         { key: base, icon: <HomeOutlined />, label: t('nav.overview') },
+        { key: `${base}/activity`, icon: <FieldTimeOutlined />, label: t('activity.nav') },
         ...(role && can(role, 'goals.read')
           ? [{ key: `${base}/goals`, icon: <AimOutlined />, label: t('nav.goals') }]
           : []),

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { ArrowLeftOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
@@ -187,6 +188,9 @@ function ItemView({ item }: { item: FeedbackDetail }) {
               }))}
             />
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <CommentsPanel targetType="feedback" targetId={item.id} />
+          </div>
         </Col>
         <Col xs={24} lg={9}>
           <Card title={t('feedback.item.submitters')}>

@@ -28,6 +28,7 @@ import {
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { CommentsPanel } from '../../features/comments/CommentsPanel.tsx';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
@@ -210,6 +211,7 @@ function MeetingView({
           <Flex vertical gap={16}>
             <AgendaCard meeting={meeting} mayWrite={mayWrite} />
             <MinutesCard meeting={meeting} mayWrite={mayWrite} />
+            <CommentsPanel targetType="meeting" targetId={meeting.id} />
           </Flex>
         </Col>
         <Col xs={24} lg={10}>
@@ -241,26 +243,11 @@ function AgendaCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: boolean
           emptyText: <Empty description={mayWrite ? t('meetings.agendaEmptyHint') : t('meetings.none')} />,
         }}
         renderItem={(item, index) => (
-          <List.Item
-            data-testid="agenda-item"
-            actions={
-              mayWrite
-                ? [
-                    <Button
-                      key="remove"
-                      type="text"
-                      size="small"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('actions.remove')}
-                      onClick={() => save(meeting.agenda.filter((other) => other.id !== item.id))}
-                    />,
-                  ]
-                : []
-            }
-          >
-            <Flex gap={8} align="baseline" style={{ minWidth: 0 }}>
+          // The remove button sits in the row itself: antd's List.Item actions wrap under the text below 768 px.
+          <List.Item data-testid="agenda-item">
+            <Flex gap={8} align="baseline" style={{ minWidth: 0, flex: 1 }}>
               <Typography.Text type="secondary">{index + 1}.</Typography.Text>
-              <Flex vertical gap={2} style={{ minWidth: 0 }}>
+              <Flex vertical gap={2} style={{ minWidth: 0, flex: 1 }}>
                 <Flex gap={6} align="center" wrap>
                   <Tag color={SOURCE_COLORS[item.source]} style={{ marginInlineEnd: 0 }}>
                     {t(`meetings.kinds.${item.kind}`)}
@@ -279,6 +266,17 @@ function AgendaCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: boolean
                   </Typography.Text>
                 ) : null}
               </Flex>
+              {mayWrite ? (
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('actions.remove')}
+                  data-testid="agenda-remove"
+                  style={{ flex: 'none', alignSelf: 'flex-start' }}
+                  onClick={() => save(meeting.agenda.filter((other) => other.id !== item.id))}
+                />
+              ) : null}
             </Flex>
           </List.Item>
         )}
@@ -427,28 +425,27 @@ function DecisionsCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: bool
         dataSource={meeting.decisions.map((decision, index) => ({ decision, index }))}
         locale={{ emptyText: t('meetings.noDecisions') }}
         renderItem={({ decision, index }) => (
-          <List.Item
-            actions={
-              mayWrite
-                ? [
-                    <Button
-                      key="remove"
-                      type="text"
-                      size="small"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('actions.remove')}
-                      onClick={() =>
-                        update.mutate(
-                          { decisions: meeting.decisions.filter((_, other) => other !== index) },
-                          { onError },
-                        )
-                      }
-                    />,
-                  ]
-                : []
-            }
-          >
-            <Typography.Text style={{ overflowWrap: 'anywhere' }}>{decision}</Typography.Text>
+          <List.Item>
+            <Flex gap={8} align="flex-start" style={{ minWidth: 0, flex: 1 }}>
+              <Typography.Text style={{ overflowWrap: 'anywhere', flex: 1, minWidth: 0 }}>
+                {decision}
+              </Typography.Text>
+              {mayWrite ? (
+                <Button
+                  type="text"
+                  size="small"
+                  icon={<DeleteOutlined />}
+                  aria-label={t('actions.remove')}
+                  style={{ flex: 'none' }}
+                  onClick={() =>
+                    update.mutate(
+                      { decisions: meeting.decisions.filter((_, other) => other !== index) },
+                      { onError },
+                    )
+                  }
+                />
+              ) : null}
+            </Flex>
           </List.Item>
         )}
       />
