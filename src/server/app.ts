@@ -35,6 +35,7 @@ import { Scheduler } from './jobs/scheduler.ts';
 import { createInProcessLiveBus, createPostgresLiveBus } from './notifications/live.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { registerNotificationJobs } from './notifications/service.ts';
+import { registerMeetingJobs } from './meetings/agenda-job.ts';
 import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerProcessJobs(services);
   registerDocumentJobs(services);
   await registerNotificationJobs(services);
+  await registerMeetingJobs(services);
   registerFeedbackLoopJobs(services);
   registerFeedbackClusterJobs(services);
   await registerFeedbackClusterSchedule(services);

@@ -142,6 +142,62 @@ export function nextMeetingDay(recurrence: Recurrence, after: string | null): st
   return nextOccurrence(recurrence, from < recurrence.startsOn ? recurrence.startsOn : from);
 }
 
+/** How long before a meeting starts the scheduler builds its agenda and sends it to the attendees. */
+export const AGENDA_LEAD_HOURS = 24;
+
+/**
+ * A meeting's start as an instant and when its agenda is due: `AGENDA_LEAD_HOURS` before. The date and time are
+ * wall time in the team's zone; `toInstant` turns wall milliseconds (Date.UTC of the wall time) into an instant.
+ */
+export function agendaTimes(
+  meeting: { date: string; startTime: string },
+  toInstant: (wallMs: number) => number,
+  leadHours = AGENDA_LEAD_HOURS,
+): { start: number; sendAt: number } {
+  const [hour = 0, minute = 0] = meeting.startTime.split(':').map(Number);
+  const [year = 1970, month = 1, day = 1] = meeting.date.split('-').map(Number);
+  const start = toInstant(Date.UTC(year, month - 1, day, hour, minute));
+  return { start, sendAt: start - leadHours * 3_600_000 };
+}
+
+/**
+ * Whether the scheduler sends a meeting's agenda now: planned, not sent yet (by hand or before), someone to tell,
+ * and inside the lead window before its start (a meeting already begun is left alone).
+ */
+export function isAgendaDue(
+  meeting: {
+    date: string;
+    startTime: string;
+    status: string;
+    agendaSentAt: number | null;
+    attendees: number;
+  },
+  now: number,
+  toInstant: (wallMs: number) => number,
+  leadHours = AGENDA_LEAD_HOURS,
+): boolean {
+  if (meeting.status !== 'planned' || meeting.agendaSentAt !== null || meeting.attendees === 0) return false;
+  const { start, sendAt } = agendaTimes(meeting, toInstant, leadHours);
+  return now >= sendAt && now < start;
+}
+
+/**
+ * The series' next meeting the scheduler should make so its agenda can go out: the first day of the rule from
+ * today on (days missed while nobody held the series are not made up), after the latest meeting, and only once no
+ * meeting of the series lies ahead. Null when nothing is to be made.
+ */
+export function upcomingSeriesDay(
+  recurrence: Recurrence,
+  latest: string | null,
+  today: string,
+): string | null {
+  if (latest !== null && latest >= today) return null;
+  const yesterday = new Date(`${today}T00:00:00Z`);
+  yesterday.setUTCDate(yesterday.getUTCDate() - 1);
+  const floor = yesterday.toISOString().slice(0, 10);
+  return nextMeetingDay(recurrence, latest !== null && latest > floor ? latest : floor);
+}
+
 /** Task statuses that close an action item. */
 export function isActionOpen(taskStatus: string | null): boolean {
   return taskStatus !== 'done' && taskStatus !== 'cancelled' && taskStatus !== null;

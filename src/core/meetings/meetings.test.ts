@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agendaTimes,
+  isAgendaDue,
+  upcomingSeriesDay,
   buildAgenda,
   checkSeriesRule,
   isActionOpen,
@@ -178,5 +181,45 @@ describe('the communication chapter', () => {
     expect(describeMeetingRule('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', 'en')).toBe(
       'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO',
     );
+  });
+});
+
+describe('the agenda the scheduler sends', () => {
+  // Asia/Shanghai: UTC+8 all year.
+  const shanghai = (wallMs: number) => wallMs - 8 * 3_600_000;
+  const meeting = {
+    date: '2026-12-07',
+    startTime: '10:00',
+    status: 'planned',
+    agendaSentAt: null,
+    attendees: 3,
+  };
+
+  it('is due from 24 hours before the start until the start, in the team’s zone', () => {
+    const { start, sendAt } = agendaTimes(meeting, shanghai);
+    expect(new Date(start).toISOString()).toBe('2026-12-07T02:00:00.000Z');
+    expect(new Date(sendAt).toISOString()).toBe('2026-12-06T02:00:00.000Z');
+    expect(isAgendaDue(meeting, sendAt - 1, shanghai)).toBe(false);
+    expect(isAgendaDue(meeting, sendAt, shanghai)).toBe(true);
+    expect(isAgendaDue(meeting, start - 1, shanghai)).toBe(true);
+    expect(isAgendaDue(meeting, start, shanghai)).toBe(false);
+  });
+
+  it('is not sent twice, nor for a held meeting or one nobody attends', () => {
+    const now = Date.UTC(2026, 11, 6, 12);
+    expect(isAgendaDue({ ...meeting, agendaSentAt: now - 1000 }, now, shanghai)).toBe(false);
+    expect(isAgendaDue({ ...meeting, status: 'held' }, now, shanghai)).toBe(false);
+    expect(isAgendaDue({ ...meeting, attendees: 0 }, now, shanghai)).toBe(false);
+  });
+
+  it('makes the series’ next meeting from today on, once none lies ahead', () => {
+    const weekly = { rule: 'FREQ=WEEKLY;BYDAY=MO', startsOn: '2026-11-02' };
+    expect(upcomingSeriesDay(weekly, '2026-11-30', '2026-12-03')).toBe('2026-12-07');
+    // Weeks nobody held are not made up.
+    expect(upcomingSeriesDay(weekly, '2026-11-02', '2026-12-03')).toBe('2026-12-07');
+    // Today's meeting counts as ahead; so does a Monday that is today when the latest was last week.
+    expect(upcomingSeriesDay(weekly, '2026-12-07', '2026-12-07')).toBeNull();
+    expect(upcomingSeriesDay(weekly, '2026-11-30', '2026-12-07')).toBe('2026-12-07');
+    expect(upcomingSeriesDay(weekly, null, '2026-10-01')).toBe('2026-11-02');
   });
 });

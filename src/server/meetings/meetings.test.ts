@@ -7,6 +7,7 @@ import {
   type TestApp,
   type TestUser,
 } from '../testing/app.ts';
+import { prepareUpcomingMeetings } from './agenda-job.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -253,6 +254,86 @@ describe('meetings', () => {
     expect(anonymous.statusCode).toBe(401);
     const listed = await call(member, 'GET', '/meetings');
     expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([meeting.id]);
+  });
+});
+
+describe('the agenda before the meeting', () => {
+  it('is built and sent by the scheduler a day ahead, once, and the series’ next meeting opens with open actions', async () => {
+    const { meeting } = await startWeekly(); // Mondays 10:00 in Asia/Shanghai, from 2026-11-30
+    const overdue = await call(owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
+    const overdueId = overdue.json().task.id as string;
+    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+      agenda: [{ id: 'manual-1', kind: 'topic', source: 'manual', title: '预算', detail: null, link: null }],
+    });
+
+    // Thursday: more than a day ahead, nothing is sent.
+    expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
+
+    // Sunday 11:00 in Shanghai (03:00 UTC): less than 24 hours before Monday 10:00.
+    t.clock.now = Date.UTC(2026, 10, 29, 3, 0);
+    expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 1 });
+    const sent = (await call(member, 'GET', `/meetings/${meeting.id}`)).json().meeting;
+    expect(sent.agendaSentAt).toBe(t.clock.now);
+    expect(sent.agenda).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'task', link: `/w/${workspaceId}/tasks?task=${overdueId}` }),
+        expect.objectContaining({ kind: 'topic', title: '预算' }),
+      ]),
+    );
+    await drain();
+    for (const attendee of [owner, member]) {
+      const inbox = (await call(attendee, 'GET', '/notifications')).json().items as Array<{
+        type: string;
+        link: string;
+      }>;
+      expect(inbox.filter((item) => item.type === 'meeting.agenda_ready')).toEqual([
+        expect.objectContaining({ link: `/w/${workspaceId}/meetings/${meeting.id}` }),
+      ]);
+    }
+    // Not again, whoever runs it.
+    expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
+
+    // At the meeting an action is agreed; it stays open.
+    await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+      title: '整理流失用户访谈',
+      ownerId: member.id,
+      dueDate: '2026-12-04',
+    });
+    await call(owner, 'PATCH', `/meetings/${meeting.id}`, { status: 'held' });
+
+    // The next Sunday the scheduler (its cron row, not a direct call) makes the 12-07 meeting and sends its agenda.
+    t.clock.now = Date.UTC(2026, 11, 6, 3, 0);
+    await drain();
+    const meetings = (await call(member, 'GET', '/meetings')).json().items as Array<{
+      id: string;
+      date: string;
+      agendaSentAt: number | null;
+    }>;
+    const next = meetings.find((item) => item.date === '2026-12-07');
+    expect(next?.agendaSentAt).not.toBeNull();
+    const nextAgenda = (await call(member, 'GET', `/meetings/${next?.id}`)).json().meeting.agenda as Array<{
+      source: string;
+      title: string;
+    }>;
+    expect(
+      nextAgenda
+        .filter((item) => item.source === 'carried')
+        .map((item) => item.title)
+        .join(),
+    ).toContain('整理流失用户访谈');
+    const feed = (await call(viewer, 'GET', '/activity?objectType=meeting&kind=updated')).json()
+      .items as Array<{
+      change: { action: string; actor: unknown };
+    }>;
+    expect(feed.filter((item) => item.change.action === 'meeting.agenda_auto_sent')).toHaveLength(2);
+    expect(feed.find((item) => item.change.action === 'meeting.agenda_auto_sent')?.change.actor).toBeNull();
+  });
+
+  it('leaves a meeting alone whose agenda someone already sent', async () => {
+    const { meeting } = await startWeekly();
+    await call(owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
+    t.clock.now = Date.UTC(2026, 10, 29, 3, 0);
+    expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
   });
 });
 

@@ -220,3 +220,40 @@ export function selectChatTargetsForPlan(executor: Executor, workspaceId: string
     .orderBy('id')
     .execute();
 }
+
+/** Every series of every workspace, for the scheduler that makes their next meetings (with the owner's language). */
+export function selectAllSeries(executor: Executor) {
+  return executor
+    .selectFrom('meeting_series')
+    .leftJoin('users', 'users.id', 'meeting_series.owner_id')
+    .selectAll('meeting_series')
+    .select('users.locale as owner_locale')
+    .orderBy('meeting_series.id')
+    .execute();
+}
+
+/** Planned meetings between two days whose agenda nobody has sent yet (with the creator's language). */
+export function selectMeetingsAwaitingAgenda(executor: Executor, fromDay: string, toDay: string) {
+  return executor
+    .selectFrom('meetings')
+    .leftJoin('users', 'users.id', 'meetings.created_by')
+    .selectAll('meetings')
+    .select('users.locale as creator_locale')
+    .where('meetings.status', '=', 'planned')
+    .where('meetings.agenda_sent_at', 'is', null)
+    .where('meetings.date', '>=', fromDay)
+    .where('meetings.date', '<=', toDay)
+    .orderBy('meetings.date')
+    .execute();
+}
+
+/** Marks the agenda sent unless someone sent it meanwhile; true when this call did. */
+export async function claimAgendaSend(executor: Executor, meetingId: string, now: number): Promise<boolean> {
+  const result = await executor
+    .updateTable('meetings')
+    .set({ agenda_sent_at: now, updated_at: now })
+    .where('id', '=', meetingId)
+    .where('agenda_sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

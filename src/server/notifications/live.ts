@@ -102,13 +102,15 @@ export function createPostgresLiveBus(
 
   return {
     async publish(messages) {
-      for (const message of messages) {
-        let payload = JSON.stringify(message);
-        if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
-          payload = JSON.stringify({ ...message, notification: undefined });
-        }
-        await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(db);
-      }
+      if (messages.length === 0) return;
+      const payloads = messages.map((message) => {
+        const payload = JSON.stringify(message);
+        return Buffer.byteLength(payload) > MAX_PAYLOAD
+          ? JSON.stringify({ ...message, notification: undefined })
+          : payload;
+      });
+      // One round trip for an event's whole fan-out (500 recipients were 500 statements).
+      await sql`SELECT pg_notify(${CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS t(payload)`.execute(db);
     },
     async subscribe(userId, listener) {
       const remove = listeners.add(userId, listener);
