@@ -275,6 +275,7 @@ async function appFanOut(
 type Receiver = {
   url: string;
   received: Map<string, number>;
+  reset(): void;
   close(): Promise<void>;
   waitFor(count: number): Promise<number>;
 };
@@ -542,8 +543,8 @@ async function measure(dialect: 'sqlite' | 'postgres') {
         eventTypes: ['meeting.agenda_ready'],
       },
     );
-    const drains = [];
-    const bare = [];
+    const drains: Array<Awaited<ReturnType<typeof drainWith>> & Record<string, unknown>> = [];
+    const bare: Array<Awaited<ReturnType<typeof barePost>>> = [];
     for (const instances of dialect === 'postgres' ? [1, 2] : [1]) {
       const queued = await queueDeliveries(app, seeded, { id: chatTarget.id, secret: 'bench-secret' });
       const drained = await drainWith(instances, scratch.target, receiver, queued);
@@ -553,7 +554,7 @@ async function measure(dialect: 'sqlite' | 'postgres') {
         .where('target_id', '=', chatTarget.id)
         .where('status', '=', 'sent')
         .executeTakeFirst();
-      const allRowsSent = Number(sent?.count ?? 0) === deliveries * (drains.length + 1);
+      const allRowsSent: boolean = Number(sent?.count ?? 0) === deliveries * (drains.length + 1);
       const floor = await barePost(instances, receiver, queued, seeded);
       drains.push({
         ...drained,
