@@ -112,6 +112,93 @@ describe('team communication', () => {
     await page.waitForURL(new RegExp(`/tasks\\?task=${taskId}`));
   });
 
+  it('[MEETINGS] a meeting takes comments; its agenda’s remove buttons stay on their row at 390 px', async () => {
+    const meetings = await callApi<{ items: { id: string; status: string }[] }>(
+      context,
+      server.url,
+      'GET',
+      `/w/${demoId}/meetings`,
+    );
+    const planned = meetings.items.find((item) => item.status === 'planned')?.id ?? '';
+    await page.goto(`${server.url}/w/${demoId}/meetings/${planned}`);
+    const panel = page.getByTestId('comments-panel');
+    await panel.waitFor();
+    await page.getByLabel('写评论，支持 Markdown；输入 @ 提及成员').fill('议程里加上 **渠道预算**');
+    await page.getByTestId('comment-submit').click();
+    await panel.getByTestId('comment').filter({ hasText: '议程里加上 渠道预算' }).waitFor();
+
+    const phone = await context.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${server.url}/w/${demoId}/meetings/${planned}`);
+    const items = phone.getByTestId('agenda-item');
+    await items.first().waitFor();
+    for (let index = 0; index < Math.min(await items.count(), 4); index += 1) {
+      const item = items.nth(index);
+      const row = await item.boundingBox();
+      const remove = await item.getByTestId('agenda-remove').boundingBox();
+      expect(row && remove, 'agenda row and its remove button').toBeTruthy();
+      // On the first line of its row, at its right end, inside the screen.
+      expect((remove?.y ?? 0) - (row?.y ?? 0)).toBeLessThan(24);
+      expect((remove?.x ?? 0) + (remove?.width ?? 0)).toBeLessThanOrEqual(390);
+      expect((remove?.x ?? 0) + (remove?.width ?? 0)).toBeGreaterThan((row?.x ?? 0) + (row?.width ?? 0) - 40);
+    }
+    await screenshot(phone, 'meeting-planned-390-zh');
+    await phone.close();
+  });
+
+  it('[ACTIVITY] the activity page, reached from the menu, says who did what and filters by person and kind', async () => {
+    await page.goto(`${server.url}/w/${demoId}`);
+    await page.getByRole('menuitem', { name: '动态' }).click();
+    await page.waitForURL(new RegExp(`/w/${demoId}/activity`));
+    const feed = page.getByTestId('activity-feed');
+    await feed.waitFor();
+    // The comments just written, as sentences linking their objects.
+    const onMeeting = feed.getByTestId('activity-item').filter({ hasText: '议程里加上 渠道预算' }).first();
+    await onMeeting.getByText('王丽 评论了会议', { exact: false }).waitFor();
+    await expect.poll(() => page.getByTestId('activity-day').first().textContent()).toBe('今天');
+
+    await choose(page, page.getByLabel('类型', { exact: true }), '评论');
+    await page.waitForURL(/kind=comment/);
+    await expect
+      .poll(async () => {
+        const kinds = await feed
+          .getByTestId('activity-item')
+          .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-kind')));
+        return kinds.length > 0 && kinds.every((kind) => kind === 'comment');
+      })
+      .toBe(true);
+    await choose(page, page.getByLabel('成员', { exact: true }), '王丽');
+    await page.waitForURL(/person=/);
+    await expect
+      .poll(() => feed.getByTestId('activity-sentence').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^王丽 评论了目标/)]));
+    const sentences = await feed.getByTestId('activity-sentence').allInnerTexts();
+    expect(sentences.every((sentence) => sentence.startsWith('王丽 '))).toBe(true);
+    await screenshot(page, 'activity-filtered-1440-zh');
+
+    // The meeting comment's object link opens the meeting.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await onMeeting.getByRole('link').first().click();
+    await page.waitForURL(/\/meetings\//);
+    await page.getByTestId('meeting-title').waitFor();
+
+    // In English: the same feed, its menu entry and sentences in English.
+    await callApi(context, server.url, 'PATCH', '/me', { locale: 'en' });
+    const english = await context.newPage();
+    await english.addInitScript(() => window.localStorage.setItem('opsplan.locale', 'en'));
+    await english.goto(`${server.url}/w/${demoId}/activity?kind=comment`);
+    await english.getByRole('menuitem', { name: 'Activity' }).waitFor();
+    await english
+      .getByTestId('activity-sentence')
+      .filter({ hasText: '王丽 commented on the meeting' })
+      .first()
+      .waitFor();
+    await expect.poll(() => english.getByTestId('activity-day').first().textContent()).toBe('Today');
+    await screenshot(english, 'activity-comments-1440-en');
+    await english.close();
+    await callApi(context, server.url, 'PATCH', '/me', { locale: 'zh-CN' });
+  });
+
   it('[COMMS] pages in both languages at 1440 and 390 px', async () => {
     const meetings = await callApi<{ items: { id: string; status: string }[] }>(
       context,
@@ -121,6 +208,7 @@ describe('team communication', () => {
     );
     const held = meetings.items.find((item) => item.status === 'held')?.id ?? '';
     const pages: Array<[string, string]> = [
+      ['activity', `/w/${demoId}/activity`],
       ['meetings', `/w/${demoId}/meetings`],
       ['meeting-held', `/w/${demoId}/meetings/${held}`],
       ['notification-settings', '/profile/notifications'],

@@ -147,6 +147,7 @@ async function workspacePages(
     ['plan-health', `${w}/plan/health`],
     ['feedback', `${w}/feedback`],
     ['feedback-clusters', `${w}/feedback/clusters`],
+    ['activity', `${w}/activity`],
     ['meetings', `${w}/meetings`],
     ['members', `${w}/members`],
     ['audit', `${w}/audit`],

@@ -134,6 +134,8 @@ export const communicationEn: Strings<typeof communicationZhCN> = {
   },
   meetings: {
     title: 'Meetings',
+    autoAgendaHint:
+      'The agenda is built from the latest data and sent to the attendees automatically 24 hours before the meeting (unless someone sent it already)',
     description:
       'Recurring and one-off meetings: agendas built from live data, action items that become tracked tasks',
     newMeeting: 'New meeting',

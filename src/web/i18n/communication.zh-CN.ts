@@ -125,6 +125,7 @@ export const communicationZhCN = {
   },
   meetings: {
     title: '会议',
+    autoAgendaHint: '开会前 24 小时，议程会按最新数据自动生成并发给参会人（已手动发送则不再发送）',
     description: '例会与临时会议：议程从实时数据生成，行动项变成任务并持续跟踪',
     newMeeting: '新建会议',
     newSeries: '新建例会',

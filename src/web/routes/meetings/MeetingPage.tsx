@@ -237,6 +237,15 @@ function AgendaCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: boolean
 
   return (
     <Card title={t('meetings.agenda')} data-testid="agenda-card">
+      {meeting.status === 'planned' && !meeting.agendaSentAt && meeting.attendees.length > 0 ? (
+        <Typography.Paragraph
+          type="secondary"
+          style={{ fontSize: 12, marginBottom: 8 }}
+          data-testid="auto-agenda"
+        >
+          {t('meetings.autoAgendaHint')}
+        </Typography.Paragraph>
+      ) : null}
       <List
         dataSource={meeting.agenda}
         locale={{
