@@ -110,7 +110,9 @@ export function createPostgresLiveBus(
           : payload;
       });
       // One round trip for an event's whole fan-out (500 recipients were 500 statements).
-      await sql`SELECT pg_notify(${CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS t(payload)`.execute(db);
+      await sql`SELECT pg_notify(${CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS t(payload)`.execute(
+        db,
+      );
     },
     async subscribe(userId, listener) {
       const remove = listeners.add(userId, listener);
