@@ -108,4 +108,55 @@ describe('event log import', () => {
     await screenshot(page, '98-analytics-step-people-1280-zh');
     await context.close();
   });
+
+  it('[PROCESSES] in English: a quarter against the one before, and who did a step, at 1280 and 390', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: 'Chen Jing', email: 'chen@example.com', password: 'correct-horse-1' },
+      'Support team',
+    );
+    // The header's language switch.
+    await page.getByText('English', { exact: true }).click();
+    const csrf =
+      (await context.cookies(server.url)).find((cookie) => cookie.name === 'opsplan_csrf')?.value ?? '';
+    const headers = { 'X-CSRF-Token': csrf, 'Accept-Language': 'en' };
+    const created = await context.request.fetch(`${server.url}/api/v1/w/${workspaceId}/processes`, {
+      method: 'POST',
+      headers,
+      data: { templateKey: 'feedback' },
+    });
+    const process = (await created.json()) as { id: string };
+    const log = feedbackLog()
+      .replaceAll('收集反馈', 'collect')
+      .replaceAll('分析问题', 'analyse')
+      .replaceAll('制定解决方案', 'solve')
+      .replaceAll('反馈用户', 'reply')
+      .replaceAll('李雷', 'Li Lei');
+    const imported = await context.request.fetch(
+      `${server.url}/api/v1/w/${workspaceId}/processes/${process.id}/event-log?dryRun=false`,
+      { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, data: Buffer.from(log) },
+    );
+    expect(imported.status()).toBe(200);
+
+    await page.goto(
+      `${server.url}/w/${workspaceId}/processes/${process.id}?tab=analytics&window=thisQuarter&compare=previous`,
+    );
+    const comparison = page.getByTestId('window-comparison');
+    await comparison.getByText('Against the period before', { exact: false }).waitFor();
+    await page
+      .getByTestId('analytics-steps')
+      .locator('tr.ant-table-row')
+      .nth(1)
+      .locator('.ant-table-row-expand-icon')
+      .click();
+    await page.getByTestId('step-assignees-analyse').getByText('Li Lei').waitFor();
+    await screenshot(page, '99-analytics-compare-people-1280-en');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await comparison.scrollIntoViewIfNeeded();
+    await screenshot(page, '99-analytics-compare-people-390-en');
+    await context.close();
+  });
 });
