@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../../src/db/types.ts';
 import { buildApp } from '../../src/server/app.ts';
@@ -47,7 +47,17 @@ export async function captureEndpointSql(
       },
       {},
     ),
-    { database: { db, dialect: target.dialect, sqlitePath: null, destroy: () => db.destroy() } },
+    {
+      database: {
+        db,
+        dialect: target.dialect,
+        sqlitePath: null,
+        ping: async () => {
+          await sql`SELECT 1`.execute(db);
+        },
+        destroy: () => db.destroy(),
+      },
+    },
   );
   const services: Services = app.services;
   const record = async (run: (actor: Actor) => Promise<unknown>): Promise<CapturedQuery[]> => {

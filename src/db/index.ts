@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './types.ts';
 import { isPostgresUrl } from './url.ts';
+import { YieldingPlugin } from './yield.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -25,6 +26,12 @@ export type DatabaseHandle = {
   sqlitePath: string | null;
   /** The PostgreSQL URL, for connections kept outside the pool (LISTEN); null on SQLite. */
   connectionString?: string | null;
+  /**
+   * Throws when the database does not answer. On SQLite it asks the handle directly instead of queuing
+   * behind Kysely's one connection, so a long transaction (which yields between its statements) does not
+   * hold up a health check.
+   */
+  ping(): Promise<void>;
   destroy(): Promise<void>;
 };
 
@@ -54,6 +61,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       dialect: 'postgres',
       sqlitePath: null,
       connectionString: config.databaseUrl,
+      ping: async () => {
+        await pool.query('SELECT 1');
+      },
       destroy: () => db.destroy(),
     };
   }
@@ -69,11 +79,18 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new YieldingPlugin()],
+  });
+  const ping = sqlite.prepare('SELECT 1');
   return {
     db,
     dialect: 'sqlite',
     sqlitePath: file === ':memory:' ? null : path.resolve(file),
+    ping: async () => {
+      ping.get();
+    },
     destroy: () => db.destroy(),
   };
 }

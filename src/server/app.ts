@@ -112,6 +112,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const services: Services = {
     db: database.db,
     dialect: database.dialect,
+    ping: () => database.ping(),
     config,
     now: config.now,
     scheduler,

@@ -22,6 +22,8 @@ export type Actor = {
 export type Services = {
   db: Db;
   dialect: Dialect;
+  /** Throws when the database does not answer; never queues behind a running SQLite transaction. */
+  ping: () => Promise<void>;
   config: AppConfig;
   now: () => number;
   scheduler: Scheduler;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorMessage } from '../../core/errors/index.ts';
@@ -22,7 +21,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       try {
-        await sql`select 1`.execute(app.services.db);
+        await app.services.ping();
         return { status: 'ok' as const, database: 'ok' as const, dialect: app.services.dialect };
       } catch (error) {
         request.log.error({ err: error }, 'database health check failed');

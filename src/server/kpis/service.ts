@@ -261,6 +261,21 @@ async function kpiCatalogue(executor: Executor, workspaceId: string) {
   };
 }
 
+/** Rows and first and last period per KPI, in one pass (not one per KPI: 100 × 200,000 was 20 million steps). */
+function spansByKpi(points: readonly MeasurementPoint[]) {
+  const spans = new Map<string, { rows: number; from: string; to: string }>();
+  for (const point of points) {
+    const span = spans.get(point.kpiKey);
+    if (!span) spans.set(point.kpiKey, { rows: 1, from: point.period, to: point.period });
+    else {
+      span.rows += 1;
+      if (point.period < span.from) span.from = point.period;
+      if (point.period > span.to) span.to = point.period;
+    }
+  }
+  return spans;
+}
+
 /** Saves checked points in one transaction, then brings KPI status and goals up to date. */
 async function savePoints(
   services: Services,
@@ -293,23 +308,19 @@ async function savePoints(
         : [];
     }),
   );
-  const keys = [...new Set(points.map((point) => point.kpiKey))];
-  for (const key of keys) {
-    const periods = points
-      .filter((point) => point.kpiKey === key)
-      .map((point) => point.period)
-      .sort();
+  const spans = spansByKpi(points);
+  for (const [key, span] of spans) {
     await insertAuditEntry(trx, {
       workspaceId,
       actorId: actor.userId,
       action: 'measurements.recorded',
       objectType: 'kpi',
       objectId: idByKey.get(key) ?? key,
-      changes: { key, count: periods.length, from: periods[0], to: periods.at(-1), source },
+      changes: { key, count: span.rows, from: span.from, to: span.to, source },
       now,
     });
   }
-  await refreshKpisAndGoals(services, trx, workspaceId, keys);
+  await refreshKpisAndGoals(services, trx, workspaceId, [...spans.keys()]);
 }
 
 /** Form entry and API push: up to 10,000 points for one KPI, idempotent on period; all or nothing. */
@@ -369,16 +380,7 @@ export async function importMeasurements(
   const checker = measurementChecker(forValidation, locale, 200);
   const totalRows = await readMeasurementFile(file, options.kpi, checker.add);
   const { points, issues, validRows, issueCount, badRows } = checker.result;
-  const byKpi = new Map<string, { rows: number; from: string; to: string }>();
-  for (const point of points) {
-    const entry = byKpi.get(point.kpiKey);
-    if (!entry) byKpi.set(point.kpiKey, { rows: 1, from: point.period, to: point.period });
-    else {
-      entry.rows += 1;
-      if (point.period < entry.from) entry.from = point.period;
-      if (point.period > entry.to) entry.to = point.period;
-    }
-  }
+  const byKpi = spansByKpi(points);
   if (!options.dryRun && badRows > 0 && !options.skipBadRows) {
     const fields: FieldError[] = issues.slice(0, 100).map((issue) => ({
       path: `row ${issue.row}.${issue.column}`,

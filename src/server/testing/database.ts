@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../db/index.ts';
+import type { Database } from '../../db/types.ts';
 
 /** `npm test` runs on SQLite, `npm run test:pg` on PostgreSQL: the same tests, the same assertions. */
 export const TEST_DIALECT: Dialect = process.env.TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
@@ -39,4 +41,37 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await cleanup.end();
     },
   };
+}
+
+/**
+ * Counts the transactions begun and open on `db` from now on, so a test can act while one runs (a request sent
+ * while an import's transaction is open). Wraps `db.transaction()`; nothing else changes.
+ */
+export function watchTransactions(db: Kysely<Database>): { readonly open: number; readonly begun: number } {
+  const state = { open: 0, begun: 0 };
+  const begin = db.transaction.bind(db);
+  Object.defineProperty(db, 'transaction', {
+    configurable: true,
+    value: () =>
+      new Proxy(begin(), {
+        get(builder, property) {
+          if (property !== 'execute') {
+            const value = Reflect.get(builder, property, builder) as unknown;
+            // Kysely's builders keep their state in private fields: call their methods on the builder itself.
+            return typeof value === 'function' ? (value as () => unknown).bind(builder) : value;
+          }
+          return <T>(callback: (trx: Transaction<Database>) => Promise<T>) =>
+            builder.execute(async (trx) => {
+              state.open += 1;
+              state.begun += 1;
+              try {
+                return await callback(trx);
+              } finally {
+                state.open -= 1;
+              }
+            });
+        },
+      }),
+  });
+  return state;
 }
