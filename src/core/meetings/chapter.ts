@@ -1,4 +1,8 @@
-import { NOTIFICATION_EVENT_TYPES, NOTIFICATION_EVENTS } from '../notifications/index.ts';
+import {
+  NOTIFICATION_EVENT_TYPES,
+  NOTIFICATION_EVENTS,
+  type NotificationEventType,
+} from '../notifications/index.ts';
 import type { Plan, PlanLocale } from '../plan/model.ts';
 import { titleFrom, type ChapterModule } from '../plan/document/registry.ts';
 import type { Block } from '../plan/document/types.ts';
@@ -122,37 +126,52 @@ const WORDS = {
   },
 };
 
-const PLATFORMS: Record<string, { 'zh-CN': string; en: string }> = {
-  dingtalk: { 'zh-CN': '钉钉', en: 'DingTalk' },
-  feishu: { 'zh-CN': '飞书', en: 'Feishu / Lark' },
-  wecom: { 'zh-CN': '企业微信', en: 'WeCom' },
-  slack: { 'zh-CN': 'Slack', en: 'Slack' },
-  webhook: { 'zh-CN': 'Webhook', en: 'Webhook' },
+/** A word in both languages: [zh-CN, en]. */
+type Bilingual = readonly [zh: string, en: string];
+const inLocale = (word: Bilingual, locale: PlanLocale) => (locale === 'en' ? word[1] : word[0]);
+
+const PLATFORMS: Record<string, Bilingual> = {
+  dingtalk: ['钉钉', 'DingTalk'],
+  feishu: ['飞书', 'Feishu / Lark'],
+  wecom: ['企业微信', 'WeCom'],
+  slack: ['Slack', 'Slack'],
+  webhook: ['Webhook', 'Webhook'],
 };
 
-/** Who the notification rules tell of each event, in words (src/core/notifications decides it). */
-const AUDIENCE: Record<string, { 'zh-CN': string; en: string }> = {
-  'task.assigned': { 'zh-CN': '被指定的人', en: 'the person given the role' },
-  'task.due_soon': { 'zh-CN': '任务的 R 和 A', en: "the task's R and A" },
-  'task.overdue': { 'zh-CN': '任务的 R 和 A', en: "the task's R and A" },
-  'task.status_changed': {
-    'zh-CN': '受阻：A 处理、C 被征询、I 知会；完成：A 和 I',
-    en: 'blocked: A acts, C asked, I informed; done: A and I',
-  },
-  'goal.health_changed': { 'zh-CN': '目标负责人', en: 'the goal owner' },
-  'goal.check_in_due': { 'zh-CN': '目标负责人', en: 'the goal owner' },
-  'kpi.turned_red': { 'zh-CN': '指标负责人', en: 'the KPI owner' },
-  'kpi.value_due': { 'zh-CN': '指标负责人', en: 'the KPI owner' },
-  'process.step_assigned': { 'zh-CN': '步骤处理人', en: 'the step assignee' },
-  'process.step_overdue': {
-    'zh-CN': '步骤处理人和流程负责人',
-    en: 'the step assignee and the process owner',
-  },
-  'process.run_finished': { 'zh-CN': '发起人', en: 'who started the case' },
-  'routine.occurrence_created': { 'zh-CN': '任务的 R 和 A', en: "the task's R and A" },
-  'comment.mentioned': { 'zh-CN': '被提及的成员', en: 'the members mentioned' },
-  'meeting.agenda_ready': { 'zh-CN': '参会人', en: 'the attendees' },
-  'meeting.minutes_ready': { 'zh-CN': '参会人', en: 'the attendees' },
+/** The people the notification rules tell (src/core/notifications decides who), in words. */
+const WHO = {
+  roleGiven: ['被指定的人', 'the person given the role'],
+  taskRA: ['任务的 R 和 A', "the task's R and A"],
+  taskStatus: [
+    '受阻：A 处理、C 被征询、I 知会；完成：A 和 I',
+    'blocked: A acts, C asked, I informed; done: A and I',
+  ],
+  goalOwner: ['目标负责人', 'the goal owner'],
+  kpiOwner: ['指标负责人', 'the KPI owner'],
+  stepAssignee: ['步骤处理人', 'the step assignee'],
+  stepAndProcessOwner: ['步骤处理人和流程负责人', 'the step assignee and the process owner'],
+  starter: ['发起人', 'who started the case'],
+  mentioned: ['被提及的成员', 'the members mentioned'],
+  attendees: ['参会人', 'the attendees'],
+} satisfies Record<string, Bilingual>;
+
+/** Who is told of each event; every event type must name someone. */
+const AUDIENCE: Record<NotificationEventType, keyof typeof WHO> = {
+  'task.assigned': 'roleGiven',
+  'task.due_soon': 'taskRA',
+  'task.overdue': 'taskRA',
+  'task.status_changed': 'taskStatus',
+  'goal.health_changed': 'goalOwner',
+  'goal.check_in_due': 'goalOwner',
+  'kpi.turned_red': 'kpiOwner',
+  'kpi.value_due': 'kpiOwner',
+  'process.step_assigned': 'stepAssignee',
+  'process.step_overdue': 'stepAndProcessOwner',
+  'process.run_finished': 'starter',
+  'routine.occurrence_created': 'taskRA',
+  'comment.mentioned': 'mentioned',
+  'meeting.agenda_ready': 'attendees',
+  'meeting.minutes_ready': 'attendees',
 };
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -225,7 +244,7 @@ export const meetingsCommunicationChapter: ChapterModule = {
         columns: [{ label: words.group }, { label: words.platform }, { label: words.events }],
         rows: section.channels.map((channel) => [
           channel.paused ? `${channel.name} ${words.paused}` : channel.name,
-          PLATFORMS[channel.kind]?.[context.locale] ?? channel.kind,
+          platformName(channel.kind, context.locale),
           (channel.events ?? []).length > 0 ? (channel.events ?? []).join(', ') : words.none,
         ]),
       });
@@ -238,13 +257,18 @@ export const meetingsCommunicationChapter: ChapterModule = {
       columns: [{ label: words.event }, { label: words.who }, { label: words.email }],
       rows: NOTIFICATION_EVENT_TYPES.map((type) => [
         type,
-        AUDIENCE[type]?.[context.locale] ?? '',
+        inLocale(WHO[AUDIENCE[type]], context.locale),
         NOTIFICATION_EVENTS[type].email ? words.yes : words.no,
       ]),
     });
     return blocks;
   },
 };
+
+function platformName(kind: string, locale: PlanLocale): string {
+  const name = PLATFORMS[kind];
+  return name ? inLocale(name, locale) : kind;
+}
 
 function locale(value: PlanLocale): string {
   return value === 'en' ? ', ' : '、';

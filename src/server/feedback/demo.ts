@@ -2,6 +2,7 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/service.ts';
 import { CLUSTER_JOB } from './clusters.ts';
+import topics from './demo-topics.json' with { type: 'json' };
 import * as queries from './queries.ts';
 import { insertNewItem } from './service.ts';
 
@@ -16,124 +17,8 @@ type Topic = {
   resolution: Record<Locale, string>;
 };
 
-const TOPICS: Topic[] = [
-  {
-    category: { 'zh-CN': '物流配送', en: 'Delivery' },
-    count: 95,
-    recentShare: 0.2,
-    texts: {
-      'zh-CN': [
-        '快递太慢了，{n}天还没到',
-        '物流信息{n}天没更新',
-        '包裹一直显示运输中',
-        '配送太慢，快递员也联系不上',
-        '下单{n}天了还没发货',
-        '快递送错地址了',
-      ],
-      en: [
-        "My parcel hasn't arrived after {n} days",
-        "Tracking hasn't updated in {n} days",
-        'Shipping is way too slow',
-        'Order still not shipped after {n} days',
-      ],
-    },
-    resolution: {
-      'zh-CN': '已更换合作快递并加急补发，物流状态现在每小时同步一次。',
-      en: 'We switched carriers for your region and tracking now syncs every hour.',
-    },
-  },
-  {
-    category: { 'zh-CN': '售后', en: 'Refunds' },
-    count: 75,
-    recentShare: 0.2,
-    texts: {
-      'zh-CN': [
-        '退款申请{n}天了还没到账',
-        '退货寄回去了一直没退款',
-        '售后退款流程太复杂',
-        '申请退款没人处理',
-        '退款被拒绝也不说原因',
-      ],
-      en: [
-        'Refund still not received after {n} days',
-        'Returned the item but no refund yet',
-        'The refund process is too complicated',
-      ],
-    },
-    resolution: {
-      'zh-CN': '退款已原路退回；退款审核时限缩短到 48 小时。',
-      en: 'Your refund was paid back; refunds are now reviewed within 48 hours.',
-    },
-  },
-  {
-    category: { 'zh-CN': 'App 稳定性', en: 'App stability' },
-    count: 65,
-    recentShare: 0.7,
-    texts: {
-      'zh-CN': [
-        'App 打开就闪退',
-        '更新到新版本后一直闪退',
-        '支付页面闪退，付不了款',
-        'iOS 上登录就闪退',
-        '看视频的时候闪退',
-      ],
-      en: ['App crashes on launch', 'Crashes after the latest update', 'The app crashes at checkout'],
-    },
-    resolution: {
-      'zh-CN': '4.2.1 版已修复闪退问题，请更新后再试。',
-      en: 'Version 4.2.1 fixes the crash: please update.',
-    },
-  },
-  {
-    category: { 'zh-CN': '账号登录', en: 'Sign-in' },
-    count: 48,
-    recentShare: 0.25,
-    texts: {
-      'zh-CN': ['收不到短信验证码', '验证码一直发送失败', '登录总是提示验证码错误', '换手机后收不到验证码'],
-      en: ['Never receive the SMS verification code', 'Verification code keeps failing'],
-    },
-    resolution: {
-      'zh-CN': '已接入第二家短信通道，验证码送达率恢复正常。',
-      en: 'A second SMS provider was added; codes arrive again.',
-    },
-  },
-  {
-    category: { 'zh-CN': '促销活动', en: 'Promotions' },
-    count: 42,
-    recentShare: 0.3,
-    texts: {
-      'zh-CN': ['优惠券用不了', '满减券结算时不生效', '领了优惠券下单时找不到', '新人券提示已过期'],
-      en: ["Coupon doesn't apply at checkout", 'Discount code says expired'],
-    },
-    resolution: {
-      'zh-CN': '优惠券规则已修正，补发了一张同额券。',
-      en: 'The coupon rules were fixed and a replacement coupon was sent.',
-    },
-  },
-  {
-    category: { 'zh-CN': '客服', en: 'Support' },
-    count: 36,
-    recentShare: 0.2,
-    texts: {
-      'zh-CN': ['客服一直不回复', '在线客服排队太久', '客服电话打不通', '人工客服找不到入口'],
-      en: ['Support never replies', 'Waited an hour in the support chat queue'],
-    },
-    resolution: {
-      'zh-CN': '增加了高峰时段客服人手，人工客服入口放到了首页。',
-      en: 'More agents at peak hours, and the live chat is now on the home page.',
-    },
-  },
-  {
-    category: { 'zh-CN': '功能建议', en: 'Ideas' },
-    count: 30,
-    recentShare: 0.2,
-    texts: {
-      'zh-CN': ['希望增加夜间模式', '能不能出个深色模式', '晚上用太亮了，求暗色主题'],
-      en: ['Please add a dark mode', 'A dark theme would be great at night'],
-    },
-    resolution: { 'zh-CN': '深色模式已在 4.3 版上线。', en: 'Dark mode shipped in 4.3.' },
-  },
-];
+/** The demo's common issues are data: demo-topics.json, one entry per topic in both languages. */
+const TOPICS: readonly Topic[] = topics;
 
 const PREFIX: Record<Locale, string[]> = {
   'zh-CN': ['', '', '', '请问', '反馈：'],

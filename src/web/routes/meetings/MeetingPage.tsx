@@ -54,6 +54,28 @@ const SOURCE_COLORS: Record<AgendaItem['source'], string> = {
   manual: 'blue',
 };
 
+/** Sending the agenda or the minutes: the same button twice, with its own words. */
+const SENDS = [
+  {
+    what: 'agenda',
+    sent: 'meetings.agendaSent',
+    send: 'meetings.sendAgenda',
+    resend: 'meetings.resendAgenda',
+  },
+  {
+    what: 'minutes',
+    sent: 'meetings.minutesSent',
+    send: 'meetings.sendMinutes',
+    resend: 'meetings.resendMinutes',
+  },
+] as const;
+
+/** The minutes' download formats; their names are file formats, the same in every language. */
+const DOWNLOADS = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'docx', label: 'DOCX' },
+] as const;
+
 function localId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
@@ -153,46 +175,30 @@ function MeetingView({
               >
                 {t('meetings.buildAgenda')}
               </Button>
-              <Button
-                icon={<MailOutlined />}
-                loading={send.isPending && send.variables === 'agenda'}
-                onClick={() =>
-                  send.mutate('agenda', {
-                    onSuccess: () => void message.success(t('meetings.agendaSent')),
-                    onError,
-                  })
-                }
-              >
-                {meeting.agendaSentAt ? t('meetings.resendAgenda') : t('meetings.sendAgenda')}
-              </Button>
-              <Button
-                icon={<MailOutlined />}
-                loading={send.isPending && send.variables === 'minutes'}
-                onClick={() =>
-                  send.mutate('minutes', {
-                    onSuccess: () => void message.success(t('meetings.minutesSent')),
-                    onError,
-                  })
-                }
-              >
-                {meeting.minutesSentAt ? t('meetings.resendMinutes') : t('meetings.sendMinutes')}
-              </Button>
+              {SENDS.map(({ what, sent, send: sendLabel, resend }) => (
+                <Button
+                  key={what}
+                  icon={<MailOutlined />}
+                  loading={send.isPending && send.variables === what}
+                  onClick={() =>
+                    send.mutate(what, { onSuccess: () => void message.success(t(sent)), onError })
+                  }
+                >
+                  {t(meeting[`${what}SentAt`] ? resend : sendLabel)}
+                </Button>
+              ))}
             </>
           ) : null}
-          <Button
-            icon={<DownloadOutlined />}
-            href={minutesUrl(workspace.id, meeting.id, 'md', locale)}
-            download
-          >
-            Markdown
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            href={minutesUrl(workspace.id, meeting.id, 'docx', locale)}
-            download
-          >
-            DOCX
-          </Button>
+          {DOWNLOADS.map(({ format: fileFormat, label }) => (
+            <Button
+              key={fileFormat}
+              icon={<DownloadOutlined />}
+              href={minutesUrl(workspace.id, meeting.id, fileFormat, locale)}
+              download
+            >
+              {label}
+            </Button>
+          ))}
         </Space>
       </Flex>
       {meeting.agendaSentAt || meeting.minutesSentAt ? (
