@@ -40,6 +40,7 @@ import { closeStreams } from './notifications/stream.ts';
 import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { reviewRoutes } from './reviews/routes.ts';
+import { registerReviewJobs } from './reviews/service.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerMeetingJobs(services);
   registerFeedbackLoopJobs(services);
   registerFeedbackClusterJobs(services);
+  registerReviewJobs(services);
   await registerFeedbackClusterSchedule(services);
 
   app.addHook('onSend', async (request, reply) => {

@@ -10,7 +10,7 @@ export type PersonalChannel = (typeof PERSONAL_CHANNELS)[number];
 
 type EventDefinition = {
   /** The object a notification links to. */
-  object: 'task' | 'goal' | 'kpi' | 'run' | 'comment' | 'meeting';
+  object: 'task' | 'goal' | 'kpi' | 'run' | 'comment' | 'meeting' | 'review';
   /** Whether e-mail is on until the person turns it off. */
   email: boolean;
   en: string;
@@ -109,6 +109,12 @@ export const NOTIFICATION_EVENTS = {
     en: 'Minutes of “{title}” ({date}): {decisions} decisions, {actions} action items',
     'zh-CN': '「{title}」（{date}）的纪要：{decisions} 项决定，{actions} 个行动项',
   },
+  'review.stage_due': {
+    object: 'review',
+    email: true,
+    en: '“{title}”: your review of {person} is due on {dueDate}',
+    'zh-CN': '「{title}」：你对 {person} 的评估将于 {dueDate} 截止',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type NotificationEventType = keyof typeof NOTIFICATION_EVENTS;
@@ -185,6 +191,8 @@ export type RecipientFacts = {
   mentionedIds?: readonly string[];
   /** For meetings: the people invited. */
   attendeeIds?: readonly string[];
+  /** For review.stage_due: who still has to write the review. */
+  reviewerId?: string | null | undefined;
   /** For task.assigned: who was given which role. */
   assigned?: { userId: string; role: string } | undefined;
   /** For task.status_changed: the status it moved to. */
@@ -245,6 +253,9 @@ export function recipientsFor(type: string, facts: RecipientFacts): Recipient[] 
     case 'meeting.agenda_ready':
     case 'meeting.minutes_ready':
       add(facts.attendeeIds ?? [], 'informed');
+      break;
+    case 'review.stage_due':
+      add([facts.reviewerId], 'act');
       break;
   }
   // One notification per person, the strongest reason first; never the person who did it.

@@ -157,6 +157,15 @@ async function loadEventContext(
         },
         facts: { actorId, attendeeIds: (payload.attendeeIds as string[] | undefined) ?? [] },
       };
+    case 'review.stage_due':
+      // The reviews service words the reminder; the reviewer is the only recipient.
+      return {
+        objectType: 'review',
+        objectId: text(payload.reviewId),
+        link: `${base}/reviews/${text(payload.reviewId)}`,
+        data: { title: text(payload.title), person: text(payload.person), dueDate: text(payload.dueDate) },
+        facts: { actorId, reviewerId: text(payload.reviewerId) || null },
+      };
     default:
       return null;
   }

@@ -117,6 +117,23 @@ describe('review cycles', () => {
       .where('name', '=', 'reviews.stage_reminder')
       .execute();
     expect(jobs).toHaveLength(4);
+    // The deadlines are past (the test clock is in November), so the reminders are due now: only the stage the
+    // cycle is at (self) reminds anyone, and only the reviewee.
+    while ((await t.app.services.scheduler.runDue()) > 0);
+    const inbox = await t.app.inject(as(member, { method: 'GET', url: url('/notifications') }));
+    const items = inbox.json<{ items: Array<{ type: string; title: string; link: string }> }>().items;
+    expect(items.filter((item) => item.type === 'review.stage_due')).toEqual([
+      expect.objectContaining({
+        title: expect.stringContaining('Q3 2026'),
+        link: `/w/${workspaceId}/reviews/${reviews[0]?.id}`,
+      }),
+    ]);
+    const managerInbox = await t.app.inject(as(manager, { method: 'GET', url: url('/notifications') }));
+    expect(
+      managerInbox
+        .json<{ items: Array<{ type: string }> }>()
+        .items.some((i) => i.type === 'review.stage_due'),
+    ).toBe(false);
   });
 
   it('refuses overlapping cycles for the same person, naming them, and saves nothing', async () => {

@@ -990,3 +990,45 @@ export async function saveReview(
 export function isAdminRole(role: string): boolean {
   return isRole(role) && can(role, 'reviews.all');
 }
+
+/**
+ * Two days before a stage's deadline, each reviewer whose review of that kind is not submitted hears of it (inbox,
+ * e-mail, by their preferences). A cycle already past the stage reminds nobody; the job is keyed per stage.
+ */
+export function registerReviewJobs(services: Services): void {
+  services.scheduler.register(REMINDER_JOB, async (payload) => {
+    const { cycleId, stage } = payload as { cycleId: string; stage: string };
+    const cycle = await services.db
+      .selectFrom('review_cycles')
+      .selectAll()
+      .where('id', '=', cycleId)
+      .executeTakeFirst();
+    if (!cycle || cycle.stage !== stage) return;
+    const dueDate = stagesOf(cycle).find((s) => s.stage === stage)?.dueDate ?? '';
+    const reviews = await queries.selectReviewsOfCycle(services.db, cycleId);
+    const participants = new Map(
+      (await queries.selectParticipants(services.db, cycleId)).map((p) => [p.id, p]),
+    );
+    const due = reviews.filter((review) => {
+      const participant = participants.get(review.participant_id);
+      if (!participant || participant.signed_off_at !== null || review.status === 'submitted') return false;
+      // Self, peer and manager stages remind their own kind; sign-off reminds the managers of unsigned reviews.
+      return stage === 'sign_off' ? review.kind === 'manager' : review.kind === stage;
+    });
+    await services.db.transaction().execute(async (trx) => {
+      for (const review of due) {
+        await services.outbox.emit(trx, {
+          workspaceId: cycle.workspace_id,
+          type: 'review.stage_due',
+          payload: {
+            reviewId: review.id,
+            reviewerId: review.reviewer_id,
+            title: cycle.name,
+            person: participants.get(review.participant_id)?.reviewee_name ?? '',
+            dueDate,
+          },
+        });
+      }
+    });
+  });
+}

@@ -12404,7 +12404,7 @@ export interface paths {
                         digestHour: number;
                         preferences: {
                             /** @enum {string} */
-                            eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready";
+                            eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready" | "review.stage_due";
                             /** @enum {string} */
                             channel: "in_app" | "email";
                             enabled: boolean;
@@ -12807,7 +12807,7 @@ export interface paths {
                         /** @description DingTalk 加签 / Feishu signature secret / webhook HMAC key */
                         secret?: string | null;
                         /** @description Routing rule: the event types posted here */
-                        eventTypes: ("task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready")[];
+                        eventTypes: ("task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready" | "review.stage_due")[];
                         enabled?: boolean;
                     };
                 };
@@ -13014,7 +13014,7 @@ export interface paths {
                         /** @description DingTalk 加签 / Feishu signature secret / webhook HMAC key */
                         secret?: string | null;
                         /** @description Routing rule: the event types posted here */
-                        eventTypes?: ("task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready")[];
+                        eventTypes?: ("task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready" | "review.stage_due")[];
                         enabled?: boolean;
                     };
                 };
@@ -20704,7 +20704,7 @@ export interface components {
             digestHour: number;
             preferences: {
                 /** @enum {string} */
-                eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready";
+                eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready" | "review.stage_due";
                 /** @enum {string} */
                 channel: "in_app" | "email";
                 enabled: boolean;
@@ -22570,7 +22570,7 @@ export interface components {
             digestHour: number;
             preferences: {
                 /** @enum {string} */
-                eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready";
+                eventType: "task.assigned" | "task.due_soon" | "task.overdue" | "task.status_changed" | "goal.health_changed" | "goal.check_in_due" | "kpi.turned_red" | "kpi.value_due" | "process.step_assigned" | "process.step_overdue" | "process.run_finished" | "routine.occurrence_created" | "comment.mentioned" | "meeting.agenda_ready" | "meeting.minutes_ready" | "review.stage_due";
                 /** @enum {string} */
                 channel: "in_app" | "email";
                 enabled: boolean;

@@ -77,6 +77,7 @@ export const communicationEn: Strings<typeof communicationZhCN> = {
       routine: { occurrence_created: 'A routine task is ready' },
       comment: { mentioned: 'I am mentioned in a comment' },
       meeting: { agenda_ready: 'A meeting agenda is sent', minutes_ready: 'Meeting minutes are sent' },
+      review: { stage_due: 'A review I write is due soon' },
     },
   },
   chatTargets: {

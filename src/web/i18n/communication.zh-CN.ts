@@ -69,6 +69,7 @@ export const communicationZhCN = {
       routine: { occurrence_created: '例行任务已生成' },
       comment: { mentioned: '评论中提到我' },
       meeting: { agenda_ready: '会议议程已发出', minutes_ready: '会议纪要已发出' },
+      review: { stage_due: '绩效评估即将截止' },
     },
   },
   chatTargets: {
