@@ -441,6 +441,7 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'calendar.updated': '{actor} 更新了团队日历的节假日与调休（{days} 天）',
     'calendar_feed.rotated': '{actor} 重置了自己的日历订阅链接',
     'comment.deleted': '{actor} 删除了一条评论',
+    'meeting.created': '{actor} 创建了会议{object}（{date}）',
     'meeting.agenda_built': '{actor} 为会议{object}生成了议程（{items} 项）',
     'meeting.agenda_sent': '{actor} 把会议{object}的议程发给了参会人',
     'meeting.agenda_auto_sent': '会议{object}的议程已自动生成并发给参会人（{items} 项）',
@@ -483,6 +484,7 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'calendar.updated': '{actor} updated the team calendar’s holidays and make-up days ({days} days)',
     'calendar_feed.rotated': '{actor} reset their calendar feed link',
     'comment.deleted': '{actor} deleted a comment',
+    'meeting.created': '{actor} created the meeting {object} for {date}',
     'meeting.agenda_built': '{actor} built the agenda of the meeting {object} ({items} items)',
     'meeting.agenda_sent': '{actor} sent the agenda of the meeting {object} to its attendees',
     'meeting.agenda_auto_sent':
@@ -520,6 +522,7 @@ function templateValues(entry: ActivityEntry, locale: Locale): Record<string, st
     outcome: text(changes.outcome),
     days: text(changes.days),
     items: text(changes.items),
+    date: day(changes.date),
   };
 }
 
@@ -560,6 +563,7 @@ const SAID: Record<string, readonly string[]> = {
   'task.deleted': ['title'],
   'kpi.created': ['name', 'key'],
   'process.created': ['name'],
+  'meeting.created': ['title', 'date'],
   'workspace.created': ['name'],
   'token.created': ['name'],
   'chat_target.created': ['name'],

@@ -135,23 +135,26 @@ function Feed({ items }: { items: ActivityItem[] }) {
   const format = useFormatters();
   const groups = useMemo(() => {
     const today = dayjs().startOf('day');
-    const result: Array<{ key: string; label: string; items: ActivityItem[] }> = [];
+    // Grouped by the day each entry happened (the demo writes back-dated comments after today's changes, so
+    // the server's id order and the days can disagree); newest day first, newest entry first within it.
+    const byDay = new Map<string, ActivityItem[]>();
     for (const item of items) {
-      const day = dayjs(item.createdAt).startOf('day');
-      const key = day.format('YYYY-MM-DD');
-      let group = result.at(-1);
-      if (group?.key !== key) {
+      const key = dayjs(item.createdAt).format('YYYY-MM-DD');
+      const group = byDay.get(key) ?? [];
+      group.push(item);
+      byDay.set(key, group);
+    }
+    return [...byDay.entries()]
+      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+      .map(([key, dayItems]) => {
+        const day = dayjs(key);
         const label = day.isSame(today)
           ? t('activity.today')
           : day.isSame(today.subtract(1, 'day'))
             ? t('activity.yesterday')
             : format.day(key);
-        group = { key, label, items: [] };
-        result.push(group);
-      }
-      group.items.push(item);
-    }
-    return result;
+        return { key, label, items: [...dayItems].sort((a, b) => b.createdAt - a.createdAt) };
+      });
   }, [items, t, format]);
 
   return (
