@@ -7,6 +7,7 @@ export const communicationEn: Strings<typeof communicationZhCN> = {
   activity: {
     title: 'Team activity',
     nav: 'Activity',
+    commentTag: 'Comment',
     description:
       'Who did what, and when, to goals, KPIs, tasks, processes, meetings and feedback: comments and changes, newest first',
     filterPerson: 'Person',

@@ -3,6 +3,7 @@ export const communicationZhCN = {
   activity: {
     title: '团队动态',
     nav: '动态',
+    commentTag: '评论',
     description: '谁在什么时候对目标、指标、任务、流程、会议和用户反馈做了什么：评论与改动，最新的在前',
     filterPerson: '成员',
     filterKind: '类型',

@@ -224,7 +224,7 @@ function Entry({ item }: { item: ActivityItem }) {
             ) : null}
             {item.kind === 'comment' ? (
               <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-                {t('activity.kinds.comment')}
+                {t('activity.commentTag')}
               </Tag>
             ) : null}
           </Flex>
