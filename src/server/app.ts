@@ -25,6 +25,7 @@ import { planImportRoutes, planRoutes, planSchemaRoutes } from './plans/routes.t
 import { processRoutes } from './processes/routes.ts';
 import { registerProcessJobs } from './processes/service.ts';
 import { routineRoutes } from './routines/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
 import { registerTaskJobs } from './tasks/jobs.ts';
 import { taskRoutes } from './tasks/routes.ts';
@@ -162,6 +163,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     auditRoutes,
     activityRoutes,
     myDayRoutes,
+    searchRoutes,
     kpiRoutes,
     goalRoutes,
     taskRoutes,

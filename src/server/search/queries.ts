@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import { MIN_INDEXED_LENGTH, type SearchCandidate } from '../../core/search/index.ts';
+import type { Dialect } from '../../db/index.ts';
+import type { Executor } from '../../db/types.ts';
+
+/** How many candidates each query hands to the ranking: enough that the best are among them. */
+const CANDIDATES = 200;
+
+type Row = Omit<SearchCandidate, 'kind'> & { kind: string };
+
+/**
+ * Goals, KPIs, tasks, processes and cases of the workspace whose title or text holds every term (lower-cased),
+ * through the trigram index of migration 0021: FTS5 on SQLite, pg_trgm on PostgreSQL.
+ */
+export async function selectSearchCandidates(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  terms: readonly string[],
+): Promise<Row[]> {
+  return dialect === 'postgres'
+    ? selectOnPostgres(executor, workspaceId, terms)
+    : selectOnSqlite(executor, workspaceId, terms);
+}
+
+async function selectOnSqlite(executor: Executor, workspaceId: string, terms: readonly string[]) {
+  // Terms of three characters or more go through the index as quoted phrases; every term is also checked by
+  // scanning the rows found (shorter ones can only be found that way).
+  const phrases = terms.filter((term) => [...term].length >= MIN_INDEXED_LENGTH);
+  const match = phrases.map((term) => `"${term.replaceAll('"', '""')}"`).join(' AND ');
+  const contains = sql.join(
+    terms.map((term) => sql`instr(lower(s.title || char(10) || s.body), ${term}) > 0`),
+    sql` AND `,
+  );
+  const { rows } = await sql<Row>`
+    SELECT d.kind, d.object_id AS id, d.ref, s.title, s.body
+    FROM search_index s JOIN search_docs d ON d.rowid = s.rowid
+    WHERE d.workspace_id = ${workspaceId} AND ${contains}
+      ${match === '' ? sql`` : sql`AND search_index MATCH ${match}`}
+    ${match === '' ? sql`` : sql`ORDER BY s.rank`}
+    LIMIT ${CANDIDATES}`.execute(executor);
+  return rows;
+}
+
+const SOURCES = [
+  { kind: 'goal', table: 'goals', title: 'title', body: sql`coalesce(description, '')`, ref: sql`NULL` },
+  {
+    kind: 'kpi',
+    table: 'kpis',
+    title: 'name',
+    body: sql`key || ' ' || coalesce(description, '')`,
+    ref: sql`key`,
+  },
+  { kind: 'task', table: 'tasks', title: 'title', body: sql`coalesce(description, '')`, ref: sql`NULL` },
+  { kind: 'process', table: 'processes', title: 'name', body: sql`coalesce(description, '')`, ref: sql`NULL` },
+  {
+    kind: 'case',
+    table: 'process_runs',
+    title: 'subject',
+    body: sql`coalesce(external_id, '')`,
+    ref: sql`process_id`,
+  },
+] as const;
+
+async function selectOnPostgres(executor: Executor, workspaceId: string, terms: readonly string[]) {
+  const patterns = terms.map((term) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const results = await Promise.all(
+    SOURCES.map(async ({ kind, table, title, body, ref }) => {
+      // The title's own trigram index serves the title; the body expression is checked on those rows or scanned.
+      const each = sql.join(
+        patterns.map((pattern) => sql`(${sql.ref(title)} ILIKE ${pattern} OR ${body} ILIKE ${pattern})`),
+        sql` AND `,
+      );
+      const { rows } = await sql<Row>`
+        SELECT ${kind} AS kind, id, ${sql.ref(title)} AS title, ${body} AS body, ${ref} AS ref
+        FROM ${sql.table(table)}
+        WHERE workspace_id = ${workspaceId} AND ${each}
+        LIMIT ${CANDIDATES}`.execute(executor);
+      return rows;
+    }),
+  );
+  return results.flat();
+}
+
+/** The workspace's people: few enough to match in memory. */
+export function selectPeople(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'memberships.title'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .execute();
+}
