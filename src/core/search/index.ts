@@ -62,13 +62,16 @@ export function searchScore(terms: readonly string[], title: string): number {
   return score - Math.min(title.length, 200) / 20;
 }
 
-/** The best `limit` hits, each with its snippet. */
+/**
+ * The best `limit` hits, each with its snippet. No kind takes more than a third of the places while others
+ * wait (a hundred cases named "用户反馈…" must not hide the goal about 用户), unless nothing else is left.
+ */
 export function rankSearchHits(
   terms: readonly string[],
   candidates: readonly SearchCandidate[],
   limit: number,
 ): SearchHit[] {
-  return candidates
+  const ranked = candidates
     .filter((candidate) => matchesAll(terms, candidate.title, candidate.body))
     .map((candidate) => ({ candidate, score: searchScore(terms, candidate.title) }))
     .sort(
@@ -76,8 +79,18 @@ export function rankSearchHits(
         b.score - a.score ||
         KIND_ORDER[a.candidate.kind] - KIND_ORDER[b.candidate.kind] ||
         a.candidate.title.localeCompare(b.candidate.title),
-    )
-    .slice(0, limit)
+    );
+  const perKind = Math.max(3, Math.ceil(limit / 3));
+  const taken = new Map<SearchKind, number>();
+  const first = ranked.filter(({ candidate }) => {
+    const count = taken.get(candidate.kind) ?? 0;
+    taken.set(candidate.kind, count + 1);
+    return count < perKind;
+  });
+  const chosen = new Set(first.slice(0, limit));
+  for (const entry of ranked) if (chosen.size < limit) chosen.add(entry);
+  return ranked
+    .filter((entry) => chosen.has(entry))
     .map(({ candidate }) => ({
       kind: candidate.kind,
       id: candidate.id,
@@ -115,10 +128,10 @@ export function markMatches(text: string, terms: readonly string[]): MarkedPart[
     }
   }
   const parts: MarkedPart[] = [];
-  for (let i = 0; i < text.length; i += 1) {
+  marked.forEach((isMatch, i) => {
     const last = parts[parts.length - 1];
-    if (last && last.isMatch === marked[i]) last.text += text[i];
-    else parts.push({ text: text[i]!, isMatch: marked[i]! });
-  }
+    if (last && last.isMatch === isMatch) last.text += text.charAt(i);
+    else parts.push({ text: text.charAt(i), isMatch });
+  });
   return parts;
 }

@@ -34,8 +34,8 @@ describe('rankSearchHits', () => {
       10,
     );
     expect(hits.map((hit) => hit.title)).toEqual(['投放', '投放转化率', '调整投放策略', '复盘']);
-    expect(hits[3]!.snippet).toBe('上周投放的效果');
-    expect(hits[1]!.snippet).toBeNull();
+    expect(hits[3]?.snippet).toBe('上周投放的效果');
+    expect(hits[1]?.snippet).toBeNull();
   });
 
   it('drops candidates missing a term and keeps the limit', () => {
@@ -46,12 +46,21 @@ describe('rankSearchHits', () => {
     );
     expect(hits.map((hit) => hit.title)).toEqual(['社群拉新']);
   });
+
+  it('keeps a place for every kind when one kind has many strong hits, and fills up with it otherwise', () => {
+    const cases = Array.from({ length: 30 }, (_, i) => candidate('case', `用户反馈 #${i}`));
+    const goal = candidate('goal', '在三个月内将用户增长率提升20%');
+    const hits = rankSearchHits(['用户'], [...cases, goal], 9);
+    expect(hits).toHaveLength(9);
+    expect(hits.map((hit) => hit.kind).filter((kind) => kind === 'goal')).toEqual(['goal']);
+    expect(rankSearchHits(['用户'], cases, 9)).toHaveLength(9);
+  });
 });
 
 describe('snippet', () => {
   it('cuts the body around the term with ellipses on the cut sides', () => {
     const body = `${'甲'.repeat(100)}关键词${'乙'.repeat(100)}`;
-    const text = snippet(['关键词'], '标题', body, 21)!;
+    const text = snippet(['关键词'], '标题', body, 21) ?? '';
     expect(text.startsWith('…')).toBe(true);
     expect(text.endsWith('…')).toBe(true);
     expect(text).toContain('关键词');

@@ -9,7 +9,8 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['search'],
-        summary: 'Find goals, KPIs, tasks, processes, cases and people by title and text (Chinese substrings too)',
+        summary:
+          'Find goals, KPIs, tasks, processes, cases and people by title and text (Chinese substrings too)',
         params: WorkspaceParams,
         querystring: SearchQuery,
         response: responses({ 200: SearchResponse }),

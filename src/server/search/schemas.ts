@@ -14,7 +14,10 @@ export const SearchResponse = z
         id: z.string(),
         title: z.string(),
         snippet: z.string().nullable().describe('The text around a term the title lacks'),
-        ref: z.string().nullable().describe("What the link needs besides the id: a KPI's key, a case's process"),
+        ref: z
+          .string()
+          .nullable()
+          .describe("What the link needs besides the id: a KPI's key, a case's process"),
       }),
     ),
   })

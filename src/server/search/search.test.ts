@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, signUpUser, type TestApp, type TestUser } from '../testing/app.ts';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  signUpUser,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
 
 let t: TestApp;
 let owner: TestUser;
@@ -90,12 +97,28 @@ describe('global search', () => {
     expect(found(await search(member, '%_'))).toEqual(['task:100%_完成率 "核对"']);
     expect(found(await search(member, '"核对"'))).toEqual(['task:100%_完成率 "核对"']);
     expect(await search(member, '   ')).toEqual([]);
+
+    // The task list's title filter reads the same index: literal %, any case, short and long terms.
+    await send(owner, 'POST', url('/tasks'), { title: 'Review Ad Spend' });
+    const listed = async (q: string) => {
+      const response = await t.app.inject(
+        as(member, { method: 'GET', url: `${url('/tasks')}?q=${encodeURIComponent(q)}` }),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<{ items: Array<{ title: string }> }>().items.map((task) => task.title);
+    };
+    expect(await listed('%_完成')).toEqual(['100%_完成率 "核对"']);
+    expect(await listed('ad spend')).toEqual(['Review Ad Spend']);
+    expect(await listed('AD')).toEqual(['Review Ad Spend']);
+    expect(await listed('别人')).toEqual([]);
     const refused = await t.app.inject(
       as(stranger, { method: 'GET', url: `${url('/search')}?q=${encodeURIComponent('完成率')}` }),
     );
     expect([403, 404]).toContain(refused.statusCode);
     expect(refused.body).not.toContain('完成率');
-    const tooLong = await t.app.inject(as(member, { method: 'GET', url: `${url('/search')}?q=${'x'.repeat(201)}` }));
+    const tooLong = await t.app.inject(
+      as(member, { method: 'GET', url: `${url('/search')}?q=${'x'.repeat(201)}` }),
+    );
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.fields).toEqual([expect.objectContaining({ path: 'q' })]);
   });

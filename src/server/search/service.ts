@@ -30,7 +30,7 @@ export async function searchWorkspace(
   ]);
   const candidates: SearchCandidate[] = rows.map((row) => ({ ...row, kind: row.kind as SearchKind }));
   for (const person of people) {
-    const body = [person.email, person.title ?? ''].join(' ');
+    const body = [person.title, person.email].filter(Boolean).join(' · ');
     if (matchesAll(terms, person.name, body))
       candidates.push({ kind: 'person', id: person.id, title: person.name, body, ref: null });
   }

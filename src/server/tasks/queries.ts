@@ -6,6 +6,8 @@ import type {
   TaskRolesTable,
   TasksTable,
 } from '../../db/types.ts';
+import type { Dialect } from '../../db/index.ts';
+import { taskTitleContains } from '../search/queries.ts';
 
 export async function insertTask(executor: Executor, task: Insertable<TasksTable>): Promise<void> {
   await executor.insertInto('tasks').values(task).execute();
@@ -194,6 +196,7 @@ export type TaskListFilter = {
   goalId?: string | undefined;
   parentId?: string | undefined;
   label?: string | undefined;
+  /** The title contains it, ignoring case. */
   search?: string | undefined;
   dueBefore?: string | undefined;
   dueAfter?: string | undefined;
@@ -206,7 +209,7 @@ export type TaskListFilter = {
 // Tasks without a due day sort last; this stands in for "no day" in the keyset.
 export const NO_DUE = '9999-12-31';
 
-export function selectTaskPage(executor: Executor, filter: TaskListFilter) {
+export function selectTaskPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
   let query = executor
     .selectFrom('tasks')
     .selectAll('tasks')
@@ -220,7 +223,7 @@ export function selectTaskPage(executor: Executor, filter: TaskListFilter) {
   if (filter.dueAfter) query = query.where('tasks.due_date', '>=', filter.dueAfter);
   if (filter.label)
     query = query.where('tasks.labels', 'like', `%${JSON.stringify(filter.label).replace(/[%_]/g, '')}%`);
-  if (filter.search) query = query.where('tasks.title', 'like', `%${filter.search.replace(/[%_]/g, '')}%`);
+  if (filter.search?.trim()) query = query.where(taskTitleContains(dialect, filter.search));
   if (filter.assigneeId) {
     const assigneeId = filter.assigneeId;
     query = query.where((eb) =>

@@ -151,7 +151,7 @@ async function checkRoles(executor: Executor, workspaceId: string, roles: readon
 export async function listTasks(services: Services, actor: Actor, filter: queries.TaskListFilter) {
   // The route's schema has decoded and checked the cursor (`TaskListQuery`).
   await authorize(services.db, actor, filter.workspaceId, 'tasks.read');
-  const rows = await queries.selectTaskPage(services.db, filter);
+  const rows = await queries.selectTaskPage(services.db, services.dialect, filter);
   const page = rows.slice(0, filter.limit);
   const roles = await queries.selectRoles(
     services.db,

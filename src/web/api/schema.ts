@@ -2539,6 +2539,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find goals, KPIs, tasks, processes, cases and people by title and text (Chinese substrings too) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Terms separated by spaces; every term must appear */
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResults"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/kpis": {
         parameters: {
             query?: never;
@@ -20635,6 +20740,18 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        SearchResultsInput: {
+            items: {
+                /** @enum {string} */
+                kind: "goal" | "kpi" | "task" | "process" | "case" | "person";
+                id: string;
+                title: string;
+                /** @description The text around a term the title lacks */
+                snippet: string | null;
+                /** @description What the link needs besides the id: a KPI's key, a case's process */
+                ref: string | null;
+            }[];
+        };
         WbsImportReportInput: {
             dryRun: boolean;
             totalRows: number;
@@ -22500,6 +22617,18 @@ export interface components {
             skipped: string[];
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        SearchResults: {
+            items: {
+                /** @enum {string} */
+                kind: "goal" | "kpi" | "task" | "process" | "case" | "person";
+                id: string;
+                title: string;
+                /** @description The text around a term the title lacks */
+                snippet: string | null;
+                /** @description What the link needs besides the id: a KPI's key, a case's process */
+                ref: string | null;
+            }[];
         };
         WbsImportReport: {
             dryRun: boolean;

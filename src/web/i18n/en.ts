@@ -1,3 +1,4 @@
+import { searchEn } from './search.en.ts';
 import { feedbackEn } from './feedback.en.ts';
 import type { Catalog } from './types.ts';
 import { communicationEn } from './communication.en.ts';
@@ -6,6 +7,7 @@ import { communicationEn } from './communication.en.ts';
 export const en: Catalog = {
   ...feedbackEn,
   ...communicationEn,
+  ...searchEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },

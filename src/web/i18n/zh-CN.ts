@@ -1,3 +1,4 @@
+import { searchZhCN } from './search.zh-CN.ts';
 import { feedbackZhCN } from './feedback.zh-CN.ts';
 import { communicationZhCN } from './communication.zh-CN.ts';
 
@@ -5,6 +6,7 @@ import { communicationZhCN } from './communication.zh-CN.ts';
 export const zhCN = {
   ...feedbackZhCN,
   ...communicationZhCN,
+  ...searchZhCN,
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',
   },

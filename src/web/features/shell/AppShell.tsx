@@ -29,6 +29,7 @@ import { LanguageSwitch } from '../account/LanguageSwitch.tsx';
 import { useMe } from '../account/hooks.ts';
 import { lastWorkspaceId } from '../workspaces/lastWorkspace.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
@@ -191,6 +192,7 @@ export function AppShell() {
             <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
           </Flex>
           <Flex align="center" gap={isNarrow ? 4 : 16} style={{ flex: 'none' }}>
+            {current ? <GlobalSearch workspaceId={current.id} isNarrow={isNarrow} /> : null}
             {isNarrow ? null : <LanguageSwitch size="small" />}
             {current ? <NotificationBell workspaceId={current.id} /> : null}
             {me ? <UserMenu name={me.user.name} email={me.user.email} /> : null}
