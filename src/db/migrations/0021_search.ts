@@ -70,7 +70,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     const insert = `
       INSERT INTO search_docs (workspace_id, kind, object_id, ref) VALUES (NEW.workspace_id, '${kind}', NEW.id, ${of('NEW', ref)});
       INSERT INTO search_index (rowid, title, body) VALUES (${docId('NEW')}, NEW.${title}, ${of('NEW', body)});`;
-    await sql.raw(`CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN ${insert} END`).execute(db);
+    await sql
+      .raw(`CREATE TRIGGER ${table}_search_insert AFTER INSERT ON ${table} BEGIN ${insert} END`)
+      .execute(db);
     await sql
       .raw(
         `CREATE TRIGGER ${table}_search_update AFTER UPDATE OF ${WATCHED[table]} ON ${table} BEGIN
@@ -107,7 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    for (const [table, column] of TRIGRAM_INDEXES) await sql.raw(`DROP INDEX ${table}_${column}_trgm`).execute(db);
+    for (const [table, column] of TRIGRAM_INDEXES)
+      await sql.raw(`DROP INDEX ${table}_${column}_trgm`).execute(db);
     return;
   }
   for (const [, table] of SOURCES) {
