@@ -14,8 +14,8 @@ export type DatabaseConfig = {
   databaseUrl?: string | undefined;
   /** Folder of the SQLite file; ignored on PostgreSQL. */
   dataDir?: string | undefined;
-  /** ':memory:' or a path; overrides dataDir. */
-  sqliteFile?: string | undefined;
+  /** ':memory:', a path, or the bytes of a serialized database (opened in memory); overrides dataDir. */
+  sqliteFile?: string | Buffer | undefined;
   poolSize?: number | undefined;
 };
 
@@ -87,7 +87,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   return {
     db,
     dialect: 'sqlite',
-    sqlitePath: file === ':memory:' ? null : path.resolve(file),
+    sqlitePath: typeof file !== 'string' || file === ':memory:' ? null : path.resolve(file),
     ping: async () => {
       ping.get();
     },

@@ -1,7 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../db/index.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
 import type { Database } from '../../db/types.ts';
 
 /** `npm test` runs on SQLite, `npm run test:pg` on PostgreSQL: the same tests, the same assertions. */
@@ -9,18 +12,24 @@ export const TEST_DIALECT: Dialect = process.env.TEST_DIALECT === 'postgres' ? '
 
 const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
-/** A fresh, empty database of the dialect under test; destroy() drops it. */
+/**
+ * A fresh database of the dialect under test with every migration applied; destroy() drops it.
+ *
+ * Migrating took ~0.1 s per test on SQLite and ~1.3 s on PostgreSQL, in every `beforeEach`. Now the schema is
+ * migrated once: on SQLite into bytes each test opens in memory, on PostgreSQL into a template database each
+ * test's database is created from (`CREATE DATABASE … TEMPLATE`). buildApp's own migrateToLatest then finds
+ * nothing to do.
+ */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
-  if (TEST_DIALECT === 'sqlite') return openDatabase({ sqliteFile: ':memory:' });
+  if (TEST_DIALECT === 'sqlite') return openDatabase({ sqliteFile: await sqliteTemplate() });
 
+  const template = await postgresTemplate();
   const name = `opsplan_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const handle = openDatabase({ databaseUrl: databaseUrl(name), poolSize: 5 });
   return {
     ...handle,
     async destroy() {
@@ -29,18 +38,83 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await cleanup.connect();
       // pool.end() resolves before its connections have closed; dropping them by force would hit the
       // closing clients with an error, so wait for them to go first.
-      for (let attempt = 0; attempt < 250; attempt += 1) {
-        const { rows } = await cleanup.query<{ count: string }>(
-          'SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1',
-          [name],
-        );
-        if (Number(rows[0]?.count ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await waitForNoConnections(cleanup, name);
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
   };
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+let sqliteBytes: Promise<Buffer> | null = null;
+
+/** The migrated schema as a serialized SQLite database, made once per test process. */
+function sqliteTemplate(): Promise<Buffer> {
+  sqliteBytes ??= (async () => {
+    const sqlite = new SQLite(':memory:');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    await migrateToLatest(db);
+    const bytes = sqlite.serialize();
+    await db.destroy();
+    return bytes;
+  })();
+  return sqliteBytes;
+}
+
+let postgresTemplateName: Promise<string> | null = null;
+
+/**
+ * A database migrated once and copied by every test, named by a hash of the migration files so a changed
+ * migration makes a new one. Test files run in parallel processes: an advisory lock lets one of them build
+ * it (under a scratch name, renamed when complete) while the others wait, then find it.
+ */
+function postgresTemplate(): Promise<string> {
+  postgresTemplateName ??= (async () => {
+    const folder = new URL('../../db/migrations/', import.meta.url);
+    const hash = createHash('sha256');
+    for (const file of readdirSync(folder).sort())
+      hash.update(file).update(readFileSync(new URL(file, folder)));
+    const name = `opsplan_template_${hash.digest('hex').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    try {
+      await admin.query(`SELECT pg_advisory_lock(hashtext('opsplan test template'))`);
+      const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (!rowCount) {
+        const scratch = `${name}_${randomBytes(4).toString('hex')}`;
+        await admin.query(`CREATE DATABASE ${scratch}`);
+        const handle = openDatabase({ databaseUrl: databaseUrl(scratch), poolSize: 1 });
+        try {
+          await migrateToLatest(handle.db);
+        } finally {
+          await handle.destroy();
+        }
+        // A template must have no connections when it is copied: wait for the pool's to close.
+        await waitForNoConnections(admin, scratch);
+        await admin.query(`ALTER DATABASE ${scratch} RENAME TO ${name}`);
+      }
+    } finally {
+      await admin.end();
+    }
+    return name;
+  })();
+  return postgresTemplateName;
+}
+
+async function waitForNoConnections(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 250; attempt += 1) {
+    const { rows } = await admin.query<{ count: string }>(
+      'SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    if (Number(rows[0]?.count ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
