@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { LAUNCH_ARGS } from '../src/server/documents/browser.ts';
 import type { WorkspaceInfo } from './data/workspace.ts';
 import type { Session } from './lib/server.ts';
 
@@ -69,16 +70,6 @@ export type RenderResult = {
 };
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 type PageToRender = { page: string; path: string; texts: string[] };
 
@@ -129,7 +120,7 @@ export async function measureRender(
 ): Promise<RenderResult[] | { skipped: string }> {
   if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} not found: time-to-render skipped` };
   const pages = await textsToWaitFor(baseUrl, info, session);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
   const results: RenderResult[] = [];
   try {
     for (const target of pages) {

@@ -32,7 +32,8 @@ mkdirSync(outdir, { recursive: true });
 const started = Date.now();
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { main: 'src/cli/main.ts' },
+  // The document worker is an entry of its own: a thread starts it by file (src/server/documents/thread.ts).
+  entryPoints: { main: 'src/cli/main.ts', 'documents-worker': 'src/server/documents/worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -6,6 +6,7 @@ import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent } f
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartSpec, FlowNode, PlanDocument, TimelineItem } from '../../core/plan/document/types.ts';
+import { chromiumPath, LAUNCH_ARGS } from './browser.ts';
 
 // Only the chart types the plan document draws.
 echarts.use([
@@ -137,6 +138,14 @@ function flowLayers(nodes: FlowNode[], edges: { from: string; to: string }[]): M
 
 type Box = { x: number; y: number; halfWidth: number; halfHeight: number };
 
+/**
+ * How a node is drawn: a start or end that is a step of work (an owner or an SLA, such as 接单 that starts the
+ * order flow) is a box like a task, in the start's green, so its owner and SLA fit; a bare one is a small circle.
+ */
+function shapeOf(node: FlowNode): FlowNode['kind'] {
+  return (node.kind === 'start' || node.kind === 'end') && node.detail ? 'task' : node.kind;
+}
+
 const NODE_SIZE: Record<FlowNode['kind'], { halfWidth: number; halfHeight: number }> = {
   start: { halfWidth: 22, halfHeight: 22 },
   end: { halfWidth: 22, halfHeight: 22 },
@@ -182,7 +191,7 @@ function flow(spec: Extract<ChartSpec, { type: 'flow' }>) {
     boxes.set(node.id, {
       x: members.length === 1 ? width / 2 : margin.x + (slot * span) / (members.length - 1),
       y: margin.y + row * rowHeight,
-      ...NODE_SIZE[node.kind],
+      ...NODE_SIZE[shapeOf(node)],
     });
   }
   const elements: object[] = [];
@@ -252,6 +261,7 @@ function flow(spec: Extract<ChartSpec, { type: 'flow' }>) {
     const box = boxes.get(node.id);
     if (!box) continue;
     const isEnd = node.kind === 'start' || node.kind === 'end';
+    const shape = shapeOf(node);
     const style = {
       fill: node.isBottleneck ? '#fff1f0' : isEnd ? '#f6ffed' : '#e6f4ff',
       stroke: node.isBottleneck ? RED : isEnd ? '#52c41a' : BLUE,
@@ -259,7 +269,7 @@ function flow(spec: Extract<ChartSpec, { type: 'flow' }>) {
     };
     const { x, y, halfWidth, halfHeight } = box;
     elements.push(
-      node.kind === 'task'
+      shape === 'task'
         ? {
             type: 'rect',
             shape: {
@@ -271,7 +281,7 @@ function flow(spec: Extract<ChartSpec, { type: 'flow' }>) {
             },
             style,
           }
-        : node.kind === 'decision'
+        : shape === 'decision'
           ? {
               type: 'polygon',
               shape: {
@@ -303,7 +313,7 @@ function flow(spec: Extract<ChartSpec, { type: 'flow' }>) {
       },
     });
     const nameColor = node.isBottleneck ? RED : '#1f1f1f';
-    if (node.detail && !isEnd) {
+    if (node.detail && shape !== 'start' && shape !== 'end') {
       elements.push(text(node.label, -8, 13, nameColor, 'bold'));
       elements.push(text(node.detail, 10, 10.5, '#595959', 'normal'));
     } else {
@@ -408,31 +418,75 @@ function findCjkFontFiles(): string[] {
 const PNG_SCALE = 2;
 
 /**
- * Figures as PNG at twice their size, for formats that need raster (DOCX, XLSX), keyed by figure id. resvg lays
- * out each text with the large CJK font collection (tens of milliseconds a label), so the figures are drawn on
- * libuv's thread pool (renderAsync), two at a time, without holding up the server's event loop.
+ * Every figure as PNG from one headless Chromium page (the engine that prints the PDF, so the pictures look the
+ * same in every format): one browser, fonts through fontconfig once, each figure an element screenshot at
+ * twice its size. The work is in Chromium's processes; this thread only awaits it.
  */
-export async function figuresToPng(figures: Map<string, RenderedFigure>): Promise<Map<string, Buffer>> {
-  const font = (() => {
-    const fontFiles = findCjkFontFiles();
-    return fontFiles.length > 0
+async function figuresToPngByChromium(
+  figures: Map<string, RenderedFigure>,
+  executablePath: string,
+): Promise<Map<string, Buffer>> {
+  const { chromium } = await import('playwright-core');
+  const width = Math.max(...[...figures.values()].map((figure) => figure.width));
+  const ids = [...figures.keys()];
+  const html = `<!doctype html><html><head><meta charset="utf-8"><style>
+html, body { margin: 0; padding: 0; background: #fff; }
+div { display: block; overflow: hidden; background: #fff; }
+svg { display: block; }
+</style></head><body>${ids
+    .map((id, index) => {
+      const figure = figures.get(id) as RenderedFigure;
+      return `<div id="f${index}" style="width:${figure.width}px;height:${figure.height}px">${figure.svg}</div>`;
+    })
+    .join('')}</body></html>`;
+  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS, timeout: 30_000 });
+  try {
+    const page = await browser.newPage({ viewport: { width, height: 800 }, deviceScaleFactor: PNG_SCALE });
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pngs = new Map<string, Buffer>();
+    for (const [index, id] of ids.entries()) {
+      pngs.set(id, await page.locator(`#f${index}`).screenshot({ type: 'png', timeout: 30_000 }));
+    }
+    return pngs;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Without a browser, resvg draws the figures on libuv's thread pool (renderAsync). resvg 2.6's font database
+ * re-reads the whole CJK collection (20 MB) for every text it lays out, so this path is slow and each rendering
+ * holds tens of MB: one figure at a time keeps the peak down.
+ */
+async function figuresToPngByResvg(figures: Map<string, RenderedFigure>): Promise<Map<string, Buffer>> {
+  const fontFiles = findCjkFontFiles();
+  const font =
+    fontFiles.length > 0
       ? { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans CJK SC' }
       : { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK SC' };
-  })();
-  // Two at a time: each rendering holds its own copy of the CJK font database (~0.5 GB for 17 at once).
-  const pending = [...figures.entries()];
-  const entries: Array<readonly [string, Buffer]> = [];
-  const worker = async () => {
-    for (let next = pending.shift(); next; next = pending.shift()) {
-      const [id, figure] = next;
-      const image = await renderAsync(figure.svg, {
-        fitTo: { mode: 'zoom', value: PNG_SCALE },
-        background: '#ffffff',
-        font,
-      });
-      entries.push([id, image.asPng()]);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return new Map(entries);
+  const pngs = new Map<string, Buffer>();
+  for (const [id, figure] of figures) {
+    const image = await renderAsync(figure.svg, {
+      fitTo: { mode: 'zoom', value: PNG_SCALE },
+      background: '#ffffff',
+      font,
+    });
+    pngs.set(id, image.asPng());
+  }
+  return pngs;
+}
+
+/**
+ * Figures as PNG at twice their size, for formats that need raster (DOCX, XLSX), keyed by figure id: by Chromium
+ * when there is one (`CHROMIUM_PATH` or /usr/bin/chromium), else by resvg. Neither holds up the event loop.
+ */
+export async function figuresToPng(
+  figures: Map<string, RenderedFigure>,
+  executablePath = chromiumPath(),
+): Promise<Map<string, Buffer>> {
+  if (figures.size === 0) return new Map();
+  if (existsSync(executablePath)) return figuresToPngByChromium(figures, executablePath);
+  return figuresToPngByResvg(figures);
 }

@@ -33,9 +33,36 @@ function lines(
     .map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : 0, ...options }));
 }
 
-function cellBorders() {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: 'D9D9D9' };
-  return { top: border, bottom: border, left: border, right: border };
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'D9D9D9' };
+/** Every line of a table, set once on the table rather than on each of its cells. */
+const TABLE_BORDERS = {
+  top: BORDER,
+  bottom: BORDER,
+  left: BORDER,
+  right: BORDER,
+  insideHorizontal: BORDER,
+  insideVertical: BORDER,
+};
+/** The style of a table cell's text (9 pt): named once, so a cell's paragraph carries only the style's id. */
+const CELL_STYLE = 'OpsPlanCell';
+const HEADER_STYLE = 'OpsPlanHeaderCell';
+
+/**
+ * A cell's text: one paragraph a line. A plain cell takes everything from its style — thousands of cells in a
+ * large plan, each kept small (an object tree per run is what makes the docx package slow and large).
+ */
+function cellParagraphs(
+  text: string,
+  style: string,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+) {
+  return text
+    .split(/\r?\n/)
+    .map((line) =>
+      alignment === AlignmentType.LEFT
+        ? new Paragraph({ style, text: line })
+        : new Paragraph({ style, alignment, text: line }),
+    );
 }
 
 function table(block: Extract<Block, { kind: 'table' }>, document: PlanDocument): Table {
@@ -54,14 +81,8 @@ function table(block: Extract<Block, { kind: 'table' }>, document: PlanDocument)
     children: block.columns.map(
       (column, index) =>
         new TableCell({
-          borders: cellBorders(),
           shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F0F5FF' },
-          children: [
-            new Paragraph({
-              alignment: alignment(index),
-              children: lines(column.label, { bold: true, size: 18 }),
-            }),
-          ],
+          children: cellParagraphs(column.label, HEADER_STYLE, alignment(index)),
         }),
     ),
   });
@@ -72,21 +93,19 @@ function table(block: Extract<Block, { kind: 'table' }>, document: PlanDocument)
         children: row.map(
           (cell, index) =>
             new TableCell({
-              borders: cellBorders(),
               ...(highlighted.has(rowIndex)
                 ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF1F0' } }
                 : {}),
-              children: [
-                new Paragraph({
-                  alignment: alignment(index),
-                  children: lines(formatCell(cell, document.locale), { size: 18 }),
-                }),
-              ],
+              children: cellParagraphs(formatCell(cell, document.locale), CELL_STYLE, alignment(index)),
             }),
         ),
       }),
   );
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: TABLE_BORDERS,
+    rows: [header, ...rows],
+  });
 }
 
 function blockChildren(
@@ -254,6 +273,22 @@ export async function renderDocx(
         },
         title: { run: { font: FONT, size: 36, bold: true } },
       },
+      paragraphStyles: [
+        {
+          id: CELL_STYLE,
+          name: 'OpsPlan table text',
+          basedOn: 'Normal',
+          quickFormat: false,
+          run: { size: 18 },
+        },
+        {
+          id: HEADER_STYLE,
+          name: 'OpsPlan table header',
+          basedOn: CELL_STYLE,
+          quickFormat: false,
+          run: { size: 18, bold: true },
+        },
+      ],
     },
     sections: [
       {

@@ -2,23 +2,8 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { AppError } from '../../core/errors/index.ts';
 import type { PlanDocument } from '../../core/plan/document/types.ts';
+import { chromiumPath, LAUNCH_ARGS } from './browser.ts';
 import { escapeHtml } from './html.ts';
-
-/** Where Chromium is: CHROMIUM_PATH, else the Debian package's /usr/bin/chromium. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.CHROMIUM_PATH || '/usr/bin/chromium';
-}
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /**
  * The plan's HTML printed to A4 PDF by headless Chromium, so the PDF shows exactly what the HTML shows (same

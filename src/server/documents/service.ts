@@ -60,14 +60,9 @@ export function documentOfPlan(
   });
 }
 
-/** The file name a document downloads as: title, workspace and day. */
-export function fileNameOf(
-  document: PlanDocument,
-  workspaceName: string,
-  day: string,
-  format: DocumentFormat,
-) {
-  return documentFileName(`${document.cover.title} ${workspaceName}`, day, format);
+/** The file name a document downloads as: its title, workspace and day. */
+export function fileNameOf(title: string, workspaceName: string, day: string, format: DocumentFormat) {
+  return documentFileName(`${title} ${workspaceName}`, day, format);
 }
 
 /** The document's language: the one chosen, else the workspace's plan language, else `fallback`. */
@@ -114,19 +109,20 @@ export async function renderWorkspacePlan(
     input.locale,
   );
   await progress(40);
-  const document = documentOfPlan(plan, observations, {
-    locale: input.locale,
-    now,
-    timezone: services.config.timezone,
-    scopeTitle,
-    workspaceName,
-  });
-  await progress(55);
-  // The renderers (ECharts, resvg, docx, exceljs, Playwright) load on the first document, not at server start.
-  const { renderDocument } = await import('./render.ts');
-  const bytes = await renderDocument(document, input.format, () => progress(70));
+  // Building and rendering run on a worker thread: the server keeps answering meanwhile. The renderers
+  // (ECharts, resvg, docx, exceljs, Playwright) load there, on the first document, not at server start.
+  const { renderPlanOffThread } = await import('./thread.ts');
+  const { bytes, title } = await renderPlanOffThread(
+    {
+      plan,
+      observations,
+      options: { locale: input.locale, now, timezone: services.config.timezone, scopeTitle, workspaceName },
+      format: input.format,
+    },
+    (step) => progress(step === 'built' ? 55 : 70),
+  );
   const day = dayInTimezone(now, services.config.timezone);
-  return { bytes, fileName: fileNameOf(document, workspaceName, day, input.format), scopeTitle };
+  return { bytes, fileName: fileNameOf(title, workspaceName, day, input.format), scopeTitle };
 }
 
 /** Starts rendering a document as a job; its row shows the progress and, when done, holds the file. */
@@ -212,15 +208,15 @@ export async function previewPlan(
   const scopeTitle = await scopeTitleOf(services, workspaceId, input.goalId);
   const workspaceName = (await queries.selectWorkspaceName(services.db, workspaceId)) ?? '';
   const { plan, observations } = await readPlan(services, { workspaceId, goalId: input.goalId }, locale);
-  const document = documentOfPlan(plan, observations, {
-    locale,
-    now: services.now(),
-    timezone: services.config.timezone,
-    scopeTitle,
-    workspaceName,
+  // On a worker thread like the documents: a large plan's HTML takes a while to build and write.
+  const { renderPlanOffThread } = await import('./thread.ts');
+  const { bytes } = await renderPlanOffThread({
+    plan,
+    observations,
+    options: { locale, now: services.now(), timezone: services.config.timezone, scopeTitle, workspaceName },
+    format: 'html',
   });
-  const [{ renderHtml }, { renderFigures }] = await Promise.all([import('./html.ts'), import('./charts.ts')]);
-  return renderHtml(document, renderFigures(document));
+  return bytes.toString('utf8');
 }
 
 /** Renders one requested document; a failure is written on the document (a retry would fail the same way). */

@@ -254,6 +254,27 @@ describe('plan health', () => {
 });
 
 describe('new plan from a template', () => {
+  it('lists the templates before there is a workspace, for a signed-in person only', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/plan/templates' });
+    expect(anonymous.statusCode).toBe(401);
+    const list = await t.app.inject(
+      as(member, { method: 'GET', url: '/api/v1/plan/templates', headers: { 'accept-language': 'en' } }),
+    );
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((item: { name: string }) => item.name)).toEqual([
+      'User growth',
+      'E-commerce store',
+      'Content operations',
+      'Community operations',
+      'Product launch campaign',
+    ]);
+    expect(list.json().items[1].roles.map((role: { key: string }) => role.key)).toEqual([
+      'lead',
+      'analyst',
+      'operator',
+    ]);
+  });
+
   it('lists the templates and creates the e-commerce plan with the numbers, start and people given', async () => {
     const list = await t.app.inject(
       as(owner, { method: 'GET', url: url('/plan/templates'), headers: { 'accept-language': 'zh-CN' } }),

@@ -8,6 +8,7 @@ import { FileResponse } from '../files.ts';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import { PLAN_TEMPLATES } from '../../core/plan/templates/index.ts';
+import type { Locale } from '../../core/i18n/index.ts';
 import { importPlanBody } from './import.ts';
 import * as service from './service.ts';
 
@@ -94,23 +95,23 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requireActor(request);
-      const zh = request.locale !== 'en';
-      const pick = (value: { zh: string; en: string }) => (zh ? value.zh : value.en);
-      return {
-        items: PLAN_TEMPLATES.map((template) => ({
-          key: template.key,
-          name: pick(template.name),
-          description: pick(template.description),
-          roles: template.roles.map((role) => ({ key: role.key, name: pick(role.name) })),
-          keyResults: template.goal.keyResults.map((kr) => ({
-            kpi: kr.kpi,
-            title: pick(kr.title),
-            unit: pick(template.kpis.find((kpi) => kpi.key === kr.kpi)?.unit ?? { zh: '', en: '' }),
-            baseline: kr.baseline,
-            target: kr.target,
-          })),
-        })),
-      };
+      return templateList(request.locale);
+    },
+  );
+
+  // The same list before there is a workspace: onboarding offers the templates as a way to start.
+  app.get(
+    '/plan/templates',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'The five plan templates, for a signed-in person choosing how to start a new workspace',
+        response: responses({ 200: schemas.TemplateList }),
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return templateList(request.locale);
     },
   );
 
@@ -160,3 +161,23 @@ export const planSchemaRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.header('content-type', 'application/schema+json; charset=utf-8').send(JSON.stringify(schema)),
   );
 };
+
+/** The templates in the caller's language: names, roles and key results with their numbers. */
+function templateList(locale: Locale) {
+  const pick = (value: { zh: string; en: string }) => (locale === 'en' ? value.en : value.zh);
+  return {
+    items: PLAN_TEMPLATES.map((template) => ({
+      key: template.key,
+      name: pick(template.name),
+      description: pick(template.description),
+      roles: template.roles.map((role) => ({ key: role.key, name: pick(role.name) })),
+      keyResults: template.goal.keyResults.map((kr) => ({
+        kpi: kr.kpi,
+        title: pick(kr.title),
+        unit: pick(template.kpis.find((kpi) => kpi.key === kr.kpi)?.unit ?? { zh: '', en: '' }),
+        baseline: kr.baseline,
+        target: kr.target,
+      })),
+    })),
+  };
+}

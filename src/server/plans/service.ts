@@ -5,6 +5,7 @@ import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/kpis/periods.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
 import { lintPlan, type LintChapter } from '../../core/plan/lint.ts';
+import { scoreHealth } from '../../core/plan/health.ts';
 import { findTemplate, instantiateTemplate, type TemplateInput } from '../../core/plan/templates/index.ts';
 import type {
   Plan,
@@ -498,12 +499,9 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 }
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
-const PENALTY = { error: 1, warning: 0.5, info: 0.1 } as const;
-
 /**
- * The linter on the live workspace. Each chapter scores 100 less its findings' weight (an error 1, a warning
- * ½, advice 0.1) per planned item, so ten tasks with one warning lose less than two tasks with one; a chapter
- * with nothing planned scores 0. The plan's score is the chapters' mean.
+ * The linter on the live workspace, scored by `scoreHealth` (core): each chapter 100 less its findings' weight per
+ * planned item, the plan the displayed chapter scores' sum divided by their number, both rounded down.
  */
 export async function planHealth(context: PlanContext, workspaceId: string) {
   const { services } = context;
@@ -522,15 +520,16 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
     kpis: plan.kpis.length,
     cadence: 1 + plan.routines.length,
   };
-  const chapters = CHAPTERS.map((chapter) => {
-    const findings = result.findings.filter((finding) => finding.chapter === chapter);
-    const penalty = findings.reduce((sum, finding) => sum + PENALTY[finding.severity], 0);
-    const score = items[chapter] === 0 ? 0 : Math.round(100 * Math.max(0, 1 - penalty / items[chapter]));
-    return { chapter, score, items: items[chapter], findings };
-  });
+  const { score, chapters } = scoreHealth(
+    CHAPTERS.map((chapter) => ({
+      chapter,
+      items: items[chapter],
+      findings: result.findings.filter((finding) => finding.chapter === chapter),
+    })),
+  );
   const titles = new Map(plan.goals.map((goal) => [goal.key, goal.title]));
   return {
-    score: Math.round(chapters.reduce((sum, chapter) => sum + chapter.score, 0) / chapters.length),
+    score,
     chapters,
     counts: result.counts,
     smart: result.smart.map((verdict) => ({

@@ -62,584 +62,293 @@ const ANALYST: Role = {
   role: 'member',
   skills: { 数据分析: 5 },
 };
-const operator = (title: Text, skill: string): Role => ({
-  key: 'operator',
-  name: title,
-  title,
-  role: 'member',
-  skills: { [skill]: 5 },
-});
+/** A text written once in both languages, Chinese first: '渠道拉新 | Acquisition'. */
+type Bilingual = `${string} | ${string}`;
 
-const kpi = (key: string, name: Text, unit: Text, owner: string, green: number, amber: number): KpiSpec => ({
-  key,
-  name,
-  unit,
-  owner,
-  direction: 'higher',
-  aggregation: 'sum',
-  frequency: 'day',
-  green,
-  amber,
-});
+/**
+ * One template as written: rows, a line each, in the one shape every template shares — the lead and the
+ * analyst plus one operator role, KPIs counted daily where higher is better, one goal with its key results, a
+ * WBS of phases and their tasks, one process whose steps run in order. `expand` turns it into a PlanTemplate.
+ */
+type TemplateRows = {
+  key: PlanTemplate['key'];
+  name: Bilingual;
+  description: Bilingual;
+  /** The third role beside the lead and the analyst: its title and main skill. */
+  operator: [title: Bilingual, skill: string];
+  kpis: Array<[key: string, name: Bilingual, unit: Bilingual, owner: string, green: number, amber: number]>;
+  goal: [title: Bilingual, days: number];
+  keyResults: Array<[kpi: string, baseline: number, target: number, title: Bilingual]>;
+  /**
+   * The WBS, a row a task: its key ('t1' a phase, 't1.2' a task of it), days after the start (from, to), hours
+   * (0 for a phase), the task it follows ('' for none), the roles besides the lead, who is accountable for every
+   * task ('R operator C analyst I analyst'), and the title.
+   */
+  tasks: Array<
+    [key: string, from: number, to: number, hours: number, after: string, roles: string, title: Bilingual]
+  >;
+  /** The process's key and name, then its steps in order: key, owner role, SLA in hours, name. */
+  process: [
+    key: string,
+    name: Bilingual,
+    steps: Array<[key: string, owner: string, sla: number, name: Bilingual]>,
+  ];
+};
 
-/** A four-step process: start → two working steps → end, each with an owner and an SLA. */
-function flow(key: string, name: Text, steps: StepSpec[]): PlanTemplate['process'] {
-  return { key, name, steps };
+function bilingual(value: Bilingual): Text {
+  const [zh = '', en = ''] = value.split(' | ');
+  return { zh, en };
 }
 
-export const PLAN_TEMPLATES: PlanTemplate[] = [
+/** 'R operator C analyst I analyst' → the role keys by letter. */
+function roleLetters(roles: string): Pick<TaskSpec, 'r' | 'c' | 'i'> {
+  const letters: Pick<TaskSpec, 'r' | 'c' | 'i'> = {};
+  for (const [, letter, role] of roles.matchAll(/\b([RCI]) (\w+)/g)) {
+    const field = (letter ?? 'R').toLowerCase() as 'r' | 'c' | 'i';
+    letters[field] = [...(letters[field] ?? []), role ?? ''];
+  }
+  return letters;
+}
+
+function expand(rows: TemplateRows): PlanTemplate {
+  const [operatorTitle, operatorSkill] = rows.operator;
+  const title = bilingual(operatorTitle);
+  const task = ([key, from, to, hours, after, roles, name]: TemplateRows['tasks'][number]): TaskSpec => ({
+    key,
+    title: bilingual(name),
+    from,
+    to,
+    ...(hours > 0 ? { hours } : {}),
+    ...(after ? { after: [after] } : {}),
+    ...roleLetters(roles),
+    a: 'lead',
+  });
+  const phases = rows.tasks.filter(([key]) => !key.includes('.'));
+  return {
+    key: rows.key,
+    name: bilingual(rows.name),
+    description: bilingual(rows.description),
+    roles: [
+      LEAD,
+      ANALYST,
+      { key: 'operator', name: title, title, role: 'member', skills: { [operatorSkill]: 5 } },
+    ],
+    kpis: rows.kpis.map(([key, name, unit, owner, green, amber]) => ({
+      key,
+      name: bilingual(name),
+      unit: bilingual(unit),
+      owner,
+      direction: 'higher',
+      aggregation: 'sum',
+      frequency: 'day',
+      green,
+      amber,
+    })),
+    goal: {
+      title: bilingual(rows.goal[0]),
+      days: rows.goal[1],
+      keyResults: rows.keyResults.map(([kpi, baseline, target, name]) => ({
+        title: bilingual(name),
+        kpi,
+        baseline,
+        target,
+      })),
+    },
+    tasks: phases.map((phase) => ({
+      ...task(phase),
+      children: rows.tasks.filter(([key]) => key.startsWith(`${phase[0]}.`)).map(task),
+    })),
+    process: {
+      key: rows.process[0],
+      name: bilingual(rows.process[1]),
+      steps: rows.process[2].map(([key, owner, sla, name]) => ({ key, name: bilingual(name), owner, sla })),
+    },
+  };
+}
+
+const TEMPLATE_ROWS: TemplateRows[] = [
   {
     key: 'user-growth',
-    name: { zh: '用户增长', en: 'User growth' },
-    description: {
-      zh: '三个月内用户增长率提升20%：渠道拉新、转化优化和留存。',
-      en: 'Raise user growth by 20% in three months: acquisition, conversion and retention.',
-    },
-    roles: [LEAD, ANALYST, operator({ zh: '增长运营', en: 'Growth operator' }, '渠道投放')],
+    name: '用户增长 | User growth',
+    description:
+      '三个月内用户增长率提升20%：渠道拉新、转化优化和留存。 | Raise user growth by 20% in three months: acquisition, conversion and retention.',
+    operator: ['增长运营 | Growth operator', '渠道投放'],
     kpis: [
-      kpi(
-        'user_growth_rate',
-        { zh: '用户增长率', en: 'User growth rate' },
-        { zh: '%', en: '%' },
-        'analyst',
-        20,
-        10,
-      ),
-      kpi(
-        'new_users',
-        { zh: '新增注册用户', en: 'New sign-ups' },
-        { zh: '人', en: 'people' },
-        'operator',
-        300,
-        240,
-      ),
+      ['user_growth_rate', '用户增长率 | User growth rate', '% | %', 'analyst', 20, 10],
+      ['new_users', '新增注册用户 | New sign-ups', '人 | people', 'operator', 300, 240],
     ],
-    goal: {
-      title: { zh: '三个月内用户增长率提升20%', en: 'Increase the user growth rate by 20% within 3 months' },
-      days: 90,
-      keyResults: [
-        {
-          title: { zh: '用户增长率达到 20%', en: 'User growth rate reaches 20%' },
-          kpi: 'user_growth_rate',
-          baseline: 0,
-          target: 20,
-        },
-        {
-          title: { zh: '日新增注册达到 300 人', en: 'Daily sign-ups reach 300' },
-          kpi: 'new_users',
-          baseline: 250,
-          target: 300,
-        },
-      ],
-    },
+    goal: ['三个月内用户增长率提升20% | Increase the user growth rate by 20% within 3 months', 90],
+    keyResults: [
+      ['user_growth_rate', 0, 20, '用户增长率达到 20% | User growth rate reaches 20%'],
+      ['new_users', 250, 300, '日新增注册达到 300 人 | Daily sign-ups reach 300'],
+    ],
     tasks: [
-      {
-        key: 't1',
-        title: { zh: '渠道拉新', en: 'Acquisition' },
-        from: 0,
-        to: 40,
-        a: 'lead',
-        children: [
-          {
-            key: 't1.1',
-            title: { zh: '渠道效果评估', en: 'Assess channels' },
-            from: 0,
-            to: 9,
-            hours: 16,
-            r: ['analyst'],
-            a: 'lead',
-          },
-          {
-            key: 't1.2',
-            title: { zh: '上线邀请有礼活动', en: 'Launch the referral campaign' },
-            from: 10,
-            to: 30,
-            hours: 40,
-            after: ['t1.1'],
-            r: ['operator'],
-            a: 'lead',
-            i: ['analyst'],
-          },
-        ],
-      },
-      {
-        key: 't2',
-        title: { zh: '转化与留存', en: 'Conversion and retention' },
-        from: 31,
-        to: 85,
-        a: 'lead',
-        children: [
-          {
-            key: 't2.1',
-            title: { zh: '注册流程优化', en: 'Improve the sign-up flow' },
-            from: 31,
-            to: 50,
-            hours: 30,
-            after: ['t1.2'],
-            r: ['operator'],
-            a: 'lead',
-            c: ['analyst'],
-          },
-          {
-            key: 't2.2',
-            title: { zh: '新用户留存分析', en: 'Analyse new-user retention' },
-            from: 51,
-            to: 80,
-            hours: 24,
-            after: ['t2.1'],
-            r: ['analyst'],
-            a: 'lead',
-          },
-        ],
-      },
+      ['t1', 0, 40, 0, '', '', '渠道拉新 | Acquisition'],
+      ['t1.1', 0, 9, 16, '', 'R analyst', '渠道效果评估 | Assess channels'],
+      ['t1.2', 10, 30, 40, 't1.1', 'R operator I analyst', '上线邀请有礼活动 | Launch the referral campaign'],
+      ['t2', 31, 85, 0, '', '', '转化与留存 | Conversion and retention'],
+      ['t2.1', 31, 50, 30, 't1.2', 'R operator C analyst', '注册流程优化 | Improve the sign-up flow'],
+      ['t2.2', 51, 80, 24, 't2.1', 'R analyst', '新用户留存分析 | Analyse new-user retention'],
     ],
-    process: flow('feedback', { zh: '用户反馈处理', en: 'User feedback' }, [
-      { key: 'collect', name: { zh: '收集反馈', en: 'Collect feedback' }, owner: 'operator', sla: 4 },
-      { key: 'analyse', name: { zh: '分析问题', en: 'Analyse the problem' }, owner: 'analyst', sla: 8 },
-      { key: 'solve', name: { zh: '制定解决方案', en: 'Decide a solution' }, owner: 'lead', sla: 16 },
-      { key: 'reply', name: { zh: '反馈用户', en: 'Reply to the user' }, owner: 'operator', sla: 4 },
-    ]),
+    process: [
+      'feedback',
+      '用户反馈处理 | User feedback',
+      [
+        ['collect', 'operator', 4, '收集反馈 | Collect feedback'],
+        ['analyse', 'analyst', 8, '分析问题 | Analyse the problem'],
+        ['solve', 'lead', 16, '制定解决方案 | Decide a solution'],
+        ['reply', 'operator', 4, '反馈用户 | Reply to the user'],
+      ],
+    ],
   },
   {
     key: 'ecommerce',
-    name: { zh: '电商店铺运营', en: 'E-commerce store' },
-    description: {
-      zh: '店铺月销售额提升：订单流程（接单 → 付款确认 → 物流安排 → 售后服务）、活动和复购。',
-      en: 'Grow store sales: the order flow (order → payment → shipping → after-sales), promotions and repeat buyers.',
-    },
-    roles: [LEAD, ANALYST, operator({ zh: '电商运营', en: 'Store operator' }, '电商运营')],
+    name: '电商店铺运营 | E-commerce store',
+    description:
+      '店铺月销售额提升：订单流程（接单 → 付款确认 → 物流安排 → 售后服务）、活动和复购。 | Grow store sales: the order flow (order → payment → shipping → after-sales), promotions and repeat buyers.',
+    operator: ['电商运营 | Store operator', '电商运营'],
     kpis: [
-      kpi('orders', { zh: '日订单数', en: 'Daily orders' }, { zh: '单', en: 'orders' }, 'operator', 500, 400),
-      kpi('gmv', { zh: '日销售额', en: 'Daily sales' }, { zh: '¥', en: '¥' }, 'analyst', 60000, 50000),
+      ['orders', '日订单数 | Daily orders', '单 | orders', 'operator', 500, 400],
+      ['gmv', '日销售额 | Daily sales', '¥ | ¥', 'analyst', 60000, 50000],
     ],
-    goal: {
-      title: {
-        zh: '三个月内日订单数从400单提升到500单',
-        en: 'Increase daily orders from 400 to 500 within 3 months',
-      },
-      days: 90,
-      keyResults: [
-        {
-          title: { zh: '日订单数达到 500 单', en: 'Daily orders reach 500' },
-          kpi: 'orders',
-          baseline: 400,
-          target: 500,
-        },
-        {
-          title: { zh: '日销售额达到 6 万元', en: 'Daily sales reach ¥60,000' },
-          kpi: 'gmv',
-          baseline: 48000,
-          target: 60000,
-        },
-      ],
-    },
+    goal: ['三个月内日订单数从400单提升到500单 | Increase daily orders from 400 to 500 within 3 months', 90],
+    keyResults: [
+      ['orders', 400, 500, '日订单数达到 500 单 | Daily orders reach 500'],
+      ['gmv', 48000, 60000, '日销售额达到 6 万元 | Daily sales reach ¥60,000'],
+    ],
     tasks: [
-      {
-        key: 't1',
-        title: { zh: '店铺基础优化', en: 'Store basics' },
-        from: 0,
-        to: 30,
-        a: 'lead',
-        children: [
-          {
-            key: 't1.1',
-            title: { zh: '商品详情页优化', en: 'Improve product pages' },
-            from: 0,
-            to: 14,
-            hours: 30,
-            r: ['operator'],
-            a: 'lead',
-          },
-          {
-            key: 't1.2',
-            title: { zh: '转化漏斗分析', en: 'Analyse the conversion funnel' },
-            from: 15,
-            to: 28,
-            hours: 16,
-            after: ['t1.1'],
-            r: ['analyst'],
-            a: 'lead',
-          },
-        ],
-      },
-      {
-        key: 't2',
-        title: { zh: '大促与复购', en: 'Promotion and repeat buyers' },
-        from: 31,
-        to: 85,
-        a: 'lead',
-        children: [
-          {
-            key: 't2.1',
-            title: { zh: '策划月度大促', en: 'Plan the monthly promotion' },
-            from: 31,
-            to: 50,
-            hours: 30,
-            after: ['t1.2'],
-            r: ['operator'],
-            a: 'lead',
-            c: ['analyst'],
-          },
-          {
-            key: 't2.2',
-            title: { zh: '老客复购召回', en: 'Win back past buyers' },
-            from: 51,
-            to: 80,
-            hours: 24,
-            after: ['t2.1'],
-            r: ['operator'],
-            a: 'lead',
-            i: ['analyst'],
-          },
-        ],
-      },
+      ['t1', 0, 30, 0, '', '', '店铺基础优化 | Store basics'],
+      ['t1.1', 0, 14, 30, '', 'R operator', '商品详情页优化 | Improve product pages'],
+      ['t1.2', 15, 28, 16, 't1.1', 'R analyst', '转化漏斗分析 | Analyse the conversion funnel'],
+      ['t2', 31, 85, 0, '', '', '大促与复购 | Promotion and repeat buyers'],
+      ['t2.1', 31, 50, 30, 't1.2', 'R operator C analyst', '策划月度大促 | Plan the monthly promotion'],
+      ['t2.2', 51, 80, 24, 't2.1', 'R operator I analyst', '老客复购召回 | Win back past buyers'],
     ],
-    process: flow('order', { zh: '订单处理', en: 'Order handling' }, [
-      { key: 'receive', name: { zh: '接单', en: 'Receive the order' }, owner: 'operator', sla: 2 },
-      { key: 'payment', name: { zh: '付款确认', en: 'Confirm payment' }, owner: 'operator', sla: 4 },
-      { key: 'shipping', name: { zh: '物流安排', en: 'Arrange shipping' }, owner: 'operator', sla: 24 },
-      { key: 'aftersales', name: { zh: '售后服务', en: 'After-sales service' }, owner: 'lead', sla: 48 },
-    ]),
+    process: [
+      'order',
+      '订单处理 | Order handling',
+      [
+        ['receive', 'operator', 2, '接单 | Receive the order'],
+        ['payment', 'operator', 4, '付款确认 | Confirm payment'],
+        ['shipping', 'operator', 24, '物流安排 | Arrange shipping'],
+        ['aftersales', 'lead', 48, '售后服务 | After-sales service'],
+      ],
+    ],
   },
   {
     key: 'content',
-    name: { zh: '内容运营', en: 'Content operations' },
-    description: {
-      zh: '稳定产出优质内容并提升阅读量：选题、创作、审核、发布与复盘。',
-      en: 'Publish good content steadily and grow reads: topics, writing, review, publishing and review.',
-    },
-    roles: [LEAD, ANALYST, operator({ zh: '内容编辑', en: 'Content editor' }, '内容创作')],
+    name: '内容运营 | Content operations',
+    description:
+      '稳定产出优质内容并提升阅读量：选题、创作、审核、发布与复盘。 | Publish good content steadily and grow reads: topics, writing, review, publishing and review.',
+    operator: ['内容编辑 | Content editor', '内容创作'],
     kpis: [
-      kpi(
-        'posts',
-        { zh: '优质内容发布数', en: 'Quality posts published' },
-        { zh: '篇', en: 'posts' },
-        'operator',
-        2,
-        1,
-      ),
-      kpi('reads', { zh: '日阅读量', en: 'Daily reads' }, { zh: '次', en: 'reads' }, 'analyst', 20000, 15000),
+      ['posts', '优质内容发布数 | Quality posts published', '篇 | posts', 'operator', 2, 1],
+      ['reads', '日阅读量 | Daily reads', '次 | reads', 'analyst', 20000, 15000],
     ],
-    goal: {
-      title: {
-        zh: '三个月内日阅读量从1万次提升到2万次',
-        en: 'Increase daily reads from 10000 to 20000 within 3 months',
-      },
-      days: 90,
-      keyResults: [
-        {
-          title: { zh: '日阅读量达到 2 万次', en: 'Daily reads reach 20,000' },
-          kpi: 'reads',
-          baseline: 10000,
-          target: 20000,
-        },
-        {
-          title: { zh: '每天发布 2 篇优质内容', en: 'Two quality posts a day' },
-          kpi: 'posts',
-          baseline: 1,
-          target: 2,
-        },
-      ],
-    },
+    goal: [
+      '三个月内日阅读量从1万次提升到2万次 | Increase daily reads from 10000 to 20000 within 3 months',
+      90,
+    ],
+    keyResults: [
+      ['reads', 10000, 20000, '日阅读量达到 2 万次 | Daily reads reach 20,000'],
+      ['posts', 1, 2, '每天发布 2 篇优质内容 | Two quality posts a day'],
+    ],
     tasks: [
-      {
-        key: 't1',
-        title: { zh: '内容规划', en: 'Content planning' },
-        from: 0,
-        to: 20,
-        a: 'lead',
-        children: [
-          {
-            key: 't1.1',
-            title: { zh: '用户画像与选题库', en: 'Audience and topic bank' },
-            from: 0,
-            to: 9,
-            hours: 16,
-            r: ['analyst'],
-            a: 'lead',
-          },
-          {
-            key: 't1.2',
-            title: { zh: '内容日历', en: 'Content calendar' },
-            from: 10,
-            to: 19,
-            hours: 12,
-            after: ['t1.1'],
-            r: ['operator'],
-            a: 'lead',
-          },
-        ],
-      },
-      {
-        key: 't2',
-        title: { zh: '创作与分发', en: 'Writing and distribution' },
-        from: 21,
-        to: 85,
-        a: 'lead',
-        children: [
-          {
-            key: 't2.1',
-            title: { zh: '系列专题创作', en: 'Write the feature series' },
-            from: 21,
-            to: 60,
-            hours: 60,
-            after: ['t1.2'],
-            r: ['operator'],
-            a: 'lead',
-            c: ['analyst'],
-          },
-          {
-            key: 't2.2',
-            title: { zh: '分发渠道测试', en: 'Test distribution channels' },
-            from: 61,
-            to: 80,
-            hours: 20,
-            after: ['t2.1'],
-            r: ['analyst'],
-            a: 'lead',
-            i: ['operator'],
-          },
-        ],
-      },
+      ['t1', 0, 20, 0, '', '', '内容规划 | Content planning'],
+      ['t1.1', 0, 9, 16, '', 'R analyst', '用户画像与选题库 | Audience and topic bank'],
+      ['t1.2', 10, 19, 12, 't1.1', 'R operator', '内容日历 | Content calendar'],
+      ['t2', 21, 85, 0, '', '', '创作与分发 | Writing and distribution'],
+      ['t2.1', 21, 60, 60, 't1.2', 'R operator C analyst', '系列专题创作 | Write the feature series'],
+      ['t2.2', 61, 80, 20, 't2.1', 'R analyst I operator', '分发渠道测试 | Test distribution channels'],
     ],
-    process: flow('publishing', { zh: '内容发布', en: 'Content publishing' }, [
-      { key: 'topic', name: { zh: '选题', en: 'Pick the topic' }, owner: 'lead', sla: 8 },
-      { key: 'write', name: { zh: '创作', en: 'Write' }, owner: 'operator', sla: 16 },
-      { key: 'review', name: { zh: '审核', en: 'Review' }, owner: 'lead', sla: 4 },
-      { key: 'publish', name: { zh: '发布', en: 'Publish' }, owner: 'operator', sla: 2 },
-    ]),
+    process: [
+      'publishing',
+      '内容发布 | Content publishing',
+      [
+        ['topic', 'lead', 8, '选题 | Pick the topic'],
+        ['write', 'operator', 16, '创作 | Write'],
+        ['review', 'lead', 4, '审核 | Review'],
+        ['publish', 'operator', 2, '发布 | Publish'],
+      ],
+    ],
   },
   {
     key: 'community',
-    name: { zh: '社群运营', en: 'Community operations' },
-    description: {
-      zh: '提升社群活跃与转化：拉新入群、日常互动、活动与答疑。',
-      en: 'A livelier community that converts: joining, daily engagement, events and answers.',
-    },
-    roles: [LEAD, ANALYST, operator({ zh: '社群运营', en: 'Community manager' }, '社群运营')],
+    name: '社群运营 | Community operations',
+    description:
+      '提升社群活跃与转化：拉新入群、日常互动、活动与答疑。 | A livelier community that converts: joining, daily engagement, events and answers.',
+    operator: ['社群运营 | Community manager', '社群运营'],
     kpis: [
-      kpi(
-        'active_members',
-        { zh: '社群日活跃人数', en: 'Daily active members' },
-        { zh: '人', en: 'people' },
-        'operator',
-        800,
-        600,
-      ),
-      kpi(
-        'new_members',
-        { zh: '新入群人数', en: 'New members' },
-        { zh: '人', en: 'people' },
-        'analyst',
-        100,
-        80,
-      ),
+      ['active_members', '社群日活跃人数 | Daily active members', '人 | people', 'operator', 800, 600],
+      ['new_members', '新入群人数 | New members', '人 | people', 'analyst', 100, 80],
     ],
-    goal: {
-      title: {
-        zh: '三个月内社群日活跃人数从500人提升到800人',
-        en: 'Increase daily active members from 500 to 800 within 3 months',
-      },
-      days: 90,
-      keyResults: [
-        {
-          title: { zh: '日活跃人数达到 800 人', en: 'Daily active members reach 800' },
-          kpi: 'active_members',
-          baseline: 500,
-          target: 800,
-        },
-        {
-          title: { zh: '每天新入群 100 人', en: '100 new members a day' },
-          kpi: 'new_members',
-          baseline: 60,
-          target: 100,
-        },
-      ],
-    },
+    goal: [
+      '三个月内社群日活跃人数从500人提升到800人 | Increase daily active members from 500 to 800 within 3 months',
+      90,
+    ],
+    keyResults: [
+      ['active_members', 500, 800, '日活跃人数达到 800 人 | Daily active members reach 800'],
+      ['new_members', 60, 100, '每天新入群 100 人 | 100 new members a day'],
+    ],
     tasks: [
-      {
-        key: 't1',
-        title: { zh: '社群搭建', en: 'Set up the community' },
-        from: 0,
-        to: 25,
-        a: 'lead',
-        children: [
-          {
-            key: 't1.1',
-            title: { zh: '社群分层与规则', en: 'Tiers and rules' },
-            from: 0,
-            to: 9,
-            hours: 12,
-            r: ['operator'],
-            a: 'lead',
-          },
-          {
-            key: 't1.2',
-            title: { zh: '入群引导流程', en: 'Joining journey' },
-            from: 10,
-            to: 24,
-            hours: 20,
-            after: ['t1.1'],
-            r: ['operator'],
-            a: 'lead',
-            c: ['analyst'],
-          },
-        ],
-      },
-      {
-        key: 't2',
-        title: { zh: '活跃与转化', en: 'Engagement and conversion' },
-        from: 26,
-        to: 85,
-        a: 'lead',
-        children: [
-          {
-            key: 't2.1',
-            title: { zh: '每周主题活动', en: 'Weekly themed events' },
-            from: 26,
-            to: 70,
-            hours: 45,
-            after: ['t1.2'],
-            r: ['operator'],
-            a: 'lead',
-          },
-          {
-            key: 't2.2',
-            title: { zh: '活跃度分析', en: 'Engagement analysis' },
-            from: 71,
-            to: 84,
-            hours: 16,
-            after: ['t2.1'],
-            r: ['analyst'],
-            a: 'lead',
-            i: ['operator'],
-          },
-        ],
-      },
+      ['t1', 0, 25, 0, '', '', '社群搭建 | Set up the community'],
+      ['t1.1', 0, 9, 12, '', 'R operator', '社群分层与规则 | Tiers and rules'],
+      ['t1.2', 10, 24, 20, 't1.1', 'R operator C analyst', '入群引导流程 | Joining journey'],
+      ['t2', 26, 85, 0, '', '', '活跃与转化 | Engagement and conversion'],
+      ['t2.1', 26, 70, 45, 't1.2', 'R operator', '每周主题活动 | Weekly themed events'],
+      ['t2.2', 71, 84, 16, 't2.1', 'R analyst I operator', '活跃度分析 | Engagement analysis'],
     ],
-    process: flow('questions', { zh: '社群答疑', en: 'Member questions' }, [
-      { key: 'ask', name: { zh: '收到提问', en: 'Question received' }, owner: 'operator', sla: 1 },
-      { key: 'answer', name: { zh: '解答', en: 'Answer' }, owner: 'operator', sla: 2 },
-      { key: 'escalate', name: { zh: '疑难升级', en: 'Escalate hard cases' }, owner: 'lead', sla: 8 },
-      { key: 'close', name: { zh: '回访确认', en: 'Confirm with the member' }, owner: 'operator', sla: 24 },
-    ]),
+    process: [
+      'questions',
+      '社群答疑 | Member questions',
+      [
+        ['ask', 'operator', 1, '收到提问 | Question received'],
+        ['answer', 'operator', 2, '解答 | Answer'],
+        ['escalate', 'lead', 8, '疑难升级 | Escalate hard cases'],
+        ['close', 'operator', 24, '回访确认 | Confirm with the member'],
+      ],
+    ],
   },
   {
     key: 'launch',
-    name: { zh: '新品上线活动', en: 'Product launch campaign' },
-    description: {
-      zh: '新品上线活动：预热、上线、复盘，活动期间拿到首批订单。',
-      en: 'A product launch: warm-up, launch day and review, with the first orders in the campaign window.',
-    },
-    roles: [LEAD, ANALYST, operator({ zh: '活动运营', en: 'Campaign operator' }, '活动策划')],
+    name: '新品上线活动 | Product launch campaign',
+    description:
+      '新品上线活动：预热、上线、复盘，活动期间拿到首批订单。 | A product launch: warm-up, launch day and review, with the first orders in the campaign window.',
+    operator: ['活动运营 | Campaign operator', '活动策划'],
     kpis: [
-      kpi(
-        'launch_orders',
-        { zh: '新品订单数', en: 'Launch orders' },
-        { zh: '单', en: 'orders' },
-        'operator',
-        100,
-        60,
-      ),
-      kpi(
-        'signups_launch',
-        { zh: '活动报名人数', en: 'Campaign sign-ups' },
-        { zh: '人', en: 'people' },
-        'analyst',
-        300,
-        200,
-      ),
+      ['launch_orders', '新品订单数 | Launch orders', '单 | orders', 'operator', 100, 60],
+      ['signups_launch', '活动报名人数 | Campaign sign-ups', '人 | people', 'analyst', 300, 200],
     ],
-    goal: {
-      title: {
-        zh: '一个月内新品日订单从0单提升到100单',
-        en: 'Increase daily launch orders from 0 to 100 within 1 month',
-      },
-      days: 30,
-      keyResults: [
-        {
-          title: { zh: '新品日订单达到 100 单', en: 'Daily launch orders reach 100' },
-          kpi: 'launch_orders',
-          baseline: 0,
-          target: 100,
-        },
-        {
-          title: { zh: '每天活动报名 300 人', en: '300 campaign sign-ups a day' },
-          kpi: 'signups_launch',
-          baseline: 50,
-          target: 300,
-        },
-      ],
-    },
+    goal: [
+      '一个月内新品日订单从0单提升到100单 | Increase daily launch orders from 0 to 100 within 1 month',
+      30,
+    ],
+    keyResults: [
+      ['launch_orders', 0, 100, '新品日订单达到 100 单 | Daily launch orders reach 100'],
+      ['signups_launch', 50, 300, '每天活动报名 300 人 | 300 campaign sign-ups a day'],
+    ],
     tasks: [
-      {
-        key: 't1',
-        title: { zh: '预热', en: 'Warm-up' },
-        from: 0,
-        to: 12,
-        a: 'lead',
-        children: [
-          {
-            key: 't1.1',
-            title: { zh: '活动方案与预算', en: 'Campaign plan and budget' },
-            from: 0,
-            to: 4,
-            hours: 12,
-            r: ['operator'],
-            a: 'lead',
-            c: ['analyst'],
-          },
-          {
-            key: 't1.2',
-            title: { zh: '预热物料与渠道', en: 'Warm-up content and channels' },
-            from: 5,
-            to: 11,
-            hours: 20,
-            after: ['t1.1'],
-            r: ['operator'],
-            a: 'lead',
-          },
-        ],
-      },
-      {
-        key: 't2',
-        title: { zh: '上线与复盘', en: 'Launch and review' },
-        from: 13,
-        to: 29,
-        a: 'lead',
-        children: [
-          {
-            key: 't2.1',
-            title: { zh: '上线日执行', en: 'Launch day' },
-            from: 13,
-            to: 16,
-            hours: 16,
-            after: ['t1.2'],
-            r: ['operator'],
-            a: 'lead',
-            i: ['analyst'],
-          },
-          {
-            key: 't2.2',
-            title: { zh: '活动数据复盘', en: 'Campaign review' },
-            from: 20,
-            to: 27,
-            hours: 12,
-            after: ['t2.1'],
-            r: ['analyst'],
-            a: 'lead',
-          },
-        ],
-      },
+      ['t1', 0, 12, 0, '', '', '预热 | Warm-up'],
+      ['t1.1', 0, 4, 12, '', 'R operator C analyst', '活动方案与预算 | Campaign plan and budget'],
+      ['t1.2', 5, 11, 20, 't1.1', 'R operator', '预热物料与渠道 | Warm-up content and channels'],
+      ['t2', 13, 29, 0, '', '', '上线与复盘 | Launch and review'],
+      ['t2.1', 13, 16, 16, 't1.2', 'R operator I analyst', '上线日执行 | Launch day'],
+      ['t2.2', 20, 27, 12, 't2.1', 'R analyst', '活动数据复盘 | Campaign review'],
     ],
-    process: flow('launch', { zh: '活动上线', en: 'Campaign launch' }, [
-      { key: 'brief', name: { zh: '活动需求', en: 'Campaign brief' }, owner: 'lead', sla: 8 },
-      { key: 'prepare', name: { zh: '物料准备', en: 'Prepare materials' }, owner: 'operator', sla: 24 },
-      { key: 'check', name: { zh: '上线检查', en: 'Pre-launch check' }, owner: 'analyst', sla: 4 },
-      { key: 'golive', name: { zh: '上线', en: 'Go live' }, owner: 'operator', sla: 2 },
-    ]),
+    process: [
+      'launch',
+      '活动上线 | Campaign launch',
+      [
+        ['brief', 'lead', 8, '活动需求 | Campaign brief'],
+        ['prepare', 'operator', 24, '物料准备 | Prepare materials'],
+        ['check', 'analyst', 4, '上线检查 | Pre-launch check'],
+        ['golive', 'operator', 2, '上线 | Go live'],
+      ],
+    ],
   },
 ];
+
+export const PLAN_TEMPLATES: PlanTemplate[] = TEMPLATE_ROWS.map(expand);
 
 export type TemplateInput = {
   locale: Locale;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintPlan } from '../lint.ts';
 import { PlanSchema } from '../schema.ts';
 import { readPlanText, writePlanYaml } from '../yaml.ts';
+import { buildPlanDocument } from '../document/build.ts';
 import { instantiateTemplate, PLAN_TEMPLATES } from './index.ts';
 
 describe('plan templates', () => {
@@ -100,5 +101,21 @@ describe('plan templates', () => {
         }
       }
     }
+  });
+
+  it('writes the e-commerce order flow with 接单 as its first step, owner and SLA included', () => {
+    const ecommerce = PLAN_TEMPLATES.find((template) => template.key === 'ecommerce');
+    if (!ecommerce) throw new Error('no e-commerce template');
+    const plan = instantiateTemplate(ecommerce, { locale: 'zh-CN', start: '2027-01-04' });
+    const document = buildPlanDocument(plan, null, { locale: 'zh-CN', now: Date.UTC(2027, 0, 4) });
+    const chapter = document.chapters.find((entry) => entry.id === 'processes');
+    const table = chapter?.blocks.find((block) => block.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no process table');
+    expect(table.rows.map((row) => [row[1], row[4]])).toEqual([
+      ['接单', '2 小时'],
+      ['付款确认', '4 小时'],
+      ['物流安排', '24 小时'],
+      ['售后服务', '48 小时'],
+    ]);
   });
 });

@@ -68,6 +68,16 @@ export function usePlanTemplates(workspaceId: string) {
   });
 }
 
+/** The same templates before there is a workspace, for onboarding. */
+export function usePlanTemplateCatalog() {
+  return useQuery({
+    queryKey: ['plan-templates', null, i18n.language],
+    queryFn: () => unwrap(api.GET('/api/v1/plan/templates')),
+    select: (data) => data.items,
+    staleTime: Infinity,
+  });
+}
+
 export const planHealthKey = (workspaceId: string) => ['plan-health', workspaceId] as const;
 
 /** The linter on the live workspace: score, findings by chapter, SMART scores. */

@@ -1,17 +1,25 @@
-import { Button, Col, Divider, Form, Input, Row, Typography } from 'antd';
+import { Button, Col, Divider, Flex, Form, Input, Radio, Row, Typography } from 'antd';
 import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { AuthLayout } from '../../features/account/AuthLayout.tsx';
 import { useMe } from '../../features/account/hooks.ts';
+import { usePlanTemplateCatalog } from '../../features/plan/hooks.ts';
 import { useCreateDemoWorkspace, useCreateWorkspace } from '../../features/workspaces/hooks.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 
+const EMPTY = 'empty';
+
+/**
+ * A new workspace: empty, from one of the five operations plan templates (the template wizard opens next, with
+ * the template chosen, for the numbers, start date and people), or the demo.
+ */
 export function OnboardingPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [form] = Form.useForm<{ name: string }>();
+  const [form] = Form.useForm<{ name: string; start: string }>();
+  const templates = usePlanTemplateCatalog();
   const { data: me } = useMe();
   const createWorkspace = useCreateWorkspace();
   const createDemo = useCreateDemoWorkspace();
@@ -37,11 +45,20 @@ export function OnboardingPage() {
             form={form}
             layout="vertical"
             requiredMark={false}
-            onFinish={(values) =>
-              createWorkspace.mutate(values, {
-                onSuccess: (result) => void navigate(`/w/${result.workspace.id}`),
-                onError: (error) => applyFieldErrors(form, error),
-              })
+            initialValues={{ start: EMPTY }}
+            onFinish={({ name, start }) =>
+              createWorkspace.mutate(
+                { name },
+                {
+                  onSuccess: (result) =>
+                    void navigate(
+                      start === EMPTY
+                        ? `/w/${result.workspace.id}`
+                        : `/w/${result.workspace.id}/plan/new?template=${encodeURIComponent(start)}`,
+                    ),
+                  onError: (error) => applyFieldErrors(form, error),
+                },
+              )
             }
           >
             <Form.Item
@@ -50,6 +67,24 @@ export function OnboardingPage() {
               rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
             >
               <Input placeholder={t('onboarding.namePlaceholder')} maxLength={100} autoFocus />
+            </Form.Item>
+            <Form.Item name="start" label={t('onboarding.startWith')} extra={<StartHint />}>
+              <Radio.Group style={{ width: '100%' }} data-testid="onboarding-start">
+                <Flex vertical gap={6}>
+                  <Radio value={EMPTY}>
+                    <StartOption title={t('onboarding.startEmpty')} hint={t('onboarding.startEmptyHint')} />
+                  </Radio>
+                  {(templates.data ?? []).map((template) => (
+                    <Radio
+                      key={template.key}
+                      value={template.key}
+                      data-testid={`onboarding-template-${template.key}`}
+                    >
+                      <StartOption title={template.name} hint={template.description} />
+                    </Radio>
+                  ))}
+                </Flex>
+              </Radio.Group>
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={createWorkspace.isPending} block>
               {t('onboarding.create')}
@@ -94,4 +129,23 @@ export function OnboardingPage() {
       ) : null}
     </AuthLayout>
   );
+}
+
+function StartOption({ title, hint }: { title: string; hint: string }) {
+  return (
+    <span style={{ display: 'inline-flex', flexDirection: 'column' }}>
+      <Typography.Text>{title}</Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {hint}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/** Under the choice: what happens next when a template is chosen. */
+function StartHint() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const start = Form.useWatch<string | undefined>('start', form);
+  return start && start !== EMPTY ? t('onboarding.startTemplateHint') : null;
 }

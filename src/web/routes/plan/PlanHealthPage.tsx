@@ -74,6 +74,17 @@ export function PlanHealthPage() {
                 <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
                   {t('planHealth.scoreLabel')}
                 </Typography.Paragraph>
+                {/* The score is the chapters' scores as shown below, averaged and rounded down (core scoreHealth). */}
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ margin: 0, fontSize: 12 }}
+                  data-testid="plan-health-breakdown"
+                >
+                  {t('planHealth.scoreBreakdown', {
+                    count: health.data.chapters.length,
+                    parts: health.data.chapters.map((chapter) => chapter.score).join(' + '),
+                  })}
+                </Typography.Paragraph>
               </Col>
               <Col xs={8} sm={5}>
                 <Statistic
@@ -155,7 +166,7 @@ function ChapterCard({
         <Flex justify="space-between" align="center" gap={8}>
           <span>{t(`planHealth.chapters.${chapter.chapter}`)}</span>
           <Tag color={scoreColor(chapter.score)} style={{ marginInlineEnd: 0 }}>
-            {chapter.items === 0 ? t('planHealth.nothingPlanned') : chapter.score}
+            {chapter.items === 0 ? t('planHealth.nothingPlannedScore') : chapter.score}
           </Tag>
         </Flex>
       }

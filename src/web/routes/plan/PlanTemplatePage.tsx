@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Breadcrumb,
   Button,
@@ -20,7 +20,7 @@ import {
 import { CheckCircleFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { dateToDay } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -66,27 +66,46 @@ export function PlanTemplatePage() {
   const [preview, setPreview] = useState<PlanImportReport | null>(null);
   const [created, setCreated] = useState<PlanImportReport | null>(null);
   const base = `/w/${workspace.id}`;
-
-  if (!can('kpis.write') || !can('processes.write')) {
-    return <Result status="403" title={t('planTemplate.noPermission')} />;
-  }
-
-  const template = (templates.data ?? []).find((entry) => entry.key === templateKey) ?? null;
+  // Onboarding sends a new workspace here with the template it chose: straight to the numbers and people.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const asked = searchParams.get('template');
   const myEmail = me.data?.user.email;
+  const onlyMember = members.data?.length === 1;
 
   const chooseTemplate = (chosen: PlanTemplate) => {
     setTemplateKey(chosen.key);
     setDetails({
       name: chosen.name,
       start: dayjs(),
+      // The lead is whoever creates the plan; in a workspace of one, every role is theirs.
       people: Object.fromEntries(
-        chosen.roles.map((role) => [role.key, role.key === 'lead' && myEmail ? myEmail : undefined]),
+        chosen.roles.map((role) => [
+          role.key,
+          (role.key === 'lead' || onlyMember) && myEmail ? myEmail : undefined,
+        ]),
       ),
       targets: Object.fromEntries(
         chosen.keyResults.map((kr) => [kr.kpi, { baseline: kr.baseline, target: kr.target }]),
       ),
     });
   };
+
+  const askedTemplate = (templates.data ?? []).find((entry) => entry.key === asked);
+  const ready = Boolean(askedTemplate && myEmail && members.data);
+  useEffect(() => {
+    if (!ready || !askedTemplate) return;
+    chooseTemplate(askedTemplate);
+    setStep(1);
+    setSearchParams({}, { replace: true });
+    // Once, when the template, the caller and the members are known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
+
+  if (!can('kpis.write') || !can('processes.write')) {
+    return <Result status="403" title={t('planTemplate.noPermission')} />;
+  }
+
+  const template = (templates.data ?? []).find((entry) => entry.key === templateKey) ?? null;
 
   const checkDetails = (values: Details) => {
     if (!template) return;

@@ -54,7 +54,10 @@ function processBlocks(
       items: [{ label: t('processes.owner'), value: context.ownerLabel(process.owner) }],
     });
   }
-  const working = process.steps.filter((step) => step.kind !== 'start' && step.kind !== 'end');
+  // A start or end with an owner or an SLA is work too (接单 starts the order flow): it has its row.
+  const working = process.steps.filter(
+    (step) => (step.kind !== 'start' && step.kind !== 'end') || step.owner || step.slaHours,
+  );
   blocks.push({
     kind: 'table',
     caption: null,

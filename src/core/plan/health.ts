@@ -1,0 +1,33 @@
+import type { LintChapter, LintSeverity } from './lint.ts';
+
+/** What a finding costs per planned item of its chapter: an error 1, a warning ½, advice 0.1. */
+export const HEALTH_PENALTY: Record<LintSeverity, number> = { error: 1, warning: 0.5, info: 0.1 };
+
+export type HealthChapterInput<F extends { severity: LintSeverity }> = {
+  chapter: LintChapter;
+  /** Planned items the chapter's findings are weighed against (goals, tasks, processes, KPIs, routines). */
+  items: number;
+  findings: F[];
+};
+
+export type HealthChapterScore<F> = { chapter: LintChapter; items: number; score: number; findings: F[] };
+
+/**
+ * The plan's health from its chapters, in whole points that add up as shown. A chapter scores 100 less its
+ * findings' weight per planned item, rounded down, so 100 means no finding at all (one piece of advice among
+ * twenty tasks is 99, not a rounded-up 100); a chapter with nothing planned scores 0. The plan's score is the
+ * sum of the chapter scores as displayed divided by their number, rounded down likewise: 100 only when every
+ * chapter is 100, and anyone can redo the sum from the parts on the page.
+ */
+export function scoreHealth<F extends { severity: LintSeverity }>(
+  chapters: Array<HealthChapterInput<F>>,
+): { score: number; sum: number; chapters: Array<HealthChapterScore<F>> } {
+  const scored = chapters.map(({ chapter, items, findings }) => {
+    const penalty = findings.reduce((total, finding) => total + HEALTH_PENALTY[finding.severity], 0);
+    // Rounded to 1e-9 first so that 100 × (1 − 0.3) lands on 70, not on 69.99999….
+    const exact = items === 0 ? 0 : Math.max(0, 100 * (1 - penalty / items));
+    return { chapter, items, score: Math.floor(Math.round(exact * 1e9) / 1e9), findings };
+  });
+  const sum = scored.reduce((total, chapter) => total + chapter.score, 0);
+  return { score: scored.length === 0 ? 0 : Math.floor(sum / scored.length), sum, chapters: scored };
+}
