@@ -16,12 +16,19 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { columnShares } from '../../core/plan/document/columns.ts';
 import { formatCell } from '../../core/plan/document/format.ts';
 import type { Block, PlanDocument } from '../../core/plan/document/types.ts';
 import { figuresToPng, type RenderedFigure } from './charts.ts';
 
 /** Width of the text on an A4 page with 2 cm margins, in pixels at 96 dpi (what ImageRun measures in). */
 const TEXT_WIDTH_PX = 642;
+/**
+ * The same width in twips (A4's 11,906 less two 1,134 margins), and a half-em of the tables' 9 pt text with room
+ * to spare (a digit is 0.5–0.64 em wide from Calibri to DejaVu Sans, which LibreOffice falls back to).
+ */
+const TEXT_WIDTH_TWIPS = 9638;
+const HALF_EM_TWIPS = 110;
 const FONT = { ascii: 'Calibri', hAnsi: 'Calibri', eastAsia: 'Microsoft YaHei', cs: 'Calibri' };
 
 function lines(
@@ -75,6 +82,11 @@ function table(block: Extract<Block, { kind: 'table' }>, document: PlanDocument)
         ? AlignmentType.CENTER
         : AlignmentType.LEFT;
   };
+  const texts = block.rows.map((row) => row.map((cell) => formatCell(cell, document.locale)));
+  const widths = columnShares(
+    [block.columns.map((column) => column.label), ...texts],
+    TEXT_WIDTH_TWIPS / HALF_EM_TWIPS,
+  ).map((share) => Math.round(share * TEXT_WIDTH_TWIPS));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -96,13 +108,14 @@ function table(block: Extract<Block, { kind: 'table' }>, document: PlanDocument)
               ...(highlighted.has(rowIndex)
                 ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'FFF1F0' } }
                 : {}),
-              children: cellParagraphs(formatCell(cell, document.locale), CELL_STYLE, alignment(index)),
+              children: cellParagraphs(texts[rowIndex]?.[index] ?? '', CELL_STYLE, alignment(index)),
             }),
         ),
       }),
   );
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: widths,
     borders: TABLE_BORDERS,
     rows: [header, ...rows],
   });

@@ -121,12 +121,20 @@ function raciGaps(ordered: Array<{ task: PlanTask; code: string }>, context: Cha
     }
     return interpolate(RACI_MESSAGES[locale][code], named);
   };
+  // A milestone marks a point, nobody carries it out: like the linter, it needs no R.
+  const milestones = new Set(ordered.flatMap(({ task }) => (task.milestone ? [task.key] : [])));
+  const tasks = warnings.tasks
+    .map(({ taskId, issues }) => ({
+      taskId,
+      issues: issues.filter((issue) => !(issue.code === 'raci_no_responsible' && milestones.has(taskId))),
+    }))
+    .filter(({ issues }) => issues.length > 0);
   const blocks: Block[] = [{ kind: 'heading', text: `${context.number}.3 ${t('work.raciGaps')}` }];
-  if (warnings.tasks.length === 0 && warnings.people.length === 0) {
+  if (tasks.length === 0 && warnings.people.length === 0) {
     blocks.push({ kind: 'note', tone: 'info', text: t('work.raciClean') });
     return blocks;
   }
-  const items = warnings.tasks.flatMap(({ taskId, issues }) =>
+  const items = tasks.flatMap(({ taskId, issues }) =>
     issues.map((issue) => `${codeOf.get(taskId) ?? taskId}: ${message(issue.code, issue.params)}`),
   );
   blocks.push({ kind: 'list', items: items.slice(0, DOCUMENT_LIMITS.raciGaps) });
