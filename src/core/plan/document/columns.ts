@@ -22,7 +22,7 @@ export function displayWidth(text: string): number {
 /** The widest piece a line may not break inside: a date, a number, a Latin word or code (CJK breaks anywhere). */
 function unbreakable(text: string): number {
   let widest = 0;
-  for (const token of text.split(/[\s\u3000]+|(?<=[^\x00-\x7f])|(?=[^\x00-\x7f])/u)) {
+  for (const token of text.split(/[\s\u3000]+|(?<=[^\u0020-\u007e])|(?=[^\u0020-\u007e])/u)) {
     widest = Math.max(widest, displayWidth(token));
   }
   return widest;
