@@ -116,7 +116,9 @@ async function workspacePages(
   const processId = processes.items[0]?.id ?? '';
   const runs = await api<Listed>(`/processes/${processId}/runs`);
   const run = runs.items.find((item) => item.status === 'active') ?? runs.items[0];
-  expect(goalId && kpiKey && processId && run).toBeTruthy();
+  const surveys = await api<{ surveys: Array<{ id: string }> }>('/surveys');
+  const surveyId = surveys.surveys[0]?.id ?? '';
+  expect(goalId && kpiKey && processId && run && surveyId).toBeTruthy();
   return [
     ['overview', w],
     ['goals', `${w}/goals`],
@@ -148,6 +150,9 @@ async function workspacePages(
     ['feedback', `${w}/feedback`],
     ['feedback-clusters', `${w}/feedback/clusters`],
     ['activity', `${w}/activity`],
+    ['surveys', `${w}/surveys`],
+    ['survey', `${w}/surveys/${surveyId}`],
+    ['survey-public', `/survey/${surveyId}`],
     ['meetings', `${w}/meetings`],
     ['members', `${w}/members`],
     ['audit', `${w}/audit`],

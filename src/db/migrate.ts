@@ -14,6 +14,7 @@ import * as m0014 from './migrations/0014_plan_revisions.ts';
 import * as m0015 from './migrations/0015_reviews.ts';
 import * as m0019 from './migrations/0019_process_summaries.ts';
 import * as m0021 from './migrations/0021_search.ts';
+import * as m0018 from './migrations/0018_surveys_competitors.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_reviews': m0015,
   '0019_process_summaries': m0019,
   '0021_search': m0021,
+  '0018_surveys_competitors': m0018,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

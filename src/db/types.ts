@@ -627,6 +627,71 @@ export type FeedbackRatingsTable = {
   rated_at: number | null;
 };
 
+export type SurveysTable = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  description: string;
+  questions: string;
+  status: string;
+  closes_at: number | null;
+  one_per_contact: number;
+  feed_feedback: number;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type SurveyWavesTable = {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  number: number;
+  label: string;
+  opened_at: number;
+  closed_at: number | null;
+};
+
+export type SurveyResponsesTable = {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  wave_id: string;
+  answers: string;
+  nps: number | null;
+  contact_id: string | null;
+  respondent_key: string | null;
+  created_at: number;
+};
+
+export type CompetitorsTable = {
+  id: string;
+  workspace_id: string;
+  name: string;
+  website: string | null;
+  description: string;
+  aliases: string;
+  swot: string;
+  created_at: number;
+  updated_at: number;
+};
+
+export type CompetitorObservationsTable = {
+  id: string;
+  workspace_id: string;
+  competitor_id: string;
+  observed_on: string;
+  category: string;
+  title: string;
+  note: string;
+  source_url: string | null;
+  price: number | null;
+  goal_id: string | null;
+  task_id: string | null;
+  created_by: string | null;
+  created_at: number;
+};
+
 /** Moves on every change the schedule reads (triggers of migration 0014): the schedule cache's key. */
 export type PlanRevisionsTable = {
   workspace_id: string;
@@ -756,6 +821,11 @@ export type Database = {
   review_cycles: ReviewCyclesTable;
   review_participants: ReviewParticipantsTable;
   reviews: ReviewsTable;
+  surveys: SurveysTable;
+  survey_waves: SurveyWavesTable;
+  survey_responses: SurveyResponsesTable;
+  competitors: CompetitorsTable;
+  competitor_observations: CompetitorObservationsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -44,6 +44,9 @@ const PUBLIC = new Set([
   'GET /api/v1/portal/{portalId}/items/{itemId}',
   'POST /api/v1/portal/{portalId}/items/{itemId}/votes',
   'POST /api/v1/portal/ratings',
+  // An open survey's public link (rate limited per address, a honeypot).
+  'GET /api/v1/public/surveys/{surveyId}',
+  'POST /api/v1/public/surveys/{surveyId}/responses',
 ]);
 
 let t: TestApp;

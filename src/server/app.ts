@@ -45,6 +45,7 @@ import { registerReviewJobs } from './reviews/service.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
+import { publicSurveyRoutes, surveyRoutes } from './surveys/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -182,6 +183,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     feedbackRoutes,
     clusterRoutes,
     portalRoutes,
+    surveyRoutes,
+    publicSurveyRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

@@ -71,6 +71,9 @@ const FeedbackClustersPage = page(
 const PortalPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalPage');
 const PortalItemPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalItemPage');
 const RatePage = page(() => import('./routes/feedback/RatePage.tsx'), 'RatePage');
+const SurveysPage = page(() => import('./routes/surveys/SurveysPage.tsx'), 'SurveysPage');
+const SurveyPage = page(() => import('./routes/surveys/SurveyPage.tsx'), 'SurveyPage');
+const PublicSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.tsx'), 'PublicSurveyPage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 function Pages() {
@@ -97,6 +100,7 @@ export const router = createBrowserRouter([
       { path: '/portal/:portalId', element: <PortalPage /> },
       { path: '/portal/:portalId/items/:itemId', element: <PortalItemPage /> },
       { path: '/portal/:portalId/rate', element: <RatePage /> },
+      { path: '/survey/:surveyId', element: <PublicSurveyPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -139,6 +143,8 @@ export const router = createBrowserRouter([
                   { path: 'feedback', element: <FeedbackInboxPage /> },
                   { path: 'feedback/clusters', element: <FeedbackClustersPage /> },
                   { path: 'feedback/:itemId', element: <FeedbackItemPage /> },
+                  { path: 'surveys', element: <SurveysPage /> },
+                  { path: 'surveys/:surveyId', element: <SurveyPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'activity', element: <ActivityPage /> },

@@ -39,6 +39,8 @@ export const ACTIVITY_OBJECT_TYPES = [
   'meeting_series',
   'feedback',
   'feedback_cluster',
+  'survey',
+  'competitor',
   'workspace',
 ] as const;
 
@@ -59,6 +61,8 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     meeting_series: '例会',
     feedback: '用户反馈',
     feedback_cluster: '共性问题',
+    survey: '问卷',
+    competitor: '竞品',
     workspace: '工作区',
     key_result: '关键结果',
   },
@@ -78,6 +82,8 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     meeting_series: 'meeting series',
     feedback: 'feedback item',
     feedback_cluster: 'common issue',
+    survey: 'survey',
+    competitor: 'competitor',
     workspace: 'workspace',
     key_result: 'key result',
   },
@@ -450,6 +456,8 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.merged': '{actor} 把重复的反馈合并进了{object}',
     'feedback.moved': '{actor} 把用户反馈{object}归入了另一个共性问题',
     'feedback.process_started': '{actor} 为用户反馈{object}发起了处理流程',
+    'survey.wave_started': '{actor} 开始了问卷{object}的新一轮调研',
+    'competitor.observed': '{actor} 记录了竞品{object}的动态{title}',
   },
   en: {
     'member.joined': '{actor} joined the workspace as {role}',
@@ -494,6 +502,8 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.merged': '{actor} merged duplicates into the feedback item {object}',
     'feedback.moved': '{actor} moved the feedback item {object} to another common issue',
     'feedback.process_started': '{actor} started a process for the feedback item {object}',
+    'survey.wave_started': '{actor} started a new wave of the survey {object}',
+    'competitor.observed': '{actor} recorded {title} about the competitor {object}',
   },
 };
 

@@ -551,6 +551,49 @@ export const ERRORS = {
     en: 'Changing a final rating during calibration needs a comment saying why.',
     'zh-CN': '校准时修改最终评级需要写明原因。',
   },
+  survey_not_found: { status: 404, en: 'Survey not found.', 'zh-CN': '未找到该问卷。' },
+  survey_invalid: {
+    status: 400,
+    en: 'The survey has problems: see the fields named.',
+    'zh-CN': '问卷有问题，请查看标出的字段。',
+  },
+  survey_answers_invalid: {
+    status: 400,
+    en: 'Some answers are missing or do not fit their questions.',
+    'zh-CN': '部分题目未作答或答案不符合要求。',
+  },
+  survey_closed: {
+    status: 409,
+    en: 'This survey is not taking responses.',
+    'zh-CN': '该问卷当前不接受填写。',
+  },
+  survey_email_required: {
+    status: 400,
+    en: 'This survey takes one response per person: give your e-mail address.',
+    'zh-CN': '该问卷每人只能填写一次，请填写邮箱。',
+  },
+  survey_already_answered: {
+    status: 409,
+    en: 'You have already answered this survey.',
+    'zh-CN': '你已经填写过该问卷。',
+  },
+  survey_no_questions: {
+    status: 400,
+    en: 'Add at least one question before opening the survey.',
+    'zh-CN': '请先添加至少一道题目再开放问卷。',
+  },
+  competitor_not_found: { status: 404, en: 'Competitor not found.', 'zh-CN': '未找到该竞品。' },
+  competitor_name_taken: {
+    status: 409,
+    en: 'A competitor with this name already exists.',
+    'zh-CN': '已有同名竞品。',
+  },
+  observation_not_found: { status: 404, en: 'Observation not found.', 'zh-CN': '未找到该动态。' },
+  observation_link_not_found: {
+    status: 400,
+    en: 'The goal or task linked is not in this workspace.',
+    'zh-CN': '关联的目标或任务不在本工作区。',
+  },
   document_not_found: { status: 404, en: 'Document not found.', 'zh-CN': '未找到该文档。' },
   document_not_ready: {
     status: 409,

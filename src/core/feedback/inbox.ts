@@ -11,6 +11,7 @@ export const FEEDBACK_CHANNELS = [
   'email',
   'manual',
   'import',
+  'survey',
 ] as const;
 export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
 

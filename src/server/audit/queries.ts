@@ -204,6 +204,24 @@ export async function selectObjectTitles(
           .where('id', 'in', ids)
           .execute(),
       );
+    case 'survey':
+      return plain(
+        await executor
+          .selectFrom('surveys')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'competitor':
+      return plain(
+        await executor
+          .selectFrom('competitors')
+          .select(['id', 'name as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
     case 'workspace':
       return plain(
         await executor

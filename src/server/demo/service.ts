@@ -8,6 +8,7 @@ import { seedTasksDemo } from '../tasks/demo.ts';
 import { seedProcessesDemo } from '../processes/demo.ts';
 import { seedCommunicationDemo } from '../meetings/demo.ts';
 import { seedFeedbackDemo } from '../feedback/demo.ts';
+import { seedSurveysDemo } from '../surveys/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -31,6 +32,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedProcessesDemo,
   seedCommunicationDemo,
   seedFeedbackDemo,
+  seedSurveysDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

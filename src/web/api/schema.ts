@@ -17269,7 +17269,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "new" | "triaged" | "planned" | "in_progress" | "done" | "declined";
-                    channel?: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+                    channel?: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
                     category?: string;
                     clusterId?: string;
                     assigneeId?: string;
@@ -17385,7 +17385,7 @@ export interface paths {
                          * @default manual
                          * @enum {string}
                          */
-                        channel?: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+                        channel?: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
                         category?: string | null;
                         /** @default [] */
                         tags?: string[];
@@ -19780,6 +19780,1037 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Surveys, newest first, with their waves and current NPS */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            surveys: components["schemas"]["Survey"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a survey (a draft until opened) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        closesAt?: number | null;
+                        onePerContact?: boolean;
+                        feedFeedback?: boolean;
+                        /** @default [] */
+                        questions?: components["schemas"]["SurveyQuestionInput"][];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["Survey"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its questions and waves */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["Survey"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a survey with its waves and responses */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Edit a survey; status "open" starts or continues its wave, "closed" closes it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        closesAt?: number | null;
+                        onePerContact?: boolean;
+                        feedFeedback?: boolean;
+                        questions?: components["schemas"]["SurveyQuestionInput"][];
+                        /** @enum {string} */
+                        status?: "draft" | "open" | "closed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["Survey"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/surveys/{surveyId}/waves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next wave of the same questionnaire (the current one closes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["Survey"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/surveys/{surveyId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Results of a wave (the latest by default): distributions, NPS, text clusters, NPS trend */
+        get: {
+            parameters: {
+                query?: {
+                    waveId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            results: components["schemas"]["SurveyResults"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/surveys/{surveyId}/responses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Responses as CSV or XLSX, a column per question (all waves, or one) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "xlsx";
+                    waveId?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An open survey’s questions, for its public link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            survey: components["schemas"]["PublicSurvey"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{surveyId}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer a survey (no login; limited per address; `website` must stay empty) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: string | number | string[] | {
+                                [key: string]: string;
+                            };
+                        };
+                        email?: string | "";
+                        /** @description Honeypot: people never see it, robots fill it */
+                        website?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -21471,7 +22502,7 @@ export interface components {
             /** @description As written: shown as text, never as HTML */
             body: string;
             /** @enum {string} */
-            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
             category: string | null;
             tags: string[];
             productArea: string | null;
@@ -21507,7 +22538,7 @@ export interface components {
             /** @description As written: shown as text, never as HTML */
             body: string;
             /** @enum {string} */
-            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
             category: string | null;
             tags: string[];
             productArea: string | null;
@@ -21620,6 +22651,120 @@ export interface components {
                 count: number;
                 average: number | null;
             };
+        };
+        SurveyQuestionInput: {
+            id: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "rating" | "nps" | "text" | "matrix";
+            title: string;
+            required?: boolean;
+            section?: string;
+            /** @description Shown only when the earlier question was answered with one of these (option ids or scores) */
+            showIf?: {
+                questionId: string;
+                values: string[];
+            };
+            /** @description Choices; for a matrix, the columns */
+            options?: {
+                id: string;
+                label: string;
+            }[];
+            /** @description A matrix question: the statements rated */
+            rows?: {
+                id: string;
+                label: string;
+            }[];
+        };
+        SurveyWaveInput: {
+            id: string;
+            number: number;
+            label: string;
+            /** @description Epoch milliseconds */
+            openedAt: number;
+            closedAt: number | null;
+            responses: number;
+            /** @description The wave’s Net Promoter Score, −100 … 100 */
+            nps: number | null;
+        };
+        SurveyInput: {
+            id: string;
+            title: string;
+            description: string;
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            closesAt: number | null;
+            onePerContact: boolean;
+            /** @description Text answers also become feedback items (channel "survey") */
+            feedFeedback: boolean;
+            responses: number;
+            /** @description NPS of the current wave */
+            nps: number | null;
+            waves: components["schemas"]["SurveyWaveInput"][];
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        SurveyResultsInput: {
+            waveId: string | null;
+            responses: number;
+            questions: {
+                questionId: string;
+                /** @enum {string} */
+                type: "single" | "multiple" | "rating" | "nps" | "text" | "matrix";
+                answered: number;
+                counts?: {
+                    [key: string]: number;
+                };
+                matrix?: {
+                    [key: string]: {
+                        [key: string]: number;
+                    };
+                };
+                distribution?: number[];
+                average?: number | null;
+                nps?: {
+                    count: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    score: number | null;
+                };
+                /** @description Text answers, newest first (at most 200) */
+                answers?: string[];
+                /** @description Text answers grouped by the feedback clustering */
+                clusters?: {
+                    label: string;
+                    terms: string[];
+                    count: number;
+                }[];
+            }[];
+            /** @description NPS per wave, oldest first */
+            trend: {
+                count: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                score: number | null;
+                waveId: string;
+                label: string;
+                /** @description Epoch milliseconds */
+                openedAt: number;
+            }[];
+        };
+        PublicSurveyInput: {
+            id: string;
+            workspaceName: string;
+            title: string;
+            description: string;
+            questions: components["schemas"]["SurveyQuestionInput"][];
+            onePerContact: boolean;
+            closesAt: number | null;
         };
         ChatTargetInput: {
             id: string;
@@ -23349,7 +24494,7 @@ export interface components {
             /** @description As written: shown as text, never as HTML */
             body: string;
             /** @enum {string} */
-            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
             category: string | null;
             tags: string[];
             productArea: string | null;
@@ -23385,7 +24530,7 @@ export interface components {
             /** @description As written: shown as text, never as HTML */
             body: string;
             /** @enum {string} */
-            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import";
+            channel: "portal" | "api" | "app_store" | "support" | "email" | "manual" | "import" | "survey";
             category: string | null;
             tags: string[];
             productArea: string | null;
@@ -23498,6 +24643,120 @@ export interface components {
                 count: number;
                 average: number | null;
             };
+        };
+        SurveyQuestion: {
+            id: string;
+            /** @enum {string} */
+            type: "single" | "multiple" | "rating" | "nps" | "text" | "matrix";
+            title: string;
+            required?: boolean;
+            section?: string;
+            /** @description Shown only when the earlier question was answered with one of these (option ids or scores) */
+            showIf?: {
+                questionId: string;
+                values: string[];
+            };
+            /** @description Choices; for a matrix, the columns */
+            options?: {
+                id: string;
+                label: string;
+            }[];
+            /** @description A matrix question: the statements rated */
+            rows?: {
+                id: string;
+                label: string;
+            }[];
+        };
+        SurveyWave: {
+            id: string;
+            number: number;
+            label: string;
+            /** @description Epoch milliseconds */
+            openedAt: number;
+            closedAt: number | null;
+            responses: number;
+            /** @description The wave’s Net Promoter Score, −100 … 100 */
+            nps: number | null;
+        };
+        Survey: {
+            id: string;
+            title: string;
+            description: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            /** @enum {string} */
+            status: "draft" | "open" | "closed";
+            closesAt: number | null;
+            onePerContact: boolean;
+            /** @description Text answers also become feedback items (channel "survey") */
+            feedFeedback: boolean;
+            responses: number;
+            /** @description NPS of the current wave */
+            nps: number | null;
+            waves: components["schemas"]["SurveyWave"][];
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        SurveyResults: {
+            waveId: string | null;
+            responses: number;
+            questions: {
+                questionId: string;
+                /** @enum {string} */
+                type: "single" | "multiple" | "rating" | "nps" | "text" | "matrix";
+                answered: number;
+                counts?: {
+                    [key: string]: number;
+                };
+                matrix?: {
+                    [key: string]: {
+                        [key: string]: number;
+                    };
+                };
+                distribution?: number[];
+                average?: number | null;
+                nps?: {
+                    count: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    score: number | null;
+                };
+                /** @description Text answers, newest first (at most 200) */
+                answers?: string[];
+                /** @description Text answers grouped by the feedback clustering */
+                clusters?: {
+                    label: string;
+                    terms: string[];
+                    count: number;
+                }[];
+            }[];
+            /** @description NPS per wave, oldest first */
+            trend: {
+                count: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                score: number | null;
+                waveId: string;
+                label: string;
+                /** @description Epoch milliseconds */
+                openedAt: number;
+            }[];
+        };
+        PublicSurvey: {
+            id: string;
+            workspaceName: string;
+            title: string;
+            description: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            onePerContact: boolean;
+            closesAt: number | null;
         };
         ChatTarget: {
             id: string;

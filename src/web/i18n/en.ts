@@ -1,4 +1,5 @@
 import { searchEn } from './search.en.ts';
+import { researchEn } from './research.en.ts';
 import { feedbackEn } from './feedback.en.ts';
 import type { Catalog } from './types.ts';
 import { communicationEn } from './communication.en.ts';
@@ -6,6 +7,7 @@ import { communicationEn } from './communication.en.ts';
 /** English UI text. Same keys as zh-CN.ts; catalog.test.ts checks. */
 export const en: Catalog = {
   ...feedbackEn,
+  ...researchEn,
   ...communicationEn,
   ...searchEn,
   app: {

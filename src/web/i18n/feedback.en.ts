@@ -46,6 +46,7 @@ export const feedbackEn: Strings<typeof feedbackZhCN> = {
       email: 'E-mail',
       manual: 'Entered',
       import: 'Import',
+      survey: 'Survey',
     },
     sentiment: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative' },
     item: {

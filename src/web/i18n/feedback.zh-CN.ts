@@ -41,6 +41,7 @@ export const feedbackZhCN = {
       email: '邮件',
       manual: '手动录入',
       import: '导入',
+      survey: '问卷',
     },
     sentiment: { positive: '正面', neutral: '中性', negative: '负面' },
     item: {

@@ -1,10 +1,12 @@
 import { searchZhCN } from './search.zh-CN.ts';
+import { researchZhCN } from './research.zh-CN.ts';
 import { feedbackZhCN } from './feedback.zh-CN.ts';
 import { communicationZhCN } from './communication.zh-CN.ts';
 
 /** 中文界面文案（主语言）。键与 en.ts 一一对应，catalog.test.ts 会检查。 */
 export const zhCN = {
   ...feedbackZhCN,
+  ...researchZhCN,
   ...communicationZhCN,
   ...searchZhCN,
   app: {

@@ -35,6 +35,10 @@ export function objectPath(base: string, entry: AuditEntry): string | null {
       return `${base}/feedback/${entry.objectId}`;
     case 'feedback_cluster':
       return `${base}/feedback/clusters`;
+    case 'survey':
+      return `${base}/surveys/${entry.objectId}`;
+    case 'competitor':
+      return `${base}/competitors/${entry.objectId}`;
     case 'workspace':
       return `${base}/settings`;
     default:

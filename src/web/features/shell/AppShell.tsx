@@ -14,6 +14,7 @@ import {
   InboxOutlined,
   MenuOutlined,
   ScheduleOutlined,
+  FormOutlined,
   MessageOutlined,
   SettingOutlined,
   SyncOutlined,
@@ -91,6 +92,7 @@ export function AppShell() {
                 icon: <ClusterOutlined />,
                 label: t('feedback.navClusters'),
               },
+              { key: `${base}/surveys`, icon: <FormOutlined />, label: t('surveys.nav') },
             ]
           : []),
         ...(role && can(role, 'documents.read')
