@@ -153,6 +153,7 @@ const WHO = {
   starter: ['发起人', 'who started the case'],
   mentioned: ['被提及的成员', 'the members mentioned'],
   attendees: ['参会人', 'the attendees'],
+  reviewers: ['未提交评审的评审人', 'reviewers who have not submitted'],
 } satisfies Record<string, Bilingual>;
 
 /** Who is told of each event; every event type must name someone. */
@@ -172,6 +173,7 @@ const AUDIENCE: Record<NotificationEventType, keyof typeof WHO> = {
   'comment.mentioned': 'mentioned',
   'meeting.agenda_ready': 'attendees',
   'meeting.minutes_ready': 'attendees',
+  'review.stage_due': 'reviewers',
 };
 
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
