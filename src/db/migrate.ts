@@ -15,6 +15,7 @@ import * as m0015 from './migrations/0015_reviews.ts';
 import * as m0019 from './migrations/0019_process_summaries.ts';
 import * as m0021 from './migrations/0021_search.ts';
 import * as m0018 from './migrations/0018_surveys_competitors.ts';
+import * as m0016 from './migrations/0016_retros_training.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_process_summaries': m0019,
   '0021_search': m0021,
   '0018_surveys_competitors': m0018,
+  '0016_retros_training': m0016,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

@@ -761,6 +761,103 @@ export type ReviewsTable = {
   updated_at: number;
 };
 
+/** 复盘 (migration 0016): subject, the four steps as JSON lists, and the process version it opened. */
+export type RetrosTable = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  subject_type: string; // goal | milestone | process | campaign | period
+  subject_id: string | null;
+  process_version_id: string | null;
+  new_version_id: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  kpi_ids: string; // JSON string[]
+  goal_review: string;
+  went_well: string; // JSON string[]
+  went_badly: string; // JSON string[]
+  causes: string; // JSON [{ problem, whys[] }]
+  proposed_change: string | null;
+  figures: string | null; // JSON RetroFigure[] once done
+  status: string; // draft | done
+  owner_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type RetroLessonsTable = {
+  id: string;
+  workspace_id: string;
+  retro_id: string;
+  text: string;
+  position: number;
+  created_at: number;
+};
+
+export type RetroLessonTagsTable = { workspace_id: string; lesson_id: string; tag: string };
+
+export type RetroActionsTable = {
+  id: string;
+  workspace_id: string;
+  retro_id: string;
+  task_id: string | null;
+  title: string;
+  owner_id: string | null;
+  due_date: string;
+  created_at: number;
+};
+
+export type RoleSkillTargetsTable = {
+  workspace_id: string;
+  role_title: string;
+  skill: string;
+  level: number;
+};
+
+export type TrainingCoursesTable = {
+  id: string;
+  workspace_id: string;
+  title: string;
+  skill: string | null;
+  target_level: number | null;
+  description: string | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TrainingSessionsTable = {
+  id: string;
+  workspace_id: string;
+  course_id: string;
+  date: string;
+  trainer_id: string | null;
+  trainer_name: string | null;
+  materials_url: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TrainingAttendanceTable = {
+  workspace_id: string;
+  session_id: string;
+  user_id: string;
+  status: string; // invited | attended | absent
+  completed: Generated<number>;
+  assessment_score: number | null;
+  assessment_note: string | null;
+  updated_at: number;
+};
+
+export type DevelopmentGoalsTable = {
+  goal_id: string;
+  workspace_id: string;
+  user_id: string;
+  skill: string;
+  target_level: number;
+};
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -826,6 +923,15 @@ export type Database = {
   survey_responses: SurveyResponsesTable;
   competitors: CompetitorsTable;
   competitor_observations: CompetitorObservationsTable;
+  retros: RetrosTable;
+  retro_lessons: RetroLessonsTable;
+  retro_lesson_tags: RetroLessonTagsTable;
+  retro_actions: RetroActionsTable;
+  role_skill_targets: RoleSkillTargetsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendance: TrainingAttendanceTable;
+  development_goals: DevelopmentGoalsTable;
 };
 
 export type Db = Kysely<Database>;

@@ -42,6 +42,7 @@ import { commentRoutes } from './comments/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { reviewRoutes } from './reviews/routes.ts';
 import { registerReviewJobs } from './reviews/service.ts';
+import { retroRoutes } from './retros/routes.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     portalRoutes,
     surveyRoutes,
     publicSurveyRoutes,
+    retroRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

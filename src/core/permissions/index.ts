@@ -47,6 +47,10 @@ const MINIMUM_ROLE = {
   'reviews.write': 'member',
   'reviews.manage': 'manager',
   'reviews.all': 'admin',
+  'retros.read': 'viewer',
+  'retros.write': 'member',
+  'training.read': 'viewer',
+  'training.write': 'manager',
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof MINIMUM_ROLE;

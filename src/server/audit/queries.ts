@@ -177,6 +177,15 @@ export async function selectObjectTitles(
           .where('id', 'in', ids)
           .execute(),
       );
+    case 'retro':
+      return plain(
+        await executor
+          .selectFrom('retros')
+          .select(['id', 'title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
     case 'meeting_series':
       return plain(
         await executor

@@ -31,6 +31,8 @@ export function objectPath(base: string, entry: AuditEntry): string | null {
       return `${base}/meetings/${entry.objectId}`;
     case 'meeting_series':
       return `${base}/meetings`;
+    case 'retro':
+      return `${base}/retros/${entry.objectId}`;
     case 'feedback':
       return `${base}/feedback/${entry.objectId}`;
     case 'feedback_cluster':
