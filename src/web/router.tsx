@@ -61,6 +61,8 @@ const NotificationSettingsPage = page(
 );
 const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'MeetingsPage');
 const MeetingPage = page(() => import('./routes/meetings/MeetingPage.tsx'), 'MeetingPage');
+const RetrosPage = page(() => import('./routes/retros/RetrosPage.tsx'), 'RetrosPage');
+const RetroPage = page(() => import('./routes/retros/RetroPage.tsx'), 'RetroPage');
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const FeedbackInboxPage = page(() => import('./routes/feedback/FeedbackInboxPage.tsx'), 'FeedbackInboxPage');
 const FeedbackItemPage = page(() => import('./routes/feedback/FeedbackItemPage.tsx'), 'FeedbackItemPage');
@@ -152,6 +154,8 @@ export const router = createBrowserRouter([
                   { path: 'settings/chat', element: <ChatTargetsPage /> },
                   { path: 'meetings', element: <MeetingsPage /> },
                   { path: 'meetings/:meetingId', element: <MeetingPage /> },
+                  { path: 'retros', element: <RetrosPage /> },
+                  { path: 'retros/:retroId', element: <RetroPage /> },
                 ],
               },
             ],

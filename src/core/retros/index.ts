@@ -73,7 +73,10 @@ export type KpiWindow = {
   unit: string | null;
   direction: 'higher' | 'lower';
   aggregation: 'sum' | 'avg' | 'last' | 'min' | 'max';
+  /** The green threshold, per KPI period. */
   green: number | null;
+  /** KPI periods (days, weeks, months) in the window: a summed KPI's target is its threshold that many times. */
+  periods: number;
   /** Values in the window, by period start day (sorted or not). */
   during: { period: string; value: number }[];
   /** Values in the window of the same length just before: the baseline. */
@@ -234,20 +237,26 @@ export function retroFigures(facts: RetroFacts): RetroFigure[] {
         ...facts.kpis.map((kpi): RetroFigure => {
           const actual = aggregateValues(kpi.during, kpi.aggregation);
           const baseline = aggregateValues(kpi.before, kpi.aggregation);
+          const target =
+            kpi.green === null
+              ? null
+              : kpi.aggregation === 'sum'
+                ? kpi.green * Math.max(1, kpi.periods)
+                : kpi.green;
           const met =
-            actual === null || kpi.green === null
+            actual === null || target === null
               ? null
               : kpi.direction === 'lower'
-                ? actual <= kpi.green
-                : actual >= kpi.green;
+                ? actual <= target
+                : actual >= target;
           return {
             kind: 'kpi',
             label: kpi.name,
             unit: kpi.unit,
             baseline,
-            target: kpi.green,
+            target,
             actual,
-            achievement: achievementOf(baseline, kpi.green, actual),
+            achievement: achievementOf(baseline, target, actual),
             met,
             link: `${base}/kpis/${encodeURIComponent(kpi.key)}`,
           };

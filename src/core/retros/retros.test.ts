@@ -88,7 +88,8 @@ describe('retro figures', () => {
           unit: '元',
           direction: 'higher',
           aggregation: 'sum',
-          green: 300,
+          green: 100,
+          periods: 3,
           during: [
             { period: '2026-11-11', value: 200 },
             { period: '2026-11-12', value: 150 },
@@ -102,6 +103,7 @@ describe('retro figures', () => {
           direction: 'lower',
           aggregation: 'avg',
           green: 2,
+          periods: 2,
           during: [
             { period: '2026-11-11', value: 3 },
             { period: '2026-11-12', value: 2 },
@@ -166,7 +168,7 @@ describe('5 whys', () => {
       { problem: '', whys: ['x'] },
     ]);
     expect(cause).toEqual({ problem: '转化低', whys: ['落地页慢', '图片未压缩', '1', '2', '3'] });
-    expect(rootCause(cause!)).toBe('3');
+    expect(rootCause(cause ?? { problem: '', whys: [] })).toBe('3');
     expect(rootCause({ problem: 'p', whys: [] })).toBe('p');
   });
 });

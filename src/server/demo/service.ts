@@ -9,6 +9,7 @@ import { seedProcessesDemo } from '../processes/demo.ts';
 import { seedCommunicationDemo } from '../meetings/demo.ts';
 import { seedFeedbackDemo } from '../feedback/demo.ts';
 import { seedSurveysDemo } from '../surveys/demo.ts';
+import { seedRetrosDemo } from '../retros/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -33,6 +34,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedCommunicationDemo,
   seedFeedbackDemo,
   seedSurveysDemo,
+  seedRetrosDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

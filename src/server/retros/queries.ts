@@ -297,7 +297,7 @@ export function selectKpis(executor: Executor, workspaceId: string, ids: readonl
   if (ids.length === 0) return Promise.resolve([]);
   return executor
     .selectFrom('kpis')
-    .select(['id', 'key', 'name', 'unit', 'direction', 'aggregation', 'green'])
+    .select(['id', 'key', 'name', 'unit', 'direction', 'aggregation', 'frequency', 'green'])
     .where('workspace_id', '=', workspaceId)
     .where('id', 'in', ids)
     .execute();

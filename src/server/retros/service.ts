@@ -1,4 +1,5 @@
 import { AppError, type LocalizedText } from '../../core/errors/index.ts';
+import { periodsBetween, type Frequency } from '../../core/kpis/periods.ts';
 import { analyseProcessRuns } from '../../core/processes/analytics.ts';
 import {
   actionCompletion,
@@ -257,6 +258,7 @@ async function readFacts(services: Services, row: queries.RetroRow): Promise<Ret
   }
   if (row.period_start && row.period_end) {
     const kpis = await queries.selectKpis(db, workspaceId, strings(row.kpi_ids));
+    const end = row.period_end;
     const before = previousWindow(row.period_start, row.period_end);
     const values = await queries.selectMeasurements(
       db,
@@ -278,6 +280,7 @@ async function readFacts(services: Services, row: queries.RetroRow): Promise<Ret
           direction: kpi.direction === 'lower' ? 'lower' : 'higher',
           aggregation: kpi.aggregation as 'sum' | 'avg' | 'last' | 'min' | 'max',
           green: kpi.green,
+          periods: periodsBetween(start, end, kpi.frequency as Frequency).length,
           during: own.filter((value) => value.period >= start),
           before: own.filter((value) => value.period < start),
         };

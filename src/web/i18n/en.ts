@@ -1,5 +1,6 @@
 import { searchEn } from './search.en.ts';
 import { researchEn } from './research.en.ts';
+import { retrosEn } from './retros.en.ts';
 import { feedbackEn } from './feedback.en.ts';
 import type { Catalog } from './types.ts';
 import { communicationEn } from './communication.en.ts';
@@ -10,6 +11,7 @@ export const en: Catalog = {
   ...researchEn,
   ...communicationEn,
   ...searchEn,
+  ...retrosEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },

@@ -1,5 +1,6 @@
 import { searchZhCN } from './search.zh-CN.ts';
 import { researchZhCN } from './research.zh-CN.ts';
+import { retrosZhCN } from './retros.zh-CN.ts';
 import { feedbackZhCN } from './feedback.zh-CN.ts';
 import { communicationZhCN } from './communication.zh-CN.ts';
 
@@ -9,6 +10,7 @@ export const zhCN = {
   ...researchZhCN,
   ...communicationZhCN,
   ...searchZhCN,
+  ...retrosZhCN,
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',
   },

@@ -13,6 +13,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   MenuOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   FormOutlined,
   MessageOutlined,
@@ -83,6 +84,9 @@ export function AppShell() {
           : []),
         ...(role && can(role, 'meetings.read')
           ? [{ key: `${base}/meetings`, icon: <ScheduleOutlined />, label: t('meetings.title') }]
+          : []),
+        ...(role && can(role, 'retros.read')
+          ? [{ key: `${base}/retros`, icon: <RiseOutlined />, label: t('retros.nav') }]
           : []),
         ...(role && can(role, 'feedback.read')
           ? [
