@@ -119,6 +119,8 @@ async function workspacePages(
   const surveys = await api<{ surveys: Array<{ id: string }> }>('/surveys');
   const surveyId = surveys.surveys[0]?.id ?? '';
   expect(goalId && kpiKey && processId && run && surveyId).toBeTruthy();
+  const retros = await api<Listed>('/retros');
+  expect(goalId && kpiKey && processId && run && retros.items[0]).toBeTruthy();
   return [
     ['overview', w],
     ['goals', `${w}/goals`],
@@ -154,6 +156,9 @@ async function workspacePages(
     ['survey', `${w}/surveys/${surveyId}`],
     ['survey-public', `/survey/${surveyId}`],
     ['meetings', `${w}/meetings`],
+    ['retros', `${w}/retros`],
+    ['retro', `${w}/retros/${retros.items.at(-1)?.id ?? ''}`],
+    ['improvement-log', `${w}/retros?tab=log`],
     ['members', `${w}/members`],
     ['audit', `${w}/audit`],
     ['settings', `${w}/settings`],
