@@ -220,3 +220,29 @@ describe('lessons and actions', () => {
     ]);
   });
 });
+
+describe('chapter 6', () => {
+  it('prints the cadence, the 复盘 held, tagged lessons and the actions’ completion, or nothing without any', async () => {
+    const { retrosImprovementChapter, readImprovementSection } = await import('./chapter.ts');
+    const context = {
+      locale: 'en' as const,
+      number: '6',
+      personName: (email: string) => email,
+    } as unknown as Parameters<typeof retrosImprovementChapter.build>[2];
+    const plan = {
+      sections: {
+        improvement: {
+          retros: [{ title: 'Campaign', subject: 'campaign', status: 'done', actionsDone: 1, actions: 3 }],
+          lessons: [{ text: 'Plan the rota', tags: ['support'] }, { nope: 1 }],
+          actions: { total: 4, done: 1, open: 3, overdue: 1 },
+        },
+      },
+    } as unknown as Parameters<typeof retrosImprovementChapter.build>[0];
+    const blocks = retrosImprovementChapter.build(plan, {} as never, context) ?? [];
+    expect(JSON.stringify(blocks)).toContain('"Campaign","Campaign","Done","1/3"');
+    expect(JSON.stringify(blocks)).toContain('Plan the rota (#support)');
+    expect(JSON.stringify(blocks)).toContain('"value":"25%"');
+    expect(retrosImprovementChapter.build({} as never, {} as never, context)).toBeNull();
+    expect(readImprovementSection('junk').retros).toEqual([]);
+  });
+});

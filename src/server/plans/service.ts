@@ -34,6 +34,7 @@ import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import type { RoutineTemplate } from '../routines/service.ts';
 import { communicationSection } from '../meetings/service.ts';
+import { improvementSection } from '../retros/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
@@ -369,9 +370,14 @@ export async function readPlan(
   const storedSections = parseJson<PlanSections | null>(settings?.sections ?? null, null);
   // The live meeting series and chat groups are the communication chapter's facts; a stored section fills in.
   const communication = await communicationSection(db, workspaceId);
-  const sections = communication
+  const withCommunication = communication
     ? { ...storedSections, communication: { ...storedSections?.communication, ...communication } }
     : storedSections;
+  // The 复盘 held, their lessons and actions are the improvement chapter's facts; a stored section fills in.
+  const improvement = await improvementSection(db, workspaceId, today);
+  const sections = improvement
+    ? { ...withCommunication, improvement: { ...withCommunication?.improvement, ...improvement } }
+    : withCommunication;
   const plan: Plan = defined({
     version: 1 as const,
     name: workspace.name,

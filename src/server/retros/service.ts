@@ -16,6 +16,7 @@ import {
   type RetroFigure,
   type RetroSubject,
 } from '../../core/retros/index.ts';
+import type { ImprovementSection } from '../../core/retros/chapter.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
@@ -757,5 +758,47 @@ export async function improvementLog(
     actions,
     tags: tags.map((row) => ({ tag: row.tag, count: Number(row.count) })),
     completion: actionCompletion(actions.map((action) => action.taskStatus)),
+  };
+}
+
+/**
+ * The plan document's chapter 6 facts (持续优化): the latest 复盘, their lessons and the actions' completion.
+ * Null when the workspace has none, so a stored section or "not planned yet" shows instead.
+ */
+export async function improvementSection(
+  db: Executor,
+  workspaceId: string,
+  today: string,
+): Promise<ImprovementSection | null> {
+  const rows = await queries.selectRetros(db, { workspaceId, limit: 20 });
+  if (rows.length === 0) return null;
+  const actions = await queries.selectActions(
+    db,
+    rows.map((row) => row.id),
+  );
+  const lessons = await queries.selectWorkspaceLessons(db, workspaceId, { limit: 30 });
+  const all = await queries.selectWorkspaceActions(db, workspaceId, 2000);
+  const completion = actionCompletion(all.map((action) => action.task_status ?? null));
+  return {
+    retros: rows.map((row) => {
+      const own = actionCompletion(
+        actions.filter((action) => action.retro_id === row.id).map((action) => action.task_status ?? null),
+      );
+      return {
+        title: row.title,
+        subject: row.subject_type,
+        status: row.status,
+        actionsDone: own.done,
+        actions: own.total,
+      };
+    }),
+    lessons: lessons.map((lesson) => ({ text: lesson.text, tags: lesson.tags })),
+    actions: {
+      total: completion.total,
+      done: completion.done,
+      open: all.filter((action) => isActionOpen(action.task_status ?? null)).length,
+      overdue: all.filter((action) => isActionOpen(action.task_status ?? null) && action.due_date < today)
+        .length,
+    },
   };
 }

@@ -12,6 +12,7 @@ import {
 } from './sections.ts';
 import { workChapter } from './work.ts';
 import { meetingsCommunicationChapter } from '../../../meetings/chapter.ts';
+import { retrosImprovementChapter } from '../../../retros/chapter.ts';
 
 /**
  * The chapter registry. A module that writes its own chapter adds its `ChapterModule` at the end of this list
@@ -31,4 +32,6 @@ export const PLAN_CHAPTERS: readonly ChapterModule[] = [
   feedbackChapter,
   // 7 团队沟通 from the meetings module: meeting cadence, channels, who is told what.
   meetingsCommunicationChapter,
+  // 6 持续优化 from the retros module: 复盘 cadence, the 复盘 held, lessons and actions.
+  retrosImprovementChapter,
 ];
