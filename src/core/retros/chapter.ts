@@ -161,7 +161,7 @@ export const retrosImprovementChapter: ChapterModule = {
           retro.title,
           words.subjects[retro.subject] ?? retro.subject,
           words.statuses[retro.status] ?? retro.status,
-          retro.actions > 0 ? `${retro.actionsDone}/${retro.actions}` : '—',
+          (retro.actions ?? 0) > 0 ? `${retro.actionsDone ?? 0}/${retro.actions ?? 0}` : '—',
         ]),
       });
     }
@@ -169,13 +169,15 @@ export const retrosImprovementChapter: ChapterModule = {
       blocks.push({ kind: 'heading', text: `${context.number}.3 ${words.lessons}` });
       blocks.push({
         kind: 'list',
-        items: section.lessons.map((lesson) =>
-          lesson.tags.length === 0
-            ? lesson.text
-            : context.locale === 'en'
-              ? `${lesson.text} (${lesson.tags.map((tag) => `#${tag}`).join(' ')})`
-              : `${lesson.text}（${lesson.tags.map((tag) => `#${tag}`).join(' ')}）`,
-        ),
+        items: section.lessons
+          .map(({ text, tags = [] }) => ({ text, tags }))
+          .map((lesson) =>
+            lesson.tags.length === 0
+              ? lesson.text
+              : context.locale === 'en'
+                ? `${lesson.text} (${lesson.tags.map((tag) => `#${tag}`).join(' ')})`
+                : `${lesson.text}（${lesson.tags.map((tag) => `#${tag}`).join(' ')}）`,
+          ),
       });
     }
     if (section.actions.total > 0) {

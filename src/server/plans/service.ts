@@ -121,6 +121,10 @@ export type PlanIds = {
   processes: Record<string, string>;
 };
 
+const SECTION_ORDER = ['improvement', 'communication', 'training', 'research', 'feedback'];
+const sectionRank = (key: string) =>
+  SECTION_ORDER.includes(key) ? SECTION_ORDER.indexOf(key) : SECTION_ORDER.length;
+
 export async function readPlan(
   services: Services,
   scope: PlanScope,
@@ -375,9 +379,15 @@ export async function readPlan(
     : storedSections;
   // The 复盘 held, their lessons and actions are the improvement chapter's facts; a stored section fills in.
   const improvement = await improvementSection(db, workspaceId, today);
-  const sections = improvement
+  const merged = improvement
     ? { ...withCommunication, improvement: { ...withCommunication?.improvement, ...improvement } }
     : withCommunication;
+  // In the schema's chapter order, as an imported plan.yaml stores them, so export → import → export is stable.
+  const sections = merged
+    ? (Object.fromEntries(
+        Object.entries(merged).sort(([a], [b]) => sectionRank(a) - sectionRank(b)),
+      ) as PlanSections)
+    : merged;
   const plan: Plan = defined({
     version: 1 as const,
     name: workspace.name,
