@@ -1227,7 +1227,7 @@ export interface paths {
                             workspace: components["schemas"]["Workspace"];
                             /** @enum {string} */
                             role: "owner" | "admin" | "manager" | "member" | "viewer";
-                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "processes.people" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage" | "reviews.read" | "reviews.write" | "reviews.manage" | "reviews.all")[];
+                            permissions: ("workspace.read" | "workspace.update" | "members.read" | "members.update" | "members.remove" | "invitations.read" | "invitations.create" | "invitations.revoke" | "audit.read" | "tokens.create" | "goals.read" | "goals.write" | "goals.delete" | "kpis.read" | "kpis.write" | "measurements.write" | "tasks.read" | "tasks.write" | "tasks.delete" | "people.write" | "calendar.write" | "processes.read" | "processes.write" | "processes.people" | "runs.write" | "documents.read" | "documents.create" | "chat.manage" | "comments.write" | "comments.moderate" | "meetings.read" | "meetings.write" | "feedback.read" | "feedback.write" | "feedback.manage" | "reviews.read" | "reviews.write" | "reviews.manage" | "reviews.all" | "retros.read" | "retros.write" | "training.read" | "training.write")[];
                         };
                     };
                 };
@@ -20811,6 +20811,988 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/retros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 复盘 retrospectives, newest first, with their actions’ completion */
+        get: {
+            parameters: {
+                query?: {
+                    subjectType?: "goal" | "milestone" | "process" | "campaign" | "period";
+                    subjectId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["RetroSummary"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a 复盘 on a goal, milestone, process version, campaign or period; actions become tasks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+                        /** @description The goal, milestone task or process; none for a campaign or period */
+                        subjectId?: string | null;
+                        /** @description The version reviewed; the current one by default */
+                        processVersionId?: string | null;
+                        periodStart?: string | null;
+                        periodEnd?: string | null;
+                        goalReview?: string;
+                        wentWell?: string[];
+                        wentBadly?: string[];
+                        causes?: {
+                            problem: string;
+                            /** @description Answers to "why?", each about the one before */
+                            whys: string[];
+                        }[];
+                        lessons?: {
+                            text: string;
+                            tags?: string[];
+                        }[];
+                        proposedChange?: string | null;
+                        ownerId?: string | null;
+                        /** @description KPIs whose figures a campaign or period reviews */
+                        kpiIds?: string[];
+                        /** @description Each becomes a task, all or none */
+                        actions?: {
+                            title: string;
+                            /** @description Responsible and Accountable for the task: required (an action without one is refused) */
+                            ownerId?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar day, YYYY-MM-DD
+                             */
+                            dueDate: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retro: components["schemas"]["Retro"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/retros/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lessons from similar past 复盘 for one about to start on a subject */
+        get: {
+            parameters: {
+                query: {
+                    subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+                    subjectId?: string;
+                    title?: string;
+                    /** @description Comma-separated */
+                    tags?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["LessonSuggestion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/improvement-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The improvement log: lessons by tag, actions by status, across every 复盘 */
+        get: {
+            parameters: {
+                query?: {
+                    tag?: string;
+                    q?: string;
+                    status?: "open" | "overdue" | "done";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImprovementLog"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/retros/{retroId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A 复盘: figures, the four steps, lessons, actions with their tasks’ status, similar lessons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    retroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retro: components["schemas"]["Retro"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a 复盘; the tasks its actions became stay */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    retroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the steps, the lessons (the list replaces the stored one) or the status */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    retroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        periodStart?: string | null;
+                        periodEnd?: string | null;
+                        goalReview?: string;
+                        wentWell?: string[];
+                        wentBadly?: string[];
+                        causes?: {
+                            problem: string;
+                            /** @description Answers to "why?", each about the one before */
+                            whys: string[];
+                        }[];
+                        lessons?: {
+                            text: string;
+                            tags?: string[];
+                        }[];
+                        proposedChange?: string | null;
+                        ownerId?: string | null;
+                        /** @description KPIs whose figures a campaign or period reviews */
+                        kpiIds?: string[];
+                        /**
+                         * @description done keeps the figures as they are today
+                         * @enum {string}
+                         */
+                        status?: "draft" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retro: components["schemas"]["Retro"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/retros/{retroId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add actions: each becomes a task (owner as R and A, due date); one without an owner refuses all */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    retroId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        actions: {
+                            title: string;
+                            /** @description Responsible and Accountable for the task: required (an action without one is refused) */
+                            ownerId?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar day, YYYY-MM-DD
+                             */
+                            dueDate: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retro: components["schemas"]["Retro"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/retros/{retroId}/process-version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open the next version of the reviewed process (a copy to change in the editor), linked to the 复盘 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    retroId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Nothing: the version copies the reviewed one */
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            retro: components["schemas"]["Retro"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -22489,6 +23471,177 @@ export interface components {
                     direction: "above" | "below";
                 } | null;
             }[];
+        };
+        RetroFigureInput: {
+            /** @enum {string} */
+            kind: "goal" | "keyResult" | "kpi" | "milestone" | "tasks" | "cases" | "leadTime" | "sla";
+            label: string;
+            unit: string | null;
+            baseline: number | null;
+            target: number | null;
+            actual: number | null;
+            /** @description Share of the way from baseline to target; 1 = reached */
+            achievement: number | null;
+            met: boolean | null;
+            /** @description Path of the evidence in the web app */
+            link: string | null;
+        };
+        RetroActionInput: {
+            id: string;
+            title: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            dueDate: string;
+            /** @description The task the action became; null once the task is deleted */
+            taskId: string | null;
+            taskStatus: string | null;
+            isOpen: boolean;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+        };
+        LessonSuggestionInput: {
+            lessonId: string;
+            retroId: string;
+            retroTitle: string;
+            text: string;
+            tags: string[];
+            /** @enum {string} */
+            reason: "same_subject" | "shared_tags" | "similar_title";
+        };
+        RetroSummaryInput: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+            subjectId: string | null;
+            subjectTitle: string | null;
+            /** @description The process version reviewed */
+            processVersion: {
+                id: string;
+                number: number;
+            } | null;
+            /** @description The process version this 复盘 opened */
+            newVersion: {
+                id: string;
+                number: number;
+            } | null;
+            periodStart: string | null;
+            periodEnd: string | null;
+            /** @enum {string} */
+            status: "draft" | "done";
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Actions done of those counted (cancelled and deleted tasks left out) */
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
+            lessonCount: number;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        RetroInput: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+            subjectId: string | null;
+            subjectTitle: string | null;
+            /** @description The process version reviewed */
+            processVersion: {
+                id: string;
+                number: number;
+            } | null;
+            /** @description The process version this 复盘 opened */
+            newVersion: {
+                id: string;
+                number: number;
+            } | null;
+            periodStart: string | null;
+            periodEnd: string | null;
+            /** @enum {string} */
+            status: "draft" | "done";
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Actions done of those counted (cancelled and deleted tasks left out) */
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
+            lessonCount: number;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            kpiIds: string[];
+            goalReview: string;
+            wentWell: string[];
+            wentBadly: string[];
+            causes: {
+                problem: string;
+                whys: string[];
+                /** @description The last why */
+                rootCause: string;
+            }[];
+            proposedChange: string | null;
+            /** @description 回顾目标: read from the data while a draft, kept as they were once done */
+            figures: components["schemas"]["RetroFigureInput"][];
+            figuresFrozen: boolean;
+            lessons: {
+                id: string;
+                text: string;
+                tags: string[];
+            }[];
+            actions: components["schemas"]["RetroActionInput"][];
+            /** @description Lessons from similar past 复盘 */
+            suggestions: components["schemas"]["LessonSuggestionInput"][];
+        };
+        ImprovementLogInput: {
+            lessons: {
+                id: string;
+                text: string;
+                tags: string[];
+                retroId: string;
+                retroTitle: string;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
+            actions: {
+                id: string;
+                title: string;
+                owner: {
+                    id: string;
+                    name: string;
+                } | null;
+                dueDate: string;
+                /** @description The task the action became; null once the task is deleted */
+                taskId: string | null;
+                taskStatus: string | null;
+                isOpen: boolean;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                retroId: string;
+                retroTitle: string;
+            }[];
+            tags: {
+                tag: string;
+                count: number;
+            }[];
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
         };
         FeedbackContactInput: {
             id: string;
@@ -24481,6 +25634,177 @@ export interface components {
                     direction: "above" | "below";
                 } | null;
             }[];
+        };
+        RetroFigure: {
+            /** @enum {string} */
+            kind: "goal" | "keyResult" | "kpi" | "milestone" | "tasks" | "cases" | "leadTime" | "sla";
+            label: string;
+            unit: string | null;
+            baseline: number | null;
+            target: number | null;
+            actual: number | null;
+            /** @description Share of the way from baseline to target; 1 = reached */
+            achievement: number | null;
+            met: boolean | null;
+            /** @description Path of the evidence in the web app */
+            link: string | null;
+        };
+        RetroAction: {
+            id: string;
+            title: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            dueDate: string;
+            /** @description The task the action became; null once the task is deleted */
+            taskId: string | null;
+            taskStatus: string | null;
+            isOpen: boolean;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+        };
+        LessonSuggestion: {
+            lessonId: string;
+            retroId: string;
+            retroTitle: string;
+            text: string;
+            tags: string[];
+            /** @enum {string} */
+            reason: "same_subject" | "shared_tags" | "similar_title";
+        };
+        RetroSummary: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+            subjectId: string | null;
+            subjectTitle: string | null;
+            /** @description The process version reviewed */
+            processVersion: {
+                id: string;
+                number: number;
+            } | null;
+            /** @description The process version this 复盘 opened */
+            newVersion: {
+                id: string;
+                number: number;
+            } | null;
+            periodStart: string | null;
+            periodEnd: string | null;
+            /** @enum {string} */
+            status: "draft" | "done";
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Actions done of those counted (cancelled and deleted tasks left out) */
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
+            lessonCount: number;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+        };
+        Retro: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            subjectType: "goal" | "milestone" | "process" | "campaign" | "period";
+            subjectId: string | null;
+            subjectTitle: string | null;
+            /** @description The process version reviewed */
+            processVersion: {
+                id: string;
+                number: number;
+            } | null;
+            /** @description The process version this 复盘 opened */
+            newVersion: {
+                id: string;
+                number: number;
+            } | null;
+            periodStart: string | null;
+            periodEnd: string | null;
+            /** @enum {string} */
+            status: "draft" | "done";
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Actions done of those counted (cancelled and deleted tasks left out) */
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
+            lessonCount: number;
+            /** @description Epoch milliseconds */
+            createdAt: number;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            kpiIds: string[];
+            goalReview: string;
+            wentWell: string[];
+            wentBadly: string[];
+            causes: {
+                problem: string;
+                whys: string[];
+                /** @description The last why */
+                rootCause: string;
+            }[];
+            proposedChange: string | null;
+            /** @description 回顾目标: read from the data while a draft, kept as they were once done */
+            figures: components["schemas"]["RetroFigure"][];
+            figuresFrozen: boolean;
+            lessons: {
+                id: string;
+                text: string;
+                tags: string[];
+            }[];
+            actions: components["schemas"]["RetroAction"][];
+            /** @description Lessons from similar past 复盘 */
+            suggestions: components["schemas"]["LessonSuggestion"][];
+        };
+        ImprovementLog: {
+            lessons: {
+                id: string;
+                text: string;
+                tags: string[];
+                retroId: string;
+                retroTitle: string;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+            }[];
+            actions: {
+                id: string;
+                title: string;
+                owner: {
+                    id: string;
+                    name: string;
+                } | null;
+                dueDate: string;
+                /** @description The task the action became; null once the task is deleted */
+                taskId: string | null;
+                taskStatus: string | null;
+                isOpen: boolean;
+                /** @description Epoch milliseconds */
+                createdAt: number;
+                retroId: string;
+                retroTitle: string;
+            }[];
+            tags: {
+                tag: string;
+                count: number;
+            }[];
+            completion: {
+                total: number;
+                done: number;
+                percent: number | null;
+            };
         };
         FeedbackContact: {
             id: string;
