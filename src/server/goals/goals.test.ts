@@ -487,7 +487,8 @@ describe('goals', () => {
       .where('name', 'in', ['goals.refresh_all', 'goals.check_in_reminders'])
       .execute();
     t.clock.advance(1);
-    await t.app.services.scheduler.runDue();
+    // A month of cron jobs falls due at once, more than one batch: run until nothing is due.
+    while ((await t.app.services.scheduler.runDue()) > 0);
     const after = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json()
       .goal;
     expect(after.expectedProgress).toBeGreaterThan(before.expectedProgress);
@@ -503,7 +504,7 @@ describe('goals', () => {
       .set({ run_at: t.clock.now })
       .where('name', '=', 'goals.check_in_reminders')
       .execute();
-    await t.app.services.scheduler.runDue();
+    while ((await t.app.services.scheduler.runDue()) > 0);
     const reminders = await t.database.db
       .selectFrom('events')
       .selectAll()
