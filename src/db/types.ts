@@ -31,6 +31,21 @@ export type WorkspacesTable = {
   updated_at: number;
 };
 
+/** A workspace's working time (migration 0017); no row means the server's defaults. */
+export type WorkspaceSettingsTable = {
+  workspace_id: string;
+  /** IANA name, e.g. Asia/Shanghai. */
+  time_zone: string;
+  /** Minutes into the local day the working window starts and ends (540 = 09:00). */
+  work_start_minutes: number;
+  work_end_minutes: number;
+  /** five_day | six_day | alternating (大小周). */
+  week_pattern: string;
+  /** A day in a six-day week of the 大小周. */
+  big_week_of: string | null;
+  updated_at: number;
+};
+
 export type MembershipsTable = {
   workspace_id: string;
   user_id: string;
@@ -862,6 +877,7 @@ export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
   workspaces: WorkspacesTable;
+  workspace_settings: WorkspaceSettingsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;

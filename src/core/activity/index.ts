@@ -448,6 +448,7 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'run.cancelled': '{actor} 取消了流程实例{object}',
     'plan.imported': '{actor} 导入了计划',
     'calendar.updated': '{actor} 更新了团队日历的节假日与调休（{days} 天）',
+    'workspace.work_time_updated': '{actor} 修改了工作区的时区、工作时间与工作周',
     'calendar_feed.rotated': '{actor} 重置了自己的日历订阅链接',
     'comment.deleted': '{actor} 删除了一条评论',
     'meeting.created': '{actor} 创建了会议{object}（{date}）',
@@ -493,6 +494,8 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'run.cancelled': '{actor} cancelled the case {object}',
     'plan.imported': '{actor} imported a plan',
     'calendar.updated': '{actor} updated the team calendar’s holidays and make-up days ({days} days)',
+    'workspace.work_time_updated':
+      '{actor} changed the workspace’s time zone, working hours and working week',
     'calendar_feed.rotated': '{actor} reset their calendar feed link',
     'comment.deleted': '{actor} deleted a comment',
     'meeting.created': '{actor} created the meeting {object} for {date}',
@@ -637,6 +640,8 @@ function describeDetails(
     }
     case 'run.held':
       return typeof changes.reason === 'string' ? [changes.reason] : [];
+    case 'workspace.work_time_updated':
+      return workTimeChanges(changes, locale);
     case 'run.started':
       return typeof changes.process === 'string'
         ? [
@@ -648,6 +653,44 @@ function describeDetails(
         ? describeChanges(entry.changes, locale, people, SAID[entry.action] ?? [], entry.objectType)
         : [];
   }
+}
+
+const WORK_TIME_WORDS = {
+  'zh-CN': {
+    timeZone: '时区',
+    workStart: '上班时间',
+    workEnd: '下班时间',
+    weekPattern: '工作周',
+    bigWeekOf: '大周',
+    five_day: '双休（五天）',
+    six_day: '单休（六天）',
+    alternating: '大小周',
+  },
+  en: {
+    timeZone: 'Time zone',
+    workStart: 'Work starts',
+    workEnd: 'Work ends',
+    weekPattern: 'Working week',
+    bigWeekOf: 'Big week',
+    five_day: 'five days',
+    six_day: 'six days',
+    alternating: 'alternating (大小周)',
+  },
+} as const;
+
+/** "时区：Asia/Shanghai → Europe/London", one line per setting that changed. */
+function workTimeChanges(changes: Record<string, unknown>, locale: Locale): string[] {
+  const words: Words = WORDS[locale];
+  const labels: Record<string, string> = WORK_TIME_WORDS[locale];
+  const before = isRecord(changes.before) ? changes.before : {};
+  const after = isRecord(changes.after) ? changes.after : {};
+  const shown = (value: unknown) =>
+    value === null || value === undefined ? words.none : (labels[String(value)] ?? String(value));
+  return ['timeZone', 'workStart', 'workEnd', 'weekPattern', 'bigWeekOf'].flatMap((key) =>
+    before[key] === after[key]
+      ? []
+      : [`${labels[key] ?? key}${words.colon}${shown(before[key])}${words.arrow}${shown(after[key])}`],
+  );
 }
 
 /** The sentence as plain text. */

@@ -54,6 +54,11 @@ export const DAY_OUT_OF_RANGE = 'day_out_of_range';
 /** The message a refinement gives a date range whose end comes before its start. */
 export const RANGE_ENDS_BEFORE_START = 'range_ends_before_start';
 
+/** The message a refinement gives a name that is not an IANA time zone. */
+export const UNKNOWN_TIME_ZONE = 'unknown_time_zone';
+/** The message a refinement gives the end of a working day that is not after its start. */
+export const WORKDAY_ENDS_BEFORE_START = 'workday_ends_before_start';
+
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
   minChars: { en: 'Use at least {minimum} characters.', 'zh-CN': '至少 {minimum} 个字符。' },
@@ -76,6 +81,14 @@ const TEXT = {
     'zh-CN': '请使用 2000-01-01 至 2100-12-31 之间的日期。',
   },
   rangeOrder: { en: 'Must be on or after the start.', 'zh-CN': '不能早于开始日期。' },
+  timeZone: {
+    en: 'Use a time zone name such as Asia/Shanghai or Europe/London.',
+    'zh-CN': '请使用 Asia/Shanghai、Europe/London 这样的时区名称。',
+  },
+  workdayOrder: {
+    en: 'Must be later than the start of the working day.',
+    'zh-CN': '下班时间应晚于上班时间。',
+  },
   nul: { en: 'Must not contain a NUL character.', 'zh-CN': '不能包含空字符（NUL）。' },
   tooDeep: {
     en: 'Nested too deeply (at most {maximum} levels).',
@@ -128,6 +141,8 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
     case 'custom':
       if (issue.message === DAY_OUT_OF_RANGE) return say('dayRange');
       if (issue.message === RANGE_ENDS_BEFORE_START) return say('rangeOrder');
+      if (issue.message === UNKNOWN_TIME_ZONE) return say('timeZone');
+      if (issue.message === WORKDAY_ENDS_BEFORE_START) return say('workdayOrder');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');

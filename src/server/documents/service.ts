@@ -116,12 +116,18 @@ export async function renderWorkspacePlan(
     {
       plan,
       observations,
-      options: { locale: input.locale, now, timezone: services.config.timezone, scopeTitle, workspaceName },
+      options: {
+        locale: input.locale,
+        now,
+        timezone: plan.timezone ?? services.config.timezone,
+        scopeTitle,
+        workspaceName,
+      },
       format: input.format,
     },
     (step) => progress(step === 'built' ? 55 : 70),
   );
-  const day = dayInTimezone(now, services.config.timezone);
+  const day = dayInTimezone(now, plan.timezone ?? services.config.timezone);
   return { bytes, fileName: fileNameOf(title, workspaceName, day, input.format), scopeTitle };
 }
 
@@ -213,7 +219,13 @@ export async function previewPlan(
   const { bytes } = await renderPlanOffThread({
     plan,
     observations,
-    options: { locale, now: services.now(), timezone: services.config.timezone, scopeTitle, workspaceName },
+    options: {
+      locale,
+      now: services.now(),
+      timezone: plan.timezone ?? services.config.timezone,
+      scopeTitle,
+      workspaceName,
+    },
     format: 'html',
   });
   return bytes.toString('utf8');

@@ -5,6 +5,7 @@ import type { DemoContext } from '../demo/service.ts';
 import { upsertMeasurements } from '../kpis/queries.ts';
 import { dayInTimezone } from '../time.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 /** Deterministic noise, so every demo workspace tells the same story. */
 function noise(seed: number): () => number {
@@ -61,7 +62,7 @@ const KPIS = [
 export async function seedGoalsDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people } = context;
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const today = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
   const start = addDays(today, -30);
   const due = addDays(start, 91);
   const firstDay = addDays(today, -364);

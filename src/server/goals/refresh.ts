@@ -13,6 +13,7 @@ import type { Services } from '../context.ts';
 import { selectKpis, selectLatestMeasurement, updateKpi, type KpiRow } from '../kpis/queries.ts';
 import { dependentKpiKeys, loadKpiSeries, type SeriesPoint } from '../kpis/series.ts';
 import { dayInTimezone } from '../time.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 /** How far back a formula KPI without key results is read to find its latest value. */
 const STATUS_LOOKBACK_DAYS = 400;
@@ -33,7 +34,7 @@ export async function refreshKpisAndGoals(
   changedKpiKeys: Iterable<string> | 'all',
 ): Promise<void> {
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const today = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
   const kpis = await selectKpis(trx, workspaceId);
   const kpisByKey = new Map(kpis.map((kpi) => [kpi.key, kpi]));
   const affected =

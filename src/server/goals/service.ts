@@ -13,6 +13,7 @@ import { selectMember } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 import { refreshKpisAndGoals, rollupGoals } from './refresh.ts';
 import { analyseGoalInWorkspace, type SmartInput } from './smart.ts';
+import { workspaceToday } from '../workspaces/worktime.ts';
 
 export type GoalStatus = 'draft' | 'active' | 'done' | 'cancelled';
 export type Health = 'on_track' | 'at_risk' | 'off_track' | 'no_data';
@@ -93,8 +94,9 @@ export type GoalInput = {
   weight?: number | undefined;
 };
 
-function today(services: Services): string {
-  return dayInTimezone(services.now(), services.config.timezone);
+/** Today in the workspace's time zone. */
+function today(services: Services, workspaceId: string, executor?: Executor): Promise<string> {
+  return workspaceToday(services, workspaceId, executor);
 }
 
 async function requireGoal(executor: Executor, workspaceId: string, goalId: string) {
@@ -190,7 +192,7 @@ async function insertKeyResults(
 
 export async function listGoals(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
-  const day = today(services);
+  const day = await today(services, workspaceId);
   return (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
 }
 
@@ -202,7 +204,7 @@ export async function getGoal(
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
-  const day = today(services);
+  const day = await today(services, workspaceId);
   const goal = await requireGoal(services.db, workspaceId, goalId);
   const [keyResults, checkIns, children, links] = await Promise.all([
     queries.selectKeyResults(services.db, goalId),
@@ -335,7 +337,7 @@ async function refreshAfter(
   kpiKeys: readonly string[],
 ) {
   if (kpiKeys.length > 0) await refreshKpisAndGoals(services, trx, workspaceId, kpiKeys);
-  else await rollupGoals(services, trx, workspaceId, today(services), services.now());
+  else await rollupGoals(services, trx, workspaceId, await today(services, workspaceId, trx), services.now());
 }
 
 export async function updateGoal(
@@ -579,7 +581,7 @@ export async function analyseStatement(
     ...rest,
     parentGoalTitle: parent?.title ?? null,
     keyResults,
-    today: today(services),
+    today: await today(services, workspaceId),
     locale,
   });
 }
@@ -587,7 +589,7 @@ export async function analyseStatement(
 /** What a lead looks at first: how goals stand, which need attention, which KPIs are red. */
 export async function getDashboard(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
-  const day = today(services);
+  const day = await today(services, workspaceId);
   const goals = (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
   const active = goals.filter((goal) => goal.status === 'active');
   const count = (health: Health) => active.filter((goal) => goal.health === health).length;

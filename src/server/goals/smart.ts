@@ -10,6 +10,8 @@ import type { Locale } from '../../core/i18n/index.ts';
 import { addDays } from '../../core/kpis/periods.ts';
 import type { Executor } from '../../db/types.ts';
 import { selectKpis, type KpiRow } from '../kpis/queries.ts';
+import { keyResultTrajectory } from '../../core/goals/trajectory.ts';
+import type { Aggregation } from '../../core/kpis/periods.ts';
 import { loadKpiSeries } from '../kpis/series.ts';
 
 export type SmartKeyResult = {
@@ -35,9 +37,11 @@ export type SmartInput = {
 };
 
 /**
- * The KPI's last six months as the achievable check needs them. A `sum` KPI (sign-ups per day) is compared
- * as a running total counted from the goal's start (or from today for a goal not begun), so a target of
- * "27,000 this quarter" meets the daily rate times the months left, not a single day's value.
+ * The KPI's history as the achievable check reads it. For a key result on the KPI of a goal under way, it is the
+ * key result's own trajectory (keyResultTrajectory from the goal's start, as goals/refresh.ts fits its forecast
+ * on), so the SMART verdict and the key result's forecast read one line. Otherwise the last six months; a `sum`
+ * KPI (sign-ups per day) then counts as a running total from the goal's start (or from today for a goal not
+ * begun), so a target of "27,000 this quarter" meets the daily rate times the months left, not a single day's value.
  */
 async function history(
   executor: Executor,
@@ -45,12 +49,19 @@ async function history(
   kpis: readonly KpiRow[],
   today: string,
   startDate: string | null | undefined,
+  isKeyResult: boolean,
 ): Promise<KpiPoint[]> {
+  const sixMonthsAgo = addDays(today, -183);
+  const isUnderWay = isKeyResult && !!startDate && startDate <= today;
+  const from = isUnderWay && startDate < sixMonthsAgo ? startDate : sixMonthsAgo;
   const series = await loadKpiSeries(executor, kpi, new Map(kpis.map((other) => [other.key, other])), {
-    from: addDays(today, -183),
+    from,
     to: today,
   });
   const points = series.map((point) => ({ date: point.period, value: point.value }));
+  if (isUnderWay) {
+    return keyResultTrajectory(points, kpi.aggregation as Aggregation, { start: startDate, end: today });
+  }
   if (kpi.aggregation !== 'sum') return points;
   const origin = startDate && startDate < today ? startDate : addDays(today, 1);
   let total = 0;
@@ -95,7 +106,7 @@ export async function analyseGoalInWorkspace(executor: Executor, workspaceId: st
       : undefined;
   const measuredBy = chosen?.kpi ?? suggested ?? null;
   const kpiHistory = measuredBy
-    ? await history(executor, measuredBy, kpis, input.today, input.startDate)
+    ? await history(executor, measuredBy, kpis, input.today, input.startDate, chosen !== undefined)
     : undefined;
 
   const interpretation = interpretTarget({

@@ -10,6 +10,7 @@ import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { carriedActions, insertMeetingRow, readAgendaFacts } from './service.ts';
 import * as queries from './queries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 const WEEKLY = 'FREQ=WEEKLY;BYDAY=MO';
 
@@ -28,7 +29,7 @@ function mondayOf(day: string): string {
 export async function seedCommunicationDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people, locale } = context;
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const today = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
   const text = (chinese: string) => demoText(locale, chinese);
   const mention = (key: string, name: string) => `@[${text(name)}](user:${people[key] ?? ''})`;
 

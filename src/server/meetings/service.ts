@@ -25,11 +25,13 @@ import type { Actor, Services } from '../context.ts';
 import { selectMemberIds } from '../notifications/queries.ts';
 import { selectProcessesWithSteps } from '../plans/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
-import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
+import { toRecords } from '../processes/service.ts';
+import { zoneClock } from '../../core/schedule/worktime.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 type MeetingInput = {
   title: string;
@@ -314,7 +316,8 @@ export async function readAgendaFacts(
   carried: AgendaFacts['openActions'],
 ): Promise<AgendaFacts> {
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const timeZone = await workspaceTimeZone(services, workspaceId, db);
+  const today = dayInTimezone(now, timeZone);
   const [goals, kpis, tasks, steps, processes] = await Promise.all([
     queries.selectOffTrackGoals(db, workspaceId, LIVE_ITEMS_PER_KIND),
     queries.selectRedKpis(db, workspaceId, LIVE_ITEMS_PER_KIND),
@@ -331,7 +334,7 @@ export async function readAgendaFacts(
     const { runs, events } = toRecords(await selectRunsForAnalytics(db, process.id));
     const analytics = analyseProcessRuns(runs, events, {
       now,
-      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      utcOffsetMinutes: zoneClock(timeZone).offsetMinutesAt(now),
       stepOrder: processSteps.map((step) => step.key),
       stepNames: names,
     });

@@ -12,6 +12,7 @@ import { openSteps } from '../processes/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 /** How far ahead the overview looks for the team's milestones. */
 export const MILESTONE_DAYS = 30;
@@ -44,7 +45,7 @@ export type MyDayItem = {
 export async function getMyDay(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'workspace.read');
   const now = services.now();
-  const timezone = services.config.timezone;
+  const timezone = await workspaceTimeZone(services, workspaceId);
   const today = dayInTimezone(now, timezone);
   const [taskRoles, goals, kpis, steps, milestones] = await Promise.all([
     queries.selectMyTaskRoles(services.db, workspaceId, actor.userId),

@@ -2,6 +2,7 @@ import { kpiValueDue } from '../../core/notifications/index.ts';
 import type { Frequency } from '../../core/kpis/periods.ts';
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
+import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 import { selectKpisWithOwners } from './queries.ts';
 
 export const KPI_VALUES_DUE_JOB = 'notifications.kpi_values_due';
@@ -12,9 +13,11 @@ export const KPI_VALUES_DUE_JOB = 'notifications.kpi_values_due';
  * step SLA breaches and routine occurrences; all run as cron rows one instance claims.
  */
 export async function emitKpiValuesDue(services: Services): Promise<number> {
-  const today = dayInTimezone(services.now(), services.config.timezone);
+  // A period ends at midnight in the workspace's own time zone.
+  const zoneOf = await timeZonesByWorkspace(services);
   const kpis = await selectKpisWithOwners(services.db);
   const due = kpis.flatMap((kpi) => {
+    const today = dayInTimezone(services.now(), zoneOf(kpi.workspace_id));
     const period = kpiValueDue(today, kpi.frequency as Frequency, kpi.last_period);
     return period ? [{ ...kpi, period }] : [];
   });

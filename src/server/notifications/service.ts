@@ -30,6 +30,7 @@ import { postChat } from './chat.ts';
 import * as queries from './queries.ts';
 import type { LiveMessage } from './live.ts';
 import { registerReminderJobs } from './reminders.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
 export const DIGEST_JOB = 'notifications.digest';
@@ -259,6 +260,8 @@ export async function notifyEvent(services: Services, event: DomainEvent): Promi
         ...row,
       });
     if (isEmailConfigured) {
+      // Quiet hours of someone who set no time zone are read in the workspace's.
+      const workspaceZone = await workspaceTimeZone(services, workspaceId, trx);
       for (const recipient of recipients) {
         const profile = profiles.get(recipient.userId);
         if (!profile) continue;
@@ -267,7 +270,7 @@ export async function notifyEvent(services: Services, event: DomainEvent): Promi
           event.type,
           'email',
         );
-        const decision = planDelivery(enabled, settingsOf(profile, services.config.timezone), now);
+        const decision = planDelivery(enabled, settingsOf(profile, workspaceZone), now);
         if (!decision) continue;
         delivery({
           dedupe_key: `email:${event.id}:${recipient.userId}`,

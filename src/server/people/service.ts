@@ -11,9 +11,12 @@ import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
+import { workspaceToday } from '../workspaces/worktime.ts';
+import type { Executor } from '../../db/types.ts';
 
-function today(services: Services) {
-  return dayInTimezone(services.now(), services.config.timezone);
+/** Today in the workspace's time zone. */
+function today(services: Services, workspaceId: string, executor?: Executor): Promise<string> {
+  return workspaceToday(services, workspaceId, executor);
 }
 
 function group<T extends { user_id: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -43,7 +46,7 @@ async function loadPeople(services: Services, workspaceId: string, awayFrom?: st
 
 export async function listPeople(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'members.read');
-  return loadPeople(services, workspaceId, addDays(today(services), -30));
+  return loadPeople(services, workspaceId, addDays(await today(services, workspaceId), -30));
 }
 
 /** Anyone keeps their own skills and days away; managers keep everyone's. */
@@ -165,7 +168,7 @@ export async function getWorkload(
   range: { from?: string | undefined; weeks: number },
 ) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  const from = range.from ?? today(services);
+  const from = range.from ?? (await today(services, workspaceId));
   const { people, tasks, workload } = await computeWorkload(services, workspaceId, from, range.weeks);
   const titles = new Map(tasks.map((task) => [task.id, task.title]));
   const names = new Map(people.map((person) => [person.userId, person.name]));
@@ -193,7 +196,7 @@ export async function suggestForTask(
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const task = await selectTask(services.db, workspaceId, taskId);
   if (!task) throw new AppError('task_not_found');
-  const start = task.start_date ?? today(services);
+  const start = task.start_date ?? (await today(services, workspaceId));
   const due = task.due_date ?? addDays(start, 14);
   const weeks = Math.max(1, Math.ceil((Date.parse(due) - Date.parse(start)) / (7 * 86_400_000)) + 1);
   const { people, workload, calendar } = await computeWorkload(services, workspaceId, start, weeks);

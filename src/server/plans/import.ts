@@ -21,6 +21,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectMembers, updateMembership } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 import type { PlanContext } from './service.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 export type ImportInput = { workspaceId: string; plan: Plan; dryRun: boolean; locate?: Locate | undefined };
 
@@ -113,7 +114,7 @@ export async function authorizePlanImport(context: PlanContext, workspaceId: str
 export async function importAuthorizedPlan(context: PlanContext, input: ImportInput): Promise<ImportReport> {
   const { services, actor } = context;
   const { workspaceId, plan } = input;
-  const today = dayInTimezone(services.now(), services.config.timezone);
+  const today = dayInTimezone(services.now(), await workspaceTimeZone(services, workspaceId));
   const linted = Object.fromEntries(
     LOCALES.map((locale) => [locale, lintPlan(plan, { today, locale, locate: input.locate })]),
   ) as Record<Locale, ReturnType<typeof lintPlan>>;
@@ -411,7 +412,14 @@ async function write(
     now,
   });
   if (plan.kpis.length > 0) await refreshKpisAndGoals(services, trx, workspaceId, 'all');
-  else await rollupGoals(services, trx, workspaceId, dayInTimezone(now, services.config.timezone), now);
+  else
+    await rollupGoals(
+      services,
+      trx,
+      workspaceId,
+      dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx)),
+      now,
+    );
 }
 
 async function kpiIdByKey(trx: Executor, workspaceId: string, key: string) {

@@ -30,7 +30,8 @@ import { selectKpis } from '../kpis/queries.ts';
 import { loadKpiSeries } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
-import { toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
+import { toRecords } from '../processes/service.ts';
+import { zoneClock } from '../../core/schedule/worktime.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import type { RoutineTemplate } from '../routines/service.ts';
 import { communicationSection } from '../meetings/service.ts';
@@ -40,6 +41,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
 import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
 import * as queries from './queries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 /** Who asks and in which language the observations' words are written. */
 export type PlanContext = { services: Services; actor: Actor; locale: Locale };
@@ -134,7 +136,8 @@ export async function readPlan(
   const db = services.db;
   const { workspaceId } = scope;
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const timeZone = await workspaceTimeZone(services, workspaceId);
+  const today = dayInTimezone(now, timeZone);
   const [workspace, settings, storedKeys, people, skills, kpiRows, goalRows, keyResultRows] =
     await Promise.all([
       selectWorkspace(db, workspaceId),
@@ -392,7 +395,7 @@ export async function readPlan(
     version: 1 as const,
     name: workspace.name,
     locale: (settings?.locale === 'en' || settings?.locale === 'zh-CN' ? settings.locale : locale) as Locale,
-    timezone: services.config.timezone,
+    timezone: timeZone,
     people: planPeople,
     kpis,
     goals,
@@ -442,7 +445,7 @@ export async function readPlan(
     const { runs, events } = toRecords(await selectRunsForAnalytics(db, row.id));
     const analytics = analyseProcessRuns(runs, events, {
       now,
-      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      utcOffsetMinutes: zoneClock(timeZone).offsetMinutesAt(now),
       stepOrder: steps.map((step) => step.key),
       stepNames: names,
     });
@@ -524,7 +527,7 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
   const { plan, ids } = await readPlan(services, { workspaceId }, context.locale, { observations: false });
   const result = lintPlan(plan, {
-    today: dayInTimezone(services.now(), services.config.timezone),
+    today: dayInTimezone(services.now(), plan.timezone ?? services.config.timezone),
     locale: context.locale,
     calendar: await loadCalendar(services.db, workspaceId),
   });

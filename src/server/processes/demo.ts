@@ -1,15 +1,16 @@
-import { DEFAULT_CALENDAR } from '../../core/schedule/calendar.ts';
 import { stepDueAt } from '../../core/processes/sla.ts';
 import { processRoleName, processTemplates } from '../../core/processes/templates.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
 import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/service.ts';
 import * as queries from './queries.ts';
+import { loadCalendar } from '../tasks/service.ts';
+import { loadWorkTime } from '../workspaces/worktime.ts';
+import { workingHoursOptions, zoneClock } from '../../core/schedule/worktime.ts';
 
 const HOUR = 3_600_000;
 /** Instants are whole milliseconds (bigint in PostgreSQL). */
 const wholeMs = (value: number | null) => (value === null ? null : Math.round(value));
-const SLA_OPTIONS = { calendar: DEFAULT_CALENDAR, utcOffsetMinutes: 480 };
 
 function noise(seed: number): () => number {
   let state = seed;
@@ -28,6 +29,9 @@ type Timing = Record<string, { wait: [number, number]; work: [number, number] }>
  */
 export async function seedProcessesDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people } = context;
+  // The cases' SLAs count the workspace's working hours, as live cases do.
+  const workTime = await loadWorkTime(trx, services.config, workspaceId);
+  const workingHours = workingHoursOptions(workTime, await loadCalendar(trx, workspaceId), services.now());
   const now = services.now();
   const random = noise(42);
   const between = ([low, high]: [number, number]) => low + (high - low) * random();
@@ -122,7 +126,12 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         const completed = Math.round(started + between(stepTiming.work) * HOUR);
         // A case whose next step would finish in the future is still open there, started or not.
         const lastOpen = completed > now;
-        const dueAt = wholeMs(stepDueAt(enteredAt, step.slaHours, SLA_OPTIONS));
+        const dueAt = wholeMs(
+          stepDueAt(enteredAt, step.slaHours, {
+            ...workingHours,
+            utcOffsetMinutes: zoneClock(workTime.timeZone).offsetMinutesAt(enteredAt),
+          }),
+        );
         const assigneeId =
           (lastOpen && index % 2 === 0
             ? context.ownerId

@@ -20,6 +20,7 @@ import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 import { parseSteps, requireProcess } from './service.ts';
 import { foldFinishedRuns } from './summaries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 /** An event-log import reads at most this many step visits (rows): all are written in one transaction. */
 export const EVENT_LOG_IMPORT_MAX_ROWS = 100_000;
@@ -64,7 +65,10 @@ export async function importEventLog(
   if (!version) throw new AppError('process_not_found');
   const steps = parseSteps(version.steps);
 
-  const reader = new EventLogReader({ timeZone: services.config.timezone, issueLimit: ISSUE_LIMIT });
+  const reader = new EventLogReader({
+    timeZone: await workspaceTimeZone(services, workspaceId),
+    issueLimit: ISSUE_LIMIT,
+  });
   let header = true;
   for await (const { cells, row } of spreadsheetRows(buffer, {
     maxRows: EVENT_LOG_IMPORT_MAX_ROWS,

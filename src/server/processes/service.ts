@@ -12,24 +12,20 @@ import {
 import { stepDueAt } from '../../core/processes/sla.ts';
 import { assigneeFigures } from '../../core/processes/assignees.ts';
 import { finishAnalytics } from '../../core/processes/summary.ts';
-import { dayNumber } from '../../core/kpis/periods.ts';
+import { zoneClock } from '../../core/schedule/worktime.ts';
 import { processTemplates } from '../../core/processes/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { selectSkills } from '../people/queries.ts';
-import { loadCalendar } from '../tasks/service.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
+import { loadWorkingHours, localDayBounds, workspaceTimeZone } from '../workspaces/worktime.ts';
 import * as queries from './queries.ts';
 import { readAnalyticsParts } from './summaries.ts';
 
 export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
-
-// Working hours are counted in China's time; a workspace setting can replace this when teams abroad need it.
-export const UTC_OFFSET_MINUTES = 480;
-const DAY_MS = 86_400_000;
 
 /** Instants are whole milliseconds: bigint columns in PostgreSQL refuse fractions. */
 function roundedDue(due: number | null): number | null {
@@ -300,7 +296,8 @@ async function enterStep(
   step: ProcessStep,
   now: number,
 ) {
-  const calendar = await loadCalendar(trx, run.workspace_id);
+  // The workspace's calendar, working hours and time zone (settings, migration 0017).
+  const workingHours = await loadWorkingHours(trx, services.config, run.workspace_id, now);
   const assignee = await pickAssignee(trx, run, step);
   await queries.insertRunStep(trx, {
     id: newId(now),
@@ -311,7 +308,7 @@ async function enterStep(
     entered_at: now,
     started_at: null,
     completed_at: null,
-    due_at: roundedDue(stepDueAt(now, step.slaHours, { calendar, utcOffsetMinutes: UTC_OFFSET_MINUTES })),
+    due_at: roundedDue(stepDueAt(now, step.slaHours, workingHours)),
     breached_at: null,
     outcome_key: null,
     checked_items: '[]',
@@ -795,15 +792,6 @@ export async function openStepsByPerson(services: Services, actor: Actor, worksp
 
 export { toRecords } from './summaries.ts';
 
-/** Days (YYYY-MM-DD, `to` included) of China time as the instants the cases' start is compared with. */
-function startedWindow(window: AnalyticsWindow): { startedFrom?: number; startedBefore?: number } {
-  const dayStart = (day: string) => dayNumber(day) * DAY_MS - UTC_OFFSET_MINUTES * 60_000;
-  return {
-    ...(window.from !== undefined ? { startedFrom: dayStart(window.from) } : {}),
-    ...(window.to !== undefined ? { startedBefore: dayStart(window.to) + DAY_MS } : {}),
-  };
-}
-
 export type AnalyticsWindow = { from?: string; to?: string };
 
 /**
@@ -821,6 +809,7 @@ export async function getAnalytics(
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const process = await requireProcess(services.db, workspaceId, processId);
+  const timeZone = await workspaceTimeZone(services, workspaceId);
   // Drawn on the chosen version's steps; across all versions, on the current one's.
   const shownVersionId = versionId ?? process.current_version_id;
   const flow = shownVersionId
@@ -835,14 +824,15 @@ export async function getAnalytics(
     workspaceId,
     processId,
     versionId,
-    startedWindow(window),
+    // The window's days are the workspace's local days.
+    localDayBounds(window, timeZone),
     now,
   );
   const { analytics, paths } = finishAnalytics(
     parts,
     {
       now,
-      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      utcOffsetMinutes: zoneClock(timeZone).offsetMinutesAt(now),
       stepOrder: steps.map((step) => step.key),
       stepNames: Object.fromEntries(steps.map((step) => [step.key, step.name])),
     },
@@ -884,7 +874,7 @@ export async function getStepAssignees(
     processId,
     stepKey,
     versionId,
-    startedWindow(window),
+    localDayBounds(window, await workspaceTimeZone(services, workspaceId)),
   );
   return {
     stepKey,
@@ -914,6 +904,7 @@ export async function compareProcessVersions(
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.read');
   await requireProcess(services.db, workspaceId, processId);
+  const timeZone = await workspaceTimeZone(services, workspaceId);
   const [from, to] = await Promise.all([
     requireVersion(services.db, workspaceId, processId, fromVersionId),
     requireVersion(services.db, workspaceId, processId, toVersionId),
@@ -923,7 +914,7 @@ export async function compareProcessVersions(
   const analyse = async (versionId: string, stepOrder: string[]) =>
     finishAnalytics(
       await readAnalyticsParts(services.db, services.dialect, workspaceId, processId, versionId, {}, now),
-      { now, utcOffsetMinutes: UTC_OFFSET_MINUTES, stepOrder },
+      { now, utcOffsetMinutes: zoneClock(timeZone).offsetMinutesAt(now), stepOrder },
     ).analytics;
   return {
     comparison: compareAnalytics(

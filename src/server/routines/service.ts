@@ -16,6 +16,7 @@ import { updateTask } from '../tasks/queries.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
+import { workspaceToday } from '../workspaces/worktime.ts';
 
 /** What each occurrence of a routine becomes: a task with these fields. */
 export type RoutineTemplate = {
@@ -38,8 +39,9 @@ export const BACKFILL_DAYS = 7;
 /** What creating (or catching up on) a routine did about its past occurrences. */
 export type Backfill = { created: number; omitted: number; omittedBefore: string | null };
 
-function today(services: Services) {
-  return dayInTimezone(services.now(), services.config.timezone);
+/** Today in the workspace's time zone. */
+function today(services: Services, workspaceId: string, executor?: Executor): Promise<string> {
+  return workspaceToday(services, workspaceId, executor);
 }
 
 function toRoutine(row: RecurrenceRow, from: string) {
@@ -70,7 +72,7 @@ async function requireRecurrence(executor: Executor, workspaceId: string, id: st
 
 export async function listRoutines(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  const day = today(services);
+  const day = await today(services, workspaceId);
   return (await queries.selectRecurrences(services.db, workspaceId)).map((row) => toRoutine(row, day));
 }
 
@@ -86,7 +88,10 @@ export async function createRoutine(
     .transaction()
     .execute((trx) => createRoutineInTransaction(services, trx, workspaceId, actor.userId, input));
   return {
-    routine: toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services)),
+    routine: toRoutine(
+      await requireRecurrence(services.db, workspaceId, id),
+      await today(services, workspaceId),
+    ),
     backfill,
   };
 }
@@ -147,7 +152,11 @@ export async function updateRoutine(
     await queries.updateRecurrence(trx, id, {
       rule,
       ...(input.template ? { template: JSON.stringify(input.template) } : {}),
-      next_occurrence: nextOccurrence({ rule, startsOn: row.starts_on }, today(services), skipped),
+      next_occurrence: nextOccurrence(
+        { rule, startsOn: row.starts_on },
+        await today(services, workspaceId, trx),
+        skipped,
+      ),
       updated_at: now,
     });
     await insertAuditEntry(trx, {
@@ -160,7 +169,7 @@ export async function updateRoutine(
       now,
     });
   });
-  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), await today(services, workspaceId));
 }
 
 export async function endRoutine(services: Services, actor: Actor, workspaceId: string, id: string) {
@@ -214,7 +223,7 @@ export async function skipOccurrence(
       now,
     });
   });
-  return toRoutine(await requireRecurrence(services.db, workspaceId, id), today(services));
+  return toRoutine(await requireRecurrence(services.db, workspaceId, id), await today(services, workspaceId));
 }
 
 /**
@@ -226,7 +235,7 @@ async function createDueOccurrences(
   trx: Executor,
   row: RecurrenceRow,
 ): Promise<Backfill> {
-  const day = today(services);
+  const day = await today(services, row.workspace_id, trx);
   const earliest = addDays(day, -BACKFILL_DAYS);
   const template = JSON.parse(row.template) as RoutineTemplate;
   const skipped = JSON.parse(row.skipped) as string[];
@@ -255,9 +264,11 @@ async function createDueOccurrences(
 
 /** The scheduled job: every due routine of every workspace, each in its own transaction. */
 export async function runDueRoutines(services: Services): Promise<number> {
+  // Every workspace keeps its own day: select by the latest day on Earth (UTC+14), and each routine then reads
+  // its workspace's today.
   const due = await queries.unsafeSelectDueRecurrences(
     services.db,
-    addDays(today(services), LOOKAHEAD_DAYS),
+    addDays(dayInTimezone(services.now(), 'Etc/GMT-14'), LOOKAHEAD_DAYS),
     500,
   );
   let created = 0;

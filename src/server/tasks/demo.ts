@@ -5,6 +5,7 @@ import type { DemoContext } from '../demo/service.ts';
 import { createRoutineInTransaction } from '../routines/service.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 type Plan = {
   title: string;
@@ -274,7 +275,7 @@ const MILESTONES: Array<{ title: string; owner: string; dueIn: number; tasks: Pl
 export async function seedTasksDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people } = context;
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const today = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
   const person = (key: string) => people[key] ?? context.ownerId;
   const text = (chinese: string) => demoText(context.locale, chinese);
   const goal = await trx

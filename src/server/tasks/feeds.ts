@@ -8,6 +8,7 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { hashSecret, newSecret } from '../secrets.ts';
 import { dayInTimezone } from '../time.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 import { authorize } from '../workspaces/access.ts';
 
 // ical-generator is an ES module with a default export; under some loaders it arrives wrapped once more.
@@ -82,7 +83,11 @@ export async function renderCalendarFeed(services: Services, token: string): Pro
     .where('task_roles.user_id', '=', feed.user_id)
     .where('task_roles.role', 'in', ['R', 'A'])
     .where('tasks.due_date', 'is not', null)
-    .where('tasks.due_date', '>=', addDays(dayInTimezone(services.now(), services.config.timezone), -90))
+    .where(
+      'tasks.due_date',
+      '>=',
+      addDays(dayInTimezone(services.now(), await workspaceTimeZone(services, feed.workspace_id)), -90),
+    )
     .orderBy('tasks.due_date')
     .limit(2000)
     .execute();

@@ -12,6 +12,7 @@ import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
 import { loadCalendar, priorityName, type TaskStatus } from './service.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 const HOURS_PER_DAY = 8;
 
@@ -183,7 +184,8 @@ export async function scheduleBody(
   goalId: string | undefined,
 ): Promise<ScheduleBody> {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  const today = dayInTimezone(services.now(), services.config.timezone);
+  const timeZone = await workspaceTimeZone(services, workspaceId);
+  const today = dayInTimezone(services.now(), timeZone);
   const revision = await queries.selectPlanRevision(services.db, workspaceId);
   const key = `${workspaceId}\u0000${revision}\u0000${today}\u0000${goalId ?? ''}`;
   const cache = cacheOf(services);
@@ -192,7 +194,7 @@ export async function scheduleBody(
     // Most recently used last, so the oldest entry is the first to go.
     cache.delete(key);
   } else {
-    body = computeSchedule(services.db, workspaceId, today, services.config.timezone, goalId).then(
+    body = computeSchedule(services.db, workspaceId, today, timeZone, goalId).then(
       (schedule) => new ScheduleBody(JSON.stringify(schedule)),
     );
     // A failure (a dependency loop) is not kept.

@@ -2,7 +2,7 @@ import { AppError, type LocalizedText } from '../../core/errors/index.ts';
 import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
 import { formatCycle, wouldCreateCycle } from '../../core/schedule/cpm.ts';
-import type { WorkCalendar } from '../../core/schedule/calendar.ts';
+import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from '../../core/schedule/calendar.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
@@ -530,17 +530,26 @@ export async function removeDependency(
   });
 }
 
+/** The workspace's working calendar: its week pattern (migration 0017; five days without one), holidays and 调休. */
 export async function loadCalendar(executor: Executor, workspaceId: string): Promise<WorkCalendar> {
-  const days = await executor
-    .selectFrom('workspace_calendar_days')
-    .select(['day', 'kind'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
-  return {
-    weekendDays: [0, 6],
-    holidays: days.filter((day) => day.kind === 'holiday').map((day) => day.day),
-    workdays: days.filter((day) => day.kind === 'workday').map((day) => day.day),
-  };
+  const [days, settings] = await Promise.all([
+    executor
+      .selectFrom('workspace_calendar_days')
+      .select(['day', 'kind'])
+      .where('workspace_id', '=', workspaceId)
+      .execute(),
+    executor
+      .selectFrom('workspace_settings')
+      .select(['week_pattern', 'big_week_of'])
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst(),
+  ]);
+  return weekPatternCalendar(
+    (settings?.week_pattern ?? 'five_day') as WeekPattern,
+    settings?.big_week_of ?? null,
+    days.filter((day) => day.kind === 'holiday').map((day) => day.day),
+    days.filter((day) => day.kind === 'workday').map((day) => day.day),
+  );
 }
 
 /** People × tasks with each cell's roles, and the gaps the matrix should point at. */

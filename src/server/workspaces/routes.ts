@@ -5,6 +5,9 @@ import { createDemoWorkspace } from '../demo/service.ts';
 import { Id, NoContent, requireActor, requireSessionActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
+import * as worktime from './worktime.ts';
+import { parseClockTime } from '../../core/schedule/worktime.ts';
+import type { WeekPattern } from '../../core/schedule/calendar.ts';
 
 const MemberParams = WorkspaceParams.extend({ userId: Id });
 
@@ -72,6 +75,44 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.renameWorkspace(services, requireActor(request), request.params.workspaceId, request.body),
+  );
+
+  app.get(
+    '/w/:workspaceId/work-time',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary:
+          'The working time SLAs, schedules and reminders follow: time zone, hours, working week (大小周)',
+        params: WorkspaceParams,
+        response: responses({ 200: z.object({ workTime: schemas.WorkTimeSchema }) }),
+      },
+    },
+    async (request) => ({
+      workTime: await worktime.getWorkTime(services, requireActor(request), request.params.workspaceId),
+    }),
+  );
+
+  app.put(
+    '/w/:workspaceId/work-time',
+    {
+      schema: {
+        tags: ['workspaces'],
+        summary: 'Set the time zone, working hours and working week',
+        params: WorkspaceParams,
+        body: schemas.WorkTimeBody,
+        response: responses({ 200: z.object({ workTime: schemas.WorkTimeSchema }) }),
+      },
+    },
+    async (request) => ({
+      workTime: await worktime.updateWorkTime(services, requireActor(request), request.params.workspaceId, {
+        timeZone: request.body.timeZone,
+        workStartMinutes: parseClockTime(request.body.workStart) ?? 0,
+        workEndMinutes: parseClockTime(request.body.workEnd) ?? 0,
+        weekPattern: request.body.weekPattern as WeekPattern,
+        bigWeekOf: request.body.bigWeekOf ?? null,
+      }),
+    }),
   );
 
   app.get(

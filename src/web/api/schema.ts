@@ -1397,6 +1397,214 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/work-time": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The working time SLAs, schedules and reminders follow: time zone, hours, working week (大小周) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workTime: components["schemas"]["WorkTime"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Set the time zone, working hours and working week */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description IANA time zone, e.g. Asia/Shanghai */
+                        timeZone: string;
+                        /** @description HH:mm of the local day (24:00 ends it) */
+                        workStart: string;
+                        /** @description HH:mm of the local day (24:00 ends it) */
+                        workEnd: string;
+                        /**
+                         * @description five_day, six_day, or alternating (大小周: six- and five-day weeks in turn)
+                         * @enum {string}
+                         */
+                        weekPattern: "five_day" | "six_day" | "alternating";
+                        /** @description A day in a six-day week of the 大小周 */
+                        bigWeekOf?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workTime: components["schemas"]["WorkTime"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/members": {
         parameters: {
             query?: never;
@@ -22108,6 +22316,18 @@ export interface components {
             /** @description Epoch milliseconds */
             joinedAt: number;
         };
+        WorkTimeInput: {
+            timeZone: string;
+            workStart: string;
+            workEnd: string;
+            /**
+             * @description five_day, six_day, or alternating (大小周: six- and five-day weeks in turn)
+             * @enum {string}
+             */
+            weekPattern: "five_day" | "six_day" | "alternating";
+            bigWeekOf: string | null;
+            today: string;
+        };
         InvitationInput: {
             id: string;
             /** @enum {string} */
@@ -24270,6 +24490,18 @@ export interface components {
             weeklyCapacityHours: number;
             /** @description Epoch milliseconds */
             joinedAt: number;
+        };
+        WorkTime: {
+            timeZone: string;
+            workStart: string;
+            workEnd: string;
+            /**
+             * @description five_day, six_day, or alternating (大小周: six- and five-day weeks in turn)
+             * @enum {string}
+             */
+            weekPattern: "five_day" | "six_day" | "alternating";
+            bigWeekOf: string | null;
+            today: string;
         };
         Invitation: {
             id: string;

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '../../api/schema.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { meKey } from '../account/hooks.ts';
@@ -38,5 +39,31 @@ export function useRenameWorkspace(workspaceId: string) {
         queryClient.invalidateQueries({ queryKey: workspaceKey(workspaceId) }),
         queryClient.invalidateQueries({ queryKey: meKey }),
       ]),
+  });
+}
+
+export const workTimeKey = (workspaceId: string) => ['workspace', workspaceId, 'work-time'] as const;
+
+export type WorkTime =
+  paths['/api/v1/w/{workspaceId}/work-time']['get']['responses'][200]['content']['application/json']['workTime'];
+export type WorkTimeInput =
+  paths['/api/v1/w/{workspaceId}/work-time']['put']['requestBody']['content']['application/json'];
+
+export function useWorkTime(workspaceId: string) {
+  return useQuery({
+    queryKey: workTimeKey(workspaceId),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/work-time', { params: { path: { workspaceId } } })),
+    select: (data) => data.workTime,
+  });
+}
+
+/** Saving moves SLAs, schedules, workload and "today": everything read under the workspace is refetched. */
+export function useSaveWorkTime(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: WorkTimeInput) =>
+      unwrap(api.PUT('/api/v1/w/{workspaceId}/work-time', { params: { path: { workspaceId } }, body })),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

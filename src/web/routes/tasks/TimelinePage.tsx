@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Card, Empty, Flex, Segmented, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_CALENDAR, type WorkCalendar } from '../../../core/schedule/calendar.ts';
+import {
+  DEFAULT_CALENDAR,
+  weekPatternCalendar,
+  type WeekPattern,
+  type WorkCalendar,
+} from '../../../core/schedule/calendar.ts';
+import { useWorkTime } from '../../features/workspaces/hooks.ts';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
@@ -36,16 +42,19 @@ export function TimelinePage() {
   const mayWrite = can('tasks.write');
 
   const rows = useMemo(() => ganttRows(schedule.data?.tasks ?? []), [schedule.data]);
+  const workTime = useWorkTime(workspace.id);
+  // The chart shades and counts the days the server schedules on: the workspace's week (大小周 too) and holidays.
   const calendar = useMemo<WorkCalendar>(
     () =>
       holidays.data
-        ? {
-            weekendDays: [0, 6],
-            holidays: holidays.data.filter((day) => day.kind === 'holiday').map((day) => day.day),
-            workdays: holidays.data.filter((day) => day.kind === 'workday').map((day) => day.day),
-          }
+        ? weekPatternCalendar(
+            (workTime.data?.weekPattern ?? 'five_day') as WeekPattern,
+            workTime.data?.bigWeekOf ?? null,
+            holidays.data.filter((day) => day.kind === 'holiday').map((day) => day.day),
+            holidays.data.filter((day) => day.kind === 'workday').map((day) => day.day),
+          )
         : DEFAULT_CALENDAR,
-    [holidays.data],
+    [holidays.data, workTime.data?.weekPattern, workTime.data?.bigWeekOf],
   );
 
   // After a save, the rows the server moved light up for a few seconds.

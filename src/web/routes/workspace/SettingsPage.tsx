@@ -7,6 +7,8 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useRenameWorkspace } from '../../features/workspaces/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+import { WorkTimeCard } from '../../features/workspaces/WorkTimeCard.tsx';
+import { HolidaysCard } from '../../features/people/HolidaysCard.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -52,6 +54,10 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <WorkTimeCard workspaceId={workspace.id} mayWrite={can('workspace.update')} />
+      <div style={{ maxWidth: 640, marginTop: 16 }}>
+        <HolidaysCard workspaceId={workspace.id} mayWrite={can('calendar.write')} />
+      </div>
       {can('chat.manage') ? (
         <Card title={t('chatTargets.title')} style={{ maxWidth: 640, marginTop: 16 }}>
           <Typography.Paragraph type="secondary">{t('chatTargets.description')}</Typography.Paragraph>
