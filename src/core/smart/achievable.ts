@@ -1,8 +1,8 @@
-import { addDays, addMonths, daysBetween, formatDay, parseDay } from './dates.ts';
+import { linearForecast } from '../kpis/forecast.ts';
+import { daysBetween } from './dates.ts';
 import type { Direction, KpiPoint, Quantity } from './types.ts';
 
 const DAYS_PER_MONTH = 365.25 / 12;
-const TREND_WINDOW_MONTHS = 6;
 const MIN_POINTS = 3;
 /** Needing up to 1.5× the recent pace passes, up to 3× is a stretch, beyond that is not credible. */
 const PASS_RATIO = 1.5;
@@ -42,20 +42,6 @@ export type AchievableAssessment =
   | { outcome: 'deadlinePassed'; current: number; targetLevel: number }
   | ({ outcome: 'compared' } & PaceComparison);
 
-/** Least-squares slope of value over x. */
-function slope(points: Array<{ x: number; y: number }>): number {
-  const n = points.length;
-  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
-  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
-  let numerator = 0;
-  let denominator = 0;
-  for (const p of points) {
-    numerator += (p.x - meanX) * (p.y - meanY);
-    denominator += (p.x - meanX) ** 2;
-  }
-  return denominator === 0 ? 0 : numerator / denominator;
-}
-
 /** The value a target stands for: "提升20%" from 50 means 60; "to 3%" means 3. */
 export function targetLevelFrom(
   current: number,
@@ -70,31 +56,45 @@ export function targetLevelFrom(
   return current + sign * target.value;
 }
 
-/** The recent trend of the KPI over the last 6 months of history (or its last 3 points when sparser). */
+/**
+ * The recent trend of the KPI, fitted exactly as a key result's forecast is (`linearForecast`: the last 90 days or
+ * 30 points, whichever holds more), so the SMART check and the key result's forecast read one line.
+ */
 export function recentTrend(
   history: KpiPoint[],
 ): { current: number; perMonth: number; windowMonths: number } | null {
+  const fit = fitTrend(history, null);
+  return fit ? { current: fit.current, perMonth: fit.perMonth, windowMonths: fit.windowMonths } : null;
+}
+
+function fitTrend(
+  history: KpiPoint[],
+  goal: { deadline: string; target: number; direction: Direction | null } | null,
+) {
   const sorted = [...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const last = sorted.at(-1);
   if (!last || sorted.length < MIN_POINTS) return null;
-  const windowStart = formatDay(addMonths(parseDay(last.date), -TREND_WINDOW_MONTHS));
-  let window = sorted.filter((point) => point.date >= windowStart);
-  if (window.length < MIN_POINTS) window = sorted.slice(-MIN_POINTS);
-  const first = window[0];
-  if (!first) return null;
-  const points = window.map((point) => ({
-    x: daysBetween(first.date, point.date) / DAYS_PER_MONTH,
-    y: point.value,
-  }));
-  const spanMonths = daysBetween(first.date, last.date) / DAYS_PER_MONTH;
-  return { current: last.value, perMonth: slope(points), windowMonths: Math.max(1, Math.round(spanMonths)) };
+  const forecast = linearForecast(sorted, {
+    deadline: goal?.deadline ?? last.date,
+    target: goal?.target ?? last.value,
+    direction: goal?.direction === 'decrease' ? 'decrease' : 'increase',
+  });
+  if (!forecast) return null;
+  const spanMonths = daysBetween(forecast.origin, last.date) / DAYS_PER_MONTH;
+  return {
+    current: last.value,
+    perMonth: forecast.slopePerDay * DAYS_PER_MONTH,
+    windowMonths: Math.max(1, Math.round(spanMonths)),
+    projectedAtDeadline: forecast.projectedAtDeadline,
+    reachDate: forecast.reachDate,
+  };
 }
 
 /** Compares the monthly pace a target needs by its deadline with the KPI's recent trend. */
 export function assessAchievable(input: AchievableInput): AchievableAssessment {
   const history = input.history ?? [];
   if (history.length === 0) return { outcome: 'noHistory' };
-  const trend = recentTrend(history);
+  const trend = fitTrend(history, null);
   if (!trend) return { outcome: 'fewPoints', count: history.length };
   if (!input.target) return { outcome: 'noTarget' };
   if (!input.deadline) return { outcome: 'noDeadline' };
@@ -118,11 +118,14 @@ export function assessAchievable(input: AchievableInput): AchievableAssessment {
   const ratio = pace > 0 ? (way * required) / pace : null;
   const status =
     ratio === null ? 'fail' : ratio <= PASS_RATIO ? 'pass' : ratio <= WARN_RATIO ? 'warn' : 'fail';
-  const monthsToTarget = pace > 0 ? Math.abs(gap) / pace : null;
+  // The projection and the day the target is reached come from the same fitted line as the key result's forecast.
+  const line = fitTrend(history, {
+    deadline: input.deadline,
+    target: targetLevel,
+    direction: input.direction,
+  });
   const eta =
-    monthsToTarget === null
-      ? null
-      : formatDay(addDays(parseDay(input.today), Math.ceil(monthsToTarget * DAYS_PER_MONTH)));
+    pace > 0 && line?.reachDate ? (line.reachDate < input.today ? input.today : line.reachDate) : null;
   return {
     outcome: 'compared',
     status,
@@ -133,7 +136,7 @@ export function assessAchievable(input: AchievableInput): AchievableAssessment {
     isRelative,
     ratio,
     windowMonths: trend.windowMonths,
-    projected: current + trend.perMonth * months,
+    projected: line?.projectedAtDeadline ?? current + trend.perMonth * months,
     eta,
   };
 }

@@ -535,8 +535,8 @@ describe('achievable', () => {
     expect(achievable.reason).toContain('+4.9%/month');
     expect(achievable.reason).toContain('+2.0%/month');
     expect(achievable.reason).toContain('2.5×');
-    expect(achievable.suggestion).toContain('about 1,082 by 2027-03-31');
-    expect(achievable.suggestion).toContain('2027-09-29');
+    expect(achievable.suggestion).toContain('about 1,098 by 2027-03-31');
+    expect(achievable.suggestion).toContain('2027-09-04');
   });
 
   it('fails beyond 3× the trend, in Chinese too', () => {
