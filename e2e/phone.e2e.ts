@@ -166,6 +166,8 @@ async function workspacePages(
     ['profile', '/profile'],
     ['profile-notifications', '/profile/notifications'],
     ['not-found', `${w}/no-such-page`],
+    // The public feedback portal, as a customer on a phone sees it (no sign-in needed).
+    ['portal', `/portal/${workspaceId}`],
   ];
 }
 

@@ -108,7 +108,9 @@ export function MembersTable({
                 <Select<Role>
                   size="small"
                   value={current}
-                  style={{ width: 120 }}
+                  // On a phone the column is narrow: the select fits it and its list is as wide as its words.
+                  style={{ width: '100%', maxWidth: 120, minWidth: 84 }}
+                  popupMatchSelectWidth={false}
                   aria-label={t('members.changeRoleOf', { name: member.name })}
                   options={options.map((value) => ({ value, label: t(`roles.${value}`) }))}
                   onChange={(next) => changeRole(member, next)}

@@ -25,10 +25,13 @@ import {
   type ShiftedDates,
   type Zoom,
 } from './gantt.ts';
+import { useIsCompact } from '../../components/responsive.ts';
 
 const ROW_HEIGHT = 32;
 const HEADER_HEIGHT = 52;
 const LABEL_WIDTH = 340;
+/** On a phone the frozen WBS/title column leaves most of the card to the bars, which scroll inside it. */
+const COMPACT_LABEL_WIDTH = 150;
 const OVERSCAN = 10;
 const BAR_HEIGHT = 16;
 const COLORS = {
@@ -70,6 +73,7 @@ export function GanttChart({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const labelWidth = useIsCompact() ? COMPACT_LABEL_WIDTH : LABEL_WIDTH;
   const scroller = useRef<HTMLDivElement>(null);
   const [window_, setWindow] = useState({ first: 0, count: 40 });
   const dragRef = useRef<Drag | null>(null);
@@ -110,7 +114,7 @@ export function GanttChart({
     const element = scroller.current;
     if (!element || scrolledFor.current === zoom) return;
     scrolledFor.current = zoom;
-    element.scrollLeft = Math.max(0, todayX - (element.clientWidth - LABEL_WIDTH) / 3);
+    element.scrollLeft = Math.max(0, todayX - (element.clientWidth - labelWidth) / 3);
   }, [zoom, todayX]);
 
   const draggedRow = drag ? rows[rowIndex.get(drag.taskId) ?? -1] : undefined;
@@ -225,15 +229,13 @@ export function GanttChart({
       style={{ height, overflow: 'auto', position: 'relative', background: '#fff', borderRadius: 8 }}
     >
       {/* Header: corner and time scale, pinned to the top. */}
-      <div
-        style={{ position: 'sticky', top: 0, zIndex: 3, display: 'flex', width: LABEL_WIDTH + chartWidth }}
-      >
+      <div style={{ position: 'sticky', top: 0, zIndex: 3, display: 'flex', width: labelWidth + chartWidth }}>
         <div
           style={{
             position: 'sticky',
             left: 0,
             zIndex: 4,
-            width: LABEL_WIDTH,
+            width: labelWidth,
             flex: 'none',
             height: HEADER_HEIGHT,
             background: '#fafafa',
@@ -285,14 +287,14 @@ export function GanttChart({
         </svg>
       </div>
 
-      <div style={{ display: 'flex', width: LABEL_WIDTH + chartWidth, height: rows.length * ROW_HEIGHT }}>
+      <div style={{ display: 'flex', width: labelWidth + chartWidth, height: rows.length * ROW_HEIGHT }}>
         {/* Task names, pinned to the left. */}
         <div
           style={{
             position: 'sticky',
             left: 0,
             zIndex: 2,
-            width: LABEL_WIDTH,
+            width: labelWidth,
             flex: 'none',
             background: '#fff',
             borderInlineEnd: '1px solid #f0f0f0',

@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import {
@@ -42,6 +43,7 @@ export const STATUS_COLORS: Record<string, string> = {
 
 export function FeedbackInboxPage() {
   const { t } = useTranslation();
+  const isCompact = useIsCompact();
   const { message } = App.useApp();
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
@@ -87,10 +89,20 @@ export function FeedbackInboxPage() {
       title: t('feedback.inbox.columns.title'),
       key: 'title',
       render: (_, item) => (
-        <Flex vertical gap={2} style={{ minWidth: 220 }}>
+        <Flex vertical gap={2} style={{ minWidth: isCompact ? 0 : 220 }}>
           <Link to={`/w/${workspace.id}/feedback/${item.id}`}>{item.title}</Link>
+          {isCompact ? (
+            // On a phone the status sits under the title: a column of its own would scroll off at 390 px.
+            <span>
+              <Tag color={STATUS_COLORS[item.status]}>{t(`feedback.status.${item.status}`)}</Tag>
+            </span>
+          ) : null}
           {item.body ? (
-            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 420, fontSize: 12 }}>
+            <Typography.Text
+              type="secondary"
+              ellipsis
+              style={{ maxWidth: isCompact ? 240 : 420, fontSize: 12 }}
+            >
               {item.body}
             </Typography.Text>
           ) : null}
@@ -100,6 +112,7 @@ export function FeedbackInboxPage() {
     {
       title: t('feedback.inbox.columns.status'),
       key: 'status',
+      responsive: FROM_TABLET,
       render: (_, item) => (
         <Tag color={STATUS_COLORS[item.status]}>{t(`feedback.status.${item.status}`)}</Tag>
       ),
@@ -196,7 +209,7 @@ export function FeedbackInboxPage() {
             dataSource={inbox.data?.items ?? []}
             loading={inbox.isLoading}
             pagination={false}
-            scroll={{ x: 'max-content' }}
+            {...(!isCompact && { scroll: { x: 'max-content' } })}
             locale={{ emptyText: t('feedback.inbox.empty') }}
             {...(mayWrite && {
               rowSelection: { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) },
