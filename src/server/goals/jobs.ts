@@ -1,6 +1,5 @@
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
-import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 import { daysBetween } from '../../core/kpis/periods.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
 
@@ -29,25 +28,20 @@ export async function refreshAllWorkspaces(services: Services): Promise<void> {
 
 /** One `goal.check_in_due` event per active goal on each 7th day without a check-in. */
 export async function remindCheckIns(services: Services): Promise<number> {
-  // Each workspace's day in its own time zone; the query keeps goals not yet due anywhere.
-  const zoneOf = await timeZonesByWorkspace(services);
-  const todayOf = (workspaceId: string) => dayInTimezone(services.now(), zoneOf(workspaceId));
-  const earliestToday = dayInTimezone(services.now(), 'Etc/GMT+12');
+  const today = dayInTimezone(services.now(), services.config.timezone);
   const goals = await services.db
     .selectFrom('goals')
     .leftJoin('check_ins', 'check_ins.goal_id', 'goals.id')
     .select(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
     .select((eb) => eb.fn.max('check_ins.created_at').as('last_check_in'))
     .where('goals.status', '=', 'active')
-    .where('goals.due_date', '>=', earliestToday)
+    .where('goals.due_date', '>=', today)
     .groupBy(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
     .execute();
   let reminded = 0;
   await services.db.transaction().execute(async (trx) => {
     for (const goal of goals) {
-      const today = todayOf(goal.workspace_id);
-      if (goal.due_date < today) continue;
-      const since = dayInTimezone(Number(goal.last_check_in ?? goal.created_at), zoneOf(goal.workspace_id));
+      const since = dayInTimezone(Number(goal.last_check_in ?? goal.created_at), services.config.timezone);
       const days = daysBetween(since, today);
       if (days <= 0 || days % CHECK_IN_INTERVAL_DAYS !== 0) continue;
       await services.outbox.emit(trx, {

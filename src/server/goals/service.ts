@@ -7,7 +7,6 @@ import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { selectKpiByKey } from '../kpis/queries.ts';
-import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';

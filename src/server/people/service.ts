@@ -7,7 +7,6 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import { selectAllTasks, selectRoles, selectTask } from '../tasks/queries.ts';
-import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';

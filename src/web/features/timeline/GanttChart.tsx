@@ -115,7 +115,7 @@ export function GanttChart({
     if (!element || scrolledFor.current === zoom) return;
     scrolledFor.current = zoom;
     element.scrollLeft = Math.max(0, todayX - (element.clientWidth - labelWidth) / 3);
-  }, [zoom, todayX]);
+  }, [zoom, todayX, labelWidth]);
 
   const draggedRow = drag ? rows[rowIndex.get(drag.taskId) ?? -1] : undefined;
   const dragChange = useMemo(
