@@ -23,7 +23,10 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { selectMemberIds } from '../feedback/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
-import { parseSteps, toRecords, UTC_OFFSET_MINUTES } from '../processes/service.ts';
+import { parseSteps, toRecords } from '../processes/service.ts';
+import { zoneClock } from '../../core/schedule/worktime.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
+import { dayInTimezone } from '../time.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
@@ -229,7 +232,7 @@ async function readFacts(services: Services, row: queries.RetroRow): Promise<Ret
         dueDate: task.due_date,
         finishedOn:
           task.status === 'done' && task.completed_at !== null
-            ? new Date(Number(task.completed_at) + UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10)
+            ? dayInTimezone(Number(task.completed_at), await workspaceTimeZone(services, workspaceId, db))
             : null,
       },
       below: { total: counted.length, done: counted.filter((status) => status === 'done').length },
@@ -243,7 +246,9 @@ async function readFacts(services: Services, row: queries.RetroRow): Promise<Ret
     const records = toRecords(await selectRunsForAnalytics(db, process.id, versionId));
     const analytics = analyseProcessRuns(records.runs, records.events, {
       now: services.now(),
-      utcOffsetMinutes: UTC_OFFSET_MINUTES,
+      utcOffsetMinutes: zoneClock(await workspaceTimeZone(services, workspaceId, db)).offsetMinutesAt(
+        services.now(),
+      ),
       stepOrder: version ? parseSteps(version.steps).map((step) => step.key) : [],
     });
     return {
