@@ -84,7 +84,8 @@ export const en: Catalog = {
     startWith: 'Start with',
     startEmpty: 'An empty workspace',
     startEmptyHint: 'Add goals, KPIs and tasks yourself.',
-    startTemplateHint: 'Next, give the target numbers, the start date and who fills each role: the whole plan is created.',
+    startTemplateHint:
+      'Next, give the target numbers, the start date and who fills each role: the whole plan is created.',
     namePlaceholder: 'e.g. Growth operations',
     create: 'Create workspace',
     demoTitle: 'Load a demo workspace',
