@@ -147,9 +147,12 @@ const WRITES_NEEDING_ONLY_VIEWING = new Set<string>([
 
 /**
  * Writes whose valid body the schema cannot describe, so the generated one stops at a 400 before the service
- * (none now: from-template checks the role before it builds the plan from the body).
+ * (from-template checks the role before it builds the plan from the body, so it is not here).
  */
-const BODY_BEYOND_SCHEMA = new Set<string>();
+const BODY_BEYOND_SCHEMA = new Set<string>([
+  // An IANA zone name and a day that ends after it starts; its roles are tested in workspaces/worktime.test.ts.
+  'PUT /api/v1/w/{workspaceId}/work-time',
+]);
 
 describe('the role matrix', () => {
   const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
