@@ -32,7 +32,9 @@ function startWorker(request: RenderRequest): Worker {
   const options = { workerData: request, resourceLimits: { maxOldGenerationSizeMb: 2048 } };
   if (import.meta.url.endsWith('.ts')) {
     const entry = new URL('./worker.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
+    // Resolved here: an eval'd worker resolves bare names from the working directory, which may be anywhere.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
     return new Worker(boot, { ...options, eval: true });
   }
   return new Worker(new URL('./documents-worker.js', import.meta.url), options);

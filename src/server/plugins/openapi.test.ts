@@ -36,8 +36,11 @@ describe('OpenAPI document', () => {
         if (
           ['post', 'patch', 'put'].includes(method) &&
           !operation.requestBody &&
-          // Actions whose whole meaning is the path (log out, accept, vote, start a process, re-cluster) need no body.
-          !/logout|accept|demo|calendar-feed|\/votes$|\/process$|\/recompute$/.test(path)
+          // Actions whose whole meaning is the path (log out, accept, vote, start a process, re-cluster, move a
+          // review cycle to its next stage, refresh its scorecards, sign a review off) need no body.
+          !/logout|accept|demo|calendar-feed|\/votes$|\/process$|\/recompute$|\/advance$|\/scorecards$|\/sign-off$/.test(
+            path,
+          )
         ) {
           missing.push(`${method} ${path}: no request body`);
         }
