@@ -88,16 +88,6 @@ async function selectOnPostgres(executor: Executor, workspaceId: string, terms: 
   return results.flat();
 }
 
-/** The workspace's people: few enough to match in memory. */
-export function selectPeople(executor: Executor, workspaceId: string) {
-  return executor
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.name', 'users.email', 'memberships.title'])
-    .where('memberships.workspace_id', '=', workspaceId)
-    .execute();
-}
-
 /**
  * "The title contains this text, ignoring case" for the task list's filter, through the same index as the
  * global search (a `LIKE '%…%'` scan reads every task of the workspace).

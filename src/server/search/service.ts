@@ -8,6 +8,7 @@ import {
 } from '../../core/search/index.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
+import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
 
 /**
@@ -26,13 +27,14 @@ export async function searchWorkspace(
   if (terms.length === 0) return { items: [] };
   const [rows, people] = await Promise.all([
     queries.selectSearchCandidates(services.db, services.dialect, workspaceId, terms),
-    queries.selectPeople(services.db, workspaceId),
+    // People are few per workspace: matched here rather than indexed.
+    selectMembers(services.db, workspaceId),
   ]);
   const candidates: SearchCandidate[] = rows.map((row) => ({ ...row, kind: row.kind as SearchKind }));
   for (const person of people) {
     const body = [person.title, person.email].filter(Boolean).join(' · ');
     if (matchesAll(terms, person.name, body))
-      candidates.push({ kind: 'person', id: person.id, title: person.name, body, ref: null });
+      candidates.push({ kind: 'person', id: person.user_id, title: person.name, body, ref: null });
   }
   return { items: rankSearchHits(terms, candidates, limit) };
 }
