@@ -71,6 +71,7 @@ describe('global search', () => {
 
     // A phone, in English: the header keeps an icon; nothing found says so.
     const small = page;
+    await small.goto(`${server.url}${base}`);
     await small.getByTestId('language-switch').getByText('English').click();
     await small.setViewportSize({ width: 390, height: 844 });
     await small.goto(`${server.url}${base}`);

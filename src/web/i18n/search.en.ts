@@ -6,6 +6,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 export const searchEn: Strings<typeof searchZhCN> = {
   search: {
     button: 'Search',
+    open: 'Search the whole workspace',
     placeholder: 'Search goals, KPIs, tasks, processes, cases, people',
     hint: 'Type words separated by spaces; every word must appear',
     empty: 'Nothing contains “{{query}}”',

@@ -2,6 +2,7 @@
 export const searchZhCN = {
   search: {
     button: '搜索',
+    open: '搜索整个工作区',
     placeholder: '搜索目标、指标、任务、流程、工单、成员',
     hint: '输入关键词，空格分隔多个词；中文可搜两个字以上的片段',
     empty: '没有找到包含“{{query}}”的内容',

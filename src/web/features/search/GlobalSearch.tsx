@@ -117,7 +117,8 @@ export function GlobalSearch({ workspaceId, isNarrow }: { workspaceId: string; i
       <Button
         icon={<SearchOutlined />}
         type={isNarrow ? 'text' : 'default'}
-        aria-label={t('search.button')}
+        // Named apart from a page's own search box (the task list has one).
+        aria-label={t('search.open')}
         aria-keyshortcuts="Control+K Meta+K"
         data-testid="search-open"
         onClick={() => setOpen(true)}

@@ -224,6 +224,8 @@ function RetroView({ retro, mayWrite, mayAct }: { retro: Retro; mayWrite: boolea
                   type="circle"
                   size={72}
                   percent={retro.completion.percent ?? 0}
+                  // The share stays a number at 100 % (antd would draw a bare tick there).
+                  format={(percent) => `${percent ?? 0}%`}
                   data-testid="retro-completion"
                 />
                 <Typography.Text>
