@@ -66,6 +66,10 @@ const RetroPage = page(() => import('./routes/retros/RetroPage.tsx'), 'RetroPage
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const FeedbackInboxPage = page(() => import('./routes/feedback/FeedbackInboxPage.tsx'), 'FeedbackInboxPage');
 const FeedbackItemPage = page(() => import('./routes/feedback/FeedbackItemPage.tsx'), 'FeedbackItemPage');
+const FeedbackImportPage = page(
+  () => import('./routes/feedback/FeedbackImportPage.tsx'),
+  'FeedbackImportPage',
+);
 const FeedbackClustersPage = page(
   () => import('./routes/feedback/FeedbackClustersPage.tsx'),
   'FeedbackClustersPage',
@@ -144,6 +148,7 @@ export const router = createBrowserRouter([
                   { path: 'plan/health', element: <PlanHealthPage /> },
                   { path: 'feedback', element: <FeedbackInboxPage /> },
                   { path: 'feedback/clusters', element: <FeedbackClustersPage /> },
+                  { path: 'feedback/import', element: <FeedbackImportPage /> },
                   { path: 'feedback/:itemId', element: <FeedbackItemPage /> },
                   { path: 'surveys', element: <SurveysPage /> },
                   { path: 'surveys/:surveyId', element: <SurveyPage /> },

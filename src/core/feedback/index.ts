@@ -5,3 +5,4 @@ export * from './quality.ts';
 export * from './csv.ts';
 export * from './inbox.ts';
 export * from './loop.ts';
+export * from './import.ts';

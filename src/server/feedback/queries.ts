@@ -567,3 +567,25 @@ export function selectRatedRatings(executor: Executor, workspaceId: string) {
     .where('feedback_ratings.rated_at', 'is not', null)
     .execute();
 }
+
+/** The export ids (`source_ref`) of one channel already in the workspace, among those given. */
+export async function selectSourceRefs(
+  executor: Executor,
+  workspaceId: string,
+  channel: string,
+  refs: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let at = 0; at < refs.length; at += 500) {
+    const chunk = refs.slice(at, at + 500);
+    const rows = await executor
+      .selectFrom('feedback_items')
+      .select('source_ref')
+      .where('workspace_id', '=', workspaceId)
+      .where('channel', '=', channel)
+      .where('source_ref', 'in', chunk)
+      .execute();
+    for (const row of rows) if (row.source_ref) found.add(row.source_ref);
+  }
+  return found;
+}

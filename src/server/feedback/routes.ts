@@ -1,17 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES, spreadsheetsOnly } from '../files.ts';
 import {
   epochMs,
   ErrorBody,
   Id,
   limitParam,
   NoContent,
+  queryFlag,
   requireActor,
   responses,
   WorkspaceParams,
 } from '../http.ts';
 import * as clusters from './clusters.ts';
+import { importFeedback } from './import.ts';
 import { rateResolution } from './loop.ts';
 import * as portal from './portal.ts';
 import {
@@ -22,6 +25,7 @@ import {
   CreateItemBody,
   Email,
   FeedbackDetailSchema,
+  FeedbackImportReportSchema,
   FeedbackItemSchema,
   FeedbackStatus,
   InboxQuery,
@@ -39,6 +43,33 @@ const tags = ['feedback'];
 
 export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
+  acceptSpreadsheets(app);
+
+  app.post(
+    '/w/:workspaceId/feedback/import',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import app-store reviews (title, content, rating, date, version) or customer-service tickets (工单号, 问题描述, 渠道, 时间 …) from CSV or XLSX, GBK read as such: dry run, then every new row or none',
+        consumes: SPREADSHEET_TYPES,
+        params: WorkspaceParams,
+        querystring: z.object({ dryRun: queryFlag(true) }),
+        body: FileBody,
+        response: responses({ 200: FeedbackImportReportSchema }),
+      },
+      onRequest: spreadsheetsOnly,
+    },
+    async (request) =>
+      importFeedback(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.body,
+        request.query,
+        request.locale,
+      ),
+  );
 
   app.get(
     '/w/:workspaceId/feedback/items',

@@ -180,3 +180,34 @@ export const SettingsBody = z
   })
   .refine((body) => Object.keys(body).length > 0, { message: AT_LEAST_ONE_FIELD });
 export type SettingsInput = z.infer<typeof SettingsBody>;
+
+export const FeedbackImportReportSchema = z
+  .object({
+    /** What the columns say the export is: app-store reviews or customer-service tickets. */
+    kind: z.enum(['app_store', 'support']),
+    rows: z.number().int(),
+    newItems: z.number().int(),
+    /** Rows whose id in the export is already in the inbox: skipped, never doubled. */
+    alreadyImported: z.number().int(),
+    /** The CSV was not UTF-8 and was read as GBK. */
+    decodedAsGbk: z.boolean(),
+    columns: z.array(z.object({ header: z.string(), column: z.string().nullable() })),
+    from: epochMs.nullable(),
+    to: epochMs.nullable(),
+    sample: z.array(
+      z.object({
+        row: z.number().int(),
+        title: z.string(),
+        rating: z.number().int().nullable(),
+        createdAt: epochMs.nullable(),
+        category: z.string().nullable(),
+      }),
+    ),
+    /** The common issues the new items join as they arrive, most first. */
+    clusters: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),
+    unclustered: z.number().int(),
+    issues: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })),
+    issueCount: z.number().int(),
+    imported: z.boolean(),
+  })
+  .meta({ id: 'FeedbackImportReport' });

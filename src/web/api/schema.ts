@@ -17465,6 +17465,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/feedback/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import app-store reviews (title, content, rating, date, version) or customer-service tickets (工单号, 问题描述, 渠道, 时间 …) from CSV or XLSX, GBK read as such: dry run, then every new row or none */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            /** @description CSV or XLSX file */
+            requestBody: {
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackImportReport"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/feedback/items": {
         parameters: {
             query?: never;
@@ -23989,6 +24099,40 @@ export interface components {
             synonymsAreDefault: boolean;
             portalUrl: string;
         };
+        FeedbackImportReportInput: {
+            /** @enum {string} */
+            kind: "app_store" | "support";
+            rows: number;
+            newItems: number;
+            alreadyImported: number;
+            decodedAsGbk: boolean;
+            columns: {
+                header: string;
+                column: string | null;
+            }[];
+            from: number | null;
+            to: number | null;
+            sample: {
+                row: number;
+                title: string;
+                rating: number | null;
+                createdAt: number | null;
+                category: string | null;
+            }[];
+            clusters: {
+                id: string;
+                label: string;
+                count: number;
+            }[];
+            unclustered: number;
+            issues: {
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            issueCount: number;
+            imported: boolean;
+        };
         PortalItemInput: {
             id: string;
             title: string;
@@ -26163,6 +26307,40 @@ export interface components {
             }[];
             synonymsAreDefault: boolean;
             portalUrl: string;
+        };
+        FeedbackImportReport: {
+            /** @enum {string} */
+            kind: "app_store" | "support";
+            rows: number;
+            newItems: number;
+            alreadyImported: number;
+            decodedAsGbk: boolean;
+            columns: {
+                header: string;
+                column: string | null;
+            }[];
+            from: number | null;
+            to: number | null;
+            sample: {
+                row: number;
+                title: string;
+                rating: number | null;
+                createdAt: number | null;
+                category: string | null;
+            }[];
+            clusters: {
+                id: string;
+                label: string;
+                count: number;
+            }[];
+            unclustered: number;
+            issues: {
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            issueCount: number;
+            imported: boolean;
         };
         PortalItem: {
             id: string;

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
+import { uploadFile, type UploadOptions } from '../../api/upload.ts';
 
 export type FeedbackItem = components['schemas']['FeedbackItem'];
 export type FeedbackDetail = components['schemas']['FeedbackDetail'];
@@ -214,5 +215,20 @@ export function useRate() {
   return useMutation({
     mutationFn: (body: { token: string; score: number }) =>
       unwrap(api.POST('/api/v1/portal/ratings', { body })),
+  });
+}
+
+export type FeedbackImportReport = components['schemas']['FeedbackImportReport'];
+
+/** Sends a review or ticket export: a dry run reports, a commit imports every new row or none. */
+export function useImportFeedback(workspaceId: string) {
+  const invalidate = useInvalidate(workspaceId);
+  return useMutation({
+    mutationFn: (options: UploadOptions & { dryRun: boolean }) =>
+      uploadFile<FeedbackImportReport>(
+        `/api/v1/w/${encodeURIComponent(workspaceId)}/feedback/import?dryRun=${String(options.dryRun)}`,
+        options,
+      ),
+    onSuccess: (report) => (report.imported ? invalidate() : undefined),
   });
 }

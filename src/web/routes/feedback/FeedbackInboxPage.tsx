@@ -12,7 +12,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -31,7 +31,7 @@ import { useMembers } from '../../features/members/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 const STATUSES = ['new', 'triaged', 'planned', 'in_progress', 'done', 'declined'] as const;
-const CHANNELS = ['portal', 'api', 'app_store', 'support', 'email', 'manual', 'import'] as const;
+const CHANNELS = ['portal', 'api', 'app_store', 'support', 'email', 'manual', 'import', 'survey'] as const;
 export const STATUS_COLORS: Record<string, string> = {
   new: 'blue',
   triaged: 'cyan',
@@ -144,9 +144,16 @@ export function FeedbackInboxPage() {
         title={t('feedback.inbox.title')}
         description={t('feedback.inbox.description')}
         extra={
-          <Button icon={<GlobalOutlined />} href={`/portal/${workspace.id}`} target="_blank">
-            {t('feedback.inbox.portal')}
-          </Button>
+          <Flex gap={8} wrap>
+            {can('feedback.write') ? (
+              <Link to={`/w/${workspace.id}/feedback/import`} data-testid="feedback-import">
+                <Button icon={<UploadOutlined />}>{t('feedback.importer.open')}</Button>
+              </Link>
+            ) : null}
+            <Button icon={<GlobalOutlined />} href={`/portal/${workspace.id}`} target="_blank">
+              {t('feedback.inbox.portal')}
+            </Button>
+          </Flex>
         }
       />
       <Card>
