@@ -43,6 +43,7 @@ import { meetingRoutes } from './meetings/routes.ts';
 import { reviewRoutes } from './reviews/routes.ts';
 import { registerReviewJobs } from './reviews/service.ts';
 import { retroRoutes } from './retros/routes.ts';
+import { skillRoutes } from './skills/routes.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
@@ -187,6 +188,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     surveyRoutes,
     publicSurveyRoutes,
     retroRoutes,
+    skillRoutes,
   ]) {
     await app.register(routes, { prefix: '/api/v1' });
   }

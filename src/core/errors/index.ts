@@ -1,11 +1,13 @@
 import { interpolate, type Locale } from '../i18n/index.ts';
 import { RETRO_ERRORS } from '../retros/errors.ts';
+import { SKILL_ERRORS } from '../skills/errors.ts';
 
 type ErrorDefinition = { status: number; en: string; 'zh-CN': string };
 
 /** Every error code the API returns, with its HTTP status and message in each language. */
 export const ERRORS = {
   ...RETRO_ERRORS,
+  ...SKILL_ERRORS,
   validation_failed: { status: 400, en: 'Some fields are not valid.', 'zh-CN': '部分字段填写有误。' },
   invalid_json: {
     status: 400,

@@ -10,6 +10,7 @@ import { seedCommunicationDemo } from '../meetings/demo.ts';
 import { seedFeedbackDemo } from '../feedback/demo.ts';
 import { seedSurveysDemo } from '../surveys/demo.ts';
 import { seedRetrosDemo } from '../retros/demo.ts';
+import { seedSkillsDemo } from '../skills/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
@@ -35,6 +36,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedFeedbackDemo,
   seedSurveysDemo,
   seedRetrosDemo,
+  seedSkillsDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

@@ -36,6 +36,7 @@ import { loadCalendar } from '../tasks/service.ts';
 import type { RoutineTemplate } from '../routines/service.ts';
 import { communicationSection } from '../meetings/service.ts';
 import { improvementSection } from '../retros/service.ts';
+import { trainingSection } from '../skills/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
@@ -385,12 +386,15 @@ export async function readPlan(
   const merged = improvement
     ? { ...withCommunication, improvement: { ...withCommunication?.improvement, ...improvement } }
     : withCommunication;
+  // The skills matrix, its gaps and the training held are the training chapter's facts; a stored section fills in.
+  const training = await trainingSection(db, workspaceId);
+  const withTraining = training ? { ...merged, training: { ...merged?.training, ...training } } : merged;
   // In the schema's chapter order, as an imported plan.yaml stores them, so export → import → export is stable.
-  const sections = merged
+  const sections = withTraining
     ? (Object.fromEntries(
-        Object.entries(merged).sort(([a], [b]) => sectionRank(a) - sectionRank(b)),
+        Object.entries(withTraining).sort(([a], [b]) => sectionRank(a) - sectionRank(b)),
       ) as PlanSections)
-    : merged;
+    : withTraining;
   const plan: Plan = defined({
     version: 1 as const,
     name: workspace.name,

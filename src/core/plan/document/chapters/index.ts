@@ -13,6 +13,7 @@ import {
 import { workChapter } from './work.ts';
 import { meetingsCommunicationChapter } from '../../../meetings/chapter.ts';
 import { retrosImprovementChapter } from '../../../retros/chapter.ts';
+import { skillsTrainingChapter } from '../../../skills/chapter.ts';
 
 /**
  * The chapter registry. A module that writes its own chapter adds its `ChapterModule` at the end of this list
@@ -34,4 +35,6 @@ export const PLAN_CHAPTERS: readonly ChapterModule[] = [
   meetingsCommunicationChapter,
   // 6 持续优化 from the retros module: 复盘 cadence, the 复盘 held, lessons and actions.
   retrosImprovementChapter,
+  // 8 培训与发展 from the skills module: the skills matrix, gaps, training sessions and attendance.
+  skillsTrainingChapter,
 ];
