@@ -18,6 +18,12 @@ const DESKTOP_PAGES = new Set([
   'run',
   'process-edit',
   'members',
+  'timeline',
+  'settings',
+  'meetings',
+  'meeting',
+  'feedback',
+  'portal',
 ]);
 
 /** The same pages at 1440 px, to see the desktop still looks right (screenshots only). */
@@ -121,6 +127,11 @@ async function workspacePages(
   expect(goalId && kpiKey && processId && run && surveyId).toBeTruthy();
   const retros = await api<Listed>('/retros');
   expect(goalId && kpiKey && processId && run && retros.items[0]).toBeTruthy();
+  const meetings = await api<Listed>('/meetings');
+  const feedback = await api<Listed>('/feedback/items');
+  const meetingId = meetings.items[0]?.id ?? '';
+  const feedbackId = feedback.items[0]?.id ?? '';
+  expect(meetingId && feedbackId).toBeTruthy();
   return [
     ['overview', w],
     ['goals', `${w}/goals`],
@@ -151,11 +162,13 @@ async function workspacePages(
     ['plan-health', `${w}/plan/health`],
     ['feedback', `${w}/feedback`],
     ['feedback-clusters', `${w}/feedback/clusters`],
+    ['feedback-item', `${w}/feedback/${feedbackId}`],
     ['activity', `${w}/activity`],
     ['surveys', `${w}/surveys`],
     ['survey', `${w}/surveys/${surveyId}`],
     ['survey-public', `/survey/${surveyId}`],
     ['meetings', `${w}/meetings`],
+    ['meeting', `${w}/meetings/${meetingId}`],
     ['retros', `${w}/retros`],
     ['retro', `${w}/retros/${retros.items.at(-1)?.id ?? ''}`],
     ['improvement-log', `${w}/retros?tab=log`],

@@ -17,6 +17,7 @@ import * as m0021 from './migrations/0021_search.ts';
 import * as m0018 from './migrations/0018_surveys_competitors.ts';
 import * as m0016 from './migrations/0016_retros_training.ts';
 import * as m0017 from './migrations/0017_workspace_settings.ts';
+import * as m0028 from './migrations/0028_meeting_agenda_lead.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_surveys_competitors': m0018,
   '0016_retros_training': m0016,
   '0017_workspace_settings': m0017,
+  '0028_meeting_agenda_lead': m0028,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

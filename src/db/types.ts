@@ -505,6 +505,8 @@ export type MeetingSeriesTable = {
   duration_minutes: number;
   attendee_ids: string; // JSON user ids
   owner_id: string | null;
+  /** Hours before each meeting the scheduler sends its agenda (migration 0028). */
+  agenda_lead_hours: Generated<number>;
   created_at: number;
   updated_at: number;
 };

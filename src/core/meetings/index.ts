@@ -1,5 +1,6 @@
 import { interpolate, type Locale } from '../i18n/index.ts';
 import { checkRecurrence, nextOccurrence, type Recurrence } from '../tasks/recurrence.ts';
+import type { EmailSection } from '../notifications/email.ts';
 
 /** Where an agenda item came from: read from live data, carried over as an open action, or written. */
 export const AGENDA_SOURCES = ['live', 'carried', 'manual'] as const;
@@ -142,8 +143,10 @@ export function nextMeetingDay(recurrence: Recurrence, after: string | null): st
   return nextOccurrence(recurrence, from < recurrence.startsOn ? recurrence.startsOn : from);
 }
 
-/** How long before a meeting starts the scheduler builds its agenda and sends it to the attendees. */
+/** How long before a meeting starts the scheduler builds its agenda and sends it, unless its series says otherwise. */
 export const AGENDA_LEAD_HOURS = 24;
+/** The longest lead a series may choose: a week. */
+export const MAX_AGENDA_LEAD_HOURS = 168;
 
 /**
  * A meeting's start as an instant and when its agenda is due: `AGENDA_LEAD_HOURS` before. The date and time are
@@ -311,4 +314,41 @@ export function minutesMarkdown(input: MinutesInput, locale: Locale): string {
     });
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The body of the e-mail that sends a meeting's agenda (before it) or its minutes (after it), in the recipient's
+ * language: the agenda items, linked to their objects; or the minutes, decisions and action items with owner and
+ * due day. `absolute` turns an app path into a link.
+ */
+export function meetingEmailSections(
+  kind: 'agenda' | 'minutes',
+  input: MinutesInput,
+  locale: Locale,
+  absolute: (path: string) => string,
+): EmailSection[] {
+  const words = MINUTES_LABELS[locale];
+  const agenda: EmailSection = {
+    heading: words.agenda,
+    ordered: true,
+    empty: words.none,
+    items: input.agenda.map((item) => ({
+      text: item.title,
+      detail: item.detail,
+      url: item.link ? absolute(item.link) : null,
+    })),
+  };
+  if (kind === 'agenda') return [agenda];
+  return [
+    { heading: words.minutes, markdown: input.minutes, empty: words.none },
+    { heading: words.decisions, empty: words.none, items: input.decisions.map((text) => ({ text })) },
+    {
+      heading: words.actions,
+      empty: words.none,
+      items: input.actions.map((action) => ({
+        text: action.title,
+        detail: `${words.owner}: ${action.owner ?? words.nobody} · ${words.due}: ${action.dueDate}`,
+      })),
+    },
+  ];
 }

@@ -3,6 +3,7 @@ import { addWorkingHours } from '../processes/sla.ts';
 import {
   clockTime,
   dayStartInZone,
+  morningDay,
   parseClockTime,
   workingHoursOptions,
   workTimeCalendar,
@@ -72,5 +73,23 @@ describe('work time', () => {
     expect(parseClockTime('24:30')).toBeNull();
     expect(parseClockTime('9点')).toBeNull();
     expect(clockTime(510)).toBe('08:30');
+  });
+
+  it('starts a workspace’s morning at its own work start, in its own zone', () => {
+    // 01:00 UTC is 09:00 in Shanghai but 20:00 the day before in New York.
+    const at = (iso: string) => Date.parse(iso);
+    expect(morningDay(at('2026-12-07T00:59:00Z'), shanghai)).toBeNull();
+    expect(morningDay(at('2026-12-07T01:00:00Z'), shanghai)).toBe('2026-12-07');
+    expect(morningDay(at('2026-12-07T15:59:00Z'), shanghai)).toBe('2026-12-07');
+    expect(morningDay(at('2026-12-07T16:00:00Z'), shanghai)).toBeNull();
+    const newYork = { timeZone: 'America/New_York', workStartMinutes: 8 * 60 + 30 };
+    expect(morningDay(at('2026-12-07T01:00:00Z'), newYork)).toBe('2026-12-06');
+    expect(morningDay(at('2026-12-07T13:29:00Z'), newYork)).toBeNull();
+    expect(morningDay(at('2026-12-07T13:30:00Z'), newYork)).toBe('2026-12-07');
+    // Daylight saving: 08:30 EDT is 12:30 UTC.
+    expect(morningDay(at('2026-07-07T12:30:00Z'), newYork)).toBe('2026-07-07');
+    const kolkata = { timeZone: 'Asia/Kolkata', workStartMinutes: 9 * 60 };
+    expect(morningDay(at('2026-12-07T03:29:00Z'), kolkata)).toBeNull();
+    expect(morningDay(at('2026-12-07T03:30:00Z'), kolkata)).toBe('2026-12-07');
   });
 });

@@ -79,3 +79,17 @@ export function parseClockTime(text: string): number | null {
   if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return null;
   return hours * 60 + minutes;
 }
+
+/**
+ * The local day whose working morning has begun at `now` — the workspace's work start has passed in its zone —
+ * or null while it is still before the start of work there. Morning reminders go out once per such day.
+ */
+export function morningDay(
+  now: number,
+  workTime: Pick<WorkTime, 'timeZone' | 'workStartMinutes'>,
+): string | null {
+  const wall = now + zoneClock(workTime.timeZone).offsetAt(now);
+  const intoDay = ((wall % DAY_MS) + DAY_MS) % DAY_MS;
+  if (intoDay < workTime.workStartMinutes * 60_000) return null;
+  return new Date(wall - intoDay).toISOString().slice(0, 10);
+}

@@ -484,7 +484,7 @@ describe('goals', () => {
     await t.database.db
       .updateTable('jobs')
       .set({ run_at: t.clock.now })
-      .where('name', 'in', ['goals.refresh_all', 'goals.check_in_reminders'])
+      .where('name', 'in', ['goals.refresh_all', 'workspaces.mornings'])
       .execute();
     t.clock.advance(1);
     // A month of cron jobs falls due at once, more than one batch: run until nothing is due.
@@ -502,7 +502,8 @@ describe('goals', () => {
     await t.database.db
       .updateTable('jobs')
       .set({ run_at: t.clock.now })
-      .where('name', '=', 'goals.check_in_reminders')
+      // Check-ins are asked for in the workspace's morning: the quarter-hourly mornings row enqueues the day's job.
+      .where('name', '=', 'workspaces.mornings')
       .execute();
     while ((await t.app.services.scheduler.runDue()) > 0);
     const reminders = await t.database.db

@@ -1,22 +1,25 @@
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
 import { daysBetween } from '../../core/kpis/periods.ts';
+import { registerMorningJob, type MorningScope } from '../workspaces/mornings.ts';
+import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
 
 export const CHECK_IN_INTERVAL_DAYS = 7;
 
+export const CHECK_IN_REMINDERS_JOB = 'goals.check_in_reminders';
+
 /**
- * Expected progress moves with the calendar, so health is recomputed every night; check-ins fall due weekly.
- * Cron rules are UTC: 16:05 and 01:00 UTC are 00:05 and 09:00 in China.
+ * Expected progress moves with the calendar, so health is recomputed every night (16:05 UTC, 00:05 in China);
+ * check-ins fall due weekly and are asked for in each workspace's own morning (workspaces/mornings.ts).
  */
 export async function registerGoalJobs(services: Services): Promise<void> {
   const { scheduler } = services;
   scheduler.register('goals.refresh_all', () => refreshAllWorkspaces(services));
-  scheduler.register('goals.check_in_reminders', async () => {
-    await remindCheckIns(services);
-  });
   await scheduler.every('goals.refresh_all', '5 16 * * *');
-  await scheduler.every('goals.check_in_reminders', '0 1 * * *');
+  await registerMorningJob(services, CHECK_IN_REMINDERS_JOB, async (scope) => {
+    await remindCheckIns(services, scope);
+  });
 }
 
 export async function refreshAllWorkspaces(services: Services): Promise<void> {
@@ -26,22 +29,33 @@ export async function refreshAllWorkspaces(services: Services): Promise<void> {
   }
 }
 
-/** One `goal.check_in_due` event per active goal on each 7th day without a check-in. */
-export async function remindCheckIns(services: Services): Promise<number> {
-  const today = dayInTimezone(services.now(), services.config.timezone);
-  const goals = await services.db
+/**
+ * One `goal.check_in_due` event per active goal on each 7th day without a check-in, counted in days of the goal's
+ * workspace (its time zone). Without a scope every workspace is read, each in its own zone.
+ */
+export async function remindCheckIns(services: Services, scope?: MorningScope): Promise<number> {
+  const now = services.now();
+  const zoneOf = await timeZonesByWorkspace(services);
+  const todayOf = (workspaceId: string) => scope?.today ?? dayInTimezone(now, zoneOf(workspaceId));
+  // The earliest "today" anywhere: a goal due then is still running somewhere.
+  const earliest = scope?.today ?? dayInTimezone(now, 'Etc/GMT+12');
+  let query = services.db
     .selectFrom('goals')
     .leftJoin('check_ins', 'check_ins.goal_id', 'goals.id')
     .select(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
     .select((eb) => eb.fn.max('check_ins.created_at').as('last_check_in'))
     .where('goals.status', '=', 'active')
-    .where('goals.due_date', '>=', today)
-    .groupBy(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
-    .execute();
+    .where('goals.due_date', '>=', earliest)
+    .groupBy(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date']);
+  if (scope) query = query.where('goals.workspace_id', '=', scope.workspaceId);
+  const goals = await query.execute();
   let reminded = 0;
   await services.db.transaction().execute(async (trx) => {
     for (const goal of goals) {
-      const since = dayInTimezone(Number(goal.last_check_in ?? goal.created_at), services.config.timezone);
+      const today = todayOf(goal.workspace_id);
+      if (goal.due_date < today) continue;
+      const zone = zoneOf(goal.workspace_id);
+      const since = dayInTimezone(Number(goal.last_check_in ?? goal.created_at), zone);
       const days = daysBetween(since, today);
       if (days <= 0 || days % CHECK_IN_INTERVAL_DAYS !== 0) continue;
       await services.outbox.emit(trx, {

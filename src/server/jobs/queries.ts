@@ -126,3 +126,22 @@ export async function deleteFinishedJobsBefore(db: Db, before: number): Promise<
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Removes a recurring row by its key (a job that moved to another schedule). */
+export async function deleteJobByKey(executor: Executor, key: string): Promise<void> {
+  await executor.deleteFrom('jobs').where('key', '=', key).execute();
+}
+
+/** Which of these keys name a job already (queued, running or kept as history). */
+export async function selectExistingJobKeys(
+  executor: Executor,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let start = 0; start < keys.length; start += 500) {
+    const chunk = keys.slice(start, start + 500);
+    const rows = await executor.selectFrom('jobs').select('key').where('key', 'in', chunk).execute();
+    for (const row of rows) if (row.key) found.add(row.key);
+  }
+  return found;
+}

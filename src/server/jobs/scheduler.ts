@@ -107,6 +107,11 @@ export class Scheduler {
     });
   }
 
+  /** Stops a recurring job made by `every` (its rows under the same key go; the handler stays registered). */
+  async unschedule(name: string, key = `cron:${name}`): Promise<void> {
+    await queries.deleteJobByKey(this.options.db, key);
+  }
+
   /** Claims and runs the jobs due now; returns how many ran. Tests call this directly. */
   async runDue(): Promise<number> {
     const { db, dialect, now, batchSize, leaseMs } = this.options;

@@ -3,17 +3,19 @@ import {
   AGENDA_LEAD_HOURS,
   buildAgenda,
   isAgendaDue,
+  MAX_AGENDA_LEAD_HOURS,
   mergeAgenda,
   upcomingSeriesDay,
   type AgendaItem,
 } from '../../core/meetings/index.ts';
-import { ZoneClock } from '../../core/processes/zone.ts';
+import { zoneClock } from '../../core/schedule/worktime.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Services } from '../context.ts';
 import { selectMemberIds } from '../notifications/queries.ts';
 import { dayInTimezone } from '../time.ts';
+import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 import * as queries from './queries.ts';
 import { carriedActions, insertMeetingRow, readAgendaFacts } from './service.ts';
 
@@ -24,8 +26,9 @@ const localeOr = (value: string | null | undefined): Locale => (isLocale(value) 
 
 /**
  * Every quarter hour, on whichever instance claims the cron row: each series gets its next meeting once none
- * lies ahead and the day is within the lead window, and every planned meeting whose start is less than
- * `AGENDA_LEAD_HOURS` away gets its agenda built (open actions carried from earlier meetings of the series, then
+ * lies ahead and the day is within the lead window, and every planned meeting whose start (wall time in its
+ * workspace's zone) is less than its series' lead (`agenda_lead_hours`, else `AGENDA_LEAD_HOURS`) away gets its
+ * agenda built (open actions carried from earlier meetings of the series, then
  * off-track goals, red KPIs, overdue tasks, breached SLAs, bottlenecks; topics people wrote stay) and sent to its
  * attendees through the notification pipeline. A meeting whose agenda someone already sent is left alone; the
  * send is claimed with a conditional update, so a run that overlaps a person's click sends once.
@@ -34,10 +37,11 @@ export async function prepareUpcomingMeetings(
   services: Services,
 ): Promise<{ created: number; sent: number }> {
   const now = services.now();
-  const clock = new ZoneClock(services.config.timezone);
-  const toInstant = (wallMs: number) => clock.toInstant(wallMs);
-  const today = dayInTimezone(now, services.config.timezone);
-  const horizon = dayInTimezone(now + (AGENDA_LEAD_HOURS + 24) * 3_600_000, services.config.timezone);
+  // Each workspace reads meeting times as wall time in its own zone (workspaces/worktime.ts).
+  const zoneOf = await timeZonesByWorkspace(services);
+  const todayIn = (workspaceId: string) => dayInTimezone(now, zoneOf(workspaceId));
+  const horizonIn = (workspaceId: string, leadHours: number) =>
+    dayInTimezone(now + (leadHours + 24) * 3_600_000, zoneOf(workspaceId));
 
   let created = 0;
   for (const series of await queries.selectAllSeries(services.db)) {
@@ -45,9 +49,9 @@ export async function prepareUpcomingMeetings(
     const day = upcomingSeriesDay(
       { rule: series.rule, startsOn: series.starts_on },
       latest?.date ?? null,
-      today,
+      todayIn(series.workspace_id),
     );
-    if (!day || day > horizon) continue;
+    if (!day || day > horizonIn(series.workspace_id, Number(series.agenda_lead_hours))) continue;
     const made = await services.db.transaction().execute(async (trx) => {
       await lockWorkspace(trx, services.dialect, 'meetings', series.workspace_id);
       // Re-read under the lock: a person may have made it meanwhile.
@@ -77,8 +81,12 @@ export async function prepareUpcomingMeetings(
   }
 
   let sent = 0;
-  for (const meeting of await queries.selectMeetingsAwaitingAgenda(services.db, today, horizon)) {
+  // The widest window over every zone (UTC−12 to UTC+14) and lead; each meeting is then read in its own.
+  const earliest = dayInTimezone(now, 'Etc/GMT+12');
+  const latest = dayInTimezone(now + (MAX_AGENDA_LEAD_HOURS + 24) * 3_600_000, 'Etc/GMT-14');
+  for (const meeting of await queries.selectMeetingsAwaitingAgenda(services.db, earliest, latest)) {
     const attendeeIds = parseIds(meeting.attendee_ids);
+    const clock = zoneClock(zoneOf(meeting.workspace_id));
     const due = isAgendaDue(
       {
         date: meeting.date,
@@ -88,7 +96,8 @@ export async function prepareUpcomingMeetings(
         attendees: attendeeIds.length,
       },
       now,
-      toInstant,
+      (wallMs) => clock.toInstant(wallMs),
+      meeting.agenda_lead_hours === null ? AGENDA_LEAD_HOURS : Number(meeting.agenda_lead_hours),
     );
     if (!due) continue;
     const locale = localeOr(meeting.creator_locale);

@@ -3,10 +3,12 @@ import {
   as,
   createTestApp,
   createTestTeam,
+  createTestWorkspace,
   signUpUser,
   type TestApp,
   type TestUser,
 } from '../testing/app.ts';
+import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 import { prepareUpcomingMeetings } from './agenda-job.ts';
 
 let t: TestApp;
@@ -334,6 +336,152 @@ describe('the agenda before the meeting', () => {
     await call(owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
     t.clock.now = Date.UTC(2026, 10, 29, 3, 0);
     expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
+  });
+});
+
+describe('agenda and minutes by e-mail', () => {
+  let smtp: TestSmtpServer;
+  let mail: TestApp;
+  let lead: TestUser;
+  let colleague: TestUser;
+  let teamId: string;
+
+  beforeEach(async () => {
+    smtp = await startSmtpServer();
+    mail = await createTestApp({ smtpUrl: smtp.url, publicUrl: 'https://ops.example.com' });
+    lead = await signUpUser(mail.app, { locale: 'en' });
+    colleague = await signUpUser(mail.app, { locale: 'zh-CN' });
+    teamId = await createTestWorkspace(mail.app, lead, { member: colleague });
+  });
+  afterEach(async () => {
+    await mail.close();
+    await smtp.close();
+  });
+
+  const teamCall = (
+    user: TestUser,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    payload?: object,
+  ) =>
+    mail.app.inject(as(user, { method, url: `/api/v1/w/${teamId}${path}`, ...(payload ? { payload } : {}) }));
+  const drainMail = async () => {
+    while ((await mail.app.services.scheduler.runDue()) > 0);
+  };
+
+  it('sends the agenda items ahead by the series’ own lead, in the team’s zone, and the minutes after, in each reader’s language', async () => {
+    // The team works in London; its weekly meeting is Mondays 10:00 there, the agenda 48 hours ahead.
+    expect(
+      (
+        await teamCall(lead, 'PUT', '/work-time', {
+          timeZone: 'Europe/London',
+          workStart: '09:00',
+          workEnd: '18:00',
+          weekPattern: 'five_day',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const created = await teamCall(lead, 'POST', '/meeting-series', {
+      title: '运营周会',
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+      startsOn: '2026-11-30',
+      startTime: '10:00',
+      attendeeIds: [lead.id, colleague.id],
+      agendaLeadHours: 48,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().series.agendaLeadHours).toBe(48);
+    const meetingId = created.json().meeting.id as string;
+    const overdue = await teamCall(lead, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
+    const overdueId = overdue.json().task.id as string;
+    await teamCall(lead, 'PATCH', `/meetings/${meetingId}`, {
+      agenda: [
+        { id: 'manual-1', kind: 'topic', source: 'manual', title: '预算', detail: '下季度', link: null },
+      ],
+    });
+    await drainMail();
+    smtp.messages.length = 0;
+
+    // Saturday 10:30 London is 48 hours less 30 minutes before: sent. (09:30 was still too early.)
+    mail.clock.now = Date.UTC(2026, 10, 28, 9, 30);
+    expect(await prepareUpcomingMeetings(mail.app.services)).toEqual({ created: 0, sent: 0 });
+    mail.clock.now = Date.UTC(2026, 10, 28, 10, 30);
+    expect(await prepareUpcomingMeetings(mail.app.services)).toEqual({ created: 0, sent: 1 });
+    await drainMail();
+    const agendaMails = smtp.messages.filter((message) => message.subject.includes('运营周会'));
+    expect(agendaMails.map((message) => message.to[0]).sort()).toEqual([colleague.email, lead.email].sort());
+    const toColleague = agendaMails.find((message) => message.to[0] === colleague.email);
+    expect(toColleague?.subject).toMatch(/^「运营周会」（2026-11-30 10:00）的议程：共 \d+ 项$/);
+    expect(toColleague?.text).toContain('议程');
+    expect(toColleague?.text).toContain('预算 (下季度)');
+    expect(toColleague?.text).toContain('上线新手引导');
+    expect(toColleague?.html).toContain(`https://ops.example.com/w/${teamId}/tasks?task=${overdueId}`);
+    const toLead = agendaMails.find((message) => message.to[0] === lead.email);
+    expect(toLead?.text).toContain('Agenda');
+    expect(toLead?.text).toContain('预算 (下季度)');
+
+    // After the meeting: minutes, a decision and an action with its owner go to the attendees but the sender.
+    mail.clock.now = Date.UTC(2026, 10, 30, 12, 0);
+    await teamCall(lead, 'PATCH', `/meetings/${meetingId}`, {
+      minutes: '讨论了 **留存** 与 <script>x</script> 预算。',
+      decisions: ['新手引导下周上线'],
+    });
+    await teamCall(lead, 'POST', `/meetings/${meetingId}/actions`, {
+      title: '整理流失用户访谈',
+      ownerId: colleague.id,
+      dueDate: '2026-12-04',
+    });
+    smtp.messages.length = 0;
+    expect((await teamCall(lead, 'POST', `/meetings/${meetingId}/send-minutes`, {})).statusCode).toBe(200);
+    await drainMail();
+    const minutes = smtp.messages.filter((message) => message.subject.includes('纪要'));
+    expect(minutes.map((message) => message.to[0])).toEqual([colleague.email]);
+    const [sent] = minutes;
+    expect(sent?.subject).toBe('「运营周会」（2026-11-30）的纪要：1 项决定，1 个行动项');
+    for (const part of [
+      '纪要',
+      '讨论了',
+      '决定',
+      '新手引导下周上线',
+      '行动项',
+      '整理流失用户访谈',
+      '截止: 2026-12-04',
+    ]) {
+      expect(sent?.text).toContain(part);
+    }
+    expect(sent?.html).toContain('<strong>留存</strong>');
+    expect(sent?.html).not.toContain('<script>');
+  });
+
+  it('changes a series’ lead, refusing what is out of range and other roles', async () => {
+    const created = await teamCall(lead, 'POST', '/meeting-series', {
+      title: 'Weekly sync',
+      rule: 'FREQ=WEEKLY;BYDAY=MO',
+      startsOn: '2026-11-30',
+      startTime: '10:00',
+      attendeeIds: [lead.id],
+    });
+    const seriesId = created.json().series.id as string;
+    expect(created.json().series.agendaLeadHours).toBe(24);
+    const changed = await teamCall(lead, 'PATCH', `/meeting-series/${seriesId}`, { agendaLeadHours: 4 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().series.agendaLeadHours).toBe(4);
+    const tooLong = await teamCall(lead, 'PATCH', `/meeting-series/${seriesId}`, { agendaLeadHours: 169 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().error.fields).toEqual([expect.objectContaining({ path: 'agendaLeadHours' })]);
+    const byMember = await teamCall(colleague, 'PATCH', `/meeting-series/${seriesId}`, {
+      agendaLeadHours: 8,
+    });
+    expect(byMember.statusCode).toBe(200);
+    const stranger = await signUpUser(mail.app);
+    const foreign = await mail.app.inject(
+      as(stranger, {
+        method: 'PATCH',
+        url: `/api/v1/w/${teamId}/meeting-series/${seriesId}`,
+        payload: { agendaLeadHours: 8 },
+      }),
+    );
+    expect(foreign.statusCode).toBe(404);
   });
 });
 

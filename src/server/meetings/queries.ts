@@ -77,6 +77,14 @@ export async function insertSeries(executor: Executor, row: Insertable<MeetingSe
   await executor.insertInto('meeting_series').values(row).execute();
 }
 
+export async function updateSeries(
+  executor: Executor,
+  seriesId: string,
+  changes: Updateable<MeetingSeriesTable>,
+): Promise<void> {
+  await executor.updateTable('meeting_series').set(changes).where('id', '=', seriesId).execute();
+}
+
 export async function deleteSeries(executor: Executor, seriesId: string): Promise<void> {
   await executor.deleteFrom('meeting_series').where('id', '=', seriesId).execute();
 }
@@ -232,13 +240,14 @@ export function selectAllSeries(executor: Executor) {
     .execute();
 }
 
-/** Planned meetings between two days whose agenda nobody has sent yet (with the creator's language). */
+/** Planned meetings between two days whose agenda nobody has sent yet (with the creator's language and the series' lead). */
 export function selectMeetingsAwaitingAgenda(executor: Executor, fromDay: string, toDay: string) {
   return executor
     .selectFrom('meetings')
     .leftJoin('users', 'users.id', 'meetings.created_by')
+    .leftJoin('meeting_series', 'meeting_series.id', 'meetings.series_id')
     .selectAll('meetings')
-    .select('users.locale as creator_locale')
+    .select(['users.locale as creator_locale', 'meeting_series.agenda_lead_hours'])
     .where('meetings.status', '=', 'planned')
     .where('meetings.agenda_sent_at', 'is', null)
     .where('meetings.date', '>=', fromDay)

@@ -14,6 +14,7 @@ import {
   MeetingSeries,
   MeetingSummary,
   SeriesBody,
+  SeriesChanges,
   SeriesParams,
 } from './schemas.ts';
 import * as service from './service.ts';
@@ -303,6 +304,28 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
           request.locale,
         ),
       }),
+  );
+
+  app.patch(
+    '/w/:workspaceId/meeting-series/:seriesId',
+    {
+      schema: {
+        tags: ['meetings'],
+        summary: 'Change a recurring meeting: how many hours ahead its agenda goes out',
+        params: SeriesParams,
+        body: SeriesChanges,
+        response: responses({ 200: z.object({ series: MeetingSeries }) }),
+      },
+    },
+    async (request) => ({
+      series: await service.updateSeries(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.seriesId,
+        request.body,
+      ),
+    }),
   );
 
   app.delete(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AGENDA_LEAD_HOURS,
+  MAX_AGENDA_LEAD_HOURS,
   AGENDA_KINDS,
   AGENDA_SOURCES,
   MAX_AGENDA_ITEMS,
@@ -82,6 +84,7 @@ export const MeetingSeries = z
     attendees: z.array(Person),
     owner: Person.nullable(),
     nextDate: z.string().nullable().describe('The day after the latest meeting the rule gives, if any'),
+    agendaLeadHours: z.number().int().describe('Hours before each meeting its agenda is built and sent'),
     createdAt: epochMs,
   })
   .meta({ id: 'MeetingSeries' });
@@ -119,10 +122,20 @@ export const MeetingChanges = z.object({
   status: z.enum(['planned', 'held']).optional(),
 });
 
+const AgendaLeadHours = z
+  .number()
+  .int()
+  .min(1)
+  .max(MAX_AGENDA_LEAD_HOURS)
+  .describe('Hours before each meeting the scheduler builds and sends its agenda (1–168)');
+
 export const SeriesBody = MeetingBody.omit({ date: true }).extend({
   rule: z.string().trim().min(1).max(500).describe('RRULE over days, e.g. FREQ=WEEKLY;BYDAY=MO'),
   startsOn: Day,
+  agendaLeadHours: AgendaLeadHours.default(AGENDA_LEAD_HOURS),
 });
+
+export const SeriesChanges = z.object({ agendaLeadHours: AgendaLeadHours });
 
 export const ActionBody = z.object({
   title: z.string().trim().min(1).max(300),

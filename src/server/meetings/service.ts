@@ -3,6 +3,7 @@ import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import { HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
 import { renderMarkdown } from '../../core/markdown/index.ts';
 import {
+  AGENDA_LEAD_HOURS,
   buildAgenda,
   checkSeriesRule,
   isActionOpen,
@@ -13,6 +14,7 @@ import {
   nextMeetingDay,
   type AgendaFacts,
   type AgendaItem,
+  type MinutesInput,
 } from '../../core/meetings/index.ts';
 import type { CommunicationSection } from '../../core/meetings/chapter.ts';
 import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
@@ -535,8 +537,24 @@ export async function meetingMinutes(
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'meetings.read');
-  const meeting = await toMeeting(services.db, await requireMeeting(services.db, workspaceId, meetingId));
-  const input = {
+  const input = await unsafeMinutesInput(services.db, workspaceId, meetingId);
+  if (!input) throw new AppError('meeting_not_found');
+  return { input, markdown: minutesMarkdown(input, locale) };
+}
+
+/**
+ * A meeting's agenda, minutes, decisions and actions with people's names, for the minutes export and for the
+ * e-mails that send them (no permission check: the caller has one, or is the delivery of a notification).
+ */
+export async function unsafeMinutesInput(
+  executor: Executor,
+  workspaceId: string,
+  meetingId: string,
+): Promise<MinutesInput | null> {
+  const row = await queries.selectMeeting(executor, workspaceId, meetingId);
+  if (!row) return null;
+  const meeting = await toMeeting(executor, row);
+  return {
     title: meeting.title,
     date: meeting.date,
     startTime: meeting.startTime,
@@ -551,12 +569,11 @@ export async function meetingMinutes(
       status: action.taskStatus,
     })),
   };
-  return { input, markdown: minutesMarkdown(input, locale) };
 }
 
 // ——— Series ———
 
-type SeriesInput = Omit<MeetingInput, 'date'> & { rule: string; startsOn: string };
+type SeriesInput = Omit<MeetingInput, 'date'> & { rule: string; startsOn: string; agendaLeadHours?: number };
 
 async function toSeries(executor: Executor, row: queries.SeriesRow) {
   const latest = await queries.selectLatestInSeries(executor, row.id);
@@ -571,6 +588,7 @@ async function toSeries(executor: Executor, row: queries.SeriesRow) {
     attendees: await namesOf(executor, parseIds(row.attendee_ids)),
     owner: owner ?? null,
     nextDate: nextMeetingDay({ rule: row.rule, startsOn: row.starts_on }, latest?.date ?? null),
+    agendaLeadHours: Number(row.agenda_lead_hours),
     createdAt: row.created_at,
   };
 }
@@ -612,6 +630,7 @@ export async function createSeries(
       duration_minutes: input.durationMinutes,
       attendee_ids: JSON.stringify(attendeeIds),
       owner_id: actor.userId,
+      agenda_lead_hours: input.agendaLeadHours ?? AGENDA_LEAD_HOURS,
       created_at: now,
       updated_at: now,
     });
@@ -673,6 +692,35 @@ export async function createNextMeeting(
     );
   });
   return toMeeting(services.db, await requireMeeting(services.db, workspaceId, meetingId));
+}
+
+/** Changes a series' settings: how many hours before each meeting the scheduler sends its agenda. */
+export async function updateSeries(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  seriesId: string,
+  input: { agendaLeadHours: number },
+) {
+  await authorize(services.db, actor, workspaceId, 'meetings.write');
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    const series = await requireSeries(trx, workspaceId, seriesId);
+    await queries.updateSeries(trx, seriesId, { agenda_lead_hours: input.agendaLeadHours, updated_at: now });
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'meeting_series.updated',
+      objectType: 'meeting_series',
+      objectId: seriesId,
+      changes: {
+        before: { agendaLeadHours: Number(series.agenda_lead_hours) },
+        after: { agendaLeadHours: input.agendaLeadHours },
+      },
+      now,
+    });
+  });
+  return toSeries(services.db, await requireSeries(services.db, workspaceId, seriesId));
 }
 
 export async function deleteSeries(services: Services, actor: Actor, workspaceId: string, seriesId: string) {

@@ -69,13 +69,14 @@ export async function selectUserName(executor: Executor, userId: string | null):
 }
 
 /** Every KPI someone owns, across workspaces, for the daily "value due" reminder. */
-export function selectKpisWithOwners(executor: Executor) {
-  return executor
+export function selectKpisWithOwners(executor: Executor, workspaceId?: string) {
+  let query = executor
     .selectFrom('kpis')
     .select(['id', 'workspace_id', 'frequency', 'last_period'])
     .where('owner_id', 'is not', null)
-    .where('formula', 'is', null)
-    .execute();
+    .where('formula', 'is', null);
+  if (workspaceId !== undefined) query = query.where('workspace_id', '=', workspaceId);
+  return query.execute();
 }
 
 /** Those of `userIds` who are still members: someone who left hears nothing more. */

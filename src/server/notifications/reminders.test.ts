@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emitDueEvents } from '../tasks/jobs.ts';
 import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
 import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
+import { MORNINGS_JOB } from '../workspaces/mornings.ts';
 import { emitKpiValuesDue } from './reminders.ts';
 
 let smtp: TestSmtpServer;
@@ -26,8 +27,9 @@ async function drain() {
   while ((await t.app.services.scheduler.runDue()) > 0);
 }
 
-async function inbox(user: TestUser) {
-  return (await t.app.inject(as(user, { method: 'GET', url: url('/notifications') }))).json().items as {
+async function inbox(user: TestUser, workspace = workspaceId) {
+  const path = `/api/v1/w/${workspace}/notifications`;
+  return (await t.app.inject(as(user, { method: 'GET', url: path }))).json().items as {
     type: string;
     title: string;
   }[];
@@ -100,5 +102,114 @@ describe('reminders', () => {
       }),
     );
     expect(await emitKpiValuesDue(t.app.services)).toBe(0);
+  });
+
+  it('sends each workspace its reminders in its own morning, once a day, and counts check-in days in its zone', async () => {
+    // A second team works in New York; the first keeps the server's zone (Asia/Shanghai, 09:00).
+    const newYork = await createTestTeam(t.app, []);
+    const put = await t.app.inject(
+      as(newYork.owner, {
+        method: 'PUT',
+        url: `/api/v1/w/${newYork.workspaceId}/work-time`,
+        payload: {
+          timeZone: 'America/New_York',
+          workStart: '08:30',
+          workEnd: '17:30',
+          weekPattern: 'five_day',
+        },
+      }),
+    );
+    expect(put.statusCode).toBe(200);
+    for (const [team, title] of [
+      [{ workspaceId, owner }, '上海的逾期任务'],
+      [newYork, 'New York overdue task'],
+    ] as const) {
+      const created = await t.app.inject(
+        as(team.owner, {
+          method: 'POST',
+          url: `/api/v1/w/${team.workspaceId}/tasks`,
+          payload: {
+            title,
+            dueDate: '2026-11-26',
+            roles: [
+              { userId: team.owner.id, role: 'R' },
+              { userId: team.owner.id, role: 'A' },
+            ],
+          },
+        }),
+      );
+      expect(created.statusCode).toBe(201);
+    }
+    // A goal made on 2026-11-26 at 15:00 in New York — already the 27th in Shanghai.
+    t.clock.now = Date.UTC(2026, 10, 26, 20, 0);
+    const goal = await t.app.inject(
+      as(newYork.owner, {
+        method: 'POST',
+        url: `/api/v1/w/${newYork.workspaceId}/goals`,
+        payload: {
+          title: 'Grow weekly actives by 20%',
+          isTopLevel: true,
+          startDate: '2026-11-01',
+          dueDate: '2027-03-31',
+        },
+      }),
+    );
+    expect(goal.statusCode).toBe(201);
+    await drain();
+
+    const overdueTitles = async () =>
+      (
+        await t.database.db
+          .selectFrom('events')
+          .select('payload')
+          .where('type', '=', 'task.overdue')
+          .execute()
+      ).map((event) => JSON.parse(event.payload).taskId as string);
+    const runMornings = async (iso: string) => {
+      t.clock.now = Date.parse(iso);
+      await t.database.db
+        .updateTable('jobs')
+        .set({ run_at: t.clock.now })
+        .where('key', '=', `cron:${MORNINGS_JOB}`)
+        .execute();
+      await drain();
+    };
+
+    // 01:00 UTC on the 27th: 09:00 in Shanghai, 20:00 the day before in New York.
+    await runMornings('2026-11-27T01:00:00Z');
+    expect(await overdueTitles()).toHaveLength(1);
+    expect((await inbox(owner)).map((item) => item.title)).toContain(
+      '“上海的逾期任务” is overdue (due 2026-11-26)',
+    );
+    expect((await inbox(newYork.owner, newYork.workspaceId)).map((item) => item.title)).toEqual([]);
+    // 13:29 UTC is 08:29 in New York: not yet; 13:30 is its work start.
+    await runMornings('2026-11-27T13:29:00Z');
+    expect(await overdueTitles()).toHaveLength(1);
+    await runMornings('2026-11-27T13:30:00Z');
+    expect(await overdueTitles()).toHaveLength(2);
+    expect((await inbox(newYork.owner, newYork.workspaceId)).map((item) => item.title)).toContain(
+      '“New York overdue task” is overdue (due 2026-11-26)',
+    );
+    // Later runs the same day add nothing; no cron row fires at 01:00 UTC any more.
+    await runMornings('2026-11-27T20:00:00Z');
+    expect(await overdueTitles()).toHaveLength(2);
+    expect(
+      await t.database.db
+        .selectFrom('jobs')
+        .select('key')
+        .where('key', 'in', [
+          'cron:tasks.due_events',
+          'cron:goals.check_in_reminders',
+          'cron:notifications.kpi_values_due',
+        ])
+        .execute(),
+    ).toEqual([]);
+
+    // Seven New York days after the goal was made: its owner is asked to check in that morning
+    // (six days in Shanghai's count, so a reminder on the server's day would not come).
+    await runMornings('2026-12-03T13:30:00Z');
+    expect((await inbox(newYork.owner, newYork.workspaceId)).map((item) => item.title)).toContain(
+      'Time to check in on “Grow weekly actives by 20%” (7 days since the last one)',
+    );
   });
 });

@@ -31,6 +31,8 @@ import * as queries from './queries.ts';
 import type { LiveMessage } from './live.ts';
 import { registerReminderJobs } from './reminders.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
+import { meetingEmailSections } from '../../core/meetings/index.ts';
+import { unsafeMinutesInput } from '../meetings/service.ts';
 
 export const DELIVER_JOB = 'notifications.deliver';
 export const DIGEST_JOB = 'notifications.digest';
@@ -149,6 +151,7 @@ async function loadEventContext(
         objectId: text(payload.meetingId),
         link: `${base}/meetings/${text(payload.meetingId)}`,
         data: {
+          meetingId: text(payload.meetingId),
           title: text(payload.title),
           date: text(payload.date),
           time: text(payload.time),
@@ -384,13 +387,39 @@ function absoluteLink(services: Services, link: string): string {
 
 type Delivery = Selectable<NotificationDeliveriesTable>;
 
-async function emailItem(services: Services, delivery: Delivery, locale: Locale): Promise<EmailItem> {
+async function emailItem(
+  services: Services,
+  delivery: Delivery,
+  locale: Locale,
+  options: { withContent?: boolean } = {},
+): Promise<EmailItem> {
   const data = JSON.parse(delivery.data) as Record<string, unknown>;
   return {
     title: notificationTitle(delivery.event_type, data, locale),
     url: absoluteLink(services, text(data.link)),
     unsubscribeUrl: await unsubscribeUrl(services, delivery.recipient_id ?? '', [delivery.event_type]),
+    ...(options.withContent ? { sections: await emailSections(services, delivery, locale) } : {}),
   };
+}
+
+/**
+ * What a single e-mail carries below its summary line: a meeting's agenda before it, its minutes, decisions and
+ * action items after it — read when the e-mail goes, so it holds what the attendees will find when they open it.
+ */
+async function emailSections(services: Services, delivery: Delivery, locale: Locale) {
+  const kind =
+    delivery.event_type === 'meeting.agenda_ready'
+      ? 'agenda'
+      : delivery.event_type === 'meeting.minutes_ready'
+        ? 'minutes'
+        : null;
+  if (!kind) return [];
+  const data = JSON.parse(delivery.data) as Record<string, unknown>;
+  // Deliveries queued before the id was kept name the meeting in their link only.
+  const meetingId = text(data.meetingId) || /\/meetings\/([^/?#]+)/.exec(text(data.link))?.[1];
+  if (!meetingId) return [];
+  const input = await unsafeMinutesInput(services.db, delivery.workspace_id, meetingId);
+  return input ? meetingEmailSections(kind, input, locale, (path) => absoluteLink(services, path)) : [];
 }
 
 async function sendEmail(
@@ -429,7 +458,7 @@ export async function deliver(
     const profile = (await queries.selectRecipientProfiles(db, [delivery.recipient_id ?? '']))[0];
     if (!profile) return;
     const locale = isLocale(profile.locale) ? profile.locale : services.config.defaultLocale;
-    const item = await emailItem(services, delivery, locale);
+    const item = await emailItem(services, delivery, locale, { withContent: true });
     try {
       await sendEmail(services, profile.email, singleEmail(item, locale), item.unsubscribeUrl);
       responseCode = 250;

@@ -2,32 +2,38 @@ import { addDays } from '../../core/kpis/periods.ts';
 import { CLOSED_TASK_STATUSES } from '../../core/tasks/status.ts';
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
+import { registerMorningJob, type MorningScope } from '../workspaces/mornings.ts';
 import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 
+export const DUE_EVENTS_JOB = 'tasks.due_events';
+
 /**
- * Every morning (09:00 in China, 01:00 UTC): `task.due_soon` for open tasks due tomorrow, `task.overdue` for
- * open tasks whose due day was yesterday — tomorrow and yesterday in each workspace's time zone — so each fires
- * once per task and notifications can route them.
+ * Each workspace's morning (its work start in its own zone, workspaces/mornings.ts): `task.due_soon` for open tasks
+ * due tomorrow, `task.overdue` for open tasks whose due day was yesterday — so each fires once per task and
+ * notifications can route them. Without a scope (tests, a manual run) every workspace reads its own today.
  */
-export async function emitDueEvents(services: Services): Promise<number> {
-  const zoneOf = await timeZonesByWorkspace(services);
+export async function emitDueEvents(services: Services, scope?: MorningScope): Promise<number> {
   const now = services.now();
+  const zoneOf = scope ? null : await timeZonesByWorkspace(services);
+  const todayOf = (workspaceId: string) =>
+    scope ? scope.today : dayInTimezone(now, zoneOf?.(workspaceId) ?? services.config.timezone);
   // Every day that is "yesterday" or "tomorrow" somewhere (UTC−12 to UTC+14); each task then reads its own.
-  const earliest = addDays(dayInTimezone(now, 'Etc/GMT+12'), -1);
-  const latest = addDays(dayInTimezone(now, 'Etc/GMT-14'), 1);
-  const candidates = await services.db
+  const earliest = scope ? addDays(scope.today, -1) : addDays(dayInTimezone(now, 'Etc/GMT+12'), -1);
+  const latest = scope ? addDays(scope.today, 1) : addDays(dayInTimezone(now, 'Etc/GMT-14'), 1);
+  let query = services.db
     .selectFrom('tasks')
     .select(['id', 'workspace_id', 'due_date'])
     .where('due_date', '>=', earliest)
     .where('due_date', '<=', latest)
-    .where('status', 'not in', [...CLOSED_TASK_STATUSES])
-    .execute();
-  const tasks = candidates.flatMap((task) => {
-    const today = dayInTimezone(now, zoneOf(task.workspace_id));
+    .where('status', 'not in', [...CLOSED_TASK_STATUSES]);
+  if (scope) query = query.where('workspace_id', '=', scope.workspaceId);
+  const tasks = (await query.execute()).flatMap((task) => {
+    const today = todayOf(task.workspace_id);
     if (task.due_date === addDays(today, 1)) return [{ ...task, type: 'task.due_soon' }];
     if (task.due_date === addDays(today, -1)) return [{ ...task, type: 'task.overdue' }];
     return [];
   });
+  if (tasks.length === 0) return 0;
   await services.db.transaction().execute(async (trx) => {
     for (const task of tasks) {
       await services.outbox.emit(trx, {
@@ -41,8 +47,7 @@ export async function emitDueEvents(services: Services): Promise<number> {
 }
 
 export async function registerTaskJobs(services: Services): Promise<void> {
-  services.scheduler.register('tasks.due_events', async () => {
-    await emitDueEvents(services);
+  await registerMorningJob(services, DUE_EVENTS_JOB, async (scope) => {
+    await emitDueEvents(services, scope);
   });
-  await services.scheduler.every('tasks.due_events', '0 1 * * *');
 }

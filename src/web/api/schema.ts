@@ -15580,6 +15580,11 @@ export interface paths {
                          * @description Calendar day, YYYY-MM-DD
                          */
                         startsOn: string;
+                        /**
+                         * @description Hours before each meeting the scheduler builds and sends its agenda (1–168)
+                         * @default 24
+                         */
+                        agendaLeadHours?: number;
                     };
                 };
             };
@@ -15873,7 +15878,102 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a recurring meeting: how many hours ahead its agenda goes out */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    seriesId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Hours before each meeting the scheduler builds and sends its agenda (1–168) */
+                        agendaLeadHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            series: components["schemas"]["MeetingSeries"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/w/{workspaceId}/review-templates": {
@@ -24763,6 +24863,8 @@ export interface components {
             } | null;
             /** @description The day after the latest meeting the rule gives, if any */
             nextDate: string | null;
+            /** @description Hours before each meeting its agenda is built and sent */
+            agendaLeadHours: number;
             /** @description Epoch milliseconds */
             createdAt: number;
         };
@@ -27086,6 +27188,8 @@ export interface components {
             } | null;
             /** @description The day after the latest meeting the rule gives, if any */
             nextDate: string | null;
+            /** @description Hours before each meeting its agenda is built and sent */
+            agendaLeadHours: number;
             /** @description Epoch milliseconds */
             createdAt: number;
         };

@@ -137,7 +137,9 @@ export const communicationEn: Strings<typeof communicationZhCN> = {
   meetings: {
     title: 'Meetings',
     autoAgendaHint:
-      'The agenda is built from the latest data and sent to the attendees automatically 24 hours before the meeting (unless someone sent it already)',
+      'The agenda is built from the latest data and sent to the attendees automatically {{hours}} hours before the meeting (unless someone sent it already)',
+    leadHours: '{{count}} h before',
+    leadLine: 'Agenda goes out',
     description:
       'Recurring and one-off meetings: agendas built from live data, action items that become tracked tasks',
     newMeeting: 'New meeting',
@@ -158,6 +160,7 @@ export const communicationEn: Strings<typeof communicationZhCN> = {
       date: 'Date',
       startTime: 'Starts at',
       attendees: 'Attendees',
+      agendaLeadHours: 'Send the agenda ahead',
     },
     notFound: 'Meeting not found',
     backToList: 'Back to meetings',

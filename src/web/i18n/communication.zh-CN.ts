@@ -127,7 +127,9 @@ export const communicationZhCN = {
   },
   meetings: {
     title: '会议',
-    autoAgendaHint: '开会前 24 小时，议程会按最新数据自动生成并发给参会人（已手动发送则不再发送）',
+    autoAgendaHint: '开会前 {{hours}} 小时，议程会按最新数据自动生成并发给参会人（已手动发送则不再发送）',
+    leadHours: '提前 {{count}} 小时',
+    leadLine: '议程自动发送',
     description: '例会与临时会议：议程从实时数据生成，行动项变成任务并持续跟踪',
     newMeeting: '新建会议',
     newSeries: '新建例会',
@@ -147,6 +149,7 @@ export const communicationZhCN = {
       date: '日期',
       startTime: '开始时间',
       attendees: '参会人',
+      agendaLeadHours: '议程提前发送',
     },
     notFound: '未找到该会议',
     backToList: '返回会议列表',

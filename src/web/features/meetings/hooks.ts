@@ -79,6 +79,23 @@ export function useCreateSeries(workspaceId: string) {
   });
 }
 
+export function useUpdateSeries(workspaceId: string) {
+  const refresh = useRefresh(workspaceId);
+  return useMutation({
+    mutationFn: ({ seriesId, agendaLeadHours }: { seriesId: string; agendaLeadHours: number }) =>
+      unwrap(
+        api.PATCH('/api/v1/w/{workspaceId}/meeting-series/{seriesId}', {
+          params: { path: { workspaceId, seriesId } },
+          body: { agendaLeadHours },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+}
+
+/** Hours ahead a series may send its agenda, as offered in the forms (the server takes any 1–168). */
+export const AGENDA_LEAD_CHOICES = [2, 4, 12, 24, 48, 72, 168] as const;
+
 export function useNextMeeting(workspaceId: string) {
   const refresh = useRefresh(workspaceId);
   return useMutation({

@@ -39,6 +39,7 @@ import {
   useAddAction,
   useBuildAgenda,
   useMeeting,
+  useMeetingSeries,
   useSendMeeting,
   useUpdateMeeting,
   type AgendaItem,
@@ -236,6 +237,9 @@ function AgendaCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: boolean
   const { message } = App.useApp();
   const { workspace } = useWorkspaceScope();
   const update = useUpdateMeeting(workspace.id, meeting.id);
+  const series = useMeetingSeries(workspace.id);
+  // A one-off meeting, or one whose series is gone, gets the default day's notice.
+  const leadHours = (series.data ?? []).find((item) => item.id === meeting.seriesId)?.agendaLeadHours ?? 24;
   const [topic, setTopic] = useState('');
   const onError = (error: unknown) => void message.error(errorMessage(error));
   const save = (agenda: AgendaItem[], after?: () => void) =>
@@ -249,7 +253,7 @@ function AgendaCard({ meeting, mayWrite }: { meeting: Meeting; mayWrite: boolean
           style={{ fontSize: 12, marginBottom: 8 }}
           data-testid="auto-agenda"
         >
-          {t('meetings.autoAgendaHint')}
+          {t('meetings.autoAgendaHint', { hours: leadHours })}
         </Typography.Paragraph>
       ) : null}
       <List

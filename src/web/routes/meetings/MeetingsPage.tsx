@@ -28,9 +28,11 @@ import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import {
   useCreateMeeting,
+  AGENDA_LEAD_CHOICES,
   useCreateSeries,
   useMeetings,
   useMeetingSeries,
+  useUpdateSeries,
   useNextMeeting,
   type MeetingSeries,
 } from '../../features/meetings/hooks.ts';
@@ -135,6 +137,11 @@ function SeriesCard({ series, mayWrite }: { series: MeetingSeries; mayWrite: boo
   const format = useFormatters();
   const { workspace } = useWorkspaceScope();
   const next = useNextMeeting(workspace.id);
+  const updateSeries = useUpdateSeries(workspace.id);
+  const leadOptions = (current: number) =>
+    [...new Set<number>([...AGENDA_LEAD_CHOICES, current])]
+      .sort((a, b) => a - b)
+      .map((hours) => ({ value: hours, label: t('meetings.leadHours', { count: hours }) }));
   return (
     <Card size="small" data-testid="meeting-series">
       <Flex vertical gap={4}>
@@ -145,6 +152,32 @@ function SeriesCard({ series, mayWrite }: { series: MeetingSeries; mayWrite: boo
         <Typography.Text type="secondary" style={{ fontSize: 13 }}>
           {series.attendees.map((person) => person.name).join(t('meetings.nameSeparator'))}
         </Typography.Text>
+        <Flex align="center" gap={6} wrap style={{ fontSize: 13 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {t('meetings.leadLine')}
+          </Typography.Text>
+          {mayWrite ? (
+            <Select
+              size="small"
+              aria-label={t('meetings.fields.agendaLeadHours')}
+              data-testid="series-lead"
+              value={series.agendaLeadHours}
+              loading={updateSeries.isPending}
+              style={{ minWidth: 120 }}
+              options={leadOptions(series.agendaLeadHours)}
+              onChange={(agendaLeadHours: number) =>
+                updateSeries.mutate(
+                  { seriesId: series.id, agendaLeadHours },
+                  { onError: (error) => void message.error(errorMessage(error)) },
+                )
+              }
+            />
+          ) : (
+            <Typography.Text style={{ fontSize: 13 }}>
+              {t('meetings.leadHours', { count: series.agendaLeadHours })}
+            </Typography.Text>
+          )}
+        </Flex>
         {mayWrite && series.nextDate ? (
           <Button
             size="small"
@@ -171,6 +204,7 @@ type CreateValues = {
   startTime: string;
   attendeeIds: string[];
   rule: string;
+  agendaLeadHours: number;
 };
 
 function CreateModal({ kind, onClose }: { kind: 'meeting' | 'series' | null; onClose: () => void }) {
@@ -198,7 +232,12 @@ function CreateModal({ kind, onClose }: { kind: 'meeting' | 'series' | null; onC
       applyFieldErrors(form, error, (path) => (path === 'startsOn' ? 'date' : path));
     if (kind === 'series') {
       createSeries.mutate(
-        { ...common, rule: values.rule, startsOn: values.date.format('YYYY-MM-DD') },
+        {
+          ...common,
+          rule: values.rule,
+          startsOn: values.date.format('YYYY-MM-DD'),
+          agendaLeadHours: values.agendaLeadHours,
+        },
         { onSuccess: done, onError },
       );
     } else {
@@ -238,6 +277,7 @@ function CreateModal({ kind, onClose }: { kind: 'meeting' | 'series' | null; onC
           startTime: '10:00',
           attendeeIds: [],
           rule: 'FREQ=WEEKLY;BYDAY=MO',
+          agendaLeadHours: 24,
         }}
       >
         <Form.Item
@@ -265,6 +305,16 @@ function CreateModal({ kind, onClose }: { kind: 'meeting' | 'series' | null; onC
             <Select options={CLOCKS.map((clock) => ({ value: clock, label: clock }))} />
           </Form.Item>
         </Flex>
+        {kind === 'series' ? (
+          <Form.Item name="agendaLeadHours" label={t('meetings.fields.agendaLeadHours')}>
+            <Select
+              options={AGENDA_LEAD_CHOICES.map((hours) => ({
+                value: hours,
+                label: t('meetings.leadHours', { count: hours }),
+              }))}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="attendeeIds" label={t('meetings.fields.attendees')}>
           <Select
             mode="multiple"
