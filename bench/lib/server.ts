@@ -11,7 +11,11 @@ export type RunningServer = {
 };
 
 /** The real server, as an operator starts it (`node bin/opsplan.js serve`), in its own process. */
-export async function startServer(target: Target): Promise<RunningServer> {
+export async function startServer(
+  target: Target,
+  options: { root?: string; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const root = options.root ?? ROOT;
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -20,14 +24,15 @@ export async function startServer(target: Target): Promise<RunningServer> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     OPSPLAN_SCHEDULER: 'off',
+    ...options.env,
   };
   if (!target.databaseUrl) delete env.DATABASE_URL;
   const child = track(
     spawn(
       process.execPath,
-      [path.join(ROOT, 'bin', 'opsplan.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+      [path.join(root, 'bin', 'opsplan.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
       {
-        cwd: ROOT,
+        cwd: root,
         env,
         stdio: ['ignore', 'inherit', 'inherit'],
       },

@@ -53,6 +53,11 @@ function weightedMean(items: ReadonlyArray<{ weight: number; progress: number }>
   return totalWeight > 0 ? weighted / totalWeight : plain / items.length;
 }
 
+/** Progress of one goal from its key results and child goals (already rolled up), as rollupProgress sums them. */
+export function goalProgressFrom(items: ReadonlyArray<{ weight: number; progress: number }>): number {
+  return weightedMean(items);
+}
+
 /** Progress of every goal in one or more trees: weighted mean of its key results and child goals together (see weightedMean). */
 export function rollupProgress(roots: GoalNode | readonly GoalNode[]): Map<string, number> {
   const progress = new Map<string, number>();

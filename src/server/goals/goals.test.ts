@@ -263,7 +263,14 @@ describe('goals', () => {
       }),
     );
     expect(second.statusCode).toBe(201);
-    expect(second.json().checkIns.map((c: { note: string }) => c.note)).toEqual(['渠道投放延迟', '第一周']);
+    // The answer is the check-in and the goal's summary, not the whole goal page.
+    expect(second.json()).toMatchObject({
+      checkIn: { note: '渠道投放延迟', confidence: 4, blockers: '预算未批', author: { id: member.id } },
+      goal: { id: goalId, health: 'no_data' },
+    });
+    expect(second.json().checkIns).toBeUndefined();
+    const page = await t.app.inject(as(member, { method: 'GET', url: url(`/goals/${goalId}`) }));
+    expect(page.json().checkIns.map((c: { note: string }) => c.note)).toEqual(['渠道投放延迟', '第一周']);
     const invalid = await t.app.inject(
       as(member, {
         method: 'POST',

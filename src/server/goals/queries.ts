@@ -139,6 +139,16 @@ export async function insertCheckIn(executor: Executor, checkIn: Insertable<Chec
   await executor.insertInto('check_ins').values(checkIn).execute();
 }
 
+export function selectCheckIn(executor: Executor, checkInId: string) {
+  return executor
+    .selectFrom('check_ins')
+    .leftJoin('users', 'users.id', 'check_ins.author_id')
+    .selectAll('check_ins')
+    .select('users.name as author_name')
+    .where('check_ins.id', '=', checkInId)
+    .executeTakeFirstOrThrow();
+}
+
 export function selectCheckIns(executor: Executor, goalId: string, limit: number) {
   return executor
     .selectFrom('check_ins')
@@ -150,3 +160,85 @@ export function selectCheckIns(executor: Executor, goalId: string, limit: number
     .limit(limit)
     .execute();
 }
+
+export type CheckInRow = Awaited<ReturnType<typeof selectCheckIns>>[number];
+
+const rollupColumns = [
+  'goals.id',
+  'goals.parent_id',
+  'goals.weight',
+  'goals.start_date',
+  'goals.due_date',
+  'goals.progress',
+  'goals.projected_progress',
+  'goals.health',
+  'goals.health_reason',
+] as const;
+
+/** What the rollup reads of every goal of the workspace, in id order (the order children are summed in). */
+export function selectRollupGoals(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .select(rollupColumns)
+    .where('goals.workspace_id', '=', workspaceId)
+    .orderBy('goals.id')
+    .execute();
+}
+
+export type RollupGoalRow = Awaited<ReturnType<typeof selectRollupGoals>>[number];
+
+/** The goals given and all their ancestors (a recursive walk up the parent links; UNION stops at a loop). */
+export function selectGoalsWithAncestors(
+  executor: Executor,
+  workspaceId: string,
+  goalIds: readonly string[],
+) {
+  if (goalIds.length === 0) return Promise.resolve([]);
+  return executor
+    .withRecursive('chain(id)', (db) =>
+      db
+        .selectFrom('goals')
+        .select('goals.id')
+        .where('goals.workspace_id', '=', workspaceId)
+        .where('goals.id', 'in', goalIds)
+        .union(
+          db
+            .selectFrom('goals')
+            .innerJoin('chain', 'chain.id', 'goals.id')
+            .select('goals.parent_id as id')
+            .where('goals.parent_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        ),
+    )
+    .selectFrom('goals')
+    .select(rollupColumns)
+    .where('goals.workspace_id', '=', workspaceId)
+    .where('goals.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
+    .orderBy('goals.id')
+    .execute();
+}
+
+/** Direct children of these goals, in id order. */
+export function selectRollupChildren(executor: Executor, workspaceId: string, parentIds: readonly string[]) {
+  if (parentIds.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('goals')
+    .select(rollupColumns)
+    .where('goals.workspace_id', '=', workspaceId)
+    .where('goals.parent_id', 'in', parentIds)
+    .orderBy('goals.id')
+    .execute();
+}
+
+/** Key results as the rollup reads them, in position order per goal; all of the workspace's without `goalIds`. */
+export function selectRollupKeyResults(executor: Executor, workspaceId: string, goalIds?: readonly string[]) {
+  if (goalIds?.length === 0) return Promise.resolve([]);
+  let query = executor
+    .selectFrom('key_results')
+    .select(['goal_id', 'weight', 'kpi_id', 'is_done', 'current', 'progress', 'projected_progress'])
+    .where('workspace_id', '=', workspaceId);
+  if (goalIds) query = query.where('goal_id', 'in', goalIds);
+  return query.orderBy('goal_id').orderBy('position').orderBy('id').execute();
+}
+
+export type RollupKeyResultRow = Awaited<ReturnType<typeof selectRollupKeyResults>>[number];

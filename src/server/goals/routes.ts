@@ -212,19 +212,26 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['goals'],
-        summary: 'Record a check-in: note, confidence 1–10, blockers',
+        summary: 'Record a check-in (note, confidence 1–10, blockers); answers with it and the goal summary',
         params: GoalParams,
         body: schemas.CheckInBody,
-        response: responses({ 201: schemas.GoalDetail }),
+        response: responses({ 201: schemas.CheckInAnswer }),
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
       const { workspaceId, goalId } = request.params;
-      await service.addCheckIn(services, actor, workspaceId, goalId, request.body);
       return reply
         .status(201)
-        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+        .send(
+          await service.addCheckIn(
+            services,
+            requireActor(request),
+            workspaceId,
+            goalId,
+            request.body,
+            request.locale,
+          ),
+        );
     },
   );
 };

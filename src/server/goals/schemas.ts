@@ -184,6 +184,11 @@ export const GoalDetail = z.object({
   checkIns: z.array(CheckInSchema),
 });
 
+export const CheckInAnswer = z.object({
+  checkIn: CheckInSchema,
+  goal: GoalSchema.describe('The goal as it stands after the check-in'),
+});
+
 export const CheckInBody = z.object({
   note: z.string().trim().min(1).max(5000),
   confidence: z.number().int().min(1).max(10),

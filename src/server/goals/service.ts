@@ -10,7 +10,7 @@ import { selectKpiByKey } from '../kpis/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
-import { refreshKpisAndGoals, rollupGoals } from './refresh.ts';
+import { refreshKpisAndGoals, rollupGoalsAbove } from './refresh.ts';
 import { analyseGoalInWorkspace, type SmartInput } from './smart.ts';
 import { workspaceToday } from '../workspaces/worktime.ts';
 
@@ -69,6 +69,18 @@ function toKeyResult(row: queries.KeyResultRow) {
     projectedProgress: row.projected_progress,
     projectedValue: row.projected_value,
     reachDate: row.reach_date,
+  };
+}
+
+function toCheckIn(row: queries.CheckInRow) {
+  return {
+    id: row.id,
+    author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
+    progress: row.progress,
+    confidence: row.confidence,
+    note: row.note,
+    blockers: row.blockers,
+    createdAt: row.created_at,
   };
 }
 
@@ -251,15 +263,7 @@ export async function getGoal(
     ancestors,
     keyResults: keyResults.map(toKeyResult),
     children: children.map((row) => toGoal(row, day, locale)),
-    checkIns: checkIns.map((row) => ({
-      id: row.id,
-      author: row.author_id ? { id: row.author_id, name: row.author_name ?? '' } : null,
-      progress: row.progress,
-      confidence: row.confidence,
-      note: row.note,
-      blockers: row.blockers,
-      createdAt: row.created_at,
-    })),
+    checkIns: checkIns.map(toCheckIn),
   };
 }
 
@@ -323,20 +327,25 @@ export async function createGoal(
       now,
     });
     await services.outbox.emit(trx, { workspaceId, type: 'goal.created', payload: { goalId } });
-    await refreshAfter(services, trx, workspaceId, kpiKeys);
+    await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId]);
   });
   return goalId;
 }
 
-/** After a change, key results on KPIs re-read their KPI; every goal's rollup and health follow. */
+/**
+ * After a change, key results on KPIs re-read their KPI; the touched goals and their ancestors roll up again
+ * (a goal's rollup reads its key results and its children's stored figures, nothing else moves).
+ */
 async function refreshAfter(
   services: Services,
   trx: Executor,
   workspaceId: string,
   kpiKeys: readonly string[],
+  goalIds: ReadonlyArray<string | null>,
 ) {
-  if (kpiKeys.length > 0) await refreshKpisAndGoals(services, trx, workspaceId, kpiKeys);
-  else await rollupGoals(services, trx, workspaceId, await today(services, workspaceId, trx), services.now());
+  const touched = goalIds.filter((id): id is string => id !== null);
+  if (kpiKeys.length > 0) await refreshKpisAndGoals(services, trx, workspaceId, kpiKeys, touched);
+  else await rollupGoalsAbove(services, trx, workspaceId, touched);
 }
 
 export async function updateGoal(
@@ -383,7 +392,8 @@ export async function updateGoal(
             keyResult.kpi_key ? [keyResult.kpi_key] : [],
           )
         : [];
-    await refreshAfter(services, trx, workspaceId, kpiKeys);
+    // A goal moved to another parent leaves its old one to roll up without it.
+    await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId, goal.parent_id]);
   });
 }
 
@@ -404,7 +414,7 @@ export async function deleteGoal(services: Services, actor: Actor, workspaceId: 
       changes: { title: goal.title },
       now,
     });
-    await refreshAfter(services, trx, workspaceId, []);
+    await refreshAfter(services, trx, workspaceId, [], [goal.parent_id]);
   });
 }
 
@@ -429,7 +439,7 @@ export async function addKeyResult(
       changes: { title: input.title, kpiKey: input.kpiKey ?? null },
       now,
     });
-    await refreshAfter(services, trx, workspaceId, kpiKeys);
+    await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId]);
   });
 }
 
@@ -484,7 +494,7 @@ export async function updateKeyResult(
       changes: { keyResultId, ...input },
       now,
     });
-    await refreshAfter(services, trx, workspaceId, merged.kpiKey ? [merged.kpiKey] : []);
+    await refreshAfter(services, trx, workspaceId, merged.kpiKey ? [merged.kpiKey] : [], [keyResult.goal_id]);
     return keyResult.goal_id;
   });
 }
@@ -510,20 +520,23 @@ export async function deleteKeyResult(
       changes: { title: keyResult.title },
       now,
     });
-    await refreshAfter(services, trx, workspaceId, []);
+    await refreshAfter(services, trx, workspaceId, [], [keyResult.goal_id]);
   });
 }
 
+/** Records a check-in; answers with it and the goal's summary as it stands (not the whole goal page). */
 export async function addCheckIn(
   services: Services,
   actor: Actor,
   workspaceId: string,
   goalId: string,
   input: { note: string; confidence: number; blockers?: string | null | undefined },
+  locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'goals.write');
   const now = services.now();
-  await services.db.transaction().execute(async (trx) => {
+  const day = await today(services, workspaceId);
+  return services.db.transaction().execute(async (trx) => {
     const goal = await requireGoal(trx, workspaceId, goalId);
     const id = newId(now);
     await queries.insertCheckIn(trx, {
@@ -546,6 +559,10 @@ export async function addCheckIn(
       changes: { confidence: input.confidence },
       now,
     });
+    return {
+      checkIn: toCheckIn(await queries.selectCheckIn(trx, id)),
+      goal: toGoal(goal, day, locale),
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor, KpisTable, MeasurementsTable } from '../../db/types.ts';
 
 export function selectKpis(executor: Executor, workspaceId: string) {
@@ -23,6 +23,44 @@ export function selectKpiByKey(executor: Executor, workspaceId: string, key: str
     .where('kpis.workspace_id', '=', workspaceId)
     .where('kpis.key', '=', key)
     .executeTakeFirst();
+}
+
+export type KpiRecord = Selectable<KpisTable>;
+
+/** The KPIs of these keys (no owner name): what a refresh reads instead of the whole catalogue. */
+export function selectKpisByKeys(
+  executor: Executor,
+  workspaceId: string,
+  keys: readonly string[],
+): Promise<KpiRecord[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('kpis')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('key', 'in', keys)
+    .execute();
+}
+
+/**
+ * Formula KPIs whose text mentions one of `keys` (a superset of those that reference them: the caller parses).
+ * Over 50 keys it reads every formula KPI instead: one OR per key would outgrow SQLite's expression depth.
+ */
+export function selectFormulaKpisMentioning(
+  executor: Executor,
+  workspaceId: string,
+  keys: readonly string[],
+): Promise<KpiRecord[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  let query = executor
+    .selectFrom('kpis')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('formula', 'is not', null);
+  // Keys are [a-z][a-z0-9_]*: `_` is LIKE's one-character wildcard, which only widens the match.
+  if (keys.length <= 50)
+    query = query.where((eb) => eb.or(keys.map((key) => eb('formula', 'like', `%${key}%`))));
+  return query.execute();
 }
 
 export function selectKpisByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {

@@ -336,7 +336,9 @@ export async function recordMeasurements(
   return services.db.transaction().execute(async (trx) => {
     const kpi = await requireKpi(trx, workspaceId, key);
     if (kpi.formula) throw new AppError('kpi_is_formula', { key });
-    const { kpis, forValidation } = await kpiCatalogue(trx, workspaceId);
+    // Points of this one KPI: its own definition is the whole catalogue they are checked against.
+    const kpis = [kpi];
+    const forValidation = new Map([[kpi.key, { frequency: kpi.frequency as Frequency, isFormula: false }]]);
     const rows: RawMeasurement[] = points.map((point, index) => ({
       row: index,
       kpi: key,

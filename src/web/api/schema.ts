@@ -5234,7 +5234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a check-in: note, confidence 1–10, blockers */
+        /** Record a check-in (note, confidence 1–10, blockers); answers with it and the goal summary */
         post: {
             parameters: {
                 query?: never;
@@ -5262,17 +5262,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            goal: components["schemas"]["Goal"];
-                            smart: components["schemas"]["SmartAnalysis"];
-                            /** @description Description rendered from Markdown, sanitised */
-                            descriptionHtml: string | null;
-                            ancestors: {
-                                id: string;
-                                title: string;
-                            }[];
-                            keyResults: components["schemas"]["KeyResult"][];
-                            children: components["schemas"]["Goal"][];
-                            checkIns: {
+                            checkIn: {
                                 id: string;
                                 author: {
                                     id: string;
@@ -5285,7 +5275,8 @@ export interface paths {
                                 blockers: string | null;
                                 /** @description Epoch milliseconds */
                                 createdAt: number;
-                            }[];
+                            };
+                            goal: components["schemas"]["Goal"];
                         };
                     };
                 };

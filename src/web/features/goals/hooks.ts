@@ -156,7 +156,11 @@ export function useCreateCheckIn(workspaceId: string, goalId: string) {
           body,
         }),
       ),
-    onSuccess: (detail) => goalChanged(queryClient, workspaceId, detail),
+    // The answer is the check-in and the goal's summary: both go into the cached goal page, nothing reloads.
+    onSuccess: ({ checkIn, goal }) =>
+      queryClient.setQueryData<GoalDetail>(goalKey(workspaceId, goalId), (detail) =>
+        detail ? { ...detail, goal, checkIns: [checkIn, ...detail.checkIns] } : detail,
+      ),
   });
 }
 
