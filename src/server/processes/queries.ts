@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Dialect } from '../../db/index.ts';
 import type {
   Executor,
@@ -379,6 +379,12 @@ const CLOSED = ['completed', 'cancelled'];
 export async function lockProcess(executor: Executor, dialect: Dialect, processId: string) {
   if (dialect !== 'postgres') return;
   await executor.selectFrom('processes').select('id').where('id', '=', processId).forNoKeyUpdate().execute();
+}
+
+/** Fresh planner statistics for the cases table after a large fold or import (PostgreSQL; SQLite needs none). */
+export async function refreshRunStatistics(executor: Executor, dialect: Dialect) {
+  if (dialect !== 'postgres') return;
+  await sql`ANALYZE process_runs`.execute(executor);
 }
 
 /** Whether any finished case of the process waits to be folded. */

@@ -22,6 +22,8 @@ import * as queries from './queries.ts';
 const DAY_MS = 86_400_000;
 /** Cases folded per transaction: bounds memory and how long the process's row is held. */
 const FOLD_BATCH = 20_000;
+/** Folds this large change the share of `summarised = 0` enough to mislead PostgreSQL's planner. */
+const ANALYZE_AFTER_FOLDED = 1_000;
 
 type RunRow = {
   id: string;
@@ -138,6 +140,9 @@ export async function foldFinishedRuns(
     if (count === 0) break;
     folded += count;
   }
+  // PostgreSQL plans the raw reads (`summarised = 0`) from its statistics: after a large fold they still say
+  // most cases wait, and it scans the whole table instead of the index until autovacuum catches up.
+  if (folded >= ANALYZE_AFTER_FOLDED) await queries.refreshRunStatistics(db, dialect);
   return folded;
 }
 
