@@ -61,6 +61,11 @@ export class Scheduler {
     this.options = { leaseMs: 5 * 60 * 1000, pollMs: 1000, batchSize: 10, ...options };
   }
 
+  /** The scheduler's logger, for jobs that report progress. */
+  get logger(): SchedulerOptions['logger'] {
+    return this.options.logger;
+  }
+
   register(name: string, handler: JobHandler, options: { maxAttempts?: number } = {}): void {
     this.handlers.set(name, { handler, maxAttempts: options.maxAttempts ?? 8 });
   }

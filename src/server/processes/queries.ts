@@ -387,6 +387,11 @@ export async function refreshRunStatistics(executor: Executor, dialect: Dialect)
   await sql`ANALYZE process_runs`.execute(executor);
 }
 
+/** Every process of every workspace, for the fold job. */
+export function selectAllProcessIds(executor: Executor) {
+  return executor.selectFrom('processes').select(['id', 'workspace_id']).orderBy('id').execute();
+}
+
 /** Whether any finished case of the process waits to be folded. */
 export async function hasUnsummarisedRuns(executor: Executor, processId: string) {
   const row = await executor

@@ -23,7 +23,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import { loadWorkingHours, localDayBounds, workspaceTimeZone } from '../workspaces/worktime.ts';
 import * as queries from './queries.ts';
-import { readAnalyticsParts } from './summaries.ts';
+import { foldAllProcesses, readAnalyticsParts } from './summaries.ts';
 
 export type RunStatus = 'active' | 'on_hold' | 'completed' | 'cancelled';
 
@@ -963,4 +963,10 @@ export async function registerProcessJobs(services: Services): Promise<void> {
     await markBreachedSteps(services);
   });
   await services.scheduler.every('processes.sla', '*/5 * * * *');
+  services.scheduler.register('processes.fold', async () => {
+    await foldAllProcesses(services.db, services.dialect, services.now, (processId, folded) =>
+      services.scheduler.logger.info({ processId, folded }, 'process summaries: cases folded'),
+    );
+  });
+  await services.scheduler.every('processes.fold', '* * * * *');
 }

@@ -209,6 +209,28 @@ describe('analytics from stored summaries', () => {
     );
   });
 
+  it('folds a backlog in the minute job, so the first request finds nothing left to fold', async () => {
+    const process = await createProcess();
+    await insertRandomCases(process.id, process.version.id, 41, 200);
+    const unfolded = () =>
+      t.database.db
+        .selectFrom('process_runs')
+        .select('id')
+        .where('summarised', '=', 0)
+        .where('status', 'in', ['completed', 'cancelled'])
+        .execute();
+    expect((await unfolded()).length).toBeGreaterThan(0);
+    t.clock.advance(2 * 60_000);
+    await t.app.services.scheduler.runDue();
+    expect(await unfolded()).toEqual([]);
+    expect(
+      await foldFinishedRuns(t.database.db, t.database.dialect, workspaceId, process.id, t.clock.now),
+    ).toBe(0);
+    expect(await fromSummaries(process.id, undefined, {})).toEqual(
+      await recompute(process.id, undefined, {}),
+    );
+  });
+
   it('answers the analytics page from summaries with the same figures', async () => {
     const process = await createProcess();
     await insertRandomCases(process.id, process.version.id, 31, 120);

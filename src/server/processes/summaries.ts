@@ -66,8 +66,9 @@ export function toRecords(data: { runs: readonly RunRow[]; steps: readonly Visit
 }
 
 /**
- * Folds the process's finished cases that are not in a stored part yet. Runs at each analytics request (and
- * after an import), so what is stored never lags far; a fold holds the process's row, so two never overlap.
+ * Folds the process's finished cases that are not in a stored part yet. Runs every minute as a job
+ * (`processes.fold`, so a request finds at most a minute's cases to fold), after an import, and at each
+ * analytics request for what is left; a fold holds the process's row, so two never overlap.
  */
 export async function foldFinishedRuns(
   db: Db,
@@ -75,6 +76,7 @@ export async function foldFinishedRuns(
   workspaceId: string,
   processId: string,
   now: number,
+  onBatch?: (folded: number) => void,
 ): Promise<number> {
   let folded = 0;
   while (await queries.hasUnsummarisedRuns(db, processId)) {
@@ -139,6 +141,7 @@ export async function foldFinishedRuns(
     });
     if (count === 0) break;
     folded += count;
+    onBatch?.(folded);
   }
   // PostgreSQL plans the raw reads (`summarised = 0`) from its statistics: after a large fold they still say
   // most cases wait, and it scans the whole table instead of the index until autovacuum catches up.
@@ -241,4 +244,25 @@ export async function readAnalyticsParts(
       parts.push(buildPart(raw.runs, raw.events, now));
       return parts;
     });
+}
+
+/**
+ * The minute job: folds every process's finished cases not folded yet, in batches, logging progress. A backlog
+ * (an upgrade from before the summaries, rows written by other tools) is folded here rather than by the first
+ * analytics request.
+ */
+export async function foldAllProcesses(
+  db: Db,
+  dialect: Dialect,
+  now: () => number,
+  onBatch?: (processId: string, folded: number) => void,
+): Promise<number> {
+  let total = 0;
+  for (const process of await queries.selectAllProcessIds(db)) {
+    if (!(await queries.hasUnsummarisedRuns(db, process.id))) continue;
+    total += await foldFinishedRuns(db, dialect, process.workspace_id, process.id, now(), (folded) =>
+      onBatch?.(process.id, folded),
+    );
+  }
+  return total;
 }
