@@ -17,8 +17,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Six feedback cases of October 2026; two go back to analysis once. */
-function feedbackLog(): string {
+/** Six feedback cases of October 2026; two go back to analysis once; with `revisit`, a step the template lacks. */
+function feedbackLog(revisit = false): string {
   const rows = ['case_id,step,entered_at,started_at,completed_at,assignee'];
   for (let index = 0; index < 6; index += 1) {
     const day = `2026-10-${String(10 + index).padStart(2, '0')}`;
@@ -31,6 +31,7 @@ function feedbackLog(): string {
     }
     rows.push(`${id},制定解决方案,${day} 17:00,${day} 17:10,${day} 17:30,`);
     rows.push(`${id},反馈用户,${day} 17:30,${day} 17:40,${day} 18:00,`);
+    if (revisit) rows.push(`${id},回访,${day} 18:00,,${day} 18:10,`);
   }
   return rows.join('\n');
 }
@@ -58,12 +59,20 @@ describe('event log import', () => {
     await page.goto(`${server.url}/w/${workspaceId}/processes/${process.id}`);
     await page.getByTestId('import-event-log').click();
     await page.getByRole('heading', { name: '导入事件日志' }).waitFor();
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'feedback-log.csv', mimeType: 'text/csv', buffer: Buffer.from(feedbackLog()) });
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'feedback-log.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(feedbackLog(true)),
+    });
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-report').waitFor();
-    await expect(page.getByTestId('import-missing-steps').count()).resolves.toBe(0);
+    // 回访 is not in the template: offered for creation, ticked by default; unticked, the import is blocked.
+    await page.getByTestId('import-missing-steps').getByText('流程中没有名为 回访 的步骤。').waitFor();
+    const create = page.getByTestId('import-create-steps').locator('input');
+    await expect(create.isChecked()).resolves.toBe(true);
+    await create.uncheck();
+    await expect(page.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
+    await create.check();
     await page.getByText('1 位负责人不是成员，按原文保留：李雷').waitFor();
     await screenshot(page, '95-event-log-check-390-zh');
     await page.getByTestId('import-commit').click();
@@ -73,7 +82,9 @@ describe('event log import', () => {
     await page.getByTestId('process-analytics').waitFor();
     await choose(page, page.getByTestId('analytics-window'), '本季度');
     const variants = page.getByTestId('analytics-variants');
-    await variants.getByText('收集反馈 → 分析问题 → 制定解决方案 → 反馈用户', { exact: true }).waitFor();
+    await variants
+      .getByText('收集反馈 → 分析问题 → 制定解决方案 → 反馈用户 → 回访', { exact: true })
+      .waitFor();
     await expect(variants.locator('tbody tr.ant-table-row').count()).resolves.toBe(2);
     const rework = page.getByTestId('analytics-rework');
     await expect(rework.locator('tbody tr.ant-table-row').first().textContent()).resolves.toContain(

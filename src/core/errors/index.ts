@@ -275,8 +275,13 @@ export const ERRORS = {
   },
   event_log_unknown_steps: {
     status: 400,
-    en: 'The log names steps this process does not have: {steps}. Add them to the process first.',
-    'zh-CN': '日志中的步骤在此流程中不存在：{steps}。请先在流程中添加这些步骤。',
+    en: 'The log names steps this process does not have: {steps}. Choose to create them, or add them to the process first.',
+    'zh-CN': '日志中的步骤在此流程中不存在：{steps}。可选择自动创建，或先在流程中添加这些步骤。',
+  },
+  event_log_process_changed: {
+    status: 409,
+    en: 'The process was changed while the log was read. Run the import again.',
+    'zh-CN': '读取日志期间流程已被修改，请重新导入。',
   },
   process_invalid: {
     status: 400,

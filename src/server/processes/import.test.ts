@@ -34,11 +34,12 @@ function upload(
   csv: string | Buffer,
   dryRun: boolean,
   workspace = workspaceId,
+  createSteps = false,
 ) {
   return t.app.inject(
     as(user, {
       method: 'POST',
-      url: `/api/v1/w/${workspace}/processes/${processId}/event-log?dryRun=${dryRun}`,
+      url: `/api/v1/w/${workspace}/processes/${processId}/event-log?dryRun=${dryRun}${createSteps ? '&createSteps=true' : ''}`,
       payload: csv,
       headers: { 'content-type': 'text/csv' },
     }),
@@ -180,6 +181,53 @@ describe('event log import', () => {
     expect(missing.json().error.code).toBe('event_log_unknown_steps');
     expect(missing.json().error.message).toContain('回访');
     expect(await importedRuns(process.id)).toEqual([]);
+  });
+
+  it('creates the steps the log names that the process lacks, with the import, when asked', async () => {
+    const process = await createFeedbackProcess();
+    // A native case ran on the current version, so the created steps make the next version.
+    const started = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url(`/processes/${process.id}/runs`),
+        payload: { subject: 'native' },
+      }),
+    );
+    expect(started.statusCode).toBe(201);
+    const before = await t.database.db
+      .selectFrom('processes')
+      .select('current_version_id')
+      .where('id', '=', process.id)
+      .executeTakeFirstOrThrow();
+    const log = `${HEADER}\nB,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nB,回访,2026-10-05 10:00,,2026-10-05 11:00,,\nB,分析问题,2026-10-05 11:00,,2026-10-05 12:00,,\nB,归档,2026-10-05 12:00,,2026-10-05 12:30,,\n`;
+    const dry = (await upload(owner, process.id, log, true)).json();
+    expect(dry).toMatchObject({ missingSteps: ['回访', '归档'], canCreateSteps: true });
+    const done = await upload(owner, process.id, log, false, workspaceId, true);
+    expect(done.statusCode).toBe(200);
+    const detail = (
+      await t.app.inject(as(owner, { method: 'GET', url: url(`/processes/${process.id}`) }))
+    ).json();
+    expect(detail.version.id).not.toBe(before.current_version_id);
+    const steps = detail.version.steps as Array<{
+      key: string;
+      name: string;
+      outcomes: Array<{ next: string }>;
+    }>;
+    const revisit = steps.find((step) => step.name === '回访');
+    const archive = steps.find((step) => step.name === '归档');
+    // Placed where the log shows them: after collect, and after analysis.
+    expect(steps.find((step) => step.key === 'collect')?.outcomes.map((o) => o.next)).toEqual([revisit?.key]);
+    expect(revisit?.outcomes.map((o) => o.next)).toEqual(['analyse']);
+    expect(archive).toBeDefined();
+    const visits = await t.database.db
+      .selectFrom('process_run_steps')
+      .innerJoin('process_runs', 'process_runs.id', 'process_run_steps.run_id')
+      .select(['process_run_steps.step_key', 'process_runs.version_id'])
+      .where('process_runs.external_id', '=', 'B')
+      .orderBy('process_run_steps.entered_at')
+      .execute();
+    expect(visits.map((visit) => visit.step_key)).toEqual(['collect', revisit?.key, 'analyse', archive?.key]);
+    expect(new Set(visits.map((visit) => visit.version_id))).toEqual(new Set([detail.version.id]));
   });
 
   it('reads a GBK file, spreadsheet serial dates and mixed offsets, and refuses a case whose visits overlap', async () => {

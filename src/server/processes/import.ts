@@ -9,6 +9,7 @@ import {
   type EventLogIssue,
 } from '../../core/processes/eventlog.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
+import { addLogSteps } from '../../core/processes/logsteps.ts';
 import { newId } from '../../db/ids.ts';
 import type { Insertable } from 'kysely';
 import type { ProcessRunStepsTable, ProcessRunsTable } from '../../db/types.ts';
@@ -44,8 +45,9 @@ function stepMatcher(steps: readonly ProcessStep[]) {
 /**
  * Reads an event log (CSV or XLSX) into a process: a dry run reports what would be imported and every problem
  * by row and column; a real run imports all of it in one transaction or nothing. Steps are matched to the
- * current version's steps by key or name; a log naming steps the process lacks is refused, listing them, so
- * they can be added in the designer first. Assignees are matched to members by e-mail or name, else kept as
+ * current version's steps by key or name; steps the log names that the process lacks are listed by the dry
+ * run and, when asked (`createSteps`), created with the import in the same transaction (core/processes/logsteps.ts
+ * places them), else the import is refused. Assignees are matched to members by e-mail or name, else kept as
  * text. Imported cases are marked `imported` and keyed by their case id, so a log cannot be imported twice.
  */
 export async function importEventLog(
@@ -54,7 +56,7 @@ export async function importEventLog(
   workspaceId: string,
   processId: string,
   buffer: unknown,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; createSteps?: boolean | undefined },
   locale: Locale,
 ) {
   await authorize(services.db, actor, workspaceId, 'processes.write');
@@ -115,6 +117,12 @@ export async function importEventLog(
   for (const visit of log.visits) if (visit.assignee !== null) assigneeNames.add(visit.assignee);
   const unmatched = [...assigneeNames].filter((name) => !memberByName.has(normalise(name))).sort();
 
+  // Steps the log names that the process lacks can be created with the import, in the same transaction.
+  const created =
+    missingSteps.length === 0
+      ? null
+      : addLogSteps(steps, missingSteps, log.stepOrder, stepKeyOf, actor.userId, locale);
+
   const counts = { total: log.runs.length, completed: 0, active: 0, cancelled: 0 };
   for (const run of log.runs) counts[run.status] += 1;
   const report = {
@@ -122,6 +130,8 @@ export async function importEventLog(
     cases: counts,
     steps: log.stepOrder.map((name) => ({ name, stepKey: stepKeyOf(name) })),
     missingSteps,
+    /** Whether the missing steps can be created with the import (each finds a place in the flow). */
+    canCreateSteps: created !== null,
     assignees: { matched: assigneeNames.size - unmatched.length, unmatched },
     issues: issues.map((issue) => ({
       row: issue.row,
@@ -134,22 +144,30 @@ export async function importEventLog(
   };
   if (options.dryRun) return report;
   if (issueCount > 0) throw new AppError('import_invalid', { count: issueCount });
-  if (missingSteps.length > 0)
+  if (missingSteps.length > 0 && (!options.createSteps || created === null))
     throw new AppError('event_log_unknown_steps', { steps: missingSteps.join(', ') });
+  const keyOfLogStep = (name: string) => created?.keys.get(name) ?? stepKeyOf(name);
+  const finalSteps = created?.steps ?? steps;
+  // A new version when steps are created and cases already ran on the current one; else the current one.
+  const existingVersions = created === null ? [] : await queries.selectVersions(services.db, processId);
+  const editsInPlace =
+    created !== null &&
+    Number(existingVersions.find((candidate) => candidate.id === version.id)?.run_count ?? 0) === 0;
+  const versionId = created === null || editsInPlace ? version.id : newId();
 
   const now = services.now();
   const runIds = new Map(log.runs.map((run) => [run.id, newId()]));
   // The step an active case is at: its last visit still open, by entered time.
   const currentStep = new Map<string, { enteredAt: number; stepKey: string }>();
   const stepRows: Array<Insertable<ProcessRunStepsTable>> = log.visits.map((visit) => {
-    const stepKey = stepKeyOf(visit.stepKey) ?? visit.stepKey;
+    const stepKey = keyOfLogStep(visit.stepKey) ?? visit.stepKey;
     if (visit.completedAt === null) {
       const known = currentStep.get(visit.runId);
       if (!known || visit.enteredAt >= known.enteredAt) {
         currentStep.set(visit.runId, { enteredAt: visit.enteredAt, stepKey });
       }
     }
-    const step = steps.find((candidate) => candidate.key === stepKey);
+    const step = finalSteps.find((candidate) => candidate.key === stepKey);
     const outcome =
       visit.outcome === null
         ? undefined
@@ -180,7 +198,7 @@ export async function importEventLog(
     id: runIds.get(run.id) ?? '',
     workspace_id: workspaceId,
     process_id: processId,
-    version_id: version.id,
+    version_id: versionId,
     subject: run.id,
     status: run.status,
     current_step_key: run.status === 'active' ? (currentStep.get(run.id)?.stepKey ?? null) : null,
@@ -193,6 +211,33 @@ export async function importEventLog(
     external_id: run.id,
   }));
   await services.db.transaction().execute(async (trx) => {
+    if (created !== null) {
+      await queries.lockProcess(trx, services.dialect, processId);
+      const current = await requireProcess(trx, workspaceId, processId);
+      if (current.current_version_id !== version.id) throw new AppError('event_log_process_changed');
+      if (editsInPlace) await queries.updateVersionSteps(trx, version.id, JSON.stringify(created.steps));
+      else {
+        await queries.insertVersion(trx, {
+          id: versionId,
+          workspace_id: workspaceId,
+          process_id: processId,
+          number: (existingVersions.at(-1)?.number ?? 0) + 1,
+          steps: JSON.stringify(created.steps),
+          created_by: actor.userId,
+          created_at: now,
+        });
+      }
+      await queries.updateProcess(trx, processId, { current_version_id: versionId, updated_at: now });
+      await insertAuditEntry(trx, {
+        workspaceId,
+        actorId: actor.userId,
+        action: 'process.updated',
+        objectType: 'process',
+        objectId: processId,
+        changes: { versionId, steps: created.steps.length, createdFromLog: missingSteps },
+        now,
+      });
+    }
     await queries.insertImportedRuns(trx, runRows, stepRows);
     await insertAuditEntry(trx, {
       workspaceId,

@@ -241,6 +241,7 @@ const EventLogImportReport = z
     /** The log's steps in their typical order, with the process step each means (null when none). */
     steps: z.array(z.object({ name: z.string(), stepKey: z.string().nullable() })),
     missingSteps: z.array(z.string()),
+    canCreateSteps: z.boolean(),
     assignees: z.object({ matched: z.number().int(), unmatched: z.array(z.string()) }),
     issues: z.array(z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() })),
     issueCount: z.number().int(),
@@ -476,7 +477,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
           'Import an event log (CSV or XLSX: case_id, step, entered_at, started_at, completed_at [, assignee, outcome, case_status]) as cases of the process: dry run, then all or nothing',
         consumes: SPREADSHEET_TYPES,
         params: ProcessParams,
-        querystring: z.object({ dryRun: queryFlag(true) }),
+        querystring: z.object({ dryRun: queryFlag(true), createSteps: queryFlag(false) }),
         body: FileBody,
         response: responses({ 200: EventLogImportReport }),
       },

@@ -9493,6 +9493,7 @@ export interface paths {
             parameters: {
                 query?: {
                     dryRun?: "true" | "false";
+                    createSteps?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -24163,6 +24164,7 @@ export interface components {
                 stepKey: string | null;
             }[];
             missingSteps: string[];
+            canCreateSteps: boolean;
             assignees: {
                 matched: number;
                 unmatched: string[];
@@ -26488,6 +26490,7 @@ export interface components {
                 stepKey: string | null;
             }[];
             missingSteps: string[];
+            canCreateSteps: boolean;
             assignees: {
                 matched: number;
                 unmatched: string[];

@@ -1425,7 +1425,11 @@ export const en: Catalog = {
     completed: 'Completed',
     activeCancelled: 'Active / cancelled',
     missingSteps: 'The process has no step called {{steps}}.',
-    addSteps: 'Add the steps in the designer, then check the file again.',
+    addSteps: 'Or add the steps in the designer yourself, then check the file again.',
+    createSteps_one:
+      'Create this step with the import (a task owned by you, placed where the log shows it; a new version of the process)',
+    createSteps_other:
+      'Create these {{count}} steps with the import (tasks owned by you, placed where the log shows them; a new version of the process)',
     unmatched_one: '{{count}} assignee is not a member and is kept as written: {{names}}',
     unmatched_other: '{{count}} assignees are not members and are kept as written: {{names}}',
     steps: 'Steps in the log',

@@ -1392,7 +1392,10 @@ export const zhCN = {
     completed: '已完成',
     activeCancelled: '进行中 / 已取消',
     missingSteps: '流程中没有名为 {{steps}} 的步骤。',
-    addSteps: '请先在流程设计器中添加这些步骤，再重新检查文件。',
+    addSteps: '也可以先在流程设计器中自行添加这些步骤，再重新检查文件。',
+    createSteps_one: '导入时创建此步骤（由你负责的任务步骤，放在日志中出现的位置；流程生成新版本）',
+    createSteps_other:
+      '导入时创建这 {{count}} 个步骤（由你负责的任务步骤，放在日志中出现的位置；流程生成新版本）',
     unmatched_one: '{{count}} 位负责人不是成员，按原文保留：{{names}}',
     unmatched_other: '{{count}} 位负责人不是成员，按原文保留：{{names}}',
     steps: '日志中的步骤',

@@ -302,9 +302,9 @@ export type EventLogImportReport = components['schemas']['EventLogImportReport']
 export function useImportEventLog(workspaceId: string, processId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (options: UploadOptions & { dryRun: boolean }) =>
+    mutationFn: (options: UploadOptions & { dryRun: boolean; createSteps?: boolean }) =>
       uploadFile<EventLogImportReport>(
-        `/api/v1/w/${encodeURIComponent(workspaceId)}/processes/${encodeURIComponent(processId)}/event-log?dryRun=${String(options.dryRun)}`,
+        `/api/v1/w/${encodeURIComponent(workspaceId)}/processes/${encodeURIComponent(processId)}/event-log?dryRun=${String(options.dryRun)}&createSteps=${String(options.createSteps ?? false)}`,
         options,
       ),
     onSuccess: (report) => (report.imported ? processesChanged(queryClient, workspaceId) : undefined),

@@ -3,6 +3,7 @@ import {
   Alert,
   Breadcrumb,
   Button,
+  Checkbox,
   Col,
   Flex,
   Result,
@@ -35,8 +36,10 @@ export function ImportEventLogPage() {
   const process = useProcess(workspace.id, processId);
   const upload = useImportEventLog(workspace.id, processId);
   const [file, setFile] = useState<File | null>(null);
+  // Steps the log names that the process lacks are created with the import unless the user says no.
+  const [createSteps, setCreateSteps] = useState(true);
   const flow = useImportFlow<EventLogImportReport>({
-    send: (transfer) => upload.mutateAsync({ ...transfer, file: file as File }),
+    send: (transfer) => upload.mutateAsync({ ...transfer, createSteps, file: file as File }),
     reset: upload.reset,
   });
   const base = `/w/${workspace.id}`;
@@ -69,9 +72,21 @@ export function ImportEventLogPage() {
           upload.reset();
         }}
         dropHint={t('eventLogImport.dropHint')}
-        renderReport={(report) => <EventLogReportView report={report} editUrl={`${processUrl}/edit`} />}
+        renderReport={(report) => (
+          <EventLogReportView
+            report={report}
+            editUrl={`${processUrl}/edit`}
+            createSteps={createSteps}
+            onCreateSteps={setCreateSteps}
+          />
+        )}
         renderActions={(report) => (
-          <ReportActions report={report} onCommit={() => flow.commit(report)} onRestart={restart} />
+          <ReportActions
+            report={report}
+            createSteps={createSteps}
+            onCommit={() => flow.commit(report)}
+            onRestart={restart}
+          />
         )}
         renderDone={(report) => (
           <Result
@@ -104,16 +119,19 @@ export function ImportEventLogPage() {
 
 function ReportActions({
   report,
+  createSteps,
   onCommit,
   onRestart,
 }: {
   report: EventLogImportReport;
+  createSteps: boolean;
   onCommit: () => void;
   onRestart: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const isBlocked = report.issueCount > 0 || report.missingSteps.length > 0 || report.cases.total === 0;
+  const stepsMissing = report.missingSteps.length > 0 && !(createSteps && report.canCreateSteps);
+  const isBlocked = report.issueCount > 0 || stepsMissing || report.cases.total === 0;
   const commit = (
     <Button type="primary" disabled={isBlocked} onClick={onCommit} data-testid="import-commit">
       {t('eventLogImport.commit', { count: report.cases.total, cases: format.number(report.cases.total, 0) })}
@@ -129,7 +147,17 @@ function ReportActions({
   );
 }
 
-function EventLogReportView({ report, editUrl }: { report: EventLogImportReport; editUrl: string }) {
+function EventLogReportView({
+  report,
+  editUrl,
+  createSteps,
+  onCreateSteps,
+}: {
+  report: EventLogImportReport;
+  editUrl: string;
+  createSteps: boolean;
+  onCreateSteps: (value: boolean) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormatters();
   const number = (value: number) => format.number(value, 0);
@@ -154,13 +182,24 @@ function EventLogReportView({ report, editUrl }: { report: EventLogImportReport;
       </Row>
       {report.missingSteps.length > 0 ? (
         <Alert
-          type="error"
+          type={report.canCreateSteps && createSteps ? 'info' : 'error'}
           showIcon
           title={t('eventLogImport.missingSteps', { steps: report.missingSteps.join('、') })}
           description={
-            <Link to={editUrl} data-testid="import-edit-flow">
-              {t('eventLogImport.addSteps')}
-            </Link>
+            <Flex vertical gap={4}>
+              {report.canCreateSteps ? (
+                <Checkbox
+                  checked={createSteps}
+                  onChange={(event) => onCreateSteps(event.target.checked)}
+                  data-testid="import-create-steps"
+                >
+                  {t('eventLogImport.createSteps', { count: report.missingSteps.length })}
+                </Checkbox>
+              ) : null}
+              <Link to={editUrl} data-testid="import-edit-flow">
+                {t('eventLogImport.addSteps')}
+              </Link>
+            </Flex>
           }
           data-testid="import-missing-steps"
         />
