@@ -359,4 +359,120 @@ describe('process designer', () => {
 
     await context.close();
   });
+
+  it('[PROCESSES] drag to reorder and connect, undo and redo, and the keyboard, in both languages and on a phone', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const workspaceId = await signUpWithWorkspace(
+      page,
+      server.url,
+      { name: '王芳', email: 'wangfang@example.com', password: 'correct-horse-1' },
+      '客服组',
+    );
+    const process = await callApi<Process>(context, server.url, 'POST', `/w/${workspaceId}/processes`, {
+      templateKey: 'feedback',
+    });
+    await page.goto(`${server.url}/w/${workspaceId}/processes/${process.id}/edit`);
+    await page.getByTestId('designer-no-issues').waitFor();
+    const order = async () =>
+      (
+        await page
+          .getByTestId('designer-steps')
+          .locator('[data-testid^="designer-step-"]')
+          .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid') ?? ''))
+      ).map((id) => id.replace('designer-step-', ''));
+    const activeStep = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('data-testid')?.replace('designer-step-', ''));
+    expect(await order()).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
+    expect(await page.getByTestId('designer-undo').isDisabled()).toBe(true);
+
+    // Drag 反馈用户 above 分析问题: the list changes, the connections do not.
+    await page
+      .getByTestId('designer-step-reply')
+      .dragTo(page.getByTestId('designer-step-analyse'), { targetPosition: { x: 40, y: 4 } });
+    await expect.poll(order).toEqual(['collect', 'reply', 'analyse', 'solve', 'end']);
+    await page.getByTestId('designer-announcement').getByText('反馈用户 现在是第 2 步。').waitFor();
+    // Undo with the button, redo with Ctrl+Shift+Z.
+    await page.getByTestId('designer-undo').click();
+    await expect.poll(order).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(order).toEqual(['collect', 'reply', 'analyse', 'solve', 'end']);
+
+    // Drag the link handle of 收集反馈 onto 制定解决方案: 分析问题 can no longer be reached. Ctrl+Z takes it back.
+    await page.getByTestId('designer-connect-collect').dragTo(page.getByTestId('designer-step-solve'));
+    await expect.poll(() => issueTexts(page)).toContain('从开始步骤无法到达步骤“分析问题”。');
+    await shot(page, '99a-designer-connected-zh');
+    await page.keyboard.press('Control+Z');
+    await page.getByTestId('designer-no-issues').waitFor();
+    expect(await page.getByTestId('designer-redo').isDisabled()).toBe(false);
+
+    // The keyboard: one tab stop, arrows choose, Alt+arrows move, C then Enter connects.
+    await page.getByTestId('designer-step-collect').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(activeStep).toBe('reply');
+    expect(await page.getByTestId('designer-step-reply').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('designer-step-reply').getAttribute('aria-label')).toBe(
+      '第 2 步：反馈用户，任务',
+    );
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(order).toEqual(['collect', 'analyse', 'reply', 'solve', 'end']);
+    await expect.poll(activeStep).toBe('reply');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(activeStep).toBe('analyse');
+    await page.keyboard.press('c');
+    await page.getByTestId('designer-connecting').waitFor();
+    await page.keyboard.press('End');
+    await expect.poll(activeStep).toBe('end');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('designer-announcement').getByText('分析问题 现在流向 结束。').waitFor();
+    await expect.poll(() => issueTexts(page)).toContain('从开始步骤无法到达步骤“制定解决方案”。');
+    await page.keyboard.press('Control+Z');
+    await page.getByTestId('designer-no-issues').waitFor();
+    await page.keyboard.press('Control+Z');
+    await expect.poll(order).toEqual(['collect', 'reply', 'analyse', 'solve', 'end']);
+
+    // On a phone: the same list, focus visible on the chosen step.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('designer-step-analyse').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(activeStep).toBe('solve');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('designer-step-solve').scrollIntoViewIfNeeded();
+    await screenshot(page, '99b-designer-keyboard-390-zh');
+
+    // Undone back to the saved flow, nothing to leave unsaved.
+    const undo = page.getByTestId('designer-undo');
+    while (!(await undo.isDisabled())) await undo.click();
+    expect(await order()).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
+    expect(await page.getByTestId('designer-unsaved').count()).toBe(0);
+
+    // English, on the phone: drag to reorder and the keyboard connect, then undo all of it.
+    await page.setViewportSize(VIEWPORT);
+    await page.goto(`${server.url}/w/${workspaceId}`);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.goto(`${server.url}/w/${workspaceId}/processes/${process.id}/edit`);
+    await page.getByRole('heading', { name: 'Edit flow: 用户反馈处理流程' }).waitFor();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page
+      .getByTestId('designer-step-end')
+      .dragTo(page.getByTestId('designer-step-collect'), { targetPosition: { x: 40, y: 4 } });
+    await expect.poll(order).toEqual(['end', 'collect', 'analyse', 'solve', 'reply']);
+    await page.getByTestId('designer-announcement').getByText('结束 is now step 1.').waitFor();
+    await page.getByTestId('designer-step-solve').focus();
+    await page.keyboard.press('c');
+    await page.getByTestId('designer-connecting').getByText('Connecting from 制定解决方案').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('designer-announcement').getByText('Connecting cancelled.').waitFor();
+    expect(await page.getByTestId('designer-step-solve').getAttribute('aria-label')).toBe(
+      'Step 4: 制定解决方案, Task',
+    );
+    await page.getByTestId('designer-step-solve').scrollIntoViewIfNeeded();
+    await screenshot(page, '99c-designer-drag-390-en');
+    await page.getByTestId('designer-undo').click();
+    await expect.poll(order).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
+    expect(await page.getByTestId('designer-undo').isDisabled()).toBe(true);
+    await page.setViewportSize(VIEWPORT);
+    await shot(page, '99d-designer-1280-en');
+    await context.close();
+  });
 });

@@ -68,7 +68,7 @@ describe('event log import', () => {
     await page.getByTestId('import-report').waitFor();
     // 回访 is not in the template: offered for creation, ticked by default; unticked, the import is blocked.
     await page.getByTestId('import-missing-steps').getByText('流程中没有名为 回访 的步骤。').waitFor();
-    const create = page.getByTestId('import-create-steps').locator('input');
+    const create = page.getByTestId('import-create-steps');
     await expect(create.isChecked()).resolves.toBe(true);
     await create.uncheck();
     await expect(page.getByTestId('import-commit').isDisabled()).resolves.toBe(true);

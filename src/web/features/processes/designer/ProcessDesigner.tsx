@@ -1,4 +1,4 @@
-import { useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { InputRef } from 'antd';
 import {
   Alert,
@@ -11,7 +11,9 @@ import {
   Empty,
   Flex,
   Input,
+  Space,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import {
@@ -20,7 +22,9 @@ import {
   DownOutlined,
   EyeOutlined,
   PlusOutlined,
+  RedoOutlined,
   SaveOutlined,
+  UndoOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -31,7 +35,8 @@ import { FlowView } from '../FlowView.tsx';
 import { useOwnerOptions } from './hooks.ts';
 import {
   designerIssues,
-  designerReducer,
+  historyReducer,
+  initialHistory,
   initialState,
   isChanged,
   issueCounts,
@@ -88,7 +93,26 @@ export function ProcessDesigner({
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const [state, dispatch] = useReducer(designerReducer, undefined, () => initialState(initialDraft, isSaved));
+  const [history, dispatch] = useReducer(historyReducer, undefined, () =>
+    initialHistory(initialState(initialDraft, isSaved)),
+  );
+  const state = history.present;
+  const canUndo = history.past.length > 0;
+  const canRedo = history.future.length > 0;
+  // Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac, Ctrl+Y too) undo and redo edits; in a text box they stay the box's own.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      event.preventDefault();
+      dispatch({ type: key === 'y' || event.shiftKey ? 'redo' : 'undo' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const [hasTriedSaving, setTriedSaving] = useState(false);
   const [isPreviewOpen, setPreviewOpen] = useState(false);
   const issuesRef = useRef<HTMLDivElement>(null);
@@ -230,6 +254,28 @@ export function ProcessDesigner({
               {t('designer.issueBadge', { count: issues.length })}
             </Typography.Text>
           ) : null}
+          <Space.Compact>
+            <Tooltip title={t('designer.undoHint')}>
+              <Button
+                icon={<UndoOutlined />}
+                disabled={!canUndo}
+                onClick={() => dispatch({ type: 'undo' })}
+                aria-label={t('designer.undo')}
+                aria-keyshortcuts="Control+Z"
+                data-testid="designer-undo"
+              />
+            </Tooltip>
+            <Tooltip title={t('designer.redoHint')}>
+              <Button
+                icon={<RedoOutlined />}
+                disabled={!canRedo}
+                onClick={() => dispatch({ type: 'redo' })}
+                aria-label={t('designer.redo')}
+                aria-keyshortcuts="Control+Shift+Z"
+                data-testid="designer-redo"
+              />
+            </Tooltip>
+          </Space.Compact>
           <Button icon={<EyeOutlined />} onClick={() => setPreviewOpen(true)} data-testid="designer-preview">
             {t('designer.preview')}
           </Button>

@@ -4,12 +4,15 @@ import {
   defaultOutcomes,
   designerIssues,
   designerReducer,
+  historyReducer,
+  initialHistory,
   initialState,
   insertAfter,
   isChanged,
   keyFromLabel,
   matchingCandidates,
   moveStep,
+  moveStepTo,
   nextStepKey,
   removeStep,
   stepKeyOfPath,
@@ -297,5 +300,70 @@ describe('matchingCandidates', () => {
     expect(names({ type: 'skill', skill: 'sql' })).toEqual([]);
     expect(names({ type: 'person', userId: 'u1' })).toEqual([]);
     expect(names(null)).toEqual([]);
+  });
+});
+
+describe('drag to reorder and connect', () => {
+  it('moves a step to any place in the list, connections unchanged', () => {
+    const steps = savedState().draft.steps;
+    expect(moveStepTo(steps, 'end', 0).map((candidate) => candidate.key)).toEqual([
+      'end',
+      'start',
+      'analyse',
+    ]);
+    expect(moveStepTo(steps, 'start', 9).map((candidate) => candidate.key)).toEqual([
+      'analyse',
+      'end',
+      'start',
+    ]);
+    expect(moveStepTo(steps, 'missing', 0)).toEqual(steps);
+    const moved = apply(savedState(), { type: 'moveStepTo', key: 'analyse', index: 0 });
+    expect(find(moved, 'start')?.outcomes[0]?.next).toBe('analyse');
+  });
+
+  it('connects a step’s outcome to another step, never an end step’s and never to itself', () => {
+    const state = apply(savedState(), { type: 'connect', key: 'start', next: 'end' });
+    expect(find(state, 'start')?.outcomes[0]?.next).toBe('end');
+    expect(apply(savedState(), { type: 'connect', key: 'end', next: 'start' })).toEqual(savedState());
+    expect(apply(savedState(), { type: 'connect', key: 'start', next: 'start' })).toEqual(savedState());
+    expect(apply(savedState(), { type: 'connect', key: 'start', next: 'nowhere' })).toEqual(savedState());
+  });
+});
+
+describe('historyReducer', () => {
+  it('undoes and redoes edits; selecting is not an edit; a new edit clears what could be redone', () => {
+    let history = initialHistory(savedState());
+    history = historyReducer(history, { type: 'select', key: 'analyse' });
+    expect(history.past).toEqual([]);
+    history = historyReducer(history, { type: 'moveStepTo', key: 'end', index: 0 });
+    history = historyReducer(history, { type: 'connect', key: 'start', next: 'end' });
+    expect(history.past).toHaveLength(2);
+    history = historyReducer(history, { type: 'undo' });
+    expect(find(history.present, 'start')?.outcomes[0]?.next).toBe('analyse');
+    expect(keys(history.present)).toEqual(['end', 'start', 'analyse']);
+    history = historyReducer(history, { type: 'undo' });
+    expect(keys(history.present)).toEqual(['start', 'analyse', 'end']);
+    expect(history.present.selectedKey).toBe('analyse');
+    expect(historyReducer(history, { type: 'undo' })).toBe(history);
+    history = historyReducer(history, { type: 'redo' });
+    expect(keys(history.present)).toEqual(['end', 'start', 'analyse']);
+    history = historyReducer(history, { type: 'removeStep', key: 'analyse' });
+    expect(history.future).toEqual([]);
+    expect(historyReducer(history, { type: 'redo' })).toBe(history);
+  });
+
+  it('takes back typing into one field as one edit', () => {
+    let history = initialHistory(savedState());
+    for (const name of ['A', 'An', 'Ana', 'Anal']) {
+      history = historyReducer(history, { type: 'updateStep', key: 'analyse', changes: { name } });
+    }
+    history = historyReducer(history, { type: 'setName', name: 'F' });
+    history = historyReducer(history, { type: 'setName', name: 'Fe' });
+    expect(history.past).toHaveLength(2);
+    history = historyReducer(history, { type: 'undo' });
+    expect(history.present.draft.name).toBe('Feedback');
+    expect(find(history.present, 'analyse')?.name).toBe('Anal');
+    history = historyReducer(history, { type: 'undo' });
+    expect(find(history.present, 'analyse')?.name).toBe('ANALYSE');
   });
 });

@@ -51,6 +51,10 @@ export type DesignerAction =
   | { type: 'duplicateStep'; key: string; name: string }
   | { type: 'removeStep'; key: string }
   | { type: 'moveStep'; key: string; delta: -1 | 1 }
+  /** Drag to reorder: the step goes to this place in the list; connections do not change. */
+  | { type: 'moveStepTo'; key: string; index: number }
+  /** Drag or key to connect: the step's outcome (the first unless given) now leads to `next`. */
+  | { type: 'connect'; key: string; next: string; index?: number }
   | { type: 'updateStep'; key: string; changes: Partial<Omit<DraftStep, 'key' | 'kind'>> }
   | { type: 'changeKind'; key: string; kind: StepKind; labels: DefaultLabels }
   | { type: 'addField'; key: string }
@@ -225,6 +229,16 @@ export function moveStep(steps: readonly DraftStep[], key: string, delta: -1 | 1
   return result;
 }
 
+/** Moves a step to a place in the list (clamped); connections do not change. */
+export function moveStepTo(steps: readonly DraftStep[], key: string, index: number): DraftStep[] {
+  const from = steps.findIndex((step) => step.key === key);
+  const moving = steps[from];
+  if (moving === undefined) return [...steps];
+  const rest = steps.filter((step) => step.key !== key);
+  const to = Math.max(0, Math.min(rest.length, index));
+  return [...rest.slice(0, to), moving, ...rest.slice(to)];
+}
+
 /** The first step after `key` in the list that is not `key` itself, else any other step. */
 function followingKey(steps: readonly DraftStep[], key: string): string | null {
   const index = steps.findIndex((step) => step.key === key);
@@ -318,6 +332,23 @@ export function designerReducer(state: DesignerState, action: DesignerAction): D
     }
     case 'moveStep':
       return withSteps(moveStep(draft.steps, action.key, action.delta));
+    case 'moveStepTo':
+      return withSteps(moveStepTo(draft.steps, action.key, action.index));
+    case 'connect': {
+      const from = draft.steps.find((step) => step.key === action.key);
+      const index = action.index ?? 0;
+      const isTarget = draft.steps.some((step) => step.key === action.next);
+      if (from === undefined || from.kind === 'end' || !isTarget || action.next === action.key) return state;
+      if (from.outcomes[index] === undefined) return state;
+      return withSteps(
+        mapStep(draft.steps, action.key, (step) => ({
+          ...step,
+          outcomes: step.outcomes.map((outcome, position) =>
+            position === index ? { ...outcome, next: action.next } : outcome,
+          ),
+        })),
+      );
+    }
     case 'updateStep':
       return withSteps(mapStep(draft.steps, action.key, (step) => ({ ...step, ...action.changes })));
     case 'changeKind':
@@ -557,4 +588,89 @@ export function matchingCandidates(
   return candidates.filter(
     (candidate) => (candidate.title ?? '').toLowerCase().includes(role) || candidate.role === role,
   );
+}
+
+/**
+ * Undo and redo over the designer's edits. Selecting a step is not an edit; typing into one field is one edit
+ * however many keys it takes (consecutive changes of the same field are merged), so undo takes back the whole
+ * word rather than a letter.
+ */
+export type DesignerHistory = {
+  past: DesignerState[];
+  present: DesignerState;
+  future: DesignerState[];
+  /** What the last edit changed, when the next change of the same thing should merge into it. */
+  lastGroup: string | null;
+};
+
+export type HistoryAction = DesignerAction | { type: 'undo' } | { type: 'redo' };
+
+const HISTORY_LIMIT = 100;
+
+export function initialHistory(present: DesignerState): DesignerHistory {
+  return { past: [], present, future: [], lastGroup: null };
+}
+
+/** Changes that merge with the one before when they touch the same field: typing. */
+function typingGroup(action: DesignerAction): string | null {
+  const fields = (changes: object) => Object.keys(changes).sort().join(',');
+  switch (action.type) {
+    case 'setName':
+    case 'setDescription':
+      return action.type;
+    case 'updateStep':
+      return typeof action.changes.name === 'string' || typeof action.changes.description === 'string'
+        ? `step:${action.key}:${fields(action.changes)}`
+        : null;
+    case 'updateField':
+      return action.changes.label !== undefined ? `field:${action.key}:${action.index}` : null;
+    case 'updateOutcome':
+      return action.changes.label !== undefined ? `outcome:${action.key}:${action.index}` : null;
+    default:
+      return null;
+  }
+}
+
+export function historyReducer(history: DesignerHistory, action: HistoryAction): DesignerHistory {
+  if (action.type === 'undo') {
+    const previous = history.past.at(-1);
+    if (previous === undefined) return history;
+    return {
+      past: history.past.slice(0, -1),
+      present: { ...previous, selectedKey: selectionIn(previous, history.present.selectedKey) },
+      future: [history.present, ...history.future],
+      lastGroup: null,
+    };
+  }
+  if (action.type === 'redo') {
+    const [next, ...future] = history.future;
+    if (next === undefined) return history;
+    return {
+      past: [...history.past, history.present],
+      present: { ...next, selectedKey: selectionIn(next, history.present.selectedKey) },
+      future,
+      lastGroup: null,
+    };
+  }
+  const present = designerReducer(history.present, action);
+  if (present === history.present) return history;
+  if (action.type === 'select' || present.draft === history.present.draft) {
+    return { ...history, present };
+  }
+  const group = typingGroup(action);
+  if (group !== null && group === history.lastGroup) {
+    return { ...history, present, future: [], lastGroup: group };
+  }
+  return {
+    past: [...history.past, history.present].slice(-HISTORY_LIMIT),
+    present,
+    future: [],
+    lastGroup: group,
+  };
+}
+
+/** Keeps the selection across undo when that step still exists; else what the restored state had. */
+function selectionIn(state: DesignerState, selectedKey: string | null): string | null {
+  if (selectedKey !== null && state.draft.steps.some((step) => step.key === selectedKey)) return selectedKey;
+  return state.selectedKey;
 }
