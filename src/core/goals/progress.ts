@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n/index.ts';
 import type { Direction } from '../kpis/forecast.ts';
-import { daysBetween } from '../kpis/periods.ts';
+import { daysBetween } from '../days/index.ts';
 
 export type KeyResultProgressInput = {
   baseline: number;

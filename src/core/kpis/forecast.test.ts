@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORECAST_HORIZON_DAYS, linearForecast, thresholdStatus, type DatedValue } from './forecast.ts';
-import { addDays } from './periods.ts';
+import { addDays } from '../days/index.ts';
 
 function line(start: string, count: number, everyDays: number, value: (x: number) => number): DatedValue[] {
   return Array.from({ length: count }, (_, index) => {

@@ -1,4 +1,4 @@
-import { dayFromNumber, dayNumber } from './periods.ts';
+import { dayFromNumber, dayNumber } from '../days/index.ts';
 
 /** Which way a KPI should move: 'increase' means higher is better, 'decrease' lower is better. */
 export type Direction = 'increase' | 'decrease';

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayFromNumber, dayNumber, isPeriodStart, periodStart, type Frequency } from './periods.ts';
+import { isPeriodStart, periodStart, type Frequency } from './periods.ts';
+import { dayFromNumber, dayNumber } from '../days/index.ts';
 
 /** A row as read from a file or a request, before any checking. `row` counts from 1 as a spreadsheet does. */
 export type RawMeasurement = { row: number; kpi: string; period: unknown; value: unknown };

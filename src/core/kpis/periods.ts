@@ -1,4 +1,12 @@
-import type { Locale } from '../i18n/index.ts';
+import {
+  DAY_MESSAGES,
+  DayError,
+  addDays,
+  dayFromNumber,
+  dayNumber,
+  daysBetween,
+  type DayErrorCode,
+} from '../days/index.ts';
 
 /**
  * Calendar periods for KPI measurements. Days are 'YYYY-MM-DD' strings; all arithmetic is on UTC day
@@ -8,65 +16,15 @@ import type { Locale } from '../i18n/index.ts';
 export type Frequency = 'day' | 'week' | 'month' | 'quarter';
 export type Aggregation = 'sum' | 'avg' | 'last' | 'min' | 'max';
 
-export type PeriodErrorCode = 'period_invalid_date';
-
-/** Thrown for a malformed or impossible calendar day (`2025-02-30`); params: `value`. */
-export class PeriodError extends Error {
-  readonly code: PeriodErrorCode;
-  readonly params: Record<string, string | number>;
-
-  constructor(code: PeriodErrorCode, params: Record<string, string | number>) {
-    super(`${code}: ${JSON.stringify(params)}`);
-    this.name = 'PeriodError';
-    this.code = code;
-    this.params = params;
-  }
-}
-
-/** Messages for the period error codes. */
-export const PERIOD_MESSAGES = {
-  en: { period_invalid_date: '"{value}" is not a calendar day in the form YYYY-MM-DD.' },
-  'zh-CN': { period_invalid_date: '“{value}”不是 YYYY-MM-DD 格式的有效日期。' },
-} as const satisfies Record<Locale, Record<PeriodErrorCode, string>>;
-
-const DAY_MS = 86_400_000;
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 for a 'YYYY-MM-DD' day; throws PeriodError when the day does not exist. */
-export function dayNumber(date: string): number {
-  const match = DAY_PATTERN.exec(date);
-  if (match) {
-    const [, year, month, day] = match.map(Number);
-    if (year !== undefined && month !== undefined && day !== undefined) {
-      // setUTCFullYear, unlike Date.UTC, does not map years 0–99 onto 1900–1999.
-      const instant = new Date(0);
-      instant.setUTCFullYear(year, month - 1, day);
-      if (instant.getUTCMonth() === month - 1 && instant.getUTCDate() === day) {
-        return Math.round(instant.getTime() / DAY_MS);
-      }
-    }
-  }
-  throw new PeriodError('period_invalid_date', { value: date });
-}
-
-/** The 'YYYY-MM-DD' day for a number of days since 1970-01-01. */
-export function dayFromNumber(days: number): string {
-  const instant = new Date(days * DAY_MS);
-  const year = String(instant.getUTCFullYear()).padStart(4, '0');
-  const month = String(instant.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(instant.getUTCDate()).padStart(2, '0');
-  return `${year}-${month}-${day}`;
-}
-
-/** The day `days` after `date` (before it when negative). */
-export function addDays(date: string, days: number): string {
-  return dayFromNumber(dayNumber(date) + days);
-}
-
-/** Whole days from `from` to `to`; negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
+export {
+  DAY_MESSAGES as PERIOD_MESSAGES,
+  DayError as PeriodError,
+  addDays,
+  dayFromNumber,
+  dayNumber,
+  daysBetween,
+};
+export type { DayErrorCode as PeriodErrorCode };
 
 function parts(date: string): { year: number; month: number } {
   dayNumber(date);

@@ -1,4 +1,5 @@
-import { addDays, nextPeriod, periodStart, type Frequency } from '../kpis/periods.ts';
+import { nextPeriod, periodStart, type Frequency } from '../kpis/periods.ts';
+import { addDays } from '../days/index.ts';
 
 /**
  * A person's day: everything waiting on them — tasks they are Responsible or Accountable for, process steps

@@ -1,5 +1,6 @@
 import { interpolate, type Locale } from '../i18n/index.ts';
-import { addDays, isPeriodStart, periodStart, type Frequency } from '../kpis/periods.ts';
+import { isPeriodStart, periodStart, type Frequency } from '../kpis/periods.ts';
+import { addDays } from '../days/index.ts';
 
 /** Why a person is told: they must act, they are consulted, they are kept informed, they own it, or named. */
 export type Reason = 'act' | 'asked' | 'informed' | 'owner' | 'mentioned';

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayFromNumber } from '../kpis/periods.ts';
+import { dayFromNumber, mondayOfNumber } from '../days/index.ts';
 
 /**
  * Step and flow analytics of process runs: where time goes, what is late, what is queued, and how one
@@ -211,10 +211,8 @@ function newAccumulator(stepKey: string): StepAccumulator {
   };
 }
 
-/** Monday of the ISO week of a day number; 1970-01-01 was a Thursday, three days after a Monday. */
-export function mondayOf(day: number): number {
-  return day - ((((day + 3) % 7) + 7) % 7);
-}
+/** Monday of the ISO week of a day number (kept for callers; the one copy is core/days mondayOfNumber). */
+export const mondayOf = mondayOfNumber;
 
 /** 'YYYY-Www': the ISO year is the year of the week's Thursday. */
 function isoWeekLabel(monday: number): string {

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayNumber } from '../kpis/periods.ts';
+import { dayNumber } from '../days/index.ts';
 
 /**
  * Processes (SOPs): the steps of one process version, how they connect, whether a step may be completed, and

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../days/index.ts';
 /**
  * 复盘 (retrospective): the four classic steps — 回顾目标 (goal vs result, figures read from the data),
  * 评估结果 (what went well and what did not), 分析原因 (root causes through a 5-whys chain), 总结经验
@@ -276,16 +277,10 @@ export function retroFigures(facts: RetroFacts): RetroFigure[] {
   }
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The window before a period of the same length, for a campaign's baseline. */
 export function previousWindow(start: string, end: string): { start: string; end: string } {
   const length = daysBetween(start, end) + 1;
-  const shift = (day: string, days: number) =>
-    new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-  return { start: shift(start, -length), end: shift(start, -1) };
+  return { start: addDays(start, -length), end: addDays(start, -1) };
 }
 
 /** A cause analysed by asking "why?" up to five times; the last answer is the root cause. */

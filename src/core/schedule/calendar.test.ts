@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayFromNumber, dayNumber } from '../kpis/periods.ts';
+import { addDays, dayFromNumber, dayNumber } from '../days/index.ts';
 import {
   CALENDAR_MESSAGES,
   CalendarError,

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayFromNumber, dayNumber } from '../kpis/periods.ts';
+import { dayFromNumber, dayNumber, weekdayOfNumber } from '../days/index.ts';
 
 /**
  * Working calendars. Days are 'YYYY-MM-DD' strings at the edges and UTC day numbers (see kpis/periods.ts)
@@ -92,10 +92,8 @@ export type CompiledCalendar = {
   addWorking(day: number, workingDays: number): number;
 };
 
-/** Weekday of a day number, 0 = Sunday; 1970-01-01 was a Thursday. */
-export function weekdayOf(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
+/** Weekday of a day number, 0 = Sunday (kept for callers; the one copy is core/days weekdayOfNumber). */
+export const weekdayOf = weekdayOfNumber;
 
 const compiled = new WeakMap<WorkCalendar, CompiledCalendar>();
 

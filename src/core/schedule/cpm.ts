@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayFromNumber, dayNumber } from '../kpis/periods.ts';
+import { dayFromNumber, dayNumber } from '../days/index.ts';
 import { compileCalendar, type WorkCalendar } from './calendar.ts';
 
 /**

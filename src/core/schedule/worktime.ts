@@ -1,6 +1,6 @@
 import type { WorkingHoursOptions } from '../processes/sla.ts';
 import { ZoneClock } from '../processes/zone.ts';
-import { dayNumber } from '../kpis/periods.ts';
+import { dayNumber } from '../days/index.ts';
 import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from './calendar.ts';
 
 /**

@@ -51,10 +51,8 @@ export function addMonths(day: Day, months: number): Day {
   return { year, month, day: Math.min(day.day, daysInMonth(year, month)) };
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return toEpochDay(parseDay(to)) - toEpochDay(parseDay(from));
-}
+/** Whole days from `from` to `to` (negative when `to` is earlier); the one copy is core/days. */
+export { daysBetween } from '../days/index.ts';
 
 function endOfMonth(year: number, month: number): Day {
   return { year, month, day: daysInMonth(year, month) };

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { dayFromNumber, dayNumber } from '../kpis/periods.ts';
+import { dayFromNumber, dayNumber, mondayOfNumber } from '../days/index.ts';
 import {
   DEFAULT_CALENDAR,
   compileCalendar,
@@ -59,11 +59,6 @@ export type Workload = { weekStarts: string[]; people: PersonWorkload[] };
 function round(value: number, places: number): number {
   const factor = 10 ** places;
   return Math.round(value * factor) / factor;
-}
-
-/** The Monday on or before a day number; 1970-01-01 was a Thursday, three days after a Monday. */
-function mondayOf(day: number): number {
-  return day - ((((day + 3) % 7) + 7) % 7);
 }
 
 /** Unavailable working days of one person, sorted, for counting by binary search. */
@@ -146,7 +141,7 @@ export function workloadByWeek(
 ): Workload {
   const working = compileCalendar(calendar);
   const weekCount = Math.max(0, Math.floor(range.weeks));
-  const firstMonday = mondayOf(dayNumber(range.from));
+  const firstMonday = mondayOfNumber(dayNumber(range.from));
   const lastDay = firstMonday + weekCount * 7 - 1;
   const personIndex = new Map<string, number>();
   const persons = people.map((person, index) => {
@@ -190,7 +185,7 @@ export function workloadByWeek(
       const from = Math.max(span.from, firstMonday);
       const to = Math.min(span.to, lastDay);
       // One count per week the task touches, not one entry per day.
-      for (let weekStart = mondayOf(from); weekStart <= to; weekStart += 7) {
+      for (let weekStart = mondayOfNumber(from); weekStart <= to; weekStart += 7) {
         const days = availableDays(person, Math.max(from, weekStart), Math.min(to, weekStart + 6));
         if (days > 0) add(index, (weekStart - firstMonday) / 7, taskIndex, (share * days) / total);
       }
@@ -325,7 +320,7 @@ export function suggestAssignees(
     let windowCapacity = 0;
     let windowPlanned = 0;
     const overWeeks: string[] = [];
-    for (let monday = mondayOf(windowStart); monday <= windowEnd; monday += 7) {
+    for (let monday = mondayOfNumber(windowStart); monday <= windowEnd; monday += 7) {
       const inWeek = availableDays(personAvailability, monday, monday + 6);
       if (inWeek === 0) continue;
       const inWindow = availableDays(

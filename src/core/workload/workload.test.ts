@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../i18n/index.ts';
-import { addDays } from '../kpis/periods.ts';
+import { addDays } from '../days/index.ts';
 import type { WorkCalendar } from '../schedule/calendar.ts';
 import {
   WORKLOAD_MESSAGES,

@@ -1,7 +1,5 @@
 import type { Locale } from '../../core/i18n/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../db/types.ts';
 import { insertUser } from '../auth/queries.ts';
 import { seedGoalsDemo } from '../goals/demo.ts';
 import { seedTasksDemo } from '../tasks/demo.ts';
@@ -12,20 +10,13 @@ import { seedSurveysDemo } from '../surveys/demo.ts';
 import { seedRetrosDemo } from '../retros/demo.ts';
 import { seedSkillsDemo } from '../skills/demo.ts';
 import type { Actor, Services } from '../context.ts';
+import type { DemoContext } from './context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
 import { insertWorkspaceWithOwner, toWorkspace } from '../workspaces/service.ts';
 import { demoText } from './english.ts';
 import { DEMO_OWNER_TITLE, DEMO_TEAM, DEMO_WORKSPACE_NAME } from './team.ts';
 
-export type DemoContext = {
-  services: Services;
-  trx: Transaction<Database>;
-  workspaceId: string;
-  ownerId: string;
-  /** Demo member ids by key (`lina`, `wanglei`, …), the owner as `owner`. */
-  people: Record<string, string>;
-  locale: Locale;
-};
+export type { DemoContext } from './context.ts';
 
 /** Each module adds its own demo data here, in order, inside the one demo transaction. */
 const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [

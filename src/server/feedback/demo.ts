@@ -1,6 +1,6 @@
 import type { Locale } from '../../core/i18n/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { CLUSTER_JOB } from './clusters.ts';
 import topics from './demo-topics.json' with { type: 'json' };
 import * as queries from './queries.ts';

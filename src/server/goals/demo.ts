@@ -1,7 +1,7 @@
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { newId } from '../../db/ids.ts';
 import { demoText } from '../demo/english.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { upsertMeasurements } from '../kpis/queries.ts';
 import { dayInTimezone } from '../time.ts';
 import { refreshKpisAndGoals } from './refresh.ts';

@@ -1,6 +1,6 @@
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
-import { daysBetween } from '../../core/kpis/periods.ts';
+import { daysBetween } from '../../core/days/index.ts';
 import { registerMorningJob, type MorningScope } from '../workspaces/mornings.ts';
 import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
 import { refreshKpisAndGoals } from './refresh.ts';

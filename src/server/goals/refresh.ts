@@ -9,7 +9,8 @@ import {
 import { parseFormula } from '../../core/kpis/formula.ts';
 import { keyResultTrajectory } from '../../core/goals/trajectory.ts';
 import { linearForecast, thresholdStatus, type Direction } from '../../core/kpis/forecast.ts';
-import { addDays, type Aggregation } from '../../core/kpis/periods.ts';
+import type { Aggregation } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Services } from '../context.ts';
 import {

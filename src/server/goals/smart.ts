@@ -7,7 +7,7 @@ import {
   type KpiPoint,
 } from '../../core/smart/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import type { Executor } from '../../db/types.ts';
 import { selectKpis, type KpiRow } from '../kpis/queries.ts';
 import { keyResultTrajectory } from '../../core/goals/trajectory.ts';

@@ -1,10 +1,10 @@
 import { renderComment } from '../../core/comments/index.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays, mondayOf } from '../../core/days/index.ts';
 import { buildAgenda, mergeAgenda, nextMeetingDay, type AgendaItem } from '../../core/meetings/index.ts';
 import { newId } from '../../db/ids.ts';
 import { insertComment, toggleReaction } from '../comments/queries.ts';
 import { demoText } from '../demo/english.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { insertTarget } from '../notifications/queries.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
@@ -13,12 +13,6 @@ import * as queries from './queries.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 const WEEKLY = 'FREQ=WEEKLY;BYDAY=MO';
-
-/** Monday of the week `day` lies in. */
-function mondayOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
-  return addDays(day, -weekday);
-}
 
 /**
  * The demo's team communication: comments with mentions and reactions on the growth goal and a task, the

@@ -5,7 +5,8 @@ import {
   type DueWhen,
   type MyDayKind,
 } from '../../core/myday/index.ts';
-import { addDays, type Frequency } from '../../core/kpis/periods.ts';
+import type { Frequency } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import type { Actor, Services } from '../context.ts';
 import { CHECK_IN_INTERVAL_DAYS } from '../goals/jobs.ts';
 import { openSteps } from '../processes/service.ts';

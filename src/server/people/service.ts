@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors/index.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { suggestAssignees, WORKLOAD_MESSAGES, workloadByWeek } from '../../core/workload/index.ts';
 import { insertAuditEntry } from '../audit/queries.ts';

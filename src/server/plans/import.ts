@@ -20,7 +20,7 @@ import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers, updateMembership } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
-import type { PlanContext } from './service.ts';
+import type { PlanContext } from './context.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
 export type ImportInput = { workspaceId: string; plan: Plan; dryRun: boolean; locate?: Locate | undefined };

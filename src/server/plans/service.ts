@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import { parseFormula } from '../../core/kpis/formula.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
 import { lintPlan, type LintChapter } from '../../core/plan/lint.ts';
 import { scoreHealth } from '../../core/plan/health.ts';
@@ -25,7 +25,7 @@ import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/proce
 import type { ProcessStep, StepOwner } from '../../core/processes/graph.ts';
 import type { RaciRole } from '../../core/raci/index.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Services } from '../context.ts';
 import { selectKpis } from '../kpis/queries.ts';
 import { loadKpiSeries } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
@@ -42,10 +42,10 @@ import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
 import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
 import * as queries from './queries.ts';
+import type { PlanContext } from './context.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
-/** Who asks and in which language the observations' words are written. */
-export type PlanContext = { services: Services; actor: Actor; locale: Locale };
+export type { PlanContext } from './context.ts';
 
 export type PlanScope = { workspaceId: string; goalId?: string | undefined };
 

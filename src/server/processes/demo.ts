@@ -2,7 +2,7 @@ import { stepDueAt } from '../../core/processes/sla.ts';
 import { processRoleName, processTemplates } from '../../core/processes/templates.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import * as queries from './queries.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import { loadWorkTime } from '../workspaces/worktime.ts';

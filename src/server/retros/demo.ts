@@ -1,7 +1,7 @@
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { normaliseTags } from '../../core/retros/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';

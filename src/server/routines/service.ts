@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors/index.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import {
   checkRecurrence,
   dueOccurrences,

@@ -1,7 +1,7 @@
 import type { Locale } from '../../core/i18n/index.ts';
 import { npsAnswer, type Answers, type SurveyQuestion } from '../../core/surveys/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import * as queries from './queries.ts';
 
 const DAY = 86_400_000;

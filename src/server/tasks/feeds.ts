@@ -1,6 +1,6 @@
 import icalModule from 'ical-generator';
 import { AppError } from '../../core/errors/index.ts';
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { isOpenTaskStatus } from '../../core/tasks/status.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';

@@ -1,4 +1,4 @@
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { CLOSED_TASK_STATUSES } from '../../core/tasks/status.ts';
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';

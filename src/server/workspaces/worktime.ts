@@ -1,3 +1,4 @@
+import { addDays } from '../../core/days/index.ts';
 import type { WorkingHoursOptions } from '../../core/processes/sla.ts';
 import type { WeekPattern } from '../../core/schedule/calendar.ts';
 import {
@@ -117,11 +118,9 @@ export function localDayBounds(
   window: { from?: string | undefined; to?: string | undefined },
   timeZone: string,
 ): { startedFrom?: number; startedBefore?: number } {
-  const nextDay = (day: string) =>
-    new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
     ...(window.from !== undefined ? { startedFrom: dayStartInZone(window.from, timeZone) } : {}),
-    ...(window.to !== undefined ? { startedBefore: dayStartInZone(nextDay(window.to), timeZone) } : {}),
+    ...(window.to !== undefined ? { startedBefore: dayStartInZone(addDays(window.to, 1), timeZone) } : {}),
   };
 }
 

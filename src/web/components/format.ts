@@ -85,10 +85,5 @@ export function formatPeriod(period: string, kind: PeriodKind, locale: FormatLoc
   return formatDay(period, locale);
 }
 
-/** The Monday of the week a day falls in (weekly KPIs record their value on the Monday). */
-export function mondayOf(day: string): string {
-  const date = dayToDate(day);
-  const offset = (date.getDay() + 6) % 7;
-  date.setDate(date.getDate() - offset);
-  return dateToDay(date);
-}
+/** The Monday of the week a day falls in (weekly KPIs record their value on the Monday); from core/days. */
+export { mondayOf } from '../../core/days/index.ts';

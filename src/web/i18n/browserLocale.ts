@@ -1,4 +1,4 @@
-import type { UiLocale } from './index.ts';
+import type { UiLocale } from './locales.ts';
 
 /**
  * The first of the browser's preferred languages (navigator.languages) that the UI speaks: any Chinese tag

@@ -5,9 +5,9 @@ import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN.ts';
 import { en } from './en.ts';
 import { browserLocale } from './browserLocale.ts';
+import { UI_LOCALES, type UiLocale } from './locales.ts';
 
-export const UI_LOCALES = ['zh-CN', 'en'] as const;
-export type UiLocale = (typeof UI_LOCALES)[number];
+export { UI_LOCALES, type UiLocale } from './locales.ts';
 
 const STORAGE_KEY = 'opsplan.locale';
 

@@ -4,7 +4,7 @@
  * days counted from the start; `instantiateTemplate` fills in the start date, the people for each role and
  * the target numbers, giving a complete Plan that lints clean.
  */
-import { addDays } from '../../kpis/periods.ts';
+import { addDays } from '../../days/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { Plan, PlanKpi, PlanProcessStep, PlanRaci, PlanTask } from '../model.ts';
 

@@ -4,16 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { dayToDate } from '../../components/format.ts';
+import { daysBetween } from '../../../core/days/index.ts';
 import { MyDayList } from './MyDayList.tsx';
 import { useMyDay } from './hooks.ts';
 
 /** The overview shows this many of the person's overdue items; the queue has the rest. */
 const OVERDUE_SHOWN = 5;
 
-function daysFrom(today: string, day: string): number {
-  return Math.round((dayToDate(day).getTime() - dayToDate(today).getTime()) / 86_400_000);
-}
+const daysFrom = daysBetween;
 
 /** The overview's top row: what the person is late on, and the team's milestones of the next 30 days. */
 export function MyDayOverview({ workspaceId }: { workspaceId: string }) {

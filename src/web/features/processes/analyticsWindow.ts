@@ -1,3 +1,4 @@
+import { DAY_MS, utcDayOf } from '../../../core/days/index.ts';
 /** The time windows the analytics page offers; `custom` takes its days from the address. */
 export const WINDOW_CHOICES = ['all', 'last30', 'last90', 'thisQuarter', 'lastQuarter', 'custom'] as const;
 export type WindowChoice = (typeof WINDOW_CHOICES)[number];
@@ -8,11 +9,7 @@ export function isWindowChoice(value: string | null): value is WindowChoice {
   return value !== null && (WINDOW_CHOICES as readonly string[]).includes(value);
 }
 
-const DAY_MS = 86_400_000;
-
-function toDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+const toDay = utcDayOf;
 
 function dayMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);

@@ -77,15 +77,8 @@ export function raciGaps(roles: readonly { role: RaciRole }[]): {
   };
 }
 
-/** Days between two 'YYYY-MM-DD' days (b − a), in UTC so daylight saving cannot shift them. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}
-
-/** The day `days` after a 'YYYY-MM-DD' day. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
+// Day arithmetic has one home, core/days; re-exported for the callers that import it from here.
+export { addDays, daysBetween } from '../../../core/days/index.ts';
 
 export type WbsTreeRow<T> = T & { children?: WbsTreeRow<T>[] };
 

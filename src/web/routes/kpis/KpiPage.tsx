@@ -19,7 +19,7 @@ import {
 import { DeleteOutlined, DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { addDays } from '../../../core/kpis/periods.ts';
+import { addDays } from '../../../core/days/index.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
