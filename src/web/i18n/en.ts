@@ -1449,6 +1449,7 @@ export const en: Catalog = {
     logStep: 'In the log',
     processStep: 'Process step',
     noStep: 'Not in the process',
+    willCreate: 'Created with the import',
     commit_one: 'Import {{cases}} case',
     commit_other: 'Import {{cases}} cases',
     commitBlocked: 'Fix the problems and the missing steps first: an event log is imported whole.',

@@ -1415,6 +1415,7 @@ export const zhCN = {
     logStep: '日志中',
     processStep: '流程步骤',
     noStep: '流程中没有',
+    willCreate: '导入时创建',
     commit_one: '导入 {{cases}} 个实例',
     commit_other: '导入 {{cases}} 个实例',
     commitBlocked: '请先解决问题并补齐缺少的步骤：事件日志只能整体导入。',

@@ -78,6 +78,7 @@ export function ImportEventLogPage() {
             editUrl={`${processUrl}/edit`}
             createSteps={createSteps}
             onCreateSteps={setCreateSteps}
+            stepNames={new Map((process.data?.version?.steps ?? []).map((step) => [step.key, step.name]))}
           />
         )}
         renderActions={(report) => (
@@ -152,11 +153,13 @@ function EventLogReportView({
   editUrl,
   createSteps,
   onCreateSteps,
+  stepNames,
 }: {
   report: EventLogImportReport;
   editUrl: string;
   createSteps: boolean;
   onCreateSteps: (value: boolean) => void;
+  stepNames: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -236,7 +239,13 @@ function EventLogReportView({
               title: t('eventLogImport.processStep'),
               key: 'stepKey',
               render: (_, step) =>
-                step.stepKey ?? <Typography.Text type="danger">{t('eventLogImport.noStep')}</Typography.Text>,
+                step.stepKey !== null ? (
+                  (stepNames.get(step.stepKey) ?? step.stepKey)
+                ) : report.canCreateSteps && createSteps ? (
+                  <Typography.Text type="success">{t('eventLogImport.willCreate')}</Typography.Text>
+                ) : (
+                  <Typography.Text type="danger">{t('eventLogImport.noStep')}</Typography.Text>
+                ),
             },
           ]}
         />
