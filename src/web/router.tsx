@@ -63,6 +63,7 @@ const MeetingsPage = page(() => import('./routes/meetings/MeetingsPage.tsx'), 'M
 const MeetingPage = page(() => import('./routes/meetings/MeetingPage.tsx'), 'MeetingPage');
 const RetrosPage = page(() => import('./routes/retros/RetrosPage.tsx'), 'RetrosPage');
 const RetroPage = page(() => import('./routes/retros/RetroPage.tsx'), 'RetroPage');
+const SkillsPage = page(() => import('./routes/skills/SkillsPage.tsx'), 'SkillsPage');
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const FeedbackInboxPage = page(() => import('./routes/feedback/FeedbackInboxPage.tsx'), 'FeedbackInboxPage');
 const FeedbackItemPage = page(() => import('./routes/feedback/FeedbackItemPage.tsx'), 'FeedbackItemPage');
@@ -161,6 +162,7 @@ export const router = createBrowserRouter([
                   { path: 'meetings/:meetingId', element: <MeetingPage /> },
                   { path: 'retros', element: <RetrosPage /> },
                   { path: 'retros/:retroId', element: <RetroPage /> },
+                  { path: 'skills', element: <SkillsPage /> },
                 ],
               },
             ],

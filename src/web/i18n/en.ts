@@ -1,6 +1,7 @@
 import { searchEn } from './search.en.ts';
 import { researchEn } from './research.en.ts';
 import { retrosEn } from './retros.en.ts';
+import { skillsEn } from './skills.en.ts';
 import { feedbackEn } from './feedback.en.ts';
 import type { Catalog } from './types.ts';
 import { communicationEn } from './communication.en.ts';
@@ -12,6 +13,7 @@ export const en: Catalog = {
   ...communicationEn,
   ...searchEn,
   ...retrosEn,
+  ...skillsEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },

@@ -1,6 +1,7 @@
 import { searchZhCN } from './search.zh-CN.ts';
 import { researchZhCN } from './research.zh-CN.ts';
 import { retrosZhCN } from './retros.zh-CN.ts';
+import { skillsZhCN } from './skills.zh-CN.ts';
 import { feedbackZhCN } from './feedback.zh-CN.ts';
 import { communicationZhCN } from './communication.zh-CN.ts';
 
@@ -11,6 +12,7 @@ export const zhCN = {
   ...communicationZhCN,
   ...searchZhCN,
   ...retrosZhCN,
+  ...skillsZhCN,
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',
   },

@@ -13,6 +13,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   MenuOutlined,
+  ReadOutlined,
   RiseOutlined,
   ScheduleOutlined,
   FormOutlined,
@@ -87,6 +88,9 @@ export function AppShell() {
           : []),
         ...(role && can(role, 'retros.read')
           ? [{ key: `${base}/retros`, icon: <RiseOutlined />, label: t('retros.nav') }]
+          : []),
+        ...(role && can(role, 'training.read')
+          ? [{ key: `${base}/skills`, icon: <ReadOutlined />, label: t('skills.nav') }]
           : []),
         ...(role && can(role, 'feedback.read')
           ? [
