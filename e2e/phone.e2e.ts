@@ -241,6 +241,16 @@ describe('phone layout', () => {
     }
     await visitDesktop(page, zhPages, 'zh');
 
+    // The check-in's blockers box shows its whole placeholder on a phone: at least two lines tall.
+    await page.goto(`${server.url}${zhPages.find(([name]) => name === 'goal')?.[1] ?? ''}`);
+    const blockers = page.getByPlaceholder('需要谁的支持？卡在哪里？');
+    await blockers.waitFor();
+    const box = await blockers.evaluate((element) => ({
+      height: element.clientHeight,
+      line: parseFloat(getComputedStyle(element).lineHeight),
+    }));
+    expect(box.height).toBeGreaterThanOrEqual(2 * box.line - 1);
+
     // The English demo team, with the profile switched to English.
     await callApi(context, server.url, 'PATCH', '/me', { locale: 'en' });
     const enWorkspace = (
