@@ -145,6 +145,29 @@ describe('goals', () => {
       await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${childA.json().goal.id}`) }))
     ).json();
     expect(detail.ancestors).toEqual([{ id: parent, title: '年度增长' }]);
+    // The breadcrumb reads the ancestry only, root first.
+    const grandchild = await createGoal({
+      title: '渠道拉新',
+      parentId: childA.json().goal.id,
+      startDate: '2026-11-01',
+      dueDate: '2026-12-31',
+    });
+    expect(grandchild.json().ancestors).toEqual([
+      { id: parent, title: '年度增长' },
+      { id: childA.json().goal.id, title: '拉新' },
+    ]);
+    const loop = await t.app.inject(
+      as(owner, {
+        method: 'PATCH',
+        url: url(`/goals/${parent}`),
+        payload: { parentId: grandchild.json().goal.id },
+      }),
+    );
+    expect(loop.json().error).toMatchObject({ code: 'goal_cycle' });
+    expect(
+      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/goals/${grandchild.json().goal.id}`) })))
+        .statusCode,
+    ).toBe(204);
 
     const tick = childB.json().keyResults[0].id as string;
     await t.app.inject(

@@ -53,12 +53,51 @@ export function selectChildGoals(executor: Executor, workspaceId: string, parent
     .execute();
 }
 
-/** Parent links of the whole workspace, for cycle checks and ancestor paths. */
-export function selectGoalParents(executor: Executor, workspaceId: string) {
+/** A goal and its ancestors (id, parent, title), walking up the parent links; UNION stops at a loop. */
+export function selectAncestry(executor: Executor, workspaceId: string, goalId: string) {
+  return executor
+    .withRecursive('chain(id)', (db) =>
+      db
+        .selectFrom('goals')
+        .select('goals.id')
+        .where('goals.workspace_id', '=', workspaceId)
+        .where('goals.id', '=', goalId)
+        .union(
+          db
+            .selectFrom('goals')
+            .innerJoin('chain', 'chain.id', 'goals.id')
+            .select('goals.parent_id as id')
+            .where('goals.parent_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        ),
+    )
+    .selectFrom('goals')
+    .select(['goals.id', 'goals.parent_id', 'goals.title'])
+    .where('goals.workspace_id', '=', workspaceId)
+    .where('goals.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
+    .execute();
+}
+
+/** Active goals per health, counted by the database. */
+export function countActiveGoalsByHealth(executor: Executor, workspaceId: string) {
   return executor
     .selectFrom('goals')
-    .select(['id', 'parent_id', 'title'])
+    .select(['health', (eb) => eb.fn.countAll<number>().as('count')])
     .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'active')
+    .groupBy('health')
+    .execute();
+}
+
+/** The active goals most in need of attention: off track before at risk, then by due date; ranked in SQL. */
+export function selectAttentionGoals(executor: Executor, workspaceId: string, limit: number) {
+  return goalsWithOwner(executor, workspaceId)
+    .where('goals.status', '=', 'active')
+    .where('goals.health', 'in', ['off_track', 'at_risk'])
+    .orderBy((eb) => eb.case().when('goals.health', '=', 'off_track').then(0).else(1).end())
+    .orderBy('goals.due_date')
+    .orderBy('goals.id')
+    .limit(limit)
     .execute();
 }
 

@@ -118,17 +118,12 @@ async function requireGoal(executor: Executor, workspaceId: string, goalId: stri
 
 /** A parent must be a goal of this workspace that is not the goal itself nor below it. */
 async function checkParent(executor: Executor, workspaceId: string, goalId: string | null, parentId: string) {
-  const links = await queries.selectGoalParents(executor, workspaceId);
-  const parentOf = new Map(links.map((link) => [link.id, link.parent_id]));
-  if (!parentOf.has(parentId)) throw new AppError('goal_not_found', {}, [{ path: 'parentId', message: '' }]);
-  for (
-    let cursor: string | null | undefined = parentId, steps = 0;
-    cursor && steps <= links.length;
-    steps += 1
-  ) {
-    if (cursor === goalId) throw new AppError('goal_cycle', {}, [{ path: 'parentId', message: '' }]);
-    cursor = parentOf.get(cursor);
-  }
+  // The parent's own ancestry: the goal may not be in it (that would close a loop).
+  const ancestry = await queries.selectAncestry(executor, workspaceId, parentId);
+  if (!ancestry.some((link) => link.id === parentId))
+    throw new AppError('goal_not_found', {}, [{ path: 'parentId', message: '' }]);
+  if (goalId && ancestry.some((link) => link.id === goalId))
+    throw new AppError('goal_cycle', {}, [{ path: 'parentId', message: '' }]);
 }
 
 async function checkOwner(executor: Executor, workspaceId: string, ownerId: string | null | undefined) {
@@ -221,7 +216,7 @@ export async function getGoal(
     queries.selectKeyResults(services.db, goalId),
     queries.selectCheckIns(services.db, goalId, 50),
     queries.selectChildGoals(services.db, workspaceId, goalId),
-    queries.selectGoalParents(services.db, workspaceId),
+    queries.selectAncestry(services.db, workspaceId, goalId),
   ]);
   const byId = new Map(links.map((link) => [link.id, link]));
   const ancestors: Array<{ id: string; title: string }> = [];
@@ -606,10 +601,11 @@ export async function analyseStatement(
 export async function getDashboard(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const day = await today(services, workspaceId);
-  const goals = (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
-  const active = goals.filter((goal) => goal.status === 'active');
-  const count = (health: Health) => active.filter((goal) => goal.health === health).length;
-  const severity: Record<Health, number> = { off_track: 0, at_risk: 1, no_data: 2, on_track: 3 };
+  const [counted, attention] = await Promise.all([
+    queries.countActiveGoalsByHealth(services.db, workspaceId),
+    queries.selectAttentionGoals(services.db, workspaceId, 20),
+  ]);
+  const count = (health: Health) => Number(counted.find((row) => row.health === health)?.count ?? 0);
   const redKpis = await services.db
     .selectFrom('kpis')
     .select(['key', 'name', 'unit', 'last_value', 'last_period', 'green', 'amber', 'direction'])
@@ -621,16 +617,13 @@ export async function getDashboard(services: Services, actor: Actor, workspaceId
   return {
     today: day,
     counts: {
-      total: active.length,
+      total: counted.reduce((sum, row) => sum + Number(row.count), 0),
       onTrack: count('on_track'),
       atRisk: count('at_risk'),
       offTrack: count('off_track'),
       noData: count('no_data'),
     },
-    attention: active
-      .filter((goal) => goal.health === 'off_track' || goal.health === 'at_risk')
-      .sort((a, b) => severity[a.health] - severity[b.health] || a.dueDate.localeCompare(b.dueDate))
-      .slice(0, 20),
+    attention: attention.map((row) => toGoal(row, day, locale)),
     redKpis: redKpis.map((kpi) => ({
       key: kpi.key,
       name: kpi.name,

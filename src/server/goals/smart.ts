@@ -12,7 +12,7 @@ import type { Executor } from '../../db/types.ts';
 import { selectKpis, type KpiRow } from '../kpis/queries.ts';
 import { keyResultTrajectory } from '../../core/goals/trajectory.ts';
 import type { Aggregation } from '../../core/kpis/periods.ts';
-import { loadKpiSeries } from '../kpis/series.ts';
+import { loadKpiSeries, loadKpisWithReferences } from '../kpis/series.ts';
 
 export type SmartKeyResult = {
   kpiKey: string;
@@ -90,7 +90,20 @@ function measuresTheText(kpi: KpiRow, metric: string | null, unit: string | null
 export async function analyseGoalInWorkspace(executor: Executor, workspaceId: string, input: SmartInput) {
   const fromText = extractGoal(input.statement, input.today);
   const wantsKpis = (input.keyResults?.length ?? 0) > 0 || input.suggestKpi === true;
-  const kpis = wantsKpis ? await selectKpis(executor, workspaceId) : [];
+  // A suggestion searches the catalogue by name; key results need only their KPIs and what formulas read.
+  const kpis = input.suggestKpi
+    ? await selectKpis(executor, workspaceId)
+    : wantsKpis
+      ? [
+          ...(
+            await loadKpisWithReferences(
+              executor,
+              workspaceId,
+              (input.keyResults ?? []).map((keyResult) => keyResult.kpiKey),
+            )
+          ).values(),
+        ]
+      : [];
   const byKey = new Map(kpis.map((kpi) => [kpi.key, kpi]));
   const candidates = (input.keyResults ?? []).flatMap((keyResult) => {
     const kpi = byKey.get(keyResult.kpiKey);

@@ -27,18 +27,16 @@ export function selectKpiByKey(executor: Executor, workspaceId: string, key: str
 
 export type KpiRecord = Selectable<KpisTable>;
 
-/** The KPIs of these keys (no owner name): what a refresh reads instead of the whole catalogue. */
-export function selectKpisByKeys(
-  executor: Executor,
-  workspaceId: string,
-  keys: readonly string[],
-): Promise<KpiRecord[]> {
+/** The KPIs of these keys: what a refresh or a series reads instead of the whole catalogue. */
+export function selectKpisByKeys(executor: Executor, workspaceId: string, keys: readonly string[]) {
   if (keys.length === 0) return Promise.resolve([]);
   return executor
     .selectFrom('kpis')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('key', 'in', keys)
+    .leftJoin('users', 'users.id', 'kpis.owner_id')
+    .selectAll('kpis')
+    .select('users.name as owner_name')
+    .where('kpis.workspace_id', '=', workspaceId)
+    .where('kpis.key', 'in', keys)
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { parseFormula, computeFormulaSeries } from '../../core/kpis/formula.ts';
 import { bucketSeries, type Aggregation, type Frequency } from '../../core/kpis/periods.ts';
 import type { Executor } from '../../db/types.ts';
-import { selectMeasurements, type KpiRow } from './queries.ts';
+import { selectKpisByKeys, selectMeasurements, type KpiRow } from './queries.ts';
 
 export type SeriesPoint = { period: string; value: number };
 export type KpiDefinition = Pick<KpiRow, 'id' | 'key' | 'frequency' | 'aggregation' | 'formula'>;
@@ -59,4 +59,28 @@ export function dependentKpiKeys(keys: Iterable<string>, kpis: readonly KpiDefin
     pending.push(...(dependents.get(key) ?? []));
   }
   return affected;
+}
+
+/** These KPIs and, through formulas at any depth, every KPI they read: what their series need, nothing more. */
+export async function loadKpisWithReferences(
+  executor: Executor,
+  workspaceId: string,
+  keys: readonly string[],
+): Promise<Map<string, KpiRow>> {
+  const kpisByKey = new Map<string, KpiRow>();
+  const requested = new Set<string>();
+  for (let missing = [...new Set(keys)]; missing.length > 0;) {
+    for (const key of missing) requested.add(key);
+    const loaded = await selectKpisByKeys(executor, workspaceId, missing);
+    for (const kpi of loaded) kpisByKey.set(kpi.key, kpi);
+    missing = [
+      ...new Set(
+        loaded.flatMap((kpi) => {
+          const parsed = kpi.formula ? parseFormula(kpi.formula) : null;
+          return parsed?.ok ? parsed.references : [];
+        }),
+      ),
+    ].filter((key) => !requested.has(key));
+  }
+  return kpisByKey;
 }

@@ -24,7 +24,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
 import { readMeasurementFile, writeMeasurementFile } from './files.ts';
 import * as queries from './queries.ts';
-import { loadKpiSeries } from './series.ts';
+import { loadKpiSeries, loadKpisWithReferences } from './series.ts';
 
 type KpiRow = queries.KpiRow;
 
@@ -425,14 +425,11 @@ export async function getSeries(
   query: { bucket?: Frequency | undefined; from?: string | undefined; to?: string | undefined },
 ) {
   await authorize(services.db, actor, workspaceId, 'kpis.read');
-  const kpi = await requireKpi(services.db, workspaceId, key);
-  const kpis = await queries.selectKpis(services.db, workspaceId);
-  const series = await loadKpiSeries(
-    services.db,
-    kpi,
-    new Map(kpis.map((other) => [other.key, other])),
-    query,
-  );
+  // This KPI and what its formula reads, not the catalogue.
+  const kpisByKey = await loadKpisWithReferences(services.db, workspaceId, [key]);
+  const kpi = kpisByKey.get(key);
+  if (!kpi) throw new AppError('kpi_not_found');
+  const series = await loadKpiSeries(services.db, kpi, kpisByKey, query);
   const bucket = query.bucket ?? (kpi.frequency as Frequency);
   const points =
     bucket === kpi.frequency
