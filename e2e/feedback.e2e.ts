@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startSmtpServer, type TestSmtpServer } from '../src/server/testing/smtp.ts';
@@ -151,5 +152,122 @@ describe('feedback', () => {
       await screenshot(englishPage, `feedback-portal-en-${width}`);
       await english.close();
     }
+  }, 180_000);
+
+  it('[FEEDBACK] imports a GBK ticket export, then another site embeds the form and a survey', async () => {
+    const lead = { name: 'Mia Chen', email: 'mia-import@example.com', password: 'correct-horse-3' };
+    const context = await englishContext(1280);
+    const page = await context.newPage();
+    const workspaceId = await signUpWithWorkspace(page, server.url, lead, 'Support ops');
+
+    // A customer-service export saved by a Chinese tool: GBK bytes, Chinese headers, one bad date.
+    const gbk = Buffer.from(
+      'b9a4b5a5bac52ccecacce2c3e8caf62cc7feb5c02ccecacce2c0e0d0cd2ccab1bce40a542d3130312cbfecb5ddc8fdccecbbb9c3bbb5bda3acceefc1f7d0c5cfa2b2bbb8fcd0c22cb5e7bbb02cceefc1f72c323032362d31312d30322031303a30300a542d3130322ccdcbbfeec9eac7ebc1bdd6dcc1cbbbb9c3bbb5bdd5cb2cd4dacfdfbfcdb7fe2ccadbbaf32c323032362d31312d30332031353a33300a542d3130332c41707020b8fcd0c2baf3b4f2bfaabecdc9c1cdcb2cd3cabcfe2cb9cad5cf2c323032362d31312d30342030393a31300a',
+      'hex',
+    );
+    const broken = Buffer.concat([gbk, Buffer.from('T-104,broken,x,y,not a date\n')]);
+    await page.goto(`${server.url}/w/${workspaceId}/feedback`);
+    await page.getByTestId('feedback-import').click();
+    await page.getByRole('heading', { name: 'Import feedback' }).waitFor();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: broken });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByTestId('import-issues').getByText('“not a date” is not a date').waitFor();
+    await expect(page.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('import-fix').click();
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: gbk });
+    await page.getByRole('button', { name: 'Upload and check' }).click();
+    await page.getByTestId('import-gbk').waitFor();
+    await page.getByText('快递三天还没到，物流信息不更新').waitFor();
+    await page.getByTestId('import-columns').getByText('工单号 → Id').waitFor();
+    await screenshot(page, 'feedback-import-report-en-1280');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-result').getByText('3 items imported').waitFor();
+    await page.getByRole('button', { name: 'Open the inbox' }).click();
+    await page.getByRole('row', { name: /退款申请两周了还没到账/ }).waitFor();
+
+    // The embed code, as the team copies it.
+    await page.getByTestId('feedback-embed').click();
+    const snippet = await page.getByTestId('embed-snippets').locator('code').first().innerText();
+    expect(snippet).toBe(`<script src="${server.url}/embed.js" data-portal="${workspaceId}" async></script>`);
+    await screenshot(page, 'feedback-embed-en-1280');
+    await page.keyboard.press('Escape');
+
+    // A survey that takes personal and one-use links only.
+    const { survey } = await callApi<{ survey: { id: string } }>(
+      context,
+      server.url,
+      'POST',
+      `/w/${workspaceId}/surveys`,
+      {
+        title: 'Support NPS',
+        linkOnly: true,
+        questions: [{ id: 'nps', type: 'nps', title: 'How likely are you to recommend us?', required: true }],
+      },
+    );
+    await callApi(context, server.url, 'PATCH', `/w/${workspaceId}/surveys/${survey.id}`, { status: 'open' });
+    const { links } = await callApi<{ links: Array<{ token: string }> }>(
+      context,
+      server.url,
+      'POST',
+      `/w/${workspaceId}/surveys/${survey.id}/links`,
+      { count: 1 },
+    );
+    const token = links[0]?.token ?? '';
+
+    // Another site (another origin) puts both on its help page with the script tag.
+    const site: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html><body><h1>Help centre</h1>
+        <script src="${server.url}/embed.js" data-portal="${workspaceId}" data-lang="en" async></script>
+        <script src="${server.url}/embed.js" data-survey="${survey.id}" data-token="${token}" data-lang="en" async></script>
+        </body></html>`);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const address = site.address();
+    const siteUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    try {
+      const visitor = await englishContext(390);
+      const visitorPage = await visitor.newPage();
+      await visitorPage.goto(siteUrl);
+      const form = visitorPage.frameLocator('iframe[src*="/embed/feedback/"]');
+      await form.getByLabel('Title').fill('Dark mode please');
+      await form.getByRole('button', { name: 'Send' }).click();
+      await form.getByText('Thank you! We will look into it.').waitFor();
+      const surveyFrame = visitorPage.frameLocator('iframe[src*="/embed/survey/"]');
+      await surveyFrame.getByRole('heading', { name: 'Support NPS' }).waitFor();
+      await surveyFrame.getByText('9', { exact: true }).click();
+      await surveyFrame.getByRole('button', { name: 'Submit' }).click();
+      await surveyFrame.getByText('Thank you! Your answers were received.').waitFor();
+      // The loader keeps each frame as tall as its page: no inner scrolling.
+      const height = await visitorPage
+        .locator('iframe[src*="/embed/feedback/"]')
+        .evaluate((frame) => frame.clientHeight);
+      expect(height).toBeGreaterThan(300);
+      await screenshot(visitorPage, 'feedback-embed-site-en-390');
+      await visitor.close();
+    } finally {
+      await new Promise((resolve) => site.close(resolve));
+    }
+    const inbox = await callApi<{ items: Array<{ title: string; channel: string }> }>(
+      context,
+      server.url,
+      'GET',
+      `/w/${workspaceId}/feedback/items`,
+    );
+    expect(inbox.items.find((item) => item.title === 'Dark mode please')).toMatchObject({
+      channel: 'portal',
+    });
+    const again = await callApi<{ links: Array<{ answered: boolean }> }>(
+      context,
+      server.url,
+      'GET',
+      `/w/${workspaceId}/surveys/${survey.id}/links`,
+    );
+    expect(again.links).toEqual([expect.objectContaining({ answered: true })]);
+    await context.close();
   }, 180_000);
 });

@@ -14,6 +14,7 @@ import * as m0014 from './migrations/0014_plan_revisions.ts';
 import * as m0015 from './migrations/0015_reviews.ts';
 import * as m0019 from './migrations/0019_process_summaries.ts';
 import * as m0021 from './migrations/0021_search.ts';
+import * as m0025 from './migrations/0025_survey_links.ts';
 import * as m0018 from './migrations/0018_surveys_competitors.ts';
 import * as m0016 from './migrations/0016_retros_training.ts';
 import * as m0017 from './migrations/0017_workspace_settings.ts';
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_retros_training': m0016,
   '0017_workspace_settings': m0017,
   '0028_meeting_agenda_lead': m0028,
+  '0025_survey_links': m0025,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

@@ -654,9 +654,20 @@ export type SurveysTable = {
   closes_at: number | null;
   one_per_contact: number;
   feed_feedback: number;
+  /** 1: responses only through the survey's links (migration 0025). */
+  link_only: Generated<number>;
   created_by: string | null;
   created_at: number;
   updated_at: number;
+};
+
+export type SurveyLinksTable = {
+  id: string;
+  workspace_id: string;
+  survey_id: string;
+  token: string;
+  email: string | null;
+  created_at: number;
 };
 
 export type SurveyWavesTable = {
@@ -938,6 +949,7 @@ export type Database = {
   reviews: ReviewsTable;
   surveys: SurveysTable;
   survey_waves: SurveyWavesTable;
+  survey_links: SurveyLinksTable;
   survey_responses: SurveyResponsesTable;
   competitors: CompetitorsTable;
   competitor_observations: CompetitorObservationsTable;

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { allowFraming, EMBED_PREFIX, registerEmbedScript } from './embed.ts';
 import { myDayRoutes } from './myday/routes.ts';
 import { activityRoutes } from './activity/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     await app.register(routes, { prefix: '/api/v1' });
   }
 
+  registerEmbedScript(app);
   const webDir = config.webDir ? path.resolve(config.webDir) : null;
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
     await app.register(fastifyStatic, {
@@ -210,6 +212,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
       if (request.url.startsWith('/api/') || path.extname(request.url.split('?')[0] ?? '')) {
         return reply.callNotFound();
       }
+      if (request.url.startsWith(EMBED_PREFIX)) allowFraming(reply);
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

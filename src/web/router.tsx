@@ -78,6 +78,8 @@ const FeedbackClustersPage = page(
 const PortalPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalPage');
 const PortalItemPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'PortalItemPage');
 const RatePage = page(() => import('./routes/feedback/RatePage.tsx'), 'RatePage');
+const EmbedFeedbackPage = page(() => import('./routes/feedback/PortalPage.tsx'), 'EmbedFeedbackPage');
+const EmbedSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.tsx'), 'EmbedSurveyPage');
 const SurveysPage = page(() => import('./routes/surveys/SurveysPage.tsx'), 'SurveysPage');
 const SurveyPage = page(() => import('./routes/surveys/SurveyPage.tsx'), 'SurveyPage');
 const PublicSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.tsx'), 'PublicSurveyPage');
@@ -108,6 +110,8 @@ export const router = createBrowserRouter([
       { path: '/portal/:portalId/items/:itemId', element: <PortalItemPage /> },
       { path: '/portal/:portalId/rate', element: <RatePage /> },
       { path: '/survey/:surveyId', element: <PublicSurveyPage /> },
+      { path: '/embed/feedback/:portalId', element: <EmbedFeedbackPage /> },
+      { path: '/embed/survey/:surveyId', element: <EmbedSurveyPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -581,6 +581,16 @@ export const ERRORS = {
     en: 'This survey takes one response per person: give your e-mail address.',
     'zh-CN': '该问卷每人只能填写一次，请填写邮箱。',
   },
+  survey_link_required: {
+    status: 403,
+    en: 'This survey is answered through a personal link: open the link you were sent.',
+    'zh-CN': '该问卷需通过专属链接填写：请打开发给你的链接。',
+  },
+  survey_link_invalid: {
+    status: 404,
+    en: 'This survey link is not valid (it may be cut short): open it again from the message.',
+    'zh-CN': '该问卷链接无效（可能不完整），请从消息中重新打开。',
+  },
   survey_already_answered: {
     status: 409,
     en: 'You have already answered this survey.',

@@ -108,6 +108,7 @@ export async function recluster(
         });
       }
     }
+    await queries.refreshRatingClusters(trx, workspaceId);
     await queries.ensureSettings(trx, workspaceId, now);
     await queries.updateSettings(trx, workspaceId, {
       cluster_status: 'idle',
@@ -290,6 +291,7 @@ export async function moveItem(
       cluster_locked: clusterId ? 1 : 0,
       updated_at: now,
     });
+    await queries.refreshRatingClusters(trx, workspaceId, [itemId]);
     await insertAuditEntry(trx, {
       workspaceId,
       actorId: actor.userId,

@@ -55,7 +55,16 @@ export async function seedFeedbackDemo(context: DemoContext): Promise<void> {
     cluster_status: 'queued',
   });
   const handlers = [people.sunhao, people.zhaomin, people.owner].filter((id): id is string => Boolean(id));
-  let contactNumber = 0;
+  let nextContact = 0;
+  // Drawn topic by topic, then inserted in the order they arrived, so the inbox and each issue's weekly
+  // trend read as twelve weeks of mail, not one topic after another.
+  const arrivals: Array<{
+    topic: Topic;
+    language: Locale;
+    title: string;
+    age: number;
+    contactNumber: number;
+  }> = [];
   for (const topic of TOPICS) {
     for (let index = 0; index < topic.count; index += 1) {
       // One item in six is in the other language: real inboxes are mixed.
@@ -64,83 +73,87 @@ export async function seedFeedbackDemo(context: DemoContext): Promise<void> {
       const title = `${pick(PREFIX[language])}${template}${pick(SUFFIX[language])}`;
       const isRecent = random() < topic.recentShare;
       const age = isRecent ? random() * 14 * DAY : 14 * DAY + random() * 70 * DAY;
-      const createdAt = Math.round(now - age);
-      contactNumber = (contactNumber + 1 + Math.floor(random() * 3)) % 160;
-      const channel = pick(CHANNELS);
-      const id = await insertNewItem(
-        services,
+      nextContact = (nextContact + 1 + Math.floor(random() * 3)) % 160;
+      arrivals.push({ topic, language, title, age, contactNumber: nextContact });
+    }
+  }
+  arrivals.sort((a, b) => b.age - a.age);
+  for (const { topic, language, title, age, contactNumber } of arrivals) {
+    const createdAt = Math.round(now - age);
+    const channel = pick(CHANNELS);
+    const id = await insertNewItem(
+      services,
+      trx,
+      workspaceId,
+      {
+        title,
+        body: '',
+        channel,
+        category: topic.category[locale],
+        contact: {
+          email: `user${contactNumber}@example.com`,
+          name: `${language === 'zh-CN' ? '用户' : 'User '}${contactNumber}`,
+        },
+        createdBy: null,
+        createdAt,
+      },
+      [],
+    );
+    const votes = channel === 'portal' ? Math.floor(random() * 12) : 0;
+    // Older items went through triage; many were resolved and rated.
+    const roll = random();
+    const status =
+      age < 7 * DAY
+        ? roll < 0.6
+          ? 'new'
+          : 'triaged'
+        : roll < 0.55
+          ? 'done'
+          : roll < 0.62
+            ? 'declined'
+            : roll < 0.8
+              ? 'in_progress'
+              : 'triaged';
+    const resolvedAt = Math.round(createdAt + (2 + random() * 5) * DAY);
+    await queries.updateItems(trx, workspaceId, [id], {
+      votes,
+      status,
+      assignee_id: status === 'new' ? null : pick(handlers),
+      ...(status === 'done' || status === 'declined'
+        ? { resolution: topic.resolution[locale], resolved_at: Math.min(resolvedAt, now) }
+        : {}),
+    });
+    if (status !== 'new') {
+      await queries.insertStatusChange(trx, {
+        id: newId(now),
+        workspace_id: workspaceId,
+        item_id: id,
+        from_status: 'new',
+        to_status: status,
+        actor_id: pick(handlers),
+        note: status === 'done' || status === 'declined' ? topic.resolution[locale] : null,
+        created_at: Math.min(resolvedAt, now),
+      });
+    }
+    if (status === 'done' && random() < 0.6) {
+      const contact = await queries.selectContactByEmail(
         trx,
         workspaceId,
-        {
-          title,
-          body: '',
-          channel,
-          category: topic.category[locale],
-          contact: {
-            email: `user${contactNumber}@example.com`,
-            name: `${language === 'zh-CN' ? '用户' : 'User '}${contactNumber}`,
-          },
-          createdBy: null,
-          createdAt,
-        },
-        [],
+        `user${contactNumber}@example.com`,
       );
-      const votes = channel === 'portal' ? Math.floor(random() * 12) : 0;
-      // Older items went through triage; many were resolved and rated.
-      const roll = random();
-      const status =
-        age < 7 * DAY
-          ? roll < 0.6
-            ? 'new'
-            : 'triaged'
-          : roll < 0.55
-            ? 'done'
-            : roll < 0.62
-              ? 'declined'
-              : roll < 0.8
-                ? 'in_progress'
-                : 'triaged';
-      const resolvedAt = Math.round(createdAt + (2 + random() * 5) * DAY);
-      await queries.updateItems(trx, workspaceId, [id], {
-        votes,
-        status,
-        assignee_id: status === 'new' ? null : pick(handlers),
-        ...(status === 'done' || status === 'declined'
-          ? { resolution: topic.resolution[locale], resolved_at: Math.min(resolvedAt, now) }
-          : {}),
+      const rating = Math.min(5, Math.max(1, Math.round(3.9 + (random() - 0.5) * 3)));
+      await queries.insertRating(trx, {
+        id: newId(now),
+        workspace_id: workspaceId,
+        item_id: id,
+        contact_id: contact?.id ?? null,
+        category: topic.category[locale],
+        cluster_id: null,
+        rating,
+        email_status: 'sent',
+        sent_at: Math.min(resolvedAt, now),
+        rated_at: Math.min(resolvedAt + DAY, now),
       });
-      if (status !== 'new') {
-        await queries.insertStatusChange(trx, {
-          id: newId(now),
-          workspace_id: workspaceId,
-          item_id: id,
-          from_status: 'new',
-          to_status: status,
-          actor_id: pick(handlers),
-          note: status === 'done' || status === 'declined' ? topic.resolution[locale] : null,
-          created_at: Math.min(resolvedAt, now),
-        });
-      }
-      if (status === 'done' && random() < 0.6) {
-        const contact = await queries.selectContactByEmail(
-          trx,
-          workspaceId,
-          `user${contactNumber}@example.com`,
-        );
-        const rating = Math.min(5, Math.max(1, Math.round(3.9 + (random() - 0.5) * 3)));
-        await queries.insertRating(trx, {
-          id: newId(now),
-          workspace_id: workspaceId,
-          item_id: id,
-          contact_id: contact?.id ?? null,
-          category: topic.category[locale],
-          cluster_id: null,
-          rating,
-          email_status: 'sent',
-          sent_at: Math.min(resolvedAt, now),
-          rated_at: Math.min(resolvedAt + DAY, now),
-        });
-      }
     }
   }
   await services.scheduler.enqueue(trx, { name: CLUSTER_JOB, payload: { workspaceId } });

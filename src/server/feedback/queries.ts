@@ -589,3 +589,23 @@ export async function selectSourceRefs(
   }
   return found;
 }
+
+/** Ratings count toward the common issue their item is in now (after a re-clustering or a move). */
+export async function refreshRatingClusters(
+  executor: Executor,
+  workspaceId: string,
+  itemIds?: readonly string[],
+) {
+  if (itemIds && itemIds.length === 0) return;
+  let query = executor
+    .updateTable('feedback_ratings')
+    .set((eb) => ({
+      cluster_id: eb
+        .selectFrom('feedback_items')
+        .select('feedback_items.cluster_id')
+        .whereRef('feedback_items.id', '=', 'feedback_ratings.item_id'),
+    }))
+    .where('feedback_ratings.workspace_id', '=', workspaceId);
+  if (itemIds) query = query.where('feedback_ratings.item_id', 'in', itemIds);
+  await query.execute();
+}

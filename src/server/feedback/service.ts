@@ -120,7 +120,8 @@ export async function insertNewItem(
 ): Promise<string> {
   const now = services.now();
   const createdAt = input.createdAt ?? now;
-  const id = newId(now);
+  // Ids sort the inbox: an item imported or seeded with an earlier date takes its place among the others.
+  const id = newId(createdAt);
   let contactId: string | null = null;
   if (input.contact?.email || input.contact?.name) {
     contactId = await queries.insertContact(trx, {

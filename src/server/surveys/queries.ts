@@ -1,5 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor, SurveyResponsesTable, SurveysTable, SurveyWavesTable } from '../../db/types.ts';
+import type {
+  Executor,
+  SurveyLinksTable,
+  SurveyResponsesTable,
+  SurveysTable,
+  SurveyWavesTable,
+} from '../../db/types.ts';
 
 export function selectSurveys(executor: Executor, workspaceId: string) {
   return executor
@@ -157,4 +163,48 @@ export function selectResponses(
     .where('survey_responses.survey_id', '=', surveyId);
   if (waveId) query = query.where('survey_responses.wave_id', '=', waveId);
   return query.orderBy('survey_responses.created_at').orderBy('survey_responses.id').limit(limit).execute();
+}
+
+// ——— Links ———
+
+export function selectLinks(executor: Executor, workspaceId: string, surveyId: string) {
+  return executor
+    .selectFrom('survey_links')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('survey_id', '=', surveyId)
+    .orderBy('id')
+    .limit(5000)
+    .execute();
+}
+
+export function selectLinkByToken(executor: Executor, surveyId: string, token: string) {
+  return executor
+    .selectFrom('survey_links')
+    .selectAll()
+    .where('survey_id', '=', surveyId)
+    .where('token', '=', token)
+    .executeTakeFirst();
+}
+
+export async function insertLinks(executor: Executor, rows: ReadonlyArray<Insertable<SurveyLinksTable>>) {
+  for (let at = 0; at < rows.length; at += 500) {
+    await executor
+      .insertInto('survey_links')
+      .values(rows.slice(at, at + 500))
+      .execute();
+  }
+}
+
+/** The respondent keys of links (`link:<id>`) that have answered the survey's latest wave. */
+export async function selectLinkKeysAnswered(executor: Executor, surveyId: string): Promise<Set<string>> {
+  const wave = await selectLatestWave(executor, surveyId);
+  if (!wave) return new Set();
+  const rows = await executor
+    .selectFrom('survey_responses')
+    .select('respondent_key')
+    .where('wave_id', '=', wave.id)
+    .where('respondent_key', 'like', 'link:%')
+    .execute();
+  return new Set(rows.flatMap((row) => (row.respondent_key ? [row.respondent_key] : [])));
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { FileResponse, sendSpreadsheet } from '../files.ts';
 import { Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import {
+  CreateLinksBody,
+  SurveyLinkSchema,
   CreateSurveyBody,
   PublicSurveySchema,
   ResponseBody,
@@ -163,6 +165,49 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/w/:workspaceId/surveys/:surveyId/links',
+    {
+      schema: {
+        tags,
+        summary: 'The survey’s one-use and per-contact links, each with whether it answered the current wave',
+        params: SurveyParams,
+        response: responses({ 200: z.object({ links: z.array(SurveyLinkSchema) }) }),
+      },
+    },
+    async (request) => ({
+      links: await service.listLinks(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.surveyId,
+      ),
+    }),
+  );
+
+  app.post(
+    '/w/:workspaceId/surveys/:surveyId/links',
+    {
+      schema: {
+        tags,
+        summary: 'Make one-use links (count) or per-contact links (emails): each takes one response per wave',
+        params: SurveyParams,
+        body: CreateLinksBody,
+        response: responses({ 201: z.object({ links: z.array(SurveyLinkSchema) }) }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send({
+        links: await service.createLinks(
+          services,
+          requireActor(request),
+          request.params.workspaceId,
+          request.params.surveyId,
+          request.body,
+        ),
+      }),
+  );
+
+  app.get(
     '/w/:workspaceId/surveys/:surveyId/responses/export',
     {
       schema: {
@@ -200,12 +245,15 @@ export const publicSurveyRoutes: FastifyPluginAsyncZod = async (app) => {
       config,
       schema: {
         tags: ['portal'],
-        summary: 'An open survey’s questions, for its public link',
+        summary: 'An open survey’s questions, for its public link (`t`: the token of a survey link)',
         params: PublicParams,
+        querystring: z.object({ t: z.string().trim().min(1).max(64).optional() }),
         response: responses({ 200: z.object({ survey: PublicSurveySchema }) }),
       },
     },
-    async (request) => ({ survey: await service.getPublicSurvey(services, request.params.surveyId) }),
+    async (request) => ({
+      survey: await service.getPublicSurvey(services, request.params.surveyId, request.query.t),
+    }),
   );
 
   app.post(

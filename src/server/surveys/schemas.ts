@@ -51,6 +51,7 @@ export const SurveySchema = z
     status: z.enum(SURVEY_STATUSES),
     closesAt: epochMs.nullable(),
     onePerContact: z.boolean(),
+    linkOnly: z.boolean(),
     feedFeedback: z.boolean().describe('Text answers also become feedback items (channel "survey")'),
     responses: z.number().int(),
     nps: z.number().int().nullable().describe('NPS of the current wave'),
@@ -66,6 +67,7 @@ const SurveyFields = {
   description: z.string().max(4000).optional(),
   closesAt: epochMs.nullable().optional(),
   onePerContact: z.boolean().optional(),
+  linkOnly: z.boolean().optional().describe('Responses only through the survey’s links'),
   feedFeedback: z.boolean().optional(),
 };
 export const CreateSurveyBody = z.object({ ...SurveyFields, questions: Questions.default([]) });
@@ -97,6 +99,7 @@ export const ResponseBody = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   website: z.string().max(500).optional().describe('Honeypot: people never see it, robots fill it'),
+  token: z.string().trim().min(1).max(64).optional().describe('The survey link’s token (`?t=`), if any'),
 });
 export type ResponseInput = z.infer<typeof ResponseBody>;
 
@@ -144,5 +147,33 @@ export const PublicSurveySchema = z
     questions: z.array(QuestionSchema),
     onePerContact: z.boolean(),
     closesAt: epochMs.nullable(),
+    viaLink: z.boolean(),
+    /** A per-contact link's address: the response is this contact's. */
+    contactEmail: z.string().nullable(),
   })
   .meta({ id: 'PublicSurvey' });
+
+export const SurveyLinkSchema = z
+  .object({
+    id: z.string(),
+    token: z.string(),
+    /** Path of the public page with the token, to put after the server's address. */
+    path: z.string(),
+    email: z.string().nullable(),
+    answered: z.boolean().describe('Answered the current wave'),
+    createdAt: epochMs,
+  })
+  .meta({ id: 'SurveyLink' });
+
+export const CreateLinksBody = z
+  .object({
+    count: z.number().int().min(1).max(500).optional().describe('Anonymous one-use links'),
+    emails: z
+      .array(z.string().trim().toLowerCase().email().max(254))
+      .max(500)
+      .optional()
+      .describe('Per-contact links, one per address'),
+  })
+  .refine((body) => (body.count ?? 0) > 0 || (body.emails?.length ?? 0) > 0, {
+    message: 'count or emails',
+  });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../core/errors/index.ts';
 import { clusterFeedback } from '../../core/feedback/index.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type SurveyStatus,
 } from '../../core/surveys/index.ts';
 import { newId } from '../../db/ids.ts';
+import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import { hitRateLimit } from '../auth/queries.ts';
@@ -61,6 +62,7 @@ function toSurvey(row: queries.SurveyRow, waveRows: readonly queries.WaveRow[]) 
     status: row.status as SurveyStatus,
     closesAt: row.closes_at,
     onePerContact: row.one_per_contact === 1,
+    linkOnly: row.link_only === 1,
     feedFeedback: row.feed_feedback === 1,
     responses: waves.reduce((sum, wave) => sum + wave.responses, 0),
     nps: current?.nps ?? null,
@@ -129,6 +131,7 @@ export async function createSurvey(
       status: 'draft',
       closes_at: input.closesAt ?? null,
       one_per_contact: input.onePerContact ? 1 : 0,
+      link_only: input.linkOnly ? 1 : 0,
       feed_feedback: input.feedFeedback ? 1 : 0,
       created_by: actor.userId,
       created_at: now,
@@ -198,6 +201,7 @@ export async function updateSurvey(
       ...(input.status !== undefined ? { status: input.status } : {}),
       ...(input.closesAt !== undefined ? { closes_at: input.closesAt } : {}),
       ...(input.onePerContact !== undefined ? { one_per_contact: input.onePerContact ? 1 : 0 } : {}),
+      ...(input.linkOnly !== undefined ? { link_only: input.linkOnly ? 1 : 0 } : {}),
       ...(input.feedFeedback !== undefined ? { feed_feedback: input.feedFeedback ? 1 : 0 } : {}),
       updated_at: now,
     });
@@ -402,11 +406,32 @@ function isTakingResponses(row: { status: string; closes_at: number | null }, no
   return row.status === 'open' && (row.closes_at === null || row.closes_at > now);
 }
 
-export async function getPublicSurvey(services: Services, surveyId: string) {
+/**
+ * The link a respondent came through: none (an open survey's public link), or one of the survey's links. A
+ * link-only survey refuses respondents without one; an unknown token is refused whatever the survey.
+ */
+async function respondentLink(
+  executor: Executor,
+  row: { id: string; link_only: number },
+  token: string | undefined,
+) {
+  if (!token) {
+    if (row.link_only === 1) throw new AppError('survey_link_required');
+    return null;
+  }
+  const link = await queries.selectLinkByToken(executor, row.id, token);
+  if (!link) throw new AppError('survey_link_invalid');
+  return link;
+}
+
+export async function getPublicSurvey(services: Services, surveyId: string, token?: string) {
   const row = await queries.selectPublicSurvey(services.db, surveyId);
   if (!row || row.status === 'draft') throw new AppError('survey_not_found');
   if (!isTakingResponses(row, services.now())) throw new AppError('survey_closed');
+  const link = await respondentLink(services.db, row, token);
   return {
+    viaLink: link !== null,
+    contactEmail: link?.email ?? null,
     id: row.id,
     workspaceName: row.workspace_name,
     title: row.title,
@@ -442,7 +467,9 @@ export async function submitResponse(
       checked.issues.map((issue) => ({ path: issue.path, message: issueMessage(issue.code) })),
     );
   }
-  if (row.one_per_contact === 1 && !input.email) {
+  const link = await respondentLink(services.db, row, input.token);
+  const email = link?.email ?? input.email;
+  if (row.one_per_contact === 1 && !email && !link) {
     throw new AppError('survey_email_required', {}, [{ path: 'email', message: '' }]);
   }
   const workspaceId = row.workspace_id;
@@ -460,11 +487,11 @@ export async function submitResponse(
   await services.db.transaction().execute(async (trx) => {
     const wave = await queries.selectLatestWave(trx, surveyId);
     if (!wave || wave.closed_at !== null) throw new AppError('survey_closed');
-    const contactId = input.email
+    const contactId = email
       ? await feedbackQueries.insertContact(trx, {
           id: newId(now),
           workspace_id: workspaceId,
-          email: input.email,
+          email,
           name: null,
           created_at: now,
           updated_at: now,
@@ -478,8 +505,12 @@ export async function submitResponse(
       answers: JSON.stringify(checked.answers),
       nps: npsAnswer(questions, checked.answers),
       contact_id: contactId,
-      respondent_key:
-        row.one_per_contact === 1 && input.email ? respondentKey(workspaceId, input.email) : null,
+      // One response per link and wave; otherwise one per e-mail when the survey asks for it.
+      respondent_key: link
+        ? `link:${link.id}`
+        : row.one_per_contact === 1 && email
+          ? respondentKey(workspaceId, email)
+          : null,
       created_at: now,
     });
     if (!inserted) throw new AppError('survey_already_answered');
@@ -491,7 +522,7 @@ export async function submitResponse(
           body: text,
           channel: 'survey',
           tags: [row.title.slice(0, 80)],
-          contact: input.email ? { email: input.email } : undefined,
+          contact: email ? { email } : undefined,
           sourceRef: id,
           createdBy: null,
         });
@@ -499,4 +530,78 @@ export async function submitResponse(
     }
   });
   return { id };
+}
+
+/** How many links one request may make. */
+export const MAX_LINKS_PER_REQUEST = 500;
+
+function linkView(
+  link: { id: string; token: string; email: string | null; created_at: number },
+  answered: Set<string>,
+) {
+  return {
+    id: link.id,
+    token: link.token,
+    path: '',
+    email: link.email,
+    answered: answered.has(`link:${link.id}`),
+    createdAt: link.created_at,
+  };
+}
+
+/** A survey's links, each with whether it has answered the current wave. */
+export async function listLinks(services: Services, actor: Actor, workspaceId: string, surveyId: string) {
+  await authorize(services.db, actor, workspaceId, 'feedback.write');
+  await requireSurvey(services.db, workspaceId, surveyId);
+  const links = await queries.selectLinks(services.db, workspaceId, surveyId);
+  const answered = await queries.selectLinkKeysAnswered(services.db, surveyId);
+  return links.map((link) => withPath(linkView(link, answered), surveyId));
+}
+
+function withPath<T extends { token: string }>(link: T, surveyId: string) {
+  return { ...link, path: `/survey/${surveyId}?t=${link.token}` };
+}
+
+/**
+ * Makes one-use links (`count` of them, anonymous) or per-contact links (one per e-mail, the response is the
+ * contact's; an address that has a link keeps it). Each link answers once per wave.
+ */
+export async function createLinks(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  surveyId: string,
+  input: { count?: number | undefined; emails?: readonly string[] | undefined },
+) {
+  await authorize(services.db, actor, workspaceId, 'feedback.write');
+  await requireSurvey(services.db, workspaceId, surveyId);
+  const now = services.now();
+  await services.db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, services.dialect, 'feedback', workspaceId);
+    const existing = new Set(
+      (await queries.selectLinks(trx, workspaceId, surveyId)).flatMap((link) =>
+        link.email ? [link.email] : [],
+      ),
+    );
+    const emails = [...new Set(input.emails ?? [])].filter((email) => !existing.has(email));
+    const rows = [...Array.from({ length: input.count ?? 0 }, () => null), ...emails].map((email) => ({
+      id: newId(now),
+      workspace_id: workspaceId,
+      survey_id: surveyId,
+      token: randomBytes(12).toString('base64url'),
+      email,
+      created_at: now,
+    }));
+    await queries.insertLinks(trx, rows);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'survey.links_created',
+      objectType: 'survey',
+      objectId: surveyId,
+      changes: { links: rows.length },
+      now,
+    });
+  });
+  return listLinks(services, actor, workspaceId, surveyId);
 }

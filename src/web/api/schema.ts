@@ -20303,6 +20303,8 @@ export interface paths {
                         description?: string;
                         closesAt?: number | null;
                         onePerContact?: boolean;
+                        /** @description Responses only through the survey’s links */
+                        linkOnly?: boolean;
                         feedFeedback?: boolean;
                         /** @default [] */
                         questions?: components["schemas"]["SurveyQuestionInput"][];
@@ -20595,6 +20597,8 @@ export interface paths {
                         description?: string;
                         closesAt?: number | null;
                         onePerContact?: boolean;
+                        /** @description Responses only through the survey’s links */
+                        linkOnly?: boolean;
                         feedFeedback?: boolean;
                         questions?: components["schemas"]["SurveyQuestionInput"][];
                         /** @enum {string} */
@@ -20897,6 +20901,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/surveys/{surveyId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey’s one-use and per-contact links, each with whether it answered the current wave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: components["schemas"]["SurveyLink"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Make one-use links (count) or per-contact links (emails): each takes one response per wave */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                    surveyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Anonymous one-use links */
+                        count?: number;
+                        /** @description Per-contact links, one per address */
+                        emails?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            links: components["schemas"]["SurveyLink"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/surveys/{surveyId}/responses/export": {
         parameters: {
             query?: never;
@@ -21009,10 +21214,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An open survey’s questions, for its public link */
+        /** An open survey’s questions, for its public link (`t`: the token of a survey link) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    t?: string;
+                };
                 header?: never;
                 path: {
                     surveyId: string;
@@ -21135,6 +21342,8 @@ export interface paths {
                         email?: string | "";
                         /** @description Honeypot: people never see it, robots fill it */
                         website?: string;
+                        /** @description The survey link’s token (`?t=`), if any */
+                        token?: string;
                     };
                 };
             };
@@ -25760,6 +25969,7 @@ export interface components {
             status: "draft" | "open" | "closed";
             closesAt: number | null;
             onePerContact: boolean;
+            linkOnly: boolean;
             /** @description Text answers also become feedback items (channel "survey") */
             feedFeedback: boolean;
             responses: number;
@@ -25830,6 +26040,18 @@ export interface components {
             questions: components["schemas"]["SurveyQuestionInput"][];
             onePerContact: boolean;
             closesAt: number | null;
+            viaLink: boolean;
+            contactEmail: string | null;
+        };
+        SurveyLinkInput: {
+            id: string;
+            token: string;
+            path: string;
+            email: string | null;
+            /** @description Answered the current wave */
+            answered: boolean;
+            /** @description Epoch milliseconds */
+            createdAt: number;
         };
         ChatTargetInput: {
             id: string;
@@ -28086,6 +28308,7 @@ export interface components {
             status: "draft" | "open" | "closed";
             closesAt: number | null;
             onePerContact: boolean;
+            linkOnly: boolean;
             /** @description Text answers also become feedback items (channel "survey") */
             feedFeedback: boolean;
             responses: number;
@@ -28156,6 +28379,18 @@ export interface components {
             questions: components["schemas"]["SurveyQuestion"][];
             onePerContact: boolean;
             closesAt: number | null;
+            viaLink: boolean;
+            contactEmail: string | null;
+        };
+        SurveyLink: {
+            id: string;
+            token: string;
+            path: string;
+            email: string | null;
+            /** @description Answered the current wave */
+            answered: boolean;
+            /** @description Epoch milliseconds */
+            createdAt: number;
         };
         ChatTarget: {
             id: string;

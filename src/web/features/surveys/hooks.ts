@@ -104,10 +104,15 @@ export function useDeleteSurvey(workspaceId: string, surveyId: string) {
   });
 }
 
-export function usePublicSurvey(surveyId: string) {
+export function usePublicSurvey(surveyId: string, token?: string) {
   return useQuery({
-    queryKey: ['public-survey', surveyId],
-    queryFn: () => unwrap(api.GET('/api/v1/public/surveys/{surveyId}', { params: { path: { surveyId } } })),
+    queryKey: ['public-survey', surveyId, token ?? ''],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/public/surveys/{surveyId}', {
+          params: { path: { surveyId }, query: token ? { t: token } : {} },
+        }),
+      ),
     select: (data) => data.survey,
     retry: false,
   });
@@ -119,5 +124,34 @@ export function useSubmitResponse(surveyId: string) {
       unwrap(
         api.POST('/api/v1/public/surveys/{surveyId}/responses', { params: { path: { surveyId } }, body }),
       ),
+  });
+}
+
+export type SurveyLink = components['schemas']['SurveyLink'];
+
+export function useSurveyLinks(workspaceId: string, surveyId: string) {
+  return useQuery({
+    queryKey: ['surveys', workspaceId, surveyId, 'links'],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/surveys/{surveyId}/links', {
+          params: { path: { workspaceId, surveyId } },
+        }),
+      ),
+    select: (data) => data.links,
+  });
+}
+
+export function useCreateSurveyLinks(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { count?: number; emails?: string[] }) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/surveys/{surveyId}/links', {
+          params: { path: { workspaceId, surveyId } },
+          body,
+        }),
+      ),
+    onSuccess: (data) => queryClient.setQueryData(['surveys', workspaceId, surveyId, 'links'], data),
   });
 }

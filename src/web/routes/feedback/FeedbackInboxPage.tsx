@@ -5,6 +5,7 @@ import {
   Card,
   Flex,
   Input,
+  Modal,
   Select,
   Space,
   Table,
@@ -12,7 +13,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { GlobalOutlined, UploadOutlined } from '@ant-design/icons';
+import { CodeOutlined, GlobalOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -29,6 +30,7 @@ import {
 } from '../../features/feedback/hooks.ts';
 import { useMembers } from '../../features/members/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+import { EmbedSnippets } from '../../features/embed/EmbedSnippets.tsx';
 
 const STATUSES = ['new', 'triaged', 'planned', 'in_progress', 'done', 'declined'] as const;
 const CHANNELS = ['portal', 'api', 'app_store', 'support', 'email', 'manual', 'import', 'survey'] as const;
@@ -47,6 +49,7 @@ export function FeedbackInboxPage() {
   const { message } = App.useApp();
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
+  const [isEmbedOpen, setEmbedOpen] = useState(false);
   const [status, setStatus] = useState<InboxFilter['status']>();
   const [channel, setChannel] = useState<InboxFilter['channel']>();
   const [search, setSearch] = useState('');
@@ -153,6 +156,9 @@ export function FeedbackInboxPage() {
             <Button icon={<GlobalOutlined />} href={`/portal/${workspace.id}`} target="_blank">
               {t('feedback.inbox.portal')}
             </Button>
+            <Button icon={<CodeOutlined />} onClick={() => setEmbedOpen(true)} data-testid="feedback-embed">
+              {t('feedback.embed.button')}
+            </Button>
           </Flex>
         }
       />
@@ -234,6 +240,15 @@ export function FeedbackInboxPage() {
           ) : null}
         </Space>
       </Card>
+      <Modal
+        title={t('feedback.embed.title')}
+        open={isEmbedOpen}
+        onCancel={() => setEmbedOpen(false)}
+        footer={null}
+        width={640}
+      >
+        <EmbedSnippets kind="feedback" id={workspace.id} />
+      </Modal>
     </>
   );
 }

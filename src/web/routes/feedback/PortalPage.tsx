@@ -32,6 +32,7 @@ import {
   type PortalSubmission,
 } from '../../features/feedback/hooks.ts';
 import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { useEmbed } from '../../features/embed/useEmbed.ts';
 
 function PortalFrame({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -64,16 +65,104 @@ function VoteButton({ portalId, item }: { portalId: string; item: PortalItem }) 
   );
 }
 
+/** The submission form of a portal: on the portal page and, alone, in the embeddable form. */
+function PortalSubmitForm({ portalId, categories }: { portalId: string; categories: readonly string[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const submit = useSubmitFeedback(portalId);
+  const [form] = Form.useForm<PortalSubmission>();
+  return (
+    <>
+      {submit.isSuccess ? (
+        <Alert type="success" message={t('feedback.portal.submitted')} style={{ marginBottom: 16 }} />
+      ) : null}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) =>
+          submit.mutate(values, {
+            onSuccess: () => form.resetFields(),
+            onError: (error) => {
+              if (!applyFieldErrors(form, error)) void message.error(errorMessage(error));
+            },
+          })
+        }
+      >
+        <Form.Item
+          name="title"
+          label={t('feedback.portal.fieldTitle')}
+          rules={[{ required: true, max: 200 }]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <Form.Item name="body" label={t('feedback.portal.fieldBody')}>
+          <Input.TextArea rows={4} maxLength={20000} />
+        </Form.Item>
+        {categories.length > 0 ? (
+          <Form.Item name="category" label={t('feedback.portal.fieldCategory')}>
+            <Select allowClear options={categories.map((value) => ({ value, label: value }))} />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="email" label={t('feedback.portal.fieldEmail')} rules={[{ type: 'email' }]}>
+          <Input type="email" autoComplete="email" />
+        </Form.Item>
+        <Form.Item name="name" label={t('feedback.portal.fieldName')}>
+          <Input maxLength={120} />
+        </Form.Item>
+        {/* The honeypot: hidden from people (and from screen readers), filled by robots. */}
+        <div
+          aria-hidden="true"
+          style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}
+        >
+          <Form.Item name="website" label={t('feedback.portal.honeypot')}>
+            <Input tabIndex={-1} autoComplete="off" />
+          </Form.Item>
+        </div>
+        <Button type="primary" htmlType="submit" loading={submit.isPending}>
+          {t('feedback.portal.submit')}
+        </Button>
+      </Form>
+    </>
+  );
+}
+
+/**
+ * The feedback form alone, for other sites to frame (`/embed/feedback/:portalId`, loaded by /embed.js or an
+ * iframe): submit, with a link to the full portal.
+ */
+export function EmbedFeedbackPage() {
+  const { portalId = '' } = useParams();
+  const { t } = useTranslation();
+  const portal = usePortal(portalId);
+  useEmbed();
+  if (portal.isLoading) return <FullPageSpin />;
+  return (
+    <div style={{ padding: 12 }}>
+      {portal.data ? (
+        <Card
+          title={t('feedback.portal.submitTitle')}
+          extra={
+            <a href={`/portal/${portalId}`} target="_blank" rel="noreferrer">
+              {t('feedback.embed.openPortal')}
+            </a>
+          }
+        >
+          <PortalSubmitForm portalId={portalId} categories={portal.data.categories} />
+        </Card>
+      ) : (
+        <Alert type="warning" message={t('feedback.portal.notFound')} />
+      )}
+    </div>
+  );
+}
+
 export function PortalPage() {
   const { portalId = '' } = useParams();
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const format = useFormatters();
   const portal = usePortal(portalId);
   const [sort, setSort] = useState<'votes' | 'new'>('votes');
   const items = usePortalItems(portalId, sort);
-  const submit = useSubmitFeedback(portalId);
-  const [form] = Form.useForm<PortalSubmission>();
 
   if (portal.isLoading) return <FullPageSpin />;
   if (!portal.data) {
@@ -91,55 +180,7 @@ export function PortalPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card title={t('feedback.portal.submitTitle')}>
-            {submit.isSuccess ? (
-              <Alert type="success" message={t('feedback.portal.submitted')} style={{ marginBottom: 16 }} />
-            ) : null}
-            <Form
-              form={form}
-              layout="vertical"
-              onFinish={(values) =>
-                submit.mutate(values, {
-                  onSuccess: () => form.resetFields(),
-                  onError: (error) => {
-                    if (!applyFieldErrors(form, error)) void message.error(errorMessage(error));
-                  },
-                })
-              }
-            >
-              <Form.Item
-                name="title"
-                label={t('feedback.portal.fieldTitle')}
-                rules={[{ required: true, max: 200 }]}
-              >
-                <Input maxLength={200} />
-              </Form.Item>
-              <Form.Item name="body" label={t('feedback.portal.fieldBody')}>
-                <Input.TextArea rows={4} maxLength={20000} />
-              </Form.Item>
-              {categories.length > 0 ? (
-                <Form.Item name="category" label={t('feedback.portal.fieldCategory')}>
-                  <Select allowClear options={categories.map((value) => ({ value, label: value }))} />
-                </Form.Item>
-              ) : null}
-              <Form.Item name="email" label={t('feedback.portal.fieldEmail')} rules={[{ type: 'email' }]}>
-                <Input type="email" autoComplete="email" />
-              </Form.Item>
-              <Form.Item name="name" label={t('feedback.portal.fieldName')}>
-                <Input maxLength={120} />
-              </Form.Item>
-              {/* The honeypot: hidden from people (and from screen readers), filled by robots. */}
-              <div
-                aria-hidden="true"
-                style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}
-              >
-                <Form.Item name="website" label={t('feedback.portal.honeypot')}>
-                  <Input tabIndex={-1} autoComplete="off" />
-                </Form.Item>
-              </div>
-              <Button type="primary" htmlType="submit" loading={submit.isPending}>
-                {t('feedback.portal.submit')}
-              </Button>
-            </Form>
+            <PortalSubmitForm portalId={portalId} categories={categories} />
           </Card>
         </Col>
         <Col xs={24} md={14}>

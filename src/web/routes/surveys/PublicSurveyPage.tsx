@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Radio, Rate, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { visibleQuestions, type Answers } from '../../../core/surveys/index.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { FullPageSpin } from '../../components/FullPageSpin.tsx';
 import { LanguageSwitch } from '../../features/account/LanguageSwitch.tsx';
+import { useEmbed } from '../../features/embed/useEmbed.ts';
 import {
   usePublicSurvey,
   useSubmitResponse,
@@ -13,14 +14,22 @@ import {
   type SurveyQuestion,
 } from '../../features/surveys/hooks.ts';
 
-function Frame({ title, children }: { title: string; children: React.ReactNode }) {
+function Frame({
+  title,
+  isEmbedded = false,
+  children,
+}: {
+  title: string;
+  isEmbedded?: boolean;
+  children: React.ReactNode;
+}) {
   return (
-    <div style={{ maxWidth: 720, margin: '0 auto', padding: '24px 16px' }}>
+    <div style={{ maxWidth: 720, margin: '0 auto', padding: isEmbedded ? 12 : '24px 16px' }}>
       <Flex justify="space-between" align="center" gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0, wordBreak: 'break-word' }}>
+        <Typography.Title level={isEmbedded ? 4 : 3} style={{ margin: 0, wordBreak: 'break-word' }}>
           {title}
         </Typography.Title>
-        <LanguageSwitch size="small" />
+        {isEmbedded ? null : <LanguageSwitch size="small" />}
       </Flex>
       {children}
     </div>
@@ -115,7 +124,7 @@ function AnswerInput({
   }
 }
 
-function SurveyForm({ survey }: { survey: PublicSurvey }) {
+function SurveyForm({ survey, token }: { survey: PublicSurvey; token: string | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const submit = useSubmitResponse(survey.id);
@@ -141,7 +150,12 @@ function SurveyForm({ survey }: { survey: PublicSurvey }) {
         .map((question) => [question.id, answers[question.id]]),
     ) as Answers;
     submit.mutate(
-      { answers: shown, ...(email ? { email } : {}), ...(website ? { website } : {}) },
+      {
+        answers: shown,
+        ...(email && !survey.contactEmail ? { email } : {}),
+        ...(website ? { website } : {}),
+        ...(token ? { token } : {}),
+      },
       {
         onError: (error) => {
           if (error instanceof ApiError && error.fields.length > 0) {
@@ -189,22 +203,28 @@ function SurveyForm({ survey }: { survey: PublicSurvey }) {
           </Flex>
         );
       })}
-      <Card size="small">
-        <Flex vertical gap={6}>
-          <Typography.Text>
-            {survey.onePerContact ? t('publicSurvey.email') : t('publicSurvey.emailOptional')}
-          </Typography.Text>
-          <Input
-            type="email"
-            autoComplete="email"
-            value={email}
-            status={errors.email ? 'error' : undefined}
-            aria-label={t('publicSurvey.email')}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-          {errors.email ? <Typography.Text type="danger">{errors.email}</Typography.Text> : null}
-        </Flex>
-      </Card>
+      {survey.contactEmail ? (
+        <Typography.Text type="secondary" data-testid="survey-answering-as">
+          {t('feedback.links.answeringAs', { email: survey.contactEmail })}
+        </Typography.Text>
+      ) : survey.viaLink ? null : (
+        <Card size="small">
+          <Flex vertical gap={6}>
+            <Typography.Text>
+              {survey.onePerContact ? t('publicSurvey.email') : t('publicSurvey.emailOptional')}
+            </Typography.Text>
+            <Input
+              type="email"
+              autoComplete="email"
+              value={email}
+              status={errors.email ? 'error' : undefined}
+              aria-label={t('publicSurvey.email')}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+            {errors.email ? <Typography.Text type="danger">{errors.email}</Typography.Text> : null}
+          </Flex>
+        </Card>
+      )}
       {/* The honeypot: hidden from people (and from screen readers), filled by robots. */}
       <div
         aria-hidden="true"
@@ -228,14 +248,16 @@ function SurveyForm({ survey }: { survey: PublicSurvey }) {
 }
 
 /** A survey's public link: no login, the questions with their skip rules applied as the respondent answers. */
-export function PublicSurveyPage() {
+export function PublicSurveyPage({ isEmbedded = false }: { isEmbedded?: boolean }) {
   const { surveyId = '' } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('t') ?? undefined;
   const { t } = useTranslation();
-  const survey = usePublicSurvey(surveyId);
+  const survey = usePublicSurvey(surveyId, token);
   if (survey.isLoading) return <FullPageSpin />;
   if (!survey.data) {
     return (
-      <Frame title="OpsPlan">
+      <Frame title="OpsPlan" isEmbedded={isEmbedded}>
         <Alert
           type="warning"
           message={survey.error ? errorMessage(survey.error) : t('publicSurvey.notFound')}
@@ -244,11 +266,17 @@ export function PublicSurveyPage() {
     );
   }
   return (
-    <Frame title={survey.data.title}>
+    <Frame title={survey.data.title} isEmbedded={isEmbedded}>
       <Typography.Paragraph type="secondary">
         {t('publicSurvey.by', { name: survey.data.workspaceName })}
       </Typography.Paragraph>
-      <SurveyForm survey={survey.data} />
+      <SurveyForm survey={survey.data} token={token} />
     </Frame>
   );
+}
+
+/** A survey for other sites to frame (`/embed/survey/:surveyId`, loaded by /embed.js or an iframe). */
+export function EmbedSurveyPage() {
+  useEmbed();
+  return <PublicSurveyPage isEmbedded />;
 }

@@ -38,6 +38,7 @@ import { SurveyBuilder } from '../../features/surveys/SurveyBuilder.tsx';
 import { SurveyResultsView, waveName } from '../../features/surveys/SurveyResultsView.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 import { STATUS_COLORS } from './SurveysPage.tsx';
+import { SurveyShare } from './SurveyShare.tsx';
 
 function exportUrl(workspaceId: string, surveyId: string, format: 'csv' | 'xlsx') {
   return `/api/v1/w/${encodeURIComponent(workspaceId)}/surveys/${encodeURIComponent(surveyId)}/responses/export?format=${format}`;
@@ -252,6 +253,11 @@ export function SurveyPage() {
                 mayWrite={mayWrite}
               />
             ),
+          },
+          {
+            key: 'share',
+            label: t('feedback.links.tab'),
+            children: <SurveyShare workspaceId={workspace.id} survey={data} mayWrite={mayWrite} />,
           },
           {
             key: 'settings',
