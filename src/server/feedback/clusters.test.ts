@@ -229,5 +229,10 @@ describe('demo feedback', () => {
     }
     // The crash after the release rises: it ranks above issues of its size that stayed flat.
     expect(body.clusters[0].recent).toBeGreaterThan(0);
+    // Older items were resolved and rated: the common issues carry their CSAT once clustered.
+    const rated = body.clusters.filter((cluster: { csat: { count: number } }) => cluster.csat.count > 0);
+    expect(rated.length).toBeGreaterThanOrEqual(4);
+    const weekly = body.clusters[0].weekly as number[];
+    expect(weekly.filter((count) => count > 0).length).toBeGreaterThan(1);
   }, 60_000);
 });
