@@ -51,23 +51,26 @@ export function selectUsers(executor: Executor, ids: readonly string[]) {
 }
 
 /** Actions with their task's status (null once the task is deleted) and owner's name. */
+/** An action with its task's status and owner's name, as the 复盘 page and the improvement log show it. */
+const ACTION_COLUMNS = [
+  'retro_actions.id',
+  'retro_actions.retro_id',
+  'retro_actions.task_id',
+  'retro_actions.title',
+  'retro_actions.owner_id',
+  'retro_actions.due_date',
+  'retro_actions.created_at',
+  'tasks.status as task_status',
+  'users.name as owner_name',
+] as const;
+
 export function selectActions(executor: Executor, retroIds: readonly string[]) {
   if (retroIds.length === 0) return Promise.resolve([]);
   return executor
     .selectFrom('retro_actions')
     .leftJoin('tasks', 'tasks.id', 'retro_actions.task_id')
     .leftJoin('users', 'users.id', 'retro_actions.owner_id')
-    .select([
-      'retro_actions.id',
-      'retro_actions.retro_id',
-      'retro_actions.task_id',
-      'retro_actions.title',
-      'retro_actions.owner_id',
-      'retro_actions.due_date',
-      'retro_actions.created_at',
-      'tasks.status as task_status',
-      'users.name as owner_name',
-    ])
+    .select(ACTION_COLUMNS)
     .where('retro_actions.retro_id', 'in', retroIds)
     .orderBy('retro_actions.created_at')
     .orderBy('retro_actions.id')
@@ -195,18 +198,7 @@ export function selectWorkspaceActions(executor: Executor, workspaceId: string, 
     .innerJoin('retros', 'retros.id', 'retro_actions.retro_id')
     .leftJoin('tasks', 'tasks.id', 'retro_actions.task_id')
     .leftJoin('users', 'users.id', 'retro_actions.owner_id')
-    .select([
-      'retro_actions.id',
-      'retro_actions.retro_id',
-      'retro_actions.task_id',
-      'retro_actions.title',
-      'retro_actions.owner_id',
-      'retro_actions.due_date',
-      'retro_actions.created_at',
-      'tasks.status as task_status',
-      'users.name as owner_name',
-      'retros.title as retro_title',
-    ])
+    .select([...ACTION_COLUMNS, 'retros.title as retro_title'])
     .where('retro_actions.workspace_id', '=', workspaceId)
     .orderBy('retro_actions.due_date')
     .orderBy('retro_actions.id')

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { MIN_INDEXED_LENGTH, type SearchCandidate } from '../../core/search/index.ts';
 import type { Dialect } from '../../db/index.ts';
 import type { Executor } from '../../db/types.ts';
@@ -34,7 +34,7 @@ async function selectOnSqlite(executor: Executor, workspaceId: string, terms: re
   );
   const { rows } = await sql<Row>`
     SELECT d.kind, d.object_id AS id, d.ref, s.title, s.body
-    FROM search_index s JOIN search_docs d ON d.rowid = s.rowid
+    FROM search_index s CROSS JOIN search_docs d ON d.rowid = s.rowid
     WHERE d.workspace_id = ${workspaceId} AND ${contains}
       ${match === '' ? sql`` : sql`AND search_index MATCH ${match}`}
     ${match === '' ? sql`` : sql`ORDER BY s.rank`}
@@ -88,17 +88,37 @@ async function selectOnPostgres(executor: Executor, workspaceId: string, terms: 
   return results.flat();
 }
 
+/** Above this many index hits a scan of the titles is cheaper than looking each hit up by id (bench/tasks.ts). */
+const MAX_DRIVING_HITS = 1000;
+
 /**
- * "The title contains this text, ignoring case" for the task list's filter, through the same index as the
- * global search (a `LIKE '%…%'` scan reads every task of the workspace).
+ * "The title contains this text, ignoring case" for the task list's filter. On SQLite a term of three characters
+ * or more is looked up in the global search's trigram index first: when it names at most a thousand tasks, the
+ * page reads those by id (`byIds`: the caller must then keep SQLite from starting at its workspace index, which
+ * would walk every task of the workspace); a term matching more than that, or a shorter one, is checked on every
+ * title, the cheaper plan then. PostgreSQL's planner picks the title's pg_trgm index itself. bench/tasks.ts
+ * measures both against a scan.
  */
-export function taskTitleContains(dialect: Dialect, text: string) {
+export async function taskTitleContains(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  text: string,
+): Promise<{ where: RawBuilder<boolean>; byIds: boolean }> {
   const term = text.trim().toLowerCase();
   if (dialect === 'postgres')
-    return sql<boolean>`tasks.title ILIKE ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+    return { where: sql`tasks.title ILIKE ${`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, byIds: false };
   const contains = sql<boolean>`instr(lower(tasks.title), ${term}) > 0`;
-  if ([...term].length < MIN_INDEXED_LENGTH) return contains;
-  return sql<boolean>`${contains} AND tasks.id IN (
-    SELECT d.object_id FROM search_index s JOIN search_docs d ON d.rowid = s.rowid
-    WHERE search_index MATCH ${`{title} : "${term.replaceAll('"', '""')}"`} AND d.kind = 'task')`;
+  if ([...term].length < MIN_INDEXED_LENGTH) return { where: contains, byIds: false };
+  const { rows } = await sql<{ object_id: string }>`
+    SELECT d.object_id FROM search_index s CROSS JOIN search_docs d ON d.rowid = s.rowid
+    WHERE search_index MATCH ${`{title} : "${term.replaceAll('"', '""')}"`}
+      AND d.kind = 'task' AND d.workspace_id = ${workspaceId}
+    LIMIT ${MAX_DRIVING_HITS + 1}`.execute(executor);
+  if (rows.length > MAX_DRIVING_HITS) return { where: contains, byIds: false };
+  if (rows.length === 0) return { where: sql`0 = 1`, byIds: false };
+  return {
+    where: sql`tasks.id IN (${sql.join(rows.map((row) => row.object_id))}) AND ${contains}`,
+    byIds: true,
+  };
 }

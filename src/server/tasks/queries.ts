@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type {
   Database,
   Executor,
@@ -209,11 +209,19 @@ export type TaskListFilter = {
 // Tasks without a due day sort last; this stands in for "no day" in the keyset.
 export const NO_DUE = '9999-12-31';
 
-export function selectTaskPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
+export async function selectTaskPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
+  const search = filter.search?.trim()
+    ? await taskTitleContains(executor, dialect, filter.workspaceId, filter.search)
+    : null;
   let query = executor
     .selectFrom('tasks')
     .selectAll('tasks')
-    .where('tasks.workspace_id', '=', filter.workspaceId);
+    // Unary plus: the workspace check must not pick the index when the search hands over the task ids.
+    .where((eb) =>
+      search?.byIds
+        ? sql<boolean>`+tasks.workspace_id = ${filter.workspaceId}`
+        : eb('tasks.workspace_id', '=', filter.workspaceId),
+    );
   if (filter.statuses?.length) query = query.where('tasks.status', 'in', filter.statuses);
   if (filter.goalId) query = query.where('tasks.goal_id', '=', filter.goalId);
   if (filter.parentId) query = query.where('tasks.parent_id', '=', filter.parentId);
@@ -223,7 +231,7 @@ export function selectTaskPage(executor: Executor, dialect: Dialect, filter: Tas
   if (filter.dueAfter) query = query.where('tasks.due_date', '>=', filter.dueAfter);
   if (filter.label)
     query = query.where('tasks.labels', 'like', `%${JSON.stringify(filter.label).replace(/[%_]/g, '')}%`);
-  if (filter.search?.trim()) query = query.where(taskTitleContains(dialect, filter.search));
+  if (search) query = query.where(search.where);
   if (filter.assigneeId) {
     const assigneeId = filter.assigneeId;
     query = query.where((eb) =>

@@ -260,7 +260,6 @@ function ReviewCard({ retro, mayWrite }: { retro: Retro; mayWrite: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const { save, isPending } = useSave(retro);
-  const [draft, setDraft] = useState<string | null>(null);
   const label = (figure: RetroFigure) =>
     figure.kind === 'keyResult' || figure.kind === 'kpi'
       ? figure.label
@@ -345,47 +344,80 @@ function ReviewCard({ retro, mayWrite }: { retro: Retro; mayWrite: boolean }) {
         {retro.figuresFrozen ? t('retros.figures.frozen') : t('retros.figures.live')}
       </Typography.Paragraph>
       <Typography.Text strong>{t('retros.reviewNotes')}</Typography.Text>
-      {draft !== null ? (
-        <Flex vertical gap={8} style={{ marginTop: 8 }}>
-          <Input.TextArea
-            value={draft}
-            autoSize={{ minRows: 3, maxRows: 10 }}
-            maxLength={5000}
-            placeholder={t('retros.reviewPlaceholder')}
-            aria-label={t('retros.reviewNotes')}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <Space>
-            <Button
-              type="primary"
-              loading={isPending}
-              onClick={() => save({ goalReview: draft }, () => setDraft(null))}
-            >
-              {t('actions.save')}
-            </Button>
-            <Button onClick={() => setDraft(null)}>{t('actions.cancel')}</Button>
-          </Space>
-        </Flex>
-      ) : (
-        <Flex gap={8} align="flex-start" style={{ marginTop: 4 }}>
-          <Typography.Paragraph
-            type={retro.goalReview ? undefined : 'secondary'}
-            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1, marginBottom: 0 }}
-          >
-            {retro.goalReview || t('retros.reviewPlaceholder')}
-          </Typography.Paragraph>
-          {mayWrite ? (
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('actions.edit')}
-              onClick={() => setDraft(retro.goalReview)}
-            />
-          ) : null}
-        </Flex>
-      )}
+      <EditableNote
+        value={retro.goalReview}
+        placeholder={t('retros.reviewPlaceholder')}
+        label={t('retros.reviewNotes')}
+        maxLength={5000}
+        minRows={3}
+        mayWrite={mayWrite}
+        saving={isPending}
+        onSave={(goalReview, done) => save({ goalReview }, done)}
+      />
     </Card>
+  );
+}
+
+/** A note shown as text, edited in place by those who may write: the review notes and a proposed change. */
+function EditableNote({
+  value,
+  placeholder,
+  label,
+  maxLength,
+  minRows,
+  mayWrite,
+  saving,
+  onSave,
+}: {
+  value: string;
+  placeholder: string;
+  label: string;
+  maxLength: number;
+  minRows: number;
+  mayWrite: boolean;
+  saving: boolean;
+  onSave: (value: string, done: () => void) => void;
+}) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  if (draft !== null) {
+    return (
+      <Flex vertical gap={8} style={{ marginTop: 8 }}>
+        <Input.TextArea
+          value={draft}
+          autoSize={{ minRows, maxRows: minRows * 3 }}
+          maxLength={maxLength}
+          placeholder={placeholder}
+          aria-label={label}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <Space>
+          <Button type="primary" loading={saving} onClick={() => onSave(draft, () => setDraft(null))}>
+            {t('actions.save')}
+          </Button>
+          <Button onClick={() => setDraft(null)}>{t('actions.cancel')}</Button>
+        </Space>
+      </Flex>
+    );
+  }
+  return (
+    <Flex gap={8} align="flex-start" style={{ marginTop: 4 }}>
+      <Typography.Paragraph
+        type={value ? undefined : 'secondary'}
+        style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1, marginBottom: 0 }}
+      >
+        {value || placeholder}
+      </Typography.Paragraph>
+      {mayWrite ? (
+        <Button
+          type="text"
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('actions.edit')}
+          onClick={() => setDraft(value)}
+        />
+      ) : null}
+    </Flex>
   );
 }
 
@@ -860,7 +892,6 @@ function ProcessCard({ retro, mayWrite }: { retro: Retro; mayWrite: boolean }) {
   const { workspace, can } = useWorkspaceScope();
   const { save, isPending } = useSave(retro);
   const open = useOpenProcessVersion(workspace.id, retro.id);
-  const [draft, setDraft] = useState<string | null>(null);
   const base = `/w/${workspace.id}/processes/${retro.subjectId}`;
   const nextNumber = (retro.processVersion?.number ?? 0) + 1;
 
@@ -872,46 +903,16 @@ function ProcessCard({ retro, mayWrite }: { retro: Retro; mayWrite: boolean }) {
         </Typography.Paragraph>
       ) : null}
       <Typography.Text strong>{t('retros.process.proposed')}</Typography.Text>
-      {draft !== null ? (
-        <Flex vertical gap={8} style={{ marginTop: 8 }}>
-          <Input.TextArea
-            value={draft}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            maxLength={2000}
-            placeholder={t('retros.process.proposedPlaceholder')}
-            aria-label={t('retros.process.proposed')}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <Space>
-            <Button
-              type="primary"
-              loading={isPending}
-              onClick={() => save({ proposedChange: draft }, () => setDraft(null))}
-            >
-              {t('actions.save')}
-            </Button>
-            <Button onClick={() => setDraft(null)}>{t('actions.cancel')}</Button>
-          </Space>
-        </Flex>
-      ) : (
-        <Flex gap={8} align="flex-start" style={{ marginTop: 4 }}>
-          <Typography.Paragraph
-            type={retro.proposedChange ? undefined : 'secondary'}
-            style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', flex: 1 }}
-          >
-            {retro.proposedChange || t('retros.process.proposedPlaceholder')}
-          </Typography.Paragraph>
-          {mayWrite ? (
-            <Button
-              type="text"
-              size="small"
-              icon={<EditOutlined />}
-              aria-label={t('actions.edit')}
-              onClick={() => setDraft(retro.proposedChange ?? '')}
-            />
-          ) : null}
-        </Flex>
-      )}
+      <EditableNote
+        value={retro.proposedChange ?? ''}
+        placeholder={t('retros.process.proposedPlaceholder')}
+        label={t('retros.process.proposed')}
+        maxLength={2000}
+        minRows={2}
+        mayWrite={mayWrite}
+        saving={isPending}
+        onSave={(proposedChange, done) => save({ proposedChange }, done)}
+      />
       {retro.newVersion ? (
         <Flex vertical gap={8}>
           <Tag color="green" style={{ alignSelf: 'flex-start' }}>
