@@ -13,6 +13,7 @@ export function escapeHtml(text: string): string {
 
 const STYLE = `
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
+@page :first { @bottom-center { content: none; } }
 * { box-sizing: border-box; }
 html { font-family: ${CHART_FONT}; font-size: 10.5pt; line-height: 1.6; color: #1f1f1f; }
 body { margin: 0 auto; max-width: 190mm; padding: 8mm 6mm; }
@@ -99,6 +100,20 @@ function blockHtml(block: Block, document: PlanDocument, figures: Map<string, Re
 }
 
 /** The plan as one self-contained HTML file: inline SVG pictures and CSS for A4 printing with page breaks. */
+/**
+ * Page numbers in the bottom margin of every page but the cover, as CSS page-margin boxes: the printed PDF and a
+ * browser's own print of the HTML show the same footer ("第 {page} 页，共 {total} 页").
+ */
+function pageNumbers(label: string): string {
+  const text = (part: string) => JSON.stringify(part).replace(/</g, '\\3c ');
+  const content = label
+    .split(/(\{page\}|\{total\})/)
+    .filter((part) => part !== '')
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{total}' ? 'counter(pages)' : text(part)))
+    .join(' ');
+  return `@page { @bottom-center { content: ${content}; font-size: 8pt; color: #8c8c8c; } }`;
+}
+
 export function renderHtml(document: PlanDocument, figures: Map<string, RenderedFigure>): string {
   const { cover, labels } = document;
   const lang = document.locale === 'zh-CN' ? 'zh-CN' : 'en';
@@ -117,7 +132,7 @@ export function renderHtml(document: PlanDocument, figures: Map<string, Rendered
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(`${cover.title} · ${cover.subtitle}`)}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${pageNumbers(document.labels.page)}</style>
 </head>
 <body>
 <header class="cover">

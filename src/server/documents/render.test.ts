@@ -127,10 +127,7 @@ describe('plan document renderers', () => {
   }, 60_000);
 
   it('names the HTML and DOCX alternatives when there is no browser for PDF', async () => {
-    const document = sampleDocument();
-    const error = await renderPdf(document, '<p>x</p>', '/nonexistent/chromium').catch(
-      (caught: unknown) => caught,
-    );
+    const error = await renderPdf('<p>x</p>', '/nonexistent/chromium').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('document_browser_missing');
     expect((error as AppError).message).toMatch(/HTML.*DOCX/);

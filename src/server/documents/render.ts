@@ -28,6 +28,6 @@ export async function renderDocument(
     case 'xlsx':
       return renderXlsx(document, figures);
     case 'pdf':
-      return renderPdf(document, renderHtml(document, figures));
+      return renderPdf(renderHtml(document, figures));
   }
 }

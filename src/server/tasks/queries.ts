@@ -173,13 +173,28 @@ export async function deleteDependency(
   return Number(result.numDeletedRows);
 }
 
+/**
+ * `column = value` written so that no index serves it: for a check beside a condition that names the rows by
+ * primary key, where SQLite (no statistics) would otherwise start from a workspace index and read the whole
+ * workspace. The same text works on PostgreSQL.
+ */
+function notIndexed(column: 'tasks.workspace_id' | 'task_roles.workspace_id', value: string) {
+  return sql<boolean>`${sql.ref(column)} || '' = ${value}`;
+}
+
 export function selectRoles(executor: Executor, workspaceId: string, taskIds?: readonly string[]) {
   if (taskIds && taskIds.length === 0) return Promise.resolve([]);
   let query = executor
     .selectFrom('task_roles')
     .innerJoin('users', 'users.id', 'task_roles.user_id')
     .select(['task_roles.task_id', 'task_roles.user_id', 'task_roles.role', 'users.name'])
-    .where('task_roles.workspace_id', '=', workspaceId);
+    .where((eb) =>
+      // Given the ids, their primary key finds the rows: a bare workspace check lets SQLite, which keeps no
+      // statistics, start from the workspace index and read every role of the workspace (~30 ms at 100,000 tasks).
+      taskIds
+        ? notIndexed('task_roles.workspace_id', workspaceId)
+        : eb('task_roles.workspace_id', '=', workspaceId),
+    );
   if (taskIds) query = query.where('task_roles.task_id', 'in', taskIds);
   return query.execute();
 }
@@ -216,10 +231,10 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
   let query = executor
     .selectFrom('tasks')
     .selectAll('tasks')
-    // Unary plus: the workspace check must not pick the index when the search hands over the task ids.
+    // When the search hands over the task ids, the workspace check must not choose the index (see notIndexed).
     .where((eb) =>
       search?.byIds
-        ? sql<boolean>`+tasks.workspace_id = ${filter.workspaceId}`
+        ? notIndexed('tasks.workspace_id', filter.workspaceId)
         : eb('tasks.workspace_id', '=', filter.workspaceId),
     );
   if (filter.statuses?.length) query = query.where('tasks.status', 'in', filter.statuses);
