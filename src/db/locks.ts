@@ -4,7 +4,15 @@ import type { Executor } from './types.ts';
 
 /** What a workspace lock serialises: writes of one kind wait for each other, other kinds go on. */
 export type WorkspaceLockScope =
-  'tasks' | 'calendar' | 'calendar-feeds' | 'people' | 'meetings' | 'feedback' | 'reviews' | 'training';
+  | 'tasks'
+  | 'calendar'
+  | 'calendar-feeds'
+  | 'people'
+  | 'meetings'
+  | 'feedback'
+  | 'reviews'
+  | 'training'
+  | 'competitors';
 
 /**
  * Holds a lock on one kind of write in one workspace until the surrounding transaction ends, so a write

@@ -49,6 +49,7 @@ import { registerFeedbackLoopJobs } from './feedback/loop.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/routes.ts';
+import { competitorRoutes } from './competitors/routes.ts';
 import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -188,6 +189,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     portalRoutes,
     surveyRoutes,
     publicSurveyRoutes,
+    competitorRoutes,
     retroRoutes,
     skillRoutes,
   ]) {

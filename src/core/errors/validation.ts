@@ -58,6 +58,8 @@ export const RANGE_ENDS_BEFORE_START = 'range_ends_before_start';
 export const UNKNOWN_TIME_ZONE = 'unknown_time_zone';
 /** The message a refinement gives the end of a working day that is not after its start. */
 export const WORKDAY_ENDS_BEFORE_START = 'workday_ends_before_start';
+/** The message a refinement gives a link that is not an http(s) address. */
+export const WEB_ADDRESS = 'web_address';
 
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
@@ -88,6 +90,10 @@ const TEXT = {
   workdayOrder: {
     en: 'Must be later than the start of the working day.',
     'zh-CN': '下班时间应晚于上班时间。',
+  },
+  webAddress: {
+    en: 'Use a web address starting with http:// or https://.',
+    'zh-CN': '请填写以 http:// 或 https:// 开头的网址。',
   },
   nul: { en: 'Must not contain a NUL character.', 'zh-CN': '不能包含空字符（NUL）。' },
   tooDeep: {
@@ -143,6 +149,7 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
       if (issue.message === RANGE_ENDS_BEFORE_START) return say('rangeOrder');
       if (issue.message === UNKNOWN_TIME_ZONE) return say('timeZone');
       if (issue.message === WORKDAY_ENDS_BEFORE_START) return say('workdayOrder');
+      if (issue.message === WEB_ADDRESS) return say('webAddress');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');

@@ -7,6 +7,7 @@ import { seedProcessesDemo } from '../processes/demo.ts';
 import { seedCommunicationDemo } from '../meetings/demo.ts';
 import { seedFeedbackDemo } from '../feedback/demo.ts';
 import { seedSurveysDemo } from '../surveys/demo.ts';
+import { seedCompetitorsDemo } from '../competitors/demo.ts';
 import { seedRetrosDemo } from '../retros/demo.ts';
 import { seedSkillsDemo } from '../skills/demo.ts';
 import type { Actor, Services } from '../context.ts';
@@ -26,6 +27,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedCommunicationDemo,
   seedFeedbackDemo,
   seedSurveysDemo,
+  seedCompetitorsDemo,
   seedRetrosDemo,
   seedSkillsDemo,
 ];
