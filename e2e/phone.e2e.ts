@@ -167,6 +167,7 @@ async function workspacePages(
     ['surveys', `${w}/surveys`],
     ['survey', `${w}/surveys/${surveyId}`],
     ['survey-public', `/survey/${surveyId}`],
+    ['competitors', `${w}/competitors`],
     ['meetings', `${w}/meetings`],
     ['meeting', `${w}/meetings/${meetingId}`],
     ['retros', `${w}/retros`],

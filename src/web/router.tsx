@@ -82,6 +82,7 @@ const EmbedFeedbackPage = page(() => import('./routes/feedback/PortalPage.tsx'),
 const EmbedSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.tsx'), 'EmbedSurveyPage');
 const SurveysPage = page(() => import('./routes/surveys/SurveysPage.tsx'), 'SurveysPage');
 const SurveyPage = page(() => import('./routes/surveys/SurveyPage.tsx'), 'SurveyPage');
+const CompetitorsPage = page(() => import('./routes/competitors/CompetitorsPage.tsx'), 'CompetitorsPage');
 const PublicSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.tsx'), 'PublicSurveyPage');
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
@@ -157,6 +158,7 @@ export const router = createBrowserRouter([
                   { path: 'feedback/:itemId', element: <FeedbackItemPage /> },
                   { path: 'surveys', element: <SurveysPage /> },
                   { path: 'surveys/:surveyId', element: <SurveyPage /> },
+                  { path: 'competitors', element: <CompetitorsPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'activity', element: <ActivityPage /> },

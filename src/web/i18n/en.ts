@@ -1,3 +1,4 @@
+import { competitorsEn } from './competitors.en.ts';
 import { searchEn } from './search.en.ts';
 import { researchEn } from './research.en.ts';
 import { retrosEn } from './retros.en.ts';
@@ -10,6 +11,7 @@ import { communicationEn } from './communication.en.ts';
 export const en: Catalog = {
   ...feedbackEn,
   ...researchEn,
+  ...competitorsEn,
   ...communicationEn,
   ...searchEn,
   ...retrosEn,

@@ -1,3 +1,4 @@
+import { competitorsZhCN } from './competitors.zh-CN.ts';
 import { searchZhCN } from './search.zh-CN.ts';
 import { researchZhCN } from './research.zh-CN.ts';
 import { retrosZhCN } from './retros.zh-CN.ts';
@@ -9,6 +10,7 @@ import { communicationZhCN } from './communication.zh-CN.ts';
 export const zhCN = {
   ...feedbackZhCN,
   ...researchZhCN,
+  ...competitorsZhCN,
   ...communicationZhCN,
   ...searchZhCN,
   ...retrosZhCN,

@@ -4,6 +4,7 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  RadarChartOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
   ClusterOutlined,
@@ -101,6 +102,7 @@ export function AppShell() {
                 label: t('feedback.navClusters'),
               },
               { key: `${base}/surveys`, icon: <FormOutlined />, label: t('surveys.nav') },
+              { key: `${base}/competitors`, icon: <RadarChartOutlined />, label: t('competitors.nav') },
             ]
           : []),
         ...(role && can(role, 'documents.read')
