@@ -141,6 +141,7 @@ describe('competitors', () => {
         .getByText(words[locale].pricing, { exact: true })
         .click();
       await page.waitForURL(/category=pricing/);
+      await page.getByTestId('observation').first().waitFor();
       await expect(page.getByTestId('observation').count()).resolves.toBe(1);
       await screenshot(page, `competitors-pricing-${locale}-390`);
     }

@@ -1,7 +1,7 @@
 import { addDays } from '../../core/kpis/periods.ts';
 import type { ObservationCategory, Swot } from '../../core/competitors/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { demoText } from '../demo/english.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
