@@ -64,6 +64,10 @@ const MeetingPage = page(() => import('./routes/meetings/MeetingPage.tsx'), 'Mee
 const RetrosPage = page(() => import('./routes/retros/RetrosPage.tsx'), 'RetrosPage');
 const RetroPage = page(() => import('./routes/retros/RetroPage.tsx'), 'RetroPage');
 const SkillsPage = page(() => import('./routes/skills/SkillsPage.tsx'), 'SkillsPage');
+const ReviewCyclesPage = page(() => import('./routes/reviews/ReviewCyclesPage.tsx'), 'ReviewCyclesPage');
+const ReviewCyclePage = page(() => import('./routes/reviews/ReviewCyclePage.tsx'), 'ReviewCyclePage');
+const ParticipantPage = page(() => import('./routes/reviews/ParticipantPage.tsx'), 'ParticipantPage');
+const ReviewPage = page(() => import('./routes/reviews/ReviewPage.tsx'), 'ReviewPage');
 const ChatTargetsPage = page(() => import('./routes/workspace/ChatTargetsPage.tsx'), 'ChatTargetsPage');
 const FeedbackInboxPage = page(() => import('./routes/feedback/FeedbackInboxPage.tsx'), 'FeedbackInboxPage');
 const FeedbackItemPage = page(() => import('./routes/feedback/FeedbackItemPage.tsx'), 'FeedbackItemPage');
@@ -159,6 +163,10 @@ export const router = createBrowserRouter([
                   { path: 'surveys', element: <SurveysPage /> },
                   { path: 'surveys/:surveyId', element: <SurveyPage /> },
                   { path: 'competitors', element: <CompetitorsPage /> },
+                  { path: 'reviews', element: <ReviewCyclesPage /> },
+                  { path: 'reviews/:cycleId', element: <ReviewCyclePage /> },
+                  { path: 'reviews/people/:participantId', element: <ParticipantPage /> },
+                  { path: 'reviews/r/:reviewId', element: <ReviewPage /> },
                   { path: 'members', element: <MembersPage /> },
                   { path: 'audit', element: <AuditPage /> },
                   { path: 'activity', element: <ActivityPage /> },

@@ -1,7 +1,19 @@
 import { renderMarkdown } from '../markdown/index.ts';
 
-/** What a comment can be written on; each is a row of the caller's workspace. */
-export const COMMENT_TARGETS = ['goal', 'key_result', 'kpi', 'task', 'run', 'meeting', 'feedback'] as const;
+/**
+ * What a comment can be written on; each is a row of the caller's workspace. `review` is one person's review in a
+ * cycle (its participant row), discussed only by those who may see it.
+ */
+export const COMMENT_TARGETS = [
+  'goal',
+  'key_result',
+  'kpi',
+  'task',
+  'run',
+  'meeting',
+  'feedback',
+  'review',
+] as const;
 export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 
 /** Reactions offered under a comment. */

@@ -357,6 +357,11 @@ export const ERRORS = {
     en: 'The comment is too long (at most {limit} characters).',
     'zh-CN': '评论过长（最多 {limit} 个字符）。',
   },
+  mention_not_allowed: {
+    status: 400,
+    en: 'Only people who may see this review can be mentioned: the person, their manager and admins.',
+    'zh-CN': '只能提及可以查看这份评估的人：被评估人、其上级和管理员。',
+  },
   mention_not_member: {
     status: 400,
     en: 'Only members of this workspace can be mentioned.',
@@ -549,6 +554,11 @@ export const ERRORS = {
     status: 400,
     en: 'The final rating is from 1 to {scale}.',
     'zh-CN': '最终评级应在 1 到 {scale} 之间。',
+  },
+  review_final_reason_required: {
+    status: 400,
+    en: 'Write why the final rating differs from the manager’s: the reason goes into the audit log.',
+    'zh-CN': '最终评级与上级评分不同，请写明理由，理由会记入审计日志。',
   },
   review_not_signed_off: {
     status: 409,

@@ -74,6 +74,17 @@ export async function selectCommentTarget(
         .executeTakeFirst();
       return row && { title: row.title, link: `${base}/feedback/${id}` };
     }
+    case 'review': {
+      const row = await executor
+        .selectFrom('review_participants')
+        .innerJoin('users', 'users.id', 'review_participants.reviewee_id')
+        .innerJoin('review_cycles', 'review_cycles.id', 'review_participants.cycle_id')
+        .select(['users.name', 'review_cycles.name as cycle_name'])
+        .where('review_participants.workspace_id', '=', workspaceId)
+        .where('review_participants.id', '=', id)
+        .executeTakeFirst();
+      return row && { title: `${row.name} · ${row.cycle_name}`, link: `${base}/reviews/people/${id}` };
+    }
   }
 }
 

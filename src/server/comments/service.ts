@@ -14,6 +14,7 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMemberIds } from '../notifications/queries.ts';
+import { reviewDiscussionAccess, reviewDiscussionMembers } from '../reviews/service.ts';
 import * as queries from './queries.ts';
 
 /** Who may read comments on a kind of object: whoever may read the object. */
@@ -25,7 +26,24 @@ const READ_PERMISSION: Record<CommentTarget, Permission> = {
   run: 'processes.read',
   meeting: 'meetings.read',
   feedback: 'feedback.read',
+  review: 'reviews.read',
 };
+
+/**
+ * Beyond the role, a person's review is discussed only by those who may see it (reviews' privacy rules); anyone
+ * else gets 404 as if it did not exist. `full`: the caller also sees the object's change history.
+ */
+async function checkTargetAccess(
+  services: Services,
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+  type: CommentTarget,
+  id: string,
+): Promise<{ full: boolean }> {
+  if (type !== 'review') return { full: true };
+  return reviewDiscussionAccess(executor, actor, workspaceId, id);
+}
 
 async function requireTarget(executor: Executor, workspaceId: string, type: CommentTarget, id: string) {
   const target = await queries.selectCommentTarget(executor, workspaceId, type, id);
@@ -40,11 +58,22 @@ function checkBody(body: string) {
 }
 
 /** Mentions must name members of this workspace: a stranger's id is refused, naming the field. */
-async function checkMentions(executor: Executor, workspaceId: string, body: string): Promise<string[]> {
+async function checkMentions(
+  executor: Executor,
+  workspaceId: string,
+  body: string,
+  target: { type: CommentTarget; id: string },
+): Promise<string[]> {
   const ids = mentionedUserIds(body);
   const members = await selectMemberIds(executor, workspaceId, ids);
   if (ids.some((id) => !members.has(id))) {
     throw new AppError('mention_not_member', {}, [{ path: 'body', message: '' }]);
+  }
+  // A mention sends an excerpt: in a review's discussion only to people who may read it.
+  if (target.type === 'review' && ids.length > 0) {
+    const allowed = await reviewDiscussionMembers(executor, workspaceId, target.id);
+    if (ids.some((id) => !allowed.has(id)))
+      throw new AppError('mention_not_allowed', {}, [{ path: 'body', message: '' }]);
   }
   return ids;
 }
@@ -118,6 +147,7 @@ export async function listComments(
 ) {
   await authorize(services.db, actor, workspaceId, READ_PERMISSION[filter.targetType]);
   await requireTarget(services.db, workspaceId, filter.targetType, filter.targetId);
+  await checkTargetAccess(services, services.db, actor, workspaceId, filter.targetType, filter.targetId);
   const rows = await queries.selectComments(services.db, { workspaceId, ...filter, limit: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
   return {
@@ -129,6 +159,13 @@ export async function listComments(
 async function requireComment(services: Services, actor: Actor, workspaceId: string, commentId: string) {
   const row = await queries.selectComment(services.db, workspaceId, commentId);
   if (!row) throw new AppError('comment_not_found');
+  if (row.target_type === 'review') {
+    await checkTargetAccess(services, services.db, actor, workspaceId, 'review', row.target_id).catch(
+      (error: unknown) => {
+        throw error instanceof AppError ? new AppError('comment_not_found') : error;
+      },
+    );
+  }
   return row;
 }
 
@@ -152,7 +189,11 @@ export async function createComment(
   const id = newId(now);
   await services.db.transaction().execute(async (trx) => {
     const target = await requireTarget(trx, workspaceId, input.targetType, input.targetId);
-    const mentionedIds = await checkMentions(trx, workspaceId, input.body);
+    await checkTargetAccess(services, trx, actor, workspaceId, input.targetType, input.targetId);
+    const mentionedIds = await checkMentions(trx, workspaceId, input.body, {
+      type: input.targetType,
+      id: input.targetId,
+    });
     await queries.insertComment(trx, {
       id,
       workspace_id: workspaceId,
@@ -187,7 +228,8 @@ export async function updateComment(
     if (row.author_id !== actor.userId) throw new AppError('comment_not_author');
     const targetType = row.target_type as CommentTarget;
     const target = await requireTarget(trx, workspaceId, targetType, row.target_id);
-    const mentionedIds = await checkMentions(trx, workspaceId, body);
+    await checkTargetAccess(services, trx, actor, workspaceId, targetType, row.target_id);
+    const mentionedIds = await checkMentions(trx, workspaceId, body, { type: targetType, id: row.target_id });
     const before = new Set(JSON.parse(row.mentions) as string[]);
     await queries.updateComment(trx, commentId, {
       body,
@@ -272,6 +314,14 @@ export async function objectTimeline(
 ) {
   await authorize(services.db, actor, workspaceId, READ_PERMISSION[filter.targetType]);
   await requireTarget(services.db, workspaceId, filter.targetType, filter.targetId);
+  const { full } = await checkTargetAccess(
+    services,
+    services.db,
+    actor,
+    workspaceId,
+    filter.targetType,
+    filter.targetId,
+  );
   const comments = await withReactions(
     services,
     actor,
@@ -289,9 +339,17 @@ export async function objectTimeline(
       objectId: filter.targetId,
       createdAt: row.created_at,
     }));
+  } else if (!full) {
+    // The reviewee reads the discussion of their review, not how its ratings moved before sign-off.
+    changes = [];
   } else {
-    // Key results are audited under their goal.
-    const objectType = filter.targetType === 'key_result' ? 'goal' : filter.targetType;
+    // Key results are audited under their goal; a person's review under its participant row.
+    const objectType =
+      filter.targetType === 'key_result'
+        ? 'goal'
+        : filter.targetType === 'review'
+          ? 'review_participant'
+          : filter.targetType;
     changes = (
       await queries.selectChanges(services.db, {
         workspaceId,

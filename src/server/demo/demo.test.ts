@@ -103,4 +103,38 @@ describe('demo workspace', () => {
     // Not vacuous: the demo's finished steps do carry their forms' values.
     expect(checkedSteps).toBeGreaterThan(5);
   });
+
+  it('has a quarterly review cycle at the manager stage whose scorecards link their evidence', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'en' } }),
+    );
+    const workspaceId = response.json().workspace.id as string;
+    const url = (path: string) => `/api/v1/w/${workspaceId}${path}`;
+    const cycles = (await t.app.inject(as(owner, { method: 'GET', url: url('/review-cycles') }))).json()
+      .items;
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0]).toMatchObject({ kind: 'quarterly', stage: 'manager', participantCount: 6 });
+    const cycle = (
+      await t.app.inject(as(owner, { method: 'GET', url: url(`/review-cycles/${cycles[0].id}`) }))
+    ).json().cycle;
+    const statuses = cycle.participants.flatMap((p: { reviews: Array<{ kind: string; status: string }> }) =>
+      p.reviews.map((r) => `${r.kind}:${r.status}`),
+    );
+    expect(statuses.filter((s: string) => s === 'self:submitted')).toHaveLength(6);
+    expect(statuses).toContain('manager:pending');
+    expect(cycle.myReviews.some((r: { status: string }) => r.status !== 'submitted')).toBe(true);
+    // Every figure a manager rates on can be traced: evidence rows with links into the app.
+    const participant = (
+      await t.app.inject(
+        as(owner, { method: 'GET', url: url(`/review-participants/${cycle.participants[0].id}`) }),
+      )
+    ).json().participant;
+    const evidence = participant.scorecard.metrics.flatMap((m: { evidence: unknown[] }) => m.evidence);
+    expect(evidence.length).toBeGreaterThan(3);
+    // Calibration has something to talk about: one rating well above its data.
+    const calibration = (
+      await t.app.inject(as(owner, { method: 'GET', url: url(`/review-cycles/${cycles[0].id}/calibration`) }))
+    ).json().calibration;
+    expect(calibration.entries.some((e: { outlier: unknown }) => e.outlier !== null)).toBe(true);
+  });
 });

@@ -10,6 +10,7 @@ import { seedSurveysDemo } from '../surveys/demo.ts';
 import { seedCompetitorsDemo } from '../competitors/demo.ts';
 import { seedRetrosDemo } from '../retros/demo.ts';
 import { seedSkillsDemo } from '../skills/demo.ts';
+import { seedReviewsDemo } from '../reviews/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import type { DemoContext } from './context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
@@ -30,6 +31,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedCompetitorsDemo,
   seedRetrosDemo,
   seedSkillsDemo,
+  seedReviewsDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

@@ -392,3 +392,19 @@ export async function selectVersionSteps(executor: Executor, versionIds: readonl
     .where('id', 'in', [...new Set(versionIds)])
     .execute();
 }
+
+/** Members of the workspace with one of these roles. */
+export async function selectMembersWithRoles(
+  executor: Executor,
+  workspaceId: string,
+  roles: readonly string[],
+) {
+  if (roles.length === 0) return [];
+  const rows = await executor
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('role', 'in', [...roles])
+    .execute();
+  return rows.map((row) => row.user_id);
+}

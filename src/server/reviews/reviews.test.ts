@@ -327,14 +327,19 @@ describe('one review, end to end', () => {
     ).json().calibration;
     expect(calibration.scale).toBe(5);
     expect(calibration.distribution.reduce((a: number, b: number) => a + b, 0)).toBe(1);
-    const patch = (rating: number) =>
+    const patch = (rating: number, reason = 'Calibrated against the team’s evidence') =>
       t.app.inject(
         as(manager, {
           method: 'PATCH',
           url: url(`/review-participants/${participant.id}`),
-          payload: { finalRating: rating, finalComment: 'Strong quarter' },
+          payload: { finalRating: rating, finalComment: 'Strong quarter', reason },
         }),
       );
+    // A final rating away from the manager's needs a written reason.
+    expect((await patch(1, ' ')).json().error).toMatchObject({
+      code: 'review_final_reason_required',
+      fields: [{ path: 'reason' }],
+    });
     expect((await patch(7)).json().error).toMatchObject({
       code: 'review_final_rating_invalid',
       fields: [{ path: 'finalRating' }],
@@ -441,7 +446,7 @@ describe('privacy per role', () => {
       as(manager, {
         method: 'PATCH',
         url: url(`/review-participants/${participant.id}`),
-        payload: { finalRating: 4 },
+        payload: { finalRating: 4, reason: 'Calibrated with the team' },
       }),
     );
     await t.app.inject(
@@ -640,5 +645,67 @@ describe('scorecard from data', () => {
     expect(metric('check_ins').numerator).toBe(1);
     expect(metric('sla_adherence').score).toBeNull();
     expect(participant.dataScore).not.toBeNull();
+  });
+});
+
+describe('comments on a review', () => {
+  it('only the person, their manager and admins read and write the discussion; mentions stay among them', async () => {
+    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const participant = must(cycle.participants[0]);
+    const post = (user: TestUser, body: string) =>
+      t.app.inject(
+        as(user, {
+          method: 'POST',
+          url: url('/comments'),
+          payload: { targetType: 'review', targetId: participant.id, body },
+        }),
+      );
+    const read = (user: TestUser) =>
+      t.app.inject(
+        as(user, {
+          method: 'GET',
+          url: url(`/comments?targetType=review&targetId=${participant.id}`),
+        }),
+      );
+    const timeline = (user: TestUser) =>
+      t.app.inject(
+        as(user, {
+          method: 'GET',
+          url: url(`/timeline?targetType=review&targetId=${participant.id}`),
+        }),
+      );
+
+    const first = await post(manager, 'Let us go through the on-time figure together');
+    expect(first.statusCode).toBe(201);
+    const commentId = first.json().comment.id as string;
+    expect((await post(member, 'Two of those tasks waited on the supplier')).statusCode).toBe(201);
+    for (const user of [manager, member, admin, owner]) {
+      const items = (await read(user)).json().items;
+      expect(items).toHaveLength(2);
+    }
+    // The peer writes a piece of the review, not its discussion; bystanders and viewers do not know it exists.
+    for (const user of [peer, bystander, viewer]) {
+      expect((await read(user)).statusCode).toBe(404);
+      expect((await timeline(user)).statusCode).toBe(404);
+    }
+    for (const user of [peer, bystander]) expect((await post(user, 'Hello')).statusCode).toBe(404);
+    // Reacting to or editing a comment by its id is refused as if it did not exist.
+    const react = await t.app.inject(
+      as(peer, { method: 'POST', url: url(`/comments/${commentId}/reactions`), payload: { emoji: '👍' } }),
+    );
+    expect(react.statusCode).toBe(404);
+    // A mention would send an excerpt: only to people who may read the review.
+    const mentionPeer = await post(manager, `@[Peer](user:${peer.id}) what do you think?`);
+    expect(mentionPeer.json().error).toMatchObject({
+      code: 'mention_not_allowed',
+      fields: [{ path: 'body' }],
+    });
+    expect((await post(manager, `@[Admin](user:${admin.id}) please check`)).statusCode).toBe(201);
+    // The reviewee reads the discussion, not the history of their ratings before sign-off.
+    const memberTimeline = (await timeline(member)).json().items;
+    expect(memberTimeline.every((item: { kind: string }) => item.kind === 'comment')).toBe(true);
+    // Another workspace's member learns nothing either.
+    const stranger = await signUpUser(t.app, { name: 'Stranger' });
+    expect((await read(stranger)).statusCode).toBe(404);
   });
 });

@@ -269,6 +269,14 @@ export const ReviewBody = z.object({
 export const FinalBody = z.object({
   finalRating: z.number().min(0).max(100).nullable().optional(),
   finalComment: z.string().trim().max(5000).nullable().optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe(
+      'Why the final rating moves away from the manager’s rating; required then, kept in the audit log',
+    ),
 });
 
 export const PeerBody = z.object({ reviewerId: Id });

@@ -683,12 +683,16 @@ export async function updateFinal(
   actor: Actor,
   workspaceId: string,
   participantId: string,
-  input: { finalRating?: number | null | undefined; finalComment?: string | null | undefined },
+  input: {
+    finalRating?: number | null | undefined;
+    finalComment?: string | null | undefined;
+    reason?: string | undefined;
+  },
 ) {
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.manage');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    const { participant, cycle, access } = await loadParticipant(
+    const { participant, cycle, access, reviews } = await loadParticipant(
       services,
       trx,
       viewer,
@@ -715,6 +719,20 @@ export async function updateFinal(
     if (input.finalComment !== undefined && input.finalComment !== before.finalComment)
       changes.finalComment = { from: before.finalComment, to: input.finalComment };
     if (Object.keys(changes).length === 0) return;
+    // Moving a rating away from what the manager's review gave is what calibration has to defend.
+    const managerScore = reviews.find((r) => r.kind === 'manager')?.score;
+    const managerRating = managerScore === null || managerScore === undefined ? null : Number(managerScore);
+    const reason = input.reason?.trim() ?? '';
+    if (
+      changes.finalRating &&
+      input.finalRating !== null &&
+      input.finalRating !== undefined &&
+      managerRating !== null &&
+      Math.abs(input.finalRating - managerRating) >= 0.005 &&
+      reason.length < 4
+    ) {
+      throw new AppError('review_final_reason_required', {}, [{ path: 'reason', message: '' }]);
+    }
     await queries.updateParticipant(trx, participantId, {
       ...(input.finalRating !== undefined ? { final_rating: input.finalRating } : {}),
       ...(input.finalComment !== undefined ? { final_comment: input.finalComment } : {}),
@@ -727,7 +745,12 @@ export async function updateFinal(
       action: 'review.final_rating_changed',
       objectType: 'review_participant',
       objectId: participantId,
-      changes: { ...changes, stage: cycle.stage, reviewee: participant.reviewee_name },
+      changes: {
+        ...changes,
+        stage: cycle.stage,
+        reviewee: participant.reviewee_name,
+        ...(reason ? { reason } : {}),
+      },
       now,
     });
   });
@@ -1031,4 +1054,46 @@ export function registerReviewJobs(services: Services): void {
       }
     });
   });
+}
+
+// ——— Comments on a person's review ———
+
+/**
+ * Who may read and write the discussion of a person's review: whoever sees the review in full (their manager, the
+ * cycle's creator, admins) and the person reviewed. Peers write only their own piece and are not in it. Anyone
+ * else gets 404, as for the review itself. `full` says whether the caller also sees the review's change history.
+ */
+export async function reviewDiscussionAccess(
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+  participantId: string,
+): Promise<{ full: boolean }> {
+  // The caller's executor: inside the comment's transaction, SQLite's one connection is already taken.
+  const membership = await authorize(executor, actor, workspaceId, 'reviews.read');
+  const viewer = { userId: actor.userId, isAdmin: can(membership.role, 'reviews.all') };
+  const participant = await queries.selectParticipant(executor, workspaceId, participantId);
+  if (!participant) throw new AppError('comment_target_not_found', {}, [{ path: 'targetId', message: '' }]);
+  const cycle = await requireCycle(executor, workspaceId, participant.cycle_id);
+  const access = accessOf(cycle, participant);
+  if (!seesScorecard(viewer, access))
+    throw new AppError('comment_target_not_found', {}, [{ path: 'targetId', message: '' }]);
+  return { full: seesAll(viewer, access) };
+}
+
+/** The people who may be mentioned in a review's discussion: the same who may read it. */
+export async function reviewDiscussionMembers(
+  executor: Executor,
+  workspaceId: string,
+  participantId: string,
+): Promise<Set<string>> {
+  const participant = await queries.selectParticipant(executor, workspaceId, participantId);
+  if (!participant) return new Set();
+  const cycle = await requireCycle(executor, workspaceId, participant.cycle_id);
+  const admins = await queries.selectMembersWithRoles(executor, workspaceId, ['owner', 'admin']);
+  return new Set(
+    [participant.reviewee_id, participant.manager_id, cycle.created_by, ...admins].filter(
+      (id): id is string => id !== null,
+    ),
+  );
 }

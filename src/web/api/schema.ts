@@ -13756,7 +13756,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
+                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback" | "review";
                     targetId: string;
                     cursor?: string;
                     limit?: number;
@@ -13861,7 +13861,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
+                        targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback" | "review";
                         targetId: string;
                         body: string;
                     };
@@ -14284,7 +14284,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback";
+                    targetType: "goal" | "key_result" | "kpi" | "task" | "run" | "meeting" | "feedback" | "review";
                     targetId: string;
                     limit?: number;
                 };
@@ -16934,6 +16934,8 @@ export interface paths {
                     "application/json": {
                         finalRating?: number | null;
                         finalComment?: string | null;
+                        /** @description Why the final rating moves away from the manager’s rating; required then, kept in the audit log */
+                        reason?: string;
                     };
                 };
             };

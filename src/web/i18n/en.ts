@@ -1,4 +1,5 @@
 import { competitorsEn } from './competitors.en.ts';
+import { reviewsEn } from './reviews.en.ts';
 import { searchEn } from './search.en.ts';
 import { researchEn } from './research.en.ts';
 import { retrosEn } from './retros.en.ts';
@@ -16,6 +17,7 @@ export const en: Catalog = {
   ...searchEn,
   ...retrosEn,
   ...skillsEn,
+  ...reviewsEn,
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },

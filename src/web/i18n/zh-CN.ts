@@ -1,4 +1,5 @@
 import { competitorsZhCN } from './competitors.zh-CN.ts';
+import { reviewsZhCN } from './reviews.zh-CN.ts';
 import { searchZhCN } from './search.zh-CN.ts';
 import { researchZhCN } from './research.zh-CN.ts';
 import { retrosZhCN } from './retros.zh-CN.ts';
@@ -15,6 +16,7 @@ export const zhCN = {
   ...searchZhCN,
   ...retrosZhCN,
   ...skillsZhCN,
+  ...reviewsZhCN,
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',
   },

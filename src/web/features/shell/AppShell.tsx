@@ -23,6 +23,7 @@ import {
   SyncOutlined,
   TableOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
@@ -92,6 +93,9 @@ export function AppShell() {
           : []),
         ...(role && can(role, 'training.read')
           ? [{ key: `${base}/skills`, icon: <ReadOutlined />, label: t('skills.nav') }]
+          : []),
+        ...(role && can(role, 'reviews.read')
+          ? [{ key: `${base}/reviews`, icon: <TrophyOutlined />, label: t('reviews.nav') }]
           : []),
         ...(role && can(role, 'feedback.read')
           ? [

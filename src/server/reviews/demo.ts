@@ -1,0 +1,212 @@
+import { addDays } from '../../core/kpis/periods.ts';
+import {
+  builtinTemplate,
+  periodFor,
+  ratingFromScore,
+  weightedRating,
+  type Answers,
+  type Overrides,
+  type ReviewKind,
+  type Scorecard,
+} from '../../core/reviews/index.ts';
+import { newId } from '../../db/ids.ts';
+import type { DemoContext } from '../demo/service.ts';
+import { dayInTimezone } from '../time.ts';
+import * as queries from './queries.ts';
+import { computeScorecards } from './scorecards.ts';
+
+type Words = { zh: string; en: string };
+
+/** Who is reviewed, by whom, and how far each review has got. */
+const PLAN: ReadonlyArray<{
+  person: string;
+  manager: string;
+  peers: string[];
+  /** Manager review: submitted, a draft, or not started; `lift` rates above the data (a calibration outlier). */
+  managerStatus: 'submitted' | 'draft' | 'pending';
+  lift?: number;
+  override?: { metric: 'routines' | 'on_time_tasks'; score: number; reason: Words };
+  peerPending?: boolean;
+}> = [
+  { person: 'wanglei', manager: 'owner', peers: ['sunhao'], managerStatus: 'submitted' },
+  { person: 'lina', manager: 'owner', peers: ['zhangwei'], managerStatus: 'draft' },
+  { person: 'zhaomin', manager: 'owner', peers: ['lina'], managerStatus: 'pending' },
+  {
+    person: 'zhangwei',
+    manager: 'wanglei',
+    peers: ['liuyang'],
+    managerStatus: 'submitted',
+    override: {
+      metric: 'on_time_tasks',
+      score: 85,
+      reason: {
+        zh: '两项任务逾期是因为供应商延迟交付素材，已在周会记录，不应计入个人',
+        en: 'Two tasks were late because the supplier delivered the assets late (minuted at the weekly meeting); not his doing',
+      },
+    },
+  },
+  { person: 'liuyang', manager: 'wanglei', peers: ['chenjing'], managerStatus: 'submitted', lift: 2 },
+  { person: 'chenjing', manager: 'wanglei', peers: ['zhaomin'], managerStatus: 'draft', peerPending: true },
+];
+
+const TEXTS: Record<string, Words[]> = {
+  self: [
+    {
+      zh: '本季度主导了新人礼包拉新活动，注册量接近翻倍；下季度想把次日留存做起来。',
+      en: 'Led the welcome-pack campaign this quarter and nearly doubled sign-ups; next quarter I want to lift next-day retention.',
+    },
+    {
+      zh: '周报和数据日检基本按时完成，但活动高峰期有两次延期，需要提前排期。',
+      en: 'Weekly reports and the daily data check were mostly on time, but slipped twice at the campaign peak: I need to plan ahead.',
+    },
+  ],
+  peer: [
+    {
+      zh: '协作顺畅，需求响应快，复盘时能拿出数据说话。',
+      en: 'Easy to work with, quick to respond, and brings data to every retrospective.',
+    },
+    {
+      zh: '活动期间主动支援客服排班，值得肯定；文档可以再及时一些。',
+      en: 'Stepped in on the support rota during the campaign; documentation could be more timely.',
+    },
+  ],
+  manager: [
+    {
+      zh: '关键结果达成情况见评分卡，按时交付稳定；下季度重点是留存和流程时效。',
+      en: 'Key results as the scorecard shows, steady on-time delivery; next quarter the focus is retention and process SLAs.',
+    },
+    {
+      zh: '数据意识强，建议多承担跨团队协调，带一位新人。',
+      en: 'Strong with data; should take on more cross-team coordination and mentor a newcomer.',
+    },
+  ],
+};
+
+/**
+ * The demo's quarterly review: the quarter the demo's goals run in, at the manager review stage. Self reviews are
+ * in, peers' all but one, managers' half: one rated well above the data (calibration flags it), one with a figure
+ * overridden and the reason written. The demo's owner runs the cycle and has two manager reviews to finish.
+ */
+export async function seedReviewsDemo(context: DemoContext): Promise<void> {
+  const { services, trx, workspaceId, people, locale } = context;
+  const now = services.now();
+  const today = dayInTimezone(now, services.config.timezone);
+  const say = (words: Words) => (locale === 'en' ? words.en : words.zh);
+  const id = (key: string) => people[key] ?? context.ownerId;
+  const period = periodFor('quarterly', addDays(today, -40));
+  const definition = builtinTemplate('kpi_ops', locale).definition;
+  const stages = [
+    { stage: 'self' as const, dueDate: addDays(today, -8) },
+    { stage: 'peer' as const, dueDate: addDays(today, -3) },
+    { stage: 'manager' as const, dueDate: addDays(today, 4) },
+    { stage: 'calibration' as const, dueDate: addDays(today, 9) },
+    { stage: 'sign_off' as const, dueDate: addDays(today, 14) },
+  ].map((s) => ({ ...s, dueDate: s.dueDate < period.start ? period.start : s.dueDate }));
+  const cycleId = newId(now);
+  const year = period.start.slice(0, 4);
+  const quarter = Math.floor(Number(period.start.slice(5, 7)) / 3) + 1;
+  await queries.insertCycle(trx, {
+    id: cycleId,
+    workspace_id: workspaceId,
+    name: say({ zh: `${year} 年第 ${quarter} 季度绩效评估`, en: `Q${quarter} ${year} performance review` }),
+    kind: 'quarterly',
+    period_start: period.start,
+    period_end: period.end,
+    template_id: null,
+    definition: JSON.stringify(definition),
+    stages: JSON.stringify(stages),
+    stage: 'manager',
+    created_by: context.ownerId,
+    created_at: now - 12 * 86_400_000,
+    updated_at: now,
+  });
+  const userIds = PLAN.map((p) => id(p.person));
+  const cards = await computeScorecards(trx, workspaceId, userIds, period, today, services.config.timezone);
+
+  const participantRows = PLAN.map((plan) => ({
+    id: newId(now),
+    workspace_id: workspaceId,
+    cycle_id: cycleId,
+    reviewee_id: id(plan.person),
+    manager_id: id(plan.manager),
+    period_start: period.start,
+    period_end: period.end,
+    scorecard: JSON.stringify(cards.get(id(plan.person)) ?? null),
+    scorecard_at: now - 86_400_000,
+    created_at: now - 12 * 86_400_000,
+    updated_at: now,
+  }));
+  await queries.insertParticipants(trx, participantRows);
+
+  let textIndex = 0;
+  const answersFor = (kind: ReviewKind, scorecard: Scorecard | null, overrides: Overrides, lift: number) => {
+    const answers: Answers = {};
+    for (const section of definition.sections) {
+      for (const question of section.questions) {
+        if (question.type === 'rating') {
+          const metric = scorecard?.metrics.find((m) => m.key === question.metric);
+          const suggested = metric
+            ? ratingFromScore(overrides[metric.key]?.score ?? metric.score, question.anchors.length)
+            : null;
+          // Self reviews run a little generous, peers near the middle, managers close to the data.
+          const base = suggested ?? (kind === 'peer' ? 3 : 4);
+          const bias = kind === 'self' ? 0.4 : 0;
+          const value = Math.round(base + bias + lift);
+          answers[question.id] = { rating: Math.min(question.anchors.length, Math.max(1, value)) };
+        } else if (question.type === 'text') {
+          const pool = TEXTS[kind] ?? [];
+          const words = pool[textIndex % pool.length];
+          textIndex += 1;
+          if (words) answers[question.id] = { text: say(words) };
+        } else {
+          const option = question.options[textIndex % question.options.length];
+          if (option) answers[question.id] = { choices: [option] };
+        }
+      }
+    }
+    return answers;
+  };
+
+  const reviewRows = participantRows.flatMap((row, index) => {
+    const plan = PLAN[index];
+    if (!plan) return [];
+    const scorecard = cards.get(row.reviewee_id) ?? null;
+    const overrides: Overrides = plan.override
+      ? { [plan.override.metric]: { score: plan.override.score, reason: say(plan.override.reason) } }
+      : {};
+    const make = (reviewerId: string, kind: ReviewKind, status: 'submitted' | 'draft' | 'pending') => {
+      const answers =
+        status === 'pending'
+          ? {}
+          : answersFor(
+              kind,
+              kind === 'peer' ? null : scorecard,
+              kind === 'manager' ? overrides : {},
+              kind === 'manager' ? (plan.lift ?? 0) : 0,
+            );
+      const score = status === 'pending' ? null : weightedRating(definition, answers);
+      const written = now - (kind === 'self' ? 9 : kind === 'peer' ? 4 : 1) * 86_400_000;
+      return {
+        id: newId(now),
+        workspace_id: workspaceId,
+        cycle_id: cycleId,
+        participant_id: row.id,
+        reviewer_id: reviewerId,
+        kind,
+        status,
+        answers: JSON.stringify(answers),
+        overrides: JSON.stringify(kind === 'manager' && status !== 'pending' ? overrides : {}),
+        score,
+        submitted_at: status === 'submitted' ? written : null,
+        created_at: now - 12 * 86_400_000,
+        updated_at: status === 'pending' ? now - 12 * 86_400_000 : written,
+      };
+    };
+    return [
+      make(row.reviewee_id, 'self', 'submitted'),
+      ...plan.peers.map((peer) => make(id(peer), 'peer', plan.peerPending ? 'pending' : 'submitted')),
+      make(row.manager_id, 'manager', plan.managerStatus),
+    ];
+  });
+  await queries.insertReviews(trx, reviewRows);
+}
