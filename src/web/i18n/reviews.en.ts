@@ -169,7 +169,5 @@ export const reviewsEn: Strings<typeof reviewsZhCN> = {
       manager: 'Manager: {{name}}',
       notSubmitted: 'Not submitted yet',
     },
-    exportPdf: 'Export PDF',
-    exportXlsx: 'Export Excel',
   },
 };

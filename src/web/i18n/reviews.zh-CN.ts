@@ -158,7 +158,5 @@ export const reviewsZhCN = {
       manager: '上级：{{name}}',
       notSubmitted: '尚未提交',
     },
-    exportPdf: '导出 PDF',
-    exportXlsx: '导出 Excel',
   },
 };

@@ -32,7 +32,6 @@ import {
   type ReviewParticipant,
 } from '../../features/reviews/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
-import { ExportReviewPdfButton } from './exports.tsx';
 import { ReviewComments } from './ReviewComments.tsx';
 import { ScorecardCard, scaleOf, statusTag } from './shared.tsx';
 
@@ -74,7 +73,6 @@ export function ParticipantPage() {
             ) : null}
           </Flex>
         }
-        extra={<ExportReviewPdfButton workspaceId={workspace.id} participantId={data.id} />}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

@@ -17,7 +17,6 @@ import {
 } from '../../features/reviews/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 import { CalibrationView } from './CalibrationView.tsx';
-import { ExportCycleButton } from './exports.tsx';
 import { StageSteps } from './StageSteps.tsx';
 import { scaleOf, statusTag } from './shared.tsx';
 
@@ -87,7 +86,6 @@ export function ReviewCyclePage() {
                 {t('reviews.refreshScorecards')}
               </Button>
             ) : null}
-            {manages ? <ExportCycleButton workspaceId={workspace.id} cycle={data} /> : null}
           </>
         }
       />
