@@ -37,7 +37,6 @@ async function waitFor<T>(
 
 function englishContext(width: number): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' }).then(async (context) => {
-    await context.addInitScript(() => window.localStorage.setItem('opsplan.locale', 'en'));
     return context;
   });
 }
@@ -156,9 +155,11 @@ describe('feedback', () => {
 
   it('[FEEDBACK] imports a GBK ticket export, then another site embeds the form and a survey', async () => {
     const lead = { name: 'Mia Chen', email: 'mia-import@example.com', password: 'correct-horse-3' };
-    const context = await englishContext(1280);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
+    // The sign-up flow reads the first screen in Chinese; the team then works in English.
     const workspaceId = await signUpWithWorkspace(page, server.url, lead, 'Support ops');
+    await context.addInitScript(() => window.localStorage.setItem('opsplan.locale', 'en'));
 
     // A customer-service export saved by a Chinese tool: GBK bytes, Chinese headers, one bad date.
     const gbk = Buffer.from(
@@ -167,6 +168,7 @@ describe('feedback', () => {
     );
     const broken = Buffer.concat([gbk, Buffer.from('T-104,broken,x,y,not a date\n')]);
     await page.goto(`${server.url}/w/${workspaceId}/feedback`);
+    await page.getByTestId('language-switch').getByText('English').click();
     await page.getByTestId('feedback-import').click();
     await page.getByRole('heading', { name: 'Import feedback' }).waitFor();
     await page
