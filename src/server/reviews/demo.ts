@@ -10,7 +10,7 @@ import {
   type Scorecard,
 } from '../../core/reviews/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/service.ts';
+import type { DemoContext } from '../demo/context.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
 import { computeScorecards } from './scorecards.ts';
