@@ -6,8 +6,17 @@ import { RouterProvider } from 'react-router';
 import { useProfileLocale } from './features/account/useProfileLocale.ts';
 import { router } from './router.tsx';
 
-const FONT_FAMILY =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', Roboto, 'Helvetica Neue', Arial, sans-serif";
+const SYSTEM = "-apple-system, BlinkMacSystemFont, 'Segoe UI'";
+const CJK = "'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC'";
+const LATIN = "Roboto, 'Helvetica Neue', Arial, 'Liberation Sans'";
+/**
+ * Chinese text takes its quotes and punctuation from the CJK fonts; English text from a Latin font, or a CJK
+ * font draws its ’ and “ full width ("statement’ s") where the system font has none (Linux).
+ */
+const FONT_FAMILY = {
+  'zh-CN': `${SYSTEM}, ${CJK}, ${LATIN}, sans-serif`,
+  en: `${SYSTEM}, ${LATIN}, ${CJK}, sans-serif`,
+};
 
 /** Theme and antd locale follow the UI language; the router renders the pages. */
 export function Root() {
@@ -19,7 +28,11 @@ export function Root() {
       button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        token: { colorPrimary: '#2f54eb', borderRadius: 8, fontFamily: FONT_FAMILY },
+        token: {
+          colorPrimary: '#2f54eb',
+          borderRadius: 8,
+          fontFamily: FONT_FAMILY[i18n.language === 'en' ? 'en' : 'zh-CN'],
+        },
         components: { Layout: { siderBg: '#fff', headerHeight: 64 } },
       }}
     >
