@@ -196,7 +196,12 @@ export function selectRoles(executor: Executor, workspaceId: string, taskIds?: r
         : eb('task_roles.workspace_id', '=', workspaceId),
     );
   if (taskIds) query = query.where('task_roles.task_id', 'in', taskIds);
-  return query.execute();
+  // R, A, C, I, then by name: the same order whichever index served the rows.
+  return query
+    .orderBy(sql`CASE task_roles.role WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'C' THEN 2 ELSE 3 END`)
+    .orderBy('users.name')
+    .orderBy('task_roles.user_id')
+    .execute();
 }
 
 export async function replaceRoles(executor: Executor, taskId: string, roles: Insertable<TaskRolesTable>[]) {
