@@ -100,6 +100,38 @@ describe('plan export', () => {
     expect(withCases?.medianLeadHours).toBeGreaterThan(0);
   });
 
+  it('fills chapters 9 and 10 from the surveys, competitors and the feedback loop', async () => {
+    const { plan } = await exportJson(owner);
+    const research = plan.sections?.research as {
+      surveys: { title: string; waves: { nps: number | null }[] }[];
+      competitors: {
+        name: string;
+        swot: { strengths: string[] };
+        observations: { task?: string; goal?: string }[];
+      }[];
+    };
+    const nps = research.surveys.find((survey) => survey.waves.length === 2);
+    expect(nps?.waves.every((wave) => wave.nps !== null)).toBe(true);
+    expect(research.competitors.map((competitor) => competitor.name)).toHaveLength(3);
+    expect(research.competitors.every((competitor) => competitor.swot.strengths.length > 0)).toBe(true);
+    const triggered = research.competitors
+      .flatMap((competitor) => competitor.observations)
+      .find((o) => o.task);
+    expect(triggered).toMatchObject({ task: '竞品拉新活动调研', goal: '在三个月内将用户增长率提升20%' });
+
+    const feedback = plan.sections?.feedback as {
+      channels: { channel: string; items: number }[];
+      issues?: { items: number; weekly: number[] }[];
+      loop: { process: string };
+    };
+    expect(feedback.channels.length).toBeGreaterThan(1);
+    // Common issues come from the clustering job; each carries eight weekly counts once it has run.
+    for (const issue of feedback.issues ?? []) expect(issue.weekly).toHaveLength(8);
+    // The loop names the feedback process by its plan key, whose steps carry the SLAs.
+    const process = plan.processes.find((candidate) => candidate.key === feedback.loop.process);
+    expect(process?.steps.some((step) => step.slaHours !== undefined)).toBe(true);
+  });
+
   it('writes the same valid plan.yaml every time, for a viewer too', async () => {
     const first = await t.app.inject(as(viewer, { method: 'GET', url: url('/plan/export') }));
     expect(first.statusCode).toBe(200);

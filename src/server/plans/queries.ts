@@ -162,3 +162,20 @@ export async function replaceSkills(
 export function selectKpiKeys(executor: Executor, workspaceId: string) {
   return executor.selectFrom('kpis').select('key').where('workspace_id', '=', workspaceId).execute();
 }
+
+/** Live feedback items per channel with how many are still open, for the plan's feedback chapter. */
+export function selectFeedbackChannels(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('feedback_items')
+    .select(({ fn, eb }) => [
+      'channel',
+      fn.countAll<number>().as('items'),
+      fn.sum<number>(eb.case().when('status', 'in', ['done', 'declined']).then(0).else(1).end()).as('open'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('merged_into_id', 'is', null)
+    .groupBy('channel')
+    .orderBy('items', 'desc')
+    .orderBy('channel')
+    .execute();
+}

@@ -37,6 +37,7 @@ import type { RoutineTemplate } from '../routines/service.ts';
 import { communicationSection } from '../meetings/service.ts';
 import { improvementSection } from '../retros/service.ts';
 import { trainingSection } from '../skills/service.ts';
+import { feedbackSection, researchSection } from './sections.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
@@ -386,15 +387,25 @@ export async function readPlan(
   const merged = improvement
     ? { ...withCommunication, improvement: { ...withCommunication?.improvement, ...improvement } }
     : withCommunication;
-  // The skills matrix, its gaps and the training held are the training chapter's facts; a stored section fills in.
+  // The skills matrix, its gaps and the training held are the training chapter's facts; surveys and competitors
+  // the research chapter's; the feedback inbox and its process the feedback chapter's. A stored section fills in
+  // what the workspace does not hold.
   const training = await trainingSection(db, workspaceId);
   const withTraining = training ? { ...merged, training: { ...merged?.training, ...training } } : merged;
-  // In the schema's chapter order, as an imported plan.yaml stores them, so export → import → export is stable.
-  const sections = withTraining
-    ? (Object.fromEntries(
-        Object.entries(withTraining).sort(([a], [b]) => sectionRank(a) - sectionRank(b)),
-      ) as PlanSections)
+  const research = await researchSection(db, workspaceId);
+  const feedback = await feedbackSection(services, workspaceId, (id) => processKeys.get(id));
+  const withResearch = research
+    ? { ...withTraining, research: { ...withTraining?.research, ...research } }
     : withTraining;
+  const withFeedback = feedback
+    ? { ...withResearch, feedback: { ...withResearch?.feedback, ...feedback } }
+    : withResearch;
+  // In the schema's chapter order, as an imported plan.yaml stores them, so export → import → export is stable.
+  const sections = withFeedback
+    ? (Object.fromEntries(
+        Object.entries(withFeedback).sort(([a], [b]) => sectionRank(a) - sectionRank(b)),
+      ) as PlanSections)
+    : withFeedback;
   const plan: Plan = defined({
     version: 1 as const,
     name: workspace.name,

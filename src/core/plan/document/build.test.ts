@@ -204,11 +204,67 @@ describe('buildPlanDocument', () => {
 
   it('writes a section a module filled generically until the module brings its own chapter', () => {
     const document = buildPlanDocument(samplePlan(), null, { locale: 'zh-CN', now: NOW });
-    const research = chapter(document, 'research');
-    expect(research.isPlanned).toBe(true);
-    expect(blocksOf(research, 'list')[0]?.items).toEqual(['用户访谈', '竞品分析', '问卷调查']);
-    expect(blocksOf(research, 'table')[0]?.rows[0]).toEqual(['调研报告', '李娜', '2026-01-16']);
+    const training = chapter(document, 'training');
+    expect(training.isPlanned).toBe(true);
+    expect(blocksOf(training, 'list')[0]?.items).toEqual(['用户访谈', '竞品分析', '问卷调查']);
+    expect(blocksOf(training, 'table')[0]?.rows[0]).toEqual(['调研报告', '李娜', '2026-01-16']);
     expect(chapter(document, 'improvement').isPlanned).toBe(false);
+  });
+
+  it('writes chapter 9 from the surveys and competitors and chapter 10 from the feedback loop, in both languages', () => {
+    const zh = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'zh-CN', now: NOW });
+    const research = chapter(zh, 'research');
+    expect(research.isPlanned).toBe(true);
+    expect(blocksOf(research, 'heading').map((block) => block.text)).toEqual([
+      '9.1 问卷调研',
+      '9.2 竞品跟踪',
+      '9.2.1 快购商城',
+    ]);
+    expect(blocksOf(research, 'table')[0]?.rows[0]).toEqual([
+      '用户推荐意愿（NPS）季度调研',
+      '收集中',
+      2,
+      254,
+      21,
+      '+13',
+    ]);
+    const trend = blocksOf(research, 'figure')[0]?.chart;
+    expect(trend?.type === 'kpi' && trend.points).toEqual([
+      { period: '2025 Q3', value: 8 },
+      { period: '2025 Q4', value: 21 },
+    ]);
+    const tables = blocksOf(research, 'table');
+    // The SWOT as a 2×2: strengths beside weaknesses, opportunities beside threats; empty quadrants say so.
+    expect(tables[2]?.rows).toEqual([['• 次日达', '• 价格偏高']]);
+    expect(tables[3]?.rows).toEqual([['—', '• 免运费门槛下调']]);
+    // Newest first, with the work each triggered.
+    expect(tables[4]?.rows.map((row) => [row[0], row[3]])).toEqual([
+      ['2025-12-02', null],
+      ['2025-11-20', '任务：评估运费门槛'],
+    ]);
+
+    const feedback = chapter(zh, 'feedback');
+    expect(blocksOf(feedback, 'heading').map((block) => block.text)).toEqual([
+      '10.1 反馈收集渠道',
+      '10.2 共性问题',
+      '10.3 满意度（CSAT）',
+      '10.4 反馈处理流程与时限',
+    ]);
+    const [channels, issues, byCategory, steps] = blocksOf(feedback, 'table');
+    expect(channels?.rows[0]).toEqual(['反馈门户（公开页面，免登录提交和投票）', 40, 12]);
+    expect(issues?.rows[0]).toEqual(['物流太慢\n物流、配送', 18, 6, 30, '7 / 3 ↑', '▁▃▃▅▆█▆█', 3.4]);
+    expect(byCategory?.rows).toEqual([['物流', 12, 3.8]]);
+    expect(steps?.rows[0]?.slice(0, 3)).toEqual(['收集反馈', expect.any(String), expect.any(Number)]);
+    expect(blocksOf(feedback, 'keyValue')[0]?.items).toContainEqual({
+      label: '满意率（4–5 分）',
+      value: '80%',
+    });
+
+    const en = buildPlanDocument(samplePlan(), sampleObservations(), { locale: 'en', now: NOW });
+    expect(blocksOf(chapter(en, 'research'), 'heading')[1]?.text).toBe('9.2 Competitors');
+    expect(blocksOf(chapter(en, 'feedback'), 'list')[0]?.items.at(-1)).toBe(
+      'A rating of 2 or less sends the item back to triage',
+    );
   });
 
   it('lets a module replace a chapter of the registry by its id, keeping the order', () => {

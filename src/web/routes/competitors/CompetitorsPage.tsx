@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import {
   CompetitorModal,
@@ -51,6 +52,8 @@ export function CompetitorsPage() {
   const selected = list.find((competitor) => competitor.id === params.get('competitor')) ?? list[0];
   const [isAdding, setAdding] = useState(false);
   const canWrite = can('feedback.write');
+  const isCompact = useIsCompact();
+  const detailRef = useRef<HTMLDivElement>(null);
 
   const setParam = (key: string, value: string | undefined) =>
     setParams(
@@ -114,12 +117,16 @@ export function CompetitorsPage() {
                   key={competitor.id}
                   competitor={competitor}
                   isSelected={competitor.id === selected?.id}
-                  onSelect={() => setParam('competitor', competitor.id)}
+                  onSelect={() => {
+                    setParam('competitor', competitor.id);
+                    // On a phone the timeline is below the list: bring it into view.
+                    if (isCompact) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+                  }}
                 />
               ))}
             </Flex>
           </Col>
-          <Col xs={24} lg={15}>
+          <Col xs={24} lg={15} ref={detailRef}>
             {selected ? (
               <CompetitorDetail
                 key={selected.id}

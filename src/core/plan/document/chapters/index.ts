@@ -14,6 +14,8 @@ import { workChapter } from './work.ts';
 import { meetingsCommunicationChapter } from '../../../meetings/chapter.ts';
 import { retrosImprovementChapter } from '../../../retros/chapter.ts';
 import { skillsTrainingChapter } from '../../../skills/chapter.ts';
+import { researchChapterModule } from '../../../competitors/chapter.ts';
+import { feedbackChapterModule } from '../../../feedback/chapter.ts';
 
 /**
  * The chapter registry. A module that writes its own chapter adds its `ChapterModule` at the end of this list
@@ -37,4 +39,8 @@ export const PLAN_CHAPTERS: readonly ChapterModule[] = [
   retrosImprovementChapter,
   // 8 培训与发展 from the skills module: the skills matrix, gaps, training sessions and attendance.
   skillsTrainingChapter,
+  // 9 市场调研 from the surveys and competitors: NPS by wave, competitors with SWOT and recent moves.
+  researchChapterModule,
+  // 10 用户反馈 from the feedback module: channels, common issues, CSAT and the loop's SLA.
+  feedbackChapterModule,
 ];

@@ -225,13 +225,72 @@ export function samplePlan(): Plan {
       retrospective: 'per_milestone',
     },
     sections: {
-      research: {
+      training: {
         deadline: '2026-01-16',
         methods: ['用户访谈', '竞品分析', '问卷调查'],
         deliverables: [
           { name: '调研报告', owner: '李娜', due: '2026-01-16' },
           { name: '用户画像', owner: '张伟', due: '2026-01-14' },
         ],
+      },
+      research: {
+        surveys: [
+          {
+            title: '用户推荐意愿（NPS）季度调研',
+            status: 'open',
+            waves: [
+              { number: 1, label: '2025 Q3', responses: 120, nps: 8 },
+              { number: 2, label: '2025 Q4', responses: 134, nps: 21 },
+            ],
+          },
+        ],
+        competitors: [
+          {
+            name: '快购商城',
+            website: 'https://quickcart.example.com',
+            swot: { strengths: ['次日达'], weaknesses: ['价格偏高'], threats: ['免运费门槛下调'] },
+            observations: [
+              {
+                date: '2025-11-20',
+                category: 'pricing',
+                title: '免运费门槛降到 39 元',
+                task: '评估运费门槛',
+              },
+              {
+                date: '2025-12-02',
+                category: 'campaign',
+                title: '新人 0 元购',
+                source: 'https://quickcart.example.com/new',
+              },
+            ],
+          },
+        ],
+      },
+      feedback: {
+        channels: [
+          { channel: 'portal', items: 40, open: 12 },
+          { channel: 'app_store', items: 25, open: 9 },
+        ],
+        issues: [
+          {
+            label: '物流太慢',
+            terms: ['物流', '配送'],
+            items: 18,
+            open: 6,
+            votes: 30,
+            recent: 7,
+            previous: 3,
+            weekly: [0, 1, 1, 2, 3, 4, 3, 4],
+            csat: 3.4,
+          },
+        ],
+        csat: {
+          count: 20,
+          average: 4.1,
+          satisfied: 0.8,
+          byCategory: [{ category: '物流', count: 12, average: 3.8 }],
+        },
+        loop: { process: 'feedback', lowRating: 2 },
       },
     },
   };
