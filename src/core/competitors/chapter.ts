@@ -1,7 +1,8 @@
 import type { Plan, PlanLocale } from '../plan/model.ts';
 import { titleFrom, type ChapterModule } from '../plan/document/registry.ts';
 import type { Block, Cell } from '../plan/document/types.ts';
-import { OBSERVATION_CATEGORIES, readSwot, SWOT_QUADRANTS, type Swot } from './index.ts';
+import type { SWOT_QUADRANTS } from './index.ts';
+import { OBSERVATION_CATEGORIES, readSwot, type Swot } from './index.ts';
 
 /**
  * The plan's `sections.research` (chapter 9, 市场调研) as this module writes it: the surveys with their waves and
