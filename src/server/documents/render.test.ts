@@ -37,7 +37,7 @@ function sampleDocument(locale: 'zh-CN' | 'en' = 'zh-CN') {
 describe('plan document renderers', () => {
   it('draws the pictures as SVG with the CJK font and the critical path in red', () => {
     const figures = renderFigures(sampleDocument());
-    expect([...figures.keys()]).toEqual(['timeline-1', 'flow-2', 'kpi-3', 'kpi-4', 'kpi-5']);
+    expect([...figures.keys()]).toEqual(['timeline-1', 'flow-2', 'kpi-3', 'kpi-4', 'kpi-5', 'nps-6']);
     const timeline = figures.get('timeline-1')?.svg ?? '';
     expect(timeline).toMatch(/^<svg /);
     expect(timeline).toContain('Noto Sans CJK SC');
@@ -63,7 +63,7 @@ describe('plan document renderers', () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('break-before: page');
     expect(html).toContain('<h1>2 Work breakdown and responsibilities</h1>');
-    expect((html.match(/<svg /g) ?? []).length).toBe(5);
+    expect((html.match(/<svg /g) ?? []).length).toBe(6);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toMatch(/<(link|img|script)\b[^>]*\b(src|href)=/);
@@ -93,7 +93,7 @@ describe('plan document renderers', () => {
     expect(footers.some((footer) => footer.includes('PAGE') && footer.includes('NUMPAGES'))).toBe(true);
     expect(footers.join('')).toContain('第 ');
     const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
-    expect(media).toHaveLength(5);
+    expect(media).toHaveLength(6);
     const png = await zip.file(media[0] ?? '')?.async('nodebuffer');
     expect(png?.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
@@ -111,7 +111,7 @@ describe('plan document renderers', () => {
     const codes: unknown[] = [];
     work?.eachRow((row) => codes.push(row.getCell(1).value));
     expect(codes).toContain('1.1');
-    expect(workbook.model.media?.length).toBe(5);
+    expect(workbook.model.media?.length).toBe(6);
   });
 
   it('prints the PDF through Chromium with the Chinese chapter headings as text', async () => {

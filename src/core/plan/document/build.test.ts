@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../model.ts';
 import { buildPlanDocument } from './build.ts';
 import { PLAN_CHAPTERS } from './chapters/index.ts';
+import { genericSectionBlocks } from './chapters/sections.ts';
 import { DOCUMENT_LABELS } from './labels.ts';
 import type { Block, DocumentChapter, PlanDocument } from './types.ts';
 import { sampleObservations, samplePlan } from './testing/sample.ts';
@@ -202,12 +203,12 @@ describe('buildPlanDocument', () => {
     });
   });
 
-  it('writes a section a module filled generically until the module brings its own chapter', () => {
+  it('writes a stored section generically (its lists, and its objects as a table) where no module reads it', () => {
+    const blocks = genericSectionBlocks(samplePlan().sections?.training ?? {});
+    const generic = { blocks } as DocumentChapter;
+    expect(blocksOf(generic, 'list')[0]?.items).toEqual(['用户访谈', '竞品分析', '问卷调查']);
+    expect(blocksOf(generic, 'table')[0]?.rows[0]).toEqual(['调研报告', '李娜', '2026-01-16']);
     const document = buildPlanDocument(samplePlan(), null, { locale: 'zh-CN', now: NOW });
-    const training = chapter(document, 'training');
-    expect(training.isPlanned).toBe(true);
-    expect(blocksOf(training, 'list')[0]?.items).toEqual(['用户访谈', '竞品分析', '问卷调查']);
-    expect(blocksOf(training, 'table')[0]?.rows[0]).toEqual(['调研报告', '李娜', '2026-01-16']);
     expect(chapter(document, 'improvement').isPlanned).toBe(false);
   });
 
