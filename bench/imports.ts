@@ -4,11 +4,11 @@
 // every few milliseconds. Reported as numbers (p50/p99/max, import time, server peak RSS); nothing asserts.
 //
 //   npm run bench:imports -- [--rows 200000] [--xlsx-rows 200000] [--kpis 100] [--interval 10]
+import { addDays } from '../src/core/days/index.ts';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { addDays } from '../src/core/kpis/periods.ts';
 import { XLSX_TYPE } from '../src/server/files.ts';
 import { MEASUREMENT_IMPORT_MAX_ROWS } from '../src/server/kpis/files.ts';
 import { parseArgs } from './lib/args.ts';

@@ -5,6 +5,7 @@
 // (iii) rollup of a 10,000-goal tree: rollupProgress vs a bare traversal, rollupGoals vs its own SQL.
 // Runs in a scratch database (a temporary SQLite folder, or `<database>_micro` on PostgreSQL) that is dropped
 // at the end. Standalone: `npx tsx bench/micro.ts --db sqlite|postgres [--rows 1000000] [--runs 7]`.
+import { addDays, dayFromNumber, dayNumber } from '../src/core/days/index.ts';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +13,6 @@ import SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { rollupProgress, type GoalNode } from '../src/core/goals/progress.ts';
-import { addDays, dayFromNumber, dayNumber } from '../src/core/kpis/periods.ts';
 import { openDatabase } from '../src/db/index.ts';
 import type { Database } from '../src/db/types.ts';
 import { buildApp } from '../src/server/app.ts';

@@ -1,9 +1,9 @@
 // Lint of a generated 2,000-task plan.yaml: reading with positions, then every rule. Reports time, no assertion.
+import { addDays } from '../src/core/days/index.ts';
 import { performance } from 'node:perf_hooks';
 import { lintPlan } from '../src/core/plan/lint.ts';
 import { instantiateTemplate, PLAN_TEMPLATES } from '../src/core/plan/templates/index.ts';
 import { readPlanText, writePlanYaml } from '../src/core/plan/yaml.ts';
-import { addDays } from '../src/core/kpis/periods.ts';
 
 const TASKS = Number(process.argv[2] ?? 2000);
 const template = PLAN_TEMPLATES[0];

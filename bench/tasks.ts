@@ -1,11 +1,11 @@
 // Work-breakdown benchmarks: critical path over 100,000 tasks and 200,000 dependencies against a bare
 // topological sort of the same arrays, a task list page of 50 with filters over 100,000 tasks through the real
 // service (SQLite in memory), and the workload heatmap for 500 people × 26 weeks. Ratios, not timed asserts.
+import { addDays } from '../src/core/days/index.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { scheduleTasks, topologicalOrder } from '../src/core/schedule/cpm.ts';
 import { DEFAULT_CALENDAR } from '../src/core/schedule/calendar.ts';
-import { addDays } from '../src/core/kpis/periods.ts';
 import { workloadByWeek } from '../src/core/workload/index.ts';
 import { listTasks } from '../src/server/tasks/service.ts';
 import { createTestApp, createTestTeam } from '../src/server/testing/app.ts';

@@ -1,7 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { dayInTimezone } from '../src/server/time.ts';
 
-export { addDays } from '../src/core/kpis/periods.ts';
+export { addDays } from '../src/core/days/index.ts';
 
 /** The server's today: calendar days are days in Asia/Shanghai. */
 export function serverToday(): string {

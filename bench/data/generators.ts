@@ -1,5 +1,6 @@
+import { addDays } from '../../src/core/days/index.ts';
 import type { Kysely } from 'kysely';
-import { addDays, periodStart } from '../../src/core/kpis/periods.ts';
+import { periodStart } from '../../src/core/kpis/periods.ts';
 import type { Database } from '../../src/db/types.ts';
 import type { Random } from '../lib/random.ts';
 import type { Scale, ScaleSpec } from '../lib/target.ts';

@@ -1,5 +1,5 @@
+import { addDays } from '../../src/core/days/index.ts';
 import { sql, type Kysely } from 'kysely';
-import { addDays } from '../../src/core/kpis/periods.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { Database } from '../../src/db/types.ts';
 import { buildApp } from '../../src/server/app.ts';

@@ -1,12 +1,9 @@
+import { addDays, dayFromNumber, dayNumber, daysBetween } from '../days/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   PERIOD_MESSAGES,
   PeriodError,
-  addDays,
   bucketSeries,
-  dayFromNumber,
-  dayNumber,
-  daysBetween,
   isPeriodStart,
   nextPeriod,
   periodStart,

@@ -4,7 +4,6 @@ import {
   addDays,
   dayFromNumber,
   dayNumber,
-  daysBetween,
   type DayErrorCode,
 } from '../days/index.ts';
 
@@ -16,14 +15,7 @@ import {
 export type Frequency = 'day' | 'week' | 'month' | 'quarter';
 export type Aggregation = 'sum' | 'avg' | 'last' | 'min' | 'max';
 
-export {
-  DAY_MESSAGES as PERIOD_MESSAGES,
-  DayError as PeriodError,
-  addDays,
-  dayFromNumber,
-  dayNumber,
-  daysBetween,
-};
+export { DAY_MESSAGES as PERIOD_MESSAGES, DayError as PeriodError };
 export type { DayErrorCode as PeriodErrorCode };
 
 function parts(date: string): { year: number; month: number } {

@@ -1,5 +1,5 @@
+import { daysBetween } from '../days/index.ts';
 import { linearForecast } from '../kpis/forecast.ts';
-import { daysBetween } from './dates.ts';
 import type { Direction, KpiPoint, Quantity } from './types.ts';
 
 const DAYS_PER_MONTH = 365.25 / 12;

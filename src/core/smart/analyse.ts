@@ -1,5 +1,6 @@
+import { daysBetween } from '../days/index.ts';
 import { assessAchievable, type AchievableAssessment } from './achievable.ts';
-import { addMonths, daysBetween, formatDay, parseDay } from './dates.ts';
+import { addMonths, formatDay, parseDay } from './dates.ts';
 import { isLowerBetter, readGoal, type GoalReading } from './extract.ts';
 import { formatNumber, formatQuantity, message, type SmartMessageKey } from './messages.ts';
 import { normaliseUnit } from './numbers.ts';

@@ -52,7 +52,6 @@ export function addMonths(day: Day, months: number): Day {
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier); the one copy is core/days. */
-export { daysBetween } from '../days/index.ts';
 
 function endOfMonth(year: number, month: number): Day {
   return { year, month, day: daysInMonth(year, month) };

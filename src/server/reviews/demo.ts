@@ -1,4 +1,4 @@
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import {
   builtinTemplate,
   periodFor,

@@ -1,4 +1,4 @@
-import { addDays } from '../../core/kpis/periods.ts';
+import { addDays } from '../../core/days/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/context.ts';
 import { demoText } from '../demo/english.ts';

@@ -1,5 +1,6 @@
+import { mondayOf } from '../../core/days/index.ts';
 import { describe, expect, it } from 'vitest';
-import { formatMeasure, formatPercent, formatPeriod, mondayOf } from './format.ts';
+import { formatMeasure, formatPercent, formatPeriod } from './format.ts';
 
 describe('format', () => {
   it('formats values with thousands separators and units', () => {

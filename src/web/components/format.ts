@@ -86,4 +86,3 @@ export function formatPeriod(period: string, kind: PeriodKind, locale: FormatLoc
 }
 
 /** The Monday of the week a day falls in (weekly KPIs record their value on the Monday); from core/days. */
-export { mondayOf } from '../../core/days/index.ts';

@@ -1,3 +1,4 @@
+import { mondayOf } from '../../../core/days/index.ts';
 import {
   App,
   Button,
@@ -17,7 +18,6 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
-import { mondayOf } from '../../components/format.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { QueryError } from '../../components/QueryError.tsx';
 import { checkOutlier } from '../../../core/kpis/outliers.ts';

@@ -1,9 +1,8 @@
+import { addDays, daysBetween } from '../../../core/days/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   cellOf,
   compareWbs,
-  daysBetween,
   isOverdue,
   raciGaps,
   wbsDepth,

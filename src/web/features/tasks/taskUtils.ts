@@ -78,7 +78,6 @@ export function raciGaps(roles: readonly { role: RaciRole }[]): {
 }
 
 // Day arithmetic has one home, core/days; re-exported for the callers that import it from here.
-export { addDays, daysBetween } from '../../../core/days/index.ts';
 
 export type WbsTreeRow<T> = T & { children?: WbsTreeRow<T>[] };
 

@@ -1,6 +1,6 @@
 /** Helpers of the WBS import wizard. */
+import { addDays } from '../../../core/days/index.ts';
 import { toCsv } from '../../../core/csv/index.ts';
-import { addDays } from './taskUtils.ts';
 
 const TEMPLATE_HEADER = ['编号', '任务', '负责人', '预估工时', '开始', '截止', '前置任务'];
 

@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from '../../../core/days/index.ts';
 import {
   useCallback,
   useEffect,
@@ -13,7 +14,6 @@ import type { WorkCalendar } from '../../../core/schedule/calendar.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import type { Schedule } from '../tasks/hooks.ts';
 import { MilestoneIcon } from '../tasks/TaskBadges.tsx';
-import { addDays, daysBetween } from '../tasks/taskUtils.ts';
 import {
   chartRange,
   DAY_WIDTH,

@@ -1,9 +1,10 @@
 /** Layout and "what moves with it" for the timeline; pure, so it is unit-tested. */
+import { addDays, daysBetween } from '../../../core/days/index.ts';
 import { workingDaysBetween, type WorkCalendar } from '../../../core/schedule/calendar.ts';
 import { scheduleTasks } from '../../../core/schedule/cpm.ts';
 import { taskProgress } from '../../../core/schedule/progress.ts';
 import type { Schedule, ScheduledTask } from '../tasks/hooks.ts';
-import { addDays, compareWbs, daysBetween, wbsDepth } from '../tasks/taskUtils.ts';
+import { compareWbs, wbsDepth } from '../tasks/taskUtils.ts';
 
 export type Zoom = 'day' | 'week' | 'month';
 

@@ -1,3 +1,4 @@
+import { mondayOf } from '../../../core/days/index.ts';
 import { useMemo, useState } from 'react';
 import {
   Button,
@@ -21,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { dateToDay, mondayOf } from '../../components/format.ts';
+import { dateToDay } from '../../components/format.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useMe } from '../../features/account/hooks.ts';
 import { EditPersonModal } from '../../features/people/EditPersonModal.tsx';
