@@ -111,10 +111,16 @@ describe('scheduler', () => {
 
   it('takes over a job whose worker died once its lease runs out', async () => {
     const dead = scheduler('dead', { leaseMs: 60_000 });
-    dead.register('report', () => new Promise(() => undefined)); // never finishes: the process "dies" here
+    // The handler signals once the job is claimed and running, then never finishes: the process "dies" here.
+    let claimed: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (claimed = resolve));
+    dead.register('report', () => {
+      claimed();
+      return new Promise(() => undefined);
+    });
     await dead.enqueue(database.db, { name: 'report' });
     void dead.runDue();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await running;
 
     const ran: string[] = [];
     const restarted = scheduler('restarted', { leaseMs: 60_000 });
