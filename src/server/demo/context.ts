@@ -13,3 +13,23 @@ export type DemoContext = {
   people: Record<string, string>;
   locale: Locale;
 };
+
+/** When a finished demo task was done: on its due day (early evening in China), never later than now. */
+export function demoFinishedAt(now: number, dueDay: string): number {
+  return Math.min(now, Date.parse(`${dueDay}T10:00:00Z`));
+}
+
+/** Dates a demo task created as done to its due day, so the timeline shows it where the work happened. */
+export async function backdateDemoCompletion(
+  context: DemoContext,
+  taskId: string,
+  dueDay: string,
+): Promise<void> {
+  await context.trx
+    .updateTable('tasks')
+    .set({ completed_at: demoFinishedAt(context.services.now(), dueDay) })
+    .where('id', '=', taskId)
+    .where('workspace_id', '=', context.workspaceId)
+    .where('status', '=', 'done')
+    .execute();
+}

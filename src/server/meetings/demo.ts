@@ -4,7 +4,7 @@ import { buildAgenda, mergeAgenda, nextMeetingDay, type AgendaItem } from '../..
 import { newId } from '../../db/ids.ts';
 import { insertComment, toggleReaction } from '../comments/queries.ts';
 import { demoText } from '../demo/english.ts';
-import type { DemoContext } from '../demo/context.ts';
+import { backdateDemoCompletion, type DemoContext } from '../demo/context.ts';
 import { insertTarget } from '../notifications/queries.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
@@ -177,6 +177,7 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
           { userId: ownerId, role: 'A' },
         ],
       });
+      await backdateDemoCompletion(context, taskId, dueDate);
       await queries.insertAction(trx, {
         id: newId(now),
         workspace_id: workspaceId,

@@ -1,7 +1,7 @@
 import { addDays } from '../../core/days/index.ts';
 import { normaliseTags } from '../../core/retros/index.ts';
 import { newId } from '../../db/ids.ts';
-import type { DemoContext } from '../demo/context.ts';
+import { backdateDemoCompletion, type DemoContext } from '../demo/context.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
@@ -153,6 +153,7 @@ export async function seedRetrosDemo(context: DemoContext): Promise<void> {
         { userId: ownerId, role: 'A' },
       ],
     });
+    await backdateDemoCompletion(context, taskId, action.due);
     await queries.insertAction(trx, {
       id: newId(now + index),
       workspace_id: workspaceId,

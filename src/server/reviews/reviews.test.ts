@@ -136,6 +136,39 @@ describe('review cycles', () => {
     ).toBe(false);
   });
 
+  it('schedules each stage reminder at 09:00 in the workspace time zone, two days before its deadline', async () => {
+    const put = await t.app.inject(
+      as(owner, {
+        method: 'PUT',
+        url: url('/work-time'),
+        payload: {
+          timeZone: 'America/New_York',
+          workStart: '09:00',
+          workEnd: '18:00',
+          weekPattern: 'five_day',
+        },
+      }),
+    );
+    expect(put.statusCode).toBe(200);
+    const response = await createCycle(manager, { name: 'Q1 2027', periodStart: '2027-01-01' });
+    expect(response.statusCode).toBe(201);
+    const stages = response.json<{ cycle: { stages: Array<{ stage: string; dueDate: string }> } }>().cycle
+      .stages;
+    const self = must(stages.find((s) => s.stage === 'self'));
+    const job = await t.database.db
+      .selectFrom('jobs')
+      .select(['run_at'])
+      .where('key', 'like', '%:self')
+      .executeTakeFirstOrThrow();
+    // New York is UTC−5 in winter and spring before March: 09:00 there is 14:00 UTC.
+    const [year, month, day] = self.dueDate.split('-').map(Number);
+    const twoDaysBefore = Date.UTC(must(year), must(month) - 1, must(day) - 2, 9, 0, 0);
+    const offsetHours = self.dueDate >= '2027-03-16' ? 4 : 5;
+    expect(new Date(Number(job.run_at)).toISOString()).toBe(
+      new Date(twoDaysBefore + offsetHours * 3_600_000).toISOString(),
+    );
+  });
+
   it('refuses overlapping cycles for the same person, naming them, and saves nothing', async () => {
     expect((await createCycle(manager)).statusCode).toBe(201);
     const before = [await count('review_cycles'), await count('review_participants'), await count('reviews')];

@@ -1,6 +1,8 @@
+import { addDays } from '../../core/days/index.ts';
 import { AppError, type FieldError } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import { can, isRole } from '../../core/permissions/index.ts';
+import { ZoneClock } from '../../core/processes/zone.ts';
 import {
   builtinTemplate,
   BUILTIN_TEMPLATE_KEYS,
@@ -42,6 +44,7 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize, type Access } from '../workspaces/access.ts';
+import { workspaceTimeZone } from '../workspaces/worktime.ts';
 import * as queries from './queries.ts';
 import { computeScorecards } from './scorecards.ts';
 
@@ -384,14 +387,14 @@ export async function createCycle(
       created_at: now,
       updated_at: now,
     });
-    const today = dayInTimezone(now, services.config.timezone);
+    const timeZone = await workspaceTimeZone(services, workspaceId, trx);
     const scorecards = await computeScorecards(
       trx,
       workspaceId,
       input.participants.map((p) => p.userId),
       period,
-      today,
-      services.config.timezone,
+      dayInTimezone(now, timeZone),
+      timeZone,
     );
     const participantRows = input.participants.map((p) => ({
       id: newId(now),
@@ -429,7 +432,7 @@ export async function createCycle(
       ];
     });
     await queries.insertReviews(trx, reviewRows);
-    await scheduleReminders(services, trx, cycleId, stages);
+    await scheduleReminders(services, trx, cycleId, stages, timeZone);
     await insertAuditEntry(trx, {
       workspaceId,
       actorId: actor.userId,
@@ -448,16 +451,19 @@ export async function createCycle(
   return getCycle(services, actor, workspaceId, cycleId);
 }
 
-/** A reminder job per stage, two days before its deadline at 09:00 in China (01:00 UTC); keyed, so never twice. */
+/** A reminder job per stage, two days before its deadline at 09:00 in the workspace's time zone; keyed, so never twice. */
 async function scheduleReminders(
   services: Services,
   trx: Executor,
   cycleId: string,
   stages: readonly StageDeadline[],
+  timeZone: string,
 ) {
+  const clock = new ZoneClock(timeZone);
   for (const { stage, dueDate } of stages) {
     if (stage === 'calibration') continue;
-    const runAt = Math.max(services.now(), Date.parse(`${dueDate}T01:00:00Z`) - 2 * 86_400_000);
+    const morning = clock.toInstant(Date.parse(`${addDays(dueDate, -2)}T09:00:00Z`));
+    const runAt = Math.max(services.now(), morning);
     await services.scheduler.enqueue(trx, {
       name: REMINDER_JOB,
       key: `${REMINDER_JOB}:${cycleId}:${stage}`,
@@ -535,15 +541,15 @@ async function refreshInTransaction(services: Services, trx: Executor, cycle: qu
     (p) => p.signed_off_at === null,
   );
   const now = services.now();
-  const today = dayInTimezone(now, services.config.timezone);
+  const timeZone = await workspaceTimeZone(services, cycle.workspace_id, trx);
   const period = { start: cycle.period_start, end: cycle.period_end };
   const cards = await computeScorecards(
     trx,
     cycle.workspace_id,
     participants.map((p) => p.reviewee_id),
     period,
-    today,
-    services.config.timezone,
+    dayInTimezone(now, timeZone),
+    timeZone,
   );
   for (const participant of participants) {
     await queries.updateParticipant(trx, participant.id, {

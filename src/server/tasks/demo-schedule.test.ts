@@ -18,6 +18,8 @@ type Row = {
   isCritical: boolean;
   isFinished: boolean;
   totalSlack: number;
+  dueDate: string | null;
+  earlyFinish: string;
 };
 
 describe('the demo timeline', () => {
@@ -41,6 +43,10 @@ describe('the demo timeline', () => {
       if (task.status === 'done')
         expect(task, task.title).toMatchObject({ isFinished: true, isCritical: false });
     }
+    // Finished work sits at the dates it was done (its due day), not all ending today.
+    const finished = tasks.filter((task) => task.status === 'done');
+    for (const task of finished) expect(task.earlyFinish, task.title).toBe(task.dueDate);
+    expect(new Set(finished.map((task) => task.earlyFinish)).size).toBeGreaterThan(3);
     expect(critical.length).toBeGreaterThan(0);
     expect(critical.length).toBeLessThan(tasks.length / 3);
     // The path is a chain: each task after the first depends on the one before it.

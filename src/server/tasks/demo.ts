@@ -1,7 +1,7 @@
 import { addDays } from '../../core/days/index.ts';
 import { newId } from '../../db/ids.ts';
 import { demoText } from '../demo/english.ts';
-import type { DemoContext } from '../demo/context.ts';
+import { demoFinishedAt, type DemoContext } from '../demo/context.ts';
 import { createRoutineInTransaction } from '../routines/service.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
@@ -350,7 +350,8 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
         ),
         recurrence_id: null,
         occurrence: null,
-        completed_at: fields.status === 'done' ? now : null,
+        // Finished on its due day, so the timeline shows it where the work happened.
+        completed_at: fields.status === 'done' ? demoFinishedAt(now, fields.due) : null,
         created_by: context.ownerId,
         created_at: now,
         updated_at: now,
