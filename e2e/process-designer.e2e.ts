@@ -360,10 +360,7 @@ describe('process designer', () => {
     await context.close();
   });
 
-  // Skipped: passed on its branch, but in the full browser run of 29ebd88 the HTML5 drag of "end" onto "collect"
-  // left the order unchanged (line ~459). To be made reliable next session; core/processes covers the history,
-  // reorder and connect actions in unit tests meanwhile.
-  it.skip('[PROCESSES] drag to reorder and connect, undo and redo, and the keyboard, in both languages and on a phone', async () => {
+  it('[PROCESSES] drag to reorder and connect, undo and redo, and the keyboard, in both languages and on a phone', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
     const workspaceId = await signUpWithWorkspace(

@@ -64,10 +64,18 @@ export function StepList({
   const { t } = useTranslation();
   const names = new Map(candidates.map((candidate) => [candidate.userId, candidate.name]));
   const cards = useRef(new Map<string, HTMLDivElement>());
-  const [drag, setDrag] = useState<Drag | null>(null);
+  const [drag, setDragState] = useState<Drag | null>(null);
+  // The drag handlers read the ref: dragover can fire before React has rendered the state set in dragstart.
+  const dragging = useRef<Drag | null>(null);
+  const setDrag = (next: Drag | null) => {
+    dragging.current = next;
+    setDragState(next);
+  };
   const [dropTarget, setDropTarget] = useState<DropTarget | null>(null);
   const [connectFrom, setConnectFrom] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  // The delete button's tooltip would sit over the confirm's own buttons, so it hides while that is open.
+  const [confirmingRemove, setConfirmingRemove] = useState(false);
   const focusAfterRender = useRef<string | null>(null);
   useEffect(() => {
     const key = focusAfterRender.current;
@@ -125,6 +133,7 @@ export function StepList({
   };
 
   const onDragOver = (event: DragEvent<HTMLDivElement>, step: DraftStep) => {
+    const drag = dragging.current;
     if (drag === null || drag.key === step.key) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = drag.mode === 'move' ? 'move' : 'link';
@@ -135,7 +144,7 @@ export function StepList({
   };
   const onDrop = (event: DragEvent<HTMLDivElement>, step: DraftStep) => {
     event.preventDefault();
-    const current = drag;
+    const current = dragging.current;
     setDrag(null);
     setDropTarget(null);
     if (current === null || current.key === step.key) return;
@@ -357,8 +366,9 @@ export function StepList({
                       okButtonProps={{ danger: true }}
                       cancelText={t('actions.cancel')}
                       onConfirm={() => dispatch({ type: 'removeStep', key: step.key })}
+                      onOpenChange={setConfirmingRemove}
                     >
-                      <Tooltip title={t('designer.remove')}>
+                      <Tooltip title={t('designer.remove')} open={confirmingRemove ? false : undefined}>
                         <Button
                           size="small"
                           type="text"
