@@ -191,18 +191,12 @@ export async function seedCompetitorsDemo(context: DemoContext): Promise<void> {
   const now = services.now();
   const today = dayInTimezone(now, services.config.timezone);
   const say = (words: Words) => (locale === 'en' ? words.en : words.zh);
-  const goal = await trx
-    .selectFrom('goals')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('title', '=', demoText(locale, '在三个月内将用户增长率提升20%'))
-    .executeTakeFirst();
-  const task = await trx
-    .selectFrom('tasks')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('title', '=', demoText(locale, '竞品拉新活动调研'))
-    .executeTakeFirst();
+  const goal = await queries.selectGoalByTitle(
+    trx,
+    workspaceId,
+    demoText(locale, '在三个月内将用户增长率提升20%'),
+  );
+  const task = await queries.selectTaskByTitle(trx, workspaceId, demoText(locale, '竞品拉新活动调研'));
   const author = people.chenjing ?? ownerId;
   for (const competitor of COMPETITORS) {
     const competitorId = newId(now);

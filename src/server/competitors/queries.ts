@@ -187,3 +187,23 @@ export async function taskInWorkspace(executor: Executor, workspaceId: string, t
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The workspace's goal of this title, for linking the demo's observations. */
+export function selectGoalByTitle(executor: Executor, workspaceId: string, title: string) {
+  return executor
+    .selectFrom('goals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('title', '=', title)
+    .executeTakeFirst();
+}
+
+/** The workspace's task of this title, for linking the demo's observations. */
+export function selectTaskByTitle(executor: Executor, workspaceId: string, title: string) {
+  return executor
+    .selectFrom('tasks')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('title', '=', title)
+    .executeTakeFirst();
+}

@@ -70,12 +70,7 @@ export async function recluster(
     );
     const now = services.now();
     await queries.deleteClusters(trx, workspaceId, plan.dropped);
-    await trx
-      .updateTable('feedback_items')
-      .set({ cluster_id: null })
-      .where('workspace_id', '=', workspaceId)
-      .where('cluster_locked', '=', 0)
-      .execute();
+    await queries.clearUnlockedClusters(trx, workspaceId);
     for (const cluster of plan.clusters) {
       const texts = cluster.itemIds.flatMap((itemId) => {
         const item = byId.get(itemId);
@@ -143,12 +138,8 @@ export function registerFeedbackClusterJobs(services: Services) {
     { maxAttempts: 3 },
   );
   services.scheduler.register(NIGHTLY_JOB, async () => {
-    const workspaces = await services.db
-      .selectFrom('feedback_items')
-      .select('workspace_id')
-      .distinct()
-      .execute();
-    for (const { workspace_id: workspaceId } of workspaces) {
+    const workspaceIds = await queries.selectFeedbackWorkspaceIds(services.db);
+    for (const workspaceId of workspaceIds) {
       await services.db.transaction().execute((trx) => enqueueClustering(services, trx, workspaceId));
     }
   });

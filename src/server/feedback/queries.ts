@@ -609,3 +609,41 @@ export async function refreshRatingClusters(
   if (itemIds) query = query.where('feedback_ratings.item_id', 'in', itemIds);
   await query.execute();
 }
+
+/** Items not locked to a cluster leave theirs before the clusters are rebuilt. */
+export async function clearUnlockedClusters(executor: Executor, workspaceId: string): Promise<void> {
+  await executor
+    .updateTable('feedback_items')
+    .set({ cluster_id: null })
+    .where('workspace_id', '=', workspaceId)
+    .where('cluster_locked', '=', 0)
+    .execute();
+}
+
+/** Every workspace that has feedback. */
+export async function selectFeedbackWorkspaceIds(executor: Executor): Promise<string[]> {
+  const rows = await executor.selectFrom('feedback_items').select('workspace_id').distinct().execute();
+  return rows.map((row) => row.workspace_id);
+}
+
+/** Items already merged into one of `fromIds` follow them into `targetId`. */
+export async function redirectMerged(
+  executor: Executor,
+  workspaceId: string,
+  fromIds: readonly string[],
+  targetId: string,
+  now: number,
+): Promise<void> {
+  if (fromIds.length === 0) return;
+  await executor
+    .updateTable('feedback_items')
+    .set({ merged_into_id: targetId, updated_at: now })
+    .where('workspace_id', '=', workspaceId)
+    .where('merged_into_id', 'in', fromIds)
+    .execute();
+}
+
+/** An item's vote rows. */
+export function selectVotesOfItem(executor: Executor, itemId: string) {
+  return executor.selectFrom('feedback_votes').selectAll().where('item_id', '=', itemId).execute();
+}

@@ -412,12 +412,7 @@ export async function mergeItems(
     }
     const now = services.now();
     // Items already merged into a duplicate follow it to the new target.
-    await trx
-      .updateTable('feedback_items')
-      .set({ merged_into_id: itemId, updated_at: now })
-      .where('workspace_id', '=', workspaceId)
-      .where('merged_into_id', 'in', ids)
-      .execute();
+    await queries.redirectMerged(trx, workspaceId, ids, itemId, now);
     await queries.moveLinksAndContacts(trx, ids, itemId);
     await queries.addVotes(
       trx,
@@ -427,11 +422,7 @@ export async function mergeItems(
     );
     // A voter of both keeps one vote: the vote rows move where they do not collide.
     for (const duplicate of duplicates) {
-      const votes = await trx
-        .selectFrom('feedback_votes')
-        .selectAll()
-        .where('item_id', '=', duplicate.id)
-        .execute();
+      const votes = await queries.selectVotesOfItem(trx, duplicate.id);
       for (const vote of votes) await queries.insertVote(trx, { ...vote, item_id: itemId });
     }
     await queries.updateItems(trx, workspaceId, ids, { merged_into_id: itemId, votes: 0, updated_at: now });

@@ -2,7 +2,8 @@ import { addDays } from '../../core/days/index.ts';
 import { newId } from '../../db/ids.ts';
 import { demoText } from '../demo/english.ts';
 import type { DemoContext } from '../demo/context.ts';
-import { upsertMeasurements } from '../kpis/queries.ts';
+import { insertKpi, upsertMeasurements } from '../kpis/queries.ts';
+import { insertCheckIn, insertGoal, insertKeyResult } from './queries.ts';
 import { dayInTimezone } from '../time.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
@@ -72,54 +73,48 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
   const kpiIds: Record<string, string> = {};
   for (const kpi of KPIS) {
     kpiIds[kpi.key] = newId(now);
-    await trx
-      .insertInto('kpis')
-      .values({
-        id: kpiIds[kpi.key] ?? '',
-        workspace_id: workspaceId,
-        key: kpi.key,
-        name: text(kpi.name),
-        unit: text(kpi.unit),
-        direction: 'higher',
-        aggregation: kpi.aggregation,
-        frequency: 'day',
-        formula: null,
-        owner_id: people[kpi.owner] ?? null,
-        green: kpi.green,
-        amber: kpi.amber,
-        description: null,
-        status: null,
-        last_value: null,
-        last_period: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  kpiIds.growth_rate = newId(now);
-  await trx
-    .insertInto('kpis')
-    .values({
-      id: kpiIds.growth_rate,
+    await insertKpi(trx, {
+      id: kpiIds[kpi.key] ?? '',
       workspace_id: workspaceId,
-      key: 'growth_rate',
-      name: text('用户增长率'),
-      unit: '%',
+      key: kpi.key,
+      name: text(kpi.name),
+      unit: text(kpi.unit),
       direction: 'higher',
-      aggregation: 'last',
+      aggregation: kpi.aggregation,
       frequency: 'day',
-      formula: '(active_users - active_users_base) / active_users_base * 100',
-      owner_id: people.wanglei ?? null,
-      green: 15,
-      amber: 8,
-      description: text('日活相对基期（目标开始日）的增长百分比。'),
+      formula: null,
+      owner_id: people[kpi.owner] ?? null,
+      green: kpi.green,
+      amber: kpi.amber,
+      description: null,
       status: null,
       last_value: null,
       last_period: null,
       created_at: now,
       updated_at: now,
-    })
-    .execute();
+    });
+  }
+  kpiIds.growth_rate = newId(now);
+  await insertKpi(trx, {
+    id: kpiIds.growth_rate,
+    workspace_id: workspaceId,
+    key: 'growth_rate',
+    name: text('用户增长率'),
+    unit: '%',
+    direction: 'higher',
+    aggregation: 'last',
+    frequency: 'day',
+    formula: '(active_users - active_users_base) / active_users_base * 100',
+    owner_id: people.wanglei ?? null,
+    green: 15,
+    amber: 8,
+    description: text('日活相对基期（目标开始日）的增长百分比。'),
+    status: null,
+    last_value: null,
+    last_period: null,
+    created_at: now,
+    updated_at: now,
+  });
 
   const rows = [];
   let dau = 38_500;
@@ -159,51 +154,45 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
     keyResults: Array<{ title: string; kpi?: string; baseline?: number; target?: number; isDone?: boolean }>;
   }) => {
     const goalId = newId(now);
-    await trx
-      .insertInto('goals')
-      .values({
-        id: goalId,
+    await insertGoal(trx, {
+      id: goalId,
+      workspace_id: workspaceId,
+      parent_id: fields.parentId ?? null,
+      title: text(fields.title),
+      description: fields.description ? text(fields.description) : null,
+      owner_id: people[fields.owner] ?? null,
+      start_date: start,
+      due_date: due,
+      status: 'active',
+      weight: fields.weight ?? 1,
+      is_top_level: fields.parentId ? 0 : 1,
+      progress: 0,
+      projected_progress: null,
+      health: 'no_data',
+      health_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
+    for (const [position, keyResult] of fields.keyResults.entries()) {
+      await insertKeyResult(trx, {
+        id: newId(now),
         workspace_id: workspaceId,
-        parent_id: fields.parentId ?? null,
-        title: text(fields.title),
-        description: fields.description ? text(fields.description) : null,
-        owner_id: people[fields.owner] ?? null,
-        start_date: start,
-        due_date: due,
-        status: 'active',
-        weight: fields.weight ?? 1,
-        is_top_level: fields.parentId ? 0 : 1,
-        progress: 0,
+        goal_id: goalId,
+        title: text(keyResult.title),
+        kpi_id: keyResult.kpi ? (kpiIds[keyResult.kpi] ?? null) : null,
+        baseline: keyResult.baseline ?? null,
+        target: keyResult.target ?? null,
+        weight: 1,
+        is_done: keyResult.isDone ? 1 : 0,
+        current: null,
+        progress: keyResult.isDone ? 1 : 0,
         projected_progress: null,
-        health: 'no_data',
-        health_reason: null,
+        projected_value: null,
+        reach_date: null,
+        position,
         created_at: now,
         updated_at: now,
-      })
-      .execute();
-    for (const [position, keyResult] of fields.keyResults.entries()) {
-      await trx
-        .insertInto('key_results')
-        .values({
-          id: newId(now),
-          workspace_id: workspaceId,
-          goal_id: goalId,
-          title: text(keyResult.title),
-          kpi_id: keyResult.kpi ? (kpiIds[keyResult.kpi] ?? null) : null,
-          baseline: keyResult.baseline ?? null,
-          target: keyResult.target ?? null,
-          weight: 1,
-          is_done: keyResult.isDone ? 1 : 0,
-          current: null,
-          progress: keyResult.isDone ? 1 : 0,
-          projected_progress: null,
-          projected_value: null,
-          reach_date: null,
-          position,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+      });
     }
     return goalId;
   };
@@ -243,33 +232,30 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
     owner: 'liuyang',
     keyResults: [{ title: '北上广深 4 城社群上线', isDone: true }, { title: '新一线 6 城社群上线' }],
   });
-  await trx
-    .insertInto('check_ins')
-    .values([
-      {
-        id: newId(now),
-        workspace_id: workspaceId,
-        goal_id: root,
-        author_id: people.owner ?? null,
-        progress: 0.2,
-        confidence: 6,
-        note: text('拉新节奏符合预期，日活增长偏慢，下周加大社群促活。'),
-        blockers: text('短视频渠道预算待审批'),
-        created_at: now - 7 * 86_400_000,
-      },
-      {
-        id: newId(now),
-        workspace_id: workspaceId,
-        goal_id: content,
-        author_id: people.zhangwei ?? null,
-        progress: 0.3,
-        confidence: 8,
-        note: text('内容排期已排到下月中，爆款选题库已建立。'),
-        blockers: null,
-        created_at: now - 3 * 86_400_000,
-      },
-    ])
-    .execute();
+  await insertCheckIn(trx, [
+    {
+      id: newId(now),
+      workspace_id: workspaceId,
+      goal_id: root,
+      author_id: people.owner ?? null,
+      progress: 0.2,
+      confidence: 6,
+      note: text('拉新节奏符合预期，日活增长偏慢，下周加大社群促活。'),
+      blockers: text('短视频渠道预算待审批'),
+      created_at: now - 7 * 86_400_000,
+    },
+    {
+      id: newId(now),
+      workspace_id: workspaceId,
+      goal_id: content,
+      author_id: people.zhangwei ?? null,
+      progress: 0.3,
+      confidence: 8,
+      note: text('内容排期已排到下月中，爆款选题库已建立。'),
+      blockers: null,
+      created_at: now - 3 * 86_400_000,
+    },
+  ]);
 
   await refreshKpisAndGoals(services, trx, workspaceId, 'all');
 }

@@ -3,6 +3,7 @@ import { dayInTimezone } from '../time.ts';
 import { daysBetween } from '../../core/days/index.ts';
 import { registerMorningJob, type MorningScope } from '../workspaces/mornings.ts';
 import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
+import { selectCheckInCandidates, selectGoalWorkspaceIds } from './queries.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
 
 export const CHECK_IN_INTERVAL_DAYS = 7;
@@ -23,8 +24,8 @@ export async function registerGoalJobs(services: Services): Promise<void> {
 }
 
 export async function refreshAllWorkspaces(services: Services): Promise<void> {
-  const workspaces = await services.db.selectFrom('goals').select('workspace_id').distinct().execute();
-  for (const { workspace_id: workspaceId } of workspaces) {
+  const workspaceIds = await selectGoalWorkspaceIds(services.db);
+  for (const workspaceId of workspaceIds) {
     await services.db.transaction().execute((trx) => refreshKpisAndGoals(services, trx, workspaceId, 'all'));
   }
 }
@@ -39,16 +40,7 @@ export async function remindCheckIns(services: Services, scope?: MorningScope): 
   const todayOf = (workspaceId: string) => scope?.today ?? dayInTimezone(now, zoneOf(workspaceId));
   // The earliest "today" anywhere: a goal due then is still running somewhere.
   const earliest = scope?.today ?? dayInTimezone(now, 'Etc/GMT+12');
-  let query = services.db
-    .selectFrom('goals')
-    .leftJoin('check_ins', 'check_ins.goal_id', 'goals.id')
-    .select(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
-    .select((eb) => eb.fn.max('check_ins.created_at').as('last_check_in'))
-    .where('goals.status', '=', 'active')
-    .where('goals.due_date', '>=', earliest)
-    .groupBy(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date']);
-  if (scope) query = query.where('goals.workspace_id', '=', scope.workspaceId);
-  const goals = await query.execute();
+  const goals = await selectCheckInCandidates(services.db, earliest, scope?.workspaceId);
   let reminded = 0;
   await services.db.transaction().execute(async (trx) => {
     for (const goal of goals) {

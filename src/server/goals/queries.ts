@@ -174,7 +174,10 @@ export async function nextKeyResultPosition(executor: Executor, goalId: string):
   return (row?.position ?? -1) + 1;
 }
 
-export async function insertCheckIn(executor: Executor, checkIn: Insertable<CheckInsTable>): Promise<void> {
+export async function insertCheckIn(
+  executor: Executor,
+  checkIn: Insertable<CheckInsTable> | Insertable<CheckInsTable>[],
+): Promise<void> {
   await executor.insertInto('check_ins').values(checkIn).execute();
 }
 
@@ -281,3 +284,63 @@ export function selectRollupKeyResults(executor: Executor, workspaceId: string, 
 }
 
 export type RollupKeyResultRow = Awaited<ReturnType<typeof selectRollupKeyResults>>[number];
+
+/** Every workspace that has a goal. */
+export async function selectGoalWorkspaceIds(executor: Executor): Promise<string[]> {
+  const rows = await executor.selectFrom('goals').select('workspace_id').distinct().execute();
+  return rows.map((row) => row.workspace_id);
+}
+
+/** Active goals still running on `earliest` with their latest check-in; one workspace's or all. */
+export function selectCheckInCandidates(executor: Executor, earliest: string, workspaceId?: string) {
+  let query = executor
+    .selectFrom('goals')
+    .leftJoin('check_ins', 'check_ins.goal_id', 'goals.id')
+    .select(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date'])
+    .select((eb) => eb.fn.max('check_ins.created_at').as('last_check_in'))
+    .where('goals.status', '=', 'active')
+    .where('goals.due_date', '>=', earliest)
+    .groupBy(['goals.id', 'goals.workspace_id', 'goals.owner_id', 'goals.created_at', 'goals.due_date']);
+  if (workspaceId !== undefined) query = query.where('goals.workspace_id', '=', workspaceId);
+  return query.execute();
+}
+
+/** The earliest goal start among the key results measured by each KPI. */
+export async function selectKeyResultWindows(executor: Executor, kpiIds: readonly string[]) {
+  if (kpiIds.length === 0) return [];
+  return executor
+    .selectFrom('key_results')
+    .innerJoin('goals', 'goals.id', 'key_results.goal_id')
+    .select(['key_results.kpi_id', (eb) => eb.fn.min('goals.start_date').as('from')])
+    .where('key_results.kpi_id', 'in', kpiIds)
+    .groupBy('key_results.kpi_id')
+    .execute();
+}
+
+/** The key results measured by these KPIs, with their goal's dates. */
+export async function selectKpiKeyResults(
+  executor: Executor,
+  workspaceId: string,
+  kpiIds: readonly string[],
+) {
+  if (kpiIds.length === 0) return [];
+  return executor
+    .selectFrom('key_results')
+    .innerJoin('goals', 'goals.id', 'key_results.goal_id')
+    .select([
+      'key_results.id',
+      'key_results.goal_id',
+      'key_results.kpi_id',
+      'key_results.baseline',
+      'key_results.target',
+      'key_results.current',
+      'key_results.progress',
+      'key_results.projected_progress',
+      'key_results.reach_date',
+      'goals.start_date',
+      'goals.due_date',
+    ])
+    .where('key_results.workspace_id', '=', workspaceId)
+    .where('key_results.kpi_id', 'in', kpiIds)
+    .execute();
+}

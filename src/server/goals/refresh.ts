@@ -27,7 +27,11 @@ import {
   selectGoalsWithAncestors,
   selectRollupChildren,
   selectRollupGoals,
+  selectKeyResultWindows,
+  selectKpiKeyResults,
   selectRollupKeyResults,
+  updateGoal,
+  updateKeyResult,
   type RollupGoalRow,
   type RollupKeyResultRow,
 } from './queries.ts';
@@ -64,16 +68,7 @@ export async function refreshKpisAndGoals(
 
   // Read only the history someone needs: key results from their goal's start; the status only the latest value.
   const affectedIds = affected.map((kpi) => kpi.id);
-  const windows =
-    affectedIds.length === 0
-      ? []
-      : await trx
-          .selectFrom('key_results')
-          .innerJoin('goals', 'goals.id', 'key_results.goal_id')
-          .select(['key_results.kpi_id', (eb) => eb.fn.min('goals.start_date').as('from')])
-          .where('key_results.kpi_id', 'in', affectedIds)
-          .groupBy('key_results.kpi_id')
-          .execute();
+  const windows = await selectKeyResultWindows(trx, affectedIds);
   const windowFrom = new Map(windows.map((window) => [window.kpi_id, String(window.from)]));
 
   const seriesById = new Map<string, SeriesPoint[]>();
@@ -181,25 +176,7 @@ async function refreshKeyResults(
   const moved = new Set<string>();
   const kpiIds = [...seriesById.keys()];
   if (kpiIds.length === 0) return moved;
-  const keyResults = await trx
-    .selectFrom('key_results')
-    .innerJoin('goals', 'goals.id', 'key_results.goal_id')
-    .select([
-      'key_results.id',
-      'key_results.goal_id',
-      'key_results.kpi_id',
-      'key_results.baseline',
-      'key_results.target',
-      'key_results.current',
-      'key_results.progress',
-      'key_results.projected_progress',
-      'key_results.reach_date',
-      'goals.start_date',
-      'goals.due_date',
-    ])
-    .where('key_results.workspace_id', '=', workspaceId)
-    .where('key_results.kpi_id', 'in', kpiIds)
-    .execute();
+  const keyResults = await selectKpiKeyResults(trx, workspaceId, kpiIds);
 
   for (const keyResult of keyResults) {
     const kpi = keyResult.kpi_id ? kpisById.get(keyResult.kpi_id) : undefined;
@@ -239,11 +216,7 @@ async function refreshKeyResults(
       next.projected_progress !== keyResult.projected_progress ||
       next.reach_date !== keyResult.reach_date
     ) {
-      await trx
-        .updateTable('key_results')
-        .set({ ...next, updated_at: now })
-        .where('id', '=', keyResult.id)
-        .execute();
+      await updateKeyResult(trx, keyResult.id, { ...next, updated_at: now });
       moved.add(keyResult.goal_id);
     }
   }
@@ -281,17 +254,13 @@ async function storeRollup(
   ) {
     return;
   }
-  await trx
-    .updateTable('goals')
-    .set({
-      progress: rolled.progress,
-      projected_progress: goalProjected,
-      health: health.status,
-      health_reason: reason,
-      updated_at: now,
-    })
-    .where('id', '=', goal.id)
-    .execute();
+  await updateGoal(trx, goal.id, {
+    progress: rolled.progress,
+    projected_progress: goalProjected,
+    health: health.status,
+    health_reason: reason,
+    updated_at: now,
+  });
   if (health.status !== goal.health) {
     await services.outbox.emit(trx, {
       workspaceId,

@@ -6,7 +6,7 @@ import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
-import { selectKpiByKey } from '../kpis/queries.ts';
+import { selectKpiByKey, selectRedKpis } from '../kpis/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -606,14 +606,7 @@ export async function getDashboard(services: Services, actor: Actor, workspaceId
     queries.selectAttentionGoals(services.db, workspaceId, 20),
   ]);
   const count = (health: Health) => Number(counted.find((row) => row.health === health)?.count ?? 0);
-  const redKpis = await services.db
-    .selectFrom('kpis')
-    .select(['key', 'name', 'unit', 'last_value', 'last_period', 'green', 'amber', 'direction'])
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'red')
-    .orderBy('key')
-    .limit(50)
-    .execute();
+  const redKpis = await selectRedKpis(services.db, workspaceId, 50);
   return {
     today: day,
     counts: {

@@ -172,3 +172,25 @@ export async function deleteMeasurement(executor: Executor, kpiId: string, perio
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The workspace's KPIs whose status is red, by key. */
+export function selectRedKpis(executor: Executor, workspaceId: string, limit: number) {
+  return executor
+    .selectFrom('kpis')
+    .select(['key', 'name', 'unit', 'last_value', 'last_period', 'green', 'amber', 'direction'])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'red')
+    .orderBy('key')
+    .limit(limit)
+    .execute();
+}
+
+/** A KPI's measurements, oldest first, as its export writes them. */
+export function selectMeasurementsForExport(executor: Executor, kpiId: string) {
+  return executor
+    .selectFrom('measurements')
+    .select(['period', 'value', 'source'])
+    .where('kpi_id', '=', kpiId)
+    .orderBy('period')
+    .execute();
+}

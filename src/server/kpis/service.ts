@@ -499,12 +499,7 @@ export async function exportMeasurements(
 ) {
   await authorize(services.db, actor, workspaceId, 'kpis.read');
   const kpi = await requireKpi(services.db, workspaceId, key);
-  const rows = await services.db
-    .selectFrom('measurements')
-    .select(['period', 'value', 'source'])
-    .where('kpi_id', '=', kpi.id)
-    .orderBy('period')
-    .execute();
+  const rows = await queries.selectMeasurementsForExport(services.db, kpi.id);
   return writeMeasurementFile(
     rows.map((row) => ({ kpi: key, ...row })),
     format,

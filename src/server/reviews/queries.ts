@@ -408,3 +408,22 @@ export async function selectMembersWithRoles(
     .execute();
   return rows.map((row) => row.user_id);
 }
+
+/** Per cycle: how many people take part and how many have signed off. */
+export function countParticipantsByCycle(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('review_participants')
+    .select([
+      'cycle_id',
+      (eb) => eb.fn.countAll<number>().as('people'),
+      (eb) => eb.fn.count<number>('signed_off_at').as('signed'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('cycle_id')
+    .execute();
+}
+
+/** A cycle by id alone, for a job whose payload names it (not scoped to a workspace). */
+export function unsafeSelectCycle(executor: Executor, cycleId: string) {
+  return executor.selectFrom('review_cycles').selectAll().where('id', '=', cycleId).executeTakeFirst();
+}

@@ -249,16 +249,7 @@ export async function listCycles(services: Services, actor: Actor, workspaceId: 
   const involved = viewer.isAdmin
     ? null
     : await queries.selectCycleIdsInvolving(services.db, workspaceId, actor.userId);
-  const counts = await services.db
-    .selectFrom('review_participants')
-    .select([
-      'cycle_id',
-      (eb) => eb.fn.countAll<number>().as('people'),
-      (eb) => eb.fn.count<number>('signed_off_at').as('signed'),
-    ])
-    .where('workspace_id', '=', workspaceId)
-    .groupBy('cycle_id')
-    .execute();
+  const counts = await queries.countParticipantsByCycle(services.db, workspaceId);
   const byCycle = new Map(counts.map((row) => [row.cycle_id, row]));
   return cycles
     .filter((cycle) => !involved || involved.has(cycle.id))
@@ -1027,11 +1018,7 @@ export function isAdminRole(role: string): boolean {
 export function registerReviewJobs(services: Services): void {
   services.scheduler.register(REMINDER_JOB, async (payload) => {
     const { cycleId, stage } = payload as { cycleId: string; stage: string };
-    const cycle = await services.db
-      .selectFrom('review_cycles')
-      .selectAll()
-      .where('id', '=', cycleId)
-      .executeTakeFirst();
+    const cycle = await queries.unsafeSelectCycle(services.db, cycleId);
     if (!cycle || cycle.stage !== stage) return;
     const dueDate = stagesOf(cycle).find((s) => s.stage === stage)?.dueDate ?? '';
     const reviews = await queries.selectReviewsOfCycle(services.db, cycleId);

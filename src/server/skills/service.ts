@@ -22,6 +22,7 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
+import { insertGoal } from '../goals/queries.ts';
 import * as queries from './queries.ts';
 
 function parseRequirements(json: string): SkillRequirement[] {
@@ -696,28 +697,25 @@ export async function createDevelopmentGoal(
     const title =
       input.title?.trim() ||
       interpolate(GOAL_TITLE[locale], { name: member.name, skill, level: input.targetLevel });
-    await trx
-      .insertInto('goals')
-      .values({
-        id: goalId,
-        workspace_id: workspaceId,
-        parent_id: input.parentId ?? null,
-        title,
-        description: null,
-        owner_id: input.userId,
-        start_date: input.startDate,
-        due_date: input.dueDate,
-        status: 'active',
-        weight: 1,
-        is_top_level: 0,
-        progress: 0,
-        projected_progress: null,
-        health: 'no_data',
-        health_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertGoal(trx, {
+      id: goalId,
+      workspace_id: workspaceId,
+      parent_id: input.parentId ?? null,
+      title,
+      description: null,
+      owner_id: input.userId,
+      start_date: input.startDate,
+      due_date: input.dueDate,
+      status: 'active',
+      weight: 1,
+      is_top_level: 0,
+      progress: 0,
+      projected_progress: null,
+      health: 'no_data',
+      health_reason: null,
+      created_at: now,
+      updated_at: now,
+    });
     await queries.insertDevelopmentGoal(trx, {
       goal_id: goalId,
       workspace_id: workspaceId,
