@@ -912,6 +912,7 @@ export const en: Catalog = {
       slack: 'Slack',
       milestone: 'Milestone',
       today: 'Today',
+      dayOff: 'Day off',
     },
   },
   raci: {

@@ -889,6 +889,7 @@ export const zhCN = {
       slack: '浮动时间',
       milestone: '里程碑',
       today: '今天',
+      dayOff: '休息日',
     },
   },
   raci: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CALENDAR } from '../../../core/schedule/calendar.ts';
+import { DEFAULT_CALENDAR, weekPatternCalendar } from '../../../core/schedule/calendar.ts';
 import type { ScheduledTask } from '../tasks/hooks.ts';
 import { changedTasks, chartRange, ganttRows, proposedDates, reschedule } from './gantt.ts';
+import { daysOff, headerTicks } from './scale.ts';
 
 function task(overrides: Partial<ScheduledTask> & Pick<ScheduledTask, 'id' | 'wbs'>): ScheduledTask {
   return {
@@ -113,5 +114,44 @@ describe('timeline', () => {
       item.id === 'B' ? { ...item, earlyFinish: '2025-06-09' } : item,
     );
     expect([...changedTasks(schedule.tasks, after)]).toEqual(['B']);
+  });
+});
+
+describe('time scale and days off', () => {
+  // 2026-11-02 is a Monday; two weeks.
+  const start = '2026-11-02';
+
+  it('shades the weekend of a five-day week as one run each', () => {
+    expect(daysOff(start, 14, weekPatternCalendar('five_day', null, []))).toEqual([
+      { first: 5, length: 2 },
+      { first: 12, length: 2 },
+    ]);
+  });
+
+  it('follows 大小周: the worked Saturday of the big week is not shaded', () => {
+    const calendar = weekPatternCalendar('alternating', '2026-11-02', []);
+    expect(daysOff(start, 14, calendar)).toEqual([
+      { first: 6, length: 1 },
+      { first: 12, length: 2 },
+    ]);
+    const muted = headerTicks(start, 14, 'day', 32, 'en', calendar)
+      .bottom.filter((tick) => tick.isMuted)
+      .map((tick) => tick.label);
+    expect(muted).toEqual(['8', '14', '15']);
+  });
+
+  it('shades holidays and not make-up working days', () => {
+    const calendar = weekPatternCalendar('five_day', null, ['2026-11-04'], ['2026-11-07']);
+    expect(daysOff(start, 7, calendar)).toEqual([
+      { first: 2, length: 1 },
+      { first: 6, length: 1 },
+    ]);
+  });
+
+  it('shades only Sundays of a six-day week', () => {
+    expect(daysOff(start, 14, weekPatternCalendar('six_day', null, []))).toEqual([
+      { first: 6, length: 1 },
+      { first: 13, length: 1 },
+    ]);
   });
 });

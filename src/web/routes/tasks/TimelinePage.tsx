@@ -22,6 +22,7 @@ import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useTaskFilters } from '../../features/tasks/useTaskFilters.ts';
 import { changedTasks, ganttRows, type DateChange, type Zoom } from '../../features/timeline/gantt.ts';
 import { GanttChart } from '../../features/timeline/GanttChart.tsx';
+import { useGanttColors } from '../../features/timeline/theme.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 const FLASH_MS = 5000;
@@ -40,6 +41,7 @@ export function TimelinePage() {
   const [zoom, setZoom] = useState<Zoom>('day');
   const [flashed, setFlashed] = useState<ReadonlySet<string>>(new Set());
   const mayWrite = can('tasks.write');
+  const colors = useGanttColors();
 
   const rows = useMemo(() => ganttRows(schedule.data?.tasks ?? []), [schedule.data]);
   const workTime = useWorkTime(workspace.id);
@@ -125,13 +127,16 @@ export function TimelinePage() {
               </Typography.Text>
             ) : null}
           </Flex>
-          <Space size={16} wrap style={{ fontSize: 12, color: '#595959' }}>
-            <Legend color="#597ef7" label={t('timeline.legend.task')} />
-            <Legend color="#f5222d" label={t('timeline.legend.critical')} />
-            <Legend color="#95de64" label={t('timeline.legend.done')} />
-            <Legend color="#d9d9d9" label={t('timeline.legend.slack')} thin />
-            <Legend color="#722ed1" label={t('timeline.legend.milestone')} diamond />
-            <Legend color="#fa8c16" label={t('timeline.legend.today')} line />
+          <Space size={16} wrap style={{ fontSize: 12, color: colors.text }}>
+            <Legend color={colors.bar} label={t('timeline.legend.task')} />
+            <Legend color={colors.critical} label={t('timeline.legend.critical')} />
+            <Legend color={colors.done} label={t('timeline.legend.done')} />
+            <Legend color={colors.slack} label={t('timeline.legend.slack')} thin />
+            <Legend color={colors.milestone} label={t('timeline.legend.milestone')} diamond />
+            <Legend color={colors.today} label={t('timeline.legend.today')} line />
+            {zoom === 'month' ? null : (
+              <Legend color={colors.dayOff} label={t('timeline.legend.dayOff')} outlined={colors.border} />
+            )}
           </Space>
         </Flex>
         {mayWrite ? (
@@ -187,12 +192,15 @@ function Legend({
   thin = false,
   diamond = false,
   line = false,
+  outlined,
 }: {
   color: string;
   label: string;
   thin?: boolean;
   diamond?: boolean;
   line?: boolean;
+  /** A border for a swatch too faint to see on its own. */
+  outlined?: string;
 }) {
   return (
     <Flex align="center" gap={6}>
@@ -203,6 +211,7 @@ function Legend({
           height: diamond ? 9 : line ? 14 : thin ? 5 : 10,
           background: line ? undefined : color,
           borderInlineStart: line ? `2px dashed ${color}` : undefined,
+          boxShadow: outlined ? `inset 0 0 0 1px ${outlined}` : undefined,
           borderRadius: diamond ? 1 : 3,
           transform: diamond ? 'rotate(45deg)' : undefined,
         }}
