@@ -45,7 +45,8 @@ export function GanttChart({
   height: number | string;
 }) {
   const colors = useGanttColors();
-  const labelWidth = useIsCompact() ? COMPACT_LABEL_WIDTH : LABEL_WIDTH;
+  const isCompact = useIsCompact();
+  const labelWidth = isCompact ? COMPACT_LABEL_WIDTH : LABEL_WIDTH;
   const scroller = useRef<HTMLDivElement>(null);
   const geometry = useGanttGeometry(schedule, rows, zoom);
   const { first, last, measure } = useVisibleRows(scroller, rows.length);
@@ -83,6 +84,7 @@ export function GanttChart({
         <GanttLabels
           visible={visible}
           labelWidth={labelWidth}
+          isCompact={isCompact}
           drag={drag}
           flashed={flashed}
           onOpenTask={onOpenTask}

@@ -10,6 +10,7 @@ import { ROW_HEIGHT } from './useGanttGeometry.ts';
 export function GanttLabels({
   visible,
   labelWidth,
+  isCompact,
   drag,
   flashed,
   onOpenTask,
@@ -17,6 +18,8 @@ export function GanttLabels({
 }: {
   visible: readonly GanttRow[];
   labelWidth: number;
+  /** On a phone a late task gets a dot with the days in its tooltip, leaving the room to the title. */
+  isCompact: boolean;
   drag: Pick<GanttDrag, 'moved' | 'shownChange'>;
   flashed: ReadonlySet<string>;
   onOpenTask: (taskId: string) => void;
@@ -87,9 +90,13 @@ export function GanttLabels({
               <span
                 title={t('timeline.late', { count: -row.totalSlack })}
                 data-testid={`gantt-late-${row.id}`}
-                style={{ flex: 'none', fontSize: 11, color: colors.late, whiteSpace: 'nowrap' }}
+                style={
+                  isCompact
+                    ? { width: 6, height: 6, borderRadius: 3, background: colors.late, flex: 'none' }
+                    : { flex: 'none', fontSize: 11, color: colors.late, whiteSpace: 'nowrap' }
+                }
               >
-                {t('timeline.lateShort', { count: -row.totalSlack })}
+                {isCompact ? null : t('timeline.lateShort', { count: -row.totalSlack })}
               </span>
             ) : null}
             {row.isCritical ? (

@@ -61,7 +61,10 @@ export function useVisibleRows(scroller: RefObject<HTMLDivElement | null>, rowCo
   return { first: window_.first, last: Math.min(rowCount - 1, window_.first + window_.count), measure };
 }
 
-/** Today in view when the chart opens and whenever the zoom changes; not after every save. */
+/**
+ * Today in view when the chart opens and whenever the zoom or the frozen columns' width changes (a phone's
+ * narrower columns arrive after the first render); not after every save.
+ */
 export function useScrollToToday(
   scroller: RefObject<HTMLDivElement | null>,
   zoom: Zoom,
@@ -71,8 +74,9 @@ export function useScrollToToday(
   const scrolledFor = useRef<string | null>(null);
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (!element || scrolledFor.current === zoom) return;
-    scrolledFor.current = zoom;
+    const key = `${zoom}:${labelWidth}`;
+    if (!element || scrolledFor.current === key) return;
+    scrolledFor.current = key;
     element.scrollLeft = Math.max(0, todayX - (element.clientWidth - labelWidth) / 3);
   }, [scroller, zoom, todayX, labelWidth]);
 }
