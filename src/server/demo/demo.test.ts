@@ -67,6 +67,23 @@ describe('demo workspace', () => {
     expect(titles.every((entry) => CJK.test(entry.text))).toBe(true);
   });
 
+  it('declares the review cadence it lives, so plan health finds none missing', async () => {
+    const response = await t.app.inject(
+      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+    );
+    const workspaceId = response.json().workspace.id as string;
+    const health = await t.app.inject(
+      as(owner, { method: 'GET', url: `/api/v1/w/${workspaceId}/plan/health` }),
+    );
+    expect(health.statusCode).toBe(200);
+    const chapters = health.json<{
+      chapters: Array<{ chapter: string; findings: Array<{ rule: string }> }>;
+    }>().chapters;
+    const rules = chapters.flatMap((chapter) => chapter.findings.map((finding) => finding.rule));
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules).not.toContain('plan-no-review-cadence');
+  });
+
   it('fills its cases: each has a history, and each finished step with a form recorded what it asks for', async () => {
     const response = await t.app.inject(
       as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),

@@ -11,6 +11,7 @@ import { seedCompetitorsDemo } from '../competitors/demo.ts';
 import { seedRetrosDemo } from '../retros/demo.ts';
 import { seedSkillsDemo } from '../skills/demo.ts';
 import { seedReviewsDemo } from '../reviews/demo.ts';
+import { seedPlanDemo } from '../plans/demo.ts';
 import type { Actor, Services } from '../context.ts';
 import type { DemoContext } from './context.ts';
 import { insertMembership, selectWorkspace } from '../workspaces/queries.ts';
@@ -32,6 +33,7 @@ const DEMO_SEEDERS: Array<(context: DemoContext) => Promise<void>> = [
   seedRetrosDemo,
   seedSkillsDemo,
   seedReviewsDemo,
+  seedPlanDemo,
 ];
 
 // Demo colleagues cannot sign in: their password hash matches no password.

@@ -1713,6 +1713,7 @@ export const en: Catalog = {
     recheck: 'Check again',
     scoreLabel: 'Plan score out of 100',
     severity: { error: 'Errors', warning: 'Warnings', info: 'Advice' },
+    severityOne: { error: 'Error', warning: 'Warning', info: 'Advice' },
     smart: 'Goals by SMART score',
     chapters: {
       goals: '1 Goals',

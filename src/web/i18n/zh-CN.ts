@@ -1676,6 +1676,7 @@ export const zhCN = {
     recheck: '重新检查',
     scoreLabel: '计划得分（满分 100）',
     severity: { error: '错误', warning: '警告', info: '建议' },
+    severityOne: { error: '错误', warning: '警告', info: '建议' },
     smart: '各目标的 SMART 得分',
     chapters: {
       goals: '1 目标',

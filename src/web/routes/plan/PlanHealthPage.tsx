@@ -189,7 +189,7 @@ function ChapterCard({
                 data-testid="plan-health-finding"
               >
                 <Tag color={SEVERITY_COLOR[finding.severity]}>
-                  {t(`planHealth.severity.${finding.severity}`)}
+                  {t(`planHealth.severityOne.${finding.severity}`)}
                 </Tag>
                 <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
                 <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
