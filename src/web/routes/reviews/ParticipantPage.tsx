@@ -18,7 +18,6 @@ import {
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { QueryError } from '../../components/QueryError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useMe } from '../../features/account/hooks.ts';
@@ -33,7 +32,7 @@ import {
 } from '../../features/reviews/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 import { ReviewComments } from './ReviewComments.tsx';
-import { ScorecardCard, scaleOf, statusTag } from './shared.tsx';
+import { ReviewLoadError, ScorecardCard, scaleOf, statusTag } from './shared.tsx';
 
 /** One person's review: scorecard with evidence, the reviews the caller may see, the result and its sign-off. */
 export function ParticipantPage() {
@@ -43,7 +42,7 @@ export function ParticipantPage() {
   const participant = useParticipant(workspace.id, participantId);
   const format = useFormatters();
   if (participant.isError)
-    return <QueryError error={participant.error} onRetry={() => void participant.refetch()} />;
+    return <ReviewLoadError error={participant.error} onRetry={() => void participant.refetch()} />;
   const data = participant.data;
   if (!data) return <Card loading />;
   const scale = scaleOf(data.definition);

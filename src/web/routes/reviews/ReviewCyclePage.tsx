@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { nextStage } from '../../../core/reviews/cycles.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { FROM_TABLET } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import {
@@ -18,7 +17,7 @@ import {
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 import { CalibrationView } from './CalibrationView.tsx';
 import { StageSteps } from './StageSteps.tsx';
-import { scaleOf, statusTag } from './shared.tsx';
+import { ReviewLoadError, scaleOf, statusTag } from './shared.tsx';
 
 /** One cycle: its stages as steps with progress, the reviews the caller writes, the people and calibration. */
 export function ReviewCyclePage() {
@@ -32,7 +31,7 @@ export function ReviewCyclePage() {
   const refresh = useRefreshScorecards(workspace.id, cycleId);
   const format = useFormatters();
 
-  if (cycle.isError) return <QueryError error={cycle.error} onRetry={() => void cycle.refetch()} />;
+  if (cycle.isError) return <ReviewLoadError error={cycle.error} onRetry={() => void cycle.refetch()} />;
   if (!cycle.data) return <Card loading />;
   const data = cycle.data;
   const manages = data.canManage || data.participants.some((p) => p.canManage);

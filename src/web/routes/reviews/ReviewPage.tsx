@@ -23,7 +23,6 @@ import { Link, useParams } from 'react-router';
 import { ratingFromScore } from '../../../core/reviews/scorecard.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { ApiError } from '../../api/client.ts';
 import {
   useReview,
@@ -36,7 +35,7 @@ import {
   type TemplateDefinition,
 } from '../../features/reviews/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
-import { ScorecardCard, statusTag } from './shared.tsx';
+import { ReviewLoadError, ScorecardCard, statusTag } from './shared.tsx';
 
 type Question = TemplateDefinition['sections'][number]['questions'][number];
 
@@ -49,7 +48,7 @@ export function ReviewPage() {
   const { reviewId = '' } = useParams();
   const { workspace } = useWorkspaceScope();
   const review = useReview(workspace.id, reviewId);
-  if (review.isError) return <QueryError error={review.error} onRetry={() => void review.refetch()} />;
+  if (review.isError) return <ReviewLoadError error={review.error} onRetry={() => void review.refetch()} />;
   if (!review.data) return <Card loading />;
   return <ReviewForm key={review.data.id + review.data.status} review={review.data} />;
 }

@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { Card, Collapse, Flex, List, Progress, Tag, Typography } from 'antd';
+import { Card, Collapse, Flex, List, Progress, Result, Tag, Typography } from 'antd';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { combinedScore, ratingFromScore } from '../../../core/reviews/scorecard.ts';
+import { ApiError } from '../../api/client.ts';
+import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import type {
   Overrides,
@@ -20,6 +22,27 @@ export function scaleOf(definition: TemplateDefinition): number {
     s.questions.flatMap((q) => (q.type === 'rating' ? [q.anchors.length] : [])),
   );
   return scales.length ? Math.max(...scales) : 5;
+}
+
+/**
+ * A review that failed to load. The server answers 404 both for what does not exist and for a review the caller has
+ * no part in, so both read "not found" with the way back, never a retry.
+ */
+export function ReviewLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { workspace } = useWorkspaceScope();
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <Result
+        status="404"
+        title={t('reviews.notFound')}
+        subTitle={error.message}
+        extra={<Link to={`/w/${workspace.id}/reviews`}>{t('reviews.backToList')}</Link>}
+        data-testid="review-not-found"
+      />
+    );
+  }
+  return <QueryError error={error} onRetry={onRetry} />;
 }
 
 export function statusTag(t: TFunction, status: 'pending' | 'draft' | 'submitted') {
