@@ -127,6 +127,13 @@ async function workspacePages(
   expect(goalId && kpiKey && processId && run && surveyId).toBeTruthy();
   const retros = await api<Listed>('/retros');
   expect(goalId && kpiKey && processId && run && retros.items[0]).toBeTruthy();
+  const cycles = await api<Listed>('/review-cycles');
+  const cycle = await api<{
+    cycle: { participants: Array<{ id: string }>; myReviews: Array<{ id: string; status: string }> };
+  }>(`/review-cycles/${cycles.items[0]?.id ?? ''}`);
+  const participantId = cycle.cycle.participants[0]?.id ?? '';
+  const reviewId = cycle.cycle.myReviews.find((item) => item.status !== 'submitted')?.id ?? '';
+  expect(participantId && reviewId).toBeTruthy();
   const meetings = await api<Listed>('/meetings');
   const feedback = await api<Listed>('/feedback/items');
   const meetingId = meetings.items[0]?.id ?? '';
@@ -173,6 +180,11 @@ async function workspacePages(
     ['retros', `${w}/retros`],
     ['retro', `${w}/retros/${retros.items.at(-1)?.id ?? ''}`],
     ['improvement-log', `${w}/retros?tab=log`],
+    ['reviews', `${w}/reviews`],
+    ['review-cycle', `${w}/reviews/${cycles.items[0]?.id ?? ''}`],
+    ['review-calibration', `${w}/reviews/${cycles.items[0]?.id ?? ''}?tab=calibration`],
+    ['review-person', `${w}/reviews/people/${participantId}`],
+    ['review-form', `${w}/reviews/r/${reviewId}`],
     ['members', `${w}/members`],
     ['audit', `${w}/audit`],
     ['settings', `${w}/settings`],

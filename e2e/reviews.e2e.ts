@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.ts';
-import { callApi, choose, signUpWithWorkspace } from './flows.ts';
+import { callApi, signUpWithWorkspace } from './flows.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -12,6 +15,8 @@ import { startServer, type RunningServer } from './server.ts';
 
 type Person = { name: string; email: string; password: string };
 type Actor = { context: BrowserContext; page: Page; userId: string };
+
+const run = promisify(execFile);
 
 const REVIEWEE: Person = {
   name: '赵强',
@@ -94,7 +99,8 @@ const WORDS = {
   'zh-CN': {
     cycleName: '2026 年第四季度绩效评估（试点）',
     name: '名称',
-    routinesMetric: '例行工作完成',
+    onTimeMetric: '按时完成任务（R/A）',
+    sheetHeader: '被评估人',
     participants: '参与人员',
     peers: '同事评估人',
     manager: '上级评估人',
@@ -105,7 +111,7 @@ const WORDS = {
     hiddenUntilSignOff: '上级和同事的评估在签署后对你可见。',
     overrideRequired: '覆盖计算分数必须写明理由（至少 4 个字）',
     overrideReason: '覆盖理由',
-    reason: '5 月大促期间代同事值班完成日报，数据未计入',
+    reason: '两项任务逾期是因为供应商延迟交付素材，不应计入个人',
     finalRating: '最终评级',
     finalReason: '理由',
     finalReasonText: '与部门负责人核对依据后上调半级',
@@ -127,7 +133,8 @@ const WORDS = {
   en: {
     cycleName: 'Q4 2026 review (pilot)',
     name: 'Name',
-    routinesMetric: 'Routines done',
+    onTimeMetric: 'Tasks on time (R/A)',
+    sheetHeader: 'Person',
     participants: 'People reviewed',
     peers: 'Peer reviewers',
     manager: 'Reviewing manager',
@@ -143,7 +150,7 @@ const WORDS = {
     hiddenUntilSignOff: 'Your manager’s and peers’ reviews show here after sign-off.',
     overrideRequired: 'An override needs a written reason (at least 4 characters)',
     overrideReason: 'Reason for the override',
-    reason: 'Covered the daily report for a colleague during the May campaign; the data does not count it',
+    reason: 'Two tasks were late because the supplier delivered the assets late; not her doing',
     finalRating: 'Final rating',
     finalReason: 'Reason',
     finalReasonText: 'Raised half a point after checking the evidence with the department head',
@@ -346,14 +353,14 @@ async function runCycle(locale: Locale, workspaceId: string) {
   // The figure's panel holds its evidence and, for the manager, the override.
   await page
     .locator('#scorecard .ant-collapse-item')
-    .filter({ hasText: words.routinesMetric })
+    .filter({ hasText: words.onTimeMetric })
     .locator('.ant-collapse-header')
     .click();
-  const override = page.getByTestId('override-routines');
+  const override = page.getByTestId('override-on_time_tasks');
   await override.waitFor();
   expect(await page.getByTestId('metric-beside').count()).toBeGreaterThan(2);
   await override.getByRole('switch').click();
-  await override.getByRole('spinbutton').fill('90');
+  await override.getByRole('spinbutton').fill('80');
   await page.getByTestId('save-draft').click();
   await override.getByText(words.overrideRequired).waitFor();
   await screenshot(page, `reviews-override-refused-1280-${tag}`);
@@ -366,7 +373,7 @@ async function runCycle(locale: Locale, workspaceId: string) {
     'GET',
     `/w/${workspaceId}/reviews/${demoReview?.id ?? ''}`,
   );
-  expect(saved.review.overrides.routines).toEqual({ score: 90, reason: words.reason });
+  expect(saved.review.overrides.on_time_tasks).toEqual({ score: 80, reason: words.reason });
   await screenshot(page, `reviews-manager-form-1280-${tag}`);
 
   // The demo cycle's calibration flags the colleague rated well above the data.
@@ -419,6 +426,22 @@ async function runCycle(locale: Locale, workspaceId: string) {
   await reviewee.page.getByTestId('acknowledged').waitFor();
   await reviewee.page.getByText(words.note, { exact: false }).waitFor();
   await screenshot(reviewee.page, `reviews-acknowledged-1280-${tag}`);
+  // The manager downloads the review as PDF and the cycle as XLSX from the pages' buttons.
+  await page.reload();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pdf').click()]);
+  const pdfText = (await run('pdftotext', ['-enc', 'UTF-8', (await pdf.path()) ?? '', '-'])).stdout;
+  expect(pdfText).toContain(REVIEWEE.name);
+  expect(pdfText).toContain(words.comment);
+  await page.goto(`${w}/reviews/${cycleId}`);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  expect(xlsx.suggestedFilename()).toBe(`${words.cycleName}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await xlsx.path()) ?? '');
+  const sheet = workbook.worksheets[0];
+  expect(sheet?.getRow(1).getCell(1).value).toBe(words.sheetHeader);
+  expect(sheet?.getRow(2).getCell(1).value).toBe(REVIEWEE.name);
+  expect(sheet?.getRow(2).getCell(8).value).toBe(4.5);
+  await screenshot(page, `reviews-cycle-signed-1280-${tag}`);
   const after = await cycleData(owner, workspaceId, cycleId);
   expect(after.stage).toBe('sign_off');
   return { cycleId, participantId, demoCycleId: demo.id, demoReviewId: demoReview?.id ?? '' };

@@ -505,6 +505,12 @@ export const ERRORS = {
     en: 'This review was signed off: it can no longer change.',
     'zh-CN': '该评估已确认签署，不能再修改。',
   },
+  review_pdf_browser_missing: {
+    status: 503,
+    en: 'PDF needs Chromium, which is not installed at {path} (set CHROMIUM_PATH). Open the review page and print it from the browser, or download the cycle as XLSX.',
+    'zh-CN':
+      '生成 PDF 需要 Chromium，但在 {path} 未找到（可设置 CHROMIUM_PATH）。请打开评估页面用浏览器打印，或下载整个周期的 XLSX。',
+  },
   review_submitted: {
     status: 409,
     en: 'This review was already submitted.',

@@ -366,3 +366,10 @@ export function builtinTemplate(key: BuiltinTemplateKey, locale: Locale) {
   };
   return { key, name: template.name[locale], description: template.description[locale], definition };
 }
+
+/** A rating in words: its anchor, led by the number unless the anchor already starts with it ("3 · Meets"). */
+export function ratingInWords(rating: number, anchors: readonly string[]): string {
+  const anchor = anchors[rating - 1] ?? '';
+  if (!anchor) return String(rating);
+  return new RegExp(`^${rating}(?!\\d)`).test(anchor.trim()) ? anchor : `${rating} — ${anchor}`;
+}

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FileResponse, XLSX_TYPE } from '../files.ts';
 import { requireActor, responses, WorkspaceParams } from '../http.ts';
+import { exportCycleXlsx, exportReviewPdf } from './exports.ts';
 import {
   AcknowledgeBody,
   BuiltinReviewTemplate,
@@ -20,6 +22,11 @@ import {
   TemplateBody,
 } from './schemas.ts';
 import * as service from './service.ts';
+
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
@@ -180,6 +187,60 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.cycleId,
       ),
     }),
+  );
+
+  app.get(
+    '/w/:workspaceId/review-cycles/:cycleId/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download the cycle as XLSX: a row per participant the caller sees (ratings per stage, final rating, scorecard figures), only what they may read',
+        params: CycleParams,
+        response: responses({ 200: FileResponse }),
+      },
+    },
+    async (request, reply) => {
+      const { file, name } = await exportCycleXlsx(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.cycleId,
+        request.locale,
+      );
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition(`${name}.xlsx`))
+        .header('cache-control', 'private, no-store')
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/w/:workspaceId/review-participants/:participantId/pdf',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download one person’s review as PDF, with what the caller may read of it (503 without Chromium)',
+        params: ParticipantParams,
+        response: responses({ 200: FileResponse }),
+      },
+    },
+    async (request, reply) => {
+      const { file, name } = await exportReviewPdf(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.participantId,
+        request.locale,
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(`${name}.pdf`))
+        .header('cache-control', 'private, no-store')
+        .send(file);
+    },
   );
 
   app.get(

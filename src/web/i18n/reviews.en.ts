@@ -9,6 +9,8 @@ export const reviewsEn: Strings<typeof reviewsZhCN> = {
     title: 'Performance reviews',
     description:
       'Review each person per cycle: every figure of the scorecard comes from operating data and links to its evidence, through self review, peer review, manager review, calibration and sign-off.',
+    exportPdf: 'Download PDF',
+    exportXlsx: 'Export XLSX',
     newCycle: 'New review cycle',
     empty:
       'No review cycles yet. Start one when a quarter ends: the scorecards are filled from that quarter’s data.',
@@ -66,7 +68,7 @@ export const reviewsEn: Strings<typeof reviewsZhCN> = {
       final: 'Final rating',
       status: 'Status',
     },
-    reviewKinds: { self: 'Self', peer: 'Peer', manager: 'Manager' },
+    reviewKinds: { self: 'Self review', peer: 'Peer review', manager: 'Manager review' },
     reviewStatuses: { pending: 'Not started', draft: 'Draft', submitted: 'Submitted' },
     participantStatus: { open: 'In progress', signed: 'Signed off', acknowledged: 'Acknowledged' },
     write: 'Write',

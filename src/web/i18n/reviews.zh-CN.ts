@@ -5,6 +5,8 @@ export const reviewsZhCN = {
     title: '绩效评估',
     description:
       '按周期评估每个人：评分卡的每个数字都来自运营数据并链接到依据，经过自评、同事互评、上级评估、校准和确认签署。',
+    exportPdf: '下载 PDF',
+    exportXlsx: '导出 XLSX',
     newCycle: '新建评估周期',
     empty: '还没有评估周期。季度结束时新建一个，评分卡会从这一季度的数据自动生成。',
     notFound: '未找到该评估',

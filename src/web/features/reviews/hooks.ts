@@ -218,3 +218,43 @@ export function stageProgress(cycle: ReviewCycle, stage: StageKey): { done: numb
     return { done: people.filter((p) => p.finalRating !== null).length, total: people.length };
   return { done: people.filter((p) => p.signedOffAt !== null).length, total: people.length };
 }
+
+/** Hands a downloaded file to the browser under its name. */
+function saveFile(blob: Blob, fileName: string) {
+  const href = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}
+
+/**
+ * Downloads one person's review as PDF or the cycle as XLSX. Fetched rather than linked, so a refusal (no Chromium
+ * on the server, 503) shows as a message on the page instead of a JSON file.
+ */
+export function useReviewExport(workspaceId: string) {
+  return useMutation({
+    mutationFn: async (
+      target: { participantId: string; fileName: string } | { cycleId: string; fileName: string },
+    ) => {
+      const blob =
+        'participantId' in target
+          ? await unwrap(
+              api.GET('/api/v1/w/{workspaceId}/review-participants/{participantId}/pdf', {
+                params: { path: { workspaceId, participantId: target.participantId } },
+                parseAs: 'blob',
+              }),
+            )
+          : await unwrap(
+              api.GET('/api/v1/w/{workspaceId}/review-cycles/{cycleId}/export', {
+                params: { path: { workspaceId, cycleId: target.cycleId } },
+                parseAs: 'blob',
+              }),
+            );
+      saveFile(blob as Blob, target.fileName);
+    },
+  });
+}

@@ -48,8 +48,9 @@ export function CalibrationView({ cycle }: { cycle: ReviewCycle }) {
     const ratings = Array.from({ length: data.scale }, (_, i) => String(i + 1));
     return {
       animation: false,
-      grid: { ...CHART_GRID, top: 36 },
-      legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
+      // The legend sits right, clear of the y axis's name; the x axis's name needs room below the ratings.
+      grid: { ...CHART_GRID, top: 40, bottom: 36 },
+      legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10, textStyle: { fontSize: 12 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: {
         type: 'category',
@@ -127,6 +128,7 @@ export function CalibrationView({ cycle }: { cycle: ReviewCycle }) {
                   <Tag
                     color={entry.outlier.direction === 'above' ? 'orange' : 'red'}
                     icon={<WarningOutlined />}
+                    style={{ width: 'fit-content' }}
                     data-testid="outlier"
                   >
                     {entry.outlier.direction === 'above'

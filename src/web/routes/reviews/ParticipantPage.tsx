@@ -15,9 +15,10 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ratingInWords } from '../../../core/reviews/templates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useMe } from '../../features/account/hooks.ts';
@@ -26,6 +27,7 @@ import {
   useAcknowledge,
   useAddPeer,
   useParticipant,
+  useReviewExport,
   useSignOff,
   type MetricKey,
   type ReviewParticipant,
@@ -40,6 +42,8 @@ export function ParticipantPage() {
   const { participantId = '' } = useParams();
   const { workspace } = useWorkspaceScope();
   const participant = useParticipant(workspace.id, participantId);
+  const download = useReviewExport(workspace.id);
+  const { message } = App.useApp();
   const format = useFormatters();
   if (participant.isError)
     return <ReviewLoadError error={participant.error} onRetry={() => void participant.refetch()} />;
@@ -54,6 +58,24 @@ export function ParticipantPage() {
       </Link>
       <PageHeader
         title={t('reviews.person.title', { name: data.reviewee.name })}
+        extra={
+          <Button
+            icon={<FilePdfOutlined />}
+            loading={download.isPending}
+            data-testid="export-pdf"
+            onClick={() =>
+              download.mutate(
+                {
+                  participantId: data.id,
+                  fileName: `${t('reviews.person.title', { name: data.reviewee.name })}.pdf`,
+                },
+                { onError: (error) => void message.error(error.message) },
+              )
+            }
+          >
+            {t('reviews.exportPdf')}
+          </Button>
+        }
         description={
           <Flex gap={8} wrap align="center">
             <Tag color={data.cycle.stage === 'closed' ? 'default' : 'blue'}>
@@ -280,7 +302,7 @@ function ReviewsList({ participant }: { participant: ReviewParticipant }) {
                     const value =
                       question.type === 'rating'
                         ? answer?.rating
-                          ? `${answer.rating} — ${question.anchors[answer.rating - 1] ?? ''}`
+                          ? ratingInWords(answer.rating, question.anchors)
                           : null
                         : question.type === 'text'
                           ? answer?.text?.trim() || null

@@ -1,5 +1,5 @@
 import { App, Button, Card, Empty, Flex, List, Popconfirm, Table, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined, ReloadOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { nextStage } from '../../../core/reviews/cycles.ts';
@@ -11,6 +11,7 @@ import {
   useAdvanceCycle,
   useRefreshScorecards,
   useReviewCycle,
+  useReviewExport,
   type ReviewCycle,
   type ReviewParticipantSummary,
 } from '../../features/reviews/hooks.ts';
@@ -29,6 +30,7 @@ export function ReviewCyclePage() {
   const cycle = useReviewCycle(workspace.id, cycleId);
   const advance = useAdvanceCycle(workspace.id, cycleId);
   const refresh = useRefreshScorecards(workspace.id, cycleId);
+  const download = useReviewExport(workspace.id);
   const format = useFormatters();
 
   if (cycle.isError) return <ReviewLoadError error={cycle.error} onRetry={() => void cycle.refetch()} />;
@@ -71,6 +73,19 @@ export function ReviewCyclePage() {
                 </Button>
               </Popconfirm>
             ) : null}
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={download.isPending}
+              data-testid="export-xlsx"
+              onClick={() =>
+                download.mutate(
+                  { cycleId: data.id, fileName: `${data.name}.xlsx` },
+                  { onError: (error) => void message.error(error.message) },
+                )
+              }
+            >
+              {t('reviews.exportXlsx')}
+            </Button>
             {data.canManage && data.stage !== 'closed' ? (
               <Button
                 icon={<ReloadOutlined />}

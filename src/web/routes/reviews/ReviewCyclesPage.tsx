@@ -366,8 +366,11 @@ function NewCycleModal({ onClose }: { onClose: () => void }) {
                 <List.Item data-testid="cycle-participant-row">
                   <Flex vertical gap={6} style={{ width: '100%', minWidth: 0 }}>
                     <Typography.Text strong>{name}</Typography.Text>
-                    <Row gutter={8} style={{ width: '100%' }}>
+                    <Row gutter={[8, 8]} style={{ width: '100%' }}>
                       <Col xs={24} sm={10}>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('reviews.fields.manager')}
+                        </Typography.Text>
                         <Select
                           size="small"
                           style={{ width: '100%' }}
@@ -384,6 +387,9 @@ function NewCycleModal({ onClose }: { onClose: () => void }) {
                         />
                       </Col>
                       <Col xs={24} sm={14}>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {t('reviews.fields.peers')}
+                        </Typography.Text>
                         <Select
                           size="small"
                           mode="multiple"

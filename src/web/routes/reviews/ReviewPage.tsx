@@ -21,6 +21,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ratingFromScore } from '../../../core/reviews/scorecard.ts';
+import { ratingInWords } from '../../../core/reviews/templates.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ApiError } from '../../api/client.ts';
@@ -309,9 +310,7 @@ function QuestionField({
             aria-label={question.text}
           />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {answer?.rating
-              ? `${answer.rating} — ${question.anchors[answer.rating - 1] ?? ''}`
-              : t('reviews.form.anchorHint')}
+            {answer?.rating ? ratingInWords(answer.rating, question.anchors) : t('reviews.form.anchorHint')}
           </Typography.Text>
         </Flex>
       ) : question.type === 'text' ? (

@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { AppError } from '../../core/errors/index.ts';
+import type { Locale } from '../../core/i18n/index.ts';
+import {
+  cycleSheet,
+  reviewDocumentHtml,
+  type CycleExportRow,
+  type Overrides,
+  type Scorecard,
+} from '../../core/reviews/index.ts';
+import type { Actor, Services } from '../context.ts';
+import { chromiumPath } from '../documents/browser.ts';
+import { writeSpreadsheet } from '../files.ts';
+import { dayInTimezone } from '../time.ts';
+import { getCycle, getParticipant } from './service.ts';
+
+const timeFormatter = (locale: Locale, timeZone: string) => {
+  const format = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  return (ms: number) => format.format(ms);
+};
+
+/**
+ * One person's review as PDF: what the caller may read of it (the same privacy as the page), printed by Chromium
+ * like the plan document. Without Chromium a 503 says so and where to go instead.
+ */
+export async function exportReviewPdf(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  participantId: string,
+  locale: Locale,
+  executablePath = chromiumPath(),
+) {
+  const participant = await getParticipant(services, actor, workspaceId, participantId);
+  if (!existsSync(executablePath)) throw new AppError('review_pdf_browser_missing', { path: executablePath });
+  const html = reviewDocumentHtml(participant, {
+    locale,
+    formatTime: timeFormatter(locale, services.config.timezone),
+    now: services.now(),
+  });
+  // The plan's renderer loads Playwright on first use, not at server start.
+  const { renderPdf } = await import('../documents/pdf.ts');
+  return { file: await renderPdf(html, executablePath), name: participant.reviewee.name };
+}
+
+/** The cycle as XLSX, one row per participant the caller sees, with only what they may see of each. */
+export async function exportCycleXlsx(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  cycleId: string,
+  locale: Locale,
+) {
+  const cycle = await getCycle(services, actor, workspaceId, cycleId);
+  const rows: CycleExportRow[] = [];
+  for (const p of cycle.participants) {
+    // The figures come with the scorecard, which the person, their manager, the cycle's runner and admins see.
+    const detail: { scorecard: Scorecard | null; overrides: Overrides } =
+      p.dataScore === null && !p.canManage
+        ? { scorecard: null, overrides: {} }
+        : await getParticipant(services, actor, workspaceId, p.id);
+    rows.push({
+      reviewee: p.reviewee.name,
+      manager: p.manager?.name ?? null,
+      reviews: p.reviews,
+      dataScore: p.dataScore,
+      dataRating: p.dataRating,
+      finalRating: p.finalRating,
+      metrics:
+        detail.scorecard?.metrics.map((m) => ({
+          key: m.key,
+          score: detail.overrides[m.key]?.score ?? m.score,
+        })) ?? null,
+      signedOffOn: p.signedOffAt === null ? null : dayInTimezone(p.signedOffAt, services.config.timezone),
+      isAcknowledged: p.acknowledgedAt !== null,
+    });
+  }
+  const sheet = cycleSheet(rows, locale);
+  return {
+    file: await writeSpreadsheet(sheet.header, sheet.rows, 'xlsx', sheet.sheetName),
+    name: cycle.name,
+  };
+}
