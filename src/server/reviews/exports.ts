@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { AppError } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import {
@@ -9,7 +10,7 @@ import {
   type Scorecard,
 } from '../../core/reviews/index.ts';
 import type { Actor, Services } from '../context.ts';
-import { chromiumPath } from '../documents/browser.ts';
+import { chromiumPath, LAUNCH_ARGS } from '../documents/browser.ts';
 import { writeSpreadsheet } from '../files.ts';
 import { dayInTimezone } from '../time.ts';
 import { getCycle, getParticipant } from './service.ts';
@@ -38,9 +39,51 @@ export async function exportReviewPdf(
     formatTime: timeFormatter(locale, services.config.timezone),
     now: services.now(),
   });
-  // The plan's renderer loads Playwright on first use, not at server start.
-  const { renderPdf } = await import('../documents/pdf.ts');
-  return { file: await renderPdf(html, executablePath), name: participant.reviewee.name };
+  return { file: await printPdf(html, executablePath), name: participant.reviewee.name };
+}
+
+type BrowserHandle = {
+  browser: Promise<Browser>;
+  path: string;
+  idle?: NodeJS.Timeout;
+};
+let shared: BrowserHandle | null = null;
+const IDLE_MS = 30_000;
+
+/**
+ * The HTML printed to A4 like the plan document (`documents/pdf.ts`), but in one Chromium kept open while PDFs are
+ * asked for: a person's review is a page of text, and starting the browser costs most of its time. The browser
+ * closes after 30 s without a request.
+ */
+async function printPdf(html: string, executablePath: string): Promise<Buffer> {
+  // Playwright loads on first use, not at server start.
+  const { chromium } = await import('playwright-core');
+  if (!shared || shared.path !== executablePath) {
+    const browser = chromium.launch({ executablePath, args: LAUNCH_ARGS });
+    const forget = () => {
+      if (shared?.browser === browser) shared = null;
+    };
+    shared = { browser, path: executablePath };
+    browser.then((opened) => opened.on('disconnected', forget), forget);
+  }
+  const handle = shared;
+  if (handle.idle) clearTimeout(handle.idle);
+  const browser = await handle.browser;
+  const page = await browser.newPage();
+  try {
+    // The HTML is self-contained: nothing to fetch, so any request is refused.
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load' });
+    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  } finally {
+    await page.close();
+    if (handle.idle) clearTimeout(handle.idle);
+    handle.idle = setTimeout(() => {
+      if (shared === handle) shared = null;
+      void browser.close();
+    }, IDLE_MS);
+    handle.idle.unref();
+  }
 }
 
 /** The cycle as XLSX, one row per participant the caller sees, with only what they may see of each. */
