@@ -208,6 +208,36 @@ describe('the activity feed', () => {
     );
   });
 
+  it('says training and review events in words, never their raw keys', () => {
+    const attendance = entry({
+      action: 'training_session.attendance_recorded',
+      objectType: 'training_session',
+      objectTitle: '数据分析入门 · 2026-11-20',
+      changes: { attended: 4, passed: 3, levelsRaised: 2 },
+    });
+    expect(activitySentence(attendance, 'zh-CN')).toBe(
+      '王磊 记录了培训「数据分析入门 · 2026-11-20」的出勤：4 人出席，3 人通过考核，2 项技能等级提升',
+    );
+    const target = entry({
+      action: 'skill_target.updated',
+      objectType: 'workspace',
+      objectTitle: '用户运营组',
+      changes: { roleTitle: '内容运营', skill: '数据分析', level: 4 },
+    });
+    expect(activitySentence(target, 'en')).toBe('王磊 set the target level of “数据分析” for 内容运营 to 4');
+    expect(describeActivity(target, 'en').details).toEqual([]);
+    const stage = entry({
+      action: 'review_cycle.stage_changed',
+      objectType: 'review_cycle',
+      objectTitle: '2026 Q4',
+      changes: { stage: { from: 'self', to: 'peer' } },
+    });
+    expect(activitySentence(stage, 'zh-CN')).toBe('王磊 把考核周期「2026 Q4」推进到同事评估阶段');
+    expect(activitySentence(stage, 'en')).toBe('王磊 moved the review cycle “2026 Q4” on to peer review');
+    expect(objectTypeLabel('training_session', 'en')).toBe('Training session');
+    expect(objectTypeName('review_participant', 'zh-CN')).toBe('绩效评估');
+  });
+
   it('writes a comment as a sentence naming what it is on', () => {
     const text = (locale: 'zh-CN' | 'en', targetType: string) =>
       describeComment({ actorName: '王磊', targetType, targetTitle: '竞品分析' }, locale)

@@ -42,6 +42,12 @@ export const ACTIVITY_OBJECT_TYPES = [
   'feedback_cluster',
   'survey',
   'competitor',
+  'training_course',
+  'training_session',
+  'review_template',
+  'review_cycle',
+  'review_participant',
+  'review',
   'workspace',
 ] as const;
 
@@ -65,6 +71,12 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     feedback_cluster: '共性问题',
     survey: '问卷',
     competitor: '竞品',
+    training_course: '培训课程',
+    training_session: '培训场次',
+    review_template: '评估模板',
+    review_cycle: '考核周期',
+    review_participant: '绩效评估',
+    review: '评估表',
     workspace: '工作区',
     key_result: '关键结果',
   },
@@ -87,6 +99,12 @@ const NOUNS: Record<Locale, Record<string, string>> = {
     feedback_cluster: 'common issue',
     survey: 'survey',
     competitor: 'competitor',
+    training_course: 'training course',
+    training_session: 'training session',
+    review_template: 'review template',
+    review_cycle: 'review cycle',
+    review_participant: 'performance review',
+    review: 'review form',
     workspace: 'workspace',
     key_result: 'key result',
   },
@@ -132,6 +150,14 @@ const WORDS = {
       viewer: '只读成员',
     } as Record<string, string>,
     priorities: { 1: '低', 2: '中', 3: '高', 4: '紧急' } as Record<string, string>,
+    reviewStages: {
+      self: '自评',
+      peer: '同事评估',
+      manager: '上级评估',
+      calibration: '校准',
+      sign_off: '签署',
+      closed: '已结束',
+    } as Record<string, string>,
     frequencies: { day: '每天', week: '每周', month: '每月', quarter: '每季度' } as Record<string, string>,
     fields: {
       title: '标题',
@@ -198,6 +224,14 @@ const WORDS = {
       viewer: 'viewer',
     } as Record<string, string>,
     priorities: { 1: 'low', 2: 'medium', 3: 'high', 4: 'urgent' } as Record<string, string>,
+    reviewStages: {
+      self: 'self review',
+      peer: 'peer review',
+      manager: 'manager review',
+      calibration: 'calibration',
+      sign_off: 'sign-off',
+      closed: 'closed',
+    } as Record<string, string>,
     frequencies: { day: 'daily', week: 'weekly', month: 'monthly', quarter: 'quarterly' } as Record<
       string,
       string
@@ -462,6 +496,16 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.process_started': '{actor} 为用户反馈{object}发起了处理流程',
     'survey.wave_started': '{actor} 开始了问卷{object}的新一轮调研',
     'competitor.observed': '{actor} 记录了竞品{object}的动态{title}',
+    'training_session.attendance_recorded':
+      '{actor} 记录了培训{object}的出勤：{attended} 人出席，{passed} 人通过考核，{levelsRaised} 项技能等级提升',
+    'skill_target.updated': '{actor} 把{roleTitle}的「{skill}」目标等级设为 {level} 级',
+    'review_cycle.stage_changed': '{actor} 把考核周期{object}推进到{stage}阶段',
+    'review.submitted': '{actor} 提交了评估表{object}',
+    'review.overrides_changed': '{actor} 修改了评估表{object}中的得分调整',
+    'review.peer_added': '{actor} 为{object}添加了同事评估人',
+    'review.final_rating_changed': '{actor} 修改了{object}的最终评分',
+    'review.signed_off': '{actor} 签署了{object}',
+    'review.acknowledged': '{actor} 确认已阅{object}',
   },
   en: {
     'member.joined': '{actor} joined the workspace as {role}',
@@ -510,6 +554,16 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.process_started': '{actor} started a process for the feedback item {object}',
     'survey.wave_started': '{actor} started a new wave of the survey {object}',
     'competitor.observed': '{actor} recorded {title} about the competitor {object}',
+    'training_session.attendance_recorded':
+      '{actor} recorded attendance of the training session {object}: {attended} attended, {passed} passed the assessment, {levelsRaised} skill levels raised',
+    'skill_target.updated': '{actor} set the target level of “{skill}” for {roleTitle} to {level}',
+    'review_cycle.stage_changed': '{actor} moved the review cycle {object} on to {stage}',
+    'review.submitted': '{actor} submitted the review form {object}',
+    'review.overrides_changed': '{actor} changed the score overrides of the review form {object}',
+    'review.peer_added': '{actor} added a peer reviewer to {object}',
+    'review.final_rating_changed': '{actor} changed the final rating of {object}',
+    'review.signed_off': '{actor} signed off {object}',
+    'review.acknowledged': '{actor} acknowledged {object}',
   },
 };
 
@@ -539,6 +593,15 @@ function templateValues(entry: ActivityEntry, locale: Locale): Record<string, st
     days: text(changes.days),
     items: text(changes.items),
     date: day(changes.date),
+    attended: text(changes.attended),
+    passed: text(changes.passed),
+    levelsRaised: text(changes.levelsRaised),
+    roleTitle: text(changes.roleTitle),
+    skill: text(changes.skill),
+    level: text(changes.level),
+    stage: isRecord(changes.stage)
+      ? (words.reviewStages[text(changes.stage.to)] ?? text(changes.stage.to))
+      : '',
   };
 }
 
@@ -586,6 +649,7 @@ const SAID: Record<string, readonly string[]> = {
   'goal.checked_in': ['confidence'],
   'member.joined': ['role'],
   'invitation.created': ['role', 'email'],
+  'skill_target.updated': ['roleTitle', 'skill', 'level'],
 };
 
 /** Changes whose details are spelled out under the sentence; the rest say all in the sentence. */

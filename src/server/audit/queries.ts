@@ -231,6 +231,58 @@ export async function selectObjectTitles(
           .where('id', 'in', ids)
           .execute(),
       );
+    case 'training_course':
+    case 'review_template':
+    case 'review_cycle':
+      return plain(
+        await executor
+          .selectFrom(
+            objectType === 'training_course'
+              ? 'training_courses'
+              : objectType === 'review_template'
+                ? 'review_templates'
+                : 'review_cycles',
+          )
+          .select(['id', objectType === 'training_course' ? 'title' : 'name as title'])
+          .where('workspace_id', '=', workspaceId)
+          .where('id', 'in', ids)
+          .execute(),
+      );
+    case 'training_session':
+      // A session is its course on a day: "数据分析入门 · 2026-11-20".
+      return (
+        await executor
+          .selectFrom('training_sessions')
+          .innerJoin('training_courses', 'training_courses.id', 'training_sessions.course_id')
+          .select(['training_sessions.id', 'training_courses.title', 'training_sessions.date'])
+          .where('training_sessions.workspace_id', '=', workspaceId)
+          .where('training_sessions.id', 'in', ids)
+          .execute()
+      ).map((row) => ({ id: row.id, title: `${row.title} · ${row.date}`, key: null }));
+    case 'review_participant':
+    case 'review': {
+      // Both read as whose review in which cycle: "李雷 · 2026 Q4 绩效评估".
+      const rows =
+        objectType === 'review'
+          ? await executor
+              .selectFrom('reviews')
+              .innerJoin('review_participants', 'review_participants.id', 'reviews.participant_id')
+              .innerJoin('users', 'users.id', 'review_participants.reviewee_id')
+              .innerJoin('review_cycles', 'review_cycles.id', 'reviews.cycle_id')
+              .select(['reviews.id', 'users.name as person', 'review_cycles.name as cycle'])
+              .where('reviews.workspace_id', '=', workspaceId)
+              .where('reviews.id', 'in', ids)
+              .execute()
+          : await executor
+              .selectFrom('review_participants')
+              .innerJoin('users', 'users.id', 'review_participants.reviewee_id')
+              .innerJoin('review_cycles', 'review_cycles.id', 'review_participants.cycle_id')
+              .select(['review_participants.id', 'users.name as person', 'review_cycles.name as cycle'])
+              .where('review_participants.workspace_id', '=', workspaceId)
+              .where('review_participants.id', 'in', ids)
+              .execute();
+      return rows.map((row) => ({ id: row.id, title: `${row.person} · ${row.cycle}`, key: null }));
+    }
     case 'workspace':
       return plain(
         await executor

@@ -86,4 +86,31 @@ describe('audit entries name their objects', () => {
     const deleted = (await entries('?objectType=task')).find((item) => item.action === 'task.deleted');
     expect(deleted?.object).toEqual({ title: '周五增长例会与复盘', key: null, exists: false });
   });
+
+  it('a training course by its title and a session by its course and day', async () => {
+    const course = await t.app.inject(
+      as(owner, { method: 'POST', url: url('/training/courses'), payload: { title: '数据分析入门' } }),
+    );
+    expect(course.statusCode, course.body).toBe(201);
+    const courseId = course.json<{ course: { id: string } }>().course.id;
+    const session = await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/training/sessions'),
+        payload: { courseId, date: '2026-12-18', attendeeIds: [owner.id] },
+      }),
+    );
+    expect(session.statusCode, session.body).toBe(201);
+    const items = await entries();
+    expect(items.find((item) => item.action === 'training_course.created')?.object).toEqual({
+      title: '数据分析入门',
+      key: null,
+      exists: true,
+    });
+    expect(items.find((item) => item.action === 'training_session.created')?.object).toEqual({
+      title: '数据分析入门 · 2026-12-18',
+      key: null,
+      exists: true,
+    });
+  });
 });

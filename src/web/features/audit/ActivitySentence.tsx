@@ -41,6 +41,17 @@ export function objectPath(base: string, entry: AuditEntry): string | null {
       return `${base}/surveys/${entry.objectId}`;
     case 'competitor':
       return `${base}/competitors/${entry.objectId}`;
+    case 'training_course':
+    case 'training_session':
+      return `${base}/skills`;
+    case 'review_template':
+      return `${base}/reviews`;
+    case 'review_cycle':
+      return `${base}/reviews/${entry.objectId}`;
+    case 'review_participant':
+      return `${base}/reviews/people/${entry.objectId}`;
+    case 'review':
+      return `${base}/reviews/r/${entry.objectId}`;
     case 'workspace':
       return `${base}/settings`;
     default:

@@ -254,21 +254,23 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
             animation: false,
             grid: { ...CHART_GRID, top: 16 },
             tooltip: { trigger: 'axis' },
-            xAxis: {
+            // Bars run sideways so the bucket names read whole in the narrow column.
+            yAxis: {
               type: 'category',
+              inverse: true,
               data: data.leadTime.buckets.map((bucket) =>
                 isBucketKey(bucket.key) ? t(`analytics.buckets.${bucket.key}`) : bucket.key,
               ),
-              axisLabel: { interval: 0, fontSize: 11, width: 52, overflow: 'break', lineHeight: 13 },
+              axisLabel: { interval: 0, fontSize: 11 },
             },
-            yAxis: { type: 'value', minInterval: 1 },
+            xAxis: { type: 'value', minInterval: 1 },
             series: [
               {
                 type: 'bar',
                 name: t('analytics.cases'),
                 data: data.leadTime.buckets.map((bucket) => bucket.count),
                 itemStyle: { color: CHART_COLORS.target },
-                barMaxWidth: 40,
+                barMaxWidth: 24,
               },
             ],
           }
@@ -616,7 +618,6 @@ export function AnalyticsTab({ workspaceId, processId }: { workspaceId: string; 
                 dataSource={data.rework.steps}
                 pagination={false}
                 size="small"
-                scroll={{ x: 360 }}
                 data-testid="analytics-rework"
               />
             )}

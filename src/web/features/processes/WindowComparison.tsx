@@ -92,7 +92,9 @@ export function WindowComparison(props: {
       render: (_, row) => {
         if (row.before === null || row.after === null || row.before === 0) return '—';
         const ratio = (row.after - row.before) / row.before;
-        if (ratio === 0) return format.percent(0);
+        // Under one percent reads as "0%": no sign and no colour for a change the figure cannot show.
+        if (Math.abs(ratio) < 0.01)
+          return <Typography.Text type="secondary">{format.percent(0)}</Typography.Text>;
         const better = row.kind === 'duration' ? ratio < 0 : ratio > 0;
         return (
           <Typography.Text type={better ? 'success' : 'danger'}>
