@@ -1,42 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  createTestWorkspace,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
-
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let workspaceId: string;
+import { describe, expect, it } from 'vitest';
+import { as, createTestWorkspace, signUpUser, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
 // Served under a path behind a proxy: invitation links must carry the whole public address.
 const PUBLIC_URL = 'https://plan.example.com/ops/';
 
-beforeEach(async () => {
-  t = await createTestApp({ publicUrl: PUBLIC_URL });
-  ({ workspaceId, owner, manager, member } = await createTestTeam(t.app, ['manager', 'member']));
-});
-afterEach(() => t.close());
+const t = useTestTeam(['manager', 'member'], { config: { publicUrl: PUBLIC_URL } });
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function invite(by: TestUser, payload: Record<string, unknown>) {
-  return t.app.inject(as(by, { method: 'POST', url: `/api/v1/w/${workspaceId}/invitations`, payload }));
+  return t.app.inject(as(by, { method: 'POST', url: `/api/v1/w/${t.workspaceId}/invitations`, payload }));
 }
 
 describe('invitations', () => {
   it('invites by link: preview without signing in, accept as a new user, single use', async () => {
-    const created = await invite(manager, { role: 'member', expiresInDays: 7 });
+    const created = await invite(t.manager, { role: 'member', expiresInDays: 7 });
     expect(created.statusCode).toBe(201);
     const { token, url, invitation } = created.json();
     expect(url).toBe(`https://plan.example.com/ops/invite/${token}`);
-    expect(invitation).toMatchObject({ role: 'member', status: 'pending', createdBy: { id: manager.id } });
+    expect(invitation).toMatchObject({ role: 'member', status: 'pending', createdBy: { id: t.manager.id } });
 
     const preview = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
     expect(preview.statusCode).toBe(200);
@@ -47,7 +30,7 @@ describe('invitations', () => {
       as(newcomer, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }),
     );
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ workspace: { id: workspaceId }, role: 'member' });
+    expect(accepted.json()).toMatchObject({ workspace: { id: t.workspaceId }, role: 'member' });
 
     const again = await t.app.inject(
       as(await signUpUser(t.app), { method: 'POST', url: `/api/v1/invitations/${token}/accept` }),
@@ -56,13 +39,13 @@ describe('invitations', () => {
     expect(again.json().error.code).toBe('invitation_expired');
 
     const list = await t.app.inject(
-      as(manager, { method: 'GET', url: `/api/v1/w/${workspaceId}/invitations` }),
+      as(t.manager, { method: 'GET', url: `/api/v1/w/${t.workspaceId}/invitations` }),
     );
     expect(list.json().items[0].status).toBe('accepted');
   });
 
   it('expires after its days', async () => {
-    const { token } = (await invite(owner, { role: 'viewer', expiresInDays: 1 })).json();
+    const { token } = (await invite(t.owner, { role: 'viewer', expiresInDays: 1 })).json();
     t.clock.advance(DAY + 1);
     const newcomer = await signUpUser(t.app);
     const response = await t.app.inject(
@@ -80,13 +63,19 @@ describe('invitations', () => {
   });
 
   it('can be revoked by a manager, and then does not work', async () => {
-    const created = (await invite(owner, { role: 'member', expiresInDays: 3 })).json();
+    const created = (await invite(t.owner, { role: 'member', expiresInDays: 3 })).json();
     const byMember = await t.app.inject(
-      as(member, { method: 'DELETE', url: `/api/v1/w/${workspaceId}/invitations/${created.invitation.id}` }),
+      as(t.member, {
+        method: 'DELETE',
+        url: `/api/v1/w/${t.workspaceId}/invitations/${created.invitation.id}`,
+      }),
     );
     expect(byMember.statusCode).toBe(403);
     const revoked = await t.app.inject(
-      as(manager, { method: 'DELETE', url: `/api/v1/w/${workspaceId}/invitations/${created.invitation.id}` }),
+      as(t.manager, {
+        method: 'DELETE',
+        url: `/api/v1/w/${t.workspaceId}/invitations/${created.invitation.id}`,
+      }),
     );
     expect(revoked.statusCode).toBe(204);
     const newcomer = await signUpUser(t.app);
@@ -101,7 +90,7 @@ describe('invitations', () => {
 
   it('binds an invitation to an e-mail when given one', async () => {
     const { token } = (
-      await invite(owner, { role: 'member', email: 'Chen@Example.com', expiresInDays: 3 })
+      await invite(t.owner, { role: 'member', email: 'Chen@Example.com', expiresInDays: 3 })
     ).json();
     const wrong = await signUpUser(t.app);
     const refused = await t.app.inject(
@@ -117,20 +106,20 @@ describe('invitations', () => {
   });
 
   it('refuses a member joining twice', async () => {
-    const { token } = (await invite(owner, { role: 'member', expiresInDays: 3 })).json();
+    const { token } = (await invite(t.owner, { role: 'member', expiresInDays: 3 })).json();
     const response = await t.app.inject(
-      as(member, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }),
+      as(t.member, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }),
     );
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('already_member');
   });
 
   it('limits who may invite and to which role', async () => {
-    expect((await invite(member, { role: 'viewer', expiresInDays: 3 })).statusCode).toBe(403);
-    const tooHigh = await invite(manager, { role: 'admin', expiresInDays: 3 });
+    expect((await invite(t.member, { role: 'viewer', expiresInDays: 3 })).statusCode).toBe(403);
+    const tooHigh = await invite(t.manager, { role: 'admin', expiresInDays: 3 });
     expect(tooHigh.statusCode).toBe(403);
     expect(tooHigh.json().error.code).toBe('role_not_allowed');
-    const invalid = await invite(owner, { role: 'member', expiresInDays: 90, email: 'nope' });
+    const invalid = await invite(t.owner, { role: 'member', expiresInDays: 90, email: 'nope' });
     expect(invalid.statusCode).toBe(400);
     expect(
       invalid
@@ -162,7 +151,10 @@ describe('invitations', () => {
       )
     ).json();
     const response = await t.app.inject(
-      as(owner, { method: 'DELETE', url: `/api/v1/w/${workspaceId}/invitations/${foreign.invitation.id}` }),
+      as(t.owner, {
+        method: 'DELETE',
+        url: `/api/v1/w/${t.workspaceId}/invitations/${foreign.invitation.id}`,
+      }),
     );
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('invitation_not_found');

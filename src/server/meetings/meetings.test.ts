@@ -8,24 +8,11 @@ import {
   type TestApp,
   type TestUser,
 } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 import { prepareUpcomingMeetings } from './agenda-job.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-function url(suffix: string) {
-  return `/api/v1/w/${workspaceId}${suffix}`;
-}
+const t = useTestTeam(['member', 'viewer']);
 
 async function call(
   user: TestUser,
@@ -33,20 +20,16 @@ async function call(
   path: string,
   payload?: object,
 ) {
-  return t.app.inject(as(user, { method, url: url(path), ...(payload ? { payload } : {}) }));
-}
-
-async function drain() {
-  while ((await t.app.services.scheduler.runDue()) > 0);
+  return t.app.inject(as(user, { method, url: t.url(path), ...(payload ? { payload } : {}) }));
 }
 
 async function startWeekly() {
-  const created = await call(owner, 'POST', '/meeting-series', {
+  const created = await call(t.owner, 'POST', '/meeting-series', {
     title: '运营周会',
     rule: 'FREQ=WEEKLY;BYDAY=MO',
     startsOn: '2026-11-30',
     startTime: '10:00',
-    attendeeIds: [owner.id, member.id],
+    attendeeIds: [t.owner.id, t.member.id],
   });
   expect(created.statusCode).toBe(201);
   return created.json() as {
@@ -61,7 +44,7 @@ describe('meetings', () => {
     expect(meeting.date).toBe('2026-11-30');
     expect(series.nextDate).toBe('2026-12-07');
 
-    const badRule = await call(owner, 'POST', '/meeting-series', {
+    const badRule = await call(t.owner, 'POST', '/meeting-series', {
       title: 'x',
       rule: 'FREQ=HOURLY',
       startsOn: '2026-11-30',
@@ -73,7 +56,7 @@ describe('meetings', () => {
     expect(badRule.json().error.message).toMatch(/repeat rule is not valid/);
 
     const stranger = await signUpUser(t.app);
-    const foreign = await call(owner, 'POST', '/meetings', {
+    const foreign = await call(t.owner, 'POST', '/meetings', {
       title: '临时会',
       date: '2026-12-01',
       startTime: '15:00',
@@ -85,16 +68,16 @@ describe('meetings', () => {
       fields: [{ path: 'attendeeIds' }],
     });
 
-    const tooLong = await call(owner, 'PATCH', `/meetings/${meeting.id}`, { minutes: '字'.repeat(50_001) });
+    const tooLong = await call(t.owner, 'PATCH', `/meetings/${meeting.id}`, { minutes: '字'.repeat(50_001) });
     expect(tooLong.statusCode).toBe(413);
     expect(tooLong.json().error).toMatchObject({ code: 'minutes_too_long', fields: [{ path: 'minutes' }] });
   });
 
   it('builds the agenda from live data, each item linked, and keeps the topics people wrote', async () => {
     const { meeting } = await startWeekly();
-    const overdue = await call(owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
+    const overdue = await call(t.owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
     const taskId = overdue.json().task.id as string;
-    const goal = await call(owner, 'POST', '/goals', {
+    const goal = await call(t.owner, 'POST', '/goals', {
       title: '提升新用户留存',
       startDate: '2026-10-01',
       dueDate: '2026-12-31',
@@ -107,57 +90,57 @@ describe('meetings', () => {
       .where('id', '=', goalId)
       .execute();
 
-    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+    await call(t.owner, 'PATCH', `/meetings/${meeting.id}`, {
       agenda: [{ id: 'manual-1', kind: 'topic', source: 'manual', title: '预算', detail: null, link: null }],
     });
-    const built = await call(owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
+    const built = await call(t.owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
     expect(built.statusCode).toBe(200);
     const agenda = built.json().meeting.agenda as Array<{ kind: string; title: string; link: string | null }>;
     expect(agenda).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'goal', link: `/w/${workspaceId}/goals/${goalId}` }),
-        expect.objectContaining({ kind: 'task', link: `/w/${workspaceId}/tasks?task=${taskId}` }),
+        expect.objectContaining({ kind: 'goal', link: `/w/${t.workspaceId}/goals/${goalId}` }),
+        expect.objectContaining({ kind: 'task', link: `/w/${t.workspaceId}/tasks?task=${taskId}` }),
         expect.objectContaining({ kind: 'topic', title: '预算' }),
       ]),
     );
     expect(agenda.find((item) => item.kind === 'task')?.title).toBe('Overdue: 上线新手引导');
     // Building again replaces the live items, not duplicates them.
-    const again = await call(owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
+    const again = await call(t.owner, 'POST', `/meetings/${meeting.id}/agenda/build`, {});
     expect(again.json().meeting.agenda).toHaveLength(agenda.length);
   });
 
   it('turns action items into tasks and opens the next meeting with the open ones', async () => {
     const { series, meeting } = await startWeekly();
-    const first = await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+    const first = await call(t.owner, 'POST', `/meetings/${meeting.id}/actions`, {
       title: '整理流失用户访谈',
-      ownerId: member.id,
+      ownerId: t.member.id,
       dueDate: '2026-12-04',
     });
     expect(first.statusCode).toBe(201);
-    await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+    await call(t.owner, 'POST', `/meetings/${meeting.id}/actions`, {
       title: '更新预算表',
-      ownerId: owner.id,
+      ownerId: t.owner.id,
       dueDate: '2026-12-03',
     });
     const actions = first.json().meeting.actions as Array<{ taskId: string; isOpen: boolean }>;
     const [open] = actions;
-    expect(open).toMatchObject({ isOpen: true, taskStatus: 'todo', owner: { id: member.id } });
+    expect(open).toMatchObject({ isOpen: true, taskStatus: 'todo', owner: { id: t.member.id } });
 
-    const task = await call(owner, 'GET', `/tasks/${open?.taskId}`);
+    const task = await call(t.owner, 'GET', `/tasks/${open?.taskId}`);
     expect(task.json().task).toMatchObject({ title: '整理流失用户访谈', dueDate: '2026-12-04' });
     const roles = (task.json().task.roles as Array<{ userId: string; role: string }>).map(
       (role) => `${role.role}:${role.userId}`,
     );
-    expect(roles.sort()).toEqual([`A:${member.id}`, `R:${member.id}`]);
+    expect(roles.sort()).toEqual([`A:${t.member.id}`, `R:${t.member.id}`]);
 
     // The second action is done before the next meeting: only the first is carried over.
-    const refreshed = await call(owner, 'GET', `/meetings/${meeting.id}`);
+    const refreshed = await call(t.owner, 'GET', `/meetings/${meeting.id}`);
     const done = (refreshed.json().meeting.actions as Array<{ taskId: string; title: string }>).find(
       (action) => action.title === '更新预算表',
     );
-    await call(owner, 'PATCH', `/tasks/${done?.taskId}`, { status: 'done' });
+    await call(t.owner, 'PATCH', `/tasks/${done?.taskId}`, { status: 'done' });
 
-    const next = await call(owner, 'POST', `/meeting-series/${series.id}/next`, {});
+    const next = await call(t.owner, 'POST', `/meeting-series/${series.id}/next`, {});
     expect(next.statusCode).toBe(201);
     expect(next.json().meeting).toMatchObject({ date: '2026-12-07', title: '运营周会' });
     const carried = next.json().meeting.agenda as Array<{ kind: string; source: string; title: string }>;
@@ -166,7 +149,7 @@ describe('meetings', () => {
     ]);
 
     const stranger = await signUpUser(t.app);
-    const badOwner = await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+    const badOwner = await call(t.owner, 'POST', `/meetings/${meeting.id}/actions`, {
       title: 'x',
       ownerId: stranger.id,
       dueDate: '2026-12-04',
@@ -180,33 +163,33 @@ describe('meetings', () => {
 
   it('sends the agenda and the minutes to the attendees and exports the minutes', async () => {
     const { meeting } = await startWeekly();
-    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+    await call(t.owner, 'PATCH', `/meetings/${meeting.id}`, {
       minutes: '讨论了 **留存**。',
       decisions: ['新手引导下周上线'],
     });
-    const sent = await call(owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
+    const sent = await call(t.owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
     expect(sent.json().meeting.agendaSentAt).toBe(t.clock.now);
-    await call(owner, 'POST', `/meetings/${meeting.id}/send-minutes`, {});
-    await drain();
+    await call(t.owner, 'POST', `/meetings/${meeting.id}/send-minutes`, {});
+    await t.drain();
 
-    const inbox = await call(member, 'GET', '/notifications');
+    const inbox = await call(t.member, 'GET', '/notifications');
     const items = inbox.json().items as Array<{ type: string }>;
     // Both were made at the same instant: their order is the dispatcher's, so compare as a set.
     expect(items.map((item) => item.type).sort()).toEqual(['meeting.agenda_ready', 'meeting.minutes_ready']);
     expect(items.find((item) => item.type === 'meeting.minutes_ready')).toMatchObject({
       reason: 'informed',
-      link: `/w/${workspaceId}/meetings/${meeting.id}`,
+      link: `/w/${t.workspaceId}/meetings/${meeting.id}`,
       title: 'Minutes of “运营周会” (2026-11-30): 1 decisions, 0 action items',
     });
     // The sender is not told of what they sent.
-    expect((await call(owner, 'GET', '/notifications')).json().items).toHaveLength(0);
-    expect((await call(owner, 'GET', `/meetings/${meeting.id}`)).json().meeting.status).toBe('held');
+    expect((await call(t.owner, 'GET', '/notifications')).json().items).toHaveLength(0);
+    expect((await call(t.owner, 'GET', `/meetings/${meeting.id}`)).json().meeting.status).toBe('held');
 
-    const markdown = await call(owner, 'GET', `/meetings/${meeting.id}/minutes?format=md`);
+    const markdown = await call(t.owner, 'GET', `/meetings/${meeting.id}/minutes?format=md`);
     expect(markdown.headers['content-type']).toMatch(/text\/markdown/);
     expect(markdown.body).toContain('# 运营周会');
     expect(markdown.body).toContain('- 新手引导下周上线');
-    const docx = await call(owner, 'GET', `/meetings/${meeting.id}/minutes?format=docx`);
+    const docx = await call(t.owner, 'GET', `/meetings/${meeting.id}/minutes?format=docx`);
     expect(docx.statusCode).toBe(200);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
@@ -231,7 +214,7 @@ describe('meetings', () => {
       ['DELETE', `/meetings/${theirId}`],
     ] as const) {
       const response = await call(
-        owner,
+        t.owner,
         method,
         path,
         method === 'GET' || method === 'DELETE' ? undefined : {},
@@ -242,19 +225,19 @@ describe('meetings', () => {
     const foreignSeries = await t.app.inject(
       as(other.owner, {
         method: 'POST',
-        url: `/api/v1/w/${workspaceId}/meeting-series/${series.id}/next`,
+        url: `/api/v1/w/${t.workspaceId}/meeting-series/${series.id}/next`,
         payload: {},
       }),
     );
     expect(foreignSeries.statusCode).toBe(404);
     expect(foreignSeries.json().error.code).toBe('workspace_not_found');
 
-    const viewerWrite = await call(viewer, 'PATCH', `/meetings/${meeting.id}`, { minutes: 'x' });
+    const viewerWrite = await call(t.viewer, 'PATCH', `/meetings/${meeting.id}`, { minutes: 'x' });
     expect(viewerWrite.statusCode).toBe(403);
-    expect((await call(viewer, 'GET', `/meetings/${meeting.id}`)).statusCode).toBe(200);
-    const anonymous = await t.app.inject({ method: 'GET', url: url('/meetings') });
+    expect((await call(t.viewer, 'GET', `/meetings/${meeting.id}`)).statusCode).toBe(200);
+    const anonymous = await t.app.inject({ method: 'GET', url: t.url('/meetings') });
     expect(anonymous.statusCode).toBe(401);
-    const listed = await call(member, 'GET', '/meetings');
+    const listed = await call(t.member, 'GET', '/meetings');
     expect(listed.json().items.map((item: { id: string }) => item.id)).toEqual([meeting.id]);
   });
 });
@@ -262,9 +245,9 @@ describe('meetings', () => {
 describe('the agenda before the meeting', () => {
   it('is built and sent by the scheduler a day ahead, once, and the series’ next meeting opens with open actions', async () => {
     const { meeting } = await startWeekly(); // Mondays 10:00 in Asia/Shanghai, from 2026-11-30
-    const overdue = await call(owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
+    const overdue = await call(t.owner, 'POST', '/tasks', { title: '上线新手引导', dueDate: '2026-11-20' });
     const overdueId = overdue.json().task.id as string;
-    await call(owner, 'PATCH', `/meetings/${meeting.id}`, {
+    await call(t.owner, 'PATCH', `/meetings/${meeting.id}`, {
       agenda: [{ id: 'manual-1', kind: 'topic', source: 'manual', title: '预算', detail: null, link: null }],
     });
 
@@ -274,46 +257,46 @@ describe('the agenda before the meeting', () => {
     // Sunday 11:00 in Shanghai (03:00 UTC): less than 24 hours before Monday 10:00.
     t.clock.now = Date.UTC(2026, 10, 29, 3, 0);
     expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 1 });
-    const sent = (await call(member, 'GET', `/meetings/${meeting.id}`)).json().meeting;
+    const sent = (await call(t.member, 'GET', `/meetings/${meeting.id}`)).json().meeting;
     expect(sent.agendaSentAt).toBe(t.clock.now);
     expect(sent.agenda).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'task', link: `/w/${workspaceId}/tasks?task=${overdueId}` }),
+        expect.objectContaining({ kind: 'task', link: `/w/${t.workspaceId}/tasks?task=${overdueId}` }),
         expect.objectContaining({ kind: 'topic', title: '预算' }),
       ]),
     );
-    await drain();
-    for (const attendee of [owner, member]) {
+    await t.drain();
+    for (const attendee of [t.owner, t.member]) {
       const inbox = (await call(attendee, 'GET', '/notifications')).json().items as Array<{
         type: string;
         link: string;
       }>;
       expect(inbox.filter((item) => item.type === 'meeting.agenda_ready')).toEqual([
-        expect.objectContaining({ link: `/w/${workspaceId}/meetings/${meeting.id}` }),
+        expect.objectContaining({ link: `/w/${t.workspaceId}/meetings/${meeting.id}` }),
       ]);
     }
     // Not again, whoever runs it.
     expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
 
     // At the meeting an action is agreed; it stays open.
-    await call(owner, 'POST', `/meetings/${meeting.id}/actions`, {
+    await call(t.owner, 'POST', `/meetings/${meeting.id}/actions`, {
       title: '整理流失用户访谈',
-      ownerId: member.id,
+      ownerId: t.member.id,
       dueDate: '2026-12-04',
     });
-    await call(owner, 'PATCH', `/meetings/${meeting.id}`, { status: 'held' });
+    await call(t.owner, 'PATCH', `/meetings/${meeting.id}`, { status: 'held' });
 
     // The next Sunday the scheduler (its cron row, not a direct call) makes the 12-07 meeting and sends its agenda.
     t.clock.now = Date.UTC(2026, 11, 6, 3, 0);
-    await drain();
-    const meetings = (await call(member, 'GET', '/meetings')).json().items as Array<{
+    await t.drain();
+    const meetings = (await call(t.member, 'GET', '/meetings')).json().items as Array<{
       id: string;
       date: string;
       agendaSentAt: number | null;
     }>;
     const next = meetings.find((item) => item.date === '2026-12-07');
     expect(next?.agendaSentAt).not.toBeNull();
-    const nextAgenda = (await call(member, 'GET', `/meetings/${next?.id}`)).json().meeting.agenda as Array<{
+    const nextAgenda = (await call(t.member, 'GET', `/meetings/${next?.id}`)).json().meeting.agenda as Array<{
       source: string;
       title: string;
     }>;
@@ -323,7 +306,7 @@ describe('the agenda before the meeting', () => {
         .map((item) => item.title)
         .join(),
     ).toContain('整理流失用户访谈');
-    const feed = (await call(viewer, 'GET', '/activity?objectType=meeting&kind=updated')).json()
+    const feed = (await call(t.viewer, 'GET', '/activity?objectType=meeting&kind=updated')).json()
       .items as Array<{
       change: { action: string; actor: unknown };
     }>;
@@ -333,7 +316,7 @@ describe('the agenda before the meeting', () => {
 
   it('leaves a meeting alone whose agenda someone already sent', async () => {
     const { meeting } = await startWeekly();
-    await call(owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
+    await call(t.owner, 'POST', `/meetings/${meeting.id}/send-agenda`, {});
     t.clock.now = Date.UTC(2026, 10, 29, 3, 0);
     expect(await prepareUpcomingMeetings(t.app.services)).toEqual({ created: 0, sent: 0 });
   });
@@ -488,11 +471,11 @@ describe('agenda and minutes by e-mail', () => {
 describe('demo communication', () => {
   it('holds comments, a weekly series with minutes and actions, paused bot targets, and the plan communication section', async () => {
     const demo = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+      as(t.owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
     );
     const demoId = demo.json().workspace.id as string;
     const get = (path: string) =>
-      t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}${path}` }));
+      t.app.inject(as(t.owner, { method: 'GET', url: `/api/v1/w/${demoId}${path}` }));
 
     const feed = await get('/activity?limit=200');
     expect(

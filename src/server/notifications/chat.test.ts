@@ -1,26 +1,19 @@
 import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { as, createTestTeam } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 import { startReceiver, type ReceivedRequest, type TestReceiver } from '../testing/receiver.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let admin: TestUser;
-let member: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['admin', 'member'], {
+  config: { webhookTimeoutMs: 300, publicUrl: 'https://ops.example.com' },
+});
 const receivers: TestReceiver[] = [];
 
-beforeEach(async () => {
-  t = await createTestApp({ webhookTimeoutMs: 300, publicUrl: 'https://ops.example.com' });
-  ({ workspaceId, owner, admin, member } = await createTestTeam(t.app, ['admin', 'member']));
-});
 afterEach(async () => {
-  await t.close();
   await Promise.all(receivers.splice(0).map((receiver) => receiver.close()));
 });
 
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
 const SECRET = 'SEC0123456789abcdef';
 const json = (body: unknown) => ({ status: 200, body: JSON.stringify(body) });
 
@@ -81,20 +74,16 @@ function webhook(request: ReceivedRequest) {
     : { status: 401, body: 'bad signature' };
 }
 
-async function addTarget(payload: Record<string, unknown>, user = admin) {
-  return t.app.inject(as(user, { method: 'POST', url: url('/chat-targets'), payload }));
-}
-
-async function drain() {
-  while ((await t.app.services.scheduler.runDue()) > 0);
+async function addTarget(payload: Record<string, unknown>, user = t.admin) {
+  return t.app.inject(as(user, { method: 'POST', url: t.url('/chat-targets'), payload }));
 }
 
 async function assignTask(title: string) {
   const response = await t.app.inject(
-    as(owner, {
+    as(t.owner, {
       method: 'POST',
-      url: url('/tasks'),
-      payload: { title, roles: [{ userId: member.id, role: 'A' }] },
+      url: t.url('/tasks'),
+      payload: { title, roles: [{ userId: t.member.id, role: 'A' }] },
     }),
   );
   expect(response.statusCode).toBe(201);
@@ -130,19 +119,19 @@ describe('chat targets', () => {
     });
 
     await assignTask('双十二活动预热');
-    await drain();
+    await t.drain();
     for (const kind of Object.keys(platforms)) {
       expect(started[kind]?.requests, kind).toHaveLength(1);
       expect(started[kind]?.requests[0]?.body, kind).toContain(
-        `${member.name} 被指定为「双十二活动预热」的批准人（A）`,
+        `${t.member.name} 被指定为「双十二活动预热」的批准人（A）`,
       );
     }
     expect(quiet.requests).toHaveLength(0);
-    const targets = (await t.app.inject(as(admin, { method: 'GET', url: url('/chat-targets') }))).json()
+    const targets = (await t.app.inject(as(t.admin, { method: 'GET', url: t.url('/chat-targets') }))).json()
       .items as { id: string; name: string }[];
     for (const target of targets) {
       const log = await t.app.inject(
-        as(admin, { method: 'GET', url: url(`/chat-targets/${target.id}/deliveries`) }),
+        as(t.admin, { method: 'GET', url: t.url(`/chat-targets/${target.id}/deliveries`) }),
       );
       const expected =
         target.name === 'KPI 群' ? [] : [{ status: 'sent', attempts: 1, eventType: 'task.assigned' }];
@@ -168,9 +157,9 @@ describe('chat targets', () => {
     });
     // Renaming keeps the stored secret and address.
     const renamed = await t.app.inject(
-      as(admin, {
+      as(t.admin, {
         method: 'PATCH',
-        url: url(`/chat-targets/${created.json().target.id}`),
+        url: t.url(`/chat-targets/${created.json().target.id}`),
         payload: { name: '运营群' },
       }),
     );
@@ -195,7 +184,7 @@ describe('chat targets', () => {
       })
     ).json().target;
     const tested = await t.app.inject(
-      as(admin, { method: 'POST', url: url(`/chat-targets/${okTarget.id}/test`), payload: {} }),
+      as(t.admin, { method: 'POST', url: t.url(`/chat-targets/${okTarget.id}/test`), payload: {} }),
     );
     expect(tested.statusCode).toBe(200);
     expect(ok.requests[0]?.body).toContain('OpsPlan test message');
@@ -210,9 +199,9 @@ describe('chat targets', () => {
       })
     ).json().target;
     const rejected = await t.app.inject(
-      as(admin, {
+      as(t.admin, {
         method: 'POST',
-        url: url(`/chat-targets/${wrong.id}/test`),
+        url: t.url(`/chat-targets/${wrong.id}/test`),
         payload: {},
         headers: { 'accept-language': 'zh-CN' },
       }),
@@ -229,7 +218,7 @@ describe('chat targets', () => {
       await addTarget({ name: 'gone', kind: 'slack', url: `${closed.url}/x`, eventTypes: [] })
     ).json().target;
     const refused = await t.app.inject(
-      as(admin, { method: 'POST', url: url(`/chat-targets/${refusedTarget.id}/test`), payload: {} }),
+      as(t.admin, { method: 'POST', url: t.url(`/chat-targets/${refusedTarget.id}/test`), payload: {} }),
     );
     expect(refused.json().error.code).toBe('chat_target_refused');
 
@@ -239,7 +228,7 @@ describe('chat targets', () => {
     ).json().target;
     const started = Date.now();
     const timeout = await t.app.inject(
-      as(admin, { method: 'POST', url: url(`/chat-targets/${slowTarget.id}/test`), payload: {} }),
+      as(t.admin, { method: 'POST', url: t.url(`/chat-targets/${slowTarget.id}/test`), payload: {} }),
     );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(timeout.json().error).toMatchObject({
@@ -248,7 +237,7 @@ describe('chat targets', () => {
     });
 
     const log = await t.app.inject(
-      as(admin, { method: 'GET', url: url(`/chat-targets/${wrong.id}/deliveries`) }),
+      as(t.admin, { method: 'GET', url: t.url(`/chat-targets/${wrong.id}/deliveries`) }),
     );
     expect(log.json().items[0]).toMatchObject({
       status: 'failed',
@@ -313,7 +302,7 @@ describe('chat targets', () => {
       eventTypes: ['task.assigned'],
     });
     await assignTask('周报');
-    await drain();
+    await t.drain();
     const first = await t.database.db
       .selectFrom('notification_deliveries')
       .selectAll()
@@ -325,7 +314,7 @@ describe('chat targets', () => {
       last_error: 'rejected: HTTP 500 oops',
     });
     t.clock.advance(2500);
-    await drain();
+    await t.drain();
     const second = await t.database.db
       .selectFrom('notification_deliveries')
       .selectAll()
@@ -337,7 +326,7 @@ describe('chat targets', () => {
   it('is for admins, and for this workspace only', async () => {
     const forbidden = await addTarget(
       { name: 'x', kind: 'slack', url: 'https://hooks.example.com/x', eventTypes: [] },
-      member,
+      t.member,
     );
     expect(forbidden.statusCode).toBe(403);
     const other = await createTestTeam(t.app, []);
@@ -350,12 +339,12 @@ describe('chat targets', () => {
     );
     const id = theirs.json().target.id as string;
     const test = await t.app.inject(
-      as(admin, { method: 'POST', url: url(`/chat-targets/${id}/test`), payload: {} }),
+      as(t.admin, { method: 'POST', url: t.url(`/chat-targets/${id}/test`), payload: {} }),
     );
     expect(test.statusCode).toBe(404);
     expect(test.json().error.code).toBe('chat_target_not_found');
     const cross = await t.app.inject(
-      as(admin, { method: 'GET', url: `/api/v1/w/${other.workspaceId}/chat-targets/${id}/deliveries` }),
+      as(t.admin, { method: 'GET', url: `/api/v1/w/${other.workspaceId}/chat-targets/${id}/deliveries` }),
     );
     expect(cross.statusCode).toBe(404);
   });

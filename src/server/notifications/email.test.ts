@@ -1,49 +1,29 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestWorkspace,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { as, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 import { sendDigests } from './service.ts';
 
 let smtp: TestSmtpServer;
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let workspaceId: string;
-
 beforeEach(async () => {
   smtp = await startSmtpServer();
-  t = await createTestApp({ smtpUrl: smtp.url, publicUrl: 'https://ops.example.com' });
-  owner = await signUpUser(t.app);
-  member = await signUpUser(t.app, { locale: 'zh-CN' });
-  workspaceId = await createTestWorkspace(t.app, owner, { member });
 });
-afterEach(async () => {
-  await t.close();
-  await smtp.close();
+afterEach(() => smtp.close());
+const t = useTestTeam(['member'], {
+  config: () => ({ smtpUrl: smtp.url, publicUrl: 'https://ops.example.com' }),
+  locales: { member: 'zh-CN' },
 });
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function drain() {
-  while ((await t.app.services.scheduler.runDue()) > 0);
-}
 
 async function assign(title: string) {
   const response = await t.app.inject(
-    as(owner, {
+    as(t.owner, {
       method: 'POST',
-      url: url('/tasks'),
+      url: t.url('/tasks'),
       payload: {
         title,
         roles: [
-          { userId: member.id, role: 'R' },
-          { userId: owner.id, role: 'A' },
+          { userId: t.member.id, role: 'R' },
+          { userId: t.owner.id, role: 'A' },
         ],
       },
     }),
@@ -73,10 +53,10 @@ async function settings(user: TestUser, changes: Record<string, unknown>) {
 describe('e-mail notifications', () => {
   it('mails the recipient in their language with a one-click unsubscribe that works', async () => {
     await assign('发布双十二活动');
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(1);
     const mail = smtp.messages[0];
-    expect(mail?.to).toEqual([member.email]);
+    expect(mail?.to).toEqual([t.member.email]);
     expect(mail?.subject).toBe('你被指定为「发布双十二活动」的负责人（R）');
     expect(mail?.text).toContain('在 OpsPlan 中查看: https://ops.example.com/w/');
     expect(mail?.html).toContain('<strong>你被指定为「发布双十二活动」的负责人（R）</strong>');
@@ -106,36 +86,38 @@ describe('e-mail notifications', () => {
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain('已退订');
 
-    const after = await t.app.inject(as(member, { method: 'GET', url: '/api/v1/me/notification-settings' }));
+    const after = await t.app.inject(
+      as(t.member, { method: 'GET', url: '/api/v1/me/notification-settings' }),
+    );
     expect(after.json().settings.preferences).toContainEqual({
       eventType: 'task.assigned',
       channel: 'email',
       enabled: false,
     });
     await assign('第二个任务');
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(1);
   });
 
   it('holds e-mail during quiet hours in the recipient’s time zone', async () => {
     // The test clock is 09:00 UTC: 17:00 in Shanghai.
-    await settings(member, { quietStart: '16:30', quietEnd: '18:00' });
+    await settings(t.member, { quietStart: '16:30', quietEnd: '18:00' });
     await assign('整理周报');
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(0);
     t.clock.advance(30 * 60_000);
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(0);
     t.clock.advance(30 * 60_000);
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(1);
   });
 
   it('collects e-mail into one daily digest at the chosen hour', async () => {
-    await settings(member, { digest: true, digestHour: 18 });
+    await settings(t.member, { digest: true, digestHour: 18 });
     await assign('一');
     await assign('二');
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(0);
     expect(await sendDigests(t.app.services)).toBe(0);
     t.clock.advance(60 * 60_000);
@@ -150,7 +132,7 @@ describe('e-mail notifications', () => {
   it('retries a message the SMTP server could not take, and records each attempt', async () => {
     await smtp.close();
     await assign('复盘');
-    await drain();
+    await t.drain();
     const failed = await t.database.db
       .selectFrom('notification_deliveries')
       .selectAll()
@@ -161,7 +143,7 @@ describe('e-mail notifications', () => {
     // The address changed with the new server: point the running app at it.
     t.app.services.config.smtpUrl = smtp.url;
     t.clock.advance(3000);
-    await drain();
+    await t.drain();
     const sent = await t.database.db
       .selectFrom('notification_deliveries')
       .selectAll()

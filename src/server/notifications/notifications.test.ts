@@ -1,48 +1,26 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../../db/index.ts';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { as, signUpUser, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 import { TEST_DIALECT } from '../testing/database.ts';
 import { openSse } from '../testing/sse.ts';
 import { notifyEvent } from './service.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function drain(app = t.app) {
-  while ((await app.services.scheduler.runDue()) > 0);
-}
+const t = useTestTeam(['member', 'viewer']);
 
 async function createTask(roles: { userId: string; role: string }[], title = '整理周报', app = t.app) {
   const response = await app.inject(
-    as(owner, { method: 'POST', url: url('/tasks'), payload: { title, dueDate: '2026-11-30', roles } }),
+    as(t.owner, { method: 'POST', url: t.url('/tasks'), payload: { title, dueDate: '2026-11-30', roles } }),
   );
   if (response.statusCode !== 201) throw new Error(response.body);
   return response.json().task.id as string;
 }
 
 async function inbox(user: TestUser, query = '') {
-  const response = await t.app.inject(as(user, { method: 'GET', url: url(`/notifications${query}`) }));
+  const response = await t.app.inject(as(user, { method: 'GET', url: t.url(`/notifications${query}`) }));
   expect(response.statusCode).toBe(200);
   return response.json() as {
     items: { id: string; type: string; title: string; link: string; reason: string; readAt: number | null }[];
@@ -54,31 +32,31 @@ async function inbox(user: TestUser, query = '') {
 describe('notifications', () => {
   it('tells the R and A of a new task, never the person who assigned it, in their language', async () => {
     const taskId = await createTask([
-      { userId: member.id, role: 'R' },
-      { userId: owner.id, role: 'A' },
-      { userId: viewer.id, role: 'I' },
+      { userId: t.member.id, role: 'R' },
+      { userId: t.owner.id, role: 'A' },
+      { userId: t.viewer.id, role: 'I' },
     ]);
-    await drain();
-    const memberInbox = await inbox(member);
+    await t.drain();
+    const memberInbox = await inbox(t.member);
     expect(memberInbox.unread).toBe(1);
     expect(memberInbox.items[0]).toMatchObject({
       type: 'task.assigned',
       reason: 'act',
       title: 'You are Responsible for “整理周报”',
-      link: `/w/${workspaceId}/tasks?task=${taskId}`,
+      link: `/w/${t.workspaceId}/tasks?task=${taskId}`,
     });
     const chinese = await t.app.inject(
-      as(member, { method: 'GET', url: url('/notifications'), headers: { 'accept-language': 'zh-CN' } }),
+      as(t.member, { method: 'GET', url: t.url('/notifications'), headers: { 'accept-language': 'zh-CN' } }),
     );
     expect(chinese.json().items[0].title).toBe('你被指定为「整理周报」的负责人（R）');
-    expect((await inbox(owner)).items).toHaveLength(0);
-    expect((await inbox(viewer)).items).toHaveLength(0);
+    expect((await inbox(t.owner)).items).toHaveLength(0);
+    expect((await inbox(t.viewer)).items).toHaveLength(0);
   });
 
   it('shows an event once however often it is dispatched (a crash re-runs the subscriber)', async () => {
     await createTask([
-      { userId: member.id, role: 'R' },
-      { userId: owner.id, role: 'A' },
+      { userId: t.member.id, role: 'R' },
+      { userId: t.owner.id, role: 'A' },
     ]);
     const event = await t.database.db
       .selectFrom('events')
@@ -93,11 +71,11 @@ describe('notifications', () => {
     };
     // The subscriber ran and committed, then the process died before the outbox recorded it.
     await notifyEvent(t.app.services, domainEvent);
-    await drain();
+    await t.drain();
     await notifyEvent(t.app.services, domainEvent);
     const rows = await t.database.db.selectFrom('notifications').selectAll().execute();
     expect(rows).toHaveLength(1);
-    expect((await inbox(member)).unread).toBe(1);
+    expect((await inbox(t.member)).unread).toBe(1);
   });
 
   it('pages the inbox, marks one and all read, and keeps each person to their own', async () => {
@@ -105,28 +83,28 @@ describe('notifications', () => {
     for (const title of ['一', '二', '三']) {
       await createTask(
         [
-          { userId: member.id, role: 'R' },
-          { userId: owner.id, role: 'A' },
+          { userId: t.member.id, role: 'R' },
+          { userId: t.owner.id, role: 'A' },
         ],
         title,
       );
-      await drain();
+      await t.drain();
       t.clock.advance(1000);
     }
-    const first = await inbox(member, '?limit=2');
+    const first = await inbox(t.member, '?limit=2');
     expect(first.items.map((item) => item.title)).toEqual([
       'You are Responsible for “三”',
       'You are Responsible for “二”',
     ]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await inbox(member, `?limit=2&cursor=${first.nextCursor}`);
+    const second = await inbox(t.member, `?limit=2&cursor=${first.nextCursor}`);
     expect(second.items.map((item) => item.title)).toEqual(['You are Responsible for “一”']);
     expect(second.nextCursor).toBeNull();
 
     const someoneElses = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'POST',
-        url: url(`/notifications/${second.items[0]?.id}/read`),
+        url: t.url(`/notifications/${second.items[0]?.id}/read`),
         payload: { read: true },
       }),
     );
@@ -134,51 +112,53 @@ describe('notifications', () => {
     expect(someoneElses.json().error.code).toBe('notification_not_found');
 
     const read = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/notifications/${second.items[0]?.id}/read`),
+        url: t.url(`/notifications/${second.items[0]?.id}/read`),
         payload: {},
       }),
     );
     expect(read.json()).toEqual({ updated: 1 });
-    const count = await t.app.inject(as(member, { method: 'GET', url: url('/notifications/unread-count') }));
+    const count = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url('/notifications/unread-count') }),
+    );
     expect(count.json()).toEqual({ count: 2 });
-    expect((await inbox(member, '?unread=true')).items).toHaveLength(2);
+    expect((await inbox(t.member, '?unread=true')).items).toHaveLength(2);
     const upTo = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/notifications/read-all'),
+        url: t.url('/notifications/read-all'),
         payload: { upToId: first.items[1]?.id },
       }),
     );
     expect(upTo.json()).toEqual({ updated: 1 });
     const all = await t.app.inject(
-      as(member, { method: 'POST', url: url('/notifications/read-all'), payload: {} }),
+      as(t.member, { method: 'POST', url: t.url('/notifications/read-all'), payload: {} }),
     );
     expect(all.json()).toEqual({ updated: 1 });
-    expect((await inbox(member)).unread).toBe(0);
+    expect((await inbox(t.member)).unread).toBe(0);
   });
 
   it('refuses strangers: 401 without a session, 404 for another workspace', async () => {
-    const anonymous = await t.app.inject({ method: 'GET', url: url('/notifications') });
+    const anonymous = await t.app.inject({ method: 'GET', url: t.url('/notifications') });
     expect(anonymous.statusCode).toBe(401);
     const stranger = await signUpUser(t.app);
-    const other = await t.app.inject(as(stranger, { method: 'GET', url: url('/notifications') }));
+    const other = await t.app.inject(as(stranger, { method: 'GET', url: t.url('/notifications') }));
     expect(other.statusCode).toBe(404);
     expect(other.json().error.code).toBe('workspace_not_found');
-    const stream = await t.app.inject(as(stranger, { method: 'GET', url: url('/notifications/stream') }));
+    const stream = await t.app.inject(as(stranger, { method: 'GET', url: t.url('/notifications/stream') }));
     expect(stream.statusCode).toBe(404);
   });
 
   it('respects a person turning the in-app channel off for an event type', async () => {
     const settings = await t.app.inject(
-      as(member, { method: 'GET', url: '/api/v1/me/notification-settings' }),
+      as(t.member, { method: 'GET', url: '/api/v1/me/notification-settings' }),
     );
     expect(settings.statusCode).toBe(200);
     const body = settings.json().settings;
     expect(body.preferences).toContainEqual({ eventType: 'task.assigned', channel: 'in_app', enabled: true });
     const update = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PUT',
         url: '/api/v1/me/notification-settings',
         payload: {
@@ -194,14 +174,14 @@ describe('notifications', () => {
     expect(update.statusCode).toBe(200);
     expect(update.json().settings).toMatchObject({ quietStart: '22:00', quietEnd: '08:00' });
     await createTask([
-      { userId: member.id, role: 'R' },
-      { userId: owner.id, role: 'A' },
+      { userId: t.member.id, role: 'R' },
+      { userId: t.owner.id, role: 'A' },
     ]);
-    await drain();
-    expect((await inbox(member)).items).toHaveLength(0);
+    await t.drain();
+    expect((await inbox(t.member)).items).toHaveLength(0);
 
     const bad = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PUT',
         url: '/api/v1/me/notification-settings',
         payload: {
@@ -221,26 +201,28 @@ describe('notifications', () => {
   it('streams a new notification live to the recipient over a real HTTP connection', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = t.app.server.address() as AddressInfo;
-    const client = await openSse(`http://127.0.0.1:${port}${url('/notifications/stream')}`, {
-      cookie: member.cookie,
+    const client = await openSse(`http://127.0.0.1:${port}${t.url('/notifications/stream')}`, {
+      cookie: t.member.cookie,
       'accept-language': 'zh-CN',
     });
     try {
       expect((await client.next('ready')).data).toEqual({ unread: 0 });
       await createTask(
         [
-          { userId: member.id, role: 'R' },
-          { userId: owner.id, role: 'A' },
+          { userId: t.member.id, role: 'R' },
+          { userId: t.owner.id, role: 'A' },
         ],
         '发布活动',
       );
-      await drain();
+      await t.drain();
       const live = await client.next('notification');
       expect(live.data).toMatchObject({
         type: 'task.assigned',
         title: '你被指定为「发布活动」的负责人（R）',
       });
-      await t.app.inject(as(member, { method: 'POST', url: url('/notifications/read-all'), payload: {} }));
+      await t.app.inject(
+        as(t.member, { method: 'POST', url: t.url('/notifications/read-all'), payload: {} }),
+      );
       await client.next('read');
     } finally {
       client.close();
@@ -259,20 +241,20 @@ describe('notifications', () => {
       try {
         await instanceB.listen({ port: 0, host: '127.0.0.1' });
         const { port } = instanceB.server.address() as AddressInfo;
-        const client = await openSse(`http://127.0.0.1:${port}${url('/notifications/stream')}`, {
-          cookie: member.cookie,
+        const client = await openSse(`http://127.0.0.1:${port}${t.url('/notifications/stream')}`, {
+          cookie: t.member.cookie,
         });
         try {
           await client.next('ready');
           // The change and its delivery both happen on instance A.
           await createTask(
             [
-              { userId: member.id, role: 'R' },
-              { userId: owner.id, role: 'A' },
+              { userId: t.member.id, role: 'R' },
+              { userId: t.owner.id, role: 'A' },
             ],
             'Launch',
           );
-          await drain(t.app);
+          await t.drain();
           const live = await client.next('notification');
           expect(live.data).toMatchObject({
             type: 'task.assigned',

@@ -1,33 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emitDueEvents } from '../tasks/jobs.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { createKpi, useTestTeam } from '../testing/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 import { MORNINGS_JOB } from '../workspaces/mornings.ts';
 import { emitKpiValuesDue } from './reminders.ts';
 
 let smtp: TestSmtpServer;
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let workspaceId: string;
-
 beforeEach(async () => {
   smtp = await startSmtpServer();
-  t = await createTestApp({ smtpUrl: smtp.url });
-  ({ workspaceId, owner, member } = await createTestTeam(t.app, ['member']));
 });
-afterEach(async () => {
-  await t.close();
-  await smtp.close();
-});
+afterEach(() => smtp.close());
+const t = useTestTeam(['member'], { config: () => ({ smtpUrl: smtp.url }) });
 
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function drain() {
-  while ((await t.app.services.scheduler.runDue()) > 0);
-}
-
-async function inbox(user: TestUser, workspace = workspaceId) {
+async function inbox(user: TestUser, workspace = t.workspaceId) {
   const path = `/api/v1/w/${workspace}/notifications`;
   return (await t.app.inject(as(user, { method: 'GET', url: path }))).json().items as {
     type: string;
@@ -39,7 +25,7 @@ describe('reminders', () => {
   it('tells an overdue task’s R and A, each by the channels they chose', async () => {
     // The owner keeps overdue tasks in the app only; the member keeps the default (app and e-mail).
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
         url: '/api/v1/me/notification-settings',
         payload: {
@@ -53,51 +39,44 @@ describe('reminders', () => {
       }),
     );
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/tasks'),
+        url: t.url('/tasks'),
         payload: {
           title: '提交月度复盘',
           dueDate: '2026-11-25',
           roles: [
-            { userId: member.id, role: 'R' },
-            { userId: owner.id, role: 'A' },
+            { userId: t.member.id, role: 'R' },
+            { userId: t.owner.id, role: 'A' },
           ],
         },
       }),
     );
-    await drain();
+    await t.drain();
     smtp.messages.length = 0;
     // 2026-11-26 in Shanghai: the due day was yesterday.
     expect(await emitDueEvents(t.app.services)).toBe(1);
-    await drain();
-    for (const user of [member, owner]) {
+    await t.drain();
+    for (const user of [t.member, t.owner]) {
       expect((await inbox(user)).map((item) => item.title)).toContain(
         '“提交月度复盘” is overdue (due 2026-11-25)',
       );
     }
-    expect(smtp.messages.map((mail) => mail.to[0])).toEqual([member.email]);
+    expect(smtp.messages.map((mail) => mail.to[0])).toEqual([t.member.email]);
     expect(smtp.messages[0]?.subject).toBe('“提交月度复盘” is overdue (due 2026-11-25)');
   });
 
   it('asks a KPI owner for the value of the period that just ended, once', async () => {
-    const created = await t.app.inject(
-      as(owner, {
-        method: 'POST',
-        url: url('/kpis'),
-        payload: { key: 'dau', name: '日活跃用户', frequency: 'day', ownerId: member.id },
-      }),
-    );
-    expect(created.statusCode).toBe(201);
+    await createKpi(t, t.owner, { key: 'dau', name: '日活跃用户', frequency: 'day', ownerId: t.member.id });
     expect(await emitKpiValuesDue(t.app.services)).toBe(1);
-    await drain();
-    expect((await inbox(member)).map((item) => item.title)).toEqual([
+    await t.drain();
+    expect((await inbox(t.member)).map((item) => item.title)).toEqual([
       'KPI “日活跃用户” needs its value for 2026-11-25',
     ]);
     await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/kpis/dau/measurements'),
+        url: t.url('/kpis/dau/measurements'),
         payload: { points: [{ period: '2026-11-25', value: 1200 }] },
       }),
     );
@@ -121,7 +100,7 @@ describe('reminders', () => {
     );
     expect(put.statusCode).toBe(200);
     for (const [team, title] of [
-      [{ workspaceId, owner }, '上海的逾期任务'],
+      [{ workspaceId: t.workspaceId, owner: t.owner }, '上海的逾期任务'],
       [newYork, 'New York overdue task'],
     ] as const) {
       const created = await t.app.inject(
@@ -155,7 +134,7 @@ describe('reminders', () => {
       }),
     );
     expect(goal.statusCode).toBe(201);
-    await drain();
+    await t.drain();
 
     const overdueTitles = async () =>
       (
@@ -172,13 +151,13 @@ describe('reminders', () => {
         .set({ run_at: t.clock.now })
         .where('key', '=', `cron:${MORNINGS_JOB}`)
         .execute();
-      await drain();
+      await t.drain();
     };
 
     // 01:00 UTC on the 27th: 09:00 in Shanghai, 20:00 the day before in New York.
     await runMornings('2026-11-27T01:00:00Z');
     expect(await overdueTitles()).toHaveLength(1);
-    expect((await inbox(owner)).map((item) => item.title)).toContain(
+    expect((await inbox(t.owner)).map((item) => item.title)).toContain(
       '“上海的逾期任务” is overdue (due 2026-11-26)',
     );
     expect((await inbox(newYork.owner, newYork.workspaceId)).map((item) => item.title)).toEqual([]);

@@ -1,46 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as } from '../testing/app.ts';
+import { createTask, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, manager, member } = await createTestTeam(t.app, ['manager', 'member']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function task(payload: Record<string, unknown>) {
-  const response = await t.app.inject(as(owner, { method: 'POST', url: url('/tasks'), payload }));
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json().task.id as string;
-}
+const t = useTestTeam(['manager', 'member']);
+const task = async (fields: Record<string, unknown>) => (await createTask(t, t.owner, fields)).id;
 
 describe('people, workload and suggestions', () => {
   it('keeps skills and days away: one’s own, or anyone’s for managers', async () => {
     const own = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PUT',
-        url: url(`/people/${member.id}`),
+        url: t.url(`/people/${t.member.id}`),
         payload: { skills: [{ skill: '数据分析', level: 5 }], unavailableDays: ['2026-12-01'] },
       }),
     );
     expect(own.statusCode).toBe(200);
-    expect(own.json().items.find((p: { userId: string }) => p.userId === member.id)).toMatchObject({
+    expect(own.json().items.find((p: { userId: string }) => p.userId === t.member.id)).toMatchObject({
       skills: [{ skill: '数据分析', level: 5 }],
       unavailableDays: ['2026-12-01'],
     });
     expect(
       (
         await t.app.inject(
-          as(member, {
+          as(t.member, {
             method: 'PUT',
-            url: url(`/people/${manager.id}`),
+            url: t.url(`/people/${t.manager.id}`),
             payload: { skills: [], unavailableDays: [] },
           }),
         )
@@ -49,18 +33,18 @@ describe('people, workload and suggestions', () => {
     expect(
       (
         await t.app.inject(
-          as(manager, {
+          as(t.manager, {
             method: 'PUT',
-            url: url(`/people/${member.id}`),
+            url: t.url(`/people/${t.member.id}`),
             payload: { skills: [{ skill: '文案', level: 3 }], unavailableDays: [] },
           }),
         )
       ).statusCode,
     ).toBe(200);
     const invalid = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PUT',
-        url: url(`/people/${member.id}`),
+        url: t.url(`/people/${t.member.id}`),
         payload: { skills: [{ skill: 'x', level: 9 }], unavailableDays: ['someday'] },
       }),
     );
@@ -80,8 +64,8 @@ describe('people, workload and suggestions', () => {
       startDate: '2026-11-30',
       dueDate: '2026-12-04',
       roles: [
-        { userId: owner.id, role: 'A' },
-        { userId: member.id, role: 'R' },
+        { userId: t.owner.id, role: 'A' },
+        { userId: t.member.id, role: 'R' },
       ],
     });
     await task({
@@ -90,15 +74,15 @@ describe('people, workload and suggestions', () => {
       startDate: '2026-11-30',
       dueDate: '2026-12-04',
       roles: [
-        { userId: owner.id, role: 'A' },
-        { userId: manager.id, role: 'R' },
+        { userId: t.owner.id, role: 'A' },
+        { userId: t.manager.id, role: 'R' },
       ],
     });
     const heatmap = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/workload?from=2026-11-30&weeks=2') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/workload?from=2026-11-30&weeks=2') }))
     ).json();
     expect(heatmap.weekStarts).toEqual(['2026-11-30', '2026-12-07']);
-    const row = heatmap.people.find((person: { userId: string }) => person.userId === member.id);
+    const row = heatmap.people.find((person: { userId: string }) => person.userId === t.member.id);
     expect(row.weeks[0]).toMatchObject({
       plannedHours: 60,
       capacityHours: 40,
@@ -106,22 +90,22 @@ describe('people, workload and suggestions', () => {
       tasks: [{ taskId: big, title: '大促活动策划', hours: 60 }],
     });
     expect(row.weeks[1]).toMatchObject({ plannedHours: 0, isOverAllocated: false });
-    const managerRow = heatmap.people.find((person: { userId: string }) => person.userId === manager.id);
+    const managerRow = heatmap.people.find((person: { userId: string }) => person.userId === t.manager.id);
     expect(managerRow.weeks[0]).toMatchObject({ plannedHours: 5, isOverAllocated: false });
   });
 
   it('suggests who should take a task, with reasons in the caller’s language', async () => {
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/people/${member.id}`),
+        url: t.url(`/people/${t.member.id}`),
         payload: { skills: [{ skill: '数据分析', level: 5 }], unavailableDays: [] },
       }),
     );
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/people/${manager.id}`),
+        url: t.url(`/people/${t.manager.id}`),
         payload: { skills: [{ skill: '数据分析', level: 2 }], unavailableDays: [] },
       }),
     );
@@ -133,23 +117,23 @@ describe('people, workload and suggestions', () => {
       requiredSkills: [{ skill: '数据分析', minLevel: 4 }],
     });
     const response = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'GET',
-        url: url(`/tasks/${id}/suggestions`),
+        url: t.url(`/tasks/${id}/suggestions`),
         headers: { 'accept-language': 'zh-CN' },
       }),
     );
     const [first, second] = response.json().items;
-    expect(first).toMatchObject({ userId: member.id, meetsSkills: true });
+    expect(first).toMatchObject({ userId: t.member.id, meetsSkills: true });
     expect(first.reasons).toContain('数据分析 5 级');
     expect(second.meetsSkills).toBe(false);
   });
 
   it('follows the workspace calendar: holidays and 调休 working days', async () => {
     const set = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url('/calendar'),
+        url: t.url('/calendar'),
         payload: {
           items: [
             { day: '2026-12-01', kind: 'holiday', name: '假期' },
@@ -160,11 +144,11 @@ describe('people, workload and suggestions', () => {
     );
     expect(set.statusCode).toBe(200);
     expect(
-      (await t.app.inject(as(member, { method: 'PUT', url: url('/calendar'), payload: { items: [] } })))
+      (await t.app.inject(as(t.member, { method: 'PUT', url: t.url('/calendar'), payload: { items: [] } })))
         .statusCode,
     ).toBe(403);
     const a = await task({ title: 'A', startDate: '2026-11-30', estimateHours: 24 });
-    const schedule = (await t.app.inject(as(member, { method: 'GET', url: url('/schedule') }))).json();
+    const schedule = (await t.app.inject(as(t.member, { method: 'GET', url: t.url('/schedule') }))).json();
     // Three working days from Monday 30 Nov skip the Tuesday holiday.
     expect(schedule.tasks.find((item: { id: string }) => item.id === a)).toMatchObject({
       earlyStart: '2026-11-30',

@@ -1,31 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as, createTestTeam } from '../testing/app.ts';
+import { createProcess, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['viewer']);
 
 const H = 3_600_000;
 // Midnight in China (UTC+8) of a day.
 const chinaDay = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, viewer } = await createTestTeam(t.app, ['viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createFeedbackProcess() {
-  const response = await t.app.inject(
-    as(owner, { method: 'POST', url: url('/processes'), payload: { templateKey: 'feedback' } }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json() as { id: string; version: { id: string } };
-}
 
 /** A finished case written straight into the tables: [step, hours after the start it is entered, hours spent]. */
 async function insertCase(
@@ -39,14 +21,14 @@ async function insertCase(
     .insertInto('process_runs')
     .values({
       id: runId,
-      workspace_id: workspaceId,
+      workspace_id: t.workspaceId,
       process_id: process.id,
       version_id: process.version.id,
       subject: `case ${runId}`,
       status: 'completed',
       current_step_key: null,
       hold_reason: null,
-      started_by: owner.id,
+      started_by: t.owner.id,
       started_at: startedAt,
       finished_at: finishedAt,
       updated_at: finishedAt,
@@ -57,7 +39,7 @@ async function insertCase(
     .values(
       visits.map(([stepKey, entered, spent]) => ({
         id: newId(),
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         run_id: runId,
         step_key: stepKey,
         assignee_id: null,
@@ -92,7 +74,7 @@ const WITH_REWORK: Array<[string, number, number]> = [
 
 describe('process analytics: variants, rework and a time window', () => {
   it('lists variants and rework, and narrows to the cases started in the window', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     await insertCase(process, chinaDay('2026-09-10') + 10 * H, STRAIGHT);
     await insertCase(process, chinaDay('2026-10-05') + 10 * H, STRAIGHT);
     await insertCase(process, chinaDay('2026-10-20') + 10 * H, WITH_REWORK);
@@ -101,7 +83,7 @@ describe('process analytics: variants, rework and a time window', () => {
     await insertCase(process, chinaDay('2026-11-01'), STRAIGHT);
 
     const get = (query: string) =>
-      t.app.inject(as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics${query}`) }));
+      t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/processes/${process.id}/analytics${query}`) }));
     const all = (await get('')).json();
     expect(all.window).toEqual({ from: null, to: null });
     expect(all.runs.completed).toBe(5);
@@ -145,30 +127,30 @@ describe('process analytics: variants, rework and a time window', () => {
   });
 
   it('refuses a window that ends before it starts, or a day that is not one, naming the field', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     const reversed = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'GET',
-        url: url(`/processes/${process.id}/analytics?from=2026-10-31&to=2026-10-01`),
+        url: t.url(`/processes/${process.id}/analytics?from=2026-10-31&to=2026-10-01`),
         headers: { 'accept-language': 'zh-CN' },
       }),
     );
     expect(reversed.statusCode).toBe(400);
     expect(reversed.json().error.fields).toEqual([{ path: 'to', message: '不能早于开始日期。' }]);
     const notADay = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics?from=last-week`) }),
+      as(t.viewer, { method: 'GET', url: t.url(`/processes/${process.id}/analytics?from=last-week`) }),
     );
     expect(notADay.statusCode).toBe(400);
     expect(notADay.json().error.fields).toEqual([{ path: 'from', message: 'Use a date like 2026-11-30.' }]);
   });
 
   it('answers 401 without a session and 404 for another workspace’s process', async () => {
-    const process = await createFeedbackProcess();
-    const anonymous = await t.app.inject({ method: 'GET', url: url(`/processes/${process.id}/analytics`) });
+    const process = await createProcess(t, t.owner, { locale: 'en' });
+    const anonymous = await t.app.inject({ method: 'GET', url: t.url(`/processes/${process.id}/analytics`) });
     expect(anonymous.statusCode).toBe(401);
     const other = await createTestTeam(t.app, []);
     const stranger = await t.app.inject(
-      as(other.owner, { method: 'GET', url: url(`/processes/${process.id}/analytics?from=2026-01-01`) }),
+      as(other.owner, { method: 'GET', url: t.url(`/processes/${process.id}/analytics?from=2026-01-01`) }),
     );
     expect(stranger.statusCode).toBe(404);
     const wrongWorkspace = await t.app.inject(

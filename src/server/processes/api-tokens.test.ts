@@ -1,28 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, createTestWorkspace, type TestApp } from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestTeam } from '../testing/factories.ts';
+import { as, createTestWorkspace } from '../testing/app.ts';
 
 // A shop's order system starts and moves cases with an API token, the way a script would.
-let t: TestApp;
-let workspaceId: string;
+const t = useTestTeam([]);
 let otherWorkspaceId: string;
 let secret: string;
 let otherProcessId: string;
 
 beforeEach(async () => {
-  t = await createTestApp();
-  const team = await createTestTeam(t.app, []);
-  workspaceId = team.workspaceId;
-  otherWorkspaceId = await createTestWorkspace(t.app, team.owner);
+  otherWorkspaceId = await createTestWorkspace(t.app, t.owner);
   const token = await t.app.inject(
-    as(team.owner, {
+    as(t.owner, {
       method: 'POST',
       url: '/api/v1/me/tokens',
-      payload: { name: 'order sync', workspaceId },
+      payload: { name: 'order sync', workspaceId: t.workspaceId },
     }),
   );
   secret = token.json().secret;
   const other = await t.app.inject(
-    as(team.owner, {
+    as(t.owner, {
       method: 'POST',
       url: `/api/v1/w/${otherWorkspaceId}/processes`,
       payload: { templateKey: 'order' },
@@ -30,7 +27,6 @@ beforeEach(async () => {
   );
   otherProcessId = other.json().id;
 });
-afterEach(() => t.close());
 
 function call(method: 'GET' | 'POST', url: string, payload?: Record<string, unknown>) {
   return t.app.inject({
@@ -43,16 +39,16 @@ function call(method: 'GET' | 'POST', url: string, payload?: Record<string, unkn
 
 describe('cases over the API with a token', () => {
   it('creates the order process, starts a case and completes its first step', async () => {
-    const process = await call('POST', `/w/${workspaceId}/processes`, { templateKey: 'order' });
+    const process = await call('POST', `/w/${t.workspaceId}/processes`, { templateKey: 'order' });
     expect(process.statusCode).toBe(201);
-    const started = await call('POST', `/w/${workspaceId}/processes/${process.json().id}/runs`, {
+    const started = await call('POST', `/w/${t.workspaceId}/processes/${process.json().id}/runs`, {
       subject: '订单 #20261127-001',
     });
     expect(started.statusCode).toBe(201);
     const run = started.json();
     expect(run.currentStep.key).toBe('accept');
 
-    const notCurrent = await call('POST', `/w/${workspaceId}/runs/${run.id}/complete-step`, {
+    const notCurrent = await call('POST', `/w/${t.workspaceId}/runs/${run.id}/complete-step`, {
       stepKey: 'payment',
       outcomeKey: 'done',
       checkedItems: [],
@@ -62,7 +58,7 @@ describe('cases over the API with a token', () => {
     expect(notCurrent.json().error.code).toBe('step_not_current');
     expect(notCurrent.json().error.message).toMatch(/[\u4e00-\u9fff]/);
 
-    const done = await call('POST', `/w/${workspaceId}/runs/${run.id}/complete-step`, {
+    const done = await call('POST', `/w/${t.workspaceId}/runs/${run.id}/complete-step`, {
       stepKey: 'accept',
       outcomeKey: 'done',
       checkedItems: [],
@@ -81,7 +77,7 @@ describe('cases over the API with a token', () => {
       subject: 'x',
     });
     expect(foreign.statusCode).toBe(404);
-    const smuggled = await call('POST', `/w/${workspaceId}/processes/${otherProcessId}/runs`, {
+    const smuggled = await call('POST', `/w/${t.workspaceId}/processes/${otherProcessId}/runs`, {
       subject: 'x',
     });
     expect(smuggled.statusCode).toBe(404);

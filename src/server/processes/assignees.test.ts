@@ -1,28 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.ts';
-import { as, createTestApp, createTestTeam, type TestApp } from '../testing/app.ts';
+import { createProcess, useTestTeam } from '../testing/factories.ts';
+import { as, createTestTeam } from '../testing/app.ts';
 
-let t: TestApp;
-let team: Awaited<ReturnType<typeof createTeam>>;
+const t = useTestTeam(['admin', 'manager', 'member', 'viewer']);
 
 const H = 3_600_000;
-const createTeam = (app: TestApp['app']) => createTestTeam(app, ['admin', 'manager', 'member', 'viewer']);
-
-beforeEach(async () => {
-  t = await createTestApp();
-  team = await createTeam(t.app);
-});
-afterEach(() => t.close());
-
-const url = (suffix: string, workspaceId = team.workspaceId) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createProcess() {
-  const response = await t.app.inject(
-    as(team.owner, { method: 'POST', url: url('/processes'), payload: { templateKey: 'feedback' } }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json() as { id: string; version: { id: string } };
-}
 
 /** A finished case whose analyse step one person (or a name from a log) did: [entered, started, completed, due] hours. */
 async function insertVisit(
@@ -36,7 +19,7 @@ async function insertVisit(
     .insertInto('process_runs')
     .values({
       id: runId,
-      workspace_id: team.workspaceId,
+      workspace_id: t.workspaceId,
       process_id: process.id,
       version_id: process.version.id,
       subject: 'case',
@@ -53,7 +36,7 @@ async function insertVisit(
     .insertInto('process_run_steps')
     .values({
       id: newId(),
-      workspace_id: team.workspaceId,
+      workspace_id: t.workspaceId,
       run_id: runId,
       step_key: 'analyse',
       ...who,
@@ -71,18 +54,18 @@ async function insertVisit(
 
 describe('per-person figures of a process step', () => {
   it('shows managers and up each person’s visits, median working time and breaches; members and viewers are refused', async () => {
-    const process = await createProcess();
-    const member = { assignee_id: team.member.id, assignee_name: null };
+    const process = await createProcess(t, t.owner, { locale: 'en' });
+    const member = { assignee_id: t.member.id, assignee_name: null };
     await insertVisit(process, member, [0, 1, 3, 2]);
     await insertVisit(process, member, [0, 1, 5, 8]);
     await insertVisit(process, { assignee_id: null, assignee_name: '赵六' }, [0, null, 2, null]);
-    const path = url(`/processes/${process.id}/steps/analyse/assignees`);
-    for (const user of [team.owner, team.admin, team.manager]) {
+    const path = t.url(`/processes/${process.id}/steps/analyse/assignees`);
+    for (const user of [t.owner, t.admin, t.manager]) {
       const response = await t.app.inject(as(user, { method: 'GET', url: path }));
       expect(response.statusCode).toBe(200);
       expect(response.json().assignees).toEqual([
         {
-          assigneeId: team.member.id,
+          assigneeId: t.member.id,
           name: expect.any(String),
           visits: 2,
           completed: 2,
@@ -103,14 +86,14 @@ describe('per-person figures of a process step', () => {
         },
       ]);
     }
-    for (const user of [team.member, team.viewer]) {
+    for (const user of [t.member, t.viewer]) {
       const response = await t.app.inject(
         as(user, { method: 'GET', url: path, headers: { 'accept-language': 'zh-CN' } }),
       );
       expect(response.statusCode).toBe(403);
     }
     // A window that holds none of the cases.
-    const empty = await t.app.inject(as(team.manager, { method: 'GET', url: `${path}?to=2020-01-01` }));
+    const empty = await t.app.inject(as(t.manager, { method: 'GET', url: `${path}?to=2020-01-01` }));
     expect(empty.json()).toEqual({
       stepKey: 'analyse',
       window: { from: null, to: '2020-01-01' },
@@ -119,18 +102,18 @@ describe('per-person figures of a process step', () => {
   });
 
   it('refuses another workspace’s process and answers 401 without a session', async () => {
-    const process = await createProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     const other = await createTestTeam(t.app, []);
     const foreign = await t.app.inject(
       as(other.owner, {
         method: 'GET',
-        url: url(`/processes/${process.id}/steps/analyse/assignees`, other.workspaceId),
+        url: t.url(`/processes/${process.id}/steps/analyse/assignees`, other.workspaceId),
       }),
     );
     expect(foreign.statusCode).toBe(404);
     const anonymous = await t.app.inject({
       method: 'GET',
-      url: url(`/processes/${process.id}/steps/analyse/assignees`),
+      url: t.url(`/processes/${process.id}/steps/analyse/assignees`),
     });
     expect(anonymous.statusCode).toBe(401);
   });

@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { markRunStepBreached } from './queries.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { createProcess, useTestTeam } from '../testing/factories.ts';
+import { as } from '../testing/app.ts';
 
 // On PostgreSQL requests run on several connections at once: each transition must see the one before it.
-let t: TestApp;
-let member: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['member']);
 let processId: string;
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
 
 const completeCollect = {
   stepKey: 'collect',
@@ -18,29 +15,16 @@ const completeCollect = {
 };
 
 beforeEach(async () => {
-  t = await createTestApp();
-  let owner: TestUser;
-  ({ workspaceId, owner, member } = await createTestTeam(t.app, ['member']));
-  const created = await t.app.inject(
-    as(owner, {
-      method: 'POST',
-      url: url('/processes'),
-      payload: { templateKey: 'feedback' },
-      headers: { 'accept-language': 'zh-CN' },
-    }),
-  );
-  if (created.statusCode !== 201) throw new Error(created.body);
-  processId = created.json<{ id: string }>().id;
+  processId = (await createProcess(t, t.owner)).id;
 });
-afterEach(() => t.close());
 
 async function startRuns(count: number) {
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const started = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/processes/${processId}/runs`),
+        url: t.url(`/processes/${processId}/runs`),
         payload: { subject: `反馈 #${index}` },
       }),
     );
@@ -54,7 +38,11 @@ function completeAll(runIds: readonly string[]) {
   return Promise.all(
     runIds.map((runId) =>
       t.app.inject(
-        as(member, { method: 'POST', url: url(`/runs/${runId}/complete-step`), payload: completeCollect }),
+        as(t.member, {
+          method: 'POST',
+          url: t.url(`/runs/${runId}/complete-step`),
+          payload: completeCollect,
+        }),
       ),
     ),
   );
@@ -92,7 +80,7 @@ describe('process transitions under concurrency', () => {
     expect(Object.fromEntries(completed)).toEqual({ [`${runId}:collect`]: 1 });
     const visits = await countRows('process_run_steps', [runId]);
     expect(Object.fromEntries(visits)).toEqual({ [`${runId}:collect`]: 1, [`${runId}:analyse`]: 1 });
-    const run = (await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${runId}`) }))).json();
+    const run = (await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/runs/${runId}`) }))).json();
     expect(run.currentStep.key).toBe('analyse');
   });
 
@@ -118,7 +106,7 @@ describe('process transitions under concurrency', () => {
   it('keeps one hold and one step start when each is asked for several times at once', async () => {
     const [runId = ''] = await startRuns(1);
     const act = (path: string, payload: Record<string, unknown>) =>
-      t.app.inject(as(member, { method: 'POST', url: url(`/runs/${runId}/${path}`), payload }));
+      t.app.inject(as(t.member, { method: 'POST', url: t.url(`/runs/${runId}/${path}`), payload }));
 
     const starts = await Promise.all(
       Array.from({ length: 10 }, () => act('start-step', { stepKey: 'collect' })),
@@ -131,7 +119,7 @@ describe('process transitions under concurrency', () => {
       200,
       ...Array.from({ length: 9 }, () => 409),
     ]);
-    const history = (await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${runId}`) }))).json()
+    const history = (await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/runs/${runId}`) }))).json()
       .history as Array<{ type: string }>;
     expect(history.map((event) => event.type)).toEqual(['started', 'step_started', 'held']);
   });

@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let workspaceId: string;
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+const t = useTestTeam(['manager', 'member']);
 
 type RunBody = {
   currentStep: { key: string; name: string; description?: string } | null;
@@ -23,31 +18,28 @@ type RunBody = {
 };
 
 beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, manager, member } = await createTestTeam(t.app, ['manager', 'member']));
   await t.app.inject(
-    as(owner, {
+    as(t.owner, {
       method: 'PATCH',
-      url: url(`/members/${member.id}`),
+      url: t.url(`/members/${t.member.id}`),
       payload: { title: '客服专员' },
     }),
   );
 });
-afterEach(() => t.close());
 
 async function startFeedbackCase() {
   const process = await t.app.inject(
-    as(manager, {
+    as(t.manager, {
       method: 'POST',
-      url: url('/processes'),
+      url: t.url('/processes'),
       payload: { templateKey: 'feedback' },
       headers: { 'accept-language': 'zh-CN' },
     }),
   );
   const run = await t.app.inject(
-    as(manager, {
+    as(t.manager, {
       method: 'POST',
-      url: url(`/processes/${process.json<{ id: string }>().id}/runs`),
+      url: t.url(`/processes/${process.json<{ id: string }>().id}/runs`),
       payload: { subject: '用户反馈：签到页打不开' },
     }),
   );
@@ -57,7 +49,7 @@ async function startFeedbackCase() {
 
 async function act(user: TestUser, runId: string, path: string, payload: Record<string, unknown>) {
   const response = await t.app.inject(
-    as(user, { method: 'POST', url: url(`/runs/${runId}/${path}`), payload }),
+    as(user, { method: 'POST', url: t.url(`/runs/${runId}/${path}`), payload }),
   );
   expect(response.statusCode, response.body).toBe(200);
   return response.json<RunBody>();
@@ -67,23 +59,23 @@ describe('a case hands over what each step recorded', () => {
   it('shows a later step the earlier fields, outcomes, who completed them and its own instructions', async () => {
     const runId = await startFeedbackCase();
     t.clock.advance(60_000);
-    await act(member, runId, 'start-step', { stepKey: 'collect' });
+    await act(t.member, runId, 'start-step', { stepKey: 'collect' });
     t.clock.advance(60_000);
-    await act(member, runId, 'complete-step', {
+    await act(t.member, runId, 'complete-step', {
       stepKey: 'collect',
       outcomeKey: 'done',
       checkedItems: ['记录用户联系方式'],
       values: { channel: '社群', summary: '首页点签到后白屏' },
     });
     t.clock.advance(60_000);
-    await act(manager, runId, 'complete-step', {
+    await act(t.manager, runId, 'complete-step', {
       stepKey: 'analyse',
       outcomeKey: 'done',
       checkedItems: ['确认影响范围'],
       values: {},
     });
     t.clock.advance(60_000);
-    const atSolve = await act(manager, runId, 'complete-step', {
+    const atSolve = await act(t.manager, runId, 'complete-step', {
       stepKey: 'solve',
       outcomeKey: 'done',
       checkedItems: [],
@@ -99,7 +91,7 @@ describe('a case hands over what each step recorded', () => {
     expect(done.map((visit) => visit.stepKey)).toEqual(['collect', 'analyse', 'solve']);
     expect(done[0]).toMatchObject({
       outcomeLabel: '完成',
-      completedBy: { id: member.id },
+      completedBy: { id: t.member.id },
       checkedItems: ['记录用户联系方式'],
       record: [
         { key: 'channel', label: '来源渠道', type: 'choice', value: '社群' },
@@ -108,7 +100,7 @@ describe('a case hands over what each step recorded', () => {
     });
     expect(done[1]?.record).toEqual([]);
     expect(done[2]).toMatchObject({
-      completedBy: { id: manager.id },
+      completedBy: { id: t.manager.id },
       record: [{ key: 'solution', label: '解决方案', value: '修复空值判断，周四热更新' }],
     });
   });
@@ -116,16 +108,16 @@ describe('a case hands over what each step recorded', () => {
   it('writes starting and completing a step into the audit log, with the case and the step by name', async () => {
     const runId = await startFeedbackCase();
     t.clock.advance(60_000);
-    await act(member, runId, 'start-step', { stepKey: 'collect' });
+    await act(t.member, runId, 'start-step', { stepKey: 'collect' });
     t.clock.advance(60_000);
-    await act(member, runId, 'complete-step', {
+    await act(t.member, runId, 'complete-step', {
       stepKey: 'collect',
       outcomeKey: 'done',
       checkedItems: ['记录用户联系方式'],
       values: { channel: '社群', summary: '白屏' },
     });
     const audit = await t.app.inject(
-      as(owner, { method: 'GET', url: url(`/audit?objectType=run&objectId=${runId}`) }),
+      as(t.owner, { method: 'GET', url: t.url(`/audit?objectType=run&objectId=${runId}`) }),
     );
     const items = audit.json<{
       items: Array<{ action: string; actor: { id: string } | null; changes: Record<string, unknown> }>;
@@ -136,10 +128,10 @@ describe('a case hands over what each step recorded', () => {
       'run.started',
     ]);
     expect(items[0]).toMatchObject({
-      actor: { id: member.id },
+      actor: { id: t.member.id },
       changes: { subject: '用户反馈：签到页打不开', step: '收集反馈', outcome: '完成', next: '分析问题' },
     });
-    expect(items[1]).toMatchObject({ actor: { id: member.id }, changes: { step: '收集反馈' } });
-    expect(items[2]).toMatchObject({ actor: { id: manager.id }, changes: { process: '用户反馈处理流程' } });
+    expect(items[1]).toMatchObject({ actor: { id: t.member.id }, changes: { step: '收集反馈' } });
+    expect(items[2]).toMatchObject({ actor: { id: t.manager.id }, changes: { process: '用户反馈处理流程' } });
   });
 });

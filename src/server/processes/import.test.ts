@@ -1,39 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { createProcess, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, manager, viewer } = await createTestTeam(t.app, ['manager', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createFeedbackProcess() {
-  const response = await t.app.inject(
-    as(manager, {
-      method: 'POST',
-      url: url('/processes'),
-      payload: { templateKey: 'feedback' },
-      headers: { 'accept-language': 'zh-CN' },
-    }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json() as { id: string };
-}
+const t = useTestTeam(['manager', 'viewer']);
 
 function upload(
   user: TestUser,
   processId: string,
   csv: string | Buffer,
   dryRun: boolean,
-  workspace = workspaceId,
+  workspace = t.workspaceId,
   createSteps = false,
 ) {
   return t.app.inject(
@@ -75,9 +51,9 @@ async function importedRuns(processId: string) {
 
 describe('event log import', () => {
   it('reports a dry run, imports all of it as marked cases that feed the analytics, and refuses it twice', async () => {
-    const process = await createFeedbackProcess();
-    const log = feedbackLog(manager.email);
-    const dry = await upload(manager, process.id, log, true);
+    const process = await createProcess(t, t.manager);
+    const log = feedbackLog(t.manager.email);
+    const dry = await upload(t.manager, process.id, log, true);
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({
       rows: 14,
@@ -96,7 +72,7 @@ describe('event log import', () => {
     });
     expect(await importedRuns(process.id)).toEqual([]);
 
-    const done = await upload(manager, process.id, log, false);
+    const done = await upload(t.manager, process.id, log, false);
     expect(done.statusCode).toBe(200);
     expect(done.json().imported).toBe(true);
     // The three finished cases are in the analytics summaries already; the active one is read raw.
@@ -121,14 +97,14 @@ describe('event log import', () => {
       .orderBy('process_run_steps.entered_at')
       .execute();
     expect(visits).toEqual([
-      { step_key: 'collect', assignee_id: manager.id, assignee_name: null, outcome_key: 'done' },
+      { step_key: 'collect', assignee_id: t.manager.id, assignee_name: null, outcome_key: 'done' },
       { step_key: 'analyse', assignee_id: null, assignee_name: '李雷', outcome_key: null },
       { step_key: 'solve', assignee_id: null, assignee_name: null, outcome_key: null },
       { step_key: 'reply', assignee_id: null, assignee_name: null, outcome_key: null },
     ]);
 
     const analytics = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics`) }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/processes/${process.id}/analytics`) }))
     ).json();
     expect(analytics.runs).toMatchObject({ total: 4, completed: 3, active: 1 });
     expect(analytics.bottleneck.stepKey).toBe('analyse');
@@ -137,23 +113,23 @@ describe('event log import', () => {
     expect(analyse.waiting.medianMs).toBe(6 * 3_600_000);
     expect(analyse.queued).toBe(1);
 
-    const again = await upload(manager, process.id, log, true);
+    const again = await upload(t.manager, process.id, log, true);
     expect(again.json().issueCount).toBe(4);
     expect(again.json().issues[0]).toEqual({
       row: 2,
       column: 'case_id',
       message: 'Case FB-0 was imported into this process before.',
     });
-    const twice = await upload(manager, process.id, log, false);
+    const twice = await upload(t.manager, process.id, log, false);
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.code).toBe('import_invalid');
     expect(await importedRuns(process.id)).toHaveLength(4);
   });
 
   it('names bad rows by row and column and imports nothing, and lists steps the process lacks', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const bad = `${HEADER}\nA,collect,2026-10-05 09:00,,2026-10-05 08:00,,\nA,分析问题,someday,,,,\n`;
-    const dry = (await upload(owner, process.id, bad, true)).json();
+    const dry = (await upload(t.owner, process.id, bad, true)).json();
     expect(dry.issues).toEqual([
       {
         row: 2,
@@ -167,7 +143,7 @@ describe('event log import', () => {
           '"someday" is not a date and time (use 2026-03-01T09:00:00+08:00, 2026-03-01 09:00 or a spreadsheet date).',
       },
     ]);
-    const refused = await upload(owner, process.id, bad, false);
+    const refused = await upload(t.owner, process.id, bad, false);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
       code: 'import_invalid',
@@ -175,8 +151,8 @@ describe('event log import', () => {
     });
 
     const unknownStep = `${HEADER}\nB,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nB,回访,2026-10-05 10:00,,2026-10-05 11:00,,\n`;
-    expect((await upload(owner, process.id, unknownStep, true)).json().missingSteps).toEqual(['回访']);
-    const missing = await upload(owner, process.id, unknownStep, false);
+    expect((await upload(t.owner, process.id, unknownStep, true)).json().missingSteps).toEqual(['回访']);
+    const missing = await upload(t.owner, process.id, unknownStep, false);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.code).toBe('event_log_unknown_steps');
     expect(missing.json().error.message).toContain('回访');
@@ -184,12 +160,12 @@ describe('event log import', () => {
   });
 
   it('creates the steps the log names that the process lacks, with the import, when asked', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     // A native case ran on the current version, so the created steps make the next version.
     const started = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url(`/processes/${process.id}/runs`),
+        url: t.url(`/processes/${process.id}/runs`),
         payload: { subject: 'native' },
       }),
     );
@@ -200,12 +176,12 @@ describe('event log import', () => {
       .where('id', '=', process.id)
       .executeTakeFirstOrThrow();
     const log = `${HEADER}\nB,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nB,回访,2026-10-05 10:00,,2026-10-05 11:00,,\nB,分析问题,2026-10-05 11:00,,2026-10-05 12:00,,\nB,归档,2026-10-05 12:00,,2026-10-05 12:30,,\n`;
-    const dry = (await upload(owner, process.id, log, true)).json();
+    const dry = (await upload(t.owner, process.id, log, true)).json();
     expect(dry).toMatchObject({ missingSteps: ['回访', '归档'], canCreateSteps: true });
-    const done = await upload(owner, process.id, log, false, workspaceId, true);
+    const done = await upload(t.owner, process.id, log, false, t.workspaceId, true);
     expect(done.statusCode).toBe(200);
     const detail = (
-      await t.app.inject(as(owner, { method: 'GET', url: url(`/processes/${process.id}`) }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/processes/${process.id}`) }))
     ).json();
     expect(detail.version.id).not.toBe(before.current_version_id);
     const steps = detail.version.steps as Array<{
@@ -231,14 +207,14 @@ describe('event log import', () => {
   });
 
   it('reads a GBK file, spreadsheet serial dates and mixed offsets, and refuses a case whose visits overlap', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     // 李雷 in GBK bytes (C0 EE C0 D7); 46298.375 is 2026-10-03 09:00 in the workspace's zone.
     const gbk = Buffer.concat([
       Buffer.from(`${HEADER}\nG-1,collect,46298.375,,2026-10-03T10:00:00+08:00,`),
       Buffer.from([0xc0, 0xee, 0xc0, 0xd7]),
       Buffer.from(`,\nG-1,analyse,2026-10-03T03:00:00Z,,2026-10-03 12:00,,\n`),
     ]);
-    const read = (await upload(owner, process.id, gbk, true)).json();
+    const read = (await upload(t.owner, process.id, gbk, true)).json();
     expect(read.issues).toEqual([]);
     expect(read.assignees.unmatched).toEqual(['李雷']);
     expect(read.warnings.join(' ')).toContain('GBK');
@@ -247,9 +223,9 @@ describe('event log import', () => {
     // The second visit starts at 09:30, before the first was completed at 10:00.
     const overlapping = `${HEADER}\nO-1,collect,2026-10-05 09:00,,2026-10-05 10:00,,\nO-1,analyse,2026-10-05 09:30,,2026-10-05 11:00,,\n`;
     const dry = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: `/api/v1/w/${workspaceId}/processes/${process.id}/event-log?dryRun=true`,
+        url: `/api/v1/w/${t.workspaceId}/processes/${process.id}/event-log?dryRun=true`,
         payload: overlapping,
         headers: { 'content-type': 'text/csv', 'accept-language': 'zh-CN' },
       }),
@@ -261,21 +237,21 @@ describe('event log import', () => {
         message: '案例 O-1 在第 2 行的步骤完成之前就进入了此步骤，一个案例同一时间只能处于一个步骤。',
       },
     ]);
-    expect((await upload(owner, process.id, overlapping, false)).statusCode).toBe(400);
+    expect((await upload(t.owner, process.id, overlapping, false)).statusCode).toBe(400);
     expect(await importedRuns(process.id)).toEqual([]);
   });
 
   it('needs a session, a role that may change processes, and the process’s own workspace', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const log = feedbackLog('nobody');
     const anonymous = await t.app.inject({
       method: 'POST',
-      url: url(`/processes/${process.id}/event-log`),
+      url: t.url(`/processes/${process.id}/event-log`),
       payload: log,
       headers: { 'content-type': 'text/csv' },
     });
     expect(anonymous.statusCode).toBe(401);
-    expect((await upload(viewer, process.id, log, true)).statusCode).toBe(403);
+    expect((await upload(t.viewer, process.id, log, true)).statusCode).toBe(403);
     const other = await createTestTeam(t.app, []);
     expect((await upload(other.owner, process.id, log, true)).statusCode).toBe(404);
     expect((await upload(other.owner, process.id, log, true, other.workspaceId)).statusCode).toBe(404);

@@ -1,69 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestTeam, signUpUser, type TestUser } from '../testing/app.ts';
+import { createProcess, setMemberTitle, useTestTeam } from '../testing/factories.ts';
 import { beginRun } from './service.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+// Twenty cases take weeks of simulated time: sessions must outlive them.
+const t = useTestTeam(['manager', 'member', 'viewer'], {
+  config: { sessionIdleDays: 365, sessionMaxDays: 365 },
+}); // Thursday 2026-11-26 17:00 in China
 
 const HOUR = 3_600_000;
 
 beforeEach(async () => {
-  // Twenty cases take weeks of simulated time: sessions must outlive them.
-  t = await createTestApp({ sessionIdleDays: 365, sessionMaxDays: 365 }); // Thursday 2026-11-26 17:00 in China
-  ({ workspaceId, owner, manager, member, viewer } = await createTestTeam(t.app, [
-    'manager',
-    'member',
-    'viewer',
-  ]));
   // Titles decide who a role-owned step goes to.
-  await t.app.inject(
-    as(owner, {
-      method: 'PATCH',
-      url: `/api/v1/w/${workspaceId}/members/${member.id}`,
-      payload: { title: '客服专员' },
-    }),
-  );
-  await t.app.inject(
-    as(owner, {
-      method: 'PATCH',
-      url: `/api/v1/w/${workspaceId}/members/${manager.id}`,
-      payload: { title: '数据分析师' },
-    }),
-  );
+  await setMemberTitle(t, t.owner, t.member, '客服专员');
+  await setMemberTitle(t, t.owner, t.manager, '数据分析师');
 });
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createFeedbackProcess() {
-  const response = await t.app.inject(
-    as(manager, {
-      method: 'POST',
-      url: url('/processes'),
-      payload: { templateKey: 'feedback' },
-      headers: { 'accept-language': 'zh-CN' },
-    }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json() as {
-    id: string;
-    version: { id: string; steps: Array<{ key: string; name: string; slaHours: number | null }> };
-  };
-}
 
 async function act(user: TestUser, runId: string, path: string, payload: Record<string, unknown>) {
-  return t.app.inject(as(user, { method: 'POST', url: url(`/runs/${runId}/${path}`), payload }));
+  return t.app.inject(as(user, { method: 'POST', url: t.url(`/runs/${runId}/${path}`), payload }));
 }
 
 const collectValues = {
@@ -80,16 +34,16 @@ async function runToEnd(runId: string, waitHours: Record<string, number>) {
   ];
   for (const [stepKey, input] of steps) {
     t.clock.advance((waitHours[stepKey] ?? 1) * HOUR);
-    await act(member, runId, 'start-step', { stepKey });
+    await act(t.member, runId, 'start-step', { stepKey });
     t.clock.advance(HOUR / 2);
-    const done = await act(member, runId, 'complete-step', { stepKey, outcomeKey: 'done', ...input });
+    const done = await act(t.member, runId, 'complete-step', { stepKey, outcomeKey: 'done', ...input });
     if (done.statusCode !== 200) throw new Error(done.body);
   }
 }
 
 describe('processes', () => {
   it('builds the feedback flow from its template, in Chinese, as version 1', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     expect(process.version.steps.map((step) => step.name)).toEqual([
       '收集反馈',
       '分析问题',
@@ -99,7 +53,11 @@ describe('processes', () => {
     ]);
     const templates = (
       await t.app.inject(
-        as(viewer, { method: 'GET', url: url('/process-templates'), headers: { 'accept-language': 'en' } }),
+        as(t.viewer, {
+          method: 'GET',
+          url: t.url('/process-templates'),
+          headers: { 'accept-language': 'en' },
+        }),
       )
     ).json();
     expect(templates.items.map((template: { key: string }) => template.key)).toEqual([
@@ -122,9 +80,9 @@ describe('processes', () => {
       outcomes: next ? [{ key: 'done', label: 'Done', next }] : [],
     });
     const response = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/processes'),
+        url: t.url('/processes'),
         payload: {
           name: 'Broken',
           steps: [step('a', 'start', 'b'), step('b', 'task'), step('orphan', 'task', 'b')],
@@ -145,14 +103,14 @@ describe('processes', () => {
     const outsider = await signUpUser(t.app);
     const withOwner = (steps: Array<Record<string, unknown>>, key: string, userId: string) =>
       steps.map((step) => (step.key === key ? { ...step, owner: { type: 'person', userId } } : step));
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const steps = process.version.steps as unknown as Array<Record<string, unknown>>;
     const analyseIndex = steps.findIndex((step) => step.key === 'analyse');
 
     const created = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/processes'),
+        url: t.url('/processes'),
         payload: { name: '外包流程', steps: withOwner(steps, 'analyse', outsider.id) },
         headers: { 'accept-language': 'zh-CN' },
       }),
@@ -165,9 +123,9 @@ describe('processes', () => {
     expect(await t.database.db.selectFrom('processes').selectAll().execute()).toHaveLength(1);
 
     const versioned = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'PUT',
-        url: url(`/processes/${process.id}/steps`),
+        url: t.url(`/processes/${process.id}/steps`),
         payload: { steps: withOwner(steps, 'analyse', outsider.id) },
       }),
     );
@@ -180,34 +138,36 @@ describe('processes', () => {
     ]);
     // A member is fine.
     const toMember = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'PUT',
-        url: url(`/processes/${process.id}/steps`),
-        payload: { steps: withOwner(steps, 'analyse', member.id) },
+        url: t.url(`/processes/${process.id}/steps`),
+        payload: { steps: withOwner(steps, 'analyse', t.member.id) },
       }),
     );
     expect(toMember.statusCode).toBe(200);
   });
 
   it('runs 20 cases, enforces checklists and fields, names the bottleneck, then compares version 2', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const start = async (subject: string) => {
       const started = await t.app.inject(
-        as(member, { method: 'POST', url: url(`/processes/${process.id}/runs`), payload: { subject } }),
+        as(t.member, { method: 'POST', url: t.url(`/processes/${process.id}/runs`), payload: { subject } }),
       );
       expect(started.statusCode).toBe(201);
       return started.json().id as string;
     };
     const firstId = await start('反馈 #0');
-    const first = (await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${firstId}`) }))).json();
-    expect(first.currentStep).toMatchObject({ key: 'collect', assignee: { id: member.id } });
+    const first = (
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/runs/${firstId}`) }))
+    ).json();
+    expect(first.currentStep).toMatchObject({ key: 'collect', assignee: { id: t.member.id } });
     // 17:00 Thursday + 4 working hours = 12:00 Friday in China = 04:00 UTC.
     expect(first.currentStep.dueAt).toBe(Date.UTC(2026, 10, 27, 4, 0, 0));
     expect(
-      (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json().items,
+      (await t.app.inject(as(t.member, { method: 'GET', url: t.url('/my-queue') }))).json().items,
     ).toHaveLength(1);
 
-    const missing = await act(member, firstId, 'complete-step', {
+    const missing = await act(t.member, firstId, 'complete-step', {
       stepKey: 'collect',
       outcomeKey: 'done',
       checkedItems: [],
@@ -221,7 +181,10 @@ describe('processes', () => {
         .error.fields.map((field: { path: string }) => field.path)
         .sort(),
     ).toEqual(['checkedItems', 'values.channel', 'values.summary']);
-    const notCurrent = await act(member, firstId, 'complete-step', { stepKey: 'reply', outcomeKey: 'done' });
+    const notCurrent = await act(t.member, firstId, 'complete-step', {
+      stepKey: 'reply',
+      outcomeKey: 'done',
+    });
     expect(notCurrent.statusCode).toBe(409);
     expect(notCurrent.json().error.code).toBe('step_not_current');
 
@@ -230,7 +193,9 @@ describe('processes', () => {
     for (let index = 1; index < 20; index += 1) {
       await runToEnd(await start(`反馈 #${index}`), { collect: 1, analyse: 20, solve: 2, reply: 1 });
     }
-    const finished = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/runs/${firstId}`) }))).json();
+    const finished = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/runs/${firstId}`) }))
+    ).json();
     expect(finished.status).toBe('completed');
     expect(finished.history.map((event: { type: string }) => event.type)).toEqual([
       'started',
@@ -246,9 +211,9 @@ describe('processes', () => {
     ]);
     const analytics = (
       await t.app.inject(
-        as(viewer, {
+        as(t.viewer, {
           method: 'GET',
-          url: url(`/processes/${process.id}/analytics`),
+          url: t.url(`/processes/${process.id}/analytics`),
           headers: { 'accept-language': 'zh-CN' },
         }),
       )
@@ -271,15 +236,15 @@ describe('processes', () => {
       step.key === 'analyse' ? { ...step, slaHours: 24 } : step,
     );
     const edited = await t.app.inject(
-      as(manager, { method: 'PUT', url: url(`/processes/${process.id}/steps`), payload: { steps } }),
+      as(t.manager, { method: 'PUT', url: t.url(`/processes/${process.id}/steps`), payload: { steps } }),
     );
     expect(edited.json().versions.map((version: { number: number }) => version.number)).toEqual([1, 2]);
     const v2 = edited.json().version.id as string;
     const newRun = (
       await t.app.inject(
-        as(member, {
+        as(t.member, {
           method: 'POST',
-          url: url(`/processes/${process.id}/runs`),
+          url: t.url(`/processes/${process.id}/runs`),
           payload: { subject: '新反馈' },
         }),
       )
@@ -288,9 +253,9 @@ describe('processes', () => {
     await runToEnd(newRun.id, { collect: 1, analyse: 2, solve: 2, reply: 1 });
     const compared = (
       await t.app.inject(
-        as(viewer, {
+        as(t.viewer, {
           method: 'GET',
-          url: url(`/processes/${process.id}/compare?from=${process.version.id}&to=${v2}`),
+          url: t.url(`/processes/${process.id}/compare?from=${process.version.id}&to=${v2}`),
         }),
       )
     ).json();
@@ -304,7 +269,10 @@ describe('processes', () => {
     // Analytics of one version: its cases only, drawn on its own steps.
     const ofVersion = async (versionId: string) =>
       t.app.inject(
-        as(viewer, { method: 'GET', url: url(`/processes/${process.id}/analytics?versionId=${versionId}`) }),
+        as(t.viewer, {
+          method: 'GET',
+          url: t.url(`/processes/${process.id}/analytics?versionId=${versionId}`),
+        }),
       );
     const firstVersion = (await ofVersion(process.version.id)).json();
     expect(firstVersion.runs.total).toBe(20);
@@ -316,11 +284,11 @@ describe('processes', () => {
   });
 
   it('marks SLA breaches once from the job, and announces them', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/processes/${process.id}/runs`),
+        url: t.url(`/processes/${process.id}/runs`),
         payload: { subject: '慢反馈' },
       }),
     );
@@ -343,40 +311,40 @@ describe('processes', () => {
       .where('type', '=', 'process.step_overdue')
       .execute();
     expect(events).toHaveLength(1);
-    const queue = (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json();
+    const queue = (await t.app.inject(as(t.member, { method: 'GET', url: t.url('/my-queue') }))).json();
     expect(queue.items[0].isOverdue).toBe(true);
   });
 
   it('holds, resumes, reassigns and cancels, keeping the history', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const run = (
       await t.app.inject(
-        as(member, {
+        as(t.member, {
           method: 'POST',
-          url: url(`/processes/${process.id}/runs`),
+          url: t.url(`/processes/${process.id}/runs`),
           payload: { subject: '订单问题' },
         }),
       )
     ).json();
-    const noReason = await act(member, run.id, 'state', { action: 'hold' });
+    const noReason = await act(t.member, run.id, 'state', { action: 'hold' });
     expect(noReason.statusCode).toBe(400);
     expect(
-      (await act(member, run.id, 'state', { action: 'hold', reason: '等待用户补充截图' })).json().status,
+      (await act(t.member, run.id, 'state', { action: 'hold', reason: '等待用户补充截图' })).json().status,
     ).toBe('on_hold');
-    const whileHeld = await act(member, run.id, 'complete-step', {
+    const whileHeld = await act(t.member, run.id, 'complete-step', {
       stepKey: 'collect',
       outcomeKey: 'done',
       ...collectValues,
     });
     expect(whileHeld.json().error.code).toBe('run_not_active');
-    expect((await act(member, run.id, 'state', { action: 'resume' })).json().status).toBe('active');
-    const moved = await act(member, run.id, 'reassign', { userId: owner.id });
-    expect(moved.json().currentStep.assignee.id).toBe(owner.id);
+    expect((await act(t.member, run.id, 'state', { action: 'resume' })).json().status).toBe('active');
+    const moved = await act(t.member, run.id, 'reassign', { userId: t.owner.id });
+    expect(moved.json().currentStep.assignee.id).toBe(t.owner.id);
     const stranger = await signUpUser(t.app);
-    expect((await act(member, run.id, 'reassign', { userId: stranger.id })).json().error.code).toBe(
+    expect((await act(t.member, run.id, 'reassign', { userId: stranger.id })).json().error.code).toBe(
       'assignee_not_member',
     );
-    const cancelled = await act(member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
+    const cancelled = await act(t.member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
     expect(cancelled.json().status).toBe('cancelled');
     expect(cancelled.json().history.map((event: { type: string }) => event.type)).toEqual([
       'started',
@@ -388,21 +356,21 @@ describe('processes', () => {
   });
 
   it('hands a skill-owned step round-robin to the members with the skill', async () => {
-    for (const user of [owner, manager, member]) {
-      const skills = user === owner ? [] : [{ skill: '用户访谈', level: 3 }];
+    for (const user of [t.owner, t.manager, t.member]) {
+      const skills = user === t.owner ? [] : [{ skill: '用户访谈', level: 3 }];
       const saved = await t.app.inject(
         as(user, {
           method: 'PUT',
-          url: url(`/people/${user.id}`),
+          url: t.url(`/people/${user.id}`),
           payload: { skills, unavailableDays: [] },
         }),
       );
       expect(saved.statusCode).toBe(200);
     }
     const created = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/processes'),
+        url: t.url('/processes'),
         payload: {
           name: '用户访谈',
           steps: [
@@ -436,15 +404,15 @@ describe('processes', () => {
     const assignees: string[] = [];
     for (let index = 0; index < 4; index += 1) {
       const run = await t.app.inject(
-        as(owner, {
+        as(t.owner, {
           method: 'POST',
-          url: url(`/processes/${created.json().id}/runs`),
+          url: t.url(`/processes/${created.json().id}/runs`),
           payload: { subject: `访谈 ${index + 1}` },
         }),
       );
       assignees.push(run.json().currentStep.assignee.id);
       // Finished at once, so nobody is busier than anyone else: only taking turns spreads the work.
-      const done = await act(owner, run.json().id, 'complete-step', {
+      const done = await act(t.owner, run.json().id, 'complete-step', {
         stepKey: 'talk',
         outcomeKey: 'done',
         checkedItems: [],
@@ -453,28 +421,28 @@ describe('processes', () => {
       expect(done.json().status).toBe('completed');
     }
     // Both skilled members take turns; the owner, without the skill, gets none.
-    expect(new Set(assignees.slice(0, 2))).toEqual(new Set([manager.id, member.id]));
+    expect(new Set(assignees.slice(0, 2))).toEqual(new Set([t.manager.id, t.member.id]));
     expect(assignees.slice(2)).toEqual(assignees.slice(0, 2));
   });
 
   it("shows the team's open steps with a count per person, overdue first", async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     for (const subject of ['反馈 A', '反馈 B']) {
       await t.app.inject(
-        as(member, { method: 'POST', url: url(`/processes/${process.id}/runs`), payload: { subject } }),
+        as(t.member, { method: 'POST', url: t.url(`/processes/${process.id}/runs`), payload: { subject } }),
       );
     }
     t.clock.advance(30 * HOUR); // past the 4-hour SLA of 收集反馈
     const fresh = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url(`/processes/${process.id}/runs`),
+        url: t.url(`/processes/${process.id}/runs`),
         payload: { subject: '反馈 C' },
       }),
     );
-    await act(manager, fresh.json().id, 'reassign', { userId: owner.id });
+    await act(t.manager, fresh.json().id, 'reassign', { userId: t.owner.id });
 
-    const team = (await t.app.inject(as(viewer, { method: 'GET', url: url('/open-steps') }))).json();
+    const team = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/open-steps') }))).json();
     expect(team.items.map((item: { subject: string }) => item.subject)).toEqual([
       '反馈 A',
       '反馈 B',
@@ -483,37 +451,40 @@ describe('processes', () => {
     expect(team.items[0]).toMatchObject({
       stepName: '收集反馈',
       isOverdue: true,
-      assignee: { id: member.id },
+      assignee: { id: t.member.id },
     });
     expect(team.people).toEqual([
-      { assignee: { id: member.id, name: member.name }, open: 2, overdue: 2 },
-      { assignee: { id: owner.id, name: owner.name }, open: 1, overdue: 0 },
+      { assignee: { id: t.member.id, name: t.member.name }, open: 2, overdue: 2 },
+      { assignee: { id: t.owner.id, name: t.owner.name }, open: 1, overdue: 0 },
     ]);
     const onlyOwner = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url(`/open-steps?assigneeId=${owner.id}`) }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/open-steps?assigneeId=${t.owner.id}`) }))
     ).json();
     expect(onlyOwner.items.map((item: { subject: string }) => item.subject)).toEqual(['反馈 C']);
-    const mine = (await t.app.inject(as(member, { method: 'GET', url: url('/my-queue') }))).json();
+    const mine = (await t.app.inject(as(t.member, { method: 'GET', url: t.url('/my-queue') }))).json();
     expect(mine.items).toHaveLength(2);
   });
 
   it('lets another module start a case inside its own transaction, rolled back with it', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const services = t.app.services;
     const start = (subject: string) =>
-      services.db
-        .transaction()
-        .execute((trx) =>
-          beginRun(services, trx, { workspaceId, processId: process.id, subject, startedBy: null }),
-        );
+      services.db.transaction().execute((trx) =>
+        beginRun(services, trx, {
+          workspaceId: t.workspaceId,
+          processId: process.id,
+          subject,
+          startedBy: null,
+        }),
+      );
     const runId = await start('门户反馈：无法登录');
-    const run = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/runs/${runId}`) }))).json();
-    expect(run.currentStep).toMatchObject({ key: 'collect', assignee: { id: member.id } });
+    const run = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/runs/${runId}`) }))).json();
+    expect(run.currentStep).toMatchObject({ key: 'collect', assignee: { id: t.member.id } });
     expect(run.history).toMatchObject([{ type: 'started', actor: null }]);
 
     const failing = services.db.transaction().execute(async (trx) => {
       await beginRun(services, trx, {
-        workspaceId,
+        workspaceId: t.workspaceId,
         processId: process.id,
         subject: '不会留下',
         startedBy: null,
@@ -526,34 +497,34 @@ describe('processes', () => {
   });
 
   it('hands a held case to someone else, but not a finished one', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     const run = (
       await t.app.inject(
-        as(member, {
+        as(t.member, {
           method: 'POST',
-          url: url(`/processes/${process.id}/runs`),
+          url: t.url(`/processes/${process.id}/runs`),
           payload: { subject: '请假交接' },
         }),
       )
     ).json();
-    await act(member, run.id, 'state', { action: 'hold', reason: '等待用户回复' });
-    const handedOver = await act(manager, run.id, 'reassign', { userId: owner.id });
+    await act(t.member, run.id, 'state', { action: 'hold', reason: '等待用户回复' });
+    const handedOver = await act(t.manager, run.id, 'reassign', { userId: t.owner.id });
     expect(handedOver.statusCode).toBe(200);
     expect(handedOver.json()).toMatchObject({
       status: 'on_hold',
-      currentStep: { assignee: { id: owner.id } },
+      currentStep: { assignee: { id: t.owner.id } },
     });
-    await act(member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
-    const afterCancel = await act(manager, run.id, 'reassign', { userId: member.id });
+    await act(t.member, run.id, 'state', { action: 'cancel', reason: '重复反馈' });
+    const afterCancel = await act(t.manager, run.id, 'reassign', { userId: t.member.id });
     expect(afterCancel.statusCode).toBe(409);
     expect(afterCancel.json().error.code).toBe('run_not_active');
   });
 
   it('lists the steps nobody was given, such as a system-started case no member matched', async () => {
     const created = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/processes'),
+        url: t.url('/processes'),
         payload: {
           name: '门户反馈',
           steps: [
@@ -584,27 +555,27 @@ describe('processes', () => {
     const services = t.app.services;
     await services.db.transaction().execute((trx) =>
       beginRun(services, trx, {
-        workspaceId,
+        workspaceId: t.workspaceId,
         processId: created.json().id,
         subject: '无人认领',
         startedBy: null,
       }),
     );
     const nobody = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url('/open-steps?assigneeId=none') }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/open-steps?assigneeId=none') }))
     ).json();
     expect(nobody.items).toMatchObject([{ subject: '无人认领', assignee: null }]);
     expect(nobody.people).toEqual([{ assignee: null, open: 1, overdue: 0 }]);
   });
 
   it('keeps viewers from acting and other workspaces out', async () => {
-    const process = await createFeedbackProcess();
+    const process = await createProcess(t, t.manager);
     expect(
       (
         await t.app.inject(
-          as(viewer, {
+          as(t.viewer, {
             method: 'POST',
-            url: url(`/processes/${process.id}/runs`),
+            url: t.url(`/processes/${process.id}/runs`),
             payload: { subject: 'x' },
           }),
         )
@@ -613,7 +584,7 @@ describe('processes', () => {
     expect(
       (
         await t.app.inject(
-          as(member, { method: 'POST', url: url('/processes'), payload: { templateKey: 'order' } }),
+          as(t.member, { method: 'POST', url: t.url('/processes'), payload: { templateKey: 'order' } }),
         )
       ).statusCode,
     ).toBe(403);
@@ -628,12 +599,16 @@ describe('processes', () => {
       )
     ).json();
     expect(
-      (await t.app.inject(as(owner, { method: 'GET', url: url(`/processes/${foreign.id}`) }))).statusCode,
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/processes/${foreign.id}`) }))).statusCode,
     ).toBe(404);
     expect(
       (
         await t.app.inject(
-          as(owner, { method: 'POST', url: url(`/processes/${foreign.id}/runs`), payload: { subject: 'x' } }),
+          as(t.owner, {
+            method: 'POST',
+            url: t.url(`/processes/${foreign.id}/runs`),
+            payload: { subject: 'x' },
+          }),
         )
       ).statusCode,
     ).toBe(404);

@@ -1,38 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { analyseProcessRuns } from '../../core/processes/analytics.ts';
 import { mulberry32 } from '../../core/processes/eventlog.testing.ts';
 import { finishAnalytics } from '../../core/processes/summary.ts';
 import { analysePaths } from '../../core/processes/variants.ts';
 import { newId } from '../../db/ids.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as } from '../testing/app.ts';
+import { createProcess, useTestTeam } from '../testing/factories.ts';
 import { selectRunsForAnalytics } from './queries.ts';
 import { foldFinishedRuns, readAnalyticsParts, toRecords, type StartedWindow } from './summaries.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let workspaceId: string;
+const t = useTestTeam([]);
 
 const H = 3_600_000;
 const DAY = 24 * H;
 const STEPS = ['collect', 'analyse', 'solve', 'reply'];
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner } = await createTestTeam(t.app, []));
-});
-afterEach(() => t.close());
-
-async function createProcess() {
-  const response = await t.app.inject(
-    as(owner, {
-      method: 'POST',
-      url: `/api/v1/w/${workspaceId}/processes`,
-      payload: { templateKey: 'feedback' },
-    }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json() as { id: string; version: { id: string } };
-}
 
 type Status = 'active' | 'on_hold' | 'completed' | 'cancelled';
 
@@ -59,7 +40,7 @@ async function insertRandomCases(processId: string, versionId: string, seed: num
       const completedAt = open ? null : (startedVisit ?? enteredAt) + int(0, 8) * H + int(0, 59) * 60_000;
       visits.push({
         id: newId(),
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         run_id: id,
         step_key: STEPS[int(0, STEPS.length - 1)] ?? 'collect',
         assignee_id: null,
@@ -77,14 +58,14 @@ async function insertRandomCases(processId: string, versionId: string, seed: num
     const finishedAt = status === 'completed' || status === 'cancelled' ? clock + int(0, 3) * H : null;
     runs.push({
       id,
-      workspace_id: workspaceId,
+      workspace_id: t.workspaceId,
       process_id: processId,
       version_id: versionId,
       subject: `case ${index}`,
       status,
       current_step_key: null,
       hold_reason: null,
-      started_by: owner.id,
+      started_by: t.owner.id,
       started_at: startedAt,
       finished_at: finishedAt,
       updated_at: finishedAt ?? startedAt,
@@ -122,7 +103,7 @@ async function fromSummaries(processId: string, versionId: string | undefined, w
   const parts = await readAnalyticsParts(
     t.database.db,
     t.database.dialect,
-    workspaceId,
+    t.workspaceId,
     processId,
     versionId,
     window,
@@ -133,7 +114,7 @@ async function fromSummaries(processId: string, versionId: string | undefined, w
 
 describe('analytics from stored summaries', () => {
   it('equals a full recomputation over random cases, whole or in windows, as cases finish and arrive', async () => {
-    const process = await createProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     const runs = await insertRandomCases(process.id, process.version.id, 11, 400);
     const now = t.clock.now;
     const windows: StartedWindow[] = [
@@ -189,11 +170,11 @@ describe('analytics from stored summaries', () => {
   });
 
   it('folds each finished case once when folds run at the same time', async () => {
-    const process = await createProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     await insertRandomCases(process.id, process.version.id, 21, 300);
     const counts = await Promise.all(
       Array.from({ length: 4 }, () =>
-        foldFinishedRuns(t.database.db, t.database.dialect, workspaceId, process.id, t.clock.now),
+        foldFinishedRuns(t.database.db, t.database.dialect, t.workspaceId, process.id, t.clock.now),
       ),
     );
     const closed = await t.database.db
@@ -210,7 +191,7 @@ describe('analytics from stored summaries', () => {
   });
 
   it('folds a backlog in the minute job, so the first request finds nothing left to fold', async () => {
-    const process = await createProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     await insertRandomCases(process.id, process.version.id, 41, 200);
     const unfolded = () =>
       t.database.db
@@ -224,7 +205,7 @@ describe('analytics from stored summaries', () => {
     await t.app.services.scheduler.runDue();
     expect(await unfolded()).toEqual([]);
     expect(
-      await foldFinishedRuns(t.database.db, t.database.dialect, workspaceId, process.id, t.clock.now),
+      await foldFinishedRuns(t.database.db, t.database.dialect, t.workspaceId, process.id, t.clock.now),
     ).toBe(0);
     expect(await fromSummaries(process.id, undefined, {})).toEqual(
       await recompute(process.id, undefined, {}),
@@ -232,10 +213,10 @@ describe('analytics from stored summaries', () => {
   });
 
   it('answers the analytics page from summaries with the same figures', async () => {
-    const process = await createProcess();
+    const process = await createProcess(t, t.owner, { locale: 'en' });
     await insertRandomCases(process.id, process.version.id, 31, 120);
     const response = await t.app.inject(
-      as(owner, { method: 'GET', url: `/api/v1/w/${workspaceId}/processes/${process.id}/analytics` }),
+      as(t.owner, { method: 'GET', url: `/api/v1/w/${t.workspaceId}/processes/${process.id}/analytics` }),
     );
     expect(response.statusCode).toBe(200);
     const body = response.json();

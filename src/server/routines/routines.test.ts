@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDueRoutines } from './service.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['member', 'viewer']);
 
-beforeEach(async () => {
-  t = await createTestApp(); // 2026-11-26, a Thursday
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
 const DAY = 86_400_000;
 
 async function occurrences() {
@@ -29,9 +19,9 @@ async function occurrences() {
 describe('routines', () => {
   it('creates each weekly occurrence the day before, once, with the template’s people', async () => {
     const created = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: {
           rule: 'FREQ=WEEKLY;BYDAY=FR',
           startsOn: '2026-11-27',
@@ -39,8 +29,8 @@ describe('routines', () => {
             title: '周报',
             estimateHours: 2,
             roles: [
-              { userId: member.id, role: 'A' },
-              { userId: member.id, role: 'R' },
+              { userId: t.member.id, role: 'A' },
+              { userId: t.member.id, role: 'R' },
             ],
           },
         },
@@ -55,11 +45,11 @@ describe('routines', () => {
       '2026-12-25',
     ]);
     expect(await occurrences()).toEqual(['2026-11-27 todo']);
-    const task = await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks') }));
+    const task = await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/tasks') }));
     expect(task.json().items[0]).toMatchObject({
       title: '周报',
       dueDate: '2026-11-27',
-      roles: expect.arrayContaining([{ userId: member.id, name: member.name, role: 'A' }]),
+      roles: expect.arrayContaining([{ userId: t.member.id, name: t.member.name, role: 'A' }]),
     });
 
     t.clock.advance(7 * DAY);
@@ -76,40 +66,45 @@ describe('routines', () => {
   it('skips one occurrence, edits the series and ends it', async () => {
     const routine = (
       await t.app.inject(
-        as(owner, {
+        as(t.owner, {
           method: 'POST',
-          url: url('/routines'),
+          url: t.url('/routines'),
           payload: { rule: 'FREQ=DAILY', startsOn: '2026-11-27', template: { title: '数据检查' } },
         }),
       )
     ).json().routine;
     expect(await occurrences()).toEqual(['2026-11-27 todo']);
     const skipped = await t.app.inject(
-      as(owner, { method: 'POST', url: url(`/routines/${routine.id}/skip`), payload: { day: '2026-11-27' } }),
+      as(t.owner, {
+        method: 'POST',
+        url: t.url(`/routines/${routine.id}/skip`),
+        payload: { day: '2026-11-27' },
+      }),
     );
     expect(skipped.json().routine.skipped).toEqual(['2026-11-27']);
     expect(await occurrences()).toEqual(['2026-11-27 cancelled']);
     const edited = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PATCH',
-        url: url(`/routines/${routine.id}`),
+        url: t.url(`/routines/${routine.id}`),
         payload: { rule: 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR' },
       }),
     );
     expect(edited.json().routine.upcoming.slice(0, 2)).toEqual(['2026-11-30', '2026-12-01']);
     expect(
-      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/routines/${routine.id}`) }))).statusCode,
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/routines/${routine.id}`) })))
+        .statusCode,
     ).toBe(204);
-    expect((await t.app.inject(as(viewer, { method: 'GET', url: url('/routines') }))).json().items).toEqual(
-      [],
-    );
+    expect(
+      (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/routines') }))).json().items,
+    ).toEqual([]);
   });
 
   it('explains a broken rule and keeps viewers out', async () => {
     const broken = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: { rule: 'FREQ=SOMETIMES', startsOn: '2026-11-27', template: { title: 'x' } },
         headers: { 'accept-language': 'zh-CN' },
       }),
@@ -118,9 +113,9 @@ describe('routines', () => {
     expect(broken.json().error).toMatchObject({ code: 'recurrence_invalid', fields: [{ path: 'rule' }] });
     expect(broken.json().error.message).toContain('重复规则无效');
     const byViewer = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: { rule: 'FREQ=DAILY', startsOn: '2026-11-27', template: { title: 'x' } },
       }),
     );
@@ -129,9 +124,9 @@ describe('routines', () => {
 
   it('catches up on the last week only for a routine started in 2016, and says what it left out', async () => {
     const created = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: { rule: 'FREQ=DAILY', startsOn: '2016-01-01', template: { title: '日报' } },
       }),
     );
@@ -153,9 +148,9 @@ describe('routines', () => {
   it('the job catches up on a week only after a long pause, and records what it left out', async () => {
     const routine = (
       await t.app.inject(
-        as(owner, {
+        as(t.owner, {
           method: 'POST',
-          url: url('/routines'),
+          url: t.url('/routines'),
           payload: { rule: 'FREQ=WEEKLY;BYDAY=MO', startsOn: '2026-11-30', template: { title: '周会' } },
         }),
       )
@@ -179,9 +174,9 @@ describe('routines', () => {
 
   it('refuses a start in year 1 and sub-daily rules with a field error', async () => {
     const ancient = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: { rule: 'FREQ=WEEKLY', startsOn: '0001-01-01', template: { title: 'x' } },
         headers: { 'accept-language': 'zh-CN' },
       }),
@@ -191,14 +186,14 @@ describe('routines', () => {
       { path: 'startsOn', message: '请使用 2000-01-01 至 2100-12-31 之间的日期。' },
     ]);
     const skipAncient = await t.app.inject(
-      as(owner, { method: 'POST', url: url('/routines/any/skip'), payload: { day: '1999-12-31' } }),
+      as(t.owner, { method: 'POST', url: t.url('/routines/any/skip'), payload: { day: '1999-12-31' } }),
     );
     expect(skipAncient.statusCode).toBe(400);
     expect(skipAncient.json().error.fields[0].path).toBe('day');
     const secondly = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/routines'),
+        url: t.url('/routines'),
         payload: { rule: 'FREQ=SECONDLY', startsOn: '2026-11-01', template: { title: 'x' } },
       }),
     );

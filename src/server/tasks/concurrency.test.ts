@@ -1,35 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as } from '../testing/app.ts';
+import { createTask, useTestTeam } from '../testing/factories.ts';
 
 // On PostgreSQL requests run on several connections at once: a write that reads before it writes must see
 // the one before it. On SQLite the same tests hold because the single connection serialises them.
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let workspaceId: string;
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, manager } = await createTestTeam(t.app, ['manager']));
-});
-afterEach(() => t.close());
-
-async function createTask(title: string, parentId?: string) {
-  const response = await t.app.inject(
-    as(owner, { method: 'POST', url: url('/tasks'), payload: { title, ...(parentId ? { parentId } : {}) } }),
-  );
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json<{ task: { id: string } }>().task.id;
-}
+const t = useTestTeam(['manager']);
+const newTask = async (title: string, parentId?: string) =>
+  (await createTask(t, t.owner, { title, ...(parentId ? { parentId } : {}) })).id;
 
 /** Whether the stored dependencies of the workspace contain a loop (depth-first search over all of them). */
 async function hasStoredCycle(): Promise<boolean> {
   const edges = await t.database.db
     .selectFrom('task_dependencies')
     .select(['from_task_id', 'to_task_id'])
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', t.workspaceId)
     .execute();
   const next = new Map<string, string[]>();
   for (const edge of edges)
@@ -49,20 +33,20 @@ async function hasStoredCycle(): Promise<boolean> {
 describe('task writes under concurrency', () => {
   it('stores no loop when opposite dependencies are added at once, 25 rounds', async () => {
     for (let round = 0; round < 25; round += 1) {
-      const first = await createTask(`发布预热 ${round}`);
-      const second = await createTask(`正式上线 ${round}`);
+      const first = await newTask(`发布预热 ${round}`);
+      const second = await newTask(`正式上线 ${round}`);
       const [forward, backward] = await Promise.all([
         t.app.inject(
-          as(owner, {
+          as(t.owner, {
             method: 'POST',
-            url: url(`/tasks/${second}/dependencies`),
+            url: t.url(`/tasks/${second}/dependencies`),
             payload: { fromTaskId: first },
           }),
         ),
         t.app.inject(
-          as(manager, {
+          as(t.manager, {
             method: 'POST',
-            url: url(`/tasks/${first}/dependencies`),
+            url: t.url(`/tasks/${first}/dependencies`),
             payload: { fromTaskId: second },
           }),
         ),
@@ -80,20 +64,22 @@ describe('task writes under concurrency', () => {
       await t.database.db
         .selectFrom('task_dependencies')
         .selectAll()
-        .where('workspace_id', '=', workspaceId)
+        .where('workspace_id', '=', t.workspaceId)
         .execute(),
     ).toHaveLength(25);
-    expect((await t.app.inject(as(owner, { method: 'GET', url: url('/schedule') }))).statusCode).toBe(200);
+    expect((await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }))).statusCode).toBe(
+      200,
+    );
   });
 
   it('gives 50 tasks created at once under one parent distinct positions', async () => {
-    const parentId = await createTask('双十一活动');
+    const parentId = await newTask('双十一活动');
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
         t.app.inject(
-          as(index % 2 ? owner : manager, {
+          as(index % 2 ? t.owner : t.manager, {
             method: 'POST',
-            url: url('/tasks'),
+            url: t.url('/tasks'),
             payload: { title: `子任务 ${index}`, parentId },
           }),
         ),
@@ -103,7 +89,7 @@ describe('task writes under concurrency', () => {
     const positions = await t.database.db
       .selectFrom('tasks')
       .select('position')
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .where('parent_id', '=', parentId)
       .execute();
     expect(positions.map((row) => row.position).sort((a, b) => a - b)).toEqual(
@@ -125,7 +111,7 @@ describe('calendar writes under concurrency', () => {
     ]);
     const responses = await Promise.all(
       lists.map((items) =>
-        t.app.inject(as(owner, { method: 'PUT', url: url('/calendar'), payload: { items } })),
+        t.app.inject(as(t.owner, { method: 'PUT', url: t.url('/calendar'), payload: { items } })),
       ),
     );
     for (const response of responses) expect([200, 409]).toContain(response.statusCode);
@@ -134,7 +120,7 @@ describe('calendar writes under concurrency', () => {
     const stored = await t.database.db
       .selectFrom('workspace_calendar_days')
       .select(['day', 'name'])
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .orderBy('day')
       .execute();
     expect(stored).toHaveLength(3);
@@ -147,15 +133,15 @@ describe('calendar feed rotation under concurrency', () => {
   it('leaves one working URL after 10 simultaneous rotations', async () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, () =>
-        t.app.inject(as(manager, { method: 'POST', url: url('/calendar-feed') })),
+        t.app.inject(as(t.manager, { method: 'POST', url: t.url('/calendar-feed') })),
       ),
     );
     expect(responses.map((response) => response.statusCode)).toEqual(Array(10).fill(201));
     const feeds = await t.database.db
       .selectFrom('calendar_feeds')
       .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', manager.id)
+      .where('workspace_id', '=', t.workspaceId)
+      .where('user_id', '=', t.manager.id)
       .execute();
     expect(feeds).toHaveLength(1);
     const working = [];
@@ -169,23 +155,23 @@ describe('calendar feed rotation under concurrency', () => {
 
 describe('replacing lists under concurrency', () => {
   it('answers 20 simultaneous RACI replacements of one task without a server error', async () => {
-    const taskId = await createTask('活动复盘');
+    const taskId = await newTask('活动复盘');
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         t.app.inject(
-          as(owner, {
+          as(t.owner, {
             method: 'PUT',
-            url: url(`/tasks/${taskId}/roles`),
+            url: t.url(`/tasks/${taskId}/roles`),
             payload: {
               roles:
                 index % 2
                   ? [
-                      { userId: owner.id, role: 'A' },
-                      { userId: manager.id, role: 'R' },
+                      { userId: t.owner.id, role: 'A' },
+                      { userId: t.manager.id, role: 'R' },
                     ]
                   : [
-                      { userId: manager.id, role: 'A' },
-                      { userId: owner.id, role: 'R' },
+                      { userId: t.manager.id, role: 'A' },
+                      { userId: t.owner.id, role: 'R' },
                     ],
             },
           }),
@@ -205,9 +191,9 @@ describe('replacing lists under concurrency', () => {
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         t.app.inject(
-          as(owner, {
+          as(t.owner, {
             method: 'PUT',
-            url: url(`/people/${manager.id}`),
+            url: t.url(`/people/${t.manager.id}`),
             payload: {
               skills: [{ skill: '数据分析', level: 1 + (index % 5) }],
               unavailableDays: ['2027-01-04', '2027-01-05'],
@@ -220,8 +206,8 @@ describe('replacing lists under concurrency', () => {
     const days = await t.database.db
       .selectFrom('member_unavailable_days')
       .select('day')
-      .where('workspace_id', '=', workspaceId)
-      .where('user_id', '=', manager.id)
+      .where('workspace_id', '=', t.workspaceId)
+      .where('user_id', '=', t.manager.id)
       .execute();
     expect(days).toHaveLength(2);
   });

@@ -1,31 +1,21 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as } from '../testing/app.ts';
+import { createGoal, useTestTeam } from '../testing/factories.ts';
 import { dayInTimezone } from '../time.ts';
 import { computeSchedule } from './schedule.ts';
 import { selectPlanRevision } from './queries.ts';
 import { ScheduleResponse } from './schemas.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member } = await createTestTeam(t.app, ['member']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
+const t = useTestTeam(['member']);
 
 async function send(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   payload?: unknown,
-  user = owner,
+  user = t.owner,
 ) {
   const response = await t.app.inject(
     as(user, { method, url: path, ...(payload === undefined ? {} : { payload: payload as object }) }),
@@ -36,13 +26,13 @@ async function send(
 }
 
 async function newTask(payload: Record<string, unknown>): Promise<string> {
-  return (await send('POST', url('/tasks'), payload)).json().task.id as string;
+  return (await send('POST', t.url('/tasks'), payload)).json().task.id as string;
 }
 
 /** The schedule as served (through the cache) and as computed afresh from the database now. */
 async function servedAndFresh(goalId?: string) {
   const response = await t.app.inject(
-    as(owner, { method: 'GET', url: url(`/schedule${goalId ? `?goalId=${goalId}` : ''}`) }),
+    as(t.owner, { method: 'GET', url: t.url(`/schedule${goalId ? `?goalId=${goalId}` : ''}`) }),
   );
   expect(response.statusCode).toBe(200);
   const served: unknown = response.json();
@@ -50,20 +40,20 @@ async function servedAndFresh(goalId?: string) {
   expect(ScheduleResponse.safeParse(served).success).toBe(true);
   const today = dayInTimezone(t.clock.now, 'Asia/Shanghai');
   const fresh = JSON.parse(
-    JSON.stringify(await computeSchedule(t.database.db, workspaceId, today, 'Asia/Shanghai', goalId)),
+    JSON.stringify(await computeSchedule(t.database.db, t.workspaceId, today, 'Asia/Shanghai', goalId)),
   );
   return { served, fresh };
 }
 
 describe('schedule cache', () => {
   it('serves what a fresh computation gives after every kind of write, each of which moves the plan revision', async () => {
-    const revisions: number[] = [await selectPlanRevision(t.database.db, workspaceId)];
+    const revisions: number[] = [await selectPlanRevision(t.database.db, t.workspaceId)];
     const check = async (what: string) => {
       const { served, fresh } = await servedAndFresh();
       expect(served, what).toEqual(fresh);
       // Read twice: the second comes from the cache and must be the same.
       expect((await servedAndFresh()).served, `${what} (cached)`).toEqual(fresh);
-      const revision = await selectPlanRevision(t.database.db, workspaceId);
+      const revision = await selectPlanRevision(t.database.db, t.workspaceId);
       expect(revision, `${what} moves the revision`).toBeGreaterThan(revisions.at(-1) ?? -1);
       revisions.push(revision);
     };
@@ -78,50 +68,44 @@ describe('schedule cache', () => {
     });
     await check('create');
 
-    await send('PATCH', url(`/tasks/${design}`), {
+    await send('PATCH', t.url(`/tasks/${design}`), {
       estimateHours: 24,
       title: '设计稿',
       dueDate: '2026-12-04',
     });
     await check('update fields');
-    await send('PATCH', url(`/tasks/${build}`), { position: 0 });
+    await send('PATCH', t.url(`/tasks/${build}`), { position: 0 });
     await check('move (position)');
-    await send('PATCH', url(`/tasks/${design}`), { status: 'done' });
+    await send('PATCH', t.url(`/tasks/${design}`), { status: 'done' });
     await check('status');
 
-    await send('POST', url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 2 });
+    await send('POST', t.url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 2 });
     await check('add dependency');
-    await send('DELETE', url(`/tasks/${build}/dependencies/${design}`));
+    await send('DELETE', t.url(`/tasks/${build}/dependencies/${design}`));
     await check('remove dependency');
-    await send('POST', url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 0 });
+    await send('POST', t.url(`/tasks/${build}/dependencies`), { fromTaskId: design, lagDays: 0 });
     await check('add dependency again');
 
-    await send('PUT', url(`/tasks/${build}/roles`), {
+    await send('PUT', t.url(`/tasks/${build}/roles`), {
       roles: [
-        { userId: member.id, role: 'R' },
-        { userId: owner.id, role: 'A' },
+        { userId: t.member.id, role: 'R' },
+        { userId: t.owner.id, role: 'A' },
       ],
     });
     await check('roles');
 
-    await send('PUT', url('/calendar'), { items: [{ day: '2026-12-01', kind: 'holiday', name: '假日' }] });
+    await send('PUT', t.url('/calendar'), { items: [{ day: '2026-12-01', kind: 'holiday', name: '假日' }] });
     await check('calendar');
 
-    await send('PATCH', '/api/v1/me', { name: '新名字 · renamed' }, member);
+    await send('PATCH', '/api/v1/me', { name: '新名字 · renamed' }, t.member);
     await check('a role holder renamed');
 
-    await send('DELETE', url(`/tasks/${design}`));
+    await send('DELETE', t.url(`/tasks/${design}`));
     await check('delete');
   });
 
   it('keeps one goal’s schedule apart from the whole plan, and sends the cached JSON compressed', async () => {
-    const goal = await send('POST', url('/goals'), {
-      title: '提升次日留存 · retention',
-      isTopLevel: true,
-      startDate: '2026-10-01',
-      dueDate: '2026-12-31',
-    });
-    const goalId = goal.json().goal.id as string;
+    const goalId = (await createGoal(t, t.owner, { title: '提升次日留存 · retention' })).id;
     await newTask({ title: '全局任务 · plan-wide', estimateHours: 8 });
     await newTask({ title: '目标任务 · goal task', goalId, estimateHours: 8 });
     const whole = await servedAndFresh();
@@ -134,10 +118,10 @@ describe('schedule cache', () => {
 
     for (let index = 0; index < 30; index += 1)
       await newTask({ title: `任务 ${index} · task`, estimateHours: 4 });
-    const plain = await t.app.inject(as(owner, { method: 'GET', url: url('/schedule') }));
+    const plain = await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }));
     const br = await t.app.inject({
-      ...as(owner, { method: 'GET', url: url('/schedule') }),
-      headers: { ...as(owner, { method: 'GET', url: '/' }).headers, 'accept-encoding': 'br' },
+      ...as(t.owner, { method: 'GET', url: t.url('/schedule') }),
+      headers: { ...as(t.owner, { method: 'GET', url: '/' }).headers, 'accept-encoding': 'br' },
     });
     expect(br.headers['content-encoding']).toBe('br');
     expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
@@ -153,12 +137,12 @@ describe('schedule cache', () => {
     try {
       const first = await newTask({ title: '第一 · first', estimateHours: 8 });
       const read = async (app: typeof t.app) =>
-        (await app.inject(as(owner, { method: 'GET', url: url('/schedule') }))).json() as {
+        (await app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }))).json() as {
           tasks: Array<{ id: string; title: string }>;
         };
       expect((await read(second)).tasks.map((task) => task.title)).toEqual(['第一 · first']);
       // The write goes through the first instance; the second has the old plan cached.
-      await send('PATCH', url(`/tasks/${first}`), { title: '改过 · changed' });
+      await send('PATCH', t.url(`/tasks/${first}`), { title: '改过 · changed' });
       expect((await read(second)).tasks.map((task) => task.title)).toEqual(['改过 · changed']);
     } finally {
       await second.close();

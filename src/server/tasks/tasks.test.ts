@@ -1,43 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestTeam, signUpUser } from '../testing/app.ts';
+import { createTask, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['member', 'viewer']);
 
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createTask(payload: Record<string, unknown>, user = owner) {
-  const response = await t.app.inject(as(user, { method: 'POST', url: url('/tasks'), payload }));
+async function postTask(payload: Record<string, unknown>, user = t.owner) {
+  const response = await t.app.inject(as(user, { method: 'POST', url: t.url('/tasks'), payload }));
   return response;
 }
 
 async function taskId(payload: Record<string, unknown>) {
-  const response = await createTask(payload);
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json().task.id as string;
+  return (await createTask(t, t.owner, payload)).id;
 }
 
 async function depend(toTaskId: string, fromTaskId: string, lagDays = 0) {
   return t.app.inject(
-    as(owner, {
+    as(t.owner, {
       method: 'POST',
-      url: url(`/tasks/${toTaskId}/dependencies`),
+      url: t.url(`/tasks/${toTaskId}/dependencies`),
       payload: { fromTaskId, lagDays },
     }),
   );
@@ -48,7 +28,7 @@ describe('tasks', () => {
     const milestone = await taskId({ title: '活动上线', isMilestone: true, dueDate: '2026-12-15' });
     const first = await taskId({ title: '市场调研', parentId: milestone, estimateHours: 16 });
     await taskId({ title: '竞品分析', parentId: milestone });
-    const sub = await createTask({
+    const sub = await postTask({
       title: '整理问卷',
       parentId: first,
       checklist: [{ text: '发放', done: false }],
@@ -58,10 +38,10 @@ describe('tasks', () => {
     expect(sub.json().task).toMatchObject({
       wbs: '1.1.1',
       labels: ['调研'],
-      roles: [{ userId: owner.id, role: 'A' }],
+      roles: [{ userId: t.owner.id, role: 'A' }],
     });
     const detail = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url(`/tasks/${milestone}`) }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks/${milestone}`) }))
     ).json();
     expect(detail.task).toMatchObject({ wbs: '1', isMilestone: true });
     expect(
@@ -72,13 +52,13 @@ describe('tasks', () => {
   it('enforces exactly one Accountable and members only', async () => {
     const id = await taskId({ title: '周报' });
     const two = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/tasks/${id}/roles`),
+        url: t.url(`/tasks/${id}/roles`),
         payload: {
           roles: [
-            { userId: owner.id, role: 'A' },
-            { userId: member.id, role: 'A' },
+            { userId: t.owner.id, role: 'A' },
+            { userId: t.member.id, role: 'A' },
           ],
         },
       }),
@@ -87,18 +67,18 @@ describe('tasks', () => {
     expect(two.json().error).toMatchObject({ code: 'raci_accountable', fields: [{ path: 'roles' }] });
     expect(two.json().error.message).toContain('2');
     const none = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/tasks/${id}/roles`),
-        payload: { roles: [{ userId: member.id, role: 'R' }] },
+        url: t.url(`/tasks/${id}/roles`),
+        payload: { roles: [{ userId: t.member.id, role: 'R' }] },
       }),
     );
     expect(none.json().error.code).toBe('raci_accountable');
     const stranger = await signUpUser(t.app);
     const outsider = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/tasks/${id}/roles`),
+        url: t.url(`/tasks/${id}/roles`),
         payload: { roles: [{ userId: stranger.id, role: 'A' }] },
       }),
     );
@@ -107,28 +87,28 @@ describe('tasks', () => {
       fields: [{ path: 'roles.0.userId' }],
     });
     const clash = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url(`/tasks/${id}/roles`),
+        url: t.url(`/tasks/${id}/roles`),
         payload: {
           roles: [
-            { userId: owner.id, role: 'A' },
-            { userId: member.id, role: 'R' },
-            { userId: member.id, role: 'C' },
+            { userId: t.owner.id, role: 'A' },
+            { userId: t.member.id, role: 'R' },
+            { userId: t.member.id, role: 'C' },
           ],
         },
       }),
     );
     expect(clash.statusCode).toBe(400);
     const ok = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PUT',
-        url: url(`/tasks/${id}/roles`),
+        url: t.url(`/tasks/${id}/roles`),
         payload: {
           roles: [
-            { userId: owner.id, role: 'A' },
-            { userId: member.id, role: 'R' },
-            { userId: viewer.id, role: 'I' },
+            { userId: t.owner.id, role: 'A' },
+            { userId: t.member.id, role: 'R' },
+            { userId: t.viewer.id, role: 'I' },
           ],
         },
       }),
@@ -154,11 +134,11 @@ describe('tasks', () => {
     expect(loop.json().error.code).toBe('dependency_cycle');
     expect(loop.json().error.message).toContain('执行 → 调研 → 方案 → 执行');
     expect((await depend(a, a)).json().error.code).toBe('dependency_self');
-    const detail = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/tasks/${b}`) }))).json();
+    const detail = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks/${b}`) }))).json();
     expect(detail.predecessors).toEqual([{ taskId: a, title: '调研', lagDays: 0 }]);
     expect(detail.successors).toEqual([{ taskId: c, title: '执行', lagDays: 2 }]);
     expect(
-      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/tasks/${c}/dependencies/${b}`) })))
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/tasks/${c}/dependencies/${b}`) })))
         .statusCode,
     ).toBe(204);
   });
@@ -167,12 +147,12 @@ describe('tasks', () => {
     const parent = await taskId({ title: 'Parent' });
     const child = await taskId({ title: 'Child', parentId: parent });
     const cycle = await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/tasks/${parent}`), payload: { parentId: child } }),
+      as(t.owner, { method: 'PATCH', url: t.url(`/tasks/${parent}`), payload: { parentId: child } }),
     );
     expect(cycle.json().error).toMatchObject({ code: 'task_parent_cycle', fields: [{ path: 'parentId' }] });
-    const dates = await createTask({ title: 'X', startDate: '2026-12-10', dueDate: '2026-12-01' });
+    const dates = await postTask({ title: 'X', startDate: '2026-12-10', dueDate: '2026-12-01' });
     expect(dates.json().error).toMatchObject({ code: 'due_before_start', fields: [{ path: 'dueDate' }] });
-    const bad = await createTask({ title: '', estimateHours: -2, priority: 'now', status: 'later' });
+    const bad = await postTask({ title: '', estimateHours: -2, priority: 'now', status: 'later' });
     expect(
       bad
         .json()
@@ -188,7 +168,7 @@ describe('tasks', () => {
         title: `任务 ${index}`,
         dueDate: `2026-12-0${index + 1}`,
         priority: index % 2 ? 'high' : 'low',
-        roles: [{ userId: index < 3 ? member.id : owner.id, role: 'A' }],
+        roles: [{ userId: index < 3 ? t.member.id : t.owner.id, role: 'A' }],
       });
     }
     await taskId({ title: '无截止', status: 'done' });
@@ -197,7 +177,7 @@ describe('tasks', () => {
     do {
       const page: { items: Array<{ title: string }>; nextCursor: string | null } = (
         await t.app.inject(
-          as(viewer, { method: 'GET', url: url(`/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`) }),
+          as(t.viewer, { method: 'GET', url: t.url(`/tasks?limit=3${cursor ? `&cursor=${cursor}` : ''}`) }),
         )
       ).json();
       seen.push(...page.items.map((item) => item.title));
@@ -205,20 +185,25 @@ describe('tasks', () => {
     } while (cursor);
     expect(seen).toEqual(['任务 0', '任务 1', '任务 2', '任务 3', '任务 4', '任务 5', '任务 6', '无截止']);
     const mine = (
-      await t.app.inject(as(member, { method: 'GET', url: url(`/tasks?assigneeId=${member.id}`) }))
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/tasks?assigneeId=${t.member.id}`) }))
     ).json();
     expect(mine.items).toHaveLength(3);
     const open = (
       await t.app.inject(
-        as(viewer, { method: 'GET', url: url('/tasks?status=todo,in_progress&q=任务&dueBefore=2026-12-03') }),
+        as(t.viewer, {
+          method: 'GET',
+          url: t.url('/tasks?status=todo,in_progress&q=任务&dueBefore=2026-12-03'),
+        }),
       )
     ).json();
     expect(open.items.map((item: { title: string }) => item.title)).toEqual(['任务 0', '任务 1', '任务 2']);
     const byPriority = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks?sort=priority&limit=2') }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/tasks?sort=priority&limit=2') }))
     ).json();
     expect(byPriority.items.every((item: { priority: string }) => item.priority === 'high')).toBe(true);
-    const badStatus = await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks?status=todo,nope') }));
+    const badStatus = await t.app.inject(
+      as(t.viewer, { method: 'GET', url: t.url('/tasks?status=todo,nope') }),
+    );
     expect(badStatus.statusCode).toBe(400);
   });
 
@@ -232,7 +217,7 @@ describe('tasks', () => {
     await depend(c, a);
     await depend(d, b);
     await depend(d, c);
-    const schedule = (await t.app.inject(as(viewer, { method: 'GET', url: url('/schedule') }))).json();
+    const schedule = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/schedule') }))).json();
     expect(schedule.criticalPath.slice(0, 2)).toEqual([a, b]);
     expect(schedule.criticalPath).not.toContain(c);
     const byId = new Map(schedule.tasks.map((task: { id: string }) => [task.id, task]));
@@ -254,7 +239,7 @@ describe('tasks', () => {
     const b = await taskId({ title: 'B', estimateHours: 24 });
     const c = await taskId({ title: 'C', startDate: '2026-11-18', dueDate: '2026-11-20' });
     await depend(b, a);
-    const schedule = (await t.app.inject(as(viewer, { method: 'GET', url: url('/schedule') }))).json();
+    const schedule = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/schedule') }))).json();
     const byId = new Map(schedule.tasks.map((task: { id: string }) => [task.id, task]));
     expect(byId.get(a)).toMatchObject({
       earlyStart: '2026-11-23',
@@ -280,36 +265,36 @@ describe('tasks', () => {
     const covered = await taskId({
       title: '数据周报',
       roles: [
-        { userId: owner.id, role: 'A' },
-        { userId: member.id, role: 'R' },
+        { userId: t.owner.id, role: 'A' },
+        { userId: t.member.id, role: 'R' },
       ],
     });
     const gap = await taskId({ title: '社群活动' });
     const matrix = (
       await t.app.inject(
-        as(viewer, {
+        as(t.viewer, {
           method: 'GET',
-          url: url('/raci?maxAccountable=1'),
+          url: t.url('/raci?maxAccountable=1'),
           headers: { 'accept-language': 'zh-CN' },
         }),
       )
     ).json();
     expect(matrix.people.map((person: { userId: string }) => person.userId).sort()).toEqual(
-      [owner.id, member.id, viewer.id].sort(),
+      [t.owner.id, t.member.id, t.viewer.id].sort(),
     );
     expect(matrix.tasks.find((task: { id: string }) => task.id === covered).cells).toHaveLength(2);
     expect(matrix.taskWarnings).toEqual([
       { taskId: gap, issues: [{ code: 'raci_no_responsible', message: '没有执行人(R)来完成这项工作。' }] },
     ]);
-    expect(matrix.peopleWarnings[0]).toMatchObject({ userId: owner.id, taskIds: [covered, gap] });
+    expect(matrix.peopleWarnings[0]).toMatchObject({ userId: t.owner.id, taskIds: [covered, gap] });
   });
 
   it('keeps viewers to reading and other workspaces out', async () => {
-    expect((await createTask({ title: 'x' }, viewer)).statusCode).toBe(403);
+    expect((await postTask({ title: 'x' }, t.viewer)).statusCode).toBe(403);
     const id = await taskId({ title: 'mine' });
-    expect((await t.app.inject(as(member, { method: 'DELETE', url: url(`/tasks/${id}`) }))).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.app.inject(as(t.member, { method: 'DELETE', url: t.url(`/tasks/${id}`) }))).statusCode,
+    ).toBe(403);
     const stranger = await signUpUser(t.app);
     const other = await createTestTeam(t.app, []);
     const foreign = (
@@ -321,14 +306,14 @@ describe('tasks', () => {
         }),
       )
     ).json().task.id;
-    expect((await t.app.inject(as(owner, { method: 'GET', url: url(`/tasks/${foreign}`) }))).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/tasks/${foreign}`) }))).statusCode,
+    ).toBe(404);
     expect((await depend(id, foreign)).statusCode).toBe(404);
-    expect((await createTask({ title: 'y', parentId: foreign })).statusCode).toBe(404);
-    expect((await t.app.inject(as(stranger, { method: 'GET', url: url('/tasks') }))).statusCode).toBe(404);
-    expect((await t.app.inject(as(owner, { method: 'DELETE', url: url(`/tasks/${id}`) }))).statusCode).toBe(
-      204,
-    );
+    expect((await postTask({ title: 'y', parentId: foreign })).statusCode).toBe(404);
+    expect((await t.app.inject(as(stranger, { method: 'GET', url: t.url('/tasks') }))).statusCode).toBe(404);
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/tasks/${id}`) }))).statusCode,
+    ).toBe(204);
   });
 });

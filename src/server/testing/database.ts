@@ -23,12 +23,19 @@ const ADMIN_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:543
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (TEST_DIALECT === 'sqlite') return openDatabase({ sqliteFile: await sqliteTemplate() });
 
-  const template = await postgresTemplate();
   const name = `opsplan_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  await admin.end();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate()}`);
+  } catch (error) {
+    // A run on other migrations (another branch) dropped this template as stale: make it again, once.
+    if ((error as { code?: string }).code !== '3D000') throw error;
+    postgresTemplateName = null;
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${await postgresTemplate()}`);
+  } finally {
+    await admin.end();
+  }
   const handle = openDatabase({ databaseUrl: databaseUrl(name), poolSize: 5 });
   return {
     ...handle,
@@ -73,7 +80,7 @@ let postgresTemplateName: Promise<string> | null = null;
  * migration makes a new one. Test files run in parallel processes: an advisory lock lets one of them build
  * it (under a scratch name, renamed when complete) while the others wait, then find it.
  */
-function postgresTemplate(): Promise<string> {
+export function postgresTemplate(): Promise<string> {
   postgresTemplateName ??= (async () => {
     const folder = new URL('../../db/migrations/', import.meta.url);
     const hash = createHash('sha256');
@@ -97,6 +104,7 @@ function postgresTemplate(): Promise<string> {
         // A template must have no connections when it is copied: wait for the pool's to close.
         await waitForNoConnections(admin, scratch);
         await admin.query(`ALTER DATABASE ${scratch} RENAME TO ${name}`);
+        await dropStaleTemplates(admin, name);
       }
     } finally {
       await admin.end();
@@ -104,6 +112,20 @@ function postgresTemplate(): Promise<string> {
     return name;
   })();
   return postgresTemplateName;
+}
+
+/**
+ * Templates of other migrations, and scratch copies a crashed build left, stay on the server for good: drop
+ * them when a new template is made. One in use (being copied) is left for the next time.
+ */
+export async function dropStaleTemplates(admin: pg.Client, current: string): Promise<void> {
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE 'opsplan\\_template\\_%' AND datname <> $1`,
+    [current],
+  );
+  for (const { datname } of rows) {
+    await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+  }
 }
 
 async function waitForNoConnections(admin: pg.Client, name: string): Promise<void> {
