@@ -153,9 +153,10 @@ export function peopleToTrain(
   targets: readonly RoleTarget[],
   tasks: readonly TaskDemand[],
   skill: string,
-): { level: number; personIds: string[] } {
+  scheduled: ReadonlySet<string> = new Set(),
+): { level: number; personIds: string[]; scheduledIds: string[] } {
   const gaps = computeGaps(people, targets, tasks).bySkill.find((gap) => gap.skill === skill);
-  if (!gaps) return { level: 0, personIds: [] };
+  if (!gaps) return { level: 0, personIds: [], scheduledIds: [] };
   const chosen = new Set(gaps.people.map((gap) => gap.personId));
   if (gaps.tasks.length > 0 && chosen.size === 0) {
     const levels = people.map((person) => person.levels[skill] ?? 0);
@@ -165,7 +166,13 @@ export function peopleToTrain(
         chosen.add(person.id);
     }
   }
-  return { level: gaps.targetLevel, personIds: people.filter((p) => chosen.has(p.id)).map((p) => p.id) };
+  // People already invited to an upcoming session of the skill are not invited twice.
+  const ids = people.filter((p) => chosen.has(p.id)).map((p) => p.id);
+  return {
+    level: gaps.targetLevel,
+    personIds: ids.filter((id) => !scheduled.has(id)),
+    scheduledIds: ids.filter((id) => scheduled.has(id)),
+  };
 }
 
 export type AttendanceStatus = 'invited' | 'attended' | 'absent';

@@ -60,10 +60,25 @@ describe('skills matrix', () => {
     expect(peopleToTrain(people, targets, tasks, '数据分析')).toEqual({
       level: 3,
       personIds: ['li', 'wang'],
+      scheduledIds: [],
+    });
+    // Someone already invited to a coming session of the skill is not invited again.
+    expect(peopleToTrain(people, targets, tasks, '数据分析', new Set(['wang']))).toEqual({
+      level: 3,
+      personIds: ['li'],
+      scheduledIds: ['wang'],
     });
     // Nobody's role targets 直播: the one closest to the level a task needs.
-    expect(peopleToTrain(people, targets, tasks, '直播')).toEqual({ level: 3, personIds: ['chen'] });
-    expect(peopleToTrain(people, targets, tasks, '社群')).toEqual({ level: 0, personIds: [] });
+    expect(peopleToTrain(people, targets, tasks, '直播')).toEqual({
+      level: 3,
+      personIds: ['chen'],
+      scheduledIds: [],
+    });
+    expect(peopleToTrain(people, targets, tasks, '社群')).toEqual({
+      level: 0,
+      personIds: [],
+      scheduledIds: [],
+    });
   });
 });
 

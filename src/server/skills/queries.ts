@@ -140,6 +140,21 @@ export async function updateCourse(
   await executor.updateTable('training_courses').set(changes).where('id', '=', courseId).execute();
 }
 
+/** Who is invited, attendance not yet recorded, to a session of a skill's course on `fromDay` or later. */
+export function selectUpcomingInvitations(executor: Executor, workspaceId: string, fromDay: string) {
+  return executor
+    .selectFrom('training_attendance')
+    .innerJoin('training_sessions', 'training_sessions.id', 'training_attendance.session_id')
+    .innerJoin('training_courses', 'training_courses.id', 'training_sessions.course_id')
+    .select(['training_attendance.user_id', 'training_courses.skill', 'training_sessions.date'])
+    .where('training_attendance.workspace_id', '=', workspaceId)
+    .where('training_attendance.status', '=', 'invited')
+    .where('training_sessions.date', '>=', fromDay)
+    .where('training_courses.skill', 'is not', null)
+    .orderBy('training_sessions.date')
+    .execute();
+}
+
 export function selectSessions(executor: Executor, workspaceId: string, limit: number) {
   return executor
     .selectFrom('training_sessions')

@@ -51,8 +51,13 @@ export const Matrix = z
         z.object({
           skill: z.string(),
           targetLevel: z.number().int(),
-          people: z.array(PersonGap),
+          people: z.array(
+            PersonGap.extend({
+              scheduledOn: Day.nullable().describe('Invited to an upcoming session of the skill on this day'),
+            }),
+          ),
           tasks: z.array(TaskGap),
+          toInvite: z.number().int().describe('How many planning a training for the gap now would invite'),
         }),
       ),
     }),

@@ -21,6 +21,7 @@ import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
+import { workspaceToday } from '../workspaces/worktime.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
 import { insertGoal } from '../goals/queries.ts';
 import * as queries from './queries.ts';
@@ -79,11 +80,25 @@ async function loadMatrixFacts(executor: Executor, workspaceId: string) {
   return { people, targets, tasks };
 }
 
+/** Per skill, who is already invited to an upcoming session of it, and the first such session's day. */
+async function upcomingInvitations(services: Services, executor: Executor, workspaceId: string) {
+  const today = await workspaceToday(services, workspaceId, executor);
+  const bySkill = new Map<string, Map<string, string>>();
+  for (const row of await queries.selectUpcomingInvitations(executor, workspaceId, today)) {
+    if (row.skill === null) continue;
+    const people = bySkill.get(row.skill) ?? new Map<string, string>();
+    if (!people.has(row.user_id)) people.set(row.user_id, row.date);
+    bySkill.set(row.skill, people);
+  }
+  return bySkill;
+}
+
 /** The skills matrix: people × skills with levels, the targets of each role title, and the gaps. */
 export async function getMatrix(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'training.read');
   const { people, targets, tasks } = await loadMatrixFacts(services.db, workspaceId);
   const gaps = computeGaps(people, targets, tasks);
+  const invited = await upcomingInvitations(services, services.db, workspaceId);
   const names = new Map(people.map((person) => [person.id, person.name]));
   const developmentGoals = await queries.selectDevelopmentGoals(services.db, workspaceId);
   return {
@@ -102,8 +117,15 @@ export async function getMatrix(services: Services, actor: Actor, workspaceId: s
       bySkill: gaps.bySkill.map((gap) => ({
         skill: gap.skill,
         targetLevel: gap.targetLevel,
-        people: gap.people.map((person) => ({ ...person, name: names.get(person.personId) ?? '' })),
+        people: gap.people.map((person) => ({
+          ...person,
+          name: names.get(person.personId) ?? '',
+          scheduledOn: invited.get(gap.skill)?.get(person.personId) ?? null,
+        })),
         tasks: gap.tasks,
+        // How many a "plan training" would invite now: those with the gap not yet invited to a session of it.
+        toInvite: peopleToTrain(people, targets, tasks, gap.skill, new Set(invited.get(gap.skill)?.keys()))
+          .personIds.length,
       })),
     },
     developmentGoals: developmentGoals.map((goal) => ({
@@ -615,9 +637,14 @@ export async function planTrainingForGap(
     // Reads the matrix, then may make the skill's course: two plans for one gap must not make two courses.
     await lockWorkspace(trx, services.dialect, 'training', workspaceId);
     const { people, targets, tasks } = await loadMatrixFacts(trx, workspaceId);
-    const chosen = peopleToTrain(people, targets, tasks, skill);
+    const invited = (await upcomingInvitations(services, trx, workspaceId)).get(skill);
+    const chosen = peopleToTrain(people, targets, tasks, skill, new Set(invited?.keys()));
     if (chosen.personIds.length === 0)
-      throw new AppError('skill_gap_not_found', { skill }, [{ path: 'skill', message: '' }]);
+      throw new AppError(
+        chosen.scheduledIds.length > 0 ? 'skill_gap_already_planned' : 'skill_gap_not_found',
+        { skill },
+        [{ path: 'skill', message: '' }],
+      );
     let course = await queries.selectCourseBySkill(trx, workspaceId, skill, chosen.level);
     if (!course) {
       const courseId = newId(now);

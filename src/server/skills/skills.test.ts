@@ -55,7 +55,12 @@ type Matrix = {
   gaps: {
     people: Gap[];
     tasks: { taskId: string; skill: string; minLevel: number; bestLevel: number }[];
-    bySkill: { skill: string; targetLevel: number; people: Gap[] }[];
+    bySkill: {
+      skill: string;
+      targetLevel: number;
+      people: (Gap & { scheduledOn?: string | null })[];
+      toInvite?: number;
+    }[];
   };
   developmentGoals: { goalId: string; userId: string; skill: string; targetLevel: number }[];
 };
@@ -236,6 +241,10 @@ describe('training', () => {
     expect(planned.session.targetLevel).toBe(3);
     expect(planned.session.attendees.map((attendee) => attendee.userId)).toEqual([member.id]);
     expect(planned.session.attendees[0]?.status).toBe('invited');
+    const scheduled = await ok<Matrix>(await call(owner, 'GET', '/skills'));
+    const analysis = scheduled.gaps.bySkill.find((gap) => gap.skill === '数据分析');
+    expect(analysis?.people.find((gap) => gap.personId === member.id)?.scheduledOn).toBe('2026-12-03');
+    expect(analysis?.toInvite).toBe(0);
 
     // Completion or a score for someone not attending is refused, and the whole batch with it.
     await ok(
@@ -288,6 +297,18 @@ describe('training', () => {
       201,
     );
     expect(live.session.attendees.map((row) => row.userId)).toEqual([viewer.id]);
+    // Invited to the coming session: the gap says so and nobody is invited twice.
+    const invited = await ok<Matrix>(await call(owner, 'GET', '/skills'));
+    expect(invited.gaps.bySkill.find((gap) => gap.skill === '直播')?.toInvite).toBe(0);
+    const twice = await call(owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('skill_gap_already_planned');
+    // Once the session is recorded (absent), a new one may be planned, on the same course.
+    await ok(
+      await call(owner, 'PUT', `/training/sessions/${live.session.id}/attendance`, {
+        items: [{ userId: viewer.id, status: 'absent', completed: false, score: null }],
+      }),
+    );
     const second = await ok<{ session: Session }>(
       await call(owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' }),
       201,

@@ -26929,6 +26929,8 @@ export interface components {
                         level: number;
                         target: number;
                         gap: number;
+                        /** @description Invited to an upcoming session of the skill on this day */
+                        scheduledOn: string | null;
                     }[];
                     tasks: {
                         taskId: string;
@@ -26938,6 +26940,8 @@ export interface components {
                         /** @description The best level anyone in the workspace has; 0 when nobody has it */
                         bestLevel: number;
                     }[];
+                    /** @description How many planning a training for the gap now would invite */
+                    toInvite: number;
                 }[];
             };
             developmentGoals: {
@@ -29324,6 +29328,8 @@ export interface components {
                         level: number;
                         target: number;
                         gap: number;
+                        /** @description Invited to an upcoming session of the skill on this day */
+                        scheduledOn: string | null;
                     }[];
                     tasks: {
                         taskId: string;
@@ -29333,6 +29339,8 @@ export interface components {
                         /** @description The best level anyone in the workspace has; 0 when nobody has it */
                         bestLevel: number;
                     }[];
+                    /** @description How many planning a training for the gap now would invite */
+                    toInvite: number;
                 }[];
             };
             developmentGoals: {

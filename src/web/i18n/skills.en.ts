@@ -44,8 +44,12 @@ export const skillsEn: Strings<typeof skillsZhCN> = {
     levelToTarget: '{{level}} → {{target}}',
     taskNeeds: 'needs {{min}}, team’s best {{best}}',
     planTraining: 'Plan training for this gap',
+    allScheduled: 'Training planned for everyone',
+    scheduledOn: 'training {{day}}',
+    scheduledTip: 'Invited to the session on {{day}}; not invited twice',
     planTitle: 'Plan training in “{{skill}}”',
-    planHint: 'Invites the {{count}} people with the gap; the course trains to level {{level}}.',
+    planHint:
+      'Invites the {{count}} people with the gap not yet invited to a session; the course trains to level {{level}}.',
     planHintTasks:
       'Nobody reaches the level tasks need: invites those closest; the course trains to level {{level}}.',
     date: 'Date',

@@ -17,6 +17,7 @@ import {
   Table,
   Tabs,
   Tag,
+  Tooltip,
   Typography,
   type TableColumnsType,
 } from 'antd';
@@ -355,6 +356,7 @@ function TargetsCard({ matrix }: { matrix: SkillsMatrix }) {
 
 function GapsView({ matrix, onPlanned }: { matrix: SkillsMatrix; onPlanned: () => void }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const { can } = useWorkspaceScope();
   const [planning, setPlanning] = useState<SkillGap | null>(null);
   const { bySkill } = matrix.gaps;
@@ -404,6 +406,19 @@ function GapsView({ matrix, onPlanned }: { matrix: SkillsMatrix; onPlanned: () =
                           <Tag color="error" style={{ marginInlineEnd: 0 }}>
                             {t('skills.levelToTarget', { level: person.level, target: person.target })}
                           </Tag>
+                          {person.scheduledOn ? (
+                            <Tooltip
+                              title={t('skills.scheduledTip', { day: format.day(person.scheduledOn) })}
+                            >
+                              <Tag
+                                color="processing"
+                                style={{ marginInlineEnd: 0 }}
+                                data-testid={`scheduled-${person.personId}`}
+                              >
+                                {t('skills.scheduledOn', { day: format.shortDay(person.scheduledOn) })}
+                              </Tag>
+                            </Tooltip>
+                          ) : null}
                         </Flex>
                       ))}
                     </Flex>
@@ -432,10 +447,11 @@ function GapsView({ matrix, onPlanned }: { matrix: SkillsMatrix; onPlanned: () =
                   <Button
                     type="primary"
                     block
+                    disabled={gap.toInvite === 0}
                     onClick={() => setPlanning(gap)}
                     data-testid={`plan-training-${gap.skill}`}
                   >
-                    {t('skills.planTraining')}
+                    {gap.toInvite === 0 ? t('skills.allScheduled') : t('skills.planTraining')}
                   </Button>
                 ) : null}
               </Card>
@@ -508,7 +524,7 @@ function PlanTrainingModal({
     >
       <Typography.Paragraph type="secondary">
         {gap.people.length > 0
-          ? t('skills.planHint', { count: gap.people.length, level: gap.targetLevel })
+          ? t('skills.planHint', { count: gap.toInvite, level: gap.targetLevel })
           : t('skills.planHintTasks', { level: gap.targetLevel })}
       </Typography.Paragraph>
       <FormErrorAlert error={plan.error} />
