@@ -2,6 +2,8 @@
 // Options: --duration 5 (s per load run) --baseline-duration 2 --connections 1,16,64 --render-runs 3
 //          --micro / --no-micro (default: on at medium and large) --micro-rows 1000000 --micro-runs 7
 //          --skip-web --database-url URL --data-dir DIR
+//          --only 'goal tree,KPI list' (endpoints by name) --server-root DIR (serve another checkout, e.g. a
+//          `git archive` of the code before a change; no SQL floor then) --label before (in the result's name)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,12 @@ const baselineSeconds = args.number('baseline-duration', 2);
 const levels = (args.string('connections') ?? '1,16,64').split(',').map(Number);
 const runMicro = args.flag('micro') || (SCALES[scale].runsMicroByDefault && !args.flag('no-micro'));
 const compareFile = args.string('compare');
+const only = args
+  .string('only')
+  ?.split(',')
+  .map((name) => name.trim());
+const serverRoot = args.string('server-root');
+const label = args.string('label');
 const notes: string[] = [];
 
 type Endpoint = { name: string; method: 'GET' | 'POST'; path: string; body?: string; read?: ReadEndpoint };
@@ -69,7 +77,9 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
   };
   return [
     { name: 'dashboard', method: 'GET', path: `${ws}/dashboard`, read: 'dashboard' },
-    { name: 'goal tree', method: 'GET', path: `${ws}/goals`, read: 'goals' },
+    // What the goal tree page asks for on opening: the top level, compact (sub-goals come on expanding).
+    { name: 'goal tree', method: 'GET', path: `${ws}/goals?parentId=root`, read: 'goals' },
+    { name: 'goal list (all)', method: 'GET', path: `${ws}/goals`, read: 'goalsAll' },
     { name: 'goal page', method: 'GET', path: `${ws}/goals/${info.goalId}`, read: 'goal' },
     {
       name: 'KPI series (1 year)',
@@ -77,7 +87,9 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
       path: `${ws}/kpis/${info.seriesKpiKey}/series?from=${info.seriesFrom}&to=${info.seriesTo}`,
       read: 'series',
     },
-    { name: 'KPI list', method: 'GET', path: `${ws}/kpis`, read: 'kpis' },
+    // The KPI list page's first page of 50; pickers search with ?q=.
+    { name: 'KPI list', method: 'GET', path: `${ws}/kpis?limit=50`, read: 'kpis' },
+    { name: 'KPI list (all)', method: 'GET', path: `${ws}/kpis`, read: 'kpisAll' },
     { name: 'members', method: 'GET', path: `${ws}/members`, read: 'members' },
     {
       name: 'measurement push',
@@ -241,16 +253,17 @@ async function main(): Promise<void> {
   > | null = null;
   let render: RenderResult[] | { skipped: string } | null = null;
   try {
-    const server = await startServer(target);
+    const server = await startServer(target, serverRoot ? { root: path.resolve(serverRoot) } : {});
     servers.push(server);
     const session = await signIn(server.baseUrl, info.email, info.password);
     console.log(`Server ${server.baseUrl} (pid ${server.pid}), signed in as ${info.email}`);
     const captured = await captureEndpointSql(target, info, session.token);
     const bare = await startBareHttp();
     try {
-      for (const endpoint of endpointsFor(info)) {
+      for (const endpoint of endpointsFor(info).filter((item) => !only || only.includes(item.name))) {
         const bytes = await probe(server.baseUrl, endpoint, session);
-        const queries = endpoint.read ? captured[endpoint.read] : null;
+        // Another checkout's SQL is not what this one captured: no floor for it.
+        const queries = endpoint.read && !serverRoot ? captured[endpoint.read] : null;
         console.log(
           `\n${endpoint.name}: ${endpoint.method} ${endpoint.path.replace(info.workspaceId, '{ws}')} · ${bytes.toLocaleString('en-US')} bytes${queries ? ` · ${queries.length} SQL queries` : ''}`,
         );
@@ -400,7 +413,10 @@ async function main(): Promise<void> {
   printResults(result.endpoints, scaling, bundle, render, micro);
   const outDir = path.join(ROOT, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${result.date.slice(0, 10)}-${scale}-${target.dialect}.json`);
+  const file = path.join(
+    outDir,
+    `${result.date.slice(0, 10)}-${scale}-${target.dialect}${label ? `-${label}` : ''}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nResults: ${path.relative(ROOT, file)}`);
   for (const note of notes) console.log(`Note: ${note}`);

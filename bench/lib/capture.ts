@@ -6,7 +6,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { resolveSession } from '../../src/server/auth/service.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Actor, Services } from '../../src/server/context.ts';
-import { getDashboard, getGoal, listGoals } from '../../src/server/goals/service.ts';
+import { getDashboard, getGoal, listGoalNodes } from '../../src/server/goals/service.ts';
 import { getSeries, listKpis } from '../../src/server/kpis/service.ts';
 import { requireMembership } from '../../src/server/workspaces/access.ts';
 import { listMembers } from '../../src/server/workspaces/service.ts';
@@ -14,7 +14,8 @@ import type { CapturedQuery } from '../baselines/direct-sql.ts';
 import type { WorkspaceInfo } from '../data/workspace.ts';
 import { sqliteFile, type Target } from './target.ts';
 
-export type ReadEndpoint = 'dashboard' | 'goals' | 'goal' | 'series' | 'kpis' | 'members';
+export type ReadEndpoint =
+  'dashboard' | 'goals' | 'goalsAll' | 'goal' | 'series' | 'kpis' | 'kpisAll' | 'members';
 
 /**
  * The exact SQL each read endpoint runs, taken from the app itself: the request's session lookup and
@@ -74,12 +75,14 @@ export async function captureEndpointSql(
   try {
     return {
       dashboard: await record((actor) => getDashboard(services, actor, ws, 'zh-CN')),
-      goals: await record((actor) => listGoals(services, actor, ws, 'zh-CN')),
+      goals: await record((actor) => listGoalNodes(services, actor, ws, { parentId: 'root' })),
+      goalsAll: await record((actor) => listGoalNodes(services, actor, ws, {})),
       goal: await record((actor) => getGoal(services, actor, ws, info.goalId, 'zh-CN')),
       series: await record((actor) =>
         getSeries(services, actor, ws, info.seriesKpiKey, { from: info.seriesFrom, to: info.seriesTo }),
       ),
-      kpis: await record((actor) => listKpis(services, actor, ws)),
+      kpis: await record((actor) => listKpis(services, actor, ws, { limit: 50 })),
+      kpisAll: await record((actor) => listKpis(services, actor, ws)),
       members: await record((actor) => listMembers(services, actor, ws)),
     };
   } finally {

@@ -1,4 +1,5 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Dialect } from '../../db/index.ts';
 import type { CheckInsTable, Executor, GoalsTable, KeyResultsTable } from '../../db/types.ts';
 
 const goalColumns = [
@@ -39,6 +40,85 @@ function goalsWithOwner(executor: Executor, workspaceId: string) {
 export function selectGoals(executor: Executor, workspaceId: string) {
   return goalsWithOwner(executor, workspaceId).orderBy('goals.due_date').orderBy('goals.id').execute();
 }
+
+export type GoalNodeFilter = {
+  /** `null`: top-level goals (no parent); omitted: any level. */
+  parentId?: string | null | undefined;
+  /** Title contains, ignoring case (LIKE on SQLite, ILIKE on PostgreSQL). */
+  titleContains?: string | undefined;
+  status?: string | undefined;
+  health?: string | undefined;
+  /** Rows after this (due date, id) in list order. */
+  after?: { dueDate: string; id: string } | undefined;
+  /** Read one more than the page to know whether there is a next page. */
+  limit?: number | undefined;
+};
+
+/**
+ * Goals as the tree lists them: the compact columns, key-result and sub-goal counts, no description or health
+ * reason. Ordered by due date, then id (the keyset a cursor continues from).
+ */
+export function selectGoalNodes(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  filter: GoalNodeFilter,
+) {
+  let query = executor
+    .selectFrom('goals')
+    .leftJoin('users', 'users.id', 'goals.owner_id')
+    .select([
+      'goals.id',
+      'goals.parent_id',
+      'goals.title',
+      'goals.owner_id',
+      'users.name as owner_name',
+      'goals.start_date',
+      'goals.due_date',
+      'goals.status',
+      'goals.is_top_level',
+      'goals.progress',
+      'goals.health',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('key_results')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('key_results.goal_id', '=', 'goals.id')
+        .as('key_result_count'),
+      eb
+        .selectFrom('goals as child')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .where('child.workspace_id', '=', workspaceId)
+        .whereRef('child.parent_id', '=', 'goals.id')
+        .as('child_count'),
+    ])
+    .where('goals.workspace_id', '=', workspaceId);
+  if (filter.parentId === null) query = query.where('goals.parent_id', 'is', null);
+  else if (filter.parentId !== undefined) query = query.where('goals.parent_id', '=', filter.parentId);
+  if (filter.titleContains) {
+    const pattern = `%${filter.titleContains.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    query = query.where(
+      sql<boolean>`goals.title ${sql.raw(dialect === 'postgres' ? 'ILIKE' : 'LIKE')} ${pattern} ESCAPE '\\'`,
+    );
+  }
+  if (filter.status) query = query.where('goals.status', '=', filter.status);
+  if (filter.health) query = query.where('goals.health', '=', filter.health);
+  if (filter.after) {
+    const { dueDate, id } = filter.after;
+    query = query.where((eb) =>
+      eb.or([
+        eb('goals.due_date', '>', dueDate),
+        eb.and([eb('goals.due_date', '=', dueDate), eb('goals.id', '>', id)]),
+      ]),
+    );
+  }
+  query = query.orderBy('goals.due_date').orderBy('goals.id');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+export type GoalNodeRow = Awaited<ReturnType<typeof selectGoalNodes>>[number];
 
 export type GoalRow = Awaited<ReturnType<typeof selectGoals>>[number];
 

@@ -50,19 +50,15 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['goals'],
-        summary: 'All goals of the workspace with parent links, progress and health (the alignment tree)',
+        summary:
+          'The goal tree, compact: a level at a time (?parentId=root, then a goal’s id when it is expanded), searched or filtered, paged; with no parameters every goal (for pickers)',
         params: WorkspaceParams,
-        response: responses({ 200: z.object({ items: z.array(schemas.GoalSchema) }) }),
+        querystring: schemas.GoalListQuery,
+        response: responses({ 200: schemas.GoalList }),
       },
     },
-    async (request) => ({
-      items: await service.listGoals(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.locale,
-      ),
-    }),
+    async (request) =>
+      service.listGoalNodes(services, requireActor(request), request.params.workspaceId, request.query),
   );
 
   app.post(

@@ -36,6 +36,54 @@ export const GoalSchema = z
   })
   .meta({ id: 'Goal' });
 
+/**
+ * A goal as the tree and pickers list it: no description, health reason or SMART text (those come with the goal
+ * page), plus how many sub-goals it has so the tree can offer to expand it.
+ */
+export const GoalNodeSchema = z
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    title: z.string(),
+    owner: Person.nullable(),
+    startDate: z.string(),
+    dueDate: z.string(),
+    status: GoalStatus,
+    isTopLevel: z.boolean(),
+    progress: Fraction,
+    expectedProgress: Fraction.describe('Share of the time from start to due that has passed'),
+    health: Health,
+    keyResultCount: z.number().int(),
+    childCount: z.number().int().describe('Sub-goals, fetched with ?parentId= when the node is expanded'),
+  })
+  .meta({ id: 'GoalNode' });
+
+/** `due date~id` of the last goal of a page: the next page starts after it. */
+const GoalCursor = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}~[A-Za-z0-9_-]{1,64}$/)
+  .transform((text) => {
+    const [dueDate = '', id = ''] = text.split('~');
+    return { dueDate, id };
+  });
+
+export const GoalListQuery = z.object({
+  parentId: z
+    .union([z.literal('root'), Id])
+    .optional()
+    .describe('Sub-goals of this goal; `root` for goals without a parent. Omitted: every goal (pickers)'),
+  q: z.string().trim().max(100).optional().describe('Title contains (any level of the tree)'),
+  status: GoalStatus.optional(),
+  health: Health.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size (100 when paging)'),
+  cursor: GoalCursor.optional().describe('nextCursor of the previous page'),
+});
+
+export const GoalList = z.object({
+  items: z.array(GoalNodeSchema),
+  nextCursor: z.string().nullable(),
+});
+
 export const KeyResultSchema = z
   .object({
     id: z.string(),

@@ -196,10 +196,64 @@ async function insertKeyResults(
   return kpiKeys;
 }
 
-export async function listGoals(services: Services, actor: Actor, workspaceId: string, locale: Locale) {
+function toGoalNode(row: queries.GoalNodeRow, today: string) {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    title: row.title,
+    owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    startDate: row.start_date,
+    dueDate: row.due_date,
+    status: row.status as GoalStatus,
+    isTopLevel: row.is_top_level === 1,
+    progress: row.progress,
+    expectedProgress: expectedProgress(row.start_date, row.due_date, today),
+    health: row.health as Health,
+    keyResultCount: Number(row.key_result_count ?? 0),
+    childCount: Number(row.child_count ?? 0),
+  };
+}
+
+export type GoalListQuery = {
+  parentId?: string | undefined;
+  q?: string | undefined;
+  status?: GoalStatus | undefined;
+  health?: Health | undefined;
+  limit?: number | undefined;
+  cursor?: { dueDate: string; id: string } | undefined;
+};
+
+export const GOAL_PAGE_SIZE = 100;
+
+/**
+ * The goal tree, compact. With `parentId` (`root` for the top level), a search or a filter it is paged (100 a
+ * page unless `limit` says otherwise, `nextCursor` for the next); with none, every goal of the workspace, for
+ * pickers that offer them all.
+ */
+export async function listGoalNodes(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  query: GoalListQuery,
+) {
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const day = await today(services, workspaceId);
-  return (await queries.selectGoals(services.db, workspaceId)).map((row) => toGoal(row, day, locale));
+  const paged = Object.values(query).some((value) => value !== undefined && value !== '');
+  const limit = paged ? (query.limit ?? GOAL_PAGE_SIZE) : undefined;
+  const rows = await queries.selectGoalNodes(services.db, services.dialect, workspaceId, {
+    parentId: query.parentId === 'root' ? null : query.parentId,
+    titleContains: query.q || undefined,
+    status: query.status,
+    health: query.health,
+    after: query.cursor,
+    limit: limit === undefined ? undefined : limit + 1,
+  });
+  const items = limit === undefined ? rows : rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((row) => toGoalNode(row, day)),
+    nextCursor: limit !== undefined && rows.length > limit && last ? `${last.due_date}~${last.id}` : null,
+  };
 }
 
 export async function getGoal(

@@ -1,4 +1,5 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Dialect } from '../../db/index.ts';
 import type { Executor, KpisTable, MeasurementsTable } from '../../db/types.ts';
 
 export function selectKpis(executor: Executor, workspaceId: string) {
@@ -11,6 +12,65 @@ export function selectKpis(executor: Executor, workspaceId: string) {
     .orderBy('kpis.key')
     .execute();
 }
+
+export type KpiListFilter = {
+  /** Name or key contains, ignoring case. */
+  search?: string | undefined;
+  status?: 'green' | 'amber' | 'red' | 'none' | undefined;
+  frequency?: string | undefined;
+  kind?: 'measured' | 'formula' | undefined;
+  ownerId?: string | undefined;
+  /** Keys after this one (the list is ordered by key). */
+  afterKey?: string | undefined;
+  limit?: number | undefined;
+};
+
+/** KPIs as the list shows them (no description or thresholds), filtered in SQL, ordered by key. */
+export function selectKpiList(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  filter: KpiListFilter,
+) {
+  let query = executor
+    .selectFrom('kpis')
+    .leftJoin('users', 'users.id', 'kpis.owner_id')
+    .select([
+      'kpis.id',
+      'kpis.key',
+      'kpis.name',
+      'kpis.unit',
+      'kpis.direction',
+      'kpis.aggregation',
+      'kpis.frequency',
+      'kpis.formula',
+      'kpis.owner_id',
+      'users.name as owner_name',
+      'kpis.status',
+      'kpis.last_value',
+      'kpis.last_period',
+    ])
+    .where('kpis.workspace_id', '=', workspaceId);
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const like = sql.raw(dialect === 'postgres' ? 'ILIKE' : 'LIKE');
+    query = query.where(
+      sql<boolean>`(kpis.name ${like} ${pattern} ESCAPE '\\' OR kpis.key ${like} ${pattern} ESCAPE '\\')`,
+    );
+  }
+  if (filter.status === 'none') query = query.where('kpis.status', 'is', null);
+  else if (filter.status) query = query.where('kpis.status', '=', filter.status);
+  if (filter.frequency) query = query.where('kpis.frequency', '=', filter.frequency);
+  if (filter.kind === 'formula') query = query.where('kpis.formula', 'is not', null);
+  else if (filter.kind === 'measured') query = query.where('kpis.formula', 'is', null);
+  if (filter.ownerId) query = query.where('kpis.owner_id', '=', filter.ownerId);
+  if (filter.afterKey) query = query.where('kpis.key', '>', filter.afterKey);
+  query = query.orderBy('kpis.key');
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  return query.execute();
+}
+
+export type KpiListRow = Awaited<ReturnType<typeof selectKpiList>>[number];
 
 export type KpiRow = Awaited<ReturnType<typeof selectKpis>>[number];
 

@@ -21,14 +21,15 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['kpis'],
-        summary: 'KPIs of a workspace with their latest value and status',
+        summary:
+          'KPIs with their latest value and status, slim: searched (?q=), filtered and paged (?limit=, ?cursor=); with no parameters every KPI',
         params: WorkspaceParams,
-        response: responses({ 200: z.object({ items: z.array(schemas.KpiSchema) }) }),
+        querystring: schemas.KpiListQuery,
+        response: responses({ 200: schemas.KpiList }),
       },
     },
-    async (request) => ({
-      items: await service.listKpis(services, requireActor(request), request.params.workspaceId),
-    }),
+    async (request) =>
+      service.listKpis(services, requireActor(request), request.params.workspaceId, request.query),
   );
 
   app.post(

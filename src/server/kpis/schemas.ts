@@ -33,6 +33,46 @@ export const KpiSchema = z
   })
   .meta({ id: 'Kpi' });
 
+/** A KPI as the list and pickers show it: no description, thresholds or timestamps (the KPI page has them). */
+export const KpiListItemSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    unit: z.string().nullable(),
+    direction: Direction,
+    aggregation: Aggregation,
+    frequency: Frequency,
+    formula: z.string().nullable(),
+    owner: z.object({ id: z.string(), name: z.string() }).nullable(),
+    status: z.enum(['green', 'amber', 'red']).nullable(),
+    lastValue: z.number().nullable(),
+    lastPeriod: z.string().nullable(),
+  })
+  .meta({ id: 'KpiListItem' });
+
+export const KpiListQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('Name or key contains'),
+  status: z
+    .enum(['green', 'amber', 'red', 'none'])
+    .optional()
+    .describe('Traffic light; `none` for KPIs without thresholds or values'),
+  frequency: Frequency.optional(),
+  kind: z.enum(['measured', 'formula']).optional(),
+  ownerId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional().describe('Page size (50 when paging)'),
+  cursor: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/)
+    .optional()
+    .describe('nextCursor of the previous page (the last key)'),
+});
+
+export const KpiList = z.object({
+  items: z.array(KpiListItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
 const Thresholds = z.object({ green: z.number(), amber: z.number() }).nullable();
 
 export const CreateKpiBody = z.object({

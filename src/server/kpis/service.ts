@@ -107,9 +107,62 @@ async function checkFormula(executor: Executor, workspaceId: string, key: string
     throw new AppError('formula_cycle', { cycle: cycle.join(' → ') }, [{ path: 'formula', message: '' }]);
 }
 
-export async function listKpis(services: Services, actor: Actor, workspaceId: string) {
+function toKpiListItem(row: queries.KpiListRow) {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    unit: row.unit,
+    direction: row.direction as 'higher' | 'lower',
+    aggregation: row.aggregation as Aggregation,
+    frequency: row.frequency as 'day' | 'week' | 'month',
+    formula: row.formula,
+    owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    status: row.status as 'green' | 'amber' | 'red' | null,
+    lastValue: row.last_value,
+    lastPeriod: row.last_period,
+  };
+}
+
+export type KpiListQuery = {
+  q?: string | undefined;
+  status?: 'green' | 'amber' | 'red' | 'none' | undefined;
+  frequency?: 'day' | 'week' | 'month' | undefined;
+  kind?: 'measured' | 'formula' | undefined;
+  ownerId?: string | undefined;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+};
+
+export const KPI_PAGE_SIZE = 50;
+
+/**
+ * The KPI list, slim. With a search, a filter, a limit or a cursor it is paged (50 a page unless `limit` says
+ * otherwise, `nextCursor` for the next); with none, every KPI of the workspace.
+ */
+export async function listKpis(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  query: KpiListQuery = {},
+) {
   await authorize(services.db, actor, workspaceId, 'kpis.read');
-  return (await queries.selectKpis(services.db, workspaceId)).map(toKpi);
+  const paged = Object.values(query).some((value) => value !== undefined && value !== '');
+  const limit = paged ? (query.limit ?? KPI_PAGE_SIZE) : undefined;
+  const rows = await queries.selectKpiList(services.db, services.dialect, workspaceId, {
+    search: query.q || undefined,
+    status: query.status,
+    frequency: query.frequency,
+    kind: query.kind,
+    ownerId: query.ownerId,
+    afterKey: query.cursor,
+    limit: limit === undefined ? undefined : limit + 1,
+  });
+  const items = limit === undefined ? rows : rows.slice(0, limit);
+  return {
+    items: items.map(toKpiListItem),
+    nextCursor: limit !== undefined && rows.length > limit ? (items.at(-1)?.key ?? null) : null,
+  };
 }
 
 export async function getKpi(services: Services, actor: Actor, workspaceId: string, key: string) {

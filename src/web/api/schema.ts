@@ -2859,10 +2859,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** KPIs of a workspace with their latest value and status */
+        /** KPIs with their latest value and status, slim: searched (?q=), filtered and paged (?limit=, ?cursor=); with no parameters every KPI */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Name or key contains */
+                    q?: string;
+                    /** @description Traffic light; `none` for KPIs without thresholds or values */
+                    status?: "green" | "amber" | "red" | "none";
+                    frequency?: "day" | "week" | "month";
+                    kind?: "measured" | "formula";
+                    ownerId?: string;
+                    /** @description Page size (50 when paging) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page (the last key) */
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     workspaceId: string;
@@ -2878,7 +2890,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Kpi"][];
+                            items: components["schemas"]["KpiListItem"][];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -4283,10 +4296,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All goals of the workspace with parent links, progress and health (the alignment tree) */
+        /** The goal tree, compact: a level at a time (?parentId=root, then a goal’s id when it is expanded), searched or filtered, paged; with no parameters every goal (for pickers) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Sub-goals of this goal; `root` for goals without a parent. Omitted: every goal (pickers) */
+                    parentId?: "root" | string;
+                    /** @description Title contains (any level of the tree) */
+                    q?: string;
+                    status?: "draft" | "active" | "done" | "cancelled";
+                    health?: "on_track" | "at_risk" | "off_track" | "no_data";
+                    /** @description Page size (100 when paging) */
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                };
                 header?: never;
                 path: {
                     workspaceId: string;
@@ -4302,7 +4326,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Goal"][];
+                            items: components["schemas"]["GoalNode"][];
+                            nextCursor: string | null;
                         };
                     };
                 };
@@ -25159,6 +25184,29 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        KpiListItemInput: {
+            id: string;
+            key: string;
+            name: string;
+            unit: string | null;
+            /**
+             * @description Which way is better
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            aggregation: "sum" | "avg" | "last" | "min" | "max";
+            /** @enum {string} */
+            frequency: "day" | "week" | "month";
+            formula: string | null;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            status: ("green" | "amber" | "red") | null;
+            lastValue: number | null;
+            lastPeriod: string | null;
+        };
         ImportReportInput: {
             dryRun: boolean;
             totalRows: number;
@@ -25219,6 +25267,29 @@ export interface components {
             keyResultCount: number;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        GoalNodeInput: {
+            id: string;
+            parentId: string | null;
+            title: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            startDate: string;
+            dueDate: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "done" | "cancelled";
+            isTopLevel: boolean;
+            /** @description 0..1 */
+            progress: number;
+            /** @description Share of the time from start to due that has passed */
+            expectedProgress: number;
+            /** @enum {string} */
+            health: "on_track" | "at_risk" | "off_track" | "no_data";
+            keyResultCount: number;
+            /** @description Sub-goals, fetched with ?parentId= when the node is expanded */
+            childCount: number;
         };
         KeyResultInput: {
             id: string;
@@ -27558,6 +27629,29 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        KpiListItem: {
+            id: string;
+            key: string;
+            name: string;
+            unit: string | null;
+            /**
+             * @description Which way is better
+             * @enum {string}
+             */
+            direction: "higher" | "lower";
+            /** @enum {string} */
+            aggregation: "sum" | "avg" | "last" | "min" | "max";
+            /** @enum {string} */
+            frequency: "day" | "week" | "month";
+            formula: string | null;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            status: ("green" | "amber" | "red") | null;
+            lastValue: number | null;
+            lastPeriod: string | null;
+        };
         ImportReport: {
             dryRun: boolean;
             totalRows: number;
@@ -27618,6 +27712,29 @@ export interface components {
             keyResultCount: number;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        GoalNode: {
+            id: string;
+            parentId: string | null;
+            title: string;
+            owner: {
+                id: string;
+                name: string;
+            } | null;
+            startDate: string;
+            dueDate: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "done" | "cancelled";
+            isTopLevel: boolean;
+            /** @description 0..1 */
+            progress: number;
+            /** @description Share of the time from start to due that has passed */
+            expectedProgress: number;
+            /** @enum {string} */
+            health: "on_track" | "at_risk" | "off_track" | "no_data";
+            keyResultCount: number;
+            /** @description Sub-goals, fetched with ?parentId= when the node is expanded */
+            childCount: number;
         };
         KeyResult: {
             id: string;

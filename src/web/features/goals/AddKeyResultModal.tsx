@@ -3,7 +3,6 @@ import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
-import { useKpis } from '../kpis/hooks.ts';
 import { useAddKeyResult } from './hooks.ts';
 import { KeyResultFields, keyResultBody, NEW_KEY_RESULT, type KeyResultValues } from './KeyResultFields.tsx';
 
@@ -21,7 +20,6 @@ export function AddKeyResultModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<KeyResultValues>();
-  const kpis = useKpis(workspaceId, open);
   const add = useAddKeyResult(workspaceId, goalId);
   const { reset } = add;
 
@@ -61,7 +59,7 @@ export function AddKeyResultModal({
           })
         }
       >
-        <KeyResultFields form={form} path={[]} kpis={kpis.data ?? []} />
+        <KeyResultFields form={form} path={[]} workspaceId={workspaceId} />
       </Form>
     </Modal>
   );

@@ -23,7 +23,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { useMe } from '../account/hooks.ts';
-import { useKpis } from '../kpis/hooks.ts';
+import { useKpiSearch } from '../kpis/hooks.ts';
 import { useMembers } from '../members/hooks.ts';
 import { buildGoalTree, type GoalTreeNode } from './goalTree.ts';
 import {
@@ -32,6 +32,7 @@ import {
   useSmartAnalysis,
   useUpdateGoal,
   type Goal,
+  type GoalNode,
   type GoalDetail,
   type GoalStatus,
   type SmartInput,
@@ -67,7 +68,7 @@ type DueDateSource = 'default' | 'statement' | 'picked';
 /** The first key result's numbers as the form filled them from the statement, until the person edits them. */
 type Prefill = { kpiKey?: string; title?: string; baseline?: number | null; target?: number | null };
 
-function treeOptions(nodes: readonly GoalTreeNode<Goal>[], excluded: string | null): TreeOption[] {
+function treeOptions(nodes: readonly GoalTreeNode<GoalNode>[], excluded: string | null): TreeOption[] {
   return nodes
     .filter((node) => node.id !== excluded)
     .map((node) => {
@@ -95,7 +96,6 @@ export function GoalFormDrawer({
   const [form] = Form.useForm<Values>();
   const myId = useMe().data?.user.id ?? null;
   const goals = useGoals(workspaceId);
-  const kpis = useKpis(workspaceId, mode !== null);
   const members = useMembers(workspaceId);
   const editing = mode?.kind === 'edit' ? mode.goal : null;
   const create = useCreateGoal(workspaceId);
@@ -158,6 +158,9 @@ export function GoalFormDrawer({
   // What the statement says fills what the person has not set: the due date from its deadline, the first key
   // result's KPI, baseline and target from the one reading of its target (the same core function as the CLI).
   const analysis = smart.isPlaceholderData ? undefined : smart.data;
+  // The KPI the statement names, read by key to title the prefilled key result (never the whole catalogue).
+  const suggestedKey = analysis?.interpretation?.kpiKey ?? '';
+  const suggestedKpi = useKpiSearch(workspaceId, suggestedKey, suggestedKey !== '');
   const parentDue = mode?.kind === 'create' ? (mode.parent?.dueDate ?? null) : null;
   useEffect(() => {
     if (!analysis || !isCreating) return;
@@ -182,7 +185,7 @@ export function GoalFormDrawer({
     const next: Prefill = { ...prefill, kpiKey };
     const changes: Partial<KeyResultValues> = {};
     if (!first.kpiKey) changes.kpiKey = kpiKey;
-    const kpiName = (kpis.data ?? []).find((kpi) => kpi.key === kpiKey)?.name;
+    const kpiName = suggestedKpi.data?.find((kpi) => kpi.key === kpiKey)?.name;
     if (!first.title?.trim() && kpiName) {
       changes.title = kpiName;
       next.title = kpiName;
@@ -197,7 +200,7 @@ export function GoalFormDrawer({
     if (Object.keys(changes).length === 0) return;
     form.setFieldValue(['keyResults', 0], { ...first, ...changes });
     setPrefill(next);
-  }, [analysis, isCreating, dueSource, parentDue, form, prefill, kpis.data]);
+  }, [analysis, isCreating, dueSource, parentDue, form, prefill, suggestedKpi.data]);
 
   // Errors show at their fields, and the drawer scrolls to the first: at the bottom they went unseen.
   const showFieldErrors = () => {
@@ -387,7 +390,7 @@ export function GoalFormDrawer({
                         form={form}
                         path={[field.name]}
                         listName="keyResults"
-                        kpis={kpis.data ?? []}
+                        workspaceId={workspaceId}
                       />
                     </Card>
                   ))}

@@ -1,6 +1,7 @@
-import { Col, Form, Input, InputNumber, Radio, Row, Select, type FormInstance } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Kpi } from '../kpis/hooks.ts';
+import { useKpiSearch, type KpiListItem } from '../kpis/hooks.ts';
+import { KpiSearchSelect } from '../kpis/KpiSearchSelect.tsx';
 
 /** The form values of one key result, in a goal's key result list or the "add key result" dialog. */
 export type KeyResultValues = {
@@ -35,12 +36,12 @@ export function KeyResultFields({
   form,
   path,
   listName,
-  kpis,
+  workspaceId,
 }: {
   form: FormInstance;
   path: (string | number)[];
   listName?: string;
-  kpis: readonly Kpi[];
+  workspaceId: string;
 }) {
   const { t } = useTranslation();
   const fullPath = listName ? [listName, ...path] : path;
@@ -48,9 +49,10 @@ export function KeyResultFields({
 
   // Picking a KPI fills what the user has not typed yet: its name as the title and a sensible baseline (a
   // sum KPI counts up from zero over the goal's window, others start from their latest value).
-  const onKpiChange = (key: string) => {
-    const kpi = kpis.find((item) => item.key === key);
-    if (!kpi) return;
+  // The picker searches the server; the first page of an empty search says whether there is any KPI at all.
+  const anyKpi = useKpiSearch(workspaceId, '');
+  const onKpiChange = (key: string | null, kpi: KpiListItem | null) => {
+    if (!key || !kpi) return;
     const current = (fullPath.length > 0 ? form.getFieldValue(fullPath) : form.getFieldsValue(true)) as
       Partial<KeyResultValues> | undefined;
     const next: Partial<KeyResultValues> = {};
@@ -101,17 +103,13 @@ export function KeyResultFields({
               name={[...path, 'kpiKey']}
               label={t('keyResults.kpi')}
               rules={[{ required: true, message: t('validation.required') }]}
-              extra={kpis.length === 0 ? t('keyResults.noKpis') : undefined}
+              extra={anyKpi.data?.length === 0 ? t('keyResults.noKpis') : undefined}
             >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
+              <KpiSearchSelect
+                workspaceId={workspaceId}
                 placeholder={t('keyResults.kpiPlaceholder')}
                 onChange={onKpiChange}
-                options={kpis.map((kpi) => ({
-                  value: kpi.key,
-                  label: kpi.unit ? `${kpi.name} · ${kpi.unit}` : kpi.name,
-                }))}
-                data-testid="kr-kpi"
+                testId="kr-kpi"
               />
             </Form.Item>
           </Col>

@@ -1,6 +1,8 @@
 import {
   keepPreviousData,
+  useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
   type QueryClient,
@@ -11,6 +13,9 @@ import { currentLocale } from '../../i18n/index.ts';
 import { dashboardKey } from '../dashboard/hooks.ts';
 
 export type Goal = components['schemas']['Goal'];
+/** A goal as the tree and pickers list it (no description, health reason or SMART text). */
+export type GoalNode = components['schemas']['GoalNode'];
+export type GoalListFilter = { q?: string; status?: GoalNode['status']; health?: GoalNode['health'] };
 export type KeyResult = components['schemas']['KeyResult'];
 export type GoalDetail =
   paths['/api/v1/w/{workspaceId}/goals/{goalId}']['get']['responses'][200]['content']['application/json'];
@@ -35,11 +40,78 @@ export const goalsKey = (workspaceId: string) => ['goals', workspaceId] as const
 export const goalKey = (workspaceId: string, goalId: string) =>
   ['goals', workspaceId, 'detail', goalId] as const;
 
+/** Every goal, compact: for pickers that offer them all. */
 export function useGoals(workspaceId: string) {
   return useQuery({
     queryKey: [...goalsKey(workspaceId), 'list'],
     queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/goals', { params: { path: { workspaceId } } })),
     select: (data) => data.items,
+  });
+}
+
+const GOAL_PAGE = 100;
+/** Sub-goals read when a goal is expanded; more than this under one goal is offered a page at a time. */
+export const CHILD_PAGE = 100;
+
+/** The top level of the goal tree, a page at a time. */
+export function useTopGoals(workspaceId: string, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...goalsKey(workspaceId), 'level', 'root'],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/goals', {
+          params: {
+            path: { workspaceId },
+            query: { parentId: 'root', limit: GOAL_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    enabled,
+  });
+}
+
+/** The sub-goals of each expanded goal (one request per goal, cached while the tree is open). */
+export function useChildGoals(
+  workspaceId: string,
+  parentIds: readonly string[],
+  pages: ReadonlyMap<string, number>,
+) {
+  return useQueries({
+    queries: parentIds.map((parentId) => {
+      const limit = CHILD_PAGE * (pages.get(parentId) ?? 1);
+      return {
+        queryKey: [...goalsKey(workspaceId), 'level', parentId, limit],
+        queryFn: () =>
+          unwrap(
+            api.GET('/api/v1/w/{workspaceId}/goals', {
+              params: { path: { workspaceId }, query: { parentId, limit } },
+            }),
+          ),
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+}
+
+/** Goals at any level matching a search or filter, found by the server, a page at a time. */
+export function useGoalSearch(workspaceId: string, filter: GoalListFilter, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: [...goalsKey(workspaceId), 'search', filter],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/goals', {
+          params: {
+            path: { workspaceId },
+            query: { ...filter, limit: GOAL_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

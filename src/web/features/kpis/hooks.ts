@@ -1,4 +1,5 @@
 import {
+  keepPreviousData,
   useInfiniteQuery,
   useMutation,
   useQuery,
@@ -12,6 +13,14 @@ import { dashboardKey } from '../dashboard/hooks.ts';
 import { goalsKey } from '../goals/hooks.ts';
 
 export type Kpi = components['schemas']['Kpi'];
+/** A KPI as lists and pickers show it (no description or thresholds). */
+export type KpiListItem = components['schemas']['KpiListItem'];
+export type KpiListFilter = {
+  q?: string;
+  status?: 'green' | 'amber' | 'red' | 'none';
+  frequency?: 'day' | 'week' | 'month';
+  kind?: 'measured' | 'formula';
+};
 export type KpiInput =
   paths['/api/v1/w/{workspaceId}/kpis']['post']['requestBody']['content']['application/json'];
 export type KpiChanges =
@@ -31,6 +40,47 @@ export function useKpis(workspaceId: string, enabled = true) {
     queryKey: [...kpisKey(workspaceId), 'list'],
     queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/kpis', { params: { path: { workspaceId } } })),
     select: (data) => data.items,
+    enabled,
+  });
+}
+
+const KPI_PAGE = 50;
+const KPI_SEARCH_LIMIT = 20;
+
+/** The KPI list a page at a time, searched and filtered by the server. */
+export function useKpiPages(workspaceId: string, filter: KpiListFilter) {
+  return useInfiniteQuery({
+    queryKey: [...kpisKey(workspaceId), 'pages', filter],
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/kpis', {
+          params: {
+            path: { workspaceId },
+            query: { ...filter, limit: KPI_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The first KPIs whose name or key contains `q` (the first by key when it is empty): for pickers. */
+export function useKpiSearch(workspaceId: string, q: string, enabled = true, kind?: KpiListFilter['kind']) {
+  return useQuery({
+    queryKey: [...kpisKey(workspaceId), 'search', q, kind ?? null],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/kpis', {
+          params: {
+            path: { workspaceId },
+            query: { ...(q ? { q } : {}), ...(kind ? { kind } : {}), limit: KPI_SEARCH_LIMIT },
+          },
+        }),
+      ),
+    select: (data) => data.items,
+    placeholderData: keepPreviousData,
     enabled,
   });
 }

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { AimOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Button, Card, Empty, Flex, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { AimOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -10,13 +10,16 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { GoalStatusTag, HEALTH_ORDER, HealthTag } from '../../features/goals/GoalBadges.tsx';
 import { GoalFormDrawer, type GoalFormMode } from '../../features/goals/GoalFormDrawer.tsx';
 import { GoalProgress } from '../../features/goals/GoalProgress.tsx';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
+import { flattenLazyTree, type LazyTreeRow } from '../../features/goals/goalTree.ts';
 import {
-  buildGoalTree,
-  expandableIds,
-  filterGoalTree,
-  type GoalTreeNode,
-} from '../../features/goals/goalTree.ts';
-import { useGoals, type Goal, type GoalHealthStatus, type GoalStatus } from '../../features/goals/hooks.ts';
+  useChildGoals,
+  useGoalSearch,
+  useTopGoals,
+  type GoalHealthStatus,
+  type GoalNode,
+  type GoalStatus,
+} from '../../features/goals/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 const STATUSES: GoalStatus[] = ['draft', 'active', 'done', 'cancelled'];
@@ -26,98 +29,163 @@ export function GoalsPage() {
   const format = useFormatters();
   const navigate = useNavigate();
   const { workspace, can } = useWorkspaceScope();
-  const goals = useGoals(workspace.id);
   const [status, setStatus] = useState<GoalStatus | null>(null);
   const [health, setHealth] = useState<GoalHealthStatus | null>(null);
+  const [search, setSearch] = useState('');
+  const query = useDebouncedValue(search.trim(), 300);
   const [searchParams, setSearchParams] = useSearchParams();
   // `?new=1` (from the dashboard's "create the first goal") opens the form straight away.
   const [formMode, setFormMode] = useState<GoalFormMode | null>(() =>
     searchParams.get('new') === '1' && can('goals.write') ? { kind: 'create' } : null,
   );
-  const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
+  // The tree loads its top level; a goal's sub-goals are read from the server when it is expanded.
+  const [expanded, setExpanded] = useState<string[]>([]);
+  const [childPages, setChildPages] = useState<ReadonlyMap<string, number>>(() => new Map());
   const mayWrite = can('goals.write');
   const base = `/w/${workspace.id}`;
+  const isFiltered = status !== null || health !== null || query !== '';
 
-  const tree = useMemo(() => {
-    const all = buildGoalTree(goals.data ?? []);
-    if (!status && !health) return all;
-    return filterGoalTree(
-      all,
-      (goal) => (!status || goal.status === status) && (!health || goal.health === health),
-    );
-  }, [goals.data, status, health]);
-  const expandedRowKeys = useMemo(
-    () => expandableIds(tree).filter((id) => !collapsed.has(id)),
-    [tree, collapsed],
+  const top = useTopGoals(workspace.id, !isFiltered);
+  const found = useGoalSearch(
+    workspace.id,
+    { ...(query ? { q: query } : {}), ...(status ? { status } : {}), ...(health ? { health } : {}) },
+    isFiltered,
   );
+  const children = useChildGoals(workspace.id, expanded, childPages);
+  const list = isFiltered ? found : top;
+
+  const rows = useMemo((): LazyTreeRow<GoalNode>[] => {
+    const loaded = (list.data?.pages ?? []).flatMap((page) => page.items);
+    // A search or filter shows the matching goals at every level as a flat list.
+    if (isFiltered)
+      return loaded.map((goal) => ({
+        kind: 'goal',
+        key: goal.id,
+        goal,
+        depth: 0,
+        expanded: false,
+        loading: false,
+      }));
+    const levels = new Map(
+      expanded.map((parentId, index) => {
+        const data = children[index]?.data;
+        return [parentId, data ? { items: data.items, hasMore: data.nextCursor !== null } : undefined];
+      }),
+    );
+    return flattenLazyTree(loaded, new Set(expanded), (goalId) => levels.get(goalId));
+  }, [list.data, isFiltered, expanded, children]);
+
+  const toggle = (goalId: string) =>
+    setExpanded((previous) =>
+      previous.includes(goalId) ? previous.filter((id) => id !== goalId) : [...previous, goalId],
+    );
 
   // A phone keeps the goal and its progress bar (coloured by health).
   const isCompact = useIsCompact();
-  const columns: TableColumnsType<GoalTreeNode<Goal>> = [
+  const indent = isCompact ? 12 : 20;
+  const goalColumn = (render: (goal: GoalNode) => ReactNode) => (_: unknown, row: LazyTreeRow<GoalNode>) =>
+    row.kind === 'goal' ? render(row.goal) : null;
+  const columns: TableColumnsType<LazyTreeRow<GoalNode>> = [
     {
       title: t('goals.goal'),
       key: 'title',
-      render: (_, goal) => (
-        <Flex vertical gap={2} style={{ minWidth: isCompact ? 140 : 220 }}>
-          <Link to={`${base}/goals/${goal.id}`} style={{ fontWeight: 500 }}>
-            {goal.title}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('goals.keyResultCount', { count: goal.keyResultCount })}
-          </Typography.Text>
-        </Flex>
-      ),
+      onCell: (row) => (row.kind === 'more' ? { colSpan: 6 } : {}),
+      render: (_, row) => {
+        if (row.kind === 'more')
+          return (
+            <Button
+              type="link"
+              size="small"
+              style={{ marginInlineStart: row.depth * indent + 24 }}
+              onClick={() =>
+                setChildPages((previous) =>
+                  new Map(previous).set(row.parentId, (previous.get(row.parentId) ?? 1) + 1),
+                )
+              }
+            >
+              {t('goals.moreChildren')}
+            </Button>
+          );
+        const { goal } = row;
+        return (
+          <Flex gap={4} align="flex-start" style={{ paddingInlineStart: row.depth * indent }}>
+            {goal.childCount > 0 && !isFiltered ? (
+              <Button
+                type="text"
+                size="small"
+                loading={row.loading}
+                icon={row.expanded ? <DownOutlined /> : <RightOutlined />}
+                aria-expanded={row.expanded}
+                aria-label={t(row.expanded ? 'goals.collapse' : 'goals.expand', { title: goal.title })}
+                onClick={() => toggle(goal.id)}
+                data-testid="goal-expand"
+              />
+            ) : (
+              <span style={{ display: 'inline-block', width: 24, flex: 'none' }} />
+            )}
+            <Flex vertical gap={2} style={{ minWidth: isCompact ? 120 : 220 }}>
+              <Link to={`${base}/goals/${goal.id}`} style={{ fontWeight: 500 }}>
+                {goal.title}
+              </Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('goals.keyResultCount', { count: goal.keyResultCount })}
+                {goal.childCount > 0 ? ` · ${t('goals.subGoalCount', { count: goal.childCount })}` : ''}
+              </Typography.Text>
+            </Flex>
+          </Flex>
+        );
+      },
     },
     {
       title: t('goals.progress'),
       key: 'progress',
       width: isCompact ? 120 : 220,
-      render: (_, goal) => (
+      render: goalColumn((goal) => (
         <GoalProgress
           progress={goal.progress}
           expected={goal.status === 'active' ? goal.expectedProgress : null}
           health={goal.health}
           size="small"
         />
-      ),
+      )),
     },
     {
       title: t('goals.health'),
       key: 'health',
       width: 110,
       responsive: FROM_TABLET,
-      render: (_, goal) => <HealthTag health={goal.health} reason={goal.healthReason?.message} />,
+      render: goalColumn((goal) => <HealthTag health={goal.health} />),
     },
     {
       title: t('goals.owner'),
       key: 'owner',
       width: 120,
       responsive: FROM_TABLET,
-      render: (_, goal) =>
+      render: goalColumn((goal) =>
         goal.owner ? (
           goal.owner.name
         ) : (
           <Typography.Text type="secondary">{t('goals.noOwner')}</Typography.Text>
         ),
+      ),
     },
     {
       title: t('goals.dueDate'),
       key: 'dueDate',
       width: 140,
       responsive: FROM_TABLET,
-      render: (_, goal) => format.day(goal.dueDate),
+      render: goalColumn((goal) => format.day(goal.dueDate)),
     },
     {
       title: t('goals.status'),
       key: 'status',
       width: 100,
       responsive: FROM_TABLET,
-      render: (_, goal) => <GoalStatusTag status={goal.status} />,
+      render: goalColumn((goal) => <GoalStatusTag status={goal.status} />),
     },
   ];
 
-  const isFiltered = status !== null || health !== null;
-  const hasGoals = (goals.data?.length ?? 0) > 0;
+  const hasGoals = isFiltered || (top.data?.pages[0]?.items.length ?? 0) > 0;
 
   return (
     <>
@@ -137,9 +205,9 @@ export function GoalsPage() {
           ) : null
         }
       />
-      {goals.error ? (
-        <QueryError error={goals.error} onRetry={() => void goals.refetch()} />
-      ) : !goals.isPending && !hasGoals ? (
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.isPending && !hasGoals ? (
         <Card>
           <Empty
             image={<AimOutlined style={{ fontSize: 48, color: '#adc6ff' }} />}
@@ -163,6 +231,15 @@ export function GoalsPage() {
       ) : (
         <Card styles={{ body: { padding: 0 } }}>
           <Flex gap={8} wrap style={{ padding: 16, borderBottom: '1px solid #f0f0f0' }}>
+            <Input.Search
+              allowClear
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder={t('goals.searchPlaceholder')}
+              aria-label={t('goals.searchPlaceholder')}
+              style={{ width: isCompact ? '100%' : 260 }}
+              data-testid="goal-search"
+            />
             <Select
               allowClear
               value={status}
@@ -187,37 +264,48 @@ export function GoalsPage() {
                 onClick={() => {
                   setStatus(null);
                   setHealth(null);
+                  setSearch('');
                 }}
               >
                 {t('goals.clearFilters')}
               </Button>
             ) : null}
           </Flex>
-          <Table<GoalTreeNode<Goal>>
-            rowKey="id"
+          {isFiltered ? (
+            <Typography.Text type="secondary" style={{ display: 'block', padding: '8px 16px 0' }}>
+              {t('goals.searchResults')}
+            </Typography.Text>
+          ) : null}
+          <Table<LazyTreeRow<GoalNode>>
+            rowKey="key"
             columns={columns}
-            dataSource={tree}
-            loading={goals.isPending}
+            dataSource={rows}
+            loading={list.isPending || (isFiltered && list.isFetching && !list.isFetchingNextPage)}
             pagination={false}
-            scroll={isCompact ? undefined : { x: 900 }}
+            // Long trees render only the rows in view.
+            virtual={!isCompact && rows.length > 200}
+            scroll={isCompact ? undefined : rows.length > 200 ? { x: 900, y: 640 } : { x: 900 }}
             data-testid="goals-table"
-            expandable={{
-              expandedRowKeys,
-              onExpand: (expanded, goal) =>
-                setCollapsed((previous) => {
-                  const next = new Set(previous);
-                  if (expanded) next.delete(goal.id);
-                  else next.add(goal.id);
-                  return next;
-                }),
-            }}
-            onRow={(goal) => ({
-              onDoubleClick: () => void navigate(`${base}/goals/${goal.id}`),
+            onRow={(row) => ({
+              onDoubleClick: () => {
+                if (row.kind === 'goal') void navigate(`${base}/goals/${row.goal.id}`);
+              },
             })}
             locale={{
               emptyText: <Empty description={isFiltered ? t('goals.emptyFiltered') : t('goals.empty')} />,
             }}
           />
+          {list.hasNextPage ? (
+            <Flex justify="center" style={{ padding: 12 }}>
+              <Button
+                onClick={() => void list.fetchNextPage()}
+                loading={list.isFetchingNextPage}
+                data-testid="goals-load-more"
+              >
+                {t('goals.loadMore')}
+              </Button>
+            </Flex>
+          ) : null}
         </Card>
       )}
       {mayWrite ? (

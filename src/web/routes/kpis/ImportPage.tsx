@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Breadcrumb, Button, Flex, Form, Result, Select, Table, Typography } from 'antd';
+import { Breadcrumb, Button, Flex, Form, Result, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportReport } from '../../api/upload.ts';
@@ -8,7 +8,8 @@ import { ImportWizard } from '../../components/import/ImportWizard.tsx';
 import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useImportMeasurements, useKpis, type Kpi } from '../../features/kpis/hooks.ts';
+import { useImportMeasurements, type KpiListItem } from '../../features/kpis/hooks.ts';
+import { KpiSearchSelect } from '../../features/kpis/KpiSearchSelect.tsx';
 import { MONO } from '../../features/kpis/KpiStatus.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
@@ -18,10 +19,10 @@ export function ImportPage() {
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
   const [searchParams] = useSearchParams();
-  const kpis = useKpis(workspace.id);
   const upload = useImportMeasurements(workspace.id);
   const [file, setFile] = useState<File | null>(null);
   const [kpiKey, setKpiKey] = useState<string | null>(searchParams.get('kpi'));
+  const [chosenKpi, setChosenKpi] = useState<KpiListItem | null>(null);
   const flow = useImportFlow<ImportReport>({
     send: (transfer) =>
       upload.mutateAsync({
@@ -38,8 +39,8 @@ export function ImportPage() {
     return <Result status="403" title={t('import.noPermission')} />;
   }
 
-  const kpisByKey = new Map((kpis.data ?? []).map((kpi) => [kpi.key, kpi]));
-  const measuredKpis = (kpis.data ?? []).filter((kpi) => kpi.formula === null);
+  // Names of the KPIs the report lists, as far as the picker has seen them; the key stands in otherwise.
+  const kpisByKey = new Map<string, KpiListItem>(chosenKpi ? [[chosenKpi.key, chosenKpi]] : []);
 
   const restart = () => {
     setFile(null);
@@ -72,14 +73,18 @@ export function ImportPage() {
               extra={t('import.targetKpiHint')}
               style={{ marginBottom: 0 }}
             >
-              <Select
+              <KpiSearchSelect
+                workspaceId={workspace.id}
                 allowClear
+                kind="measured"
                 value={kpiKey}
-                onChange={(value) => setKpiKey(value ?? null)}
+                onChange={(key, kpi) => {
+                  setKpiKey(key);
+                  setChosenKpi(kpi);
+                }}
                 placeholder={t('import.targetKpiPlaceholder')}
-                loading={kpis.isPending}
-                options={measuredKpis.map((kpi) => ({ value: kpi.key, label: `${kpi.name} · ${kpi.key}` }))}
-                style={{ maxWidth: 360 }}
+                describe={(kpi) => `${kpi.name} · ${kpi.key}`}
+                style={{ maxWidth: 360, width: '100%' }}
               />
             </Form.Item>
           </Form>
@@ -164,7 +169,7 @@ function ImportReportView({
   kpisByKey,
 }: {
   report: ImportReport;
-  kpisByKey: ReadonlyMap<string, Kpi>;
+  kpisByKey: ReadonlyMap<string, KpiListItem>;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();

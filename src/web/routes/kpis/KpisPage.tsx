@@ -1,13 +1,26 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Select,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { FundOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
+import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useKpis, type Kpi } from '../../features/kpis/hooks.ts';
+import { useKpiPages, type KpiListFilter, type KpiListItem } from '../../features/kpis/hooks.ts';
 import { KpiFormModal } from '../../features/kpis/KpiFormModal.tsx';
 import { KpiStatus, MONO } from '../../features/kpis/KpiStatus.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -17,7 +30,20 @@ export function KpisPage() {
   const format = useFormatters();
   const navigate = useNavigate();
   const { workspace, can } = useWorkspaceScope();
-  const kpis = useKpis(workspace.id);
+  const [search, setSearch] = useState('');
+  const query = useDebouncedValue(search.trim(), 300);
+  const [status, setStatus] = useState<KpiListFilter['status'] | null>(null);
+  const [frequency, setFrequency] = useState<KpiListFilter['frequency'] | null>(null);
+  const [kind, setKind] = useState<KpiListFilter['kind'] | null>(null);
+  const isFiltered = query !== '' || status !== null || frequency !== null || kind !== null;
+  // A page of 50 at a time, searched and filtered by the server; "load more" reads the next.
+  const kpis = useKpiPages(workspace.id, {
+    ...(query ? { q: query } : {}),
+    ...(status ? { status } : {}),
+    ...(frequency ? { frequency } : {}),
+    ...(kind ? { kind } : {}),
+  });
+  const rows = (kpis.data?.pages ?? []).flatMap((page) => page.items);
   const [isCreating, setCreating] = useState(false);
   const base = `/w/${workspace.id}`;
   const mayDefine = can('kpis.write');
@@ -25,7 +51,7 @@ export function KpisPage() {
   // A phone keeps the name, the latest value and its status.
   const isCompact = useIsCompact();
 
-  const columns: TableColumnsType<Kpi> = [
+  const columns: TableColumnsType<KpiListItem> = [
     {
       title: t('kpis.name'),
       key: 'name',
@@ -123,7 +149,7 @@ export function KpisPage() {
     },
   ];
 
-  const isEmpty = !kpis.isPending && (kpis.data?.length ?? 0) === 0;
+  const isEmpty = !kpis.isPending && !isFiltered && rows.length === 0;
 
   return (
     <>
@@ -177,16 +203,83 @@ export function KpisPage() {
         </Card>
       ) : (
         <Card styles={{ body: { padding: 0 } }}>
-          <Table<Kpi>
+          <Flex gap={8} wrap style={{ padding: 16, borderBottom: '1px solid #f0f0f0' }}>
+            <Input.Search
+              allowClear
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder={t('kpis.searchPlaceholder')}
+              aria-label={t('kpis.searchPlaceholder')}
+              style={{ width: isCompact ? '100%' : 260 }}
+              data-testid="kpi-search"
+            />
+            <Select
+              allowClear
+              value={status}
+              onChange={(value) => setStatus(value ?? null)}
+              placeholder={t('kpis.allStatuses')}
+              aria-label={t('kpis.filterStatus')}
+              style={{ width: 140 }}
+              options={[
+                ...(['green', 'amber', 'red'] as const).map((value) => ({
+                  value,
+                  label: t(`kpis.statusLabels.${value}`),
+                })),
+                { value: 'none' as const, label: t('kpis.statusNone') },
+              ]}
+            />
+            <Select
+              allowClear
+              value={frequency}
+              onChange={(value) => setFrequency(value ?? null)}
+              placeholder={t('kpis.allFrequencies')}
+              aria-label={t('kpis.filterFrequency')}
+              style={{ width: 140 }}
+              options={(['day', 'week', 'month'] as const).map((value) => ({
+                value,
+                label: t(`kpis.frequencies.${value}`),
+              }))}
+            />
+            <Select
+              allowClear
+              value={kind}
+              onChange={(value) => setKind(value ?? null)}
+              placeholder={t('kpis.allKinds')}
+              aria-label={t('kpis.filterKind')}
+              style={{ width: 170 }}
+              options={[
+                { value: 'measured' as const, label: t('kpis.measured') },
+                { value: 'formula' as const, label: t('kpis.computed') },
+              ]}
+            />
+          </Flex>
+          <Table<KpiListItem>
             rowKey="id"
             columns={columns}
-            dataSource={kpis.data ?? []}
-            loading={kpis.isPending}
+            dataSource={rows}
+            loading={
+              kpis.isPending || (kpis.isFetching && !kpis.isFetchingNextPage && kpis.isPlaceholderData)
+            }
             pagination={false}
-            scroll={isCompact ? undefined : { x: 900 }}
+            // Many loaded pages render only the rows in view.
+            virtual={!isCompact && rows.length > 200}
+            scroll={isCompact ? undefined : rows.length > 200 ? { x: 900, y: 640 } : { x: 900 }}
             data-testid="kpis-table"
             onRow={(kpi) => ({ onDoubleClick: () => void navigate(`${base}/kpis/${kpi.key}`) })}
+            locale={{ emptyText: <Empty description={t('kpis.emptyFiltered')} /> }}
           />
+          <Flex justify="center" align="center" gap={12} style={{ padding: 12 }}>
+            <Typography.Text type="secondary">{t('kpis.shown', { count: rows.length })}</Typography.Text>
+            {kpis.hasNextPage ? (
+              <Button
+                onClick={() => void kpis.fetchNextPage()}
+                loading={kpis.isFetchingNextPage}
+                data-testid="kpis-load-more"
+              >
+                {t('kpis.loadMore')}
+              </Button>
+            ) : null}
+          </Flex>
         </Card>
       )}
       {mayDefine ? (

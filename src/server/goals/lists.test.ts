@@ -1,0 +1,270 @@
+// The goal tree a level at a time and the KPI list a page at a time: paging, expansion, search, filters,
+// the compact projection and workspace scoping (run on SQLite, and on PostgreSQL with TEST_DIALECT=postgres).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  as,
+  createTestApp,
+  createTestTeam,
+  createTestWorkspace,
+  type TestApp,
+  type TestUser,
+} from '../testing/app.ts';
+
+let t: TestApp;
+let owner: TestUser;
+let viewer: TestUser;
+let workspaceId: string;
+
+const url = (suffix: string, ws = workspaceId) => `/api/v1/w/${ws}${suffix}`;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  ({ workspaceId, owner, viewer } = await createTestTeam(t.app, ['viewer']));
+});
+afterEach(() => t.close());
+
+type Node = {
+  id: string;
+  parentId: string | null;
+  title: string;
+  dueDate: string;
+  childCount: number;
+  keyResultCount: number;
+};
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+async function get<T>(path: string, user = viewer, ws = workspaceId): Promise<T> {
+  const response = await t.app.inject(as(user, { method: 'GET', url: url(path, ws) }));
+  if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
+  return response.json<T>();
+}
+
+async function createGoal(payload: Record<string, unknown>, ws = workspaceId): Promise<string> {
+  const response = await t.app.inject(as(owner, { method: 'POST', url: url('/goals', ws), payload }));
+  if (response.statusCode !== 201) throw new Error(response.body);
+  return response.json<{ goal: { id: string } }>().goal.id;
+}
+
+/** Reads every page of a paged list, following nextCursor. */
+async function allPages<T>(path: string, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const separator = path.includes('?') ? '&' : '?';
+    const page: Page<T> = await get<Page<T>>(
+      `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 100);
+  return { items, pages };
+}
+
+describe('goal tree, a level at a time', () => {
+  it('pages the top level, expands a goal into its sub-goals, counts them, and searches every level', async () => {
+    // 7 top-level goals, several sharing a due date (the cursor must break ties by id); the second has 3
+    // sub-goals, one of which has a sub-goal of its own.
+    const roots: string[] = [];
+    for (let index = 0; index < 7; index += 1) {
+      roots.push(
+        await createGoal({
+          title: `Top ${index}`,
+          description: 'A long description the tree does not send',
+          isTopLevel: true,
+          startDate: '2026-11-01',
+          dueDate: index < 4 ? '2026-12-31' : `2027-0${index - 3}-28`,
+        }),
+      );
+    }
+    const parent = roots[1] ?? '';
+    const children: string[] = [];
+    for (const title of ['渠道拉新', 'Retention', '渠道留存']) {
+      children.push(
+        await createGoal({
+          title,
+          parentId: parent,
+          startDate: '2026-11-01',
+          dueDate: '2026-12-31',
+          keyResults: [{ title: 'Done' }],
+        }),
+      );
+    }
+    const grandchild = await createGoal({
+      title: 'Deep 渠道 work',
+      parentId: children[0],
+      startDate: '2026-11-01',
+      dueDate: '2026-12-15',
+    });
+
+    // The top level in pages of 3: every root once, in due-date-then-id order, and nothing below it.
+    const top = await allPages<Node>('/goals?parentId=root', 3);
+    expect(top.pages).toBe(3);
+    expect(top.items.map((goal) => goal.id).sort()).toEqual([...roots].sort());
+    const order = top.items.map((goal) => `${goal.dueDate}~${goal.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(top.items.find((goal) => goal.id === parent)?.childCount).toBe(3);
+    expect(top.items.filter((goal) => goal.id !== parent).every((goal) => goal.childCount === 0)).toBe(true);
+
+    // The compact projection: no description, health reason or SMART text.
+    const first = (await get<Page<Record<string, unknown>>>('/goals?parentId=root&limit=1')).items[0] ?? {};
+    expect(Object.keys(first)).not.toContain('description');
+    expect(Object.keys(first)).not.toContain('healthReason');
+    expect(Object.keys(first)).not.toContain('smart');
+
+    // Expanding the parent reads its sub-goals only; expanding a sub-goal reads the next level.
+    const level = await get<Page<Node>>(`/goals?parentId=${parent}`);
+    expect(level.nextCursor).toBeNull();
+    expect(level.items.map((goal) => goal.id).sort()).toEqual([...children].sort());
+    expect(level.items.find((goal) => goal.id === children[0])).toMatchObject({
+      childCount: 1,
+      keyResultCount: 1,
+      parentId: parent,
+    });
+    expect((await get<Page<Node>>(`/goals?parentId=${children[0]}`)).items.map((goal) => goal.id)).toEqual([
+      grandchild,
+    ]);
+    const pagedLevel = await allPages<Node>(`/goals?parentId=${parent}`, 2);
+    expect(pagedLevel.pages).toBe(2);
+    expect(pagedLevel.items.map((goal) => goal.id).sort()).toEqual([...children].sort());
+
+    // A search finds titles at every level, ignoring case; filters combine with it.
+    const found = await get<Page<Node>>(`/goals?q=${encodeURIComponent('渠道')}`);
+    expect(found.items.map((goal) => goal.title).sort()).toEqual(['Deep 渠道 work', '渠道拉新', '渠道留存']);
+    expect((await get<Page<Node>>('/goals?q=retention')).items.map((goal) => goal.id)).toEqual([children[1]]);
+    expect((await get<Page<Node>>('/goals?q=%25')).items).toEqual([]); // % is a character, not a wildcard
+    expect((await get<Page<Node>>('/goals?status=done')).items).toEqual([]);
+    expect((await get<Page<Node>>('/goals?status=active&q=top&limit=100')).items).toHaveLength(7);
+
+    // No parameters: every goal, compact, for pickers.
+    const all = await get<Page<Node>>('/goals');
+    expect(all.items).toHaveLength(11);
+    expect(all.nextCursor).toBeNull();
+  });
+
+  it('keeps to the workspace and names a bad parameter', async () => {
+    const mine = await createGoal({
+      title: 'Mine',
+      isTopLevel: true,
+      startDate: '2026-11-01',
+      dueDate: '2026-12-31',
+    });
+    await createGoal({
+      title: 'Child of mine',
+      parentId: mine,
+      startDate: '2026-11-01',
+      dueDate: '2026-12-31',
+    });
+    const other = await createTestWorkspace(t.app, owner);
+    await createGoal(
+      { title: 'Theirs', isTopLevel: true, startDate: '2026-11-01', dueDate: '2026-12-31' },
+      other,
+    );
+    // Another workspace's goal as the parent lists nothing there, and its goals are not searched here.
+    expect((await get<Page<Node>>(`/goals?parentId=${mine}`, owner, other)).items).toEqual([]);
+    expect((await get<Page<Node>>('/goals?q=Theirs')).items).toEqual([]);
+    expect((await get<Page<Node>>('/goals?parentId=root')).items.map((goal) => goal.title)).toEqual(['Mine']);
+    // Not a member: refused.
+    const stranger = await t.app.inject(
+      as(viewer, { method: 'GET', url: url('/goals?parentId=root', other) }),
+    );
+    expect(stranger.statusCode).toBe(404);
+
+    for (const [query, field] of [
+      ['cursor=nonsense', 'cursor'],
+      ['limit=0', 'limit'],
+      ['parentId=bad%20id', 'parentId'],
+      ['health=purple', 'health'],
+    ] as const) {
+      const response = await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals?${query}`) }));
+      expect(response.statusCode, query).toBe(400);
+      expect(JSON.stringify(response.json().error.fields), query).toContain(field);
+    }
+  });
+});
+
+describe('KPI list, a page at a time', () => {
+  async function createKpi(payload: Record<string, unknown>, ws = workspaceId) {
+    const response = await t.app.inject(as(owner, { method: 'POST', url: url('/kpis', ws), payload }));
+    if (response.statusCode !== 201) throw new Error(response.body);
+  }
+
+  it('pages by key, searches name and key, filters, and sends slim rows', async () => {
+    const keys: string[] = [];
+    for (let index = 0; index < 12; index += 1) {
+      const key = `kpi_${String(index).padStart(2, '0')}`;
+      keys.push(key);
+      await createKpi({
+        key,
+        name: index % 3 === 0 ? `新增用户 ${index}` : `Revenue ${index}`,
+        frequency: index % 2 === 0 ? 'day' : 'week',
+        description: 'Long text the list does not send',
+        thresholds: { green: 10, amber: 5 },
+      });
+    }
+    await createKpi({ key: 'ratio', name: 'Ratio', formula: 'kpi_00 / kpi_01' });
+    await t.app.inject(
+      as(owner, {
+        method: 'POST',
+        url: url('/kpis/kpi_00/measurements'),
+        payload: { points: [{ period: '2026-11-20', value: 1 }] },
+      }),
+    );
+
+    const paged = await allPages<{ key: string }>('/kpis', 5);
+    expect(paged.pages).toBe(3);
+    expect(paged.items.map((kpi) => kpi.key)).toEqual([...keys, 'ratio']);
+
+    const first = (await get<Page<Record<string, unknown>>>('/kpis?limit=1')).items[0] ?? {};
+    expect(Object.keys(first)).not.toContain('description');
+    expect(Object.keys(first)).not.toContain('thresholds');
+    expect(first).toMatchObject({ key: 'kpi_00', status: 'red', lastValue: 1 });
+
+    const search = await get<Page<{ key: string }>>(`/kpis?q=${encodeURIComponent('新增')}`);
+    expect(search.items.map((kpi) => kpi.key)).toEqual(['kpi_00', 'kpi_03', 'kpi_06', 'kpi_09']);
+    expect((await get<Page<{ key: string }>>('/kpis?q=KPI_1')).items.map((kpi) => kpi.key)).toEqual([
+      'kpi_10',
+      'kpi_11',
+    ]);
+    expect((await get<Page<{ key: string }>>('/kpis?q=_0')).items).toHaveLength(10); // _ is not a wildcard
+    expect((await get<Page<{ key: string }>>('/kpis?kind=formula')).items.map((kpi) => kpi.key)).toEqual([
+      'ratio',
+    ]);
+    expect((await get<Page<{ key: string }>>('/kpis?status=red')).items.map((kpi) => kpi.key)).toEqual([
+      'kpi_00',
+    ]);
+    expect((await get<Page<{ key: string }>>('/kpis?status=none&kind=measured')).items).toHaveLength(11);
+    expect(
+      (await get<Page<{ key: string }>>('/kpis?frequency=week&q=revenue')).items.map((kpi) => kpi.key),
+    ).toEqual(['kpi_01', 'kpi_05', 'kpi_07', 'kpi_11']);
+
+    // No parameters: every KPI (slim).
+    const all = await get<Page<{ key: string }>>('/kpis');
+    expect(all.items).toHaveLength(13);
+    expect(all.nextCursor).toBeNull();
+  });
+
+  it('keeps to the workspace and names a bad parameter', async () => {
+    await createKpi({ key: 'mine', name: 'Mine' });
+    const other = await createTestWorkspace(t.app, owner);
+    await createKpi({ key: 'theirs', name: 'Theirs' }, other);
+    expect((await get<Page<{ key: string }>>('/kpis?q=t&limit=10')).items.map((kpi) => kpi.key)).toEqual([]);
+    expect((await get<Page<{ key: string }>>('/kpis?limit=10')).items.map((kpi) => kpi.key)).toEqual([
+      'mine',
+    ]);
+    for (const [query, field] of [
+      ['cursor=Bad Key', 'cursor'],
+      ['limit=201', 'limit'],
+      ['status=blue', 'status'],
+      ['kind=guess', 'kind'],
+    ] as const) {
+      const response = await t.app.inject(
+        as(viewer, { method: 'GET', url: url(`/kpis?${query.replace(' ', '%20')}`) }),
+      );
+      expect(response.statusCode, query).toBe(400);
+      expect(JSON.stringify(response.json().error.fields), query).toContain(field);
+    }
+  });
+});
