@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
