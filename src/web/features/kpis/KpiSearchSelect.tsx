@@ -11,6 +11,7 @@ const label = (kpi: KpiListItem) => (kpi.unit ? `${kpi.name} · ${kpi.unit}` : k
  * is never loaded whole. `onChange` hands over the chosen KPI's list row as well as its key.
  */
 export function KpiSearchSelect({
+  id,
   workspaceId,
   value,
   onChange,
@@ -21,6 +22,8 @@ export function KpiSearchSelect({
   kind,
   describe = label,
 }: {
+  /** Set by Form.Item (labels and field errors point at it). */
+  id?: string | undefined;
   workspaceId: string;
   value?: string | null | undefined;
   onChange?: (key: string | null, kpi: KpiListItem | null) => void;
@@ -46,6 +49,7 @@ export function KpiSearchSelect({
     options.unshift({ value, label: chosen ? describe(chosen) : value });
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
       value={value ?? undefined}
       placeholder={placeholder ?? t('kpis.searchKpi')}
