@@ -46,6 +46,7 @@ import { registerReviewJobs } from './reviews/service.ts';
 import { retroRoutes } from './retros/routes.ts';
 import { skillRoutes } from './skills/routes.ts';
 import { registerFeedbackLoopJobs } from './feedback/loop.ts';
+import { registerFeedbackProcessSubscriber } from './feedback/service.ts';
 import { registerFeedbackClusterJobs, registerFeedbackClusterSchedule } from './feedback/clusters.ts';
 import { clusterRoutes, feedbackRoutes, portalRoutes } from './feedback/routes.ts';
 import { publicSurveyRoutes, surveyRoutes } from './surveys/routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   await registerNotificationJobs(services);
   await registerMeetingJobs(services);
   registerFeedbackLoopJobs(services);
+  registerFeedbackProcessSubscriber(services);
   registerFeedbackClusterJobs(services);
   registerReviewJobs(services);
   await registerFeedbackClusterSchedule(services);

@@ -494,6 +494,8 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.merged': '{actor} 把重复的反馈合并进了{object}',
     'feedback.moved': '{actor} 把用户反馈{object}归入了另一个共性问题',
     'feedback.process_started': '{actor} 为用户反馈{object}发起了处理流程',
+    'feedback.resolved_by_process': '{actor} 完成了处理流程，用户反馈{object}随之解决',
+    'feedback.cluster_resolved': '{actor} 一次解决了共性问题{object}（{items} 条反馈）',
     'survey.wave_started': '{actor} 开始了问卷{object}的新一轮调研',
     'competitor.observed': '{actor} 记录了竞品{object}的动态{title}',
     'training_session.attendance_recorded':
@@ -552,6 +554,8 @@ const SENTENCES: Record<Locale, Record<string, Template>> = {
     'feedback.merged': '{actor} merged duplicates into the feedback item {object}',
     'feedback.moved': '{actor} moved the feedback item {object} to another common issue',
     'feedback.process_started': '{actor} started a process for the feedback item {object}',
+    'feedback.resolved_by_process': '{actor} finished the process, which resolved the feedback item {object}',
+    'feedback.cluster_resolved': '{actor} resolved the common issue {object} at once ({items} items)',
     'survey.wave_started': '{actor} started a new wave of the survey {object}',
     'competitor.observed': '{actor} recorded {title} about the competitor {object}',
     'training_session.attendance_recorded':

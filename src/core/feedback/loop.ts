@@ -50,3 +50,23 @@ export function resolutionMessage(
   const html = `<!doctype html><html lang="${locale}"><body style="font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;color:#1f1f1f;line-height:1.6"><p>${escapeHtml(t.intro(input.title))}</p><p><strong>${escapeHtml(t.done)}</strong><br>${escapeHtml(input.resolution).replace(/\n/g, '<br>')}</p><p>${escapeHtml(t.ask)}</p><p>${buttons}</p><p>${escapeHtml(t.page)} <a href="${escapeHtml(input.pageUrl)}">${escapeHtml(input.pageUrl)}</a></p></body></html>`;
   return { subject: t.subject(input.title.slice(0, 120)), text, html };
 }
+
+const PROCESS_DONE = {
+  'zh-CN': '已按用户反馈处理流程处理完毕。',
+  en: 'Handled through our feedback process.',
+} as const;
+
+/**
+ * What a finished feedback case did, in the words the team wrote: the latest `solution` field of its steps
+ * (the template's 制定解决方案), else a plain sentence in the submitter's language.
+ */
+export function processResolution(
+  locale: Locale,
+  visits: readonly { fieldValues: Record<string, unknown> }[],
+): string {
+  const solutions = visits.flatMap((visit) => {
+    const value = visit.fieldValues.solution;
+    return typeof value === 'string' && value.trim() ? [value.trim()] : [];
+  });
+  return solutions.at(-1) ?? PROCESS_DONE[locale];
+}

@@ -455,4 +455,188 @@ describe('closing the loop', () => {
     });
     expect(detail.ratings).toMatchObject([{ rating: 1 }]);
   });
+
+  it('closes the loop when the linked feedback case reaches its end step', async () => {
+    const item = await createItem(member, {
+      title: '物流信息不更新',
+      body: '包裹三天没动',
+      contact: { email: 'waiting@example.com' },
+    });
+    const started = await t.app.inject(
+      as(member, {
+        method: 'POST',
+        url: url(`/feedback/items/${item.id}/process`),
+        headers: { 'accept-language': 'zh-CN' },
+      }),
+    );
+    expect(started.statusCode).toBe(201);
+    const runId = started.json().runId as string;
+    // The team's own notifications (a step assigned) go out too; the submitter's mail is the one that counts.
+    const toSubmitter = () => smtp.messages.filter((mail) => mail.to.includes('waiting@example.com'));
+    const steps: Array<[string, Record<string, unknown>]> = [
+      ['collect', { checkedItems: ['记录用户联系方式'], values: { channel: '社群', summary: '物流不更新' } }],
+      ['analyse', { checkedItems: ['确认影响范围'], values: {} }],
+      ['solve', { checkedItems: [], values: { solution: '已补发包裹，并修好了物流同步' } }],
+      ['reply', { checkedItems: ['告知处理结果并致谢'], values: {} }],
+    ];
+    for (const [stepKey, input] of steps) {
+      const done = await t.app.inject(
+        as(member, {
+          method: 'POST',
+          url: url(`/runs/${runId}/complete-step`),
+          payload: { stepKey, outcomeKey: 'done', ...input },
+        }),
+      );
+      expect(done.statusCode, done.body).toBe(200);
+      await drain();
+      // Until the end step the item stays in progress and nobody is written to.
+      if (stepKey !== 'reply') {
+        const open = await t.app.inject(
+          as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }),
+        );
+        expect(open.json().item.status).toBe('in_progress');
+        expect(toSubmitter()).toHaveLength(0);
+      }
+    }
+    const detail = (
+      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+    ).json().item;
+    expect(detail).toMatchObject({ status: 'done', resolution: '已补发包裹，并修好了物流同步' });
+    expect(detail.history.at(-1)).toMatchObject({
+      fromStatus: 'in_progress',
+      toStatus: 'done',
+      actor: { id: member.id },
+    });
+    expect(toSubmitter()).toHaveLength(1);
+    expect(toSubmitter()[0]?.subject).toBe('你的反馈已处理：物流信息不更新');
+    expect(toSubmitter()[0]?.text).toContain('已补发包裹，并修好了物流同步');
+    const token = /rate\?token=(\S+)&score=5/.exec(toSubmitter()[0]?.text ?? '')?.[1] ?? '';
+    const rated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/ratings',
+      payload: { token, score: 5 },
+    });
+    expect(rated.json()).toMatchObject({ rating: 5, reopened: false, itemId: item.id });
+    // The event delivered again (at least once) neither resolves twice nor writes again.
+    const event = await t.app.services.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'process.run_finished')
+      .executeTakeFirstOrThrow();
+    await t.app.services.db.deleteFrom('event_deliveries').where('event_id', '=', event.id).execute();
+    await t.app.services.scheduler.enqueue(t.app.services.db, {
+      name: 'events.dispatch',
+      payload: { eventId: event.id },
+      key: `event:${event.id}:again`,
+    });
+    await drain();
+    expect(toSubmitter()).toHaveLength(1);
+    const after = (
+      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+    ).json().item;
+    expect(after.history).toHaveLength(detail.history.length);
+    expect(after.ratings).toHaveLength(1);
+  });
+
+  it('resolves a whole common issue at once and tells each submitter once', async () => {
+    const delivery = [
+      ['快递太慢了，五天还没到', 'twice@example.com'],
+      ['物流信息三天没更新', 'twice@example.com'],
+      ['包裹一直没有送到', 'once@example.com'],
+      ['配送太慢，快递员不接电话', null],
+      ['The parcel never arrived, shipping is slow', 'early@example.com'],
+    ] as const;
+    const ids: string[] = [];
+    for (const [title, email] of delivery) {
+      const item = await createItem(member, { title, ...(email ? { contact: { email } } : {}) });
+      ids.push(item.id);
+    }
+    for (const title of [
+      'App 打开就闪退',
+      '更新后一直闪退',
+      'The app crashes when I open it',
+      '登录页面闪退',
+    ]) {
+      await createItem(member, { title, contact: { email: 'crash@example.com' } });
+    }
+    await t.app.inject(as(member, { method: 'POST', url: url('/feedback/clusters/recompute') }));
+    await drain();
+    const rows = await t.app.services.db
+      .selectFrom('feedback_items')
+      .select(['id', 'cluster_id'])
+      .where('id', 'in', ids)
+      .execute();
+    const clusterId = rows[0]?.cluster_id ?? '';
+    expect(clusterId).not.toBe('');
+    // Every delivery item in that cluster, whatever the clustering did with them.
+    for (const id of ids) {
+      await t.app.inject(
+        as(member, { method: 'PUT', url: url(`/feedback/items/${id}/cluster`), payload: { clusterId } }),
+      );
+    }
+    // One was resolved by hand before: it is not resolved again, its submitter not told again.
+    await patch(member, ids[4] ?? '', { status: 'done', note: 'Reshipped' });
+    await drain();
+    expect(smtp.messages).toHaveLength(1);
+
+    const resolve = (user: TestUser, payload: Record<string, unknown>, cluster = clusterId) =>
+      t.app.inject(as(user, { method: 'POST', url: url(`/feedback/clusters/${cluster}/resolve`), payload }));
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: url(`/feedback/clusters/${clusterId}/resolve`),
+          payload: { note: 'x' },
+        })
+      ).statusCode,
+    ).toBe(401);
+    expect((await resolve(viewer, { note: '换了快递公司' })).statusCode).toBe(403);
+    const missing = await resolve(member, { note: '  ' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toMatchObject([{ path: 'note' }]);
+    const other = await createTestTeam(t.app, []);
+    await t.app.inject(
+      as(other.owner, {
+        method: 'POST',
+        url: url('/feedback/items', other.workspaceId),
+        payload: { title: '快递太慢了' },
+      }),
+    );
+    await t.app.inject(
+      as(other.owner, { method: 'POST', url: url('/feedback/clusters/recompute', other.workspaceId) }),
+    );
+    await drain();
+    const foreignCluster = await t.app.services.db
+      .selectFrom('feedback_clusters')
+      .select('id')
+      .where('workspace_id', '=', other.workspaceId)
+      .executeTakeFirst();
+    if (foreignCluster) {
+      const foreign = await resolve(member, { note: '换了快递公司' }, foreignCluster.id);
+      expect(foreign.statusCode).toBe(404);
+    }
+    expect((await resolve(member, { note: '换了快递公司' }, '01J0000000000000000000ZZZZ')).statusCode).toBe(
+      404,
+    );
+
+    const resolved = await resolve(member, { note: '换了一家快递公司，并每天同步物流信息' });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(resolved.json()).toEqual({ resolved: 4, notified: 2 });
+    await drain();
+    const statuses = await t.app.services.db
+      .selectFrom('feedback_items')
+      .select(['id', 'status', 'resolution'])
+      .where('id', 'in', ids)
+      .execute();
+    expect(statuses.every((row) => row.status === 'done')).toBe(true);
+    expect(statuses.find((row) => row.id === ids[4])?.resolution).toBe('Reshipped');
+    const mails = smtp.messages.slice(1);
+    expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['once@example.com', 'twice@example.com']);
+    expect(mails.every((mail) => mail.text.includes('换了一家快递公司，并每天同步物流信息'))).toBe(true);
+    // The crash reports in another cluster stay open.
+    const crash = await t.app.inject(as(member, { method: 'GET', url: url('/feedback/items?status=new') }));
+    expect(crash.json().items).toHaveLength(4);
+    // Nothing left to resolve: a second call changes nothing and tells nobody.
+    expect((await resolve(member, { note: 'again' })).json()).toEqual({ resolved: 0, notified: 0 });
+  });
 });

@@ -57,9 +57,33 @@ export async function requestResolutionRatings(
   item: { id: string; workspace_id: string; category: string | null; cluster_id: string | null },
   now: number,
 ) {
-  const submitters = await queries.selectSubmitters(trx, [item.id]);
+  await requestRatingsOnce(services, trx, [item], now);
+}
+
+/**
+ * Items resolved together (a whole common issue) ask each submitter once: one rating request per contact,
+ * about the first of their items, however many of the items they raised or joined.
+ */
+export async function requestRatingsOnce(
+  services: Services,
+  trx: Executor,
+  items: readonly { id: string; workspace_id: string; category: string | null; cluster_id: string | null }[],
+  now: number,
+): Promise<number> {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const order = new Map(items.map((item, index) => [item.id, index]));
+  const submitters = (
+    await queries.selectSubmitters(
+      trx,
+      items.map((item) => item.id),
+    )
+  ).sort((a, b) => (order.get(a.item_id) ?? 0) - (order.get(b.item_id) ?? 0));
+  const told = new Set<string>();
   const canMail = Boolean(mailerOf(services));
   for (const submitter of submitters) {
+    const item = byId.get(submitter.item_id);
+    if (!item || told.has(submitter.id)) continue;
+    told.add(submitter.id);
     const id = newId(now);
     const byMail = canMail && Boolean(submitter.email);
     await queries.insertRating(trx, {
@@ -82,6 +106,7 @@ export async function requestResolutionRatings(
       });
     }
   }
+  return told.size;
 }
 
 /** Sends one resolution e-mail; a failure is recorded and thrown so the scheduler retries. */

@@ -211,6 +211,47 @@ export function selectItemsByIds(executor: Executor, workspaceId: string, ids: r
   return itemQuery(executor, workspaceId).where('feedback_items.id', 'in', ids).execute();
 }
 
+/** A cluster's items still open (not done or declined, not merged away), oldest first. */
+export function selectOpenClusterItems(executor: Executor, workspaceId: string, clusterId: string) {
+  return itemQuery(executor, workspaceId)
+    .where('feedback_items.cluster_id', '=', clusterId)
+    .where('feedback_items.merged_into_id', 'is', null)
+    .where('feedback_items.status', 'not in', ['done', 'declined'])
+    .orderBy('feedback_items.created_at')
+    .orderBy('feedback_items.id')
+    .execute();
+}
+
+/** The items linked to a task or a process case. */
+export async function selectItemIdsLinkedTo(
+  executor: Executor,
+  workspaceId: string,
+  targetType: 'task' | 'run',
+  targetId: string,
+) {
+  const rows = await executor
+    .selectFrom('feedback_links')
+    .select('item_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('target_type', '=', targetType)
+    .where('target_id', '=', targetId)
+    .execute();
+  return rows.map((row) => row.item_id);
+}
+
+/** A case's completed step visits with their field values (JSON), in the order they were completed. */
+export function selectRunFieldValues(executor: Executor, workspaceId: string, runId: string) {
+  return executor
+    .selectFrom('process_run_steps')
+    .select(['step_key', 'field_values'])
+    .where('workspace_id', '=', workspaceId)
+    .where('run_id', '=', runId)
+    .where('completed_at', 'is not', null)
+    .orderBy('completed_at')
+    .orderBy('id')
+    .execute();
+}
+
 export function selectItems(
   executor: Executor,
   workspaceId: string,

@@ -32,6 +32,7 @@ import {
   ItemParams,
   LinkBody,
   MergeBody,
+  ResolveClusterBody,
   SettingsBody,
   SettingsSchema,
   Title,
@@ -545,6 +546,33 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       ),
     }),
+  );
+
+  app.post(
+    '/w/:workspaceId/feedback/clusters/:clusterId/resolve',
+    {
+      schema: {
+        tags,
+        summary:
+          'Resolve every open item of a common issue at once; each submitter is told once and asked for a rating',
+        params: ClusterParams,
+        body: ResolveClusterBody,
+        response: responses({
+          200: z.object({
+            resolved: z.number().int().describe('Items resolved'),
+            notified: z.number().int().describe('Submitters asked for a rating, one request each'),
+          }),
+        }),
+      },
+    },
+    async (request) =>
+      service.resolveCluster(
+        services,
+        requireActor(request),
+        request.params.workspaceId,
+        request.params.clusterId,
+        request.body,
+      ),
   );
 
   app.put(

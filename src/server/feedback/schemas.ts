@@ -140,6 +140,16 @@ export const BulkBody = z
   );
 export type BulkInput = z.infer<typeof BulkBody>;
 
+export const ResolveClusterBody = z.object({
+  status: z.enum(['done', 'declined']).default('done'),
+  note: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('What was done: every submitter of the common issue reads it once'),
+});
+
 export const MergeBody = z.object({ duplicateIds: z.array(Id).min(1).max(50) });
 export const LinkBody = z.object({ targetType: z.literal('task'), targetId: Id });
 

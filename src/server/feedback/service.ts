@@ -2,7 +2,9 @@ import {
   defaultSynonyms,
   guessSentiment,
   isResolved,
+  messageLocale,
   nearestCluster,
+  processResolution,
   type FeedbackStatus,
   type SynonymGroup,
 } from '../../core/feedback/index.ts';
@@ -14,10 +16,11 @@ import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
+import type { DomainEvent } from '../events/outbox.ts';
 import { beginRun } from '../processes/service.ts';
 import * as processQueries from '../processes/queries.ts';
 import { authorize } from '../workspaces/access.ts';
-import { requestResolutionRatings } from './loop.ts';
+import { requestRatingsOnce, requestResolutionRatings } from './loop.ts';
 import * as queries from './queries.ts';
 import type { BulkInput, CreateItemInput, InboxFilter, SettingsInput, UpdateItemInput } from './schemas.ts';
 import { jiebaSegmenter } from './segmenter.ts';
@@ -208,6 +211,7 @@ export async function changeStatus(
   status: FeedbackStatus,
   actorId: string | null,
   note: string | null,
+  options: { requestRatings?: boolean } = {},
 ) {
   if (item.status === status) return;
   const now = services.now();
@@ -227,7 +231,7 @@ export async function changeStatus(
     note,
     created_at: now,
   });
-  if (resolved) await requestResolutionRatings(services, trx, item, now);
+  if (resolved && options.requestRatings !== false) await requestResolutionRatings(services, trx, item, now);
 }
 
 // ——— Use cases ———
@@ -513,6 +517,88 @@ export async function startFeedbackProcess(
     return id;
   });
   return { runId, item: await itemDetail(services.db, workspaceId, itemId) };
+}
+
+/**
+ * A finished case of the feedback process closes the loop of the items linked to it, as resolving them by
+ * hand does: done, with the case's solution as what was done, and the submitters asked for a rating. The
+ * outbox may deliver the event again; items already resolved are left alone.
+ */
+export async function resolveItemsOfFinishedRun(services: Services, event: DomainEvent) {
+  const payload = event.payload as { runId?: unknown; finishedBy?: unknown };
+  const workspaceId = event.workspaceId;
+  if (!workspaceId || typeof payload.runId !== 'string') return;
+  const runId = payload.runId;
+  const finishedBy = typeof payload.finishedBy === 'string' ? payload.finishedBy : null;
+  await services.db.transaction().execute(async (trx) => {
+    const itemIds = await queries.selectItemIdsLinkedTo(trx, workspaceId, 'run', runId);
+    if (itemIds.length === 0) return;
+    await lockWorkspace(trx, services.dialect, 'feedback', workspaceId);
+    const open = (await queries.selectItemsByIds(trx, workspaceId, itemIds)).filter(
+      (row) => !row.merged_into_id && !isResolved(row.status),
+    );
+    if (open.length === 0) return;
+    const visits = (await queries.selectRunFieldValues(trx, workspaceId, runId)).map((visit) => ({
+      fieldValues: JSON.parse(visit.field_values) as Record<string, unknown>,
+    }));
+    const now = services.now();
+    for (const row of open) {
+      const resolution = processResolution(messageLocale(`${row.title} ${row.body}`), visits);
+      await changeStatus(services, trx, row, 'done', finishedBy, resolution);
+      await insertAuditEntry(trx, {
+        workspaceId,
+        actorId: finishedBy,
+        action: 'feedback.resolved_by_process',
+        objectType: 'feedback',
+        objectId: row.id,
+        changes: { runId, resolution },
+        now,
+      });
+    }
+  });
+}
+
+export function registerFeedbackProcessSubscriber(services: Services) {
+  services.outbox.subscribe('feedback', ['process.run_finished'], (event) =>
+    resolveItemsOfFinishedRun(services, event),
+  );
+}
+
+/**
+ * Resolves a whole common issue at once: every open item of the cluster becomes done (or declined) with the
+ * same resolution, and each submitter is told once, however many of its items they raised.
+ */
+export async function resolveCluster(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  clusterId: string,
+  input: { status: 'done' | 'declined'; note: string },
+) {
+  await authorize(services.db, actor, workspaceId, 'feedback.write');
+  changeStatusChecked(input.status, input.note);
+  const note = input.note.trim();
+  return services.db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, services.dialect, 'feedback', workspaceId);
+    const cluster = await queries.selectCluster(trx, workspaceId, clusterId);
+    if (!cluster) throw new AppError('feedback_cluster_not_found');
+    const open = await queries.selectOpenClusterItems(trx, workspaceId, clusterId);
+    const now = services.now();
+    for (const row of open) {
+      await changeStatus(services, trx, row, input.status, actor.userId, note, { requestRatings: false });
+    }
+    const notified = await requestRatingsOnce(services, trx, open, now);
+    await insertAuditEntry(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'feedback.cluster_resolved',
+      objectType: 'feedback_cluster',
+      objectId: clusterId,
+      changes: { status: input.status, note, items: open.length, submitters: notified },
+      now,
+    });
+    return { resolved: open.length, notified };
+  });
 }
 
 export async function linkTask(

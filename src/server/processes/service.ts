@@ -657,7 +657,7 @@ export async function completeStep(
       await services.outbox.emit(trx, {
         workspaceId,
         type: 'process.run_finished',
-        payload: { runId, processId: run.process_id },
+        payload: { runId, processId: run.process_id, finishedBy: actor.userId },
       });
     } else {
       await enterStep(services, trx, run, next.step, now);
