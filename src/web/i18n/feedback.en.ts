@@ -99,6 +99,16 @@ export const feedbackEn: Strings<typeof feedbackZhCN> = {
       csatOverall: 'Average {{average}} from {{count}} ratings, {{satisfied}} satisfied',
       csatNone: 'No ratings yet',
       week: 'Week',
+      open: '{{count}} open',
+      resolve: 'Resolve all',
+      resolveTitle: 'Resolve “{{label}}”',
+      resolveIntro:
+        'Every open item of this common issue ({{count}}) becomes done. Each submitter is told once what was done and asked for a rating.',
+      resolveNote: 'What was done',
+      resolvePlaceholder: 'e.g. We changed the courier and now sync tracking every day.',
+      resolveNoteRequired: 'Say what was done: the submitters read it.',
+      resolveOk: 'Resolve and tell the submitters',
+      resolved: '{{count}} items resolved, {{notified}} submitters asked for a rating',
     },
     portal: {
       title: '{{name}} · Feedback',

@@ -93,6 +93,16 @@ export const feedbackZhCN = {
       csatOverall: '平均 {{average}} 分，{{count}} 个评分，满意占比 {{satisfied}}',
       csatNone: '还没有评分',
       week: '周',
+      open: '{{count}} 条待处理',
+      resolve: '整体解决',
+      resolveTitle: '解决“{{label}}”',
+      resolveIntro:
+        '这个共性问题下所有待处理的反馈（{{count}} 条）都会标记为已解决，每位反馈人只收到一次处理结果和满意度邀请。',
+      resolveNote: '处理结果',
+      resolvePlaceholder: '例如：已更换快递公司，物流信息每天同步。',
+      resolveNoteRequired: '请写明做了什么：反馈人会看到这段话。',
+      resolveOk: '解决并通知反馈人',
+      resolved: '已解决 {{count}} 条反馈，已邀请 {{notified}} 位反馈人评价',
     },
     portal: {
       title: '{{name}} · 用户反馈',

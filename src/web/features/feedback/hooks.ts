@@ -138,6 +138,21 @@ export function useRenameCluster(workspaceId: string) {
   });
 }
 
+/** Resolves every open item of a common issue with one resolution; each submitter is told once. */
+export function useResolveCluster(workspaceId: string) {
+  const invalidate = useInvalidate(workspaceId);
+  return useMutation({
+    mutationFn: ({ clusterId, note }: { clusterId: string; note: string }) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/feedback/clusters/{clusterId}/resolve', {
+          params: { path: { workspaceId, clusterId } },
+          body: { status: 'done', note },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
 export function useMoveItem(workspaceId: string, itemId: string) {
   const invalidate = useInvalidate(workspaceId);
   return useMutation({

@@ -1,5 +1,21 @@
-import { App, Button, Card, Col, Empty, Flex, Progress, Row, Space, Tag, Typography } from 'antd';
-import { PushpinFilled, ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
+import { CheckOutlined, PushpinFilled, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
@@ -13,6 +29,7 @@ import {
   useCsat,
   useRecompute,
   useRenameCluster,
+  useResolveCluster,
   type FeedbackCluster,
 } from '../../features/feedback/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -33,6 +50,65 @@ function trendOption(clusters: readonly FeedbackCluster[], weekLabel: string): C
   };
 }
 
+/** Asks what was done, then resolves every open item of the cluster; each submitter is told once. */
+function ResolveClusterModal({
+  workspaceId,
+  cluster,
+  onClose,
+}: {
+  workspaceId: string;
+  cluster: FeedbackCluster;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ note: string }>();
+  const resolve = useResolveCluster(workspaceId);
+  const submit = (values: { note: string }) =>
+    resolve.mutate(
+      { clusterId: cluster.id, note: values.note.trim() },
+      {
+        onSuccess: (result) => {
+          void message.success(
+            t('feedback.clusters.resolved', { count: result.resolved, notified: result.notified }),
+          );
+          onClose();
+        },
+        onError: (error) => void message.error(errorMessage(error)),
+      },
+    );
+  return (
+    <Modal
+      open
+      title={t('feedback.clusters.resolveTitle', { label: cluster.label })}
+      okText={t('feedback.clusters.resolveOk')}
+      cancelText={t('actions.cancel')}
+      confirmLoading={resolve.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {t('feedback.clusters.resolveIntro', { count: cluster.open })}
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="note"
+          label={t('feedback.clusters.resolveNote')}
+          rules={[{ required: true, whitespace: true, message: t('feedback.clusters.resolveNoteRequired') }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            placeholder={t('feedback.clusters.resolvePlaceholder')}
+            data-testid="cluster-resolution"
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export function FeedbackClustersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -47,6 +123,7 @@ export function FeedbackClustersPage() {
   const csat = useCsat(workspace.id);
   const data = clusters.data ?? first.data;
   const onError = (error: unknown) => void message.error(errorMessage(error));
+  const [resolving, setResolving] = useState<FeedbackCluster | null>(null);
 
   return (
     <>
@@ -153,9 +230,22 @@ export function FeedbackClustersPage() {
                             previous: cluster.previous,
                           })}
                         </Typography.Text>
-                        <Link to={`/w/${workspace.id}/feedback?cluster=${cluster.id}`}>
-                          {t('feedback.clusters.items')}
-                        </Link>
+                        <Flex justify="space-between" align="center" gap={8} wrap>
+                          <Link to={`/w/${workspace.id}/feedback?cluster=${cluster.id}`}>
+                            {t('feedback.clusters.items')} ·{' '}
+                            {t('feedback.clusters.open', { count: cluster.open })}
+                          </Link>
+                          {mayWrite && cluster.open > 0 ? (
+                            <Button
+                              size="small"
+                              icon={<CheckOutlined />}
+                              onClick={() => setResolving(cluster)}
+                              data-testid="cluster-resolve"
+                            >
+                              {t('feedback.clusters.resolve')}
+                            </Button>
+                          ) : null}
+                        </Flex>
                       </Flex>
                     </Card>
                   </Col>
@@ -186,6 +276,13 @@ export function FeedbackClustersPage() {
             )}
           </Card>
         </Flex>
+      ) : null}
+      {resolving ? (
+        <ResolveClusterModal
+          workspaceId={workspace.id}
+          cluster={resolving}
+          onClose={() => setResolving(null)}
+        />
       ) : null}
     </>
   );
