@@ -141,6 +141,27 @@ describe('feedback', () => {
       await page.getByRole('row').nth(2).waitFor();
       await screenshot(page, `feedback-inbox-demo-zh-${width}`);
     }
+
+    // The team resolves the top common issue at once; each of its submitters is told once.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/w/${demoId}/feedback/clusters`);
+    const card = page.getByTestId('cluster-card').first();
+    await card.getByTestId('cluster-resolve').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '解决并通知反馈人' }).click();
+    await dialog.getByText('请写明做了什么：反馈人会看到这段话。').waitFor();
+    const resolution = '已修复启动闪退（v4.3.1），并加了崩溃监控';
+    await dialog.getByTestId('cluster-resolution').fill(resolution);
+    await screenshot(page, 'feedback-cluster-resolve-zh-1440');
+    await dialog.getByRole('button', { name: '解决并通知反馈人' }).click();
+    await page.getByText(/已解决 \d+ 条反馈，已邀请 \d+ 位反馈人评价/).waitFor();
+    await expect(card.getByTestId('cluster-resolve').count()).resolves.toBe(0);
+    const told = await waitFor(() => {
+      const mails = smtp.messages.filter((mail) => mail.text.includes(resolution));
+      return mails.length > 0 ? mails : undefined;
+    });
+    const recipients = told.flatMap((mail) => mail.to);
+    expect(new Set(recipients).size).toBe(recipients.length);
     await context.close();
 
     for (const width of [1440, 390]) {

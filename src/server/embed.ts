@@ -52,7 +52,8 @@ export const EMBED_SCRIPT = `(function () {
   frame.loading = 'lazy';
   frame.style.width = '100%';
   frame.style.border = '0';
-  frame.style.minHeight = '420px';
+  // A first height until the page reports its own; then exactly the content, shorter or taller.
+  frame.style.height = '420px';
   script.parentNode.insertBefore(frame, script.nextSibling);
   window.addEventListener('message', function (event) {
     if (event.origin !== origin || event.source !== frame.contentWindow) return;

@@ -321,8 +321,9 @@ export const feedbackChapterModule: ChapterModule = {
         { label: words.measured, align: 'right' },
         { label: words.breach, align: 'right' },
       ],
+      // Every step a person works, the first (collecting the feedback) included; the end is where a case stops.
       rows: process.steps
-        .filter((step) => step.kind === 'task' || step.kind === 'decision')
+        .filter((step) => step.kind !== 'end')
         .map((step): Cell[] => {
           const facts = measured?.steps.find((entry) => entry.step === step.key);
           const taken =

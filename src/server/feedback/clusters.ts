@@ -36,83 +36,104 @@ export async function recluster(
   workspaceId: string,
   onProgress: (percent: number) => Promise<void> = async () => undefined,
 ) {
-  const settings = await queries.selectSettings(services.db, workspaceId);
+  const computed = await computeClusters(services.db, workspaceId);
+  await onProgress(60);
+  await services.db.transaction().execute(async (trx) => {
+    await lockWorkspace(trx, services.dialect, 'feedback', workspaceId);
+    await storeClusters(services, trx, workspaceId, computed);
+  });
+  return { clusters: computed.result.clusters.length, unclustered: computed.result.unclustered.length };
+}
+
+/**
+ * Clusters inside the caller's transaction: the demo seed, whose items only that transaction sees, so its
+ * common issues (and the plan's chapter 10) are there as soon as the workspace is.
+ */
+export async function reclusterWithin(services: Services, trx: Executor, workspaceId: string) {
+  await storeClusters(services, trx, workspaceId, await computeClusters(trx, workspaceId));
+}
+
+async function computeClusters(executor: Executor, workspaceId: string) {
+  const settings = await queries.selectSettings(executor, workspaceId);
   const synonyms = synonymsOf(settings);
-  const items = await queries.selectClusteringItems(services.db, workspaceId);
-  await onProgress(10);
+  const items = await queries.selectClusteringItems(executor, workspaceId);
   const segment = jiebaSegmenter();
   const result = clusterFeedback(
     items.map((item) => ({ id: item.id, text: textOf(item) })),
     { segment, synonyms },
   );
-  await onProgress(60);
+  return { items, result, segment, synonyms };
+}
+
+async function storeClusters(
+  services: Services,
+  trx: Executor,
+  workspaceId: string,
+  { items, result, segment, synonyms }: Awaited<ReturnType<typeof computeClusters>>,
+) {
   const byId = new Map(items.map((item) => [item.id, item]));
-  await services.db.transaction().execute(async (trx) => {
-    await lockWorkspace(trx, services.dialect, 'feedback', workspaceId);
-    const stored = await queries.selectClusters(trx, workspaceId);
-    const current = await queries.selectClusteringItems(trx, workspaceId);
-    const members = new Map<string, string[]>();
-    const locked = new Map<string, string>();
-    for (const item of current) {
-      if (!item.cluster_id) continue;
-      members.set(item.cluster_id, [...(members.get(item.cluster_id) ?? []), item.id]);
-      if (item.cluster_locked) locked.set(item.id, item.cluster_id);
-    }
-    const plan = reconcileClusters(
-      result,
-      stored.map((cluster) => ({
-        id: cluster.id,
-        label: cluster.label,
-        labelPinned: cluster.label_pinned === 1,
-        itemIds: members.get(cluster.id) ?? [],
-      })),
-      locked,
-    );
-    const now = services.now();
-    await queries.deleteClusters(trx, workspaceId, plan.dropped);
-    await queries.clearUnlockedClusters(trx, workspaceId);
-    for (const cluster of plan.clusters) {
-      const texts = cluster.itemIds.flatMap((itemId) => {
-        const item = byId.get(itemId);
-        return item ? [textOf(item)] : [];
-      });
-      const signature = JSON.stringify(clusterSignature(texts, segment, synonyms));
-      const id = cluster.id ?? newId(now);
-      if (cluster.id) {
-        await queries.updateCluster(trx, workspaceId, id, {
-          label: cluster.label,
-          terms: JSON.stringify(cluster.terms),
-          signature,
-          updated_at: now,
-        });
-      } else {
-        await queries.insertCluster(trx, {
-          id,
-          workspace_id: workspaceId,
-          label: cluster.label,
-          label_pinned: 0,
-          terms: JSON.stringify(cluster.terms),
-          signature,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      for (let start = 0; start < cluster.itemIds.length; start += 500) {
-        await queries.updateItems(trx, workspaceId, cluster.itemIds.slice(start, start + 500), {
-          cluster_id: id,
-        });
-      }
-    }
-    await queries.refreshRatingClusters(trx, workspaceId);
-    await queries.ensureSettings(trx, workspaceId, now);
-    await queries.updateSettings(trx, workspaceId, {
-      cluster_status: 'idle',
-      cluster_progress: 100,
-      clustered_at: now,
-      updated_at: now,
+  const stored = await queries.selectClusters(trx, workspaceId);
+  const current = await queries.selectClusteringItems(trx, workspaceId);
+  const members = new Map<string, string[]>();
+  const locked = new Map<string, string>();
+  for (const item of current) {
+    if (!item.cluster_id) continue;
+    members.set(item.cluster_id, [...(members.get(item.cluster_id) ?? []), item.id]);
+    if (item.cluster_locked) locked.set(item.id, item.cluster_id);
+  }
+  const plan = reconcileClusters(
+    result,
+    stored.map((cluster) => ({
+      id: cluster.id,
+      label: cluster.label,
+      labelPinned: cluster.label_pinned === 1,
+      itemIds: members.get(cluster.id) ?? [],
+    })),
+    locked,
+  );
+  const now = services.now();
+  await queries.deleteClusters(trx, workspaceId, plan.dropped);
+  await queries.clearUnlockedClusters(trx, workspaceId);
+  for (const cluster of plan.clusters) {
+    const texts = cluster.itemIds.flatMap((itemId) => {
+      const item = byId.get(itemId);
+      return item ? [textOf(item)] : [];
     });
+    const signature = JSON.stringify(clusterSignature(texts, segment, synonyms));
+    const id = cluster.id ?? newId(now);
+    if (cluster.id) {
+      await queries.updateCluster(trx, workspaceId, id, {
+        label: cluster.label,
+        terms: JSON.stringify(cluster.terms),
+        signature,
+        updated_at: now,
+      });
+    } else {
+      await queries.insertCluster(trx, {
+        id,
+        workspace_id: workspaceId,
+        label: cluster.label,
+        label_pinned: 0,
+        terms: JSON.stringify(cluster.terms),
+        signature,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    for (let start = 0; start < cluster.itemIds.length; start += 500) {
+      await queries.updateItems(trx, workspaceId, cluster.itemIds.slice(start, start + 500), {
+        cluster_id: id,
+      });
+    }
+  }
+  await queries.refreshRatingClusters(trx, workspaceId);
+  await queries.ensureSettings(trx, workspaceId, now);
+  await queries.updateSettings(trx, workspaceId, {
+    cluster_status: 'idle',
+    cluster_progress: 100,
+    clustered_at: now,
+    updated_at: now,
   });
-  return { clusters: result.clusters.length, unclustered: result.unclustered.length };
 }
 
 export function registerFeedbackClusterJobs(services: Services) {

@@ -13,10 +13,20 @@ export function useEmbed() {
     if (lang && isUiLocale(lang)) void applyLocale(lang);
   }, [lang]);
   useEffect(() => {
+    // The host page shows through around the form, not the app's grey page colour.
+    const background = document.body.style.background;
+    document.body.style.background = 'transparent';
+    return () => {
+      document.body.style.background = background;
+    };
+  }, []);
+  useEffect(() => {
     if (window.parent === window) return;
+    // The content's own height: the document's scrollHeight is never less than the frame, so a frame once tall
+    // would stay tall (grey space under a short "thank you").
     const post = () =>
       window.parent.postMessage(
-        { type: 'opsplan:height', height: document.documentElement.scrollHeight },
+        { type: 'opsplan:height', height: Math.ceil(document.body.getBoundingClientRect().height) },
         '*',
       );
     const observer = new ResizeObserver(post);
