@@ -272,6 +272,25 @@ describe('feedback', () => {
       expect(height).toBeGreaterThan(300);
       await screenshot(visitorPage, 'feedback-embed-site-en-390');
       await visitor.close();
+
+      // On a wide page the survey's frame is as tall as its content: no empty (grey) band under it.
+      const wide = await englishContext(1280);
+      const widePage = await wide.newPage();
+      await widePage.goto(siteUrl);
+      // Its one-use link is spent: the frame holds just a heading and a short notice.
+      await widePage.frameLocator('iframe[src*="/embed/survey/"]').getByRole('alert').waitFor();
+      const surveyFrame = widePage.frames().find((frame) => frame.url().includes('/embed/survey/'));
+      const measured = await waitFor(async () => {
+        const content =
+          (await surveyFrame?.evaluate(() => document.body.getBoundingClientRect().height)) ?? 0;
+        const outer = await widePage
+          .locator('iframe[src*="/embed/survey/"]')
+          .evaluate((frame) => frame.clientHeight);
+        return content > 0 && Math.abs(outer - content) <= 2 ? { content, outer } : undefined;
+      });
+      expect(measured.outer).toBeLessThan(420);
+      await screenshot(widePage, 'feedback-embed-site-en-1280');
+      await wide.close();
     } finally {
       await new Promise((resolve) => site.close(resolve));
     }
