@@ -279,10 +279,10 @@ describe('feedback', () => {
       await widePage.goto(siteUrl);
       // Its one-use link is spent: the frame holds just a heading and a short notice.
       await widePage.frameLocator('iframe[src*="/embed/survey/"]').getByRole('alert').waitFor();
-      const surveyFrame = widePage.frames().find((frame) => frame.url().includes('/embed/survey/'));
+      const spentSurvey = widePage.frames().find((frame) => frame.url().includes('/embed/survey/'));
       const measured = await waitFor(async () => {
         const content =
-          (await surveyFrame?.evaluate(() => document.body.getBoundingClientRect().height)) ?? 0;
+          (await spentSurvey?.evaluate(() => document.body.getBoundingClientRect().height)) ?? 0;
         const outer = await widePage
           .locator('iframe[src*="/embed/survey/"]')
           .evaluate((frame) => frame.clientHeight);
