@@ -22,6 +22,7 @@ export const competitorsEn: Strings<typeof competitorsZhCN> = {
     emptyCategory: 'No observations of this kind.',
     select: 'Choose a competitor to see its timeline and SWOT.',
     observationsCount: '{{count}} observations',
+    observationsCount_one: '{{count}} observation',
     latest: 'Latest',
     allCategories: 'All',
     categoryFilter: 'Filter by kind',

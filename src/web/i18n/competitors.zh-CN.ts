@@ -17,6 +17,7 @@ export const competitorsZhCN = {
     emptyCategory: '该类别下暂无动态。',
     select: '选择一个竞品查看它的时间线和 SWOT。',
     observationsCount: '{{count}} 条动态',
+    observationsCount_one: '{{count}} 条动态',
     latest: '最新动态',
     allCategories: '全部',
     categoryFilter: '按类别筛选',

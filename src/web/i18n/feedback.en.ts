@@ -109,6 +109,7 @@ export const feedbackEn: Strings<typeof feedbackZhCN> = {
       resolveNoteRequired: 'Say what was done: the submitters read it.',
       resolveOk: 'Resolve and tell the submitters',
       resolved: '{{count}} items resolved, {{notified}} submitters asked for a rating',
+      resolved_one: '{{count}} item resolved, {{notified}} submitters asked for a rating',
     },
     portal: {
       title: '{{name}} · Feedback',

@@ -103,6 +103,7 @@ export const feedbackZhCN = {
       resolveNoteRequired: '请写明做了什么：反馈人会看到这段话。',
       resolveOk: '解决并通知反馈人',
       resolved: '已解决 {{count}} 条反馈，已邀请 {{notified}} 位反馈人评价',
+      resolved_one: '已解决 {{count}} 条反馈，已邀请 {{notified}} 位反馈人评价',
     },
     portal: {
       title: '{{name}} · 用户反馈',
