@@ -136,8 +136,8 @@ const WORDS = {
     noProcess: '尚未指定反馈处理流程。',
     loopSteps: (low: number) => [
       '每条反馈进入收件箱：分诊、合并重复、指派负责人，新反馈自动归入最接近的共性问题',
-      '“启动反馈流程”为反馈开启一个流程实例：收集反馈 → 分析问题 → 制定解决方案 → 反馈用户',
-      '反馈标为已完成或不予处理时，提交人收到处理结果邮件，一键给出 1–5 分满意度评分',
+      '“启动反馈流程”为反馈开启一个流程实例：收集反馈 → 分析问题 → 制定解决方案 → 反馈用户；流程走完，反馈即标为已解决',
+      '反馈标为已完成或不予处理时（也可整个共性问题一次解决，每位提交人只通知一次），提交人收到处理结果邮件，一键给出 1–5 分满意度评分',
       `评分不高于 ${low} 分的反馈自动回到待分诊，重新处理`,
     ],
   },
@@ -174,8 +174,8 @@ const WORDS = {
     noProcess: 'No feedback-handling process is named yet.',
     loopSteps: (low: number) => [
       'Every item lands in the inbox: triaged, duplicates merged, an owner assigned; a new item joins the nearest common issue',
-      '"Start the feedback process" opens a case: collect feedback → analyse the problem → decide the fix → tell the user',
-      'When an item is done or declined its submitters get the resolution by e-mail and rate it 1–5 in one click',
+      '"Start the feedback process" opens a case: collect feedback → analyse the problem → decide the fix → tell the user; when the case finishes, the item is resolved',
+      'When an item is done or declined (or a whole common issue at once, each submitter told once) its submitters get the resolution by e-mail and rate it 1–5 in one click',
       `A rating of ${low} or less sends the item back to triage`,
     ],
   },
@@ -321,9 +321,15 @@ export const feedbackChapterModule: ChapterModule = {
         { label: words.measured, align: 'right' },
         { label: words.breach, align: 'right' },
       ],
-      // Every step a person works, the first (collecting the feedback) included; the end is where a case stops.
+      // Every step a person works: the template's first step (collecting the feedback) is a start with an owner
+      // and an SLA; a bare start marker and the end are where a case begins and stops.
       rows: process.steps
-        .filter((step) => step.kind !== 'end')
+        .filter(
+          (step) =>
+            step.kind === 'task' ||
+            step.kind === 'decision' ||
+            (step.kind === 'start' && (Boolean(step.owner) || step.slaHours !== undefined)),
+        )
         .map((step): Cell[] => {
           const facts = measured?.steps.find((entry) => entry.step === step.key);
           const taken =

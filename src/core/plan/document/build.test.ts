@@ -256,6 +256,18 @@ describe('buildPlanDocument', () => {
     expect(issues?.rows[0]).toEqual(['物流太慢\n物流、配送', 18, 6, 30, '7 / 3 ↑', '▁▃▃▅▆█▆█', 3.4]);
     expect(byCategory?.rows).toEqual([['物流', 12, 3.8]]);
     expect(steps?.rows[0]?.slice(0, 3)).toEqual(['收集反馈', expect.any(String), expect.any(Number)]);
+    // A start step someone works (the template's 收集反馈, with an owner and an SLA) is a row of its own.
+    const worked = samplePlan();
+    const flow = worked.processes.find((candidate) => candidate.key === 'feedback');
+    if (flow?.steps[0]) Object.assign(flow.steps[0], { owner: 'role:member', slaHours: 2 });
+    const workedSteps = blocksOf(
+      chapter(buildPlanDocument(worked, sampleObservations(), { locale: 'zh-CN', now: NOW }), 'feedback'),
+      'table',
+    )[3];
+    expect(workedSteps?.rows.map((row) => row[0])).toEqual([
+      '开始',
+      ...(steps?.rows.map((row) => row[0]) ?? []),
+    ]);
     expect(blocksOf(feedback, 'keyValue')[0]?.items).toContainEqual({
       label: '满意率（4–5 分）',
       value: '80%',
