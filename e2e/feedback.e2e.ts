@@ -278,7 +278,8 @@ describe('feedback', () => {
       const widePage = await wide.newPage();
       await widePage.goto(siteUrl);
       // Its one-use link is spent: the frame holds just a heading and a short notice.
-      await widePage.frameLocator('iframe[src*="/embed/survey/"]').getByRole('alert').waitFor();
+      await widePage.locator('iframe[src*="/embed/survey/"]').scrollIntoViewIfNeeded();
+      await widePage.frameLocator('iframe[src*="/embed/survey/"]').getByRole('heading').first().waitFor();
       const spentSurvey = widePage.frames().find((frame) => frame.url().includes('/embed/survey/'));
       const measured = await waitFor(async () => {
         const content =
