@@ -260,7 +260,8 @@ export const feedbackChapterModule: ChapterModule = {
             issue.votes,
             trendText(issue.recent, issue.previous),
             issue.weekly.length > 0 ? sparkline(issue.weekly) : null,
-            issue.csat === null ? null : Math.round(issue.csat * 10) / 10,
+            // One decimal always, so a whole 4 reads "4.0" beside "3.9".
+            issue.csat === null ? null : issue.csat.toFixed(1),
           ]),
       });
       blocks.push({ kind: 'note', tone: 'info', text: words.issuesNote });
@@ -294,7 +295,7 @@ export const feedbackChapterModule: ChapterModule = {
           rows: csat.byCategory.map((entry): Cell[] => [
             entry.category || words.uncategorised,
             entry.count,
-            entry.average === null ? null : Math.round(entry.average * 10) / 10,
+            entry.average === null ? null : entry.average.toFixed(1),
           ]),
         });
       }

@@ -253,8 +253,8 @@ describe('buildPlanDocument', () => {
     ]);
     const [channels, issues, byCategory, steps] = blocksOf(feedback, 'table');
     expect(channels?.rows[0]).toEqual(['反馈门户（公开页面，免登录提交和投票）', 40, 12]);
-    expect(issues?.rows[0]).toEqual(['物流太慢\n物流、配送', 18, 6, 30, '7 / 3 ↑', '▁▃▃▅▆█▆█', 3.4]);
-    expect(byCategory?.rows).toEqual([['物流', 12, 3.8]]);
+    expect(issues?.rows[0]).toEqual(['物流太慢\n物流、配送', 18, 6, 30, '7 / 3 ↑', '▁▃▃▅▆█▆█', '3.4']);
+    expect(byCategory?.rows).toEqual([['物流', 12, '3.8']]);
     expect(steps?.rows[0]?.slice(0, 3)).toEqual(['收集反馈', expect.any(String), expect.any(Number)]);
     // A start step someone works (the template's 收集反馈, with an owner and an SLA) is a row of its own.
     const worked = samplePlan();
