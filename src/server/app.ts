@@ -30,6 +30,7 @@ import { searchRoutes } from './search/routes.ts';
 import { registerRoutineJobs } from './routines/service.ts';
 import { registerTaskJobs } from './tasks/jobs.ts';
 import { taskRoutes } from './tasks/routes.ts';
+import { viewRoutes } from './views/routes.ts';
 import { documentRoutes } from './documents/routes.ts';
 import { registerDocumentJobs } from './documents/service.ts';
 import { registerBuiltInJobs } from './jobs/builtin.ts';
@@ -174,6 +175,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     kpiRoutes,
     goalRoutes,
     taskRoutes,
+    viewRoutes,
     routineRoutes,
     peopleRoutes,
     processRoutes,

@@ -129,3 +129,11 @@ export function revokeTokensOfUser(executor: Executor, userId: string, now: numb
     .returning(['id', 'workspace_id'])
     .execute();
 }
+
+export async function deleteExpiredSessions(executor: Executor, now: number): Promise<void> {
+  await executor.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}
+
+export async function deleteExpiredRateLimits(executor: Executor, now: number): Promise<void> {
+  await executor.deleteFrom('rate_limits').where('reset_at', '<', now).execute();
+}

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Locale } from '../../core/i18n/index.ts';
 import type { Database } from '../../db/types.ts';
 import type { Services } from '../context.ts';
+import { backdateDoneTask } from '../tasks/queries.ts';
 
 /** What each domain's demo seeder gets: its own file, so the seeders and the demo service import no cycle. */
 export type DemoContext = {
@@ -25,11 +26,10 @@ export async function backdateDemoCompletion(
   taskId: string,
   dueDay: string,
 ): Promise<void> {
-  await context.trx
-    .updateTable('tasks')
-    .set({ completed_at: demoFinishedAt(context.services.now(), dueDay) })
-    .where('id', '=', taskId)
-    .where('workspace_id', '=', context.workspaceId)
-    .where('status', '=', 'done')
-    .execute();
+  await backdateDoneTask(
+    context.trx,
+    context.workspaceId,
+    taskId,
+    demoFinishedAt(context.services.now(), dueDay),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Db, Executor } from '../../db/types.ts';
 import { newId } from '../../db/ids.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
+import * as queries from './queries.ts';
 
 export type DomainEvent = {
   id: string;
@@ -44,16 +45,13 @@ export class Outbox {
   ): Promise<string> {
     const now = this.now();
     const id = newId(now);
-    await executor
-      .insertInto('events')
-      .values({
-        id,
-        workspace_id: event.workspaceId,
-        type: event.type,
-        payload: JSON.stringify(event.payload),
-        created_at: now,
-      })
-      .execute();
+    await queries.insertEvent(executor, {
+      id,
+      workspace_id: event.workspaceId,
+      type: event.type,
+      payload: JSON.stringify(event.payload),
+      created_at: now,
+    });
     await this.scheduler.enqueue(executor, {
       name: DISPATCH_JOB,
       payload: { eventId: id },
@@ -63,17 +61,9 @@ export class Outbox {
   }
 
   private async dispatch(eventId: string): Promise<void> {
-    const row = await this.db.selectFrom('events').selectAll().where('id', '=', eventId).executeTakeFirst();
+    const row = await queries.selectEvent(this.db, eventId);
     if (!row) return;
-    const delivered = new Set(
-      (
-        await this.db
-          .selectFrom('event_deliveries')
-          .select('subscriber')
-          .where('event_id', '=', eventId)
-          .execute()
-      ).map((delivery) => delivery.subscriber),
-    );
+    const delivered = new Set(await queries.selectDeliveredSubscribers(this.db, eventId));
     const event: DomainEvent = {
       id: row.id,
       workspaceId: row.workspace_id,
@@ -84,11 +74,7 @@ export class Outbox {
     for (const [name, subscriber] of this.subscribers) {
       if (delivered.has(name) || (subscriber.types && !subscriber.types.has(event.type))) continue;
       await subscriber.handler(event);
-      await this.db
-        .insertInto('event_deliveries')
-        .values({ event_id: eventId, subscriber: name, delivered_at: this.now() })
-        .onConflict((c) => c.columns(['event_id', 'subscriber']).doNothing())
-        .execute();
+      await queries.insertDelivery(this.db, eventId, name, this.now());
     }
   }
 }

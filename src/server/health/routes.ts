@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorMessage } from '../../core/errors/index.ts';
+import { HealthDown, HealthOk } from './schemas.ts';
+import { pingDatabase } from './service.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -9,19 +10,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['health'],
         summary: 'Liveness and database reachability',
-        response: {
-          200: z.object({ status: z.literal('ok'), database: z.literal('ok'), dialect: z.string() }),
-          503: z.object({
-            status: z.literal('error'),
-            database: z.literal('unreachable'),
-            message: z.string(),
-          }),
-        },
+        response: { 200: HealthOk, 503: HealthDown },
       },
     },
     async (request, reply) => {
       try {
-        await app.services.ping();
+        await pingDatabase(app.services);
         return { status: 'ok' as const, database: 'ok' as const, dialect: app.services.dialect };
       } catch (error) {
         request.log.error({ err: error }, 'database health check failed');

@@ -12,22 +12,7 @@ import {
 } from '../http.ts';
 import { WorkspaceWithRole } from '../workspaces/schemas.ts';
 import * as service from './service.ts';
-
-const Status = z.enum(['pending', 'accepted', 'expired', 'revoked']);
-
-const Invitation = z
-  .object({
-    id: z.string(),
-    role: RoleSchema,
-    email: z.string().nullable(),
-    createdAt: epochMs,
-    expiresAt: epochMs,
-    createdBy: z.object({ id: z.string(), name: z.string() }),
-    status: Status,
-  })
-  .meta({ id: 'Invitation' });
-
-const TokenParams = z.object({ token: z.string().min(10).max(200) });
+import { Status, Invitation, TokenParams } from './schemas.ts';
 
 export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

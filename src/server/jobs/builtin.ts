@@ -1,3 +1,4 @@
+import { deleteExpiredRateLimits, deleteExpiredSessions } from '../auth/queries.ts';
 import type { Services } from '../context.ts';
 import { deleteFinishedJobsBefore } from './queries.ts';
 
@@ -10,8 +11,8 @@ export async function registerBuiltInJobs(services: Services): Promise<void> {
     await deleteFinishedJobsBefore(db, services.now() - WEEK);
   });
   scheduler.register('sessions.prune', async () => {
-    await db.deleteFrom('sessions').where('expires_at', '<', services.now()).execute();
-    await db.deleteFrom('rate_limits').where('reset_at', '<', services.now()).execute();
+    await deleteExpiredSessions(db, services.now());
+    await deleteExpiredRateLimits(db, services.now());
   });
   await scheduler.every('jobs.prune', '17 3 * * *');
   await scheduler.every('sessions.prune', '27 * * * *');

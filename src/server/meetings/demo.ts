@@ -28,19 +28,8 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
   const mention = (key: string, name: string) => `@[${text(name)}](user:${people[key] ?? ''})`;
 
   // ——— Comments ———
-  const goal = await trx
-    .selectFrom('goals')
-    .select(['id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('parent_id', 'is', null)
-    .orderBy('id')
-    .executeTakeFirst();
-  const task = await trx
-    .selectFrom('tasks')
-    .select(['id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('title', '=', text('新人礼包活动策划'))
-    .executeTakeFirst();
+  const goal = await queries.selectFirstRootGoal(trx, workspaceId);
+  const task = await queries.selectTaskByTitle(trx, workspaceId, text('新人礼包活动策划'));
   const comments: Array<{
     target: 'goal' | 'task';
     id: string | undefined;

@@ -266,3 +266,24 @@ export async function claimAgendaSend(executor: Executor, meetingId: string, now
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** The workspace's first top-level goal, for the demo's comments. */
+export function selectFirstRootGoal(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .select(['id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+/** The workspace's task of this title, for the demo's comments. */
+export function selectTaskByTitle(executor: Executor, workspaceId: string, title: string) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('title', '=', title)
+    .executeTakeFirst();
+}

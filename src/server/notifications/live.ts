@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import { sql } from 'kysely';
 import pg from 'pg';
 import type { Db } from '../../db/types.ts';
+import { notifyChannel } from './queries.ts';
 
 /** What one browser tab hears: a new notification for its person, or that their inbox changed (read). */
 export type LiveMessage = {
@@ -110,9 +110,7 @@ export function createPostgresLiveBus(
           : payload;
       });
       // One round trip for an event's whole fan-out (500 recipients were 500 statements).
-      await sql`SELECT pg_notify(${CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS t(payload)`.execute(
-        db,
-      );
+      await notifyChannel(db, CHANNEL, payloads);
     },
     async subscribe(userId, listener) {
       const remove = listeners.add(userId, listener);

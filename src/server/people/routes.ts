@@ -3,35 +3,7 @@ import { z } from 'zod';
 import { Id, requireActor, responses, WorkspaceParams } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import * as service from './service.ts';
-
-const Skill = z.object({ skill: z.string().trim().min(1).max(50), level: z.number().int().min(1).max(5) });
-
-const Person = z
-  .object({
-    userId: z.string(),
-    name: z.string(),
-    title: z.string().nullable(),
-    weeklyCapacityHours: z.number(),
-    skills: z.array(Skill),
-    unavailableDays: z.array(z.string()),
-  })
-  .meta({ id: 'Person' });
-
-const CalendarDay = z.object({
-  day: Day,
-  kind: z.enum(['holiday', 'workday']),
-  name: z.string().max(50).nullable().optional(),
-});
-
-const WeekLoad = z.object({
-  week: z.string(),
-  plannedHours: z.number(),
-  capacityHours: z.number(),
-  availableDays: z.number(),
-  utilisation: z.number().nullable(),
-  isOverAllocated: z.boolean(),
-  tasks: z.array(z.object({ taskId: z.string(), title: z.string(), hours: z.number() })),
-});
+import { Skill, Person, CalendarDay, WeekLoad } from './schemas.ts';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

@@ -423,11 +423,6 @@ async function write(
 }
 
 async function kpiIdByKey(trx: Executor, workspaceId: string, key: string) {
-  const row = await trx
-    .selectFrom('kpis')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = await queries.selectKpiIdByKey(trx, workspaceId, key);
   return row?.id ?? null;
 }

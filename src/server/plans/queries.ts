@@ -179,3 +179,13 @@ export function selectFeedbackChannels(executor: Executor, workspaceId: string) 
     .orderBy('channel')
     .execute();
 }
+
+/** The id of the workspace's KPI of this key. */
+export function selectKpiIdByKey(executor: Executor, workspaceId: string, key: string) {
+  return executor
+    .selectFrom('kpis')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}

@@ -189,7 +189,7 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
         finished_at: current ? null : clock,
         updated_at: clock,
       });
-      await trx.insertInto('process_run_steps').values(visits).execute();
+      await queries.insertRunSteps(trx, visits);
       if (!current)
         events.push({
           type: 'completed',
@@ -198,21 +198,19 @@ export async function seedProcessesDemo(context: DemoContext): Promise<void> {
           at: clock,
           data: null,
         });
-      await trx
-        .insertInto('process_run_events')
-        .values(
-          events.map((event) => ({
-            id: newId(event.at),
-            workspace_id: workspaceId,
-            run_id: runId,
-            type: event.type,
-            step_key: event.step_key,
-            actor_id: event.actor_id,
-            data: event.data === null ? null : JSON.stringify(event.data),
-            created_at: event.at,
-          })),
-        )
-        .execute();
+      await queries.insertRunEvents(
+        trx,
+        events.map((event) => ({
+          id: newId(event.at),
+          workspace_id: workspaceId,
+          run_id: runId,
+          type: event.type,
+          step_key: event.step_key,
+          actor_id: event.actor_id,
+          data: event.data === null ? null : JSON.stringify(event.data),
+          created_at: event.at,
+        })),
+      );
     }
   };
 

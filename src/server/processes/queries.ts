@@ -626,3 +626,33 @@ export function selectStepVisitsByAssignee(
   }
   return query.execute();
 }
+
+export async function insertRunSteps(executor: Executor, rows: Insertable<ProcessRunStepsTable>[]) {
+  if (rows.length === 0) return;
+  await executor.insertInto('process_run_steps').values(rows).execute();
+}
+
+export async function insertRunEvents(executor: Executor, rows: Insertable<ProcessRunEventsTable>[]) {
+  if (rows.length === 0) return;
+  await executor.insertInto('process_run_events').values(rows).execute();
+}
+
+/** The highest version number of a process (0 before its first version). */
+export async function selectLatestVersionNumber(executor: Executor, processId: string): Promise<number> {
+  const latest = await executor
+    .selectFrom('process_versions')
+    .select((eb) => eb.fn.max('number').as('number'))
+    .where('process_id', '=', processId)
+    .executeTakeFirst();
+  return Number(latest?.number ?? 0);
+}
+
+/** A workspace's process made from a template. */
+export function selectProcessByTemplate(executor: Executor, workspaceId: string, templateKey: string) {
+  return executor
+    .selectFrom('processes')
+    .select(['id', 'current_version_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('template_key', '=', templateKey)
+    .executeTakeFirst();
+}

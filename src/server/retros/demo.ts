@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import { backdateDemoCompletion, type DemoContext } from '../demo/context.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
+import { selectProcessByTemplate } from '../processes/queries.ts';
 import * as queries from './queries.ts';
 
 type Words = { zh: string; en: string };
@@ -20,13 +21,7 @@ export async function seedRetrosDemo(context: DemoContext): Promise<void> {
   const say = (words: Words) => (locale === 'en' ? words.en : words.zh);
   const list = (items: Words[]) => JSON.stringify(items.map(say));
 
-  const kpis = await trx
-    .selectFrom('kpis')
-    .select(['id', 'key'])
-    .where('workspace_id', '=', workspaceId)
-    .where('key', 'in', ['new_users', 'active_users'])
-    .orderBy('key', 'desc')
-    .execute();
+  const kpis = await queries.selectKpisByKeys(trx, workspaceId, ['new_users', 'active_users']);
   const campaignId = newId(now);
   const campaignTitle = say({
     zh: '新人礼包拉新活动复盘',
@@ -167,12 +162,7 @@ export async function seedRetrosDemo(context: DemoContext): Promise<void> {
   }
 
   // The feedback process: cases wait long before analysis; the 复盘 proposes classifying them first.
-  const process = await trx
-    .selectFrom('processes')
-    .select(['id', 'current_version_id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('template_key', '=', 'feedback')
-    .executeTakeFirst();
+  const process = await selectProcessByTemplate(trx, workspaceId, 'feedback');
   if (process) {
     const processRetroId = newId(now + 10);
     await queries.insertRetro(trx, {

@@ -344,3 +344,15 @@ export async function selectSubjectTitles(executor: Executor, workspaceId: strin
   for (const row of [...goals, ...tasks, ...processes]) titles.set(row.id, row.title);
   return titles;
 }
+
+/** The workspace's KPIs of these keys, by key descending. */
+export function selectKpisByKeys(executor: Executor, workspaceId: string, keys: readonly string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return executor
+    .selectFrom('kpis')
+    .select(['id', 'key'])
+    .where('workspace_id', '=', workspaceId)
+    .where('key', 'in', keys)
+    .orderBy('key', 'desc')
+    .execute();
+}

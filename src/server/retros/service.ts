@@ -22,6 +22,7 @@ import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { selectMemberIds } from '../feedback/queries.ts';
+import * as processQueries from '../processes/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
 import { parseSteps, toRecords } from '../processes/service.ts';
 import { zoneClock } from '../../core/schedule/worktime.ts';
@@ -652,30 +653,18 @@ export async function openProcessVersion(
     const sourceId = retro.process_version_id ?? process.current_version_id;
     const source = sourceId ? await queries.selectVersion(trx, process.id, sourceId) : undefined;
     if (!source) throw new AppError('retro_subject_not_found', { subject: SUBJECT_NAMES.process });
-    const latest = await trx
-      .selectFrom('process_versions')
-      .select((eb) => eb.fn.max('number').as('number'))
-      .where('process_id', '=', process.id)
-      .executeTakeFirst();
     const versionId = newId(now);
-    const number = Number(latest?.number ?? 0) + 1;
-    await trx
-      .insertInto('process_versions')
-      .values({
-        id: versionId,
-        workspace_id: workspaceId,
-        process_id: process.id,
-        number,
-        steps: source.steps,
-        created_by: actor.userId,
-        created_at: now,
-      })
-      .execute();
-    await trx
-      .updateTable('processes')
-      .set({ current_version_id: versionId, updated_at: now })
-      .where('id', '=', process.id)
-      .execute();
+    const number = (await processQueries.selectLatestVersionNumber(trx, process.id)) + 1;
+    await processQueries.insertVersion(trx, {
+      id: versionId,
+      workspace_id: workspaceId,
+      process_id: process.id,
+      number,
+      steps: source.steps,
+      created_by: actor.userId,
+      created_at: now,
+    });
+    await processQueries.updateProcess(trx, process.id, { current_version_id: versionId, updated_at: now });
     await queries.updateRetro(trx, retroId, { new_version_id: versionId, updated_at: now });
     await insertAuditEntry(trx, {
       workspaceId,

@@ -278,36 +278,27 @@ export async function seedTasksDemo(context: DemoContext): Promise<void> {
   const today = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
   const person = (key: string) => people[key] ?? context.ownerId;
   const text = (chinese: string) => demoText(context.locale, chinese);
-  const goal = await trx
-    .selectFrom('goals')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('parent_id', 'is', null)
-    .executeTakeFirst();
+  const goal = await queries.selectRootGoalId(trx, workspaceId);
 
   for (const [key, skills] of Object.entries(SKILLS)) {
-    await trx
-      .insertInto('member_skills')
-      .values(
-        skills.map(([skill, level]) => ({
-          workspace_id: workspaceId,
-          user_id: person(key),
-          skill: text(skill),
-          level,
-        })),
-      )
-      .execute();
-  }
-  await trx
-    .insertInto('member_unavailable_days')
-    .values(
-      [1, 2, 3].map((offset) => ({
+    await queries.insertMemberSkills(
+      trx,
+      skills.map(([skill, level]) => ({
         workspace_id: workspaceId,
-        user_id: person('zhaomin'),
-        day: addDays(today, 7 + offset),
+        user_id: person(key),
+        skill: text(skill),
+        level,
       })),
-    )
-    .execute();
+    );
+  }
+  await queries.insertUnavailableDays(
+    trx,
+    [1, 2, 3].map((offset) => ({
+      workspace_id: workspaceId,
+      user_id: person('zhaomin'),
+      day: addDays(today, 7 + offset),
+    })),
+  );
 
   const idByTitle = new Map<string, string>();
   const dependencies: Array<{ from: string; to: string }> = [];

@@ -223,12 +223,7 @@ async function saveTree(
   await services.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     if (goalId) {
-      const goal = await trx
-        .selectFrom('goals')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('id', '=', goalId)
-        .executeTakeFirst();
+      const goal = await queries.selectGoalId(trx, workspaceId, goalId);
       if (!goal) throw new AppError('goal_not_found', {}, [{ path: 'goalId', message: '' }]);
     }
     const idOf = new Map(planned.map((task) => [task.code, newId(now)]));

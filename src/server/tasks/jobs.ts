@@ -1,9 +1,9 @@
 import { addDays } from '../../core/days/index.ts';
-import { CLOSED_TASK_STATUSES } from '../../core/tasks/status.ts';
 import type { Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
 import { registerMorningJob, type MorningScope } from '../workspaces/mornings.ts';
 import { timeZonesByWorkspace } from '../workspaces/worktime.ts';
+import * as queries from './queries.ts';
 
 export const DUE_EVENTS_JOB = 'tasks.due_events';
 
@@ -20,14 +20,9 @@ export async function emitDueEvents(services: Services, scope?: MorningScope): P
   // Every day that is "yesterday" or "tomorrow" somewhere (UTC−12 to UTC+14); each task then reads its own.
   const earliest = scope ? addDays(scope.today, -1) : addDays(dayInTimezone(now, 'Etc/GMT+12'), -1);
   const latest = scope ? addDays(scope.today, 1) : addDays(dayInTimezone(now, 'Etc/GMT-14'), 1);
-  let query = services.db
-    .selectFrom('tasks')
-    .select(['id', 'workspace_id', 'due_date'])
-    .where('due_date', '>=', earliest)
-    .where('due_date', '<=', latest)
-    .where('status', 'not in', [...CLOSED_TASK_STATUSES]);
-  if (scope) query = query.where('workspace_id', '=', scope.workspaceId);
-  const tasks = (await query.execute()).flatMap((task) => {
+  const tasks = (
+    await queries.selectOpenTasksDueBetween(services.db, earliest, latest, scope?.workspaceId)
+  ).flatMap((task) => {
     const today = todayOf(task.workspace_id);
     if (task.due_date === addDays(today, 1)) return [{ ...task, type: 'task.due_soon' }];
     if (task.due_date === addDays(today, -1)) return [{ ...task, type: 'task.overdue' }];

@@ -1,11 +1,15 @@
 import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
 import type {
+  CalendarFeedsTable,
   Database,
   Executor,
+  MemberSkillsTable,
+  MemberUnavailableDaysTable,
   TaskDependenciesTable,
   TaskRolesTable,
   TasksTable,
 } from '../../db/types.ts';
+import { CLOSED_TASK_STATUSES } from '../../core/tasks/status.ts';
 import type { Dialect } from '../../db/index.ts';
 import { taskTitleContains } from '../search/queries.ts';
 
@@ -300,5 +304,176 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
     .orderBy((eb) => due(eb))
     .orderBy('tasks.id')
     .limit(filter.limit + 1)
+    .execute();
+}
+
+export async function deleteCalendarFeed(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+): Promise<void> {
+  await executor
+    .deleteFrom('calendar_feeds')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function insertCalendarFeed(
+  executor: Executor,
+  feed: Insertable<CalendarFeedsTable>,
+): Promise<void> {
+  await executor.insertInto('calendar_feeds').values(feed).execute();
+}
+
+/** The feed behind a secret URL's hash, while its person is still a member (its access check). */
+export function selectCalendarFeed(executor: Executor, tokenHash: string) {
+  return (
+    executor
+      .selectFrom('calendar_feeds')
+      .innerJoin('workspaces', 'workspaces.id', 'calendar_feeds.workspace_id')
+      // Only while the person is still a member: a feed is read without signing in, so this is its access check.
+      .innerJoin('memberships', (join) =>
+        join
+          .onRef('memberships.workspace_id', '=', 'calendar_feeds.workspace_id')
+          .onRef('memberships.user_id', '=', 'calendar_feeds.user_id'),
+      )
+      .select(['calendar_feeds.workspace_id', 'calendar_feeds.user_id', 'workspaces.name'])
+      .where('calendar_feeds.token_hash', '=', tokenHash)
+      .executeTakeFirst()
+  );
+}
+
+/** Tasks with a due day from `fromDay` that the person is Responsible or Accountable for. */
+export function selectCalendarFeedTasks(
+  executor: Executor,
+  workspaceId: string,
+  userId: string,
+  fromDay: string,
+  limit: number,
+) {
+  return executor
+    .selectFrom('tasks')
+    .innerJoin('task_roles', 'task_roles.task_id', 'tasks.id')
+    .select([
+      'tasks.id',
+      'tasks.title',
+      'tasks.description',
+      'tasks.due_date',
+      'tasks.status',
+      'tasks.is_milestone',
+    ])
+    .distinct()
+    .where('tasks.workspace_id', '=', workspaceId)
+    .where('task_roles.user_id', '=', userId)
+    .where('task_roles.role', 'in', ['R', 'A'])
+    .where('tasks.due_date', 'is not', null)
+    .where('tasks.due_date', '>=', fromDay)
+    .orderBy('tasks.due_date')
+    .limit(limit)
+    .execute();
+}
+
+/** The goal's id when it is one of the workspace's goals. */
+export function selectGoalId(executor: Executor, workspaceId: string, goalId: string) {
+  return executor
+    .selectFrom('goals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', goalId)
+    .executeTakeFirst();
+}
+
+/** A top-level goal of the workspace, for the demo's tasks to hang under. */
+export function selectRootGoalId(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Every task's place in the tree, for WBS codes. */
+export function selectTaskLinks(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'parent_id', 'position'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function selectChildTasks(executor: Executor, parentId: string) {
+  return executor
+    .selectFrom('tasks')
+    .selectAll()
+    .where('parent_id', '=', parentId)
+    .orderBy('position')
+    .execute();
+}
+
+/** The workspace's holidays and 调休 working days. */
+export function selectCalendarDays(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('workspace_calendar_days')
+    .select(['day', 'kind'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+}
+
+export function selectWeekPattern(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('workspace_settings')
+    .select(['week_pattern', 'big_week_of'])
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+/** Open tasks due between two days (inclusive), in one workspace or all. */
+export function selectOpenTasksDueBetween(
+  executor: Executor,
+  earliest: string,
+  latest: string,
+  workspaceId?: string,
+) {
+  let query = executor
+    .selectFrom('tasks')
+    .select(['id', 'workspace_id', 'due_date'])
+    .where('due_date', '>=', earliest)
+    .where('due_date', '<=', latest)
+    .where('status', 'not in', [...CLOSED_TASK_STATUSES]);
+  if (workspaceId !== undefined) query = query.where('workspace_id', '=', workspaceId);
+  return query.execute();
+}
+
+export async function insertMemberSkills(
+  executor: Executor,
+  skills: Insertable<MemberSkillsTable>[],
+): Promise<void> {
+  if (skills.length === 0) return;
+  await executor.insertInto('member_skills').values(skills).execute();
+}
+
+export async function insertUnavailableDays(
+  executor: Executor,
+  days: Insertable<MemberUnavailableDaysTable>[],
+): Promise<void> {
+  if (days.length === 0) return;
+  await executor.insertInto('member_unavailable_days').values(days).execute();
+}
+
+/** Sets when a done task was completed (the demo dates its finished tasks to their due day). */
+export async function backdateDoneTask(
+  executor: Executor,
+  workspaceId: string,
+  taskId: string,
+  completedAt: number,
+): Promise<void> {
+  await executor
+    .updateTable('tasks')
+    .set({ completed_at: completedAt })
+    .where('id', '=', taskId)
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'done')
     .execute();
 }

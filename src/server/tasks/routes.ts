@@ -37,15 +37,6 @@ const ImportReport = z
   })
   .meta({ id: 'WbsImportReport' });
 
-/** A saved view keeps the task filters as the web holds them: a flat record of short values, never a tree. */
-const SavedViewQuery = z
-  .record(
-    z.string().min(1).max(40),
-    z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.string().max(60)).max(20)]),
-  )
-  .refine((query) => Object.keys(query).length <= 30, { message: 'query' });
-const SavedView = z.object({ id: z.string(), name: z.string(), query: z.record(z.string(), z.unknown()) });
-
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
   acceptSpreadsheets(app);
@@ -136,59 +127,6 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const body = await feeds.renderCalendarFeed(services, request.params.file.replace(/\.ics$/, ''));
       return reply.header('content-type', 'text/calendar; charset=utf-8').send(body);
-    },
-  );
-
-  app.get(
-    '/w/:workspaceId/views',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'My saved task list views',
-        params: WorkspaceParams,
-        response: responses({ 200: z.object({ items: z.array(SavedView) }) }),
-      },
-    },
-    async (request) => ({
-      items: await feeds.listViews(services, requireActor(request), request.params.workspaceId),
-    }),
-  );
-
-  app.post(
-    '/w/:workspaceId/views',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Save the list’s filters, sort and grouping under a name',
-        params: WorkspaceParams,
-        body: z.object({ name: z.string().trim().min(1).max(60), query: SavedViewQuery }),
-        response: responses({ 201: z.object({ view: SavedView }) }),
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send({
-        view: await feeds.saveView(services, requireActor(request), request.params.workspaceId, request.body),
-      }),
-  );
-
-  app.delete(
-    '/w/:workspaceId/views/:viewId',
-    {
-      schema: {
-        tags: ['tasks'],
-        summary: 'Delete a saved view',
-        params: WorkspaceParams.extend({ viewId: Id }),
-        response: responses({ 204: NoContent }),
-      },
-    },
-    async (request, reply) => {
-      await feeds.deleteView(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.viewId,
-      );
-      return reply.status(204).send(null);
     },
   );
 

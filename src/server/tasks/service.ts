@@ -88,12 +88,7 @@ async function requireTask(executor: Executor, workspaceId: string, taskId: stri
 
 async function checkGoal(executor: Executor, workspaceId: string, goalId: string | null | undefined) {
   if (!goalId) return;
-  const goal = await executor
-    .selectFrom('goals')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', goalId)
-    .executeTakeFirst();
+  const goal = await queries.selectGoalId(executor, workspaceId, goalId);
   if (!goal) throw new AppError('goal_not_found', {}, [{ path: 'goalId', message: '' }]);
 }
 
@@ -180,12 +175,8 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
   const [roles, dependencies, links, children] = await Promise.all([
     queries.selectRoles(services.db, workspaceId, [taskId]),
     queries.selectDependenciesOf(services.db, taskId),
-    services.db
-      .selectFrom('tasks')
-      .select(['id', 'parent_id', 'position'])
-      .where('workspace_id', '=', workspaceId)
-      .execute(),
-    services.db.selectFrom('tasks').selectAll().where('parent_id', '=', taskId).orderBy('position').execute(),
+    queries.selectTaskLinks(services.db, workspaceId),
+    queries.selectChildTasks(services.db, taskId),
   ]);
   const codes = wbsCodes(
     links.map((link) => ({ id: link.id, parentId: link.parent_id, position: link.position })),
@@ -533,16 +524,8 @@ export async function removeDependency(
 /** The workspace's working calendar: its week pattern (migration 0017; five days without one), holidays and 调休. */
 export async function loadCalendar(executor: Executor, workspaceId: string): Promise<WorkCalendar> {
   const [days, settings] = await Promise.all([
-    executor
-      .selectFrom('workspace_calendar_days')
-      .select(['day', 'kind'])
-      .where('workspace_id', '=', workspaceId)
-      .execute(),
-    executor
-      .selectFrom('workspace_settings')
-      .select(['week_pattern', 'big_week_of'])
-      .where('workspace_id', '=', workspaceId)
-      .executeTakeFirst(),
+    queries.selectCalendarDays(executor, workspaceId),
+    queries.selectWeekPattern(executor, workspaceId),
   ]);
   return weekPatternCalendar(
     (settings?.week_pattern ?? 'five_day') as WeekPattern,

@@ -1,26 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { epochMs, Id, NoContent, requireSessionActor, responses } from '../http.ts';
+import { Id, NoContent, requireSessionActor, responses } from '../http.ts';
 import * as service from './service.ts';
-
-const ApiToken = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    workspaceId: z.string(),
-    workspaceName: z.string(),
-    prefix: z.string(),
-    createdAt: epochMs,
-    expiresAt: epochMs.nullable(),
-    lastUsedAt: epochMs.nullable(),
-  })
-  .meta({ id: 'ApiToken' });
-
-const CreateTokenBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  workspaceId: Id,
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
+import { ApiToken, CreateTokenBody } from './schemas.ts';
 
 export const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors/index.ts';
 import { can, isRole, type Permission, type Role } from '../../core/permissions/index.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor } from '../context.ts';
+import { selectMembershipRole } from './queries.ts';
 
 export type Access = { workspaceId: string; userId: string; role: Role };
 
@@ -13,12 +14,7 @@ export async function requireMembership(
 ): Promise<Role> {
   if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId)
     throw new AppError('workspace_not_found');
-  const membership = await executor
-    .selectFrom('memberships')
-    .select('role')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', actor.userId)
-    .executeTakeFirst();
+  const membership = await selectMembershipRole(executor, workspaceId, actor.userId);
   if (!membership || !isRole(membership.role)) throw new AppError('workspace_not_found');
   return membership.role;
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_WORK_WINDOW_MINUTES, morningDay } from '../../core/schedule/worktime.ts';
-import type { Executor } from '../../db/types.ts';
 import type { Services } from '../context.ts';
 import { selectExistingJobKeys } from '../jobs/queries.ts';
 import type { Scheduler } from '../jobs/scheduler.ts';
+import { selectWorkspaceMornings } from './queries.ts';
 
 /**
  * Morning reminders in each workspace's own morning. A quarter-hourly cron row (one instance claims it) looks at
@@ -17,15 +17,6 @@ export type MorningScope = { workspaceId: string; today: string };
 export type MorningHandler = (scope: MorningScope) => Promise<void>;
 
 const registries = new WeakMap<Scheduler, Set<string>>();
-
-/** Workspaces with their zone and work start; the server's defaults where none is stored. */
-async function selectWorkspaceMornings(executor: Executor) {
-  return executor
-    .selectFrom('workspaces')
-    .leftJoin('workspace_settings', 'workspace_settings.workspace_id', 'workspaces.id')
-    .select(['workspaces.id', 'workspace_settings.time_zone', 'workspace_settings.work_start_minutes'])
-    .execute();
-}
 
 /** Enqueues the morning jobs of every workspace whose morning has begun and that has not had them today. */
 export async function enqueueMornings(services: Services): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Executor, MembershipsTable, WorkspacesTable } from '../../db/types.ts';
+import type { Executor, MembershipsTable, WorkspaceSettingsTable, WorkspacesTable } from '../../db/types.ts';
 
 export async function insertWorkspace(
   executor: Executor,
@@ -111,4 +111,49 @@ export async function countOwners(executor: Executor, workspaceId: string): Prom
     .where('role', '=', 'owner')
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** The caller's role in a workspace, the access check of every workspace-scoped service. */
+export function selectMembershipRole(executor: Executor, workspaceId: string, userId: string) {
+  return executor
+    .selectFrom('memberships')
+    .select('role')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Workspaces with their zone and work start; the server's defaults where none is stored. */
+export function selectWorkspaceMornings(executor: Executor) {
+  return executor
+    .selectFrom('workspaces')
+    .leftJoin('workspace_settings', 'workspace_settings.workspace_id', 'workspaces.id')
+    .select(['workspaces.id', 'workspace_settings.time_zone', 'workspace_settings.work_start_minutes'])
+    .execute();
+}
+
+/** A workspace's time zone, working hours and week pattern, when it has set them. */
+export function selectWorkTime(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('workspace_settings')
+    .select(['time_zone', 'work_start_minutes', 'work_end_minutes', 'week_pattern', 'big_week_of'])
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+}
+
+/** Every workspace's stored time zone. */
+export function selectTimeZones(executor: Executor) {
+  return executor.selectFrom('workspace_settings').select(['workspace_id', 'time_zone']).execute();
+}
+
+export async function upsertWorkTime(
+  executor: Executor,
+  workspaceId: string,
+  row: Omit<Insertable<WorkspaceSettingsTable>, 'workspace_id'>,
+): Promise<void> {
+  await executor
+    .insertInto('workspace_settings')
+    .values({ workspace_id: workspaceId, ...row })
+    .onConflict((conflict) => conflict.column('workspace_id').doUpdateSet(row))
+    .execute();
 }

@@ -15,6 +15,7 @@ import type { Actor, Services } from '../context.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from './access.ts';
+import * as queries from './queries.ts';
 
 /**
  * A workspace's working time (migration 0017): the one place the server reads its time zone, daily window and
@@ -50,24 +51,12 @@ function fromRow(row: SettingsRow): WorkTime {
   };
 }
 
-const COLUMNS = [
-  'time_zone',
-  'work_start_minutes',
-  'work_end_minutes',
-  'week_pattern',
-  'big_week_of',
-] as const;
-
 export async function loadWorkTime(
   executor: Executor,
   config: Pick<AppConfig, 'timezone'>,
   workspaceId: string,
 ): Promise<WorkTime> {
-  const row = await executor
-    .selectFrom('workspace_settings')
-    .select(COLUMNS)
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const row = await queries.selectWorkTime(executor, workspaceId);
   return row ? fromRow(row) : defaults(config);
 }
 
@@ -91,10 +80,7 @@ export async function workspaceToday(
 
 /** For jobs that walk every workspace: each workspace's time zone, the server's for those that set none. */
 export async function timeZonesByWorkspace(services: Services): Promise<(workspaceId: string) => string> {
-  const rows = await services.db
-    .selectFrom('workspace_settings')
-    .select(['workspace_id', 'time_zone'])
-    .execute();
+  const rows = await queries.selectTimeZones(services.db);
   const zones = new Map(rows.map((row) => [row.workspace_id, row.time_zone]));
   return (workspaceId) => zones.get(workspaceId) ?? services.config.timezone;
 }
@@ -158,11 +144,7 @@ export async function updateWorkTime(services: Services, actor: Actor, workspace
       big_week_of: next.bigWeekOf,
       updated_at: now,
     };
-    await trx
-      .insertInto('workspace_settings')
-      .values({ workspace_id: workspaceId, ...row })
-      .onConflict((conflict) => conflict.column('workspace_id').doUpdateSet(row))
-      .execute();
+    await queries.upsertWorkTime(trx, workspaceId, row);
     await insertAuditEntry(trx, {
       workspaceId,
       actorId: actor.userId,
