@@ -5,8 +5,6 @@ import { ErrorBody, limitParam, NoContent, requireActor, responses, WorkspacePar
 import * as service from './service.ts';
 import { Comment, TimelineItem, Target, Body, CommentParams } from './schemas.ts';
 
-// Far above the limit the service enforces (413 comment_too_long), so the limit is reported in words.
-
 export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
 

@@ -44,6 +44,7 @@ export const Target = z.object({
   targetId: z.string().min(1).max(64),
 });
 
+// Far above the limit the service enforces (413 comment_too_long), so the limit is reported in words.
 export const Body = z.string().trim().min(1).max(200_000);
 
 export const CommentParams = WorkspaceParams.extend({ commentId: z.string().min(1).max(64) });

@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
-import { ROUTINE_DAYS } from '../../core/tasks/routineDays.ts';
 import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
 import * as service from './service.ts';
 import { Template, Rule, RoutineDay, Backfill, Routine, RoutineParams } from './schemas.ts';
-
-// Bounded so no request makes the rule walk from year 1 (see ROUTINE_DAYS).
 
 export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;

@@ -16,6 +16,7 @@ export const Template = z.object({
 
 export const Rule = z.string().trim().min(5).max(500).describe('RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO');
 
+// Bounded so no request makes the rule walk from year 1 (see ROUTINE_DAYS).
 export const RoutineDay = Day.refine(isRoutineDay, { message: DAY_OUT_OF_RANGE }).describe(
   `Calendar day, YYYY-MM-DD, from ${ROUTINE_DAYS.first} to ${ROUTINE_DAYS.last}`,
 );
