@@ -32,7 +32,7 @@ nav.toc a { color: inherit; text-decoration: none; }
 section.chapter { page-break-before: always; break-before: page; }
 table { width: 100%; border-collapse: collapse; margin: 6pt 0 12pt; font-size: 9pt; table-layout: auto; }
 caption { text-align: left; font-weight: 600; padding: 2pt 0 4pt; caption-side: top; }
-th, td { border: 1px solid #d9d9d9; padding: 3pt 5pt; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #d9d9d9; padding: 3pt 5pt; vertical-align: top; overflow-wrap: break-word; }
 th { background: #f0f5ff; font-weight: 600; text-align: left; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; break-inside: avoid; }

@@ -69,6 +69,38 @@ describe('buildPlanDocument', () => {
     expect(blocksOf(goals, 'keyValue')[0]?.items).toContainEqual({ label: '进度', value: '31%' });
   });
 
+  it('names a sub-goal’s parent by its title and prints a goal’s Markdown description as plain text', () => {
+    const plan = samplePlan();
+    const [top, sub] = plan.goals;
+    if (!top || !sub) throw new Error('sample goals');
+    top.description = 'The **core** goal: see [the board](https://example.com/board) and `DAU`.';
+    const document = buildPlanDocument(plan, sampleObservations(), { locale: 'en', now: NOW });
+    const goals = chapter(document, 'goals');
+    expect(blocksOf(goals, 'paragraph').map((block) => block.text)).toContain(
+      'The core goal: see the board and DAU.',
+    );
+    const smartOfSub = blocksOf(goals, 'table').filter((table) => table.caption?.startsWith('SMART'))[1];
+    const relevance = String(smartOfSub?.rows[3]?.[2] ?? '');
+    expect(relevance).toContain(top.title);
+    expect(relevance).not.toContain(`“${top.key}”`);
+  });
+
+  it('leaves the goal column out of the WBS when the tasks serve one goal, naming it above', () => {
+    const plan = samplePlan();
+    plan.tasks = plan.tasks.filter((task) => task.goal !== 'feedback');
+    const document = buildPlanDocument(plan, null, { locale: 'en', now: NOW });
+    const work = chapter(document, 'work');
+    const [wbs] = blocksOf(work, 'table');
+    expect(wbs?.columns.map((column) => column.label)).not.toContain('Goal');
+    expect(wbs?.rows.every((row) => row.length === wbs.columns.length)).toBe(true);
+    const title = plan.goals.find((goal) => goal.key === 'growth')?.title ?? '';
+    expect(blocksOf(work, 'paragraph').map((block) => block.text)).toContain(
+      `The tasks that serve a goal all serve “${title}”.`,
+    );
+    const both = chapter(buildPlanDocument(samplePlan(), null, { locale: 'en', now: NOW }), 'work');
+    expect(blocksOf(both, 'table')[0]?.columns.map((column) => column.label)).toContain('Goal');
+  });
+
   it('numbers the WBS, draws the RACI matrix and names its gaps with people’s names', () => {
     const document = buildPlanDocument(samplePlan(), null, { locale: 'zh-CN', now: NOW });
     const work = chapter(document, 'work');

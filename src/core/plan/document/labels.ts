@@ -72,7 +72,8 @@ export const DOCUMENT_LABELS = {
     'health.off_track': '落后',
     'health.not_started': '未开始',
     'health.no_data': '无数据',
-    'work.intro': '工作分解结构(WBS)共 {count} 项，其中里程碑 {milestones} 个。',
+    'work.intro': '工作分解结构（WBS）共 {count} 项，其中里程碑 {milestones} 个。',
+    'work.oneGoal': '有所属目标的任务都服务于目标“{goal}”。',
     'work.empty': '尚未分解任务。请把每个目标拆成里程碑、任务和子任务，并为每项指定负责人。',
     'work.wbs': '工作分解结构(WBS)',
     'work.code': '编号',
@@ -273,6 +274,7 @@ export const DOCUMENT_LABELS = {
     'health.not_started': 'Not started',
     'health.no_data': 'No data',
     'work.intro': 'The work breakdown structure (WBS) has {count} items, {milestones} of them milestones.',
+    'work.oneGoal': 'The tasks that serve a goal all serve “{goal}”.',
     'work.empty':
       'No work is broken down yet. Split each goal into milestones, tasks and subtasks, and name who answers for each.',
     'work.wbs': 'Work breakdown structure (WBS)',

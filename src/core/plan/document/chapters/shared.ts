@@ -66,3 +66,15 @@ export function tasksInWbsOrder(tasks: readonly PlanTask[]): Array<{ task: PlanT
       return 0;
     });
 }
+
+/**
+ * A description written in Markdown as the plain sentence a document paragraph shows: emphasis, inline code and
+ * link markup go, their words stay (every format prints paragraphs as text).
+ */
+export function plainFromMarkdown(source: string): string {
+  return source
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_](?=\S)([^*_\n]*?\S)[*_](?![\w*])/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1');
+}

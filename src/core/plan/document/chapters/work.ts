@@ -27,9 +27,10 @@ function names(context: ChapterContext, emails: readonly string[] | undefined): 
   return (emails ?? []).map((email) => context.personName(email)).join(', ');
 }
 
+/** The WBS; the goal column only when the tasks serve more than one goal (the intro names a single one). */
 function wbsTable(
   rows: Array<{ task: PlanTask; code: string }>,
-  goalTitle: Map<string, string>,
+  goalTitle: Map<string, string> | null,
   context: ChapterContext,
 ): Block {
   const { t } = context;
@@ -39,7 +40,7 @@ function wbsTable(
     columns: [
       { label: t('work.code') },
       { label: t('work.task') },
-      { label: t('work.goal') },
+      ...(goalTitle ? [{ label: t('work.goal') }] : []),
       { label: t('work.estimate'), align: 'right' },
       { label: t('work.start') },
       { label: t('work.due') },
@@ -50,7 +51,7 @@ function wbsTable(
     rows: rows.map(({ task, code }): Cell[] => [
       code,
       task.milestone ? `${task.title} ${t('work.milestoneMark')}` : task.title,
-      task.goal ? (goalTitle.get(task.goal) ?? task.goal) : null,
+      ...(goalTitle ? [task.goal ? (goalTitle.get(task.goal) ?? task.goal) : null] : []),
       task.estimateHours ?? null,
       task.start ?? null,
       task.due ?? null,
@@ -165,6 +166,9 @@ export const workChapter: ChapterModule = {
     const { t } = context;
     const ordered = tasksInWbsOrder(plan.tasks);
     const goalTitle = new Map(plan.goals.map((goal) => [goal.key, goal.title]));
+    const servedGoals = new Set(plan.tasks.flatMap((task) => (task.goal ? [task.goal] : [])));
+    const [onlyGoal] = servedGoals;
+    const isOneGoal = servedGoals.size === 1 && onlyGoal !== undefined;
     const blocks: Block[] = [
       {
         kind: 'paragraph',
@@ -173,10 +177,18 @@ export const workChapter: ChapterModule = {
           milestones: plan.tasks.filter((task) => task.milestone).length,
         }),
       },
+      ...(isOneGoal
+        ? [
+            {
+              kind: 'paragraph' as const,
+              text: t('work.oneGoal', { goal: goalTitle.get(onlyGoal) ?? onlyGoal }),
+            },
+          ]
+        : []),
       { kind: 'heading', text: `${context.number}.1 ${t('work.wbs')}` },
     ];
     const wbsRows = ordered.slice(0, DOCUMENT_LIMITS.wbsRows);
-    blocks.push(wbsTable(wbsRows, goalTitle, context));
+    blocks.push(wbsTable(wbsRows, isOneGoal ? null : goalTitle, context));
     if (wbsRows.length < ordered.length) {
       blocks.push({
         kind: 'note',
