@@ -254,7 +254,7 @@ export const ERRORS = {
   raci_accountable: {
     status: 400,
     en: 'A task needs exactly one Accountable person; this one would have {count}.',
-    'zh-CN': '每个任务必须有且只有一位负责人(A)，当前为 {count} 位。',
+    'zh-CN': '每个任务必须有且只有一位负责人（A），当前为 {count} 位。',
   },
   assignee_not_member: {
     status: 400,

@@ -40,12 +40,12 @@ export const RACI_MESSAGES = {
     raci_accountable_overload: '{personId} is Accountable for {count} open tasks (limit {max}).',
   },
   'zh-CN': {
-    raci_no_accountable: '没有负责人(A)，请指定且仅指定一人。',
-    raci_multiple_accountable: '有 {count} 人为负责人(A)({personIds})，只能保留一人。',
-    raci_no_responsible: '没有执行人(R)来完成这项工作。',
+    raci_no_accountable: '没有负责人（A），请指定且仅指定一人。',
+    raci_multiple_accountable: '有 {count} 人为负责人（A）（{personIds}），只能保留一人。',
+    raci_no_responsible: '没有执行人（R）来完成这项工作。',
     raci_multiple_roles: '{personId} 同时担任 {roles}；每人只担任一个角色（负责人可兼任执行人）。',
     raci_duplicate_role: '{personId} 被重复指定为 {role}。',
-    raci_accountable_overload: '{personId} 是 {count} 个未完成任务的负责人(A)，超过上限 {max}。',
+    raci_accountable_overload: '{personId} 是 {count} 个未完成任务的负责人（A），超过上限 {max}。',
   },
 } as const satisfies Record<Locale, Record<RaciIssueCode, string>>;
 

@@ -108,7 +108,7 @@ describe('raciMatrixWarnings', () => {
     ]);
     const overload = warnings.people[0]?.issue;
     expect(overload && interpolate(RACI_MESSAGES['zh-CN'][overload.code], overload.params)).toBe(
-      'li 是 3 个未完成任务的负责人(A)，超过上限 2。',
+      'li 是 3 个未完成任务的负责人（A），超过上限 2。',
     );
   });
 

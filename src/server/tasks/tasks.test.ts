@@ -284,7 +284,7 @@ describe('tasks', () => {
     );
     expect(matrix.tasks.find((task: { id: string }) => task.id === covered).cells).toHaveLength(2);
     expect(matrix.taskWarnings).toEqual([
-      { taskId: gap, issues: [{ code: 'raci_no_responsible', message: '没有执行人(R)来完成这项工作。' }] },
+      { taskId: gap, issues: [{ code: 'raci_no_responsible', message: '没有执行人（R）来完成这项工作。' }] },
     ]);
     expect(matrix.peopleWarnings[0]).toMatchObject({ userId: t.owner.id, taskIds: [covered, gap] });
   });

@@ -124,7 +124,7 @@ describe('buildPlanDocument', () => {
       'R/A',
     ]);
     const gaps = blocksOf(work, 'list')[0]?.items ?? [];
-    expect(gaps).toContain('3 制作推广内容: 没有负责人(A)，请指定且仅指定一人。');
+    expect(gaps).toContain('3 制作推广内容: 没有负责人（A），请指定且仅指定一人。');
   });
 
   it('schedules by the critical path and marks it in the timeline', () => {

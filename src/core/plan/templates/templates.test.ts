@@ -116,7 +116,7 @@ describe('plan templates', () => {
     expect(work?.blocks).toContainEqual({
       kind: 'note',
       tone: 'info',
-      text: '所有未完成的任务都有一位负责人(A)和至少一位执行人(R)。',
+      text: '所有未完成的任务都有一位负责人（A）和至少一位执行人（R）。',
     });
     expect(table.rows.map((row) => [row[1], row[4]])).toEqual([
       ['接单', '2 小时'],
