@@ -576,8 +576,9 @@ function overAllocation(
       {
         name: person?.name ?? load.personId,
         week: worst.week,
-        planned: worst.plannedHours,
-        capacity: worst.capacityHours,
+        // Hours spread over working days come out fractional: one decimal is what a reader can use.
+        planned: Math.round(worst.plannedHours * 10) / 10,
+        capacity: Math.round(worst.capacityHours * 10) / 10,
         tasks: worst.tasks
           .slice(0, 3)
           .map((task) => titles.get(task.taskId) ?? task.taskId)
