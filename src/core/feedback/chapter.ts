@@ -249,20 +249,18 @@ export const feedbackChapterModule: ChapterModule = {
           { label: words.weekly },
           { label: words.csat, align: 'right' },
         ],
-        rows: section.issues
-          .slice(0, ISSUES_SHOWN)
-          .map((issue): Cell[] => [
-            issue.terms.length > 0
-              ? `${issue.label}\n${issue.terms.slice(0, 4).join(locale === 'en' ? ', ' : '、')}`
-              : issue.label,
-            issue.items,
-            issue.open,
-            issue.votes,
-            trendText(issue.recent, issue.previous),
-            issue.weekly.length > 0 ? sparkline(issue.weekly) : null,
-            // One decimal always, so a whole 4 reads "4.0" beside "3.9".
-            issue.csat === null ? null : issue.csat.toFixed(1),
-          ]),
+        rows: section.issues.slice(0, ISSUES_SHOWN).map((issue): Cell[] => [
+          issue.terms.length > 0
+            ? `${issue.label}\n${issue.terms.slice(0, 4).join(locale === 'en' ? ', ' : '、')}`
+            : issue.label,
+          issue.items,
+          issue.open,
+          issue.votes,
+          trendText(issue.recent, issue.previous),
+          issue.weekly.length > 0 ? sparkline(issue.weekly) : null,
+          // One decimal always, so a whole 4 reads "4.0" beside "3.9".
+          issue.csat === null ? null : issue.csat.toFixed(1),
+        ]),
       });
       blocks.push({ kind: 'note', tone: 'info', text: words.issuesNote });
     }

@@ -15,11 +15,11 @@ import { checkReferences, findFormulaCycle, formulaErrorMessage, parseFormula } 
 import { PROCESS_MESSAGES, validateProcess, type ProcessStep, type StepOwner } from '../processes/graph.ts';
 import { DEFAULT_CALENDAR, type WorkCalendar } from '../schedule/calendar.ts';
 import { findDependencyCycle, formatCycle } from '../schedule/cpm.ts';
-import { analyseGoal } from '../smart/index.ts';
 import type { Criterion, SmartAnalysis } from '../smart/types.ts';
 import { checkRecurrence } from '../tasks/recurrence.ts';
 import { workloadByWeek } from '../workload/index.ts';
-import type { Plan, PlanRaci } from './model.ts';
+import type { Plan, PlanObservations, PlanRaci } from './model.ts';
+import { goalSmart } from './smart.ts';
 import { formatPath, type Locate, type PlanPath } from './yaml.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
@@ -88,6 +88,8 @@ export type LintOptions = {
   locale: Locale;
   locate?: Locate | undefined;
   calendar?: WorkCalendar | undefined;
+  /** The live workspace's KPI history, so a goal's SMART verdict is the one its page and the document give. */
+  observations?: PlanObservations | null | undefined;
 };
 
 export const LINT_MESSAGES: Record<Locale, Record<LintRule, string>> = {
@@ -350,18 +352,7 @@ export function lintPlan(plan: Plan, options: LintOptions): LintResult {
         );
       }
     });
-    const measured = goal.keyResults.find((kr) => kr.kpi && kr.target !== undefined);
-    const analysis = analyseGoal(goal.title, {
-      today: options.today,
-      locale,
-      parentGoalId: goal.parent ?? null,
-      isTopLevel: !goal.parent,
-      fields: {
-        deadline: goal.due,
-        ...(measured?.target !== undefined ? { target: measured.target } : {}),
-        ...(measured?.baseline !== undefined ? { baseline: measured.baseline } : {}),
-      },
-    });
+    const analysis = goalSmart(plan, goal, options.observations ?? null, { today: options.today, locale });
     const position = locate(at);
     smart.push({
       goal: goal.key,

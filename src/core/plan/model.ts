@@ -171,6 +171,8 @@ export type PlanObservations = {
       lastPeriod: string | null;
       status: string | null;
       series: { period: string; value: number }[];
+      /** A key result's KPI: every period since the earliest goal start, for the SMART check. */
+      history?: { period: string; value: number }[];
     }
   >;
   goals: Record<

@@ -82,6 +82,26 @@ describe('demo workspace', () => {
     const rules = chapters.flatMap((chapter) => chapter.findings.map((finding) => finding.rule));
     expect(rules.length).toBeGreaterThan(0);
     expect(rules).not.toContain('plan-no-review-cadence');
+
+    // Each team goal's SMART score is the one its own page gives (both read the KPI history the same way). A
+    // personal development goal without a parent is top-level in the plan but not on its page, so it is left out.
+    const { smart, ids } = health.json<{
+      smart: Array<{ goal: string; score: number }>;
+      ids: { goals: Record<string, string> };
+    }>();
+    let compared = 0;
+    for (const verdict of smart) {
+      const page = await t.app.inject(
+        as(owner, { method: 'GET', url: `/api/v1/w/${workspaceId}/goals/${ids.goals[verdict.goal] ?? ''}` }),
+      );
+      expect(page.statusCode).toBe(200);
+      const detail = page.json<{ smart: { score: number }; keyResults: unknown[] }>();
+      if (detail.keyResults.length === 0) continue;
+      compared += 1;
+      const pageScore = detail.smart.score;
+      expect({ goal: verdict.goal, score: pageScore }).toEqual({ goal: verdict.goal, score: verdict.score });
+    }
+    expect(compared).toBeGreaterThan(3);
   });
 
   it('fills its cases: each has a history, and each finished step with a form recorded what it asks for', async () => {

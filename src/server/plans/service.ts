@@ -27,6 +27,7 @@ import type { RaciRole } from '../../core/raci/index.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import type { Services } from '../context.ts';
 import { selectKpis } from '../kpis/queries.ts';
+import { periodStart, type Frequency } from '../../core/kpis/periods.ts';
 import { loadKpiSeries } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
@@ -428,17 +429,32 @@ export async function readPlan(
   };
   const observations: PlanObservations = { at: now, kpis: {}, goals: {}, processes: {} };
   if (options.observations === false) return { plan, observations, ids };
+  // A key result's KPI also keeps its line since the earliest goal start (six months at least), which the SMART
+  // check reads as the goal page does (server goals/smart.ts).
+  const keyResultKpis = new Set(
+    goals.flatMap((goal) => goal.keyResults.flatMap((kr) => (kr.kpi ? [kr.kpi] : []))),
+  );
+  const historyFrom = goals.reduce(
+    (from, goal) => (goal.start < from ? goal.start : from),
+    addDays(today, -183),
+  );
   for (const row of kpiRowsInScope) {
     const frequency = row.frequency as keyof typeof PERIOD_DAYS;
+    const recentFrom = addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[frequency] ?? 1));
+    const hasHistory = keyResultKpis.has(row.key);
     const series = await loadKpiSeries(db, row, kpiByKey, {
-      from: addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[frequency] ?? 1)),
+      from: hasHistory && historyFrom < recentFrom ? historyFrom : recentFrom,
       to: today,
     });
+    const recent = series.filter(
+      (point) => point.period >= periodStart(recentFrom, row.frequency as Frequency),
+    );
     observations.kpis[row.key] = {
       lastValue: row.last_value,
       lastPeriod: row.last_period,
       status: row.status,
-      series: series.slice(-SERIES_PERIODS),
+      series: recent.slice(-SERIES_PERIODS),
+      ...(hasHistory ? { history: series } : {}),
     };
   }
   for (const row of goalRows) {
@@ -540,11 +556,13 @@ const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpi
 export async function planHealth(context: PlanContext, workspaceId: string) {
   const { services } = context;
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
-  const { plan, ids } = await readPlan(services, { workspaceId }, context.locale, { observations: false });
+  // With the KPI history: a goal's SMART verdict here is the one its page and the plan document give.
+  const { plan, ids, observations } = await readPlan(services, { workspaceId }, context.locale);
   const result = lintPlan(plan, {
     today: dayInTimezone(services.now(), plan.timezone ?? services.config.timezone),
     locale: context.locale,
     calendar: await loadCalendar(services.db, workspaceId),
+    observations,
   });
   const items: Record<LintChapter, number> = {
     goals: plan.goals.length,

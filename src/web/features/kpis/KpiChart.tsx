@@ -46,7 +46,7 @@ export function KpiChart({
       : null;
     return {
       animation: false,
-      grid: { ...CHART_GRID, top: 24, right: thresholds ? 96 : 24 },
+      grid: { ...CHART_GRID, top: 24, right: 24 },
       tooltip: {
         trigger: 'axis',
         valueFormatter: (value) =>
@@ -88,6 +88,8 @@ export function KpiChart({
                       label: {
                         formatter: `${t('chart.green')} ${formatMeasure(thresholds.green, kpi.unit, locale)}`,
                         color: CHART_COLORS.green,
+                        // Above the line inside the plot: at the line's end a long value ran off the chart.
+                        position: 'insideEndTop',
                       },
                     },
                     {
@@ -97,6 +99,7 @@ export function KpiChart({
                       label: {
                         formatter: `${t('chart.amber')} ${formatMeasure(thresholds.amber, kpi.unit, locale)}`,
                         color: CHART_COLORS.amber,
+                        position: 'insideEndTop',
                       },
                     },
                   ],

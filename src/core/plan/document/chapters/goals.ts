@@ -1,97 +1,12 @@
-import { keyResultTrajectory } from '../../../goals/trajectory.ts';
-import {
-  analyseGoal,
-  extractGoal,
-  interpretTarget,
-  normaliseUnit,
-  type Criterion,
-  type GoalFields,
-  type KpiPoint,
-} from '../../../smart/index.ts';
-import type { Plan, PlanGoal, PlanKpi, PlanObservations } from '../../model.ts';
+import type { Criterion } from '../../../smart/index.ts';
+import type { Plan, PlanGoal, PlanObservations } from '../../model.ts';
+import { goalSmart } from '../../smart.ts';
 import { DOCUMENT_LIMITS } from '../limits.ts';
 import { titleFrom, type ChapterContext, type ChapterModule } from '../registry.ts';
 import type { Block, Cell } from '../types.ts';
 import { goalsInTreeOrder, healthLabel, plainFromMarkdown, statusLabel } from './shared.ts';
 
 const CRITERIA: readonly Criterion[] = ['specific', 'measurable', 'achievable', 'relevant', 'timeBound'];
-
-/** Whether a KPI plausibly measures what the statement names: same unit, or names that contain each other. */
-function measuresTheText(kpi: PlanKpi, metric: string | null, unit: string | null): boolean {
-  if (unit && kpi.unit && normaliseUnit(kpi.unit) === unit) return true;
-  if (!metric) return false;
-  return (
-    kpi.name.includes(metric) ||
-    metric.includes(kpi.name) ||
-    metric.toLowerCase().includes(kpi.key.replaceAll('_', ' '))
-  );
-}
-
-/**
- * The SMART verdict of a goal as the goal page gives it (server goals/smart.ts): the due date is the deadline,
- * the key result on the KPI the statement names is read through interpretTarget, the one reading the goal page,
- * its key result and forecast share, with that key result's trajectory since the goal's start as the pace; the
- * relevance names the parent goal's title.
- */
-function smartOf(plan: Plan, goal: PlanGoal, observations: PlanObservations | null, context: ChapterContext) {
-  const fromText = extractGoal(goal.title, context.today);
-  const candidates = goal.keyResults.flatMap((keyResult) => {
-    const kpi = keyResult.kpi ? plan.kpis.find((candidate) => candidate.key === keyResult.kpi) : undefined;
-    return kpi ? [{ keyResult, kpi }] : [];
-  });
-  const chosen = fromText.target
-    ? candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, fromText.target?.unit ?? null))
-    : (candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, null)) ?? candidates[0]);
-  const points: KpiPoint[] = chosen
-    ? (observations?.kpis[chosen.kpi.key]?.series ?? [])
-        .filter((point) => /^\d{4}-\d{2}-\d{2}$/.test(point.period))
-        .map((point) => ({ date: point.period, value: point.value }))
-    : [];
-  // A goal under way reads its key result's line since the start; one not begun reads levels as they are.
-  const history: KpiPoint[] =
-    chosen && points.length > 0
-      ? goal.start <= context.today
-        ? keyResultTrajectory(points, chosen.kpi.aggregation, { start: goal.start, end: context.today })
-        : chosen.kpi.aggregation !== 'sum'
-          ? points
-          : []
-      : [];
-  const interpretation = interpretTarget({
-    extracted: fromText,
-    keyResult: chosen
-      ? {
-          title: chosen.keyResult.title,
-          baseline: chosen.keyResult.baseline ?? null,
-          target: chosen.keyResult.target ?? null,
-        }
-      : null,
-    kpi: chosen
-      ? {
-          name: chosen.kpi.name,
-          unit: chosen.kpi.unit ?? null,
-          current: history.at(-1)?.value ?? null,
-          isCumulative: chosen.kpi.aggregation === 'sum',
-        }
-      : null,
-    locale: context.locale,
-  });
-  const fields: GoalFields = { deadline: goal.due };
-  if (chosen && interpretation?.target !== null && interpretation?.target !== undefined) {
-    fields.target = interpretation.target;
-    if (interpretation.baseline !== null) fields.baseline = interpretation.baseline;
-    if (chosen.kpi.unit) fields.unit = chosen.kpi.unit;
-  }
-  const parent = goal.parent ? plan.goals.find((candidate) => candidate.key === goal.parent) : undefined;
-  return analyseGoal(goal.title, {
-    today: context.today,
-    locale: context.locale,
-    parentGoalId: goal.parent ?? null,
-    parentGoalTitle: parent?.title ?? null,
-    isTopLevel: !goal.parent,
-    fields,
-    ...(history.length > 0 ? { history } : {}),
-  });
-}
 
 function keyResultRows(
   plan: Plan,
@@ -142,7 +57,7 @@ function goalBlocks(
       value: `${healthLabel(t, observed.health)}${observed.healthReason ? ` — ${observed.healthReason}` : ''}`,
     });
   }
-  const smart = smartOf(plan, goal, observations, context);
+  const smart = goalSmart(plan, goal, observations, context);
   const blocks: Block[] = [{ kind: 'heading', text: `${number} ${goal.title}` }];
   if (goal.description) blocks.push({ kind: 'paragraph', text: plainFromMarkdown(goal.description) });
   blocks.push({ kind: 'keyValue', items: facts });
