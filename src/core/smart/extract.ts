@@ -341,7 +341,8 @@ function readMetric(
     return cleanMetric(textUntilStop(beforeTarget, locale), locale);
   }
   if (verbStart >= 0) {
-    const afterVerb = clause.text.slice(verbEnd);
+    // A phrasal verb's particle is part of the verb: "Sign up 27,000 new users" is about new users, not "up".
+    const afterVerb = clause.text.slice(verbEnd).replace(/^\s*(?:up|out)\s+/i, ' ');
     const direct = cleanMetric(textUntilStop(afterVerb, locale), locale);
     if (direct) return direct;
     // "Reach 10,000 paying customers": the metric follows the number.

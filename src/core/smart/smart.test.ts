@@ -265,6 +265,11 @@ const OWN_EXAMPLES: Example[] = [
     },
   },
   {
+    // The particle belongs to the verb: the metric is the new users, not "up".
+    text: 'Sign up 27,000 new users this month',
+    expect: { specific: 'pass', target: { value: 27_000 }, direction: 'increase', metric: 'new users' },
+  },
+  {
     text: 'Grow monthly recurring revenue to $1.2 million by year-end',
     expect: { target: { value: 1_200_000, unit: '$' }, direction: 'increase', deadline: '2026-12-31' },
   },
