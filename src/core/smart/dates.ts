@@ -383,7 +383,7 @@ const RULES: Rule[] = [
 
 const MARKER_BEFORE =
   /(?:在|于|截至|截止|到|by|before|within|until|till|no later than|in|during|over|of)\s*$/i;
-const MARKER_AFTER = /^\s*(?:之前|以前|前|之内|以内|内|截止|为止|底前|完成|deadline)/;
+const MARKER_AFTER = /^\s*(?:之前|以前|前(?!端|台)|之内|以内|内(?!容|部|存)|截止|为止|底前|完成|deadline)/;
 /** An amount with a scale shorthand (3.5w = 35,000, 30k, 3m): a quantity, never a date. */
 const SCALED_AMOUNT = /^\d+(?:\.\d+)?\s*(?:[kwmb]|mn|bn)$/i;
 const DURATION_ONLY = /\d+\s*(?:days?|weeks?|months?|years?|hours?|minutes?)\b|[天周年]内|个月|小时/i;
@@ -396,7 +396,8 @@ export function findDeadlines(written: string, today: string): DeadlineMatch[] {
   let masked = text;
   const record = (index: number, matchText: string, day: Day) => {
     const end = index + matchText.length;
-    const trailing = MARKER_AFTER.exec(text.slice(end));
+    // 三个月内 already holds its marker: the 内 of a following 内容 is the metric's.
+    const trailing = /(?:内|前)$/.test(matchText) ? null : MARKER_AFTER.exec(text.slice(end));
     const isMarked =
       MARKER_BEFORE.test(text.slice(0, index)) ||
       trailing !== null ||

@@ -256,8 +256,9 @@ function maskDeadlines(text: string, spans: Array<{ index: number; end: number }
   return masked;
 }
 
+// One-character fillers stay when they start a word of the metric: 在线, 需求, 应用, 使用, 前端, 内容, 对话.
 const ZH_LEADING_FILLER =
-  /^(?:[\s,，、]|在|于|需要?|要|须|必须|应|力争|争取|确保|务必|努力|计划|目标是?|将|把|使|让|的|前|内|了|对|进一步|持续|大幅度?|显著|有效|全面|逐步|稳步|快速|并且?|同时|做好|搞好|抓好|推进|负责|认真|积极)+/;
+  /^(?:[\s,，、]|在(?!线)|于|需要|需(?!求)|要|须|必须|应(?!用|答)|力争|争取|确保|务必|努力|计划|目标是?|将|把|使(?!用)|让|的|前(?!端|台)|内(?!容|部|存)|了|对(?!话|接)|进一步|持续|大幅度?|显著|有效|全面|逐步|稳步|快速|并且?|同时|做好|搞好|抓好|推进|负责|认真|积极)+/;
 const ZH_TRAILING_FILLER = /(?:[\s,，、]|的|从|由|在|需要?|要|水平|了|进一步|大幅|数值|指标|到|至|达到|为)+$/;
 const EN_LEADING_FILLER =
   /^(?:\s|the|our|a|an|its|their|my|your|we|will|should|to|do|a good job (?:on|with|of)|work on|focus on|better)\b\s*/i;

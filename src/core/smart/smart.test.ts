@@ -142,6 +142,19 @@ const OWN_EXAMPLES: Example[] = [
     },
   },
   {
+    // 内容, 在线, 对话 start words of the metric: their first character is not a filler, nor a deadline's 内.
+    text: '三个月内内容阅读量提升20%',
+    expect: { target: { value: 20, unit: '%' }, direction: 'increase', metric: '内容阅读量' },
+  },
+  {
+    text: '提升在线用户数到5000',
+    expect: { target: { value: 5000 }, direction: 'increase', metric: '在线用户数' },
+  },
+  {
+    text: '对话完成率提升到80%',
+    expect: { target: { value: 80, unit: '%' }, direction: 'increase', metric: '对话完成率' },
+  },
+  {
     text: '90天内将NPS提升到50分',
     expect: {
       target: { value: 50, unit: 'pt' },
