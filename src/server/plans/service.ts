@@ -134,7 +134,8 @@ export async function readPlan(
   services: Services,
   scope: PlanScope,
   locale: Locale,
-  options: { observations?: boolean } = {},
+  /** `keyResults`: only the key result KPIs' history, which the SMART check reads (plan health); false: none. */
+  options: { observations?: boolean | 'keyResults' } = {},
 ): Promise<{ plan: Plan; observations: PlanObservations; ids: PlanIds }> {
   const db = services.db;
   const { workspaceId } = scope;
@@ -438,7 +439,9 @@ export async function readPlan(
     (from, goal) => (goal.start < from ? goal.start : from),
     addDays(today, -183),
   );
+  const onlyKeyResults = options.observations === 'keyResults';
   for (const row of kpiRowsInScope) {
+    if (onlyKeyResults && !keyResultKpis.has(row.key)) continue;
     const frequency = row.frequency as keyof typeof PERIOD_DAYS;
     const recentFrom = addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[frequency] ?? 1));
     const hasHistory = keyResultKpis.has(row.key);
@@ -457,6 +460,7 @@ export async function readPlan(
       ...(hasHistory ? { history: series } : {}),
     };
   }
+  if (onlyKeyResults) return { plan, observations, ids };
   for (const row of goalRows) {
     if (!goalsInScope.has(row.id)) continue;
     const reason = parseJson<{ code: HealthReasonCode; params: Record<string, string | number> } | null>(
@@ -557,7 +561,9 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
   const { services } = context;
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
   // With the KPI history: a goal's SMART verdict here is the one its page and the plan document give.
-  const { plan, ids, observations } = await readPlan(services, { workspaceId }, context.locale);
+  const { plan, ids, observations } = await readPlan(services, { workspaceId }, context.locale, {
+    observations: 'keyResults',
+  });
   const result = lintPlan(plan, {
     today: dayInTimezone(services.now(), plan.timezone ?? services.config.timezone),
     locale: context.locale,
