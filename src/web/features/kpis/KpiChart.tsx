@@ -88,8 +88,12 @@ export function KpiChart({
                       label: {
                         formatter: `${t('chart.green')} ${formatMeasure(thresholds.green, kpi.unit, locale)}`,
                         color: CHART_COLORS.green,
-                        // Above the line inside the plot: at the line's end a long value ran off the chart.
+                        // Above the line inside the plot (at the line's end a long value ran off the chart),
+                        // on a light ground so the series line under it does not cross the text.
                         position: 'insideEndTop',
+                        backgroundColor: 'rgba(255, 255, 255, 0.85)',
+                        padding: [1, 4],
+                        borderRadius: 2,
                       },
                     },
                     {
@@ -100,6 +104,9 @@ export function KpiChart({
                         formatter: `${t('chart.amber')} ${formatMeasure(thresholds.amber, kpi.unit, locale)}`,
                         color: CHART_COLORS.amber,
                         position: 'insideEndTop',
+                        backgroundColor: 'rgba(255, 255, 255, 0.85)',
+                        padding: [1, 4],
+                        borderRadius: 2,
                       },
                     },
                   ],
