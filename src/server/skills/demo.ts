@@ -127,7 +127,7 @@ export async function seedSkillsDemo(context: DemoContext): Promise<void> {
       id: goalId,
       workspace_id: workspaceId,
       parent_id: null,
-      title: say({ zh: '周婷：内容创作提升至 3 级', en: 'Ting Zhou: content writing to level 3' }),
+      title: say({ zh: '内容创作提升至 3 级（周婷）', en: 'Raise content writing to level 3 (Ting Zhou)' }),
       description: say({
         zh: '个人发展目标：每周写一篇长文并由张伟点评，季度末独立完成一期专题。',
         en: 'Personal development goal: a long-form post each week reviewed by Wei Zhang; a feature of her own by the end of the quarter.',

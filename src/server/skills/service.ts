@@ -681,9 +681,10 @@ export async function planTrainingForGap(
   return sessionOut(services.db, workspaceId, id);
 }
 
+// The skill leads and the person follows in brackets, so SMART reads the skill as the metric, not the name.
 const GOAL_TITLE: Record<Locale, string> = {
-  'zh-CN': '{name}：{skill}提升至 {level} 级',
-  en: '{name}: {skill} to level {level}',
+  'zh-CN': '{skill}提升至 {level} 级（{name}）',
+  en: 'Raise {skill} to level {level} ({name})',
 };
 
 /**
