@@ -34,22 +34,13 @@ export const KpiSchema = z
   .meta({ id: 'Kpi' });
 
 /** A KPI as the list and pickers show it: no description, thresholds or timestamps (the KPI page has them). */
-export const KpiListItemSchema = z
-  .object({
-    id: z.string(),
-    key: z.string(),
-    name: z.string(),
-    unit: z.string().nullable(),
-    direction: Direction,
-    aggregation: Aggregation,
-    frequency: Frequency,
-    formula: z.string().nullable(),
-    owner: z.object({ id: z.string(), name: z.string() }).nullable(),
-    status: z.enum(['green', 'amber', 'red']).nullable(),
-    lastValue: z.number().nullable(),
-    lastPeriod: z.string().nullable(),
-  })
-  .meta({ id: 'KpiListItem' });
+export const KpiListItemSchema = KpiSchema.omit({
+  thresholds: true,
+  description: true,
+  updatedAt: true,
+}).meta({
+  id: 'KpiListItem',
+});
 
 export const KpiListQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Name or key contains'),

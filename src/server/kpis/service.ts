@@ -30,20 +30,9 @@ type KpiRow = queries.KpiRow;
 
 export function toKpi(row: KpiRow) {
   return {
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    unit: row.unit,
-    direction: row.direction as 'higher' | 'lower',
-    aggregation: row.aggregation as Aggregation,
-    frequency: row.frequency as 'day' | 'week' | 'month',
-    formula: row.formula,
-    owner: row.owner_id ? { id: row.owner_id, name: row.owner_name ?? '' } : null,
+    ...toKpiListItem(row),
     thresholds: row.green !== null && row.amber !== null ? { green: row.green, amber: row.amber } : null,
     description: row.description,
-    status: row.status as 'green' | 'amber' | 'red' | null,
-    lastValue: row.last_value,
-    lastPeriod: row.last_period,
     updatedAt: row.updated_at,
   };
 }
