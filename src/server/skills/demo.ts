@@ -3,7 +3,7 @@ import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/context.ts';
 import { demoText } from '../demo/english.ts';
 import { dayInTimezone } from '../time.ts';
-import { insertGoal } from '../goals/queries.ts';
+import { insertDevelopmentGoalRows } from './service.ts';
 import * as queries from './queries.ts';
 
 type Words = { zh: string; en: string };
@@ -122,35 +122,21 @@ export async function seedSkillsDemo(context: DemoContext): Promise<void> {
 
   const intern = people.zhouting;
   if (intern) {
-    const goalId = newId(now + 2);
-    await insertGoal(trx, {
-      id: goalId,
-      workspace_id: workspaceId,
-      parent_id: null,
+    await insertDevelopmentGoalRows(trx, {
+      goalId: newId(now + 2),
+      workspaceId,
+      parentId: null,
       title: say({ zh: '内容创作提升至 3 级（周婷）', en: 'Raise content writing to level 3 (Ting Zhou)' }),
       description: say({
         zh: '个人发展目标：每周写一篇长文并由张伟点评，季度末独立完成一期专题。',
         en: 'Personal development goal: a long-form post each week reviewed by Wei Zhang; a feature of her own by the end of the quarter.',
       }),
-      owner_id: intern,
-      start_date: addDays(today, -14),
-      due_date: addDays(today, 76),
-      status: 'active',
-      weight: 1,
-      is_top_level: 0,
-      progress: 0,
-      projected_progress: null,
-      health: 'no_data',
-      health_reason: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await queries.insertDevelopmentGoal(trx, {
-      goal_id: goalId,
-      workspace_id: workspaceId,
-      user_id: intern,
+      userId: intern,
       skill: text('内容创作'),
-      target_level: 3,
+      level: 3,
+      startDate: addDays(today, -14),
+      dueDate: addDays(today, 76),
+      now,
     });
   }
 }

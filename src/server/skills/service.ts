@@ -687,6 +687,51 @@ const GOAL_TITLE: Record<Locale, string> = {
   en: 'Raise {skill} to level {level} ({name})',
 };
 
+/** The goal row and its development mark: a goal owned by the person that aims at a skill level. */
+export async function insertDevelopmentGoalRows(
+  trx: Executor,
+  goal: {
+    goalId: string;
+    workspaceId: string;
+    parentId: string | null;
+    title: string;
+    description: string | null;
+    userId: string;
+    skill: string;
+    level: number;
+    startDate: string;
+    dueDate: string;
+    now: number;
+  },
+) {
+  await insertGoal(trx, {
+    id: goal.goalId,
+    workspace_id: goal.workspaceId,
+    parent_id: goal.parentId,
+    title: goal.title,
+    description: goal.description,
+    owner_id: goal.userId,
+    start_date: goal.startDate,
+    due_date: goal.dueDate,
+    status: 'active',
+    weight: 1,
+    is_top_level: 0,
+    progress: 0,
+    projected_progress: null,
+    health: 'no_data',
+    health_reason: null,
+    created_at: goal.now,
+    updated_at: goal.now,
+  });
+  await queries.insertDevelopmentGoal(trx, {
+    goal_id: goal.goalId,
+    workspace_id: goal.workspaceId,
+    user_id: goal.userId,
+    skill: goal.skill,
+    target_level: goal.level,
+  });
+}
+
 /**
  * A personal development goal: an ordinary goal in the goal tree owned by the person (under a parent when
  * given), marked with the skill and level it aims at. Anyone sets their own; training managers anyone's.
@@ -725,31 +770,18 @@ export async function createDevelopmentGoal(
     const title =
       input.title?.trim() ||
       interpolate(GOAL_TITLE[locale], { name: member.name, skill, level: input.targetLevel });
-    await insertGoal(trx, {
-      id: goalId,
-      workspace_id: workspaceId,
-      parent_id: input.parentId ?? null,
+    await insertDevelopmentGoalRows(trx, {
+      goalId,
+      workspaceId,
+      parentId: input.parentId ?? null,
       title,
       description: null,
-      owner_id: input.userId,
-      start_date: input.startDate,
-      due_date: input.dueDate,
-      status: 'active',
-      weight: 1,
-      is_top_level: 0,
-      progress: 0,
-      projected_progress: null,
-      health: 'no_data',
-      health_reason: null,
-      created_at: now,
-      updated_at: now,
-    });
-    await queries.insertDevelopmentGoal(trx, {
-      goal_id: goalId,
-      workspace_id: workspaceId,
-      user_id: input.userId,
+      userId: input.userId,
       skill,
-      target_level: input.targetLevel,
+      level: input.targetLevel,
+      startDate: input.startDate,
+      dueDate: input.dueDate,
+      now,
     });
     await insertAuditEntry(trx, {
       workspaceId,
