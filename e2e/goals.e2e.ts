@@ -268,7 +268,12 @@ describe('goals', () => {
   it('[GOALS] the form reads the deadline and the numbers from the statement, and shows errors at the field', async () => {
     const today = serverToday();
     const nextYear = Number(today.slice(0, 4)) + 1;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    // The team works in China: the browser's "today" is the workspace's (Asia/Shanghai), whatever the CI clock.
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     const workspaceId = await signUpWithWorkspace(
       page,

@@ -446,16 +446,20 @@ describe('process designer', () => {
     expect(await order()).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
     expect(await page.getByTestId('designer-unsaved').count()).toBe(0);
 
-    // English, on the phone: drag to reorder and the keyboard connect, then undo all of it.
+    // English, on the phone: reorder and the keyboard connect, then undo all of it.
     await page.setViewportSize(VIEWPORT);
     await page.goto(`${server.url}/w/${workspaceId}`);
     await page.getByTestId('language-switch').getByText('English').click();
     await page.goto(`${server.url}/w/${workspaceId}/processes/${process.id}/edit`);
     await page.getByRole('heading', { name: 'Edit flow: 用户反馈处理流程' }).waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page
-      .getByTestId('designer-step-end')
-      .dragTo(page.getByTestId('designer-step-collect'), { targetPosition: { x: 40, y: 4 } });
+    // A phone has no mouse to drag with: the step moves to the top from the keyboard (Alt+↑), one place a press.
+    await page.getByTestId('designer-step-end').focus();
+    for (let place = 3; place >= 0; place -= 1) {
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(async () => (await order()).indexOf('end')).toBe(place);
+      await expect.poll(activeStep).toBe('end');
+    }
     await expect.poll(order).toEqual(['end', 'collect', 'analyse', 'solve', 'reply']);
     await page.getByTestId('designer-announcement').getByText('结束 is now step 1.').waitFor();
     await page.getByTestId('designer-step-solve').focus();
@@ -468,9 +472,9 @@ describe('process designer', () => {
     );
     await page.getByTestId('designer-step-solve').scrollIntoViewIfNeeded();
     await screenshot(page, '99c-designer-drag-390-en');
-    await page.getByTestId('designer-undo').click();
+    const undoAll = page.getByTestId('designer-undo');
+    while (!(await undoAll.isDisabled())) await undoAll.click();
     await expect.poll(order).toEqual(['collect', 'analyse', 'solve', 'reply', 'end']);
-    expect(await page.getByTestId('designer-undo').isDisabled()).toBe(true);
     await page.setViewportSize(VIEWPORT);
     await shot(page, '99d-designer-1280-en');
     await context.close();

@@ -138,17 +138,19 @@ describe('tasks', () => {
     await page.getByTestId('tasks-nav').getByText('看板').click();
     const todo = page.getByTestId('board-column-todo');
     const inProgress = page.getByTestId('board-column-in_progress');
-    await todo.getByTestId(`board-card-${solve}`).waitFor();
-    await todo.getByTestId(`board-card-${solve}`).dragTo(inProgress);
-    await inProgress.getByTestId(`board-card-${solve}`).waitFor();
+    // The chain's first task, which starts today anyway: a task under way is scheduled from today, so moving one
+    // further down the chain would take it off the critical path (its predecessors no longer hold it back).
+    await todo.getByTestId(`board-card-${collect}`).waitFor();
+    await todo.getByTestId(`board-card-${collect}`).dragTo(inProgress);
+    await inProgress.getByTestId(`board-card-${collect}`).waitFor();
     await page.reload();
-    await inProgress.getByTestId(`board-card-${solve}`).waitFor();
-    expect(await todo.getByTestId(`board-card-${solve}`).count()).toBe(0);
+    await inProgress.getByTestId(`board-card-${collect}`).waitFor();
+    expect(await todo.getByTestId(`board-card-${collect}`).count()).toBe(0);
     const moved = await callApi<{ task: { status: string } }>(
       contextA,
       server.url,
       'GET',
-      `${w}/tasks/${solve}`,
+      `${w}/tasks/${collect}`,
     );
     expect(moved.task.status).toBe('in_progress');
     await screenshot(page, '43-board-zh');
