@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/context.ts';
 import { demoText } from '../demo/english.ts';
 import { dayInTimezone } from '../time.ts';
+import { selectTaskIdByTitle } from '../tasks/queries.ts';
 import * as queries from './queries.ts';
 
 type Words = { zh: string; en: string };
@@ -196,7 +197,7 @@ export async function seedCompetitorsDemo(context: DemoContext): Promise<void> {
     workspaceId,
     demoText(locale, '在三个月内将用户增长率提升20%'),
   );
-  const task = await queries.selectTaskByTitle(trx, workspaceId, demoText(locale, '竞品拉新活动调研'));
+  const task = await selectTaskIdByTitle(trx, workspaceId, demoText(locale, '竞品拉新活动调研'));
   const author = people.chenjing ?? ownerId;
   for (const competitor of COMPETITORS) {
     const competitorId = newId(now);

@@ -197,13 +197,3 @@ export function selectGoalByTitle(executor: Executor, workspaceId: string, title
     .where('title', '=', title)
     .executeTakeFirst();
 }
-
-/** The workspace's task of this title, for linking the demo's observations. */
-export function selectTaskByTitle(executor: Executor, workspaceId: string, title: string) {
-  return executor
-    .selectFrom('tasks')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('title', '=', title)
-    .executeTakeFirst();
-}

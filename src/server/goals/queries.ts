@@ -424,3 +424,13 @@ export async function selectKpiKeyResults(
     .where('key_results.kpi_id', 'in', kpiIds)
     .execute();
 }
+
+/** The goal's id when it is one of the workspace's goals. */
+export function selectGoalId(executor: Executor, workspaceId: string, goalId: string) {
+  return executor
+    .selectFrom('goals')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', goalId)
+    .executeTakeFirst();
+}

@@ -9,6 +9,7 @@ import { insertTarget } from '../notifications/queries.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { carriedActions, insertMeetingRow, readAgendaFacts } from './service.ts';
+import { selectTaskIdByTitle } from '../tasks/queries.ts';
 import * as queries from './queries.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
@@ -29,7 +30,7 @@ export async function seedCommunicationDemo(context: DemoContext): Promise<void>
 
   // ——— Comments ———
   const goal = await queries.selectFirstRootGoal(trx, workspaceId);
-  const task = await queries.selectTaskByTitle(trx, workspaceId, text('新人礼包活动策划'));
+  const task = await selectTaskIdByTitle(trx, workspaceId, text('新人礼包活动策划'));
   const comments: Array<{
     target: 'goal' | 'task';
     id: string | undefined;

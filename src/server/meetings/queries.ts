@@ -277,13 +277,3 @@ export function selectFirstRootGoal(executor: Executor, workspaceId: string) {
     .orderBy('id')
     .executeTakeFirst();
 }
-
-/** The workspace's task of this title, for the demo's comments. */
-export function selectTaskByTitle(executor: Executor, workspaceId: string, title: string) {
-  return executor
-    .selectFrom('tasks')
-    .select(['id'])
-    .where('workspace_id', '=', workspaceId)
-    .where('title', '=', title)
-    .executeTakeFirst();
-}

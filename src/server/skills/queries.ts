@@ -308,12 +308,3 @@ export function selectMemberIds(executor: Executor, workspaceId: string, userIds
     .execute()
     .then((rows) => rows.map((row) => row.user_id));
 }
-
-export function selectGoalInWorkspace(executor: Executor, workspaceId: string, goalId: string) {
-  return executor
-    .selectFrom('goals')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', goalId)
-    .executeTakeFirst();
-}

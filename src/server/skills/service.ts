@@ -23,7 +23,7 @@ import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { workspaceToday } from '../workspaces/worktime.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
-import { insertGoal } from '../goals/queries.ts';
+import { insertGoal, selectGoalId } from '../goals/queries.ts';
 import * as queries from './queries.ts';
 
 function parseRequirements(json: string): SkillRequirement[] {
@@ -765,7 +765,7 @@ export async function createDevelopmentGoal(
   await services.db.transaction().execute(async (trx) => {
     const member = await selectMember(trx, workspaceId, input.userId);
     if (!member) throw new AppError('training_person_not_member', {}, [{ path: 'userId', message: '' }]);
-    if (input.parentId && !(await queries.selectGoalInWorkspace(trx, workspaceId, input.parentId)))
+    if (input.parentId && !(await selectGoalId(trx, workspaceId, input.parentId)))
       throw new AppError('goal_not_found', {}, [{ path: 'parentId', message: '' }]);
     const title =
       input.title?.trim() ||

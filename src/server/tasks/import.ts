@@ -10,6 +10,7 @@ import type { Actor, Services } from '../context.ts';
 import { findColumns, isBlankRow, spreadsheetRows, writeSpreadsheet } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
+import { selectGoalId } from '../goals/queries.ts';
 import * as queries from './queries.ts';
 
 const HEADERS = {
@@ -223,7 +224,7 @@ async function saveTree(
   await services.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, services.dialect, 'tasks', workspaceId);
     if (goalId) {
-      const goal = await queries.selectGoalId(trx, workspaceId, goalId);
+      const goal = await selectGoalId(trx, workspaceId, goalId);
       if (!goal) throw new AppError('goal_not_found', {}, [{ path: 'goalId', message: '' }]);
     }
     const idOf = new Map(planned.map((task) => [task.code, newId(now)]));

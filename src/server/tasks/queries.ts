@@ -374,16 +374,6 @@ export function selectCalendarFeedTasks(
     .execute();
 }
 
-/** The goal's id when it is one of the workspace's goals. */
-export function selectGoalId(executor: Executor, workspaceId: string, goalId: string) {
-  return executor
-    .selectFrom('goals')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', goalId)
-    .executeTakeFirst();
-}
-
 /** A top-level goal of the workspace, for the demo's tasks to hang under. */
 export function selectRootGoalId(executor: Executor, workspaceId: string) {
   return executor
@@ -476,4 +466,14 @@ export async function backdateDoneTask(
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'done')
     .execute();
+}
+
+/** The workspace's task of this title, for the demos that link to one. */
+export function selectTaskIdByTitle(executor: Executor, workspaceId: string, title: string) {
+  return executor
+    .selectFrom('tasks')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('title', '=', title)
+    .executeTakeFirst();
 }

@@ -11,6 +11,7 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
+import { selectGoalId } from '../goals/queries.ts';
 import * as queries from './queries.ts';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
@@ -88,7 +89,7 @@ async function requireTask(executor: Executor, workspaceId: string, taskId: stri
 
 async function checkGoal(executor: Executor, workspaceId: string, goalId: string | null | undefined) {
   if (!goalId) return;
-  const goal = await queries.selectGoalId(executor, workspaceId, goalId);
+  const goal = await selectGoalId(executor, workspaceId, goalId);
   if (!goal) throw new AppError('goal_not_found', {}, [{ path: 'goalId', message: '' }]);
 }
 
