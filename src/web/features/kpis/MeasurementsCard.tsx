@@ -14,12 +14,14 @@ import {
 } from 'antd';
 import { DeleteOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useWorkTime } from '../workspaces/hooks.ts';
 import { checkOutlier } from '../../../core/kpis/outliers.ts';
 import {
   useDeleteMeasurement,
@@ -66,6 +68,13 @@ export function MeasurementsCard({
   const saveMeasurements = useSaveMeasurements(workspaceId, kpi.key);
   const remove = useDeleteMeasurement(workspaceId, kpi.key);
   const rows = measurements.data?.pages.flatMap((page) => page.items) ?? [];
+  // "Today" is the workspace's day (its time zone), not the browser's: a Beijing team entering yesterday's figure
+  // from a laptop still on UTC must not land a day off.
+  const workToday = useWorkTime(workspaceId).data?.today;
+  const today = workToday ? dayjs(workToday) : dayjs();
+  useEffect(() => {
+    if (workToday && !form.isFieldTouched('period')) form.setFieldsValue({ period: dayjs(workToday) });
+  }, [form, workToday]);
   const periodLabel =
     kpi.frequency === 'week'
       ? t('measurements.entryPeriodWeek')
@@ -141,7 +150,7 @@ export function MeasurementsCard({
             name="measurement"
             form={form}
             layout="inline"
-            initialValues={{ period: dayjs(), value: null }}
+            initialValues={{ period: today, value: null }}
             onFinish={(values) => void submit(values)}
             style={{ rowGap: 8, marginBottom: 4 }}
           >
@@ -153,7 +162,7 @@ export function MeasurementsCard({
               <DatePicker
                 picker={kpi.frequency === 'day' ? 'date' : kpi.frequency}
                 allowClear={false}
-                disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+                disabledDate={(day) => day.isAfter(today, 'day')}
                 format={
                   kpi.frequency === 'week'
                     ? (value) => format.period(periodOf(value, 'week'), 'week')
