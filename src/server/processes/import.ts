@@ -19,7 +19,7 @@ import { spreadsheetRows } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
-import { parseSteps, requireProcess } from './service.ts';
+import { parseSteps, requireProcess } from './versions.ts';
 import { foldFinishedRuns } from './summaries.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 

@@ -193,7 +193,6 @@ export function selectRunEvents(executor: Executor, runId: string) {
     .execute();
 }
 
-/** Open steps per person, for least-loaded assignment. */
 /** When each candidate last had this step of this process: round-robin gives the next visit to the longest idle. */
 export function selectLastAssignments(
   executor: Executor,

@@ -4,7 +4,6 @@ import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES, spreadsheetsOnly } from '../files.ts';
 import { Day } from '../kpis/schemas.ts';
 import { epochMs, Id, limitParam, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
-import { importEventLog } from './import.ts';
 import * as service from './service.ts';
 import {
   UNASSIGNED,
@@ -186,7 +185,7 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: spreadsheetsOnly,
     },
     async (request) =>
-      importEventLog(
+      service.importEventLog(
         services,
         requireActor(request),
         request.params.workspaceId,
