@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018_surveys_competitors.ts';
 import * as m0016 from './migrations/0016_retros_training.ts';
 import * as m0017 from './migrations/0017_workspace_settings.ts';
 import * as m0028 from './migrations/0028_meeting_agenda_lead.ts';
+import * as m0029 from './migrations/0029_review_skill_assessments.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_workspace_settings': m0017,
   '0028_meeting_agenda_lead': m0028,
   '0025_survey_links': m0025,
+  '0029_review_skill_assessments': m0029,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

@@ -843,6 +843,19 @@ export type RoleSkillTargetsTable = {
   level: number;
 };
 
+/** A skill level assessed in a signed-off review (migration 0029). */
+export type ReviewSkillAssessmentsTable = {
+  workspace_id: string;
+  participant_id: string;
+  user_id: string;
+  skill: string;
+  level: number;
+  rating: number;
+  scale: number;
+  assessed_on: string;
+  assessed_at: number;
+};
+
 export type TrainingCoursesTable = {
   id: string;
   workspace_id: string;
@@ -958,6 +971,7 @@ export type Database = {
   retro_lesson_tags: RetroLessonTagsTable;
   retro_actions: RetroActionsTable;
   role_skill_targets: RoleSkillTargetsTable;
+  review_skill_assessments: ReviewSkillAssessmentsTable;
   training_courses: TrainingCoursesTable;
   training_sessions: TrainingSessionsTable;
   training_attendance: TrainingAttendanceTable;

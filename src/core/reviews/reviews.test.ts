@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   builtinTemplate,
   checkAnswers,
+  checkSkillTags,
+  levelFromRating,
+  skillRatings,
   checkCycleDates,
   checkOverrides,
   checkTemplate,
@@ -319,5 +322,56 @@ describe('privacy', () => {
     expect(reviewVisibility({ userId: 'peer2', isAdmin: false }, participant, peer, true)).toBe('hidden');
     expect(seesParticipant({ userId: 'peer2', isAdmin: false }, participant, [peer])).toBe(false);
     expect(seesParticipant({ userId: 'peer', isAdmin: false }, participant, [peer])).toBe(true);
+  });
+});
+
+describe('skill-tagged rating questions', () => {
+  const tagged = () => {
+    const definition = builtinTemplate('okr', 'en').definition;
+    const [okrs, how, reflection] = definition.sections;
+    if (!okrs || !how || !reflection) throw new Error('okr template changed');
+    okrs.questions = okrs.questions.map((q) =>
+      q.id === 'achievement' || q.id === 'ambition' ? { ...q, skill: 'SQL' } : q,
+    );
+    how.questions = how.questions.map((q) => (q.id === 'collaboration' ? { ...q, skill: ' ' } : q));
+    return { definition, reflection };
+  };
+
+  it('maps any scale onto levels 1–5', () => {
+    expect([1, 2, 3, 4, 5].map((r) => levelFromRating(r, 5))).toEqual([1, 2, 3, 4, 5]);
+    expect([1, 2, 3].map((r) => levelFromRating(r, 3))).toEqual([1, 3, 5]);
+    expect([1, 5, 10].map((r) => levelFromRating(r, 10))).toEqual([1, 3, 5]);
+  });
+
+  it('averages the questions of one skill and skips blanks and unanswered ones', () => {
+    const { definition } = tagged();
+    expect(
+      skillRatings(definition, {
+        achievement: { rating: 2 },
+        ambition: { rating: 3 },
+        collaboration: { rating: 1 },
+      }),
+    ).toEqual([{ skill: 'SQL', rating: 2.5, scale: 5, level: 3 }]);
+    expect(skillRatings(definition, { ambition: { rating: 4 } })).toEqual([
+      { skill: 'SQL', rating: 4, scale: 5, level: 4 },
+    ]);
+    expect(skillRatings(definition, {})).toEqual([]);
+  });
+
+  it('refuses a skill on a text question and one the workspace does not have, naming the place', () => {
+    const { definition, reflection } = tagged();
+    expect(checkSkillTags(definition, new Set(['SQL']))).toEqual([]);
+    reflection.questions = reflection.questions.map((q, i) => (i === 1 ? { ...q, skill: 'SQL' } : q));
+    const errors = checkSkillTags(definition, new Set(['文案']), 'definition');
+    expect(errors.map((e) => e.path)).toEqual([
+      'definition.sections.0.questions.0.skill',
+      'definition.sections.0.questions.1.skill',
+      'definition.sections.2.questions.1.skill',
+    ]);
+    expect(errors[0]?.message).toEqual({
+      en: '“SQL” is not a skill of this workspace: pick one from the skills matrix.',
+      'zh-CN': '“SQL”不是本工作区的技能，请从技能矩阵中选择。',
+    });
+    expect(JSON.stringify(errors[2]?.message)).toContain('Only a rating question');
   });
 });

@@ -11,14 +11,24 @@ export type RatingQuestion = {
   anchors: string[];
   /** The scorecard figure shown beside the question, so the reviewer rates with the number in view. */
   metric?: MetricKey | null | undefined;
+  /** A skill of the workspace (its name, the skills matrix's key): the signed-off rating becomes its level. */
+  skill?: string | null | undefined;
 };
-export type TextQuestion = { id: string; type: 'text'; text: string; required: boolean };
+/** Text and choice questions carry no skill; `skill` is there so `checkSkillTags` can refuse one by name. */
+export type TextQuestion = {
+  id: string;
+  type: 'text';
+  text: string;
+  required: boolean;
+  skill?: string | null | undefined;
+};
 export type ChoiceQuestion = {
   id: string;
   type: 'choice';
   text: string;
   options: string[];
   multiple: boolean;
+  skill?: string | null | undefined;
 };
 export type ReviewQuestion = RatingQuestion | TextQuestion | ChoiceQuestion;
 export type ReviewSection = { id: string; title: string; weight: number; questions: ReviewQuestion[] };
@@ -59,6 +69,14 @@ const MESSAGES = {
   noRating: {
     en: 'The template needs at least one rating question to give a score.',
     'zh-CN': '模板至少需要一道评分题才能得出分数。',
+  },
+  skillNotRating: {
+    en: 'Only a rating question can be tagged with a skill: its rating becomes the skill’s level.',
+    'zh-CN': '只有评分题可以关联技能：评分将作为该技能的等级。',
+  },
+  skillUnknown: {
+    en: '“{skill}” is not a skill of this workspace: pick one from the skills matrix.',
+    'zh-CN': '“{skill}”不是本工作区的技能，请从技能矩阵中选择。',
   },
 } satisfies Record<string, LocalizedText>;
 
@@ -115,6 +133,66 @@ export function checkTemplate(definition: ReviewTemplateDefinition, base = ''): 
     errors.push({ path: at('sections'), message: MESSAGES.noRating });
   }
   return errors;
+}
+
+/**
+ * Skill tags a workspace can accept: only on rating questions, and only skills the workspace has (its skills
+ * matrix's columns). Field errors name the question's `skill`.
+ */
+export function checkSkillTags(
+  definition: ReviewTemplateDefinition,
+  workspaceSkills: ReadonlySet<string>,
+  base = '',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  definition.sections.forEach((section, s) => {
+    section.questions.forEach((question, q) => {
+      const skill = question.skill?.trim();
+      if (!skill) return;
+      const path = `${base ? `${base}.` : ''}sections.${s}.questions.${q}.skill`;
+      if (question.type !== 'rating') errors.push({ path, message: MESSAGES.skillNotRating });
+      else if (!workspaceSkills.has(skill))
+        errors.push({ path, message: fill(MESSAGES.skillUnknown, { skill }) });
+    });
+  });
+  return errors;
+}
+
+/** Skill levels run 1–5 whatever the template's scale: a rating on 1..scale mapped linearly onto them. */
+export function levelFromRating(rating: number, scale: number): number {
+  const level = scale <= 1 ? 5 : 1 + ((rating - 1) * 4) / (scale - 1);
+  return Math.min(5, Math.max(1, Math.round(level)));
+}
+
+export type SkillRating = { skill: string; rating: number; scale: number; level: number };
+
+/**
+ * What a review's answers say of each tagged skill: the mean rating of its questions (on their scale) and the
+ * level it maps to. Unanswered questions drop out.
+ */
+export function skillRatings(
+  definition: ReviewTemplateDefinition,
+  answers: Readonly<Record<string, { rating?: number | undefined }>>,
+): SkillRating[] {
+  const bySkill = new Map<string, { sum: number; count: number; scale: number; levels: number }>();
+  for (const question of allQuestions(definition)) {
+    const skill = question.type === 'rating' ? question.skill?.trim() : undefined;
+    const rating = answers[question.id]?.rating;
+    if (question.type !== 'rating' || !skill || rating === undefined) continue;
+    const scale = question.anchors.length;
+    const entry = bySkill.get(skill) ?? { sum: 0, count: 0, scale, levels: 0 };
+    entry.sum += rating;
+    entry.count += 1;
+    entry.levels += levelFromRating(rating, scale);
+    entry.scale = Math.max(entry.scale, scale);
+    bySkill.set(skill, entry);
+  }
+  return [...bySkill.entries()].map(([skill, entry]) => ({
+    skill,
+    rating: Math.round((entry.sum / entry.count) * 100) / 100,
+    scale: entry.scale,
+    level: Math.min(5, Math.max(1, Math.round(entry.levels / entry.count))),
+  }));
 }
 
 export function allQuestions(definition: ReviewTemplateDefinition): ReviewQuestion[] {

@@ -28,8 +28,35 @@ export type TaskDemand = {
   requiredSkills: readonly SkillRequirement[];
 };
 
-/** A person below the level their role title asks for in one skill. */
-export type PersonGap = { personId: string; skill: string; level: number; target: number; gap: number };
+/** The signed-off review a level was assessed in. */
+export type ReviewSource = { participantId: string; cycleId: string; cycleName: string };
+
+/** A skill level assessed in a signed-off review (a skill-tagged rating question, mapped onto 1–5). */
+export type AssessedLevel = {
+  personId: string;
+  skill: string;
+  level: number;
+  /** The sign-off's day (YYYY-MM-DD) and instant: the latest assessment of a person's skill is the one that counts. */
+  assessedOn: string;
+  assessedAt: number;
+  review: ReviewSource;
+};
+
+/** A passed, completed training: it supersedes review assessments of its skill made on or before its day. */
+export type PassedTraining = { personId: string; skill: string; date: string };
+
+/**
+ * A person below the level their role title asks for in one skill: by their level in the matrix (`review` null)
+ * or by the level a signed-off review assessed.
+ */
+export type PersonGap = {
+  personId: string;
+  skill: string;
+  level: number;
+  target: number;
+  gap: number;
+  review: ReviewSource | null;
+};
 
 /** An open task requiring a skill level that no one in the workspace has. */
 export type TaskGap = { taskId: string; title: string; skill: string; minLevel: number; bestLevel: number };
@@ -46,6 +73,10 @@ export type SkillGap = {
 export type Gaps = { people: PersonGap[]; tasks: TaskGap[]; bySkill: SkillGap[] };
 
 const CLOSED_STATUSES = new Set(['done', 'cancelled']);
+
+/** How much a skill's card weighs in the order: people below target (once each, whatever the source) and tasks. */
+const weightOf = (gap: SkillGap) =>
+  new Set(gap.people.map((person) => person.personId)).size + gap.tasks.length;
 
 export function clampLevel(level: number): number {
   return Math.min(MAX_LEVEL, Math.max(MIN_LEVEL, Math.round(level)));
@@ -80,22 +111,79 @@ export function targetsFor(person: MatrixPerson, targets: readonly RoleTarget[])
 }
 
 /**
- * Gaps from two sources: a person below their role's target level (a missing skill counts as level 0), and an
- * open task whose required level no one reaches. Sorted by skill, then the widest gap first.
+ * The review assessments that count: per person and skill the latest one, unless a training of the skill passed
+ * on or after its day has since raised the level. The caller passes only the assessments the viewer may read, so
+ * a review they cannot read neither shows nor hides anything.
+ */
+export function currentAssessments(
+  assessments: readonly AssessedLevel[],
+  trainings: readonly PassedTraining[] = [],
+): AssessedLevel[] {
+  const latest = new Map<string, AssessedLevel>();
+  for (const assessment of assessments) {
+    const key = `${assessment.personId}\u0000${assessment.skill}`;
+    const seen = latest.get(key);
+    if (
+      !seen ||
+      assessment.assessedOn > seen.assessedOn ||
+      (assessment.assessedOn === seen.assessedOn && assessment.assessedAt > seen.assessedAt)
+    )
+      latest.set(key, assessment);
+  }
+  return [...latest.values()].filter(
+    (assessment) =>
+      !trainings.some(
+        (training) =>
+          training.personId === assessment.personId &&
+          training.skill === assessment.skill &&
+          training.date >= assessment.assessedOn,
+      ),
+  );
+}
+
+/**
+ * Gaps from three sources: a person below their role's target level in the matrix (a missing skill counts as
+ * level 0), a person whose level assessed in a signed-off review is below it (`assessments`, already reduced by
+ * `currentAssessments`), and an open task whose required level no one reaches. Sorted by skill, then the widest
+ * gap first.
  */
 export function computeGaps(
   people: readonly MatrixPerson[],
   targets: readonly RoleTarget[],
   tasks: readonly TaskDemand[],
+  assessments: readonly AssessedLevel[] = [],
 ): Gaps {
   const personGaps: PersonGap[] = [];
+  const assessedOf = new Map<string, AssessedLevel[]>();
+  for (const assessment of assessments)
+    assessedOf.set(assessment.personId, [...(assessedOf.get(assessment.personId) ?? []), assessment]);
   for (const person of people) {
-    for (const [skill, target] of targetsFor(person, targets)) {
+    const mine = targetsFor(person, targets);
+    for (const [skill, target] of mine) {
       const level = person.levels[skill] ?? 0;
-      if (level < target) personGaps.push({ personId: person.id, skill, level, target, gap: target - level });
+      if (level < target)
+        personGaps.push({ personId: person.id, skill, level, target, gap: target - level, review: null });
+    }
+    for (const assessment of assessedOf.get(person.id) ?? []) {
+      const target = mine.get(assessment.skill);
+      if (target !== undefined && assessment.level < target)
+        personGaps.push({
+          personId: person.id,
+          skill: assessment.skill,
+          level: assessment.level,
+          target,
+          gap: target - assessment.level,
+          review: assessment.review,
+        });
     }
   }
-  personGaps.sort((a, b) => byText(a.skill, b.skill) || b.gap - a.gap || byText(a.personId, b.personId));
+  personGaps.sort(
+    (a, b) =>
+      byText(a.skill, b.skill) ||
+      b.gap - a.gap ||
+      byText(a.personId, b.personId) ||
+      Number(a.review !== null) - Number(b.review !== null),
+  );
 
   const best = new Map<string, number>();
   for (const person of people) {
@@ -136,16 +224,13 @@ export function computeGaps(
   return {
     people: personGaps,
     tasks: taskGaps,
-    bySkill: [...bySkill.values()].sort(
-      (a, b) =>
-        b.people.length + b.tasks.length - (a.people.length + a.tasks.length) || byText(a.skill, b.skill),
-    ),
+    bySkill: [...bySkill.values()].sort((a, b) => weightOf(b) - weightOf(a) || byText(a.skill, b.skill)),
   };
 }
 
 /**
  * Who a training for one skill should bring up to `level`: everyone whose role targets the skill above what they
- * have, and — when an open task needs a level nobody has — those closest to it (the best present level, or
+ * have (in the matrix, or as a readable review assessed it), and — when an open task needs a level nobody has — those closest to it (the best present level, or
  * everyone whose role targets the skill at all when nobody has it).
  */
 export function peopleToTrain(
@@ -154,8 +239,9 @@ export function peopleToTrain(
   tasks: readonly TaskDemand[],
   skill: string,
   scheduled: ReadonlySet<string> = new Set(),
+  assessments: readonly AssessedLevel[] = [],
 ): { level: number; personIds: string[]; scheduledIds: string[] } {
-  const gaps = computeGaps(people, targets, tasks).bySkill.find((gap) => gap.skill === skill);
+  const gaps = computeGaps(people, targets, tasks, assessments).bySkill.find((gap) => gap.skill === skill);
   if (!gaps) return { level: 0, personIds: [], scheduledIds: [] };
   const chosen = new Set(gaps.people.map((gap) => gap.personId));
   if (gaps.tasks.length > 0 && chosen.size === 0) {

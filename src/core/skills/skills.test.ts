@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   attendanceProblem,
   computeGaps,
+  currentAssessments,
+  type AssessedLevel,
   levelAfterTraining,
   matrixSkills,
   peopleToTrain,
@@ -37,9 +39,9 @@ describe('skills matrix', () => {
   it('finds people below their role target, a missing skill counting as 0', () => {
     const gaps = computeGaps(people, targets, tasks);
     expect(gaps.people).toEqual([
-      { personId: 'wang', skill: '数据分析', level: 0, target: 3, gap: 3 },
-      { personId: 'li', skill: '数据分析', level: 2, target: 3, gap: 1 },
-      { personId: 'wang', skill: '文案', level: 2, target: 4, gap: 2 },
+      { personId: 'wang', skill: '数据分析', level: 0, target: 3, gap: 3, review: null },
+      { personId: 'li', skill: '数据分析', level: 2, target: 3, gap: 1, review: null },
+      { personId: 'wang', skill: '文案', level: 2, target: 4, gap: 2, review: null },
     ]);
     // zhao has 社群 4 ≥ 3; chen has no title, so no targets apply.
     expect(gaps.people.some((gap) => gap.personId === 'zhao' || gap.personId === 'chen')).toBe(false);
@@ -167,6 +169,60 @@ describe('chapter 8 培训与发展', () => {
     expect(readTrainingSection('junk').sessions).toEqual([]);
     expect(readTrainingSection({ gaps: [{ skill: 'x', level: '2' }, 7] }).gaps).toEqual([
       { skill: 'x', level: 0, target: 0 },
+    ]);
+  });
+});
+
+describe('gaps from review assessments', () => {
+  const q3 = { participantId: 'p1', cycleId: 'c1', cycleName: 'Q3' };
+  const q4 = { participantId: 'p2', cycleId: 'c2', cycleName: 'Q4' };
+  const assessed = (personId: string, skill: string, level: number, assessedOn: string, review = q3) =>
+    ({
+      personId,
+      skill,
+      level,
+      assessedOn,
+      assessedAt: Date.parse(assessedOn),
+      review,
+    }) satisfies AssessedLevel;
+
+  it('makes a gap of an assessed level below the role target, beside the matrix’s, counting the person once', () => {
+    // zhao has 社群 4 in the matrix (target 3): the review says 2.
+    const gaps = computeGaps(people, targets, [], [assessed('zhao', '社群', 2, '2026-10-20')]);
+    expect(gaps.people.filter((gap) => gap.review)).toEqual([
+      { personId: 'zhao', skill: '社群', level: 2, target: 3, gap: 1, review: q3 },
+    ]);
+    // li is below 数据分析 in the matrix and in a review: two sources, one person to train.
+    const both = computeGaps(people, targets, [], [assessed('li', '数据分析', 1, '2026-10-20')]);
+    expect(both.people.filter((gap) => gap.personId === 'li' && gap.skill === '数据分析')).toHaveLength(2);
+    expect(
+      peopleToTrain(people, targets, [], '数据分析', new Set(), [assessed('li', '数据分析', 1, '2026-10-20')])
+        .personIds,
+    ).toEqual(['li', 'wang']);
+    // A skill no role asks of the person, or a level meeting the target, is no gap.
+    expect(
+      computeGaps(
+        people,
+        targets,
+        [],
+        [assessed('chen', '直播', 1, '2026-10-20'), assessed('zhao', '社群', 3, '2026-10-20')],
+      ).people.filter((gap) => gap.review),
+    ).toEqual([]);
+  });
+
+  it('keeps the latest assessment per person and skill, unless a training passed on or after its day', () => {
+    const older = assessed('zhao', '社群', 1, '2026-07-20');
+    const newer = assessed('zhao', '社群', 3, '2026-10-20', q4);
+    expect(currentAssessments([older, newer])).toEqual([newer]);
+    expect(currentAssessments([newer, older])).toEqual([newer]);
+    expect(currentAssessments([older], [{ personId: 'zhao', skill: '社群', date: '2026-07-20' }])).toEqual(
+      [],
+    );
+    expect(currentAssessments([older], [{ personId: 'zhao', skill: '社群', date: '2026-07-19' }])).toEqual([
+      older,
+    ]);
+    expect(currentAssessments([older], [{ personId: 'li', skill: '社群', date: '2026-08-01' }])).toEqual([
+      older,
     ]);
   });
 });

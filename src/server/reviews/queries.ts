@@ -4,6 +4,7 @@ import type {
   ReviewCyclesTable,
   ReviewParticipantsTable,
   ReviewsTable,
+  ReviewSkillAssessmentsTable,
   ReviewTemplatesTable,
 } from '../../db/types.ts';
 
@@ -142,6 +143,33 @@ export async function selectParticipant(executor: Executor, workspaceId: string,
     .executeTakeFirst();
 }
 
+/** Several people's reviews at once, by participant id, within the workspace. */
+export async function selectParticipantsByIds(
+  executor: Executor,
+  workspaceId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom('review_participants')
+    .innerJoin('users as reviewee', 'reviewee.id', 'review_participants.reviewee_id')
+    .leftJoin('users as manager', 'manager.id', 'review_participants.manager_id')
+    .select(participantColumns)
+    .where('review_participants.workspace_id', '=', workspaceId)
+    .where('review_participants.id', 'in', [...ids])
+    .execute();
+}
+
+export async function selectCyclesByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .selectFrom('review_cycles')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export async function insertParticipants(executor: Executor, rows: Insertable<ReviewParticipantsTable>[]) {
   if (rows.length) await executor.insertInto('review_participants').values(rows).execute();
 }
@@ -193,6 +221,26 @@ export async function selectReviewsOfParticipant(executor: Executor, participant
     .orderBy('reviews.created_at')
     .orderBy('reviews.id')
     .execute();
+}
+
+export async function selectReviewsOfParticipants(executor: Executor, participantIds: readonly string[]) {
+  if (participantIds.length === 0) return [];
+  return executor
+    .selectFrom('reviews')
+    .innerJoin('users as reviewer', 'reviewer.id', 'reviews.reviewer_id')
+    .select(reviewColumns)
+    .where('reviews.participant_id', 'in', [...participantIds])
+    .orderBy('reviews.created_at')
+    .orderBy('reviews.id')
+    .execute();
+}
+
+/** The skill levels a signed-off review assessed, one row per tagged skill. */
+export async function insertSkillAssessments(
+  executor: Executor,
+  rows: Insertable<ReviewSkillAssessmentsTable>[],
+) {
+  if (rows.length) await executor.insertInto('review_skill_assessments').values(rows).execute();
 }
 
 export async function selectReview(executor: Executor, workspaceId: string, id: string) {

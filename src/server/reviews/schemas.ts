@@ -22,6 +22,15 @@ const QuestionId = z
   .regex(/^[A-Za-z0-9_-]+$/);
 const Text = z.string().trim().min(1).max(500);
 const Weight = z.number().min(0).max(100).describe('Percent');
+const SkillTag = z
+  .string()
+  .trim()
+  .max(50)
+  .nullable()
+  .optional()
+  .describe(
+    'A skill of the workspace (its name in the skills matrix): the signed-off manager rating becomes its level. Rating questions only',
+  );
 
 const RatingQuestion = z.object({
   id: QuestionId,
@@ -38,12 +47,14 @@ const RatingQuestion = z.object({
     .nullable()
     .optional()
     .describe('The scorecard figure shown beside the question'),
+  skill: SkillTag,
 });
 const TextQuestion = z.object({
   id: QuestionId,
   type: z.literal('text'),
   text: Text,
   required: z.boolean().default(false),
+  skill: SkillTag.describe('Refused: only a rating question carries a skill'),
 });
 const ChoiceQuestion = z.object({
   id: QuestionId,
@@ -51,6 +62,7 @@ const ChoiceQuestion = z.object({
   text: Text,
   options: z.array(z.string().trim().min(1).max(200)).min(2).max(20),
   multiple: z.boolean().default(false),
+  skill: SkillTag.describe('Refused: only a rating question carries a skill'),
 });
 
 export const TemplateDefinition = z

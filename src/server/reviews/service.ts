@@ -9,6 +9,7 @@ import {
   checkAnswers,
   checkCycleDates,
   checkOverrides,
+  checkSkillTags,
   checkTemplate,
   combinedScore,
   defaultStages,
@@ -22,6 +23,7 @@ import {
   seesAll,
   seesParticipant,
   seesScorecard,
+  skillRatings,
   stageName,
   STAGES,
   weightedRating,
@@ -45,6 +47,7 @@ import type { Actor, Services } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize, type Access } from '../workspaces/access.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
+import { workspaceSkills } from '../skills/matrix.ts';
 import * as queries from './queries.ts';
 import { computeScorecards } from './scorecards.ts';
 
@@ -79,7 +82,10 @@ export async function createTemplate(
   input: { name: string; definition: ReviewTemplateDefinition; builtinKey?: BuiltinTemplateKey | undefined },
 ) {
   await authorize(services.db, actor, workspaceId, 'reviews.manage');
-  const errors = checkTemplate(input.definition, 'definition');
+  const errors = [
+    ...checkTemplate(input.definition, 'definition'),
+    ...checkSkillTags(input.definition, await workspaceSkills(services.db, workspaceId), 'definition'),
+  ];
   if (errors.length) throw new AppError('review_template_invalid', {}, errors);
   const now = services.now();
   const id = newId(now);
@@ -818,7 +824,7 @@ export async function signOff(services: Services, actor: Actor, workspaceId: str
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.manage');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
-    const { participant, cycle, access } = await loadParticipant(
+    const { participant, cycle, access, reviews } = await loadParticipant(
       services,
       trx,
       viewer,
@@ -842,13 +848,41 @@ export async function signOff(services: Services, actor: Actor, workspaceId: str
       signed_off_by: actor.userId,
       updated_at: now,
     });
+    // Sign-off, not the manager's submission, makes a skill rating an assessed level: until then calibration may
+    // still send the review back to its manager, and only from sign-off may the reviewee read the manager's review
+    // — so the gap it opens shows to the person no earlier than the rating behind it. The review is frozen from here.
+    const managerReview = reviews.find((r) => r.kind === 'manager' && r.status === 'submitted');
+    const assessed = managerReview
+      ? skillRatings(definitionOf(cycle), JSON.parse(managerReview.answers) as Answers)
+      : [];
+    if (assessed.length > 0) {
+      const assessedOn = dayInTimezone(now, await workspaceTimeZone(services, workspaceId, trx));
+      await queries.insertSkillAssessments(
+        trx,
+        assessed.map((rating) => ({
+          workspace_id: workspaceId,
+          participant_id: participantId,
+          user_id: participant.reviewee_id,
+          skill: rating.skill,
+          level: rating.level,
+          rating: rating.rating,
+          scale: rating.scale,
+          assessed_on: assessedOn,
+          assessed_at: now,
+        })),
+      );
+    }
     await insertAuditEntry(trx, {
       workspaceId,
       actorId: actor.userId,
       action: 'review.signed_off',
       objectType: 'review_participant',
       objectId: participantId,
-      changes: { finalRating: Number(participant.final_rating), reviewee: participant.reviewee_name },
+      changes: {
+        finalRating: Number(participant.final_rating),
+        reviewee: participant.reviewee_name,
+        ...(assessed.length ? { skills: assessed.map(({ skill, level }) => ({ skill, level })) } : {}),
+      },
       now,
     });
   });
@@ -1047,6 +1081,52 @@ export function registerReviewJobs(services: Services): void {
       }
     });
   });
+}
+
+// ——— Skill levels assessed in reviews ———
+
+/**
+ * Of several people's reviews, those whose manager review — where a skill's assessed level comes from — the
+ * caller may read, decided exactly as opening that review decides it (`seesParticipant`, then `reviewVisibility`):
+ * the reviewee once signed off, the manager, the cycle's creator, admins. Everyone else gets none of them.
+ */
+export async function readableManagerReviews(
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+  participantIds: readonly string[],
+): Promise<Set<string>> {
+  const unique = [...new Set(participantIds)];
+  if (unique.length === 0) return new Set();
+  const membership = await authorize(executor, actor, workspaceId, 'reviews.read');
+  const viewer: ReviewViewer = { userId: actor.userId, isAdmin: can(membership.role, 'reviews.all') };
+  const participants = await queries.selectParticipantsByIds(executor, workspaceId, unique);
+  const cycles = new Map(
+    (
+      await queries.selectCyclesByIds(executor, workspaceId, [
+        ...new Set(participants.map((p) => p.cycle_id)),
+      ])
+    ).map((cycle) => [cycle.id, cycle]),
+  );
+  const reviews = groupBy(
+    await queries.selectReviewsOfParticipants(
+      executor,
+      participants.map((p) => p.id),
+    ),
+    (r) => r.participant_id,
+  );
+  const readable = new Set<string>();
+  for (const participant of participants) {
+    const cycle = cycles.get(participant.cycle_id);
+    if (!cycle) continue;
+    const own = reviews.get(participant.id) ?? [];
+    const access = accessOf(cycle, participant);
+    const manager = own.find((r) => r.kind === 'manager');
+    if (!manager || !seesParticipant(viewer, access, refsOf(own))) continue;
+    if (reviewVisibility(viewer, access, refOf(manager), definitionOf(cycle).peerAnonymous) !== 'hidden')
+      readable.add(participant.id);
+  }
+  return readable;
 }
 
 // ——— Comments on a person's review ———

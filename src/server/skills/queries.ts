@@ -308,3 +308,41 @@ export function selectMemberIds(executor: Executor, workspaceId: string, userIds
     .execute()
     .then((rows) => rows.map((row) => row.user_id));
 }
+
+/** Skill levels assessed in signed-off reviews, with the cycle they come from (newest first). */
+export function selectSkillAssessments(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('review_skill_assessments')
+    .innerJoin('review_participants', 'review_participants.id', 'review_skill_assessments.participant_id')
+    .innerJoin('review_cycles', 'review_cycles.id', 'review_participants.cycle_id')
+    .select([
+      'review_skill_assessments.participant_id',
+      'review_skill_assessments.user_id',
+      'review_skill_assessments.skill',
+      'review_skill_assessments.level',
+      'review_skill_assessments.assessed_on',
+      'review_skill_assessments.assessed_at',
+      'review_cycles.id as cycle_id',
+      'review_cycles.name as cycle_name',
+    ])
+    .where('review_skill_assessments.workspace_id', '=', workspaceId)
+    .orderBy('review_skill_assessments.assessed_at', 'desc')
+    .orderBy('review_skill_assessments.participant_id')
+    .limit(5000)
+    .execute();
+}
+
+/** Completed trainings of a skill's course passed with at least `passScore`, with the session's day. */
+export function selectPassedTrainings(executor: Executor, workspaceId: string, passScore: number) {
+  return executor
+    .selectFrom('training_attendance')
+    .innerJoin('training_sessions', 'training_sessions.id', 'training_attendance.session_id')
+    .innerJoin('training_courses', 'training_courses.id', 'training_sessions.course_id')
+    .select(['training_attendance.user_id', 'training_courses.skill', 'training_sessions.date'])
+    .where('training_attendance.workspace_id', '=', workspaceId)
+    .where('training_attendance.status', '=', 'attended')
+    .where('training_attendance.completed', '=', 1)
+    .where('training_attendance.assessment_score', '>=', passScore)
+    .where('training_courses.skill', 'is not', null)
+    .execute();
+}

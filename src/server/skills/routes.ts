@@ -28,7 +28,7 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['training'],
         summary:
-          'Skills matrix: people × skills (levels 1–5), target levels per role title, gaps against targets and open tasks',
+          'Skills matrix: people × skills (levels 1–5), target levels per role title, gaps against targets, open tasks and signed-off reviews the caller may read',
         params: WorkspaceParams,
         response: responses({ 200: Matrix }),
       },

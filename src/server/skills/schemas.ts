@@ -22,6 +22,12 @@ const PersonGap = z.object({
   level: z.number().int().describe('0 when the person does not have the skill'),
   target: z.number().int(),
   gap: z.number().int(),
+  review: z
+    .object({ participantId: z.string(), cycleId: z.string(), cycleName: z.string() })
+    .nullable()
+    .describe(
+      'The signed-off review whose skill rating gave the level; null for the matrix. Only for who may read the review',
+    ),
 });
 const TaskGap = z.object({
   taskId: z.string(),

@@ -3,16 +3,15 @@ import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import {
   attendanceProblem,
   computeGaps,
+  currentAssessments,
+  PASS_SCORE,
+  type AssessedLevel,
   levelAfterTraining,
   matrixSkills,
   passed,
   peopleToTrain,
   summariseSession,
   type AttendanceStatus,
-  type MatrixPerson,
-  type RoleTarget,
-  type SkillRequirement,
-  type TaskDemand,
 } from '../../core/skills/index.ts';
 import type { TrainingSection } from '../../core/skills/chapter.ts';
 import { newId } from '../../db/ids.ts';
@@ -22,62 +21,46 @@ import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { workspaceToday } from '../workspaces/worktime.ts';
-import { selectMember, selectMembers } from '../workspaces/queries.ts';
+import { selectMember } from '../workspaces/queries.ts';
 import { insertGoal, selectGoalId } from '../goals/queries.ts';
+import { readableManagerReviews } from '../reviews/service.ts';
+import { loadMatrixFacts } from './matrix.ts';
 import * as queries from './queries.ts';
 
-function parseRequirements(json: string): SkillRequirement[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value)
-      ? value.flatMap((item) =>
-          typeof item === 'object' && item !== null && typeof (item as { skill?: unknown }).skill === 'string'
-            ? [
-                {
-                  skill: (item as { skill: string }).skill,
-                  minLevel:
-                    typeof (item as { minLevel?: unknown }).minLevel === 'number'
-                      ? (item as { minLevel: number }).minLevel
-                      : undefined,
-                },
-              ]
-            : [],
-        )
-      : [];
-  } catch {
-    return [];
-  }
-}
-
-/** What the matrix is computed from: members with levels, role targets, open tasks needing skills. */
-async function loadMatrixFacts(executor: Executor, workspaceId: string) {
-  const [members, levels, targetRows, demand] = await Promise.all([
-    selectMembers(executor, workspaceId),
-    queries.selectLevels(executor, workspaceId),
-    queries.selectTargets(executor, workspaceId),
-    queries.selectSkillDemand(executor, workspaceId),
-  ]);
-  const levelsOf = new Map<string, Record<string, number>>();
-  for (const row of levels)
-    levelsOf.set(row.user_id, { ...levelsOf.get(row.user_id), [row.skill]: row.level });
-  const people: (MatrixPerson & { name: string })[] = members.map((member) => ({
-    id: member.user_id,
-    name: member.name,
-    title: member.title,
-    levels: levelsOf.get(member.user_id) ?? {},
-  }));
-  const targets: RoleTarget[] = targetRows.map((row) => ({
-    roleTitle: row.role_title,
-    skill: row.skill,
-    level: row.level,
-  }));
-  const tasks: TaskDemand[] = demand.map((task) => ({
-    id: task.id,
-    title: task.title,
-    status: task.status,
-    requiredSkills: parseRequirements(task.required_skills),
-  }));
-  return { people, targets, tasks };
+/**
+ * The levels signed-off reviews assessed that count for the caller: only from reviews they may read (the reviews
+ * module decides, as on the review's page), then the latest per person and skill, unless a training passed since.
+ * A review the caller may not read leaves no trace: not a gap, not a count.
+ */
+async function readableAssessments(
+  executor: Executor,
+  actor: Actor,
+  workspaceId: string,
+): Promise<AssessedLevel[]> {
+  const rows = await queries.selectSkillAssessments(executor, workspaceId);
+  if (rows.length === 0) return [];
+  const readable = await readableManagerReviews(
+    executor,
+    actor,
+    workspaceId,
+    rows.map((row) => row.participant_id),
+  );
+  const trainings = await queries.selectPassedTrainings(executor, workspaceId, PASS_SCORE);
+  return currentAssessments(
+    rows
+      .filter((row) => readable.has(row.participant_id))
+      .map((row) => ({
+        personId: row.user_id,
+        skill: row.skill,
+        level: row.level,
+        assessedOn: row.assessed_on,
+        assessedAt: Number(row.assessed_at),
+        review: { participantId: row.participant_id, cycleId: row.cycle_id, cycleName: row.cycle_name },
+      })),
+    trainings.flatMap((row) =>
+      row.skill ? [{ personId: row.user_id, skill: row.skill, date: row.date }] : [],
+    ),
+  );
 }
 
 /** Per skill, who is already invited to an upcoming session of it, and the first such session's day. */
@@ -97,7 +80,8 @@ async function upcomingInvitations(services: Services, executor: Executor, works
 export async function getMatrix(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'training.read');
   const { people, targets, tasks } = await loadMatrixFacts(services.db, workspaceId);
-  const gaps = computeGaps(people, targets, tasks);
+  const assessments = await readableAssessments(services.db, actor, workspaceId);
+  const gaps = computeGaps(people, targets, tasks, assessments);
   const invited = await upcomingInvitations(services, services.db, workspaceId);
   const names = new Map(people.map((person) => [person.id, person.name]));
   const developmentGoals = await queries.selectDevelopmentGoals(services.db, workspaceId);
@@ -124,8 +108,14 @@ export async function getMatrix(services: Services, actor: Actor, workspaceId: s
         })),
         tasks: gap.tasks,
         // How many a "plan training" would invite now: those with the gap not yet invited to a session of it.
-        toInvite: peopleToTrain(people, targets, tasks, gap.skill, new Set(invited.get(gap.skill)?.keys()))
-          .personIds.length,
+        toInvite: peopleToTrain(
+          people,
+          targets,
+          tasks,
+          gap.skill,
+          new Set(invited.get(gap.skill)?.keys()),
+          assessments,
+        ).personIds.length,
       })),
     },
     developmentGoals: developmentGoals.map((goal) => ({
@@ -637,8 +627,10 @@ export async function planTrainingForGap(
     // Reads the matrix, then may make the skill's course: two plans for one gap must not make two courses.
     await lockWorkspace(trx, services.dialect, 'training', workspaceId);
     const { people, targets, tasks } = await loadMatrixFacts(trx, workspaceId);
+    // Review-assessed gaps count only as far as the planner may read the review: an invitation list is public.
+    const assessments = await readableAssessments(trx, actor, workspaceId);
     const invited = (await upcomingInvitations(services, trx, workspaceId)).get(skill);
-    const chosen = peopleToTrain(people, targets, tasks, skill, new Set(invited?.keys()));
+    const chosen = peopleToTrain(people, targets, tasks, skill, new Set(invited?.keys()), assessments);
     if (chosen.personIds.length === 0)
       throw new AppError(
         chosen.scheduledIds.length > 0 ? 'skill_gap_already_planned' : 'skill_gap_not_found',
@@ -799,7 +791,7 @@ export async function createDevelopmentGoal(
 
 /**
  * The plan's `sections.training` from the workspace: the matrix in brief, the gaps and the sessions with their
- * attendance. Null when the workspace sets no role targets and holds no training or development goals.
+ * attendance. Gaps from reviews stay out: the plan is read by everyone, a review only by its people. Null when the workspace sets no role targets and holds no training or development goals.
  */
 export async function trainingSection(db: Executor, workspaceId: string): Promise<TrainingSection | null> {
   const { people, targets, tasks } = await loadMatrixFacts(db, workspaceId);

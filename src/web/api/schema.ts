@@ -23830,7 +23830,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Skills matrix: people × skills (levels 1–5), target levels per role title, gaps against targets and open tasks */
+        /** Skills matrix: people × skills (levels 1–5), target levels per role title, gaps against targets, open tasks and signed-off reviews the caller may read */
         get: {
             parameters: {
                 query?: never;
@@ -26549,6 +26549,8 @@ export interface components {
                     anchors: string[];
                     /** @description The scorecard figure shown beside the question */
                     metric?: ("kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines") | null;
+                    /** @description A skill of the workspace (its name in the skills matrix): the signed-off manager rating becomes its level. Rating questions only */
+                    skill?: string | null;
                 } | {
                     id: string;
                     /** @constant */
@@ -26556,6 +26558,8 @@ export interface components {
                     text: string;
                     /** @default false */
                     required: boolean;
+                    /** @description Refused: only a rating question carries a skill */
+                    skill?: string | null;
                 } | {
                     id: string;
                     /** @constant */
@@ -26564,6 +26568,8 @@ export interface components {
                     options: string[];
                     /** @default false */
                     multiple: boolean;
+                    /** @description Refused: only a rating question carries a skill */
+                    skill?: string | null;
                 })[];
             }[];
         };
@@ -27099,6 +27105,12 @@ export interface components {
                     level: number;
                     target: number;
                     gap: number;
+                    /** @description The signed-off review whose skill rating gave the level; null for the matrix. Only for who may read the review */
+                    review: {
+                        participantId: string;
+                        cycleId: string;
+                        cycleName: string;
+                    } | null;
                 }[];
                 tasks: {
                     taskId: string;
@@ -27119,6 +27131,12 @@ export interface components {
                         level: number;
                         target: number;
                         gap: number;
+                        /** @description The signed-off review whose skill rating gave the level; null for the matrix. Only for who may read the review */
+                        review: {
+                            participantId: string;
+                            cycleId: string;
+                            cycleName: string;
+                        } | null;
                         /** @description Invited to an upcoming session of the skill on this day */
                         scheduledOn: string | null;
                     }[];
@@ -28994,6 +29012,8 @@ export interface components {
                     anchors: string[];
                     /** @description The scorecard figure shown beside the question */
                     metric?: ("kr_achievement" | "on_time_tasks" | "sla_adherence" | "check_ins" | "routines") | null;
+                    /** @description A skill of the workspace (its name in the skills matrix): the signed-off manager rating becomes its level. Rating questions only */
+                    skill?: string | null;
                 } | {
                     id: string;
                     /** @constant */
@@ -29001,6 +29021,8 @@ export interface components {
                     text: string;
                     /** @default false */
                     required: boolean;
+                    /** @description Refused: only a rating question carries a skill */
+                    skill?: string | null;
                 } | {
                     id: string;
                     /** @constant */
@@ -29009,6 +29031,8 @@ export interface components {
                     options: string[];
                     /** @default false */
                     multiple: boolean;
+                    /** @description Refused: only a rating question carries a skill */
+                    skill?: string | null;
                 })[];
             }[];
         };
@@ -29544,6 +29568,12 @@ export interface components {
                     level: number;
                     target: number;
                     gap: number;
+                    /** @description The signed-off review whose skill rating gave the level; null for the matrix. Only for who may read the review */
+                    review: {
+                        participantId: string;
+                        cycleId: string;
+                        cycleName: string;
+                    } | null;
                 }[];
                 tasks: {
                     taskId: string;
@@ -29564,6 +29594,12 @@ export interface components {
                         level: number;
                         target: number;
                         gap: number;
+                        /** @description The signed-off review whose skill rating gave the level; null for the matrix. Only for who may read the review */
+                        review: {
+                            participantId: string;
+                            cycleId: string;
+                            cycleName: string;
+                        } | null;
                         /** @description Invited to an upcoming session of the skill on this day */
                         scheduledOn: string | null;
                     }[];

@@ -41,6 +41,7 @@ export const skillsEn: Strings<typeof skillsZhCN> = {
     gapTarget: 'Train to level {{level}}',
     gapPeople: 'Below their role’s target',
     gapTasks: 'Tasks nobody has the level for',
+    fromReview: 'From review: {{cycle}}',
     levelToTarget: '{{level}} → {{target}}',
     taskNeeds: 'needs {{min}}, team’s best {{best}}',
     planTraining: 'Plan training for this gap',

@@ -35,6 +35,7 @@ export const skillsZhCN = {
     gapTarget: '培训目标 {{level}} 级',
     gapPeople: '低于岗位目标的成员',
     gapTasks: '无人具备所需等级的任务',
+    fromReview: '来自绩效评估：{{cycle}}',
     levelToTarget: '{{level}} → {{target}}',
     taskNeeds: '需要 {{min}} 级，团队最高 {{best}} 级',
     planTraining: '为此差距安排培训',

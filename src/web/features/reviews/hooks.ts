@@ -11,6 +11,8 @@ export type Scorecard = components['schemas']['Scorecard'];
 export type ScorecardMetric = Scorecard['metrics'][number];
 export type Calibration = components['schemas']['ReviewCalibration'];
 export type TemplateDefinition = components['schemas']['ReviewTemplateDefinition'];
+export type TemplateInput =
+  paths['/api/v1/w/{workspaceId}/review-templates']['post']['requestBody']['content']['application/json'];
 export type CycleInput =
   paths['/api/v1/w/{workspaceId}/review-cycles']['post']['requestBody']['content']['application/json'];
 export type ReviewInput =
@@ -100,7 +102,22 @@ export function useReview(workspaceId: string, reviewId: string) {
 
 function useRefresh(workspaceId: string) {
   const client = useQueryClient();
-  return () => void client.invalidateQueries({ queryKey: reviewsKey(workspaceId) });
+  return () => {
+    void client.invalidateQueries({ queryKey: reviewsKey(workspaceId) });
+    // A sign-off may assess skill levels: the skills page's gaps follow.
+    void client.invalidateQueries({ queryKey: ['skills', workspaceId] });
+  };
+}
+
+export function useCreateTemplate(workspaceId: string) {
+  const refresh = useRefresh(workspaceId);
+  return useMutation({
+    mutationFn: (body: TemplateInput) =>
+      unwrap(
+        api.POST('/api/v1/w/{workspaceId}/review-templates', { params: { path: { workspaceId } }, body }),
+      ),
+    onSuccess: refresh,
+  });
 }
 
 export function useCreateCycle(workspaceId: string) {

@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { defaultStages, periodFor } from '../../../core/reviews/cycles.ts';
@@ -40,6 +40,7 @@ import {
 } from '../../features/reviews/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 import { StageSteps } from './StageSteps.tsx';
+import { TemplateEditorModal } from './TemplateEditor.tsx';
 
 /** Review cycles the caller takes part in, latest first, each with its stages as steps. */
 export function ReviewCyclesPage() {
@@ -47,6 +48,7 @@ export function ReviewCyclesPage() {
   const { workspace, can } = useWorkspaceScope();
   const cycles = useReviewCycles(workspace.id);
   const [isCreating, setCreating] = useState(false);
+  const [isEditingTemplate, setEditingTemplate] = useState(false);
   return (
     <>
       <PageHeader
@@ -54,14 +56,23 @@ export function ReviewCyclesPage() {
         description={t('reviews.description')}
         extra={
           can('reviews.manage') ? (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setCreating(true)}
-              data-testid="new-cycle"
-            >
-              {t('reviews.newCycle')}
-            </Button>
+            <Flex gap={8} wrap>
+              <Button
+                icon={<TagsOutlined />}
+                onClick={() => setEditingTemplate(true)}
+                data-testid="new-template"
+              >
+                {t('reviews.templateEditor.title')}
+              </Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="new-cycle"
+              >
+                {t('reviews.newCycle')}
+              </Button>
+            </Flex>
           ) : null
         }
       />
@@ -76,6 +87,7 @@ export function ReviewCyclesPage() {
         />
       )}
       {isCreating ? <NewCycleModal onClose={() => setCreating(false)} /> : null}
+      {isEditingTemplate ? <TemplateEditorModal onClose={() => setEditingTemplate(false)} /> : null}
     </>
   );
 }

@@ -392,32 +392,48 @@ function GapsView({ matrix, onPlanned }: { matrix: SkillsMatrix; onPlanned: () =
                     </Typography.Text>
                     <Flex vertical gap={4} style={{ margin: '6px 0 10px' }}>
                       {gap.people.map((person) => (
-                        <Flex key={person.personId} align="center" gap={8}>
-                          <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
-                            {person.name}
-                          </Typography.Text>
-                          <Progress
-                            percent={(person.level / person.target) * 100}
-                            showInfo={false}
-                            size="small"
-                            strokeColor="#ff4d4f"
-                            style={{ width: 72, margin: 0 }}
-                          />
-                          <Tag color="error" style={{ marginInlineEnd: 0 }}>
-                            {t('skills.levelToTarget', { level: person.level, target: person.target })}
-                          </Tag>
-                          {person.scheduledOn ? (
-                            <Tooltip
-                              title={t('skills.scheduledTip', { day: format.day(person.scheduledOn) })}
-                            >
-                              <Tag
-                                color="processing"
-                                style={{ marginInlineEnd: 0 }}
-                                data-testid={`scheduled-${person.personId}`}
+                        <Flex
+                          vertical
+                          key={`${person.personId}-${person.review?.participantId ?? 'matrix'}`}
+                          data-testid={person.review ? 'review-gap' : undefined}
+                        >
+                          <Flex align="center" gap={8}>
+                            <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
+                              {person.name}
+                            </Typography.Text>
+                            <Progress
+                              percent={(person.level / person.target) * 100}
+                              showInfo={false}
+                              size="small"
+                              strokeColor="#ff4d4f"
+                              style={{ width: 72, margin: 0 }}
+                            />
+                            <Tag color="error" style={{ marginInlineEnd: 0 }}>
+                              {t('skills.levelToTarget', { level: person.level, target: person.target })}
+                            </Tag>
+                            {person.scheduledOn ? (
+                              <Tooltip
+                                title={t('skills.scheduledTip', { day: format.day(person.scheduledOn) })}
                               >
-                                {t('skills.scheduledOn', { day: format.shortDay(person.scheduledOn) })}
-                              </Tag>
-                            </Tooltip>
+                                <Tag
+                                  color="processing"
+                                  style={{ marginInlineEnd: 0 }}
+                                  data-testid={`scheduled-${person.personId}`}
+                                >
+                                  {t('skills.scheduledOn', { day: format.shortDay(person.scheduledOn) })}
+                                </Tag>
+                              </Tooltip>
+                            ) : null}
+                          </Flex>
+                          {person.review ? (
+                            // Only those who may read the review get this row: the server leaves it out for others.
+                            <Link
+                              to={`../reviews/people/${person.review.participantId}`}
+                              relative="path"
+                              style={{ fontSize: 12, overflowWrap: 'anywhere' }}
+                            >
+                              {t('skills.fromReview', { cycle: person.review.cycleName })}
+                            </Link>
                           ) : null}
                         </Flex>
                       ))}
