@@ -295,12 +295,8 @@ async function main(): Promise<MicroResult> {
     const appMs = await time(async () => {
       for (const file of files) {
         const report = await importMeasurements(
-          services,
-          actor,
-          workspaceId,
-          file,
-          { dryRun: false, skipBadRows: false },
-          'zh-CN',
+          { services, actor, workspaceId, locale: 'zh-CN' },
+          { file, options: { dryRun: false, skipBadRows: false } },
         );
         saved += report.saved;
       }
@@ -326,7 +322,11 @@ async function main(): Promise<MicroResult> {
     log(`series of ${rows.toLocaleString('en-US')} points, ${runs} runs each`);
     const appSeries: number[] = [];
     for (let run = 0; run < runs; run += 1) {
-      appSeries.push(await time(() => getSeries(services, actor, workspaceId, 'series_1m', {})));
+      appSeries.push(
+        await time(() =>
+          getSeries({ services, actor, workspaceId, locale: actor.locale }, { key: 'series_1m', query: {} }),
+        ),
+      );
     }
     // Replicates selectMeasurements in src/server/kpis/queries.ts (the query getSeries runs for a plain KPI).
     const seriesSql = db

@@ -236,13 +236,8 @@ async function measure(dialect: 'sqlite' | 'postgres') {
       );
       const started = performance.now();
       const report = await importEventLog(
-        app.services,
-        actor,
-        workspace.id,
-        created.body.id,
-        csv,
-        { dryRun: false, maxRows: visits.length },
-        'en',
+        { services: app.services, actor, workspaceId: workspace.id, locale: 'en' },
+        { processId: created.body.id, buffer: csv, options: { dryRun: false, maxRows: visits.length } },
       );
       const importMs = performance.now() - started;
       if (!report.imported || report.cases.total !== caseCount || report.rows !== visits.length) {

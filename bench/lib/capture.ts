@@ -77,9 +77,14 @@ export async function captureEndpointSql(
       dashboard: await record((actor) => getDashboard(services, actor, ws, 'zh-CN')),
       goals: await record((actor) => listGoalNodes(services, actor, ws, { parentId: 'root' })),
       goalsAll: await record((actor) => listGoalNodes(services, actor, ws, {})),
-      goal: await record((actor) => getGoal(services, actor, ws, info.goalId, 'zh-CN')),
+      goal: await record((actor) =>
+        getGoal({ services, actor, workspaceId: ws, locale: 'zh-CN' }, { goalId: info.goalId }),
+      ),
       series: await record((actor) =>
-        getSeries(services, actor, ws, info.seriesKpiKey, { from: info.seriesFrom, to: info.seriesTo }),
+        getSeries(
+          { services, actor, workspaceId: ws, locale: actor.locale },
+          { key: info.seriesKpiKey, query: { from: info.seriesFrom, to: info.seriesTo } },
+        ),
       ),
       kpis: await record((actor) => listKpis(services, actor, ws, { limit: 50 })),
       kpisAll: await record((actor) => listKpis(services, actor, ws)),

@@ -32,6 +32,12 @@ export type Services = {
   live: LiveBus;
 };
 
+/**
+ * Who asks a workspace's use case, where and in which language: the first argument of a service that needs more
+ * than the workspace and one id; what it is asked comes second, as one input object.
+ */
+export type WorkspaceContext = { services: Services; actor: Actor; workspaceId: string; locale: Locale };
+
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;

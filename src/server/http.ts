@@ -1,12 +1,26 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../core/errors/index.ts';
-import type { Actor } from './context.ts';
+import type { Actor, Services, WorkspaceContext } from './context.ts';
 
 /** The caller, or 401. */
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw new AppError('unauthenticated');
   return request.actor;
+}
+
+/** The context of a use case called by a workspace route: its services, the signed-in caller (401 when
+ * anonymous), the workspace of the path and the request's language. */
+export function workspaceContext(
+  services: Services,
+  request: FastifyRequest & { params: { workspaceId: string } },
+): WorkspaceContext {
+  return {
+    services,
+    actor: requireActor(request),
+    workspaceId: request.params.workspaceId,
+    locale: request.locale,
+  };
 }
 
 /** The caller signed in through the browser; API tokens may not manage accounts. */

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { REACTIONS } from '../../core/comments/index.ts';
-import { ErrorBody, limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import {
+  ErrorBody,
+  limitParam,
+  NoContent,
+  requireActor,
+  responses,
+  WorkspaceParams,
+  workspaceContext,
+} from '../http.ts';
 import * as service from './service.ts';
 import { Comment, TimelineItem, Target, Body, CommentParams } from './schemas.ts';
 
@@ -59,13 +67,10 @@ export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      comment: await service.updateComment(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.commentId,
-        request.body.body,
-      ),
+      comment: await service.updateComment(workspaceContext(services, request), {
+        commentId: request.params.commentId,
+        body: request.body.body,
+      }),
     }),
   );
 
@@ -102,13 +107,10 @@ export const commentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      comment: await service.toggleReaction(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.commentId,
-        request.body.emoji,
-      ),
+      comment: await service.toggleReaction(workspaceContext(services, request), {
+        commentId: request.params.commentId,
+        emoji: request.body.emoji,
+      }),
     }),
   );
 

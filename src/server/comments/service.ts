@@ -11,7 +11,7 @@ import type { Permission } from '../../core/permissions/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMemberIds } from '../notifications/queries.ts';
 import { reviewDiscussionAccess, reviewDiscussionMembers } from '../reviews/service.ts';
@@ -213,12 +213,10 @@ export async function createComment(
 
 /** Only the author edits; people mentioned for the first time by the edit are told, the others not again. */
 export async function updateComment(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  commentId: string,
-  body: string,
+  context: WorkspaceContext,
+  { commentId, body }: { commentId: string; body: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'comments.write');
   checkBody(body);
   const now = services.now();
@@ -279,12 +277,10 @@ export async function deleteComment(
 }
 
 export async function toggleReaction(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  commentId: string,
-  emoji: string,
+  context: WorkspaceContext,
+  { commentId, emoji }: { commentId: string; emoji: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'comments.write');
   await requireComment(services, actor, workspaceId, commentId);
   await queries.toggleReaction(services.db, {

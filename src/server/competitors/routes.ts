@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OBSERVATION_CATEGORIES } from '../../core/competitors/index.ts';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import {
   CompetitorParams,
   CompetitorSchema,
@@ -111,13 +111,10 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      competitor: await service.updateCompetitor(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.competitorId,
-        request.body,
-      ),
+      competitor: await service.updateCompetitor(workspaceContext(services, request), {
+        competitorId: request.params.competitorId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -155,13 +152,10 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        observation: await service.createObservation(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.competitorId,
-          request.body,
-        ),
+        observation: await service.createObservation(workspaceContext(services, request), {
+          competitorId: request.params.competitorId,
+          input: request.body,
+        }),
       }),
   );
 
@@ -177,14 +171,11 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      observation: await service.updateObservation(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.competitorId,
-        request.params.observationId,
-        request.body,
-      ),
+      observation: await service.updateObservation(workspaceContext(services, request), {
+        competitorId: request.params.competitorId,
+        observationId: request.params.observationId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -199,13 +190,10 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await service.deleteObservation(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.competitorId,
-        request.params.observationId,
-      );
+      await service.deleteObservation(workspaceContext(services, request), {
+        competitorId: request.params.competitorId,
+        observationId: request.params.observationId,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -224,17 +212,12 @@ export const competitorRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.createTaskFromObservation(
-            services,
-            requireActor(request),
-            request.params.workspaceId,
-            request.params.competitorId,
-            request.params.observationId,
-            request.body,
-          ),
-        ),
+      reply.status(201).send(
+        await service.createTaskFromObservation(workspaceContext(services, request), {
+          competitorId: request.params.competitorId,
+          observationId: request.params.observationId,
+          input: request.body,
+        }),
+      ),
   );
 };

@@ -10,7 +10,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { createTaskInTransaction } from '../tasks/service.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
@@ -202,12 +202,10 @@ export async function createCompetitor(
 }
 
 export async function updateCompetitor(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  competitorId: string,
-  input: UpdateCompetitorInput,
+  context: WorkspaceContext,
+  { competitorId, input }: { competitorId: string; input: UpdateCompetitorInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, services.dialect, 'competitors', workspaceId);
@@ -287,12 +285,10 @@ async function loadObservation(
 }
 
 export async function createObservation(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  competitorId: string,
-  input: CreateObservationInput,
+  context: WorkspaceContext,
+  { competitorId, input }: { competitorId: string; input: CreateObservationInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   const now = services.now();
   const id = newId(now);
@@ -329,13 +325,14 @@ export async function createObservation(
 }
 
 export async function updateObservation(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  competitorId: string,
-  observationId: string,
-  input: UpdateObservationInput,
+  context: WorkspaceContext,
+  {
+    competitorId,
+    observationId,
+    input,
+  }: { competitorId: string; observationId: string; input: UpdateObservationInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     await loadObservation(trx, workspaceId, competitorId, observationId);
@@ -364,12 +361,10 @@ export async function updateObservation(
 }
 
 export async function deleteObservation(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  competitorId: string,
-  observationId: string,
+  context: WorkspaceContext,
+  { competitorId, observationId }: { competitorId: string; observationId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     const observation = await loadObservation(trx, workspaceId, competitorId, observationId);
@@ -391,13 +386,14 @@ export async function deleteObservation(
  * is named) made and linked to the observation in one transaction.
  */
 export async function createTaskFromObservation(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  competitorId: string,
-  observationId: string,
-  input: ObservationTaskInput,
+  context: WorkspaceContext,
+  {
+    competitorId,
+    observationId,
+    input,
+  }: { competitorId: string; observationId: string; input: ObservationTaskInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   const taskId = await services.db.transaction().execute(async (trx) => {

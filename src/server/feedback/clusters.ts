@@ -12,7 +12,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
 import { jiebaSegmenter } from './segmenter.ts';
@@ -250,12 +250,13 @@ export async function rankedClusters(services: Services, workspaceId: string) {
 
 /** Renames a cluster and pins (or unpins) its label, so re-clustering keeps it. */
 export async function updateCluster(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  clusterId: string,
-  input: { label?: string | undefined; labelPinned?: boolean | undefined },
+  context: WorkspaceContext,
+  {
+    clusterId,
+    input,
+  }: { clusterId: string; input: { label?: string | undefined; labelPinned?: boolean | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     const cluster = await queries.selectCluster(trx, workspaceId, clusterId);
@@ -284,12 +285,10 @@ export async function updateCluster(
 
 /** A person moves an item into a cluster (or out of all): the placement survives re-clustering. */
 export async function moveItem(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  itemId: string,
-  clusterId: string | null,
+  context: WorkspaceContext,
+  { itemId, clusterId }: { itemId: string; clusterId: string | null },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     const item = await queries.selectItem(trx, workspaceId, itemId);

@@ -5,10 +5,9 @@ import {
   nearestCluster,
   type ImportedFeedback,
 } from '../../core/feedback/index.ts';
-import type { Locale } from '../../core/i18n/index.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { WorkspaceContext } from '../context.ts';
 import { spreadsheetRows } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
@@ -36,13 +35,10 @@ function storedClusters(rows: Awaited<ReturnType<typeof queries.selectClusters>>
  * join; a real run writes every new item or none, each placed in its nearest cluster as it arrives.
  */
 export async function importFeedback(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  buffer: unknown,
-  options: { dryRun: boolean },
-  locale: Locale,
+  context: WorkspaceContext,
+  { buffer, options }: { buffer: unknown; options: { dryRun: boolean } },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   const now = services.now();
   const reader = new FeedbackImportReader({

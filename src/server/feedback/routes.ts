@@ -12,6 +12,7 @@ import {
   requireActor,
   responses,
   WorkspaceParams,
+  workspaceContext,
 } from '../http.ts';
 import * as clusters from './clusters.ts';
 import { importFeedback } from './import.ts';
@@ -62,14 +63,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: spreadsheetsOnly,
     },
     async (request) =>
-      importFeedback(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.body,
-        request.query,
-        request.locale,
-      ),
+      importFeedback(workspaceContext(services, request), { buffer: request.body, options: request.query }),
   );
 
   app.get(
@@ -160,13 +154,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      item: await service.updateItem(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.itemId,
-        request.body,
-      ),
+      item: await service.updateItem(workspaceContext(services, request), {
+        itemId: request.params.itemId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -182,13 +173,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      item: await service.mergeItems(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.itemId,
-        request.body.duplicateIds,
-      ),
+      item: await service.mergeItems(workspaceContext(services, request), {
+        itemId: request.params.itemId,
+        duplicateIds: request.body.duplicateIds,
+      }),
     }),
   );
 
@@ -204,17 +192,11 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await service.startFeedbackProcess(
-            services,
-            requireActor(request),
-            request.params.workspaceId,
-            request.params.itemId,
-            request.locale,
-          ),
-        ),
+      reply.status(201).send(
+        await service.startFeedbackProcess(workspaceContext(services, request), {
+          itemId: request.params.itemId,
+        }),
+      ),
   );
 
   app.post(
@@ -229,13 +211,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      item: await service.linkTask(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.itemId,
-        request.body.targetId,
-      ),
+      item: await service.linkTask(workspaceContext(services, request), {
+        itemId: request.params.itemId,
+        taskId: request.body.targetId,
+      }),
     }),
   );
 
@@ -538,13 +517,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      cluster: await clusters.updateCluster(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.clusterId,
-        request.body,
-      ),
+      cluster: await clusters.updateCluster(workspaceContext(services, request), {
+        clusterId: request.params.clusterId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -566,13 +542,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.resolveCluster(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.clusterId,
-        request.body,
-      ),
+      service.resolveCluster(workspaceContext(services, request), {
+        clusterId: request.params.clusterId,
+        input: request.body,
+      }),
   );
 
   app.put(
@@ -587,13 +560,10 @@ export const clusterRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await clusters.moveItem(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.itemId,
-        request.body.clusterId,
-      );
+      await clusters.moveItem(workspaceContext(services, request), {
+        itemId: request.params.itemId,
+        clusterId: request.body.clusterId,
+      });
       return reply.status(204).send(null);
     },
   );

@@ -9,13 +9,12 @@ import {
   type SynonymGroup,
 } from '../../core/feedback/index.ts';
 import { AppError } from '../../core/errors/index.ts';
-import type { Locale } from '../../core/i18n/index.ts';
 import { processTemplates } from '../../core/processes/templates.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import type { DomainEvent } from '../events/outbox.ts';
 import { beginRun } from '../processes/service.ts';
 import * as processQueries from '../processes/queries.ts';
@@ -314,12 +313,10 @@ export async function createItem(
 }
 
 export async function updateItem(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  itemId: string,
-  input: UpdateItemInput,
+  context: WorkspaceContext,
+  { itemId, input }: { itemId: string; input: UpdateItemInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   checkLengths(input);
   await services.db.transaction().execute(async (trx) => {
@@ -396,12 +393,10 @@ export async function bulkUpdate(services: Services, actor: Actor, workspaceId: 
 
 /** Merges duplicates into an item: their votes and submitters move over, and they leave the inbox. */
 export async function mergeItems(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  itemId: string,
-  duplicateIds: readonly string[],
+  context: WorkspaceContext,
+  { itemId, duplicateIds }: { itemId: string; duplicateIds: readonly string[] },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   const ids = [...new Set(duplicateIds)];
   if (ids.includes(itemId))
@@ -447,13 +442,8 @@ export async function mergeItems(
  * Opens a case of the workspace's feedback-handling process (收集反馈 → 分析问题 → 制定解决方案 → 反馈用户)
  * linked to the item; the process is made from its template the first time.
  */
-export async function startFeedbackProcess(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  itemId: string,
-  locale: Locale,
-) {
+export async function startFeedbackProcess(context: WorkspaceContext, { itemId }: { itemId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   const runId = await services.db.transaction().execute(async (trx) => {
@@ -569,12 +559,10 @@ export function registerFeedbackProcessSubscriber(services: Services) {
  * same resolution, and each submitter is told once, however many of its items they raised.
  */
 export async function resolveCluster(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  clusterId: string,
-  input: { status: 'done' | 'declined'; note: string },
+  context: WorkspaceContext,
+  { clusterId, input }: { clusterId: string; input: { status: 'done' | 'declined'; note: string } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   changeStatusChecked(input.status, input.note);
   const note = input.note.trim();
@@ -602,12 +590,10 @@ export async function resolveCluster(
 }
 
 export async function linkTask(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  itemId: string,
-  taskId: string,
+  context: WorkspaceContext,
+  { itemId, taskId }: { itemId: string; taskId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     await requireItem(trx, workspaceId, itemId);

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -34,14 +34,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.SmartAnalysis }),
       },
     },
-    async (request) =>
-      service.analyseStatement(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.body,
-        request.locale,
-      ),
+    async (request) => service.analyseStatement(workspaceContext(services, request), { input: request.body }),
   );
 
   app.get(
@@ -72,12 +65,9 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { workspaceId } = request.params;
-      const goalId = await service.createGoal(services, actor, workspaceId, request.body);
       return reply
         .status(201)
-        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+        .send(await service.createGoal(workspaceContext(services, request), { input: request.body }));
     },
   );
 
@@ -92,13 +82,7 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getGoal(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.goalId,
-        request.locale,
-      ),
+      service.getGoal(workspaceContext(services, request), { goalId: request.params.goalId }),
   );
 
   app.patch(
@@ -112,12 +96,11 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.GoalDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, goalId } = request.params;
-      await service.updateGoal(services, actor, workspaceId, goalId, request.body);
-      return service.getGoal(services, actor, workspaceId, goalId, request.locale);
-    },
+    async (request) =>
+      service.updateGoal(workspaceContext(services, request), {
+        goalId: request.params.goalId,
+        input: request.body,
+      }),
   );
 
   app.delete(
@@ -153,12 +136,11 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { workspaceId, goalId } = request.params;
-      await service.addKeyResult(services, actor, workspaceId, goalId, request.body);
-      return reply
-        .status(201)
-        .send(await service.getGoal(services, actor, workspaceId, goalId, request.locale));
+      const goal = await service.addKeyResult(workspaceContext(services, request), {
+        goalId: request.params.goalId,
+        input: request.body,
+      });
+      return reply.status(201).send(goal);
     },
   );
 
@@ -173,12 +155,11 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.GoalDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, keyResultId } = request.params;
-      const goalId = await service.updateKeyResult(services, actor, workspaceId, keyResultId, request.body);
-      return service.getGoal(services, actor, workspaceId, goalId, request.locale);
-    },
+    async (request) =>
+      service.updateKeyResult(workspaceContext(services, request), {
+        keyResultId: request.params.keyResultId,
+        input: request.body,
+      }),
   );
 
   app.delete(
@@ -214,19 +195,12 @@ export const goalRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspaceId, goalId } = request.params;
-      return reply
-        .status(201)
-        .send(
-          await service.addCheckIn(
-            services,
-            requireActor(request),
-            workspaceId,
-            goalId,
-            request.body,
-            request.locale,
-          ),
-        );
+      return reply.status(201).send(
+        await service.addCheckIn(workspaceContext(services, request), {
+          goalId: request.params.goalId,
+          input: request.body,
+        }),
+      );
     },
   );
 };

@@ -5,7 +5,7 @@ import { renderMarkdown } from '../../core/markdown/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { selectKpiByKey, selectRedKpis } from '../kpis/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
@@ -256,13 +256,8 @@ export async function listGoalNodes(
   };
 }
 
-export async function getGoal(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  goalId: string,
-  locale: Locale,
-) {
+export async function getGoal(context: WorkspaceContext, { goalId }: { goalId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const day = await today(services, workspaceId);
   const goal = await requireGoal(services.db, workspaceId, goalId);
@@ -317,16 +312,19 @@ export async function getGoal(
 }
 
 export async function createGoal(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: GoalInput & {
-    title: string;
-    startDate: string;
-    dueDate: string;
-    keyResults?: KeyResultInput[] | undefined;
+  context: WorkspaceContext,
+  {
+    input,
+  }: {
+    input: GoalInput & {
+      title: string;
+      startDate: string;
+      dueDate: string;
+      keyResults?: KeyResultInput[] | undefined;
+    };
   },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'goals.write');
   if (input.dueDate < input.startDate)
     throw new AppError('due_before_start', {}, [{ path: 'dueDate', message: '' }]);
@@ -378,7 +376,7 @@ export async function createGoal(
     await services.outbox.emit(trx, { workspaceId, type: 'goal.created', payload: { goalId } });
     await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId]);
   });
-  return goalId;
+  return getGoal(context, { goalId });
 }
 
 /**
@@ -398,12 +396,10 @@ async function refreshAfter(
 }
 
 export async function updateGoal(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  goalId: string,
-  input: GoalInput,
+  context: WorkspaceContext,
+  { goalId, input }: { goalId: string; input: GoalInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'goals.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -444,6 +440,7 @@ export async function updateGoal(
     // A goal moved to another parent leaves its old one to roll up without it.
     await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId, goal.parent_id]);
   });
+  return getGoal(context, { goalId });
 }
 
 export async function deleteGoal(services: Services, actor: Actor, workspaceId: string, goalId: string) {
@@ -468,12 +465,10 @@ export async function deleteGoal(services: Services, actor: Actor, workspaceId: 
 }
 
 export async function addKeyResult(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  goalId: string,
-  input: KeyResultInput,
+  context: WorkspaceContext,
+  { goalId, input }: { goalId: string; input: KeyResultInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'goals.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -490,18 +485,17 @@ export async function addKeyResult(
     });
     await refreshAfter(services, trx, workspaceId, kpiKeys, [goalId]);
   });
+  return getGoal(context, { goalId });
 }
 
 export async function updateKeyResult(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  keyResultId: string,
-  input: Partial<KeyResultInput>,
+  context: WorkspaceContext,
+  { keyResultId, input }: { keyResultId: string; input: Partial<KeyResultInput> },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'goals.write');
   const now = services.now();
-  return services.db.transaction().execute(async (trx) => {
+  const goalId = await services.db.transaction().execute(async (trx) => {
     const keyResult = await queries.selectKeyResult(trx, workspaceId, keyResultId);
     if (!keyResult) throw new AppError('key_result_not_found');
     const current = (await queries.selectKeyResults(trx, keyResult.goal_id)).find(
@@ -546,6 +540,7 @@ export async function updateKeyResult(
     await refreshAfter(services, trx, workspaceId, merged.kpiKey ? [merged.kpiKey] : [], [keyResult.goal_id]);
     return keyResult.goal_id;
   });
+  return getGoal(context, { goalId });
 }
 
 export async function deleteKeyResult(
@@ -575,13 +570,13 @@ export async function deleteKeyResult(
 
 /** Records a check-in; answers with it and the goal's summary as it stands (not the whole goal page). */
 export async function addCheckIn(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  goalId: string,
-  input: { note: string; confidence: number; blockers?: string | null | undefined },
-  locale: Locale,
+  context: WorkspaceContext,
+  {
+    goalId,
+    input,
+  }: { goalId: string; input: { note: string; confidence: number; blockers?: string | null | undefined } },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'goals.write');
   const now = services.now();
   const day = await today(services, workspaceId);
@@ -617,18 +612,20 @@ export async function addCheckIn(
 
 /** SMART analysis as the goal form is typed, with the workspace's context. */
 export async function analyseStatement(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: Omit<SmartInput, 'today' | 'locale' | 'keyResults' | 'parentGoalTitle'> & {
-    kpiKey?: string | null | undefined;
-    keyResult?:
-      | { title?: string | null | undefined; baseline: number | null; target: number | null }
-      | null
-      | undefined;
+  context: WorkspaceContext,
+  {
+    input,
+  }: {
+    input: Omit<SmartInput, 'today' | 'locale' | 'keyResults' | 'parentGoalTitle'> & {
+      kpiKey?: string | null | undefined;
+      keyResult?:
+        | { title?: string | null | undefined; baseline: number | null; target: number | null }
+        | null
+        | undefined;
+    };
   },
-  locale: Locale,
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const parent = input.parentGoalId ? await requireGoal(services.db, workspaceId, input.parentGoalId) : null;
   const { kpiKey, keyResult, ...rest } = input;

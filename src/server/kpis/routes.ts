@@ -8,7 +8,14 @@ import {
   SPREADSHEET_TYPES,
   spreadsheetsOnly,
 } from '../files.ts';
-import { limitParam, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import {
+  limitParam,
+  NoContent,
+  requireActor,
+  responses,
+  WorkspaceParams,
+  workspaceContext,
+} from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 
@@ -86,13 +93,10 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      kpi: await service.updateKpi(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.key,
-        request.body,
-      ),
+      kpi: await service.updateKpi(workspaceContext(services, request), {
+        key: request.params.key,
+        input: request.body,
+      }),
     }),
   );
 
@@ -129,13 +133,10 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getSeries(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.key,
-        request.query,
-      ),
+      service.getSeries(workspaceContext(services, request), {
+        key: request.params.key,
+        query: request.query,
+      }),
   );
 
   app.get(
@@ -152,13 +153,10 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.listMeasurements(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.key,
-        request.query,
-      ),
+      service.listMeasurements(workspaceContext(services, request), {
+        key: request.params.key,
+        page: request.query,
+      }),
   );
 
   app.post(
@@ -174,14 +172,11 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const actor = requireActor(request);
-      return service.recordMeasurements(
-        services,
-        actor,
-        request.params.workspaceId,
-        request.params.key,
-        request.body.points,
-        actor.tokenWorkspaceId ? 'api' : 'manual',
-      );
+      return service.recordMeasurements(workspaceContext(services, request), {
+        key: request.params.key,
+        points: request.body.points,
+        source: actor.tokenWorkspaceId ? 'api' : 'manual',
+      });
     },
   );
 
@@ -196,8 +191,8 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspaceId, key, period } = request.params;
-      await service.deleteMeasurement(services, requireActor(request), workspaceId, key, period);
+      const { key, period } = request.params;
+      await service.deleteMeasurement(workspaceContext(services, request), { key, period });
       return reply.status(204).send(null);
     },
   );
@@ -218,14 +213,10 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: spreadsheetsOnly,
     },
     async (request) =>
-      service.importMeasurements(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.body,
-        request.query,
-        request.locale,
-      ),
+      service.importMeasurements(workspaceContext(services, request), {
+        file: request.body,
+        options: request.query,
+      }),
   );
 
   app.get(
@@ -240,14 +231,11 @@ export const kpiRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspaceId, key } = request.params;
-      const file = await service.exportMeasurements(
-        services,
-        requireActor(request),
-        workspaceId,
+      const { key } = request.params;
+      const file = await service.exportMeasurements(workspaceContext(services, request), {
         key,
-        request.query.format,
-      );
+        format: request.query.format,
+      });
       return sendSpreadsheet(reply, file, request.query.format, key);
     },
   );

@@ -18,7 +18,7 @@ import { bucketSeries, type Aggregation, type Frequency } from '../../core/kpis/
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { refreshKpisAndGoals } from '../goals/refresh.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember } from '../workspaces/queries.ts';
@@ -208,13 +208,8 @@ export async function createKpi(
   return toKpi(await requireKpi(services.db, workspaceId, input.key));
 }
 
-export async function updateKpi(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  input: KpiInput,
-) {
+export async function updateKpi(context: WorkspaceContext, { key, input }: { key: string; input: KpiInput }) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'kpis.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -367,13 +362,14 @@ async function savePoints(
 
 /** Form entry and API push: up to 10,000 points for one KPI, idempotent on period; all or nothing. */
 export async function recordMeasurements(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  points: ReadonlyArray<{ period: string; value: number }>,
-  source: 'manual' | 'api',
+  context: WorkspaceContext,
+  {
+    key,
+    points,
+    source,
+  }: { key: string; points: ReadonlyArray<{ period: string; value: number }>; source: 'manual' | 'api' },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'measurements.write');
   return services.db.transaction().execute(async (trx) => {
     const kpi = await requireKpi(trx, workspaceId, key);
@@ -411,13 +407,10 @@ export type ImportOptions = { dryRun: boolean; skipBadRows: boolean; kpi?: strin
  * when some are faulty, nothing unless the caller chose to skip them.
  */
 export async function importMeasurements(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  file: unknown,
-  options: ImportOptions,
-  locale: Locale,
+  context: WorkspaceContext,
+  { file, options }: { file: unknown; options: ImportOptions },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, options.dryRun ? 'kpis.read' : 'measurements.write');
   // Checked row by row as the file streams in, outside any transaction: a long read holds no lock.
   const { forValidation } = await kpiCatalogue(services.db, workspaceId);
@@ -460,12 +453,16 @@ export async function importMeasurements(
 }
 
 export async function getSeries(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  query: { bucket?: Frequency | undefined; from?: string | undefined; to?: string | undefined },
+  context: WorkspaceContext,
+  {
+    key,
+    query,
+  }: {
+    key: string;
+    query: { bucket?: Frequency | undefined; from?: string | undefined; to?: string | undefined };
+  },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'kpis.read');
   // This KPI and what its formula reads, not the catalogue.
   const kpisByKey = await loadKpisWithReferences(services.db, workspaceId, [key]);
@@ -485,12 +482,10 @@ export async function getSeries(
 }
 
 export async function listMeasurements(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  page: { limit: number; cursor?: string | undefined },
+  context: WorkspaceContext,
+  { key, page }: { key: string; page: { limit: number; cursor?: string | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'kpis.read');
   const kpi = await requireKpi(services.db, workspaceId, key);
   const rows = await queries.selectMeasurementPage(services.db, kpi.id, page.limit, page.cursor);
@@ -508,12 +503,10 @@ export async function listMeasurements(
 }
 
 export async function deleteMeasurement(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  period: string,
+  context: WorkspaceContext,
+  { key, period }: { key: string; period: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'measurements.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -533,12 +526,10 @@ export async function deleteMeasurement(
 }
 
 export async function exportMeasurements(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  key: string,
-  format: 'csv' | 'xlsx',
+  context: WorkspaceContext,
+  { key, format }: { key: string; format: 'csv' | 'xlsx' },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'kpis.read');
   const kpi = await requireKpi(services.db, workspaceId, key);
   const rows = await queries.selectMeasurementsForExport(services.db, kpi.id);

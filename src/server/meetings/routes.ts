@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileResponse } from '../files.ts';
-import { ErrorBody, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { ErrorBody, NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { renderMinutesDocx } from './docx.ts';
 import {
   ActionBody,
@@ -64,13 +64,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        meeting: await service.createMeeting(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
-          request.locale,
-        ),
+        meeting: await service.createMeeting(workspaceContext(services, request), { input: request.body }),
       }),
   );
 
@@ -106,13 +100,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      meeting: await service.updateMeeting(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.meetingId,
-        request.body,
-      ),
+      meeting: await service.updateMeeting(workspaceContext(services, request), {
+        meetingId: request.params.meetingId,
+        changes: request.body,
+      }),
     }),
   );
 
@@ -150,13 +141,9 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      meeting: await service.buildMeetingAgenda(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.meetingId,
-        request.locale,
-      ),
+      meeting: await service.buildMeetingAgenda(workspaceContext(services, request), {
+        meetingId: request.params.meetingId,
+      }),
     }),
   );
 
@@ -173,13 +160,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        meeting: await service.addAction(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.meetingId,
-          request.body,
-        ),
+        meeting: await service.addAction(workspaceContext(services, request), {
+          meetingId: request.params.meetingId,
+          input: request.body,
+        }),
       }),
   );
 
@@ -199,13 +183,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => ({
-        meeting: await service.sendMeeting(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.meetingId,
+        meeting: await service.sendMeeting(workspaceContext(services, request), {
+          meetingId: request.params.meetingId,
           what,
-        ),
+        }),
       }),
     );
   }
@@ -224,11 +205,8 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const locale = request.query.locale ?? request.locale;
       const { input, markdown } = await service.meetingMinutes(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.meetingId,
-        locale,
+        { services, actor: requireActor(request), workspaceId: request.params.workspaceId, locale },
+        { meetingId: request.params.meetingId },
       );
       const name = `${input.title}-${input.date}`;
       const file =
@@ -272,15 +250,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) =>
       reply
         .status(201)
-        .send(
-          await service.createSeries(
-            services,
-            requireActor(request),
-            request.params.workspaceId,
-            request.body,
-            request.locale,
-          ),
-        ),
+        .send(await service.createSeries(workspaceContext(services, request), { input: request.body })),
   );
 
   app.post(
@@ -296,13 +266,9 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        meeting: await service.createNextMeeting(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.seriesId,
-          request.locale,
-        ),
+        meeting: await service.createNextMeeting(workspaceContext(services, request), {
+          seriesId: request.params.seriesId,
+        }),
       }),
   );
 
@@ -318,13 +284,10 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      series: await service.updateSeries(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.seriesId,
-        request.body,
-      ),
+      series: await service.updateSeries(workspaceContext(services, request), {
+        seriesId: request.params.seriesId,
+        input: request.body,
+      }),
     }),
   );
 

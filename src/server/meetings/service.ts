@@ -23,7 +23,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { selectMemberIds } from '../notifications/queries.ts';
 import { selectProcessesWithSteps } from '../plans/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
@@ -224,13 +224,8 @@ export async function insertMeetingRow(
   return id;
 }
 
-export async function createMeeting(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: MeetingInput,
-  locale: Locale,
-) {
+export async function createMeeting(context: WorkspaceContext, { input }: { input: MeetingInput }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const id = await services.db.transaction().execute(async (trx) => {
     const attendeeIds = await checkAttendees(trx, workspaceId, input.attendeeIds);
@@ -245,12 +240,10 @@ export async function createMeeting(
 }
 
 export async function updateMeeting(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  meetingId: string,
-  changes: MeetingChanges,
+  context: WorkspaceContext,
+  { meetingId, changes }: { meetingId: string; changes: MeetingChanges },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   if (changes.minutes !== undefined && changes.minutes.length > MAX_MINUTES_LENGTH) {
     throw new AppError('minutes_too_long', { limit: MAX_MINUTES_LENGTH }, [{ path: 'minutes', message: '' }]);
@@ -397,13 +390,8 @@ export async function readAgendaFacts(
  * "Build the agenda": open actions carried from the series' earlier meetings, off-track goals, red KPIs,
  * overdue tasks, breached SLAs and bottleneck steps, each linked; topics people wrote stay.
  */
-export async function buildMeetingAgenda(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  meetingId: string,
-  locale: Locale,
-) {
+export async function buildMeetingAgenda(context: WorkspaceContext, { meetingId }: { meetingId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const meeting = await requireMeeting(services.db, workspaceId, meetingId);
   const carried = meeting.series_id ? await carriedActions(services.db, meeting.series_id, meeting.date) : [];
@@ -429,12 +417,10 @@ export async function buildMeetingAgenda(
 
 /** An action item becomes a task: the owner is its R and A, it is due on the day agreed, and stays linked. */
 export async function addAction(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  meetingId: string,
-  input: { title: string; ownerId: string; dueDate: string },
+  context: WorkspaceContext,
+  { meetingId, input }: { meetingId: string; input: { title: string; ownerId: string; dueDate: string } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
@@ -482,12 +468,10 @@ export async function addAction(
  * before the meeting, the minutes after it. Sending the minutes marks the meeting held.
  */
 export async function sendMeeting(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  meetingId: string,
-  what: 'agenda' | 'minutes',
+  context: WorkspaceContext,
+  { meetingId, what }: { meetingId: string; what: 'agenda' | 'minutes' },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -529,13 +513,8 @@ export async function sendMeeting(
 }
 
 /** The minutes as Markdown (or its parts for the DOCX renderer), in the reader's language. */
-export async function meetingMinutes(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  meetingId: string,
-  locale: Locale,
-) {
+export async function meetingMinutes(context: WorkspaceContext, { meetingId }: { meetingId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.read');
   const input = await unsafeMinutesInput(services.db, workspaceId, meetingId);
   if (!input) throw new AppError('meeting_not_found');
@@ -600,13 +579,8 @@ export async function listSeries(services: Services, actor: Actor, workspaceId: 
 }
 
 /** A series from an RRULE over days (the routines' rule check); its first meeting is made at once. */
-export async function createSeries(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: SeriesInput,
-  locale: Locale,
-) {
+export async function createSeries(context: WorkspaceContext, { input }: { input: SeriesInput }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const recurrence = { rule: input.rule, startsOn: input.startsOn };
   const problem = checkSeriesRule(recurrence);
@@ -663,13 +637,8 @@ export async function createSeries(
 }
 
 /** The series' next meeting, after its latest one, opening with the open actions from earlier meetings. */
-export async function createNextMeeting(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  seriesId: string,
-  locale: Locale,
-) {
+export async function createNextMeeting(context: WorkspaceContext, { seriesId }: { seriesId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const meetingId = await services.db.transaction().execute(async (trx) => {
     await lockWorkspace(trx, services.dialect, 'meetings', workspaceId);
@@ -696,12 +665,10 @@ export async function createNextMeeting(
 
 /** Changes a series' settings: how many hours before each meeting the scheduler sends its agenda. */
 export async function updateSeries(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  seriesId: string,
-  input: { agendaLeadHours: number },
+  context: WorkspaceContext,
+  { seriesId, input }: { seriesId: string; input: { agendaLeadHours: number } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'meetings.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, requireSessionActor, responses, WorkspaceParams } from '../http.ts';
+import { requireActor, requireSessionActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { authorize } from '../workspaces/access.ts';
 import {
   InboxQuery,
@@ -32,14 +32,7 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    async (request) =>
-      service.listInbox(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.query,
-        request.locale,
-      ),
+    async (request) => service.listInbox(workspaceContext(services, request), { options: request.query }),
   );
 
   app.get(

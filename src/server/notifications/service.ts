@@ -22,7 +22,7 @@ import type { ProcessStep } from '../../core/processes/graph.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor, Job, NotificationDeliveriesTable } from '../../db/types.ts';
 import type { Insertable, Selectable } from 'kysely';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import type { DomainEvent } from '../events/outbox.ts';
 import { newSecret } from '../secrets.ts';
 import { authorize } from '../workspaces/access.ts';
@@ -600,12 +600,10 @@ export function liveNotification(message: LiveMessage, locale: Locale) {
 }
 
 export async function listInbox(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  options: { cursor?: string | undefined; limit: number; unread: boolean },
-  locale: Locale,
+  context: WorkspaceContext,
+  { options }: { options: { cursor?: string | undefined; limit: number; unread: boolean } },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'workspace.read');
   const rows = await queries.selectInbox(services.db, {
     workspaceId,

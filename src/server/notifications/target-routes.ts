@@ -11,6 +11,7 @@ import {
   requireActor,
   responses,
   WorkspaceParams,
+  workspaceContext,
 } from '../http.ts';
 import { EventType } from './schemas.ts';
 import * as service from './targets.ts';
@@ -99,13 +100,10 @@ export const chatTargetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        target: await service.createTarget(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
-          { listening: listening(app) },
-        ),
+        target: await service.createTarget(workspaceContext(services, request), {
+          input: request.body,
+          self: { listening: listening(app) },
+        }),
       }),
   );
 
@@ -121,14 +119,11 @@ export const chatTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      target: await service.updateTarget(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.targetId,
-        request.body,
-        { listening: listening(app) },
-      ),
+      target: await service.updateTarget(workspaceContext(services, request), {
+        targetId: request.params.targetId,
+        input: request.body,
+        self: { listening: listening(app) },
+      }),
     }),
   );
 
@@ -166,11 +161,13 @@ export const chatTargetRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.testTarget(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.targetId,
-        request.locale,
+        {
+          services,
+          actor: requireActor(request),
+          workspaceId: request.params.workspaceId,
+          locale: request.locale,
+        },
+        { targetId: request.params.targetId },
       ),
   );
 
@@ -188,12 +185,9 @@ export const chatTargetRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.listTargetDeliveries(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.targetId,
-        request.query,
-      ),
+      service.listTargetDeliveries(workspaceContext(services, request), {
+        targetId: request.params.targetId,
+        options: request.query,
+      }),
   );
 };

@@ -1,8 +1,7 @@
 import { AppError } from '../../core/errors/index.ts';
-import type { Locale } from '../../core/i18n/index.ts';
 import type { ChatKind } from '../../core/notifications/chat.ts';
 import { newId } from '../../db/ids.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { checkTargetUrl, selfOrigins } from './chat.ts';
@@ -71,12 +70,10 @@ export async function listTargets(services: Services, actor: Actor, workspaceId:
 }
 
 export async function createTarget(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: TargetInput,
-  self: SelfAddress,
+  context: WorkspaceContext,
+  { input, self }: { input: TargetInput; self: SelfAddress },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'chat.manage');
   checkTargetUrl(input.url, selfOrigins(services.config, self.listening));
   checkSecret(input.kind, input.secret ?? null);
@@ -110,13 +107,10 @@ export async function createTarget(
 }
 
 export async function updateTarget(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  targetId: string,
-  input: Partial<TargetInput>,
-  self: SelfAddress,
+  context: WorkspaceContext,
+  { targetId, input, self }: { targetId: string; input: Partial<TargetInput>; self: SelfAddress },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'chat.manage');
   const row = await requireTarget(services, workspaceId, targetId);
   if (input.url !== undefined) checkTargetUrl(input.url, selfOrigins(services.config, self.listening));
@@ -174,13 +168,8 @@ const TEST_MESSAGE = {
  * The test button: posts one message now, logs it like any delivery, and answers the receiver's verdict as a
  * translated error when it fails (refused, timed out, or rejected with the platform's own code).
  */
-export async function testTarget(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  targetId: string,
-  locale: Locale,
-) {
+export async function testTarget(context: WorkspaceContext, { targetId }: { targetId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'chat.manage');
   const target = await requireTarget(services, workspaceId, targetId);
   const now = services.now();
@@ -220,12 +209,10 @@ export async function testTarget(
 }
 
 export async function listTargetDeliveries(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  targetId: string,
-  options: { cursor?: string | undefined; limit: number },
+  context: WorkspaceContext,
+  { targetId, options }: { targetId: string; options: { cursor?: string | undefined; limit: number } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'chat.manage');
   await requireTarget(services, workspaceId, targetId);
   const rows = await queries.selectTargetDeliveries(services.db, targetId, options);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import * as service from './service.ts';
 import { Skill, Person, CalendarDay, WeekLoad } from './schemas.ts';
@@ -34,17 +34,12 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: z.object({ items: z.array(Person) }) }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      await service.updatePersonProfile(
-        services,
-        actor,
-        request.params.workspaceId,
-        request.params.userId,
-        request.body,
-      );
-      return { items: await service.listPeople(services, actor, request.params.workspaceId) };
-    },
+    async (request) => ({
+      items: await service.updatePersonProfile(workspaceContext(services, request), {
+        userId: request.params.userId,
+        profile: request.body,
+      }),
+    }),
   );
 
   app.get(
@@ -96,13 +91,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      items: await service.suggestForTask(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.taskId,
-        request.locale,
-      ),
+      items: await service.suggestForTask(workspaceContext(services, request), {
+        taskId: request.params.taskId,
+      }),
     }),
   );
 

@@ -1,10 +1,10 @@
 import { AppError } from '../../core/errors/index.ts';
-import { interpolate, type Locale } from '../../core/i18n/index.ts';
+import { interpolate } from '../../core/i18n/index.ts';
 import { addDays } from '../../core/days/index.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { suggestAssignees, WORKLOAD_MESSAGES, workloadByWeek } from '../../core/workload/index.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { loadCalendar } from '../tasks/service.ts';
 import { selectAllTasks, selectRoles, selectTask } from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
@@ -50,12 +50,16 @@ export async function listPeople(services: Services, actor: Actor, workspaceId: 
 
 /** Anyone keeps their own skills and days away; managers keep everyone's. */
 export async function updatePersonProfile(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  userId: string,
-  profile: { skills: Array<{ skill: string; level: number }>; unavailableDays: string[] },
+  context: WorkspaceContext,
+  {
+    userId,
+    profile,
+  }: {
+    userId: string;
+    profile: { skills: Array<{ skill: string; level: number }>; unavailableDays: string[] };
+  },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(
     services.db,
     actor,
@@ -86,6 +90,7 @@ export async function updatePersonProfile(
       now,
     });
   });
+  return listPeople(services, actor, workspaceId);
 }
 
 export async function getCalendar(services: Services, actor: Actor, workspaceId: string) {
@@ -185,13 +190,8 @@ export async function getWorkload(
 }
 
 /** Who should take a task: skill levels and free hours in its window, with the reasons said. */
-export async function suggestForTask(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  taskId: string,
-  locale: Locale,
-) {
+export async function suggestForTask(context: WorkspaceContext, { taskId }: { taskId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const task = await selectTask(services.db, workspaceId, taskId);
   if (!task) throw new AppError('task_not_found');

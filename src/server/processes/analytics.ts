@@ -1,11 +1,10 @@
-import type { Locale } from '../../core/i18n/index.ts';
 import { interpolate } from '../../core/i18n/index.ts';
 import { compareAnalytics, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
 import { assigneeFigures } from '../../core/processes/assignees.ts';
 import { diffVersions } from '../../core/processes/graph.ts';
 import { finishAnalytics } from '../../core/processes/summary.ts';
 import { zoneClock } from '../../core/schedule/worktime.ts';
-import type { Actor, Services } from '../context.ts';
+import type { WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { localDayBounds, workspaceTimeZone } from '../workspaces/worktime.ts';
 import * as queries from './queries.ts';
@@ -19,14 +18,14 @@ export type AnalyticsWindow = { from?: string; to?: string };
  * variants cases took and their rework. A window keeps the cases started from `from` to `to` (days included).
  */
 export async function getAnalytics(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  versionId: string | undefined,
-  locale: Locale,
-  window: AnalyticsWindow = {},
+  context: WorkspaceContext,
+  {
+    processId,
+    versionId,
+    window = {},
+  }: { processId: string; versionId: string | undefined; window?: AnalyticsWindow },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'processes.read');
   const process = await requireProcess(services.db, workspaceId, processId);
   const timeZone = await workspaceTimeZone(services, workspaceId);
@@ -78,14 +77,15 @@ export async function getAnalytics(
  * how each person's work went is for those who lead the team, so it needs `processes.people`.
  */
 export async function getStepAssignees(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  stepKey: string,
-  versionId: string | undefined,
-  window: AnalyticsWindow = {},
+  context: WorkspaceContext,
+  {
+    processId,
+    stepKey,
+    versionId,
+    window = {},
+  }: { processId: string; stepKey: string; versionId: string | undefined; window?: AnalyticsWindow },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'processes.people');
   await requireProcess(services.db, workspaceId, processId);
   if (versionId) await requireVersion(services.db, workspaceId, processId, versionId);
@@ -115,13 +115,14 @@ export async function getStepAssignees(
 }
 
 export async function compareProcessVersions(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  fromVersionId: string,
-  toVersionId: string,
+  context: WorkspaceContext,
+  {
+    processId,
+    fromVersionId,
+    toVersionId,
+  }: { processId: string; fromVersionId: string; toVersionId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'processes.read');
   await requireProcess(services.db, workspaceId, processId);
   const timeZone = await workspaceTimeZone(services, workspaceId);

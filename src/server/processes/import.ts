@@ -1,5 +1,4 @@
 import { AppError } from '../../core/errors/index.ts';
-import type { Locale } from '../../core/i18n/index.ts';
 import {
   eventLogCellText,
   EventLogReader,
@@ -14,7 +13,7 @@ import { newId } from '../../db/ids.ts';
 import type { Insertable } from 'kysely';
 import type { ProcessRunStepsTable, ProcessRunsTable } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { WorkspaceContext } from '../context.ts';
 import { spreadsheetRows } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
@@ -51,19 +50,23 @@ function stepMatcher(steps: readonly ProcessStep[]) {
  * text. Imported cases are marked `imported` and keyed by their case id, so a log cannot be imported twice.
  */
 export async function importEventLog(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  buffer: unknown,
-  options: {
-    dryRun: boolean;
-    createSteps?: boolean | undefined;
-    /** Only for the benchmark, which imports a million rows through this function (HTTP keeps the limit). */
-    maxRows?: number | undefined;
+  context: WorkspaceContext,
+  {
+    processId,
+    buffer,
+    options,
+  }: {
+    processId: string;
+    buffer: unknown;
+    options: {
+      dryRun: boolean;
+      createSteps?: boolean | undefined;
+      /** Only for the benchmark, which imports a million rows through this function (HTTP keeps the limit). */
+      maxRows?: number | undefined;
+    };
   },
-  locale: Locale,
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'processes.write');
   const process = await requireProcess(services.db, workspaceId, processId);
   const version = process.current_version_id

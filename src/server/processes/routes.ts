@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { acceptSpreadsheets, FileBody, SPREADSHEET_TYPES, spreadsheetsOnly } from '../files.ts';
 import { Day } from '../kpis/schemas.ts';
-import { epochMs, Id, limitParam, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
+import {
+  epochMs,
+  Id,
+  limitParam,
+  queryFlag,
+  requireActor,
+  responses,
+  WorkspaceParams,
+  workspaceContext,
+} from '../http.ts';
 import * as service from './service.ts';
 import {
   UNASSIGNED,
@@ -91,17 +100,9 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const id = await service.createProcess(
-        services,
-        actor,
-        request.params.workspaceId,
-        request.body,
-        request.locale,
-      );
       return reply
         .status(201)
-        .send(await service.getProcess(services, actor, request.params.workspaceId, id));
+        .send(await service.createProcess(workspaceContext(services, request), { input: request.body }));
     },
   );
 
@@ -139,12 +140,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: ProcessDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, processId } = request.params;
-      await service.updateProcessSteps(services, actor, workspaceId, processId, request.body);
-      return service.getProcess(services, actor, workspaceId, processId);
-    },
+    async (request) =>
+      service.updateProcessSteps(workspaceContext(services, request), {
+        processId: request.params.processId,
+        input: request.body,
+      }),
   );
 
   app.get(
@@ -159,14 +159,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.compareProcessVersions(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.processId,
-        request.query.from,
-        request.query.to,
-      ),
+      service.compareProcessVersions(workspaceContext(services, request), {
+        processId: request.params.processId,
+        fromVersionId: request.query.from,
+        toVersionId: request.query.to,
+      }),
   );
 
   app.post(
@@ -185,15 +182,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: spreadsheetsOnly,
     },
     async (request) =>
-      service.importEventLog(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.processId,
-        request.body,
-        request.query,
-        request.locale,
-      ),
+      service.importEventLog(workspaceContext(services, request), {
+        processId: request.params.processId,
+        buffer: request.body,
+        options: request.query,
+      }),
   );
 
   app.get(
@@ -209,15 +202,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getAnalytics(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.processId,
-        request.query.versionId,
-        request.locale,
-        { from: request.query.from, to: request.query.to },
-      ),
+      service.getAnalytics(workspaceContext(services, request), {
+        processId: request.params.processId,
+        versionId: request.query.versionId,
+        window: { from: request.query.from, to: request.query.to },
+      }),
   );
 
   app.get(
@@ -249,15 +238,12 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.getStepAssignees(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.processId,
-        request.params.stepKey,
-        request.query.versionId,
-        { from: request.query.from, to: request.query.to },
-      ),
+      service.getStepAssignees(workspaceContext(services, request), {
+        processId: request.params.processId,
+        stepKey: request.params.stepKey,
+        versionId: request.query.versionId,
+        window: { from: request.query.from, to: request.query.to },
+      }),
   );
 
   app.get(
@@ -296,17 +282,14 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.listRuns(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.processId,
-        {
+      service.listRuns(workspaceContext(services, request), {
+        processId: request.params.processId,
+        filter: {
           statuses: request.query.status,
           cursor: request.query.cursor,
           limit: request.query.limit,
         },
-      ),
+      }),
   );
 
   app.post(
@@ -321,10 +304,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const { workspaceId, processId } = request.params;
-      const runId = await service.startRun(services, actor, workspaceId, processId, request.body.subject);
-      return reply.status(201).send(await service.getRun(services, actor, workspaceId, runId));
+      const run = await service.startRun(workspaceContext(services, request), {
+        processId: request.params.processId,
+        subject: request.body.subject,
+      });
+      return reply.status(201).send(run);
     },
   );
 
@@ -353,12 +337,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: RunDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, runId } = request.params;
-      await service.startStep(services, actor, workspaceId, runId, request.body.stepKey);
-      return service.getRun(services, actor, workspaceId, runId);
-    },
+    async (request) =>
+      service.startStep(workspaceContext(services, request), {
+        runId: request.params.runId,
+        stepKey: request.body.stepKey,
+      }),
   );
 
   app.post(
@@ -383,12 +366,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: RunDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, runId } = request.params;
-      await service.completeStep(services, actor, workspaceId, runId, request.body);
-      return service.getRun(services, actor, workspaceId, runId);
-    },
+    async (request) =>
+      service.completeStep(workspaceContext(services, request), {
+        runId: request.params.runId,
+        input: request.body,
+      }),
   );
 
   app.post(
@@ -402,12 +384,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: RunDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, runId } = request.params;
-      await service.reassignStep(services, actor, workspaceId, runId, request.body.userId);
-      return service.getRun(services, actor, workspaceId, runId);
-    },
+    async (request) =>
+      service.reassignStep(workspaceContext(services, request), {
+        runId: request.params.runId,
+        userId: request.body.userId,
+      }),
   );
 
   app.post(
@@ -429,12 +410,11 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: RunDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, runId } = request.params;
-      await service.changeRunState(services, actor, workspaceId, runId, request.body);
-      return service.getRun(services, actor, workspaceId, runId);
-    },
+    async (request) =>
+      service.changeRunState(workspaceContext(services, request), {
+        runId: request.params.runId,
+        change: request.body,
+      }),
   );
 
   app.get(

@@ -6,7 +6,7 @@ import { stepDueAt } from '../../core/processes/sla.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { selectSkills } from '../people/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
@@ -142,18 +142,17 @@ async function auditRun(
   });
 }
 
-/** Starts a case on the process's current version and puts it at the start step. */
+/** Starts a case on the process's current version and puts it at the start step; answers the case. */
 export async function startRun(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  subject: string,
+  context: WorkspaceContext,
+  { processId, subject }: { processId: string; subject: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
-  return services.db
+  const runId = await services.db
     .transaction()
     .execute((trx) => beginRun(services, trx, { workspaceId, processId, subject, startedBy: actor.userId }));
+  return getRun(services, actor, workspaceId, runId);
 }
 
 /**
@@ -317,12 +316,16 @@ export async function getRun(services: Services, actor: Actor, workspaceId: stri
 }
 
 export async function listRuns(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  filter: { statuses?: string[] | undefined; cursor?: string | undefined; limit: number },
+  context: WorkspaceContext,
+  {
+    processId,
+    filter,
+  }: {
+    processId: string;
+    filter: { statuses?: string[] | undefined; cursor?: string | undefined; limit: number };
+  },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'processes.read');
   await requireProcess(services.db, workspaceId, processId);
   const rows = await queries.selectRunPage(services.db, { processId, ...filter });
@@ -343,12 +346,10 @@ export async function listRuns(
 
 /** Marks the current step as being worked on: waiting time ends here, working time starts. */
 export async function startStep(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  runId: string,
-  stepKey: string,
+  context: WorkspaceContext,
+  { runId, stepKey }: { runId: string; stepKey: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
@@ -366,16 +367,21 @@ export async function startStep(
       });
     }
   });
+  return getRun(services, actor, workspaceId, runId);
 }
 
 /** Completes the current step with its checklist and fields, follows the chosen outcome, finishes at an end. */
 export async function completeStep(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  runId: string,
-  input: { stepKey: string; outcomeKey: string; checkedItems: string[]; values: Record<string, unknown> },
+  context: WorkspaceContext,
+  {
+    runId,
+    input,
+  }: {
+    runId: string;
+    input: { stepKey: string; outcomeKey: string; checkedItems: string[]; values: Record<string, unknown> };
+  },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
@@ -439,15 +445,14 @@ export async function completeStep(
       await enterStep(services, trx, run, next.step, now);
     }
   });
+  return getRun(services, actor, workspaceId, runId);
 }
 
 export async function reassignStep(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  runId: string,
-  userId: string,
+  context: WorkspaceContext,
+  { runId, userId }: { runId: string; userId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
@@ -479,16 +484,18 @@ export async function reassignStep(
       payload: { runId, stepKey: open.step_key, assigneeId: userId },
     });
   });
+  return getRun(services, actor, workspaceId, runId);
 }
 
 /** Hold, resume or cancel a case; the history keeps who did it and why. */
 export async function changeRunState(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  runId: string,
-  change: { action: 'hold' | 'resume' | 'cancel'; reason?: string | undefined },
+  context: WorkspaceContext,
+  {
+    runId,
+    change,
+  }: { runId: string; change: { action: 'hold' | 'resume' | 'cancel'; reason?: string | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'runs.write');
   const now = services.now();
   await transitionRun(services, workspaceId, runId, async (trx) => {
@@ -514,4 +521,5 @@ export async function changeRunState(
     );
     await auditRun(trx, run, event, actor.userId, now, change.reason ? { reason: change.reason } : {});
   });
+  return getRun(services, actor, workspaceId, runId);
 }

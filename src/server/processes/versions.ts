@@ -5,7 +5,7 @@ import { processTemplates } from '../../core/processes/templates.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -108,19 +108,21 @@ export async function getProcess(services: Services, actor: Actor, workspaceId: 
   };
 }
 
-/** Creates a process from a template or from steps, as version 1, after checking its graph. */
+/** Creates a process from a template or from steps, as version 1, after checking its graph; answers the process. */
 export async function createProcess(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: {
-    name?: string | undefined;
-    description?: string | null | undefined;
-    templateKey?: string | undefined;
-    steps?: ProcessStep[] | undefined;
+  context: WorkspaceContext,
+  {
+    input,
+  }: {
+    input: {
+      name?: string | undefined;
+      description?: string | null | undefined;
+      templateKey?: string | undefined;
+      steps?: ProcessStep[] | undefined;
+    };
   },
-  locale: Locale,
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'processes.write');
   const template = input.templateKey
     ? processTemplates(locale).find((item) => item.key === input.templateKey)
@@ -164,20 +166,24 @@ export async function createProcess(
       now,
     });
   });
-  return id;
+  return getProcess(services, actor, workspaceId, id);
 }
 
 /**
  * Saves new steps. While no case has run on the current version it is edited in place; once one has, the
- * edit becomes the next version and running cases stay on theirs.
+ * edit becomes the next version and running cases stay on theirs. Answers the process as saved.
  */
 export async function updateProcessSteps(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  processId: string,
-  input: { name?: string | undefined; description?: string | null | undefined; steps: ProcessStep[] },
+  context: WorkspaceContext,
+  {
+    processId,
+    input,
+  }: {
+    processId: string;
+    input: { name?: string | undefined; description?: string | null | undefined; steps: ProcessStep[] };
+  },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'processes.write');
   requireValid(input.steps);
   const now = services.now();
@@ -217,4 +223,5 @@ export async function updateProcessSteps(
       now,
     });
   });
+  return getProcess(services, actor, workspaceId, processId);
 }

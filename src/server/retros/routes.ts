@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { dayInTimezone } from '../time.ts';
 import {
   ActionsBody,
@@ -95,13 +95,10 @@ export const retroRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      service.improvementLog(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.query,
-        dayInTimezone(services.now(), services.config.timezone),
-      ),
+      service.improvementLog(workspaceContext(services, request), {
+        filter: request.query,
+        today: dayInTimezone(services.now(), services.config.timezone),
+      }),
   );
 
   app.get(
@@ -137,13 +134,10 @@ export const retroRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      retro: await service.updateRetro(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.retroId,
-        request.body,
-      ),
+      retro: await service.updateRetro(workspaceContext(services, request), {
+        retroId: request.params.retroId,
+        changes: request.body,
+      }),
     }),
   );
 
@@ -182,13 +176,10 @@ export const retroRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        retro: await service.addActions(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.retroId,
-          request.body.actions,
-        ),
+        retro: await service.addActions(workspaceContext(services, request), {
+          retroId: request.params.retroId,
+          actions: request.body.actions,
+        }),
       }),
   );
 

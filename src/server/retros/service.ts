@@ -20,7 +20,7 @@ import type { ImprovementSection } from '../../core/retros/chapter.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { selectMemberIds } from '../feedback/queries.ts';
 import * as processQueries from '../processes/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
@@ -505,12 +505,10 @@ export async function createRetro(services: Services, actor: Actor, workspaceId:
  * the same later; reopening lets them follow the data again.
  */
 export async function updateRetro(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  retroId: string,
-  changes: RetroChanges,
+  context: WorkspaceContext,
+  { retroId, changes }: { retroId: string; changes: RetroChanges },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'retros.write');
   const now = services.now();
   const current = await requireRetro(services.db, workspaceId, retroId);
@@ -575,12 +573,10 @@ export async function updateRetro(
 
 /** Adds actions to a 复盘: each becomes a task; one without an owner refuses the whole batch. */
 export async function addActions(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  retroId: string,
-  actions: ActionInput[],
+  context: WorkspaceContext,
+  { retroId, actions }: { retroId: string; actions: ActionInput[] },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'retros.write');
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
@@ -705,16 +701,20 @@ export async function suggestLessons(
 
 /** The improvement log: lessons (by tag or words) and actions (by status) across every 复盘. */
 export async function improvementLog(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  filter: {
-    tag?: string | undefined;
-    q?: string | undefined;
-    status?: 'open' | 'overdue' | 'done' | undefined;
+  context: WorkspaceContext,
+  {
+    filter,
+    today,
+  }: {
+    filter: {
+      tag?: string | undefined;
+      q?: string | undefined;
+      status?: 'open' | 'overdue' | 'done' | undefined;
+    };
+    today: string;
   },
-  today: string,
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'retros.read');
   const tag = filter.tag ? normaliseTags([filter.tag])[0] : undefined;
   const words = filter.q?.trim().toLowerCase();

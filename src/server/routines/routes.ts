@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import * as service from './service.ts';
 import { Template, Rule, RoutineDay, Backfill, Routine, RoutineParams } from './schemas.ts';
 
@@ -61,13 +61,10 @@ export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      routine: await service.updateRoutine(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.routineId,
-        request.body,
-      ),
+      routine: await service.updateRoutine(workspaceContext(services, request), {
+        id: request.params.routineId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -83,13 +80,10 @@ export const routineRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      routine: await service.skipOccurrence(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.routineId,
-        request.body.day,
-      ),
+      routine: await service.skipOccurrence(workspaceContext(services, request), {
+        id: request.params.routineId,
+        day: request.body.day,
+      }),
     }),
   );
 

@@ -10,7 +10,7 @@ import {
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { createTaskInTransaction, type RoleAssignment } from '../tasks/service.ts';
 import { updateTask } from '../tasks/queries.ts';
 import { dayInTimezone } from '../time.ts';
@@ -136,12 +136,10 @@ export async function createRoutineInTransaction(
 
 /** Editing the series changes occurrences not yet created; tasks already made are edited one by one. */
 export async function updateRoutine(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  id: string,
-  input: { rule?: string | undefined; template?: RoutineTemplate | undefined },
+  context: WorkspaceContext,
+  { id, input }: { id: string; input: { rule?: string | undefined; template?: RoutineTemplate | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -190,13 +188,8 @@ export async function endRoutine(services: Services, actor: Actor, workspaceId: 
 }
 
 /** Skips one occurrence: it will not be created, and if it already was and nobody started it, it is cancelled. */
-export async function skipOccurrence(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  id: string,
-  day: string,
-) {
+export async function skipOccurrence(context: WorkspaceContext, { id, day }: { id: string; day: string }) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireActor, responses, WorkspaceParams } from '../http.ts';
+import { responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { SearchQuery, SearchResponse } from './schemas.ts';
 import { searchWorkspace } from './service.ts';
 
@@ -17,12 +17,9 @@ export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      searchWorkspace(
-        app.services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.query.q,
-        request.query.limit,
-      ),
+      searchWorkspace(workspaceContext(app.services, request), {
+        query: request.query.q,
+        limit: request.query.limit,
+      }),
   );
 };

@@ -6,7 +6,7 @@ import {
   type SearchHit,
   type SearchKind,
 } from '../../core/search/index.ts';
-import type { Actor, Services } from '../context.ts';
+import type { WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -16,12 +16,10 @@ import * as queries from './queries.ts';
  * query, best first. Every member may read all of these, so the workspace check is the whole scope.
  */
 export async function searchWorkspace(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  query: string,
-  limit: number,
+  context: WorkspaceContext,
+  { query, limit }: { query: string; limit: number },
 ): Promise<{ items: SearchHit[] }> {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'workspace.read');
   const terms = searchTerms(query);
   if (terms.length === 0) return { items: [] };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileResponse, sendSpreadsheet } from '../files.ts';
-import { Id, NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { Id, NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import {
   CreateLinksBody,
   SurveyLinkSchema,
@@ -88,13 +88,10 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      survey: await service.updateSurvey(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.surveyId,
-        request.body,
-      ),
+      survey: await service.updateSurvey(workspaceContext(services, request), {
+        surveyId: request.params.surveyId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -132,13 +129,10 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        survey: await service.startWave(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.surveyId,
-          request.body.label,
-        ),
+        survey: await service.startWave(workspaceContext(services, request), {
+          surveyId: request.params.surveyId,
+          label: request.body.label,
+        }),
       }),
   );
 
@@ -154,13 +148,10 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      results: await service.surveyResults(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.surveyId,
-        request.query.waveId,
-      ),
+      results: await service.surveyResults(workspaceContext(services, request), {
+        surveyId: request.params.surveyId,
+        waveId: request.query.waveId,
+      }),
     }),
   );
 
@@ -197,13 +188,10 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        links: await service.createLinks(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.params.surveyId,
-          request.body,
-        ),
+        links: await service.createLinks(workspaceContext(services, request), {
+          surveyId: request.params.surveyId,
+          input: request.body,
+        }),
       }),
   );
 
@@ -219,14 +207,11 @@ export const surveyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const file = await service.exportResponses(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.surveyId,
-        request.query.format,
-        request.query.waveId,
-      );
+      const file = await service.exportResponses(workspaceContext(services, request), {
+        surveyId: request.params.surveyId,
+        format: request.query.format,
+        waveId: request.query.waveId,
+      });
       return sendSpreadsheet(reply, file, request.query.format, 'survey-responses');
     },
   );

@@ -17,7 +17,7 @@ import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import { hitRateLimit } from '../auth/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import * as feedbackQueries from '../feedback/queries.ts';
 import { insertNewItem, synonymsOf } from '../feedback/service.ts';
 import { jiebaSegmenter } from '../feedback/segmenter.ts';
@@ -170,12 +170,10 @@ async function openWave(trx: Executor, workspaceId: string, surveyId: string, no
  * Answers already given stay as they were when a question is changed or removed.
  */
 export async function updateSurvey(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  surveyId: string,
-  input: UpdateSurveyInput,
+  context: WorkspaceContext,
+  { surveyId, input }: { surveyId: string; input: UpdateSurveyInput },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   if (input.questions) checkDefinition(input.questions);
   await services.db.transaction().execute(async (trx) => {
@@ -224,12 +222,10 @@ export async function updateSurvey(
 
 /** A new wave of the same questionnaire (Q2 after Q1): the NPS trend compares waves. */
 export async function startWave(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  surveyId: string,
-  label: string | undefined,
+  context: WorkspaceContext,
+  { surveyId, label }: { surveyId: string; label: string | undefined },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await services.db.transaction().execute(async (trx) => {
     const row = await requireSurvey(trx, workspaceId, surveyId);
@@ -274,12 +270,10 @@ export async function deleteSurvey(services: Services, actor: Actor, workspaceId
  * text answers grouped by the feedback clustering, and the NPS trend across all waves.
  */
 export async function surveyResults(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  surveyId: string,
-  waveId: string | undefined,
+  context: WorkspaceContext,
+  { surveyId, waveId }: { surveyId: string; waveId: string | undefined },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.read');
   const row = await requireSurvey(services.db, workspaceId, surveyId);
   const waves = (await queries.selectWaves(services.db, workspaceId, [surveyId])).map(toWave);
@@ -345,13 +339,10 @@ export async function surveyResults(
 
 /** All responses (or one wave's) as CSV or XLSX: a column per question, choices by their labels. */
 export async function exportResponses(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  surveyId: string,
-  format: 'csv' | 'xlsx',
-  waveId: string | undefined,
+  context: WorkspaceContext,
+  { surveyId, format, waveId }: { surveyId: string; format: 'csv' | 'xlsx'; waveId: string | undefined },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.read');
   const row = await requireSurvey(services.db, workspaceId, surveyId);
   const questions = questionsOf(row);
@@ -567,12 +558,13 @@ function withPath<T extends { token: string }>(link: T, surveyId: string) {
  * contact's; an address that has a link keeps it). Each link answers once per wave.
  */
 export async function createLinks(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  surveyId: string,
-  input: { count?: number | undefined; emails?: readonly string[] | undefined },
+  context: WorkspaceContext,
+  {
+    surveyId,
+    input,
+  }: { surveyId: string; input: { count?: number | undefined; emails?: readonly string[] | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'feedback.write');
   await requireSurvey(services.db, workspaceId, surveyId);
   const now = services.now();

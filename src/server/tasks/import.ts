@@ -1,12 +1,12 @@
 import { AppError, type FieldError } from '../../core/errors/index.ts';
-import { interpolate, type Locale } from '../../core/i18n/index.ts';
+import { interpolate } from '../../core/i18n/index.ts';
 import { parseDay, parseNumber } from '../../core/kpis/measurements.ts';
 import { findDependencyCycle, formatCycle } from '../../core/schedule/cpm.ts';
 import { buildTreeFromWbs, parseWbsCode, WBS_MESSAGES, wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { findColumns, isBlankRow, spreadsheetRows, writeSpreadsheet } from '../files.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
@@ -68,13 +68,10 @@ type PlannedTask = {
  * predecessors become finish-to-start dependencies. A dry run reports; a commit saves every row or none.
  */
 export async function importWbs(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  file: unknown,
-  options: { dryRun: boolean; goalId?: string | undefined },
-  locale: Locale,
+  context: WorkspaceContext,
+  { file, options }: { file: unknown; options: { dryRun: boolean; goalId?: string | undefined } },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, options.dryRun ? 'tasks.read' : 'tasks.write');
   let columns: Record<Column, number> | null = null;
   const rows: Array<{ cells: unknown[]; row: number }> = [];
@@ -288,12 +285,10 @@ async function saveTree(
 
 /** The task tree as the import reads it back: WBS code, title, owner e-mail, estimate, dates, predecessors. */
 export async function exportWbs(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  format: 'csv' | 'xlsx',
-  goalId?: string,
+  context: WorkspaceContext,
+  { format, goalId }: { format: 'csv' | 'xlsx'; goalId?: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const tasks = await queries.selectAllTasks(services.db, workspaceId, goalId);
   const [dependencies, roles, members] = await Promise.all([

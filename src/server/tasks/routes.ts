@@ -8,7 +8,15 @@ import {
   SPREADSHEET_TYPES,
   spreadsheetsOnly,
 } from '../files.ts';
-import { Id, NoContent, queryFlag, requireActor, responses, WorkspaceParams } from '../http.ts';
+import {
+  Id,
+  NoContent,
+  queryFlag,
+  requireActor,
+  responses,
+  WorkspaceParams,
+  workspaceContext,
+} from '../http.ts';
 import * as feeds from './feeds.ts';
 import { exportWbs, importWbs } from './import.ts';
 import * as schedule from './schedule.ts';
@@ -60,14 +68,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: spreadsheetsOnly,
     },
     async (request) =>
-      importWbs(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.body,
-        request.query,
-        request.locale,
-      ),
+      importWbs(workspaceContext(services, request), { file: request.body, options: request.query }),
   );
 
   app.get(
@@ -86,13 +87,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, goalId } = request.query;
-      const file = await exportWbs(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        format,
-        goalId,
-      );
+      const file = await exportWbs(workspaceContext(services, request), { format, goalId });
       return sendSpreadsheet(reply, file, format, 'wbs');
     },
   );
@@ -167,11 +162,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const taskId = await service.createTask(services, actor, request.params.workspaceId, request.body);
       return reply
         .status(201)
-        .send(await service.getTask(services, actor, request.params.workspaceId, taskId));
+        .send(
+          await service.createTask(services, requireActor(request), request.params.workspaceId, request.body),
+        );
     },
   );
 
@@ -200,12 +195,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.TaskDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, taskId } = request.params;
-      await service.updateTask(services, actor, workspaceId, taskId, request.body);
-      return service.getTask(services, actor, workspaceId, taskId);
-    },
+    async (request) =>
+      service.updateTask(workspaceContext(services, request), {
+        taskId: request.params.taskId,
+        input: request.body,
+      }),
   );
 
   app.delete(
@@ -240,12 +234,11 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.TaskDetail }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId, taskId } = request.params;
-      await service.setRoles(services, actor, workspaceId, taskId, request.body.roles);
-      return service.getTask(services, actor, workspaceId, taskId);
-    },
+    async (request) =>
+      service.setRoles(workspaceContext(services, request), {
+        taskId: request.params.taskId,
+        roles: request.body.roles,
+      }),
   );
 
   app.post(
@@ -263,10 +256,12 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
       const { workspaceId, taskId } = request.params;
-      await service.addDependency(services, actor, workspaceId, { ...request.body, toTaskId: taskId });
-      return reply.status(201).send(await service.getTask(services, actor, workspaceId, taskId));
+      const task = await service.addDependency(services, requireActor(request), workspaceId, {
+        ...request.body,
+        toTaskId: taskId,
+      });
+      return reply.status(201).send(task);
     },
   );
 
@@ -281,8 +276,8 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { workspaceId, taskId, fromTaskId } = request.params;
-      await service.removeDependency(services, requireActor(request), workspaceId, fromTaskId, taskId);
+      const { taskId, fromTaskId } = request.params;
+      await service.removeDependency(workspaceContext(services, request), { fromTaskId, toTaskId: taskId });
       return reply.status(204).send(null);
     },
   );
@@ -330,13 +325,6 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         response: responses({ 200: schemas.RaciMatrix }),
       },
     },
-    async (request) =>
-      service.getRaciMatrix(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.query,
-        request.locale,
-      ),
+    async (request) => service.getRaciMatrix(workspaceContext(services, request), { filter: request.query }),
   );
 };

@@ -1,5 +1,5 @@
 import { AppError, type LocalizedText } from '../../core/errors/index.ts';
-import { interpolate, LOCALES, type Locale } from '../../core/i18n/index.ts';
+import { interpolate, LOCALES } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
 import { formatCycle, wouldCreateCycle } from '../../core/schedule/cpm.ts';
 import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from '../../core/schedule/calendar.ts';
@@ -8,7 +8,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import { selectGoalId } from '../goals/queries.ts';
@@ -216,9 +216,10 @@ export type NewTask = TaskInput & {
 
 export async function createTask(services: Services, actor: Actor, workspaceId: string, input: NewTask) {
   await authorize(services.db, actor, workspaceId, 'tasks.write');
-  return services.db
+  const taskId = await services.db
     .transaction()
     .execute((trx) => createTaskInTransaction(services, trx, workspaceId, actor.userId, input));
+  return getTask(services, actor, workspaceId, taskId);
 }
 
 /** Creates a task inside the caller's transaction: also how routines make their occurrences. */
@@ -327,12 +328,10 @@ async function emitAssigned(
 }
 
 export async function updateTask(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  taskId: string,
-  input: TaskInput & { position?: number | undefined },
+  context: WorkspaceContext,
+  { taskId, input }: { taskId: string; input: TaskInput & { position?: number | undefined } },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -388,6 +387,7 @@ export async function updateTask(
       });
     }
   });
+  return getTask(services, actor, workspaceId, taskId);
 }
 
 export async function deleteTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {
@@ -409,12 +409,10 @@ export async function deleteTask(services: Services, actor: Actor, workspaceId: 
 }
 
 export async function setRoles(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  taskId: string,
-  roles: RoleAssignment[],
+  context: WorkspaceContext,
+  { taskId, roles }: { taskId: string; roles: RoleAssignment[] },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -447,6 +445,7 @@ export async function setRoles(
     });
     await emitAssigned(services, trx, workspaceId, taskId, before, roles, actor.userId);
   });
+  return getTask(services, actor, workspaceId, taskId);
 }
 
 /** Finish-to-start: `toTaskId` starts after `fromTaskId` finishes plus lag; a dependency closing a loop is refused. */
@@ -496,15 +495,14 @@ export async function addDependency(
       now,
     });
   });
+  return getTask(services, actor, workspaceId, input.toTaskId);
 }
 
 export async function removeDependency(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  fromTaskId: string,
-  toTaskId: string,
+  context: WorkspaceContext,
+  { fromTaskId, toTaskId }: { fromTaskId: string; toTaskId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -538,12 +536,12 @@ export async function loadCalendar(executor: Executor, workspaceId: string): Pro
 
 /** People × tasks with each cell's roles, and the gaps the matrix should point at. */
 export async function getRaciMatrix(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  filter: { goalId?: string | undefined; parentId?: string | undefined; maxAccountable: number },
-  locale: Locale,
+  context: WorkspaceContext,
+  {
+    filter,
+  }: { filter: { goalId?: string | undefined; parentId?: string | undefined; maxAccountable: number } },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   let tasks = await queries.selectAllTasks(services.db, workspaceId, filter.goalId);
   if (filter.parentId) {

@@ -2,7 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LocaleSchema } from '../auth/schemas.ts';
 import { createDemoWorkspace } from '../demo/service.ts';
-import { Id, NoContent, requireActor, requireSessionActor, responses, WorkspaceParams } from '../http.ts';
+import {
+  Id,
+  NoContent,
+  requireActor,
+  requireSessionActor,
+  responses,
+  WorkspaceParams,
+  workspaceContext,
+} from '../http.ts';
 import * as schemas from './schemas.ts';
 import * as service from './service.ts';
 import * as worktime from './worktime.ts';
@@ -142,13 +150,10 @@ export const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      member: await service.updateMember(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.userId,
-        request.body,
-      ),
+      member: await service.updateMember(workspaceContext(services, request), {
+        userId: request.params.userId,
+        changes: request.body,
+      }),
     }),
   );
 

@@ -3,7 +3,7 @@ import { canAssignRole, isRole, permissionsOf, type Role } from '../../core/perm
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from './access.ts';
 import * as queries from './queries.ts';
 
@@ -128,12 +128,10 @@ export type MemberChanges = {
 };
 
 export async function updateMember(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  userId: string,
-  changes: MemberChanges,
+  context: WorkspaceContext,
+  { userId, changes }: { userId: string; changes: MemberChanges },
 ) {
+  const { services, actor, workspaceId } = context;
   const access = await authorize(services.db, actor, workspaceId, 'members.update');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
