@@ -1,32 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestWorkspace, signUpUser, type TestUser } from '../testing/app.ts';
+import { createGoal, createTask, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string, workspace = workspaceId) => `/api/v1/w/${workspace}${suffix}`;
+const t = useTestTeam(['member', 'viewer']);
 
 function call(user: TestUser, method: string, suffix: string, payload?: unknown, lang = 'en') {
   return t.app.inject(
     as(user, {
       method: method as 'GET',
-      url: suffix.startsWith('/api/') ? suffix : url(suffix),
+      url: suffix.startsWith('/api/') ? suffix : t.url(suffix),
       headers: { 'accept-language': lang },
       ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
     }),
@@ -58,14 +40,14 @@ type Competitor = {
 };
 
 async function addCompetitor(payload: Record<string, unknown>) {
-  return (await ok<{ competitor: Competitor }>(await call(member, 'POST', '/competitors', payload), 201))
+  return (await ok<{ competitor: Competitor }>(await call(t.member, 'POST', '/competitors', payload), 201))
     .competitor;
 }
 
 async function observe(competitorId: string, payload: Record<string, unknown>) {
   return (
     await ok<{ observation: Observation }>(
-      await call(member, 'POST', `/competitors/${competitorId}/observations`, payload),
+      await call(t.member, 'POST', `/competitors/${competitorId}/observations`, payload),
       201,
     )
   ).observation;
@@ -87,7 +69,7 @@ describe('competitors', () => {
     });
     // A partial SWOT update replaces the quadrants given and keeps the rest.
     const edited = await ok<{ competitor: Competitor }>(
-      await call(member, 'PATCH', `/competitors/${rival.id}`, { swot: { weaknesses: ['品质口碑弱'] } }),
+      await call(t.member, 'PATCH', `/competitors/${rival.id}`, { swot: { weaknesses: ['品质口碑弱'] } }),
     );
     expect(edited.competitor.swot.strengths).toEqual(['低价', '社交裂变']);
     expect(edited.competitor.swot.weaknesses).toEqual(['品质口碑弱']);
@@ -105,7 +87,7 @@ describe('competitors', () => {
     const other = await addCompetitor({ name: 'Shopee' });
     await observe(other.id, { observedOn: '2026-11-25', category: 'feature', title: 'Live shopping' });
 
-    const list = await ok<{ competitors: Competitor[] }>(await call(viewer, 'GET', '/competitors'));
+    const list = await ok<{ competitors: Competitor[] }>(await call(t.viewer, 'GET', '/competitors'));
     expect(list.competitors.map((competitor) => competitor.name)).toEqual(['Shopee', '拼多多']);
     const listed = list.competitors[1];
     expect(listed?.observations).toBe(4);
@@ -113,7 +95,7 @@ describe('competitors', () => {
     expect(listed?.latest.map((observation) => observation.title)).toEqual(['动态 4', '动态 3', '动态 2']);
 
     const pricing = await ok<{ competitors: Competitor[] }>(
-      await call(viewer, 'GET', '/competitors?category=pricing'),
+      await call(t.viewer, 'GET', '/competitors?category=pricing'),
     );
     expect(pricing.competitors[1]?.latest.map((observation) => observation.title)).toEqual([
       '动态 3',
@@ -122,38 +104,33 @@ describe('competitors', () => {
     expect(pricing.competitors[0]?.latest).toEqual([]);
 
     const timeline = await ok<{ observations: Observation[] }>(
-      await call(viewer, 'GET', `/competitor-observations?competitorId=${rival.id}&category=campaign`),
+      await call(t.viewer, 'GET', `/competitor-observations?competitorId=${rival.id}&category=campaign`),
     );
     expect(timeline.observations.map((observation) => observation.title)).toEqual(['动态 4', '动态 2']);
     const all = await ok<{ observations: Observation[] }>(
-      await call(viewer, 'GET', '/competitor-observations'),
+      await call(t.viewer, 'GET', '/competitor-observations'),
     );
     expect(all.observations).toHaveLength(5);
     expect(all.observations[0]?.title).toBe('Live shopping');
 
     // A second competitor of the same name is refused, naming the field.
-    const taken = await call(member, 'POST', '/competitors', { name: '拼多多' }, 'zh-CN');
+    const taken = await call(t.member, 'POST', '/competitors', { name: '拼多多' }, 'zh-CN');
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error).toMatchObject({ code: 'competitor_name_taken', fields: [{ path: 'name' }] });
     expect(taken.json().error.message).toBe('已有同名竞品。');
 
     // Deleting the competitor takes its observations with it.
-    expect((await call(member, 'DELETE', `/competitors/${other.id}`)).statusCode).toBe(204);
+    expect((await call(t.member, 'DELETE', `/competitors/${other.id}`)).statusCode).toBe(204);
     const after = await ok<{ observations: Observation[] }>(
-      await call(viewer, 'GET', '/competitor-observations'),
+      await call(t.viewer, 'GET', '/competitor-observations'),
     );
     expect(after.observations).toHaveLength(4);
   });
 
   it('links an observation to a goal and a task, and turns one into a task', async () => {
-    const goal = await ok<{ goal: { id: string } }>(
-      await call(owner, 'POST', '/goals', {
-        title: '守住价格带',
-        startDate: '2026-10-01',
-        dueDate: '2026-12-31',
-      }),
-      201,
-    );
+    const goal = {
+      goal: await createGoal(t, t.owner, { title: '守住价格带', isTopLevel: false }),
+    };
     const rival = await addCompetitor({ name: '京东' });
     const observation = await observe(rival.id, {
       observedOn: '2026-11-11',
@@ -167,7 +144,7 @@ describe('competitors', () => {
     expect(observation.note).toBe('<script>alert(1)</script> 运费门槛 & 会员');
 
     const made = await ok<{ observation: Observation; taskId: string }>(
-      await call(member, 'POST', `/competitors/${rival.id}/observations/${observation.id}/task`, {
+      await call(t.member, 'POST', `/competitors/${rival.id}/observations/${observation.id}/task`, {
         dueDate: '2026-12-01',
       }),
       201,
@@ -178,13 +155,13 @@ describe('competitors', () => {
       status: 'todo',
     });
     const task = await ok<{ task: { title: string; goalId: string | null; dueDate: string } }>(
-      await call(member, 'GET', `/tasks/${made.taskId}`),
+      await call(t.member, 'GET', `/tasks/${made.taskId}`),
     );
     expect(task.task).toMatchObject({ goalId: goal.goal.id, dueDate: '2026-12-01' });
 
     // Unlinking the goal keeps the task; the task's status shows through.
     const unlinked = await ok<{ observation: Observation }>(
-      await call(member, 'PATCH', `/competitors/${rival.id}/observations/${observation.id}`, {
+      await call(t.member, 'PATCH', `/competitors/${rival.id}/observations/${observation.id}`, {
         goalId: null,
       }),
     );
@@ -193,13 +170,13 @@ describe('competitors', () => {
 
     // A viewer reads but may not write or make tasks.
     const refused = await call(
-      viewer,
+      t.viewer,
       'POST',
       `/competitors/${rival.id}/observations/${observation.id}/task`,
       {},
     );
     expect(refused.statusCode).toBe(403);
-    expect((await call(viewer, 'POST', '/competitors', { name: 'x' })).statusCode).toBe(403);
+    expect((await call(t.viewer, 'POST', '/competitors', { name: 'x' })).statusCode).toBe(403);
   });
 
   it('refuses other workspaces’ ids, foreign links, non-web addresses and bad fields, in words', async () => {
@@ -211,46 +188,27 @@ describe('competitors', () => {
     });
 
     const outsider = await signUpUser(t.app);
-    const foreign = await ok<{ workspace: { id: string } }>(
-      await t.app.inject(
-        as(outsider, { method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Other' } }),
-      ),
-      201,
-    );
-    const foreignId = foreign.workspace.id;
-    const foreignGoal = await ok<{ goal: { id: string } }>(
-      await t.app.inject(
-        as(outsider, {
-          method: 'POST',
-          url: url('/goals', foreignId),
-          payload: { title: 'x', startDate: '2026-10-01', dueDate: '2026-12-31' },
-        }),
-      ),
-      201,
-    );
-    const foreignTask = await ok<{ task: { id: string } }>(
-      await t.app.inject(
-        as(outsider, { method: 'POST', url: url('/tasks', foreignId), payload: { title: 'y' } }),
-      ),
-      201,
-    );
+    const foreignId = await createTestWorkspace(t.app, outsider);
+    const foreign = { app: t.app, workspaceId: foreignId };
+    const foreignGoal = { goal: await createGoal(foreign, outsider, { title: 'x', isTopLevel: false }) };
+    const foreignTask = { task: await createTask(foreign, outsider, { title: 'y' }) };
     const foreignRival = await ok<{ competitor: Competitor }>(
       await t.app.inject(
-        as(outsider, { method: 'POST', url: url('/competitors', foreignId), payload: { name: 'Theirs' } }),
+        as(outsider, { method: 'POST', url: t.url('/competitors', foreignId), payload: { name: 'Theirs' } }),
       ),
       201,
     );
 
     // The outsider cannot see ours; we cannot reach theirs through our workspace.
-    expect((await t.app.inject(as(outsider, { method: 'GET', url: url('/competitors') }))).statusCode).toBe(
+    expect((await t.app.inject(as(outsider, { method: 'GET', url: t.url('/competitors') }))).statusCode).toBe(
       404,
     );
-    const theirs = await call(member, 'GET', `/competitors/${foreignRival.competitor.id}`);
+    const theirs = await call(t.member, 'GET', `/competitors/${foreignRival.competitor.id}`);
     expect(theirs.statusCode).toBe(404);
     expect(theirs.json().error.code).toBe('competitor_not_found');
     expect(
       (
-        await call(member, 'POST', `/competitors/${foreignRival.competitor.id}/observations`, {
+        await call(t.member, 'POST', `/competitors/${foreignRival.competitor.id}/observations`, {
           observedOn: '2026-11-01',
           category: 'other',
           title: 'x',
@@ -260,7 +218,7 @@ describe('competitors', () => {
     expect(
       (
         await call(
-          member,
+          t.member,
           'PATCH',
           `/competitors/${foreignRival.competitor.id}/observations/${observation.id}`,
           {
@@ -275,7 +233,7 @@ describe('competitors', () => {
       ['taskId', foreignTask.task.id],
     ] as const) {
       const linked = await call(
-        member,
+        t.member,
         'PATCH',
         `/competitors/${rival.id}/observations/${observation.id}`,
         { [field]: id },
@@ -289,7 +247,7 @@ describe('competitors', () => {
       expect(linked.json().error.message).toBe('关联的目标或任务不在本工作区。');
     }
     const madeForeign = await call(
-      member,
+      t.member,
       'POST',
       `/competitors/${rival.id}/observations/${observation.id}/task`,
       {
@@ -298,7 +256,7 @@ describe('competitors', () => {
     );
     expect(madeForeign.json().error).toMatchObject({ code: 'observation_link_not_found' });
     // Nothing half-saved: no task was made by the refused request.
-    const tasks = await ok<{ items: unknown[] }>(await call(member, 'GET', '/tasks'));
+    const tasks = await ok<{ items: unknown[] }>(await call(t.member, 'GET', '/tasks'));
     expect(tasks.items).toHaveLength(0);
 
     for (const address of [
@@ -308,7 +266,7 @@ describe('competitors', () => {
       'example.com',
     ]) {
       const bad = await call(
-        member,
+        t.member,
         'POST',
         `/competitors/${rival.id}/observations`,
         { observedOn: '2026-11-01', category: 'pricing', title: 'x', sourceUrl: address },
@@ -319,7 +277,7 @@ describe('competitors', () => {
         { path: 'sourceUrl', message: '请填写以 http:// 或 https:// 开头的网址。' },
       ]);
     }
-    const badSite = await call(member, 'PATCH', `/competitors/${rival.id}`, {
+    const badSite = await call(t.member, 'PATCH', `/competitors/${rival.id}`, {
       website: 'javascript:void(0)',
     });
     expect(badSite.json().error.fields).toEqual([
@@ -327,7 +285,7 @@ describe('competitors', () => {
     ]);
 
     const badFields = await call(
-      member,
+      t.member,
       'POST',
       `/competitors/${rival.id}/observations`,
       { observedOn: '2026-13-45', category: 'rumour', title: '' },
@@ -340,7 +298,7 @@ describe('competitors', () => {
         .error.fields.map((field: { path: string }) => field.path)
         .sort(),
     ).toEqual(['category', 'observedOn', 'title']);
-    const emptyPatch = await call(member, 'PATCH', `/competitors/${rival.id}`, {});
+    const emptyPatch = await call(t.member, 'PATCH', `/competitors/${rival.id}`, {});
     expect(emptyPatch.statusCode).toBe(400);
   });
 });

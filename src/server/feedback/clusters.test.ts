@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestTeam } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string, workspace = workspaceId) => `/api/v1/w/${workspace}${suffix}`;
+const t = useTestTeam(['member', 'viewer']);
 
 const TOPICS = {
   delivery: [
@@ -45,7 +34,7 @@ async function seed() {
     ids[topic] = [];
     for (const title of texts) {
       const response = await t.app.inject(
-        as(member, { method: 'POST', url: url('/feedback/items'), payload: { title, category: topic } }),
+        as(t.member, { method: 'POST', url: t.url('/feedback/items'), payload: { title, category: topic } }),
       );
       ids[topic].push(response.json().item.id as string);
     }
@@ -54,10 +43,12 @@ async function seed() {
 }
 
 async function recompute() {
-  const queued = await t.app.inject(as(member, { method: 'POST', url: url('/feedback/clusters/recompute') }));
+  const queued = await t.app.inject(
+    as(t.member, { method: 'POST', url: t.url('/feedback/clusters/recompute') }),
+  );
   expect(queued.statusCode).toBe(202);
   while ((await t.app.services.scheduler.runDue()) > 0);
-  return (await t.app.inject(as(viewer, { method: 'GET', url: url('/feedback/clusters') }))).json();
+  return (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/feedback/clusters') }))).json();
 }
 
 async function placements() {
@@ -91,9 +82,9 @@ describe('common issues', () => {
 
     // An arrival joins the nearest cluster at once.
     const arrival = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/feedback/items'),
+        url: t.url('/feedback/items'),
         payload: { title: '我的快递到哪了，物流不动' },
       }),
     );
@@ -101,9 +92,9 @@ describe('common issues', () => {
 
     // Pin a label, move an item somewhere the computation would not put it.
     const renamed = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'PATCH',
-        url: url(`/feedback/clusters/${deliveryCluster}`),
+        url: t.url(`/feedback/clusters/${deliveryCluster}`),
         payload: { label: '物流时效' },
       }),
     );
@@ -112,9 +103,9 @@ describe('common issues', () => {
     expect(
       (
         await t.app.inject(
-          as(member, {
+          as(t.member, {
             method: 'PUT',
-            url: url(`/feedback/items/${moved}/cluster`),
+            url: t.url(`/feedback/items/${moved}/cluster`),
             payload: { clusterId: deliveryCluster },
           }),
         )
@@ -136,14 +127,14 @@ describe('common issues', () => {
     const ids = await seed();
     await recompute();
     expect(
-      (await t.app.inject(as(viewer, { method: 'POST', url: url('/feedback/clusters/recompute') })))
+      (await t.app.inject(as(t.viewer, { method: 'POST', url: t.url('/feedback/clusters/recompute') })))
         .statusCode,
     ).toBe(403);
     const other = await createTestTeam(t.app, []);
     const theirs = await t.app.inject(
       as(other.owner, {
         method: 'POST',
-        url: url('/feedback/items', other.workspaceId),
+        url: t.url('/feedback/items', other.workspaceId),
         payload: { title: '快递太慢' },
       }),
     );
@@ -152,7 +143,7 @@ describe('common issues', () => {
     const foreignMove = await t.app.inject(
       as(other.owner, {
         method: 'PUT',
-        url: url(`/feedback/items/${theirItem}/cluster`, other.workspaceId),
+        url: t.url(`/feedback/items/${theirItem}/cluster`, other.workspaceId),
         payload: { clusterId: ourCluster },
       }),
     );
@@ -163,7 +154,7 @@ describe('common issues', () => {
     expect(
       (
         await t.app.inject(
-          as(owner, { method: 'PATCH', url: url('/feedback/clusters/nope'), payload: { label: 'x' } }),
+          as(t.owner, { method: 'PATCH', url: t.url('/feedback/clusters/nope'), payload: { label: 'x' } }),
         )
       ).statusCode,
     ).toBe(404);
@@ -177,7 +168,7 @@ describe('common issues', () => {
       .insertInto('feedback_ratings')
       .values({
         id: 'r1',
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         item_id: itemId,
         contact_id: null,
         category: 'refund',
@@ -188,7 +179,7 @@ describe('common issues', () => {
         rated_at: t.clock.now,
       })
       .execute();
-    const report = (await t.app.inject(as(viewer, { method: 'GET', url: url('/feedback/csat') }))).json();
+    const report = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/feedback/csat') }))).json();
     expect(report.overall).toMatchObject({ count: 1, average: 4, satisfied: 1 });
     expect(report.byCategory).toMatchObject([{ key: 'refund', average: 4 }]);
     expect(report.byCluster[0].label).not.toBe('');
@@ -199,7 +190,7 @@ describe('common issues', () => {
 describe('demo feedback', () => {
   it('holds several hundred items whose top clusters are the real common issues', async () => {
     const demo = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: {} }),
+      as(t.owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: {} }),
     );
     expect(demo.statusCode, demo.body).toBe(201);
     const demoId = demo.json().workspace.id as string;
@@ -211,7 +202,7 @@ describe('demo feedback', () => {
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(350);
     const body = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/feedback/clusters', demoId) }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/feedback/clusters', demoId) }))
     ).json();
     const top = body.clusters
       .slice(0, 6)

@@ -1,37 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { as, createTestTeam, signUpUser, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let admin: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, admin, member, viewer } = await createTestTeam(t.app, [
-    'admin',
-    'member',
-    'viewer',
-  ]));
-});
-afterEach(() => t.close());
-
-function url(suffix: string, workspace = workspaceId) {
-  return `/api/v1/w/${workspace}${suffix}`;
-}
+const t = useTestTeam(['admin', 'member', 'viewer']);
 
 async function create(user: TestUser, payload: Record<string, unknown>) {
-  return t.app.inject(as(user, { method: 'POST', url: url('/feedback/items'), payload }));
+  return t.app.inject(as(user, { method: 'POST', url: t.url('/feedback/items'), payload }));
 }
 
 async function createItem(user: TestUser, payload: Record<string, unknown>) {
@@ -41,11 +16,7 @@ async function createItem(user: TestUser, payload: Record<string, unknown>) {
 }
 
 async function patch(user: TestUser, itemId: string, payload: Record<string, unknown>) {
-  return t.app.inject(as(user, { method: 'PATCH', url: url(`/feedback/items/${itemId}`), payload }));
-}
-
-async function drain() {
-  while ((await t.app.services.scheduler.runDue()) > 0);
+  return t.app.inject(as(user, { method: 'PATCH', url: t.url(`/feedback/items/${itemId}`), payload }));
 }
 
 function portal(
@@ -54,7 +25,7 @@ function portal(
 ) {
   return t.app.inject({
     method: options.method ?? 'GET',
-    url: `/api/v1/portal/${workspaceId}${suffix}`,
+    url: `/api/v1/portal/${t.workspaceId}${suffix}`,
     ...(options.payload !== undefined && { payload: options.payload as Record<string, unknown> }),
     remoteAddress: options.ip ?? '203.0.113.7',
     headers: { 'accept-language': options.lang ?? 'en' },
@@ -63,7 +34,7 @@ function portal(
 
 describe('feedback inbox', () => {
   it('records items with their submitter, filters and pages the inbox, and keeps the status history', async () => {
-    const first = await createItem(member, {
+    const first = await createItem(t.member, {
       title: '快递太慢了',
       body: '下单五天还没收到包裹',
       channel: 'support',
@@ -73,50 +44,53 @@ describe('feedback inbox', () => {
     });
     expect(first).toMatchObject({ status: 'new', channel: 'support', sentiment: 'negative', votes: 0 });
     expect(first.contact).toMatchObject({ email: 'li.lei@example.com', name: '李雷' });
-    await createItem(member, { title: 'Refund never arrived', channel: 'email', category: 'billing' });
-    await createItem(member, {
+    await createItem(t.member, { title: 'Refund never arrived', channel: 'email', category: 'billing' });
+    await createItem(t.member, {
       title: '物流信息不更新',
       channel: 'app_store',
       category: '物流',
       contact: { email: 'li.lei@example.com' },
     });
 
-    const page1 = await t.app.inject(as(viewer, { method: 'GET', url: url('/feedback/items?limit=2') }));
+    const page1 = await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/feedback/items?limit=2') }));
     expect(page1.statusCode).toBe(200);
     expect(page1.json().items.map((item: { title: string }) => item.title)).toEqual([
       '物流信息不更新',
       'Refund never arrived',
     ]);
     const page2 = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/feedback/items?limit=2&cursor=${page1.json().nextCursor}`) }),
+      as(t.viewer, {
+        method: 'GET',
+        url: t.url(`/feedback/items?limit=2&cursor=${page1.json().nextCursor}`),
+      }),
     );
     expect(page2.json()).toMatchObject({ items: [{ title: '快递太慢了' }], nextCursor: null });
     const filtered = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'GET',
-        url: url('/feedback/items?category=%E7%89%A9%E6%B5%81&q=%E5%8C%85%E8%A3%B9'),
+        url: t.url('/feedback/items?category=%E7%89%A9%E6%B5%81&q=%E5%8C%85%E8%A3%B9'),
       }),
     );
     expect(filtered.json().items.map((item: { id: string }) => item.id)).toEqual([first.id]);
 
     // The same address is the same contact: their history spans both items.
     const contact = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/feedback/contacts/${first.contact?.id}`) }),
+      as(t.viewer, { method: 'GET', url: t.url(`/feedback/contacts/${first.contact?.id}`) }),
     );
     expect(contact.json().contact).toMatchObject({ email: 'li.lei@example.com', itemCount: 2 });
 
-    const triaged = await patch(member, first.id, {
+    const triaged = await patch(t.member, first.id, {
       status: 'triaged',
-      assigneeId: member.id,
+      assigneeId: t.member.id,
       note: '已确认',
     });
     expect(triaged.statusCode).toBe(200);
-    expect(triaged.json().item).toMatchObject({ status: 'triaged', assignee: { id: member.id } });
+    expect(triaged.json().item).toMatchObject({ status: 'triaged', assignee: { id: t.member.id } });
     expect(triaged.json().item.history.map((entry: { toStatus: string }) => entry.toStatus)).toEqual([
       'new',
       'triaged',
     ]);
-    const unresolved = await patch(member, first.id, { status: 'done' });
+    const unresolved = await patch(t.member, first.id, { status: 'done' });
     expect(unresolved.statusCode).toBe(400);
     expect(unresolved.json().error).toMatchObject({
       code: 'feedback_resolution_required',
@@ -125,17 +99,21 @@ describe('feedback inbox', () => {
   });
 
   it('refuses anonymous callers, weaker roles, strangers as assignees and ids of other workspaces', async () => {
-    const item = await createItem(member, { title: 'Dark mode please' });
-    expect((await t.app.inject({ method: 'GET', url: url('/feedback/items') })).statusCode).toBe(401);
-    expect((await create(viewer, { title: 'x' })).statusCode).toBe(403);
+    const item = await createItem(t.member, { title: 'Dark mode please' });
+    expect((await t.app.inject({ method: 'GET', url: t.url('/feedback/items') })).statusCode).toBe(401);
+    expect((await create(t.viewer, { title: 'x' })).statusCode).toBe(403);
     expect(
       (
         await t.app.inject(
-          as(member, { method: 'PATCH', url: url('/feedback/settings'), payload: { portalEnabled: false } }),
+          as(t.member, {
+            method: 'PATCH',
+            url: t.url('/feedback/settings'),
+            payload: { portalEnabled: false },
+          }),
         )
       ).statusCode,
     ).toBe(403);
-    const invalid = await create(member, { title: '', channel: 'pigeon' });
+    const invalid = await create(t.member, { title: '', channel: 'pigeon' });
     expect(invalid.statusCode).toBe(400);
     expect(
       invalid
@@ -144,7 +122,7 @@ describe('feedback inbox', () => {
         .sort(),
     ).toEqual(['channel', 'title']);
     const stranger = await signUpUser(t.app);
-    const assign = await patch(member, item.id, { assigneeId: stranger.id });
+    const assign = await patch(t.member, item.id, { assigneeId: stranger.id });
     expect(assign.json().error).toMatchObject({
       code: 'feedback_assignee_not_member',
       fields: [{ path: 'assigneeId' }],
@@ -155,19 +133,20 @@ describe('feedback inbox', () => {
     const foreign = await t.app.inject(
       as(other.owner, {
         method: 'POST',
-        url: url('/feedback/items', other.workspaceId),
+        url: t.url('/feedback/items', other.workspaceId),
         payload: { title: 'Theirs' },
       }),
     );
     const foreignId = foreign.json().item.id as string;
     expect(
-      (await t.app.inject(as(owner, { method: 'GET', url: url(`/feedback/items/${foreignId}`) }))).statusCode,
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/feedback/items/${foreignId}`) })))
+        .statusCode,
     ).toBe(404);
-    expect((await patch(owner, foreignId, { status: 'triaged' })).statusCode).toBe(404);
+    expect((await patch(t.owner, foreignId, { status: 'triaged' })).statusCode).toBe(404);
     const merge = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url(`/feedback/items/${item.id}/merge`),
+        url: t.url(`/feedback/items/${item.id}/merge`),
         payload: { duplicateIds: [foreignId] },
       }),
     );
@@ -176,34 +155,34 @@ describe('feedback inbox', () => {
       fields: [{ path: 'duplicateIds' }],
     });
     const bulk = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/feedback/items/bulk'),
+        url: t.url('/feedback/items/bulk'),
         payload: { itemIds: [item.id, foreignId], status: 'triaged' },
       }),
     );
     expect(bulk.statusCode).toBe(404);
     // All or nothing: this workspace's item did not move either.
     expect(
-      (await t.app.inject(as(owner, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))).json().item
-        .status,
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/feedback/items/${item.id}`) }))).json()
+        .item.status,
     ).toBe('new');
     expect(
       (
         await t.app.inject(
-          as(owner, { method: 'GET', url: url(`/feedback/items/${item.id}`, other.workspaceId) }),
+          as(t.owner, { method: 'GET', url: t.url(`/feedback/items/${item.id}`, other.workspaceId) }),
         )
       ).statusCode,
     ).toBe(404);
   });
 
   it('triages in bulk, merges duplicates with their votes and submitters, and starts the feedback process', async () => {
-    const main = await createItem(member, { title: '退款太慢', contact: { email: 'a@example.com' } });
-    const dup = await createItem(member, { title: '退款一直没到账', contact: { email: 'b@example.com' } });
+    const main = await createItem(t.member, { title: '退款太慢', contact: { email: 'a@example.com' } });
+    const dup = await createItem(t.member, { title: '退款一直没到账', contact: { email: 'b@example.com' } });
     const bulk = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/feedback/items/bulk'),
+        url: t.url('/feedback/items/bulk'),
         payload: { itemIds: [main.id, dup.id], status: 'triaged', category: '售后' },
       }),
     );
@@ -215,9 +194,9 @@ describe('feedback inbox', () => {
       .where('id', '=', dup.id)
       .execute();
     const merged = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/feedback/items/${main.id}/merge`),
+        url: t.url(`/feedback/items/${main.id}/merge`),
         payload: { duplicateIds: [dup.id] },
       }),
     );
@@ -229,12 +208,12 @@ describe('feedback inbox', () => {
         .item.submitters.map((contact: { email: string }) => contact.email)
         .sort(),
     ).toEqual(['a@example.com', 'b@example.com']);
-    const inbox = await t.app.inject(as(member, { method: 'GET', url: url('/feedback/items') }));
+    const inbox = await t.app.inject(as(t.member, { method: 'GET', url: t.url('/feedback/items') }));
     expect(inbox.json().items.map((item: { id: string }) => item.id)).toEqual([main.id]);
-    expect((await patch(member, dup.id, { title: 'edit' })).json().error.code).toBe('feedback_merged');
+    expect((await patch(t.member, dup.id, { title: 'edit' })).json().error.code).toBe('feedback_merged');
 
     const started = await t.app.inject(
-      as(member, { method: 'POST', url: url(`/feedback/items/${main.id}/process`) }),
+      as(t.member, { method: 'POST', url: t.url(`/feedback/items/${main.id}/process`) }),
     );
     expect(started.statusCode).toBe(201);
     const { runId, item } = started.json();
@@ -242,11 +221,11 @@ describe('feedback inbox', () => {
       status: 'in_progress',
       links: [{ targetType: 'run', targetId: runId, title: '退款太慢' }],
     });
-    const run = await t.app.inject(as(member, { method: 'GET', url: url(`/runs/${runId}`) }));
+    const run = await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/runs/${runId}`) }));
     expect(run.statusCode).toBe(200);
     // A second case reuses the workspace's feedback process made from the template the first time.
-    await t.app.inject(as(member, { method: 'POST', url: url(`/feedback/items/${dup.id}/process`) }));
-    const processes = await t.app.inject(as(member, { method: 'GET', url: url('/processes') }));
+    await t.app.inject(as(t.member, { method: 'POST', url: t.url(`/feedback/items/${dup.id}/process`) }));
+    const processes = await t.app.inject(as(t.member, { method: 'GET', url: t.url('/processes') }));
     expect(JSON.stringify(processes.json())).toContain('"templateKey":"feedback"');
     expect(
       processes.json().items.filter((p: { templateKey: string }) => p.templateKey === 'feedback'),
@@ -255,9 +234,9 @@ describe('feedback inbox', () => {
 
   it('keeps a per-workspace synonym list and refuses a parent that is not in it', async () => {
     const bad = await t.app.inject(
-      as(admin, {
+      as(t.admin, {
         method: 'PATCH',
-        url: url('/feedback/settings'),
+        url: t.url('/feedback/settings'),
         payload: { synonyms: [{ id: 'delivery', terms: ['快递', '物流'], parent: 'nowhere' }] },
       }),
     );
@@ -266,15 +245,15 @@ describe('feedback inbox', () => {
       fields: [{ path: 'synonyms.0.parent' }],
     });
     const good = await t.app.inject(
-      as(admin, {
+      as(t.admin, {
         method: 'PATCH',
-        url: url('/feedback/settings'),
+        url: t.url('/feedback/settings'),
         payload: { synonyms: [{ id: 'delivery', terms: ['快递', '物流'] }], publicCategories: ['物流'] },
       }),
     );
     expect(good.json().settings).toMatchObject({ synonymsAreDefault: false, publicCategories: ['物流'] });
     const reset = await t.app.inject(
-      as(admin, { method: 'PATCH', url: url('/feedback/settings'), payload: { synonyms: null } }),
+      as(t.admin, { method: 'PATCH', url: t.url('/feedback/settings'), payload: { synonyms: null } }),
     );
     expect(reset.json().settings.synonymsAreDefault).toBe(true);
     expect(reset.json().settings.synonyms.length).toBeGreaterThan(10);
@@ -284,9 +263,9 @@ describe('feedback inbox', () => {
 describe('public portal', () => {
   beforeEach(async () => {
     await t.app.inject(
-      as(admin, {
+      as(t.admin, {
         method: 'PATCH',
-        url: url('/feedback/settings'),
+        url: t.url('/feedback/settings'),
         payload: { publicCategories: ['功能建议'] },
       }),
     );
@@ -308,11 +287,11 @@ describe('public portal', () => {
     expect(submitted.statusCode, submitted.body).toBe(201);
     expect(submitted.json().item).toMatchObject({ body, votes: 0, status: 'new' });
     expect(submitted.json().item).not.toHaveProperty('contact');
-    await createItem(member, { title: 'internal only', category: 'secret' });
+    await createItem(t.member, { title: 'internal only', category: 'secret' });
     const listed = await portal('/items');
     expect(listed.json().items.map((item: { body: string }) => item.body)).toEqual([body]);
     const inbox = await t.app.inject(
-      as(member, { method: 'GET', url: url('/feedback/items?channel=portal') }),
+      as(t.member, { method: 'GET', url: t.url('/feedback/items?channel=portal') }),
     );
     expect(inbox.json().items[0]).toMatchObject({ isPublic: true, contact: { email: 'fan@example.com' } });
     const privateCategory = await portal('/items', {
@@ -374,13 +353,13 @@ describe('public portal', () => {
     expect(
       (await portal(`/items/${target}/votes`, { method: 'POST', ip: '198.51.100.9' })).json().item.votes,
     ).toBe(2);
-    const privateItem = await createItem(member, { title: 'internal' });
+    const privateItem = await createItem(t.member, { title: 'internal' });
     expect((await portal(`/items/${privateItem.id}/votes`, { method: 'POST' })).statusCode).toBe(404);
   });
 
   it('is closed when the workspace turns it off, and unknown portals are 404', async () => {
     await t.app.inject(
-      as(admin, { method: 'PATCH', url: url('/feedback/settings'), payload: { portalEnabled: false } }),
+      as(t.admin, { method: 'PATCH', url: t.url('/feedback/settings'), payload: { portalEnabled: false } }),
     );
     expect((await portal('')).json().error.code).toBe('portal_not_found');
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/portal/nope' });
@@ -397,12 +376,12 @@ describe('closing the loop', () => {
   afterEach(() => smtp.close());
 
   it('tells the submitters what was done with one-click rating links; a low rating reopens the item', async () => {
-    const item = await createItem(member, {
+    const item = await createItem(t.member, {
       title: '快递三天没更新',
       body: '物流信息一直不动 <b>急</b>',
       contact: { email: 'buyer@example.com' },
     });
-    const resolved = await patch(member, item.id, {
+    const resolved = await patch(t.member, item.id, {
       status: 'done',
       note: '已联系快递公司补发，<i>并</i>优化了物流同步',
     });
@@ -410,7 +389,7 @@ describe('closing the loop', () => {
       status: 'done',
       resolution: '已联系快递公司补发，<i>并</i>优化了物流同步',
     });
-    await drain();
+    await t.drain();
     expect(smtp.messages).toHaveLength(1);
     const mail = smtp.messages[0];
     expect(mail?.to).toEqual(['buyer@example.com']);
@@ -444,7 +423,7 @@ describe('closing the loop', () => {
     });
     expect(again.json()).toMatchObject({ rating: 1, alreadyRated: true, reopened: false });
     const detail = (
-      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/feedback/items/${item.id}`) }))
     ).json().item;
     expect(detail.status).toBe('triaged');
     expect(detail.history.at(-1)).toMatchObject({
@@ -457,15 +436,15 @@ describe('closing the loop', () => {
   });
 
   it('closes the loop when the linked feedback case reaches its end step', async () => {
-    const item = await createItem(member, {
+    const item = await createItem(t.member, {
       title: '物流信息不更新',
       body: '包裹三天没动',
       contact: { email: 'waiting@example.com' },
     });
     const started = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/feedback/items/${item.id}/process`),
+        url: t.url(`/feedback/items/${item.id}/process`),
         headers: { 'accept-language': 'zh-CN' },
       }),
     );
@@ -481,31 +460,31 @@ describe('closing the loop', () => {
     ];
     for (const [stepKey, input] of steps) {
       const done = await t.app.inject(
-        as(member, {
+        as(t.member, {
           method: 'POST',
-          url: url(`/runs/${runId}/complete-step`),
+          url: t.url(`/runs/${runId}/complete-step`),
           payload: { stepKey, outcomeKey: 'done', ...input },
         }),
       );
       expect(done.statusCode, done.body).toBe(200);
-      await drain();
+      await t.drain();
       // Until the end step the item stays in progress and nobody is written to.
       if (stepKey !== 'reply') {
         const open = await t.app.inject(
-          as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }),
+          as(t.member, { method: 'GET', url: t.url(`/feedback/items/${item.id}`) }),
         );
         expect(open.json().item.status).toBe('in_progress');
         expect(toSubmitter()).toHaveLength(0);
       }
     }
     const detail = (
-      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/feedback/items/${item.id}`) }))
     ).json().item;
     expect(detail).toMatchObject({ status: 'done', resolution: '已补发包裹，并修好了物流同步' });
     expect(detail.history.at(-1)).toMatchObject({
       fromStatus: 'in_progress',
       toStatus: 'done',
-      actor: { id: member.id },
+      actor: { id: t.member.id },
     });
     expect(toSubmitter()).toHaveLength(1);
     expect(toSubmitter()[0]?.subject).toBe('你的反馈已处理：物流信息不更新');
@@ -529,10 +508,10 @@ describe('closing the loop', () => {
       payload: { eventId: event.id },
       key: `event:${event.id}:again`,
     });
-    await drain();
+    await t.drain();
     expect(toSubmitter()).toHaveLength(1);
     const after = (
-      await t.app.inject(as(member, { method: 'GET', url: url(`/feedback/items/${item.id}`) }))
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/feedback/items/${item.id}`) }))
     ).json().item;
     expect(after.history).toHaveLength(detail.history.length);
     expect(after.ratings).toHaveLength(1);
@@ -548,7 +527,7 @@ describe('closing the loop', () => {
     ] as const;
     const ids: string[] = [];
     for (const [title, email] of delivery) {
-      const item = await createItem(member, { title, ...(email ? { contact: { email } } : {}) });
+      const item = await createItem(t.member, { title, ...(email ? { contact: { email } } : {}) });
       ids.push(item.id);
     }
     for (const title of [
@@ -557,10 +536,10 @@ describe('closing the loop', () => {
       'The app crashes when I open it',
       '登录页面闪退',
     ]) {
-      await createItem(member, { title, contact: { email: 'crash@example.com' } });
+      await createItem(t.member, { title, contact: { email: 'crash@example.com' } });
     }
-    await t.app.inject(as(member, { method: 'POST', url: url('/feedback/clusters/recompute') }));
-    await drain();
+    await t.app.inject(as(t.member, { method: 'POST', url: t.url('/feedback/clusters/recompute') }));
+    await t.drain();
     const rows = await t.app.services.db
       .selectFrom('feedback_items')
       .select(['id', 'cluster_id'])
@@ -571,58 +550,60 @@ describe('closing the loop', () => {
     // Every delivery item in that cluster, whatever the clustering did with them.
     for (const id of ids) {
       await t.app.inject(
-        as(member, { method: 'PUT', url: url(`/feedback/items/${id}/cluster`), payload: { clusterId } }),
+        as(t.member, { method: 'PUT', url: t.url(`/feedback/items/${id}/cluster`), payload: { clusterId } }),
       );
     }
     // One was resolved by hand before: it is not resolved again, its submitter not told again.
-    await patch(member, ids[4] ?? '', { status: 'done', note: 'Reshipped' });
-    await drain();
+    await patch(t.member, ids[4] ?? '', { status: 'done', note: 'Reshipped' });
+    await t.drain();
     expect(smtp.messages).toHaveLength(1);
 
     const resolve = (user: TestUser, payload: Record<string, unknown>, cluster = clusterId) =>
-      t.app.inject(as(user, { method: 'POST', url: url(`/feedback/clusters/${cluster}/resolve`), payload }));
+      t.app.inject(
+        as(user, { method: 'POST', url: t.url(`/feedback/clusters/${cluster}/resolve`), payload }),
+      );
     expect(
       (
         await t.app.inject({
           method: 'POST',
-          url: url(`/feedback/clusters/${clusterId}/resolve`),
+          url: t.url(`/feedback/clusters/${clusterId}/resolve`),
           payload: { note: 'x' },
         })
       ).statusCode,
     ).toBe(401);
-    expect((await resolve(viewer, { note: '换了快递公司' })).statusCode).toBe(403);
-    const missing = await resolve(member, { note: '  ' });
+    expect((await resolve(t.viewer, { note: '换了快递公司' })).statusCode).toBe(403);
+    const missing = await resolve(t.member, { note: '  ' });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields).toMatchObject([{ path: 'note' }]);
     const other = await createTestTeam(t.app, []);
     await t.app.inject(
       as(other.owner, {
         method: 'POST',
-        url: url('/feedback/items', other.workspaceId),
+        url: t.url('/feedback/items', other.workspaceId),
         payload: { title: '快递太慢了' },
       }),
     );
     await t.app.inject(
-      as(other.owner, { method: 'POST', url: url('/feedback/clusters/recompute', other.workspaceId) }),
+      as(other.owner, { method: 'POST', url: t.url('/feedback/clusters/recompute', other.workspaceId) }),
     );
-    await drain();
+    await t.drain();
     const foreignCluster = await t.app.services.db
       .selectFrom('feedback_clusters')
       .select('id')
       .where('workspace_id', '=', other.workspaceId)
       .executeTakeFirst();
     if (foreignCluster) {
-      const foreign = await resolve(member, { note: '换了快递公司' }, foreignCluster.id);
+      const foreign = await resolve(t.member, { note: '换了快递公司' }, foreignCluster.id);
       expect(foreign.statusCode).toBe(404);
     }
-    expect((await resolve(member, { note: '换了快递公司' }, '01J0000000000000000000ZZZZ')).statusCode).toBe(
+    expect((await resolve(t.member, { note: '换了快递公司' }, '01J0000000000000000000ZZZZ')).statusCode).toBe(
       404,
     );
 
-    const resolved = await resolve(member, { note: '换了一家快递公司，并每天同步物流信息' });
+    const resolved = await resolve(t.member, { note: '换了一家快递公司，并每天同步物流信息' });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json()).toEqual({ resolved: 4, notified: 2 });
-    await drain();
+    await t.drain();
     const statuses = await t.app.services.db
       .selectFrom('feedback_items')
       .select(['id', 'status', 'resolution'])
@@ -634,9 +615,11 @@ describe('closing the loop', () => {
     expect(mails.map((mail) => mail.to[0]).sort()).toEqual(['once@example.com', 'twice@example.com']);
     expect(mails.every((mail) => mail.text.includes('换了一家快递公司，并每天同步物流信息'))).toBe(true);
     // The crash reports in another cluster stay open.
-    const crash = await t.app.inject(as(member, { method: 'GET', url: url('/feedback/items?status=new') }));
+    const crash = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url('/feedback/items?status=new') }),
+    );
     expect(crash.json().items).toHaveLength(4);
     // Nothing left to resolve: a second call changes nothing and tells nobody.
-    expect((await resolve(member, { note: 'again' })).json()).toEqual({ resolved: 0, notified: 0 });
+    expect((await resolve(t.member, { note: 'again' })).json()).toEqual({ resolved: 0, notified: 0 });
   });
 });

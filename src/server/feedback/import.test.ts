@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeSpreadsheet } from '../files.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
+const t = useTestTeam(['member', 'viewer']);
 
 function upload(
   user: TestUser,
@@ -23,7 +14,7 @@ function upload(
   return t.app.inject(
     as(user, {
       method: 'POST',
-      url: `/api/v1/w/${options.workspace ?? workspaceId}/feedback/import?dryRun=${dryRun}`,
+      url: `/api/v1/w/${options.workspace ?? t.workspaceId}/feedback/import?dryRun=${dryRun}`,
       payload: file,
       headers: { 'content-type': options.type ?? 'text/csv', 'accept-language': options.lang ?? 'en' },
     }),
@@ -34,7 +25,7 @@ async function items() {
   return t.app.services.db
     .selectFrom('feedback_items')
     .selectAll()
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', t.workspaceId)
     .orderBy('created_at')
     .execute();
 }
@@ -48,7 +39,7 @@ const APP_STORE = [
 
 describe('feedback import', () => {
   it('reads an app-store export: dry run, commit of every row, and a second import skips what is there', async () => {
-    const dry = await upload(member, APP_STORE, true);
+    const dry = await upload(t.member, APP_STORE, true);
     expect(dry.statusCode, dry.body).toBe(200);
     const report = dry.json();
     expect(report).toMatchObject({
@@ -71,7 +62,7 @@ describe('feedback import', () => {
     ]);
     expect(await items()).toHaveLength(0);
 
-    const saved = await upload(member, APP_STORE, false);
+    const saved = await upload(t.member, APP_STORE, false);
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ imported: true, newItems: 3 });
     const rows = await items();
@@ -88,7 +79,7 @@ describe('feedback import', () => {
     const history = await t.app.services.db.selectFrom('feedback_status_changes').selectAll().execute();
     expect(history).toHaveLength(3);
 
-    const again = (await upload(member, APP_STORE, false)).json();
+    const again = (await upload(t.member, APP_STORE, false)).json();
     expect(again).toMatchObject({ imported: true, newItems: 0, alreadyImported: 3 });
     expect(await items()).toHaveLength(3);
   });
@@ -104,7 +95,7 @@ describe('feedback import', () => {
       'Mail,text,2,2026-11-01,not-an-address',
       `Long,${'x'.repeat(20_001)},2,2026-11-01,`,
     ].join('\n');
-    const report = (await upload(member, file, true, { lang: 'zh-CN' })).json();
+    const report = (await upload(t.member, file, true, { lang: 'zh-CN' })).json();
     expect(report.issueCount).toBe(6);
     expect(report.issues.map((issue: { row: number; column: string }) => [issue.row, issue.column])).toEqual([
       [3, 'body'],
@@ -115,7 +106,7 @@ describe('feedback import', () => {
       [8, 'body'],
     ]);
     expect(report.issues[1].message).toBe('“9”不是 1 到 5 的评分。');
-    const refused = await upload(member, file, false, { lang: 'zh-CN' });
+    const refused = await upload(t.member, file, false, { lang: 'zh-CN' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error).toMatchObject({
       code: 'feedback_import_invalid',
@@ -130,7 +121,7 @@ describe('feedback import', () => {
       'b9a4b5a5bac52ccecacce2c3e8caf62cc7feb5c02ccab1bce40a542d312cbfecb5ddc8fdccecbbb9c3bbb5bd2cb5e7bbb02c323032362d31312d30322031303a30300a',
       'hex',
     );
-    const report = (await upload(member, gbk, false)).json();
+    const report = (await upload(t.member, gbk, false)).json();
     expect(report).toMatchObject({ kind: 'support', decodedAsGbk: true, imported: true, newItems: 1 });
     const [ticket] = await items();
     expect(ticket).toMatchObject({
@@ -155,7 +146,7 @@ describe('feedback import', () => {
       ],
       'xlsx',
     );
-    const read = await upload(member, xlsx, false, {
+    const read = await upload(t.member, xlsx, false, {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     expect(read.statusCode, read.body).toBe(200);
@@ -170,7 +161,11 @@ describe('feedback import', () => {
   it('places new items in the common issues they belong to as they arrive', async () => {
     const create = (title: string) =>
       t.app.inject(
-        as(member, { method: 'POST', url: `/api/v1/w/${workspaceId}/feedback/items`, payload: { title } }),
+        as(t.member, {
+          method: 'POST',
+          url: `/api/v1/w/${t.workspaceId}/feedback/items`,
+          payload: { title },
+        }),
       );
     for (const title of [
       '快递太慢了，五天还没到',
@@ -188,15 +183,15 @@ describe('feedback import', () => {
     expect(
       (
         await t.app.inject(
-          as(member, { method: 'POST', url: `/api/v1/w/${workspaceId}/feedback/clusters/recompute` }),
+          as(t.member, { method: 'POST', url: `/api/v1/w/${t.workspaceId}/feedback/clusters/recompute` }),
         )
       ).statusCode,
     ).toBe(202);
     while ((await t.app.services.scheduler.runDue()) > 0);
     const file = 'id,content\nA-1,新版本打开就闪退\nA-2,退款还没到账\n';
-    const report = (await upload(member, file, true)).json();
+    const report = (await upload(t.member, file, true)).json();
     expect(report.clusters.reduce((sum: number, c: { count: number }) => sum + c.count, 0)).toBe(2);
-    await upload(member, file, false);
+    await upload(t.member, file, false);
     const imported = (await items()).filter((row) => row.source_ref !== null);
     expect(imported.every((row) => row.cluster_id !== null)).toBe(true);
     expect(imported[0]?.cluster_id).not.toBe(imported[1]?.cluster_id);
@@ -207,32 +202,35 @@ describe('feedback import', () => {
       response.statusCode,
       response.json().error?.code,
     ];
-    expect(await code(await upload(member, 'title,content\n', true))).toEqual([400, 'import_empty']);
-    expect(await code(await upload(member, '', true))).toEqual([400, 'import_empty']);
-    expect(await code(await upload(member, 'foo,bar\n1,2\n', true))).toEqual([400, 'import_missing_columns']);
-    expect(await code(await upload(member, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), true))).toEqual([
+    expect(await code(await upload(t.member, 'title,content\n', true))).toEqual([400, 'import_empty']);
+    expect(await code(await upload(t.member, '', true))).toEqual([400, 'import_empty']);
+    expect(await code(await upload(t.member, 'foo,bar\n1,2\n', true))).toEqual([
+      400,
+      'import_missing_columns',
+    ]);
+    expect(await code(await upload(t.member, Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), true))).toEqual([
       400,
       'import_unreadable',
     ]);
-    expect(await code(await upload(member, Buffer.from('content\nab\u0000cd'), true))).toEqual([
+    expect(await code(await upload(t.member, Buffer.from('content\nab\u0000cd'), true))).toEqual([
       400,
       'import_unreadable',
     ]);
-    expect(await code(await upload(member, 'content\n"unclosed\n', true))).toEqual([
+    expect(await code(await upload(t.member, 'content\n"unclosed\n', true))).toEqual([
       400,
       'import_unreadable',
     ]);
-    expect(await code(await upload(member, `content\n${'长'.repeat(400_000)}\n`, true))).toEqual([
+    expect(await code(await upload(t.member, `content\n${'长'.repeat(400_000)}\n`, true))).toEqual([
       400,
       'import_unreadable',
     ]);
-    expect(await code(await upload(member, 'content\nhi\n', true, { type: 'text/plain' }))).toEqual([
+    expect(await code(await upload(t.member, 'content\nhi\n', true, { type: 'text/plain' }))).toEqual([
       415,
       'import_unsupported_type',
     ]);
-    expect(await code(await upload(viewer, APP_STORE, true))).toEqual([403, 'forbidden']);
+    expect(await code(await upload(t.viewer, APP_STORE, true))).toEqual([403, 'forbidden']);
     const other = await createTestTeam(t.app, []);
-    expect((await upload(owner, APP_STORE, false, { workspace: other.workspaceId })).statusCode).toBe(404);
+    expect((await upload(t.owner, APP_STORE, false, { workspace: other.workspaceId })).statusCode).toBe(404);
     expect(await items()).toHaveLength(0);
   });
 });

@@ -1,26 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  createTestWorkspace,
-  dailyPoints,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestWorkspace, dailyPoints, signUpUser } from '../testing/app.ts';
+import { createKpi, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
+const t = useTestTeam(['member', 'viewer']);
 beforeEach(async () => {
-  t = await createTestApp(); // today is 2026-11-26
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
   for (const payload of [
     { key: 'new_users', name: '新增用户', aggregation: 'sum' },
     { key: 'active_users', name: '活跃用户', aggregation: 'last' },
@@ -33,19 +16,17 @@ beforeEach(async () => {
       formula: '(active_users - users_last_month) / users_last_month * 100',
     },
   ]) {
-    const response = await t.app.inject(as(owner, { method: 'POST', url: url('/kpis'), payload }));
-    if (response.statusCode !== 201) throw new Error(response.body);
+    await createKpi(t, t.owner, payload);
   }
 });
-afterEach(() => t.close());
 
-async function createGoal(payload: Record<string, unknown>, user = owner) {
-  return t.app.inject(as(user, { method: 'POST', url: url('/goals'), payload }));
+async function postGoal(payload: Record<string, unknown>, user = t.owner) {
+  return t.app.inject(as(user, { method: 'POST', url: t.url('/goals'), payload }));
 }
 
 async function push(key: string, points: Array<{ period: string; value: number }>) {
   const response = await t.app.inject(
-    as(owner, { method: 'POST', url: url(`/kpis/${key}/measurements`), payload: { points } }),
+    as(t.owner, { method: 'POST', url: t.url(`/kpis/${key}/measurements`), payload: { points } }),
   );
   if (response.statusCode !== 200) throw new Error(response.body);
 }
@@ -64,7 +45,7 @@ const growthGoal = {
 
 describe('goals', () => {
   it('creates a goal with two key results, one on a formula KPI, and tracks progress, forecast and health', async () => {
-    const created = await createGoal(growthGoal, member);
+    const created = await postGoal(growthGoal, t.member);
     expect(created.statusCode).toBe(201);
     const goalId = created.json().goal.id as string;
     expect(created.json().descriptionHtml).toContain('<strong>重点</strong>');
@@ -84,7 +65,9 @@ describe('goals', () => {
       dailyPoints('2026-11-01', 26, (i) => 1000 + i * 4),
     );
 
-    const detail = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json();
+    const detail = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${goalId}`) }))
+    ).json();
     const [newUsers, growth] = detail.keyResults;
     expect(newUsers).toMatchObject({ kind: 'kpi', current: 2600, reachDate: '2027-01-29' });
     expect(newUsers.progress).toBeCloseTo(2600 / 9000, 6);
@@ -100,7 +83,9 @@ describe('goals', () => {
       'new_users',
       dailyPoints('2026-11-20', 7, () => 0),
     );
-    const after = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json();
+    const after = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${goalId}`) }))
+    ).json();
     expect(after.keyResults[0].current).toBe(1900);
     expect(['at_risk', 'off_track']).toContain(after.goal.health);
     const events = await t.database.db
@@ -113,14 +98,14 @@ describe('goals', () => {
 
   it('rolls progress up an alignment tree by weight', async () => {
     const parent = (
-      await createGoal({
+      await postGoal({
         title: '年度增长',
         isTopLevel: true,
         startDate: '2026-11-01',
         dueDate: '2026-12-31',
       })
     ).json().goal.id;
-    const childA = await createGoal({
+    const childA = await postGoal({
       title: '拉新',
       parentId: parent,
       weight: 3,
@@ -128,7 +113,7 @@ describe('goals', () => {
       dueDate: '2026-12-31',
       keyResults: [{ title: 'done', isDone: true }],
     });
-    const childB = await createGoal({
+    const childB = await postGoal({
       title: '留存',
       parentId: parent,
       weight: 1,
@@ -138,15 +123,15 @@ describe('goals', () => {
     });
     expect(childA.statusCode).toBe(201);
     expect(childB.statusCode).toBe(201);
-    const goals = (await t.app.inject(as(viewer, { method: 'GET', url: url('/goals') }))).json()
+    const goals = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/goals') }))).json()
       .items as Array<{ id: string; progress: number; parentId: string | null }>;
     expect(goals.find((goal) => goal.id === parent)?.progress).toBeCloseTo(0.75, 6);
     const detail = (
-      await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${childA.json().goal.id}`) }))
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${childA.json().goal.id}`) }))
     ).json();
     expect(detail.ancestors).toEqual([{ id: parent, title: '年度增长' }]);
     // The breadcrumb reads the ancestry only, root first.
-    const grandchild = await createGoal({
+    const grandchild = await postGoal({
       title: '渠道拉新',
       parentId: childA.json().goal.id,
       startDate: '2026-11-01',
@@ -157,46 +142,51 @@ describe('goals', () => {
       { id: childA.json().goal.id, title: '拉新' },
     ]);
     const loop = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PATCH',
-        url: url(`/goals/${parent}`),
+        url: t.url(`/goals/${parent}`),
         payload: { parentId: grandchild.json().goal.id },
       }),
     );
     expect(loop.json().error).toMatchObject({ code: 'goal_cycle' });
     expect(
-      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/goals/${grandchild.json().goal.id}`) })))
-        .statusCode,
+      (
+        await t.app.inject(
+          as(t.owner, { method: 'DELETE', url: t.url(`/goals/${grandchild.json().goal.id}`) }),
+        )
+      ).statusCode,
     ).toBe(204);
 
     const tick = childB.json().keyResults[0].id as string;
     await t.app.inject(
-      as(member, { method: 'PATCH', url: url(`/key-results/${tick}`), payload: { isDone: true } }),
+      as(t.member, { method: 'PATCH', url: t.url(`/key-results/${tick}`), payload: { isDone: true } }),
     );
-    const after = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${parent}`) }))).json();
+    const after = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${parent}`) }))
+    ).json();
     expect(after.goal.progress).toBe(1);
     expect(after.children).toHaveLength(2);
   });
 
   it('refuses cycles, due before start, equal baseline and target, unknown KPIs and foreign parents', async () => {
-    const root = (await createGoal({ title: 'Root', startDate: '2026-11-01', dueDate: '2026-12-31' })).json()
+    const root = (await postGoal({ title: 'Root', startDate: '2026-11-01', dueDate: '2026-12-31' })).json()
       .goal.id;
     const child = (
-      await createGoal({ title: 'Child', parentId: root, startDate: '2026-11-01', dueDate: '2026-12-31' })
+      await postGoal({ title: 'Child', parentId: root, startDate: '2026-11-01', dueDate: '2026-12-31' })
     ).json().goal.id;
     const cycle = await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/goals/${root}`), payload: { parentId: child } }),
+      as(t.owner, { method: 'PATCH', url: t.url(`/goals/${root}`), payload: { parentId: child } }),
     );
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error).toMatchObject({ code: 'goal_cycle', fields: [{ path: 'parentId' }] });
     const self = await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/goals/${root}`), payload: { parentId: root } }),
+      as(t.owner, { method: 'PATCH', url: t.url(`/goals/${root}`), payload: { parentId: root } }),
     );
     expect(self.json().error.code).toBe('goal_cycle');
 
-    const dates = await createGoal({ title: 'X', startDate: '2026-12-01', dueDate: '2026-11-01' });
+    const dates = await postGoal({ title: 'X', startDate: '2026-12-01', dueDate: '2026-11-01' });
     expect(dates.json().error).toMatchObject({ code: 'due_before_start', fields: [{ path: 'dueDate' }] });
-    const same = await createGoal({
+    const same = await postGoal({
       ...growthGoal,
       keyResults: [{ title: 'flat', kpiKey: 'new_users', baseline: 5, target: 5 }],
     });
@@ -204,7 +194,7 @@ describe('goals', () => {
       code: 'baseline_equals_target',
       fields: [{ path: 'keyResults.0.target' }],
     });
-    const unknown = await createGoal({
+    const unknown = await postGoal({
       ...growthGoal,
       keyResults: [{ title: 'x', kpiKey: 'no_such_kpi', baseline: 0, target: 1 }],
     });
@@ -212,7 +202,7 @@ describe('goals', () => {
       code: 'kpi_not_found',
       fields: [{ path: 'keyResults.0.kpiKey' }],
     });
-    const missing = await createGoal({ ...growthGoal, keyResults: [{ title: 'x', kpiKey: 'new_users' }] });
+    const missing = await postGoal({ ...growthGoal, keyResults: [{ title: 'x', kpiKey: 'new_users' }] });
     expect(missing.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
       'keyResults.0.baseline',
       'keyResults.0.target',
@@ -230,17 +220,17 @@ describe('goals', () => {
         }),
       )
     ).json().goal.id;
-    const foreignParent = await createGoal({
+    const foreignParent = await postGoal({
       title: 'Y',
       parentId: foreign,
       startDate: '2026-11-01',
       dueDate: '2026-12-01',
     });
     expect(foreignParent.statusCode).toBe(404);
-    expect((await t.app.inject(as(owner, { method: 'GET', url: url(`/goals/${foreign}`) }))).statusCode).toBe(
-      404,
-    );
-    const bad = await createGoal({ title: '', startDate: '2026-13-01', dueDate: 'soon' });
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url(`/goals/${foreign}`) }))).statusCode,
+    ).toBe(404);
+    const bad = await postGoal({ title: '', startDate: '2026-13-01', dueDate: 'soon' });
     expect(
       bad
         .json()
@@ -250,54 +240,54 @@ describe('goals', () => {
   });
 
   it('deletes only a goal without sub-goals, and only for managers', async () => {
-    const root = (await createGoal({ title: 'Root', startDate: '2026-11-01', dueDate: '2026-12-31' })).json()
+    const root = (await postGoal({ title: 'Root', startDate: '2026-11-01', dueDate: '2026-12-31' })).json()
       .goal.id;
     const child = (
-      await createGoal({ title: 'Child', parentId: root, startDate: '2026-11-01', dueDate: '2026-12-31' })
+      await postGoal({ title: 'Child', parentId: root, startDate: '2026-11-01', dueDate: '2026-12-31' })
     ).json().goal.id;
     expect(
-      (await t.app.inject(as(member, { method: 'DELETE', url: url(`/goals/${child}`) }))).statusCode,
+      (await t.app.inject(as(t.member, { method: 'DELETE', url: t.url(`/goals/${child}`) }))).statusCode,
     ).toBe(403);
-    const refused = await t.app.inject(as(owner, { method: 'DELETE', url: url(`/goals/${root}`) }));
+    const refused = await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/goals/${root}`) }));
     expect(refused.json().error).toMatchObject({ code: 'goal_has_children' });
     expect(
-      (await t.app.inject(as(owner, { method: 'DELETE', url: url(`/goals/${child}`) }))).statusCode,
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/goals/${child}`) }))).statusCode,
     ).toBe(204);
-    expect((await t.app.inject(as(owner, { method: 'DELETE', url: url(`/goals/${root}`) }))).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/goals/${root}`) }))).statusCode,
+    ).toBe(204);
   });
 
   it('records check-ins with confidence and blockers, newest first', async () => {
-    const goalId = (await createGoal(growthGoal)).json().goal.id;
+    const goalId = (await postGoal(growthGoal)).json().goal.id;
     await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/goals/${goalId}/check-ins`),
+        url: t.url(`/goals/${goalId}/check-ins`),
         payload: { note: '第一周', confidence: 7 },
       }),
     );
     t.clock.advance(86_400_000);
     const second = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/goals/${goalId}/check-ins`),
+        url: t.url(`/goals/${goalId}/check-ins`),
         payload: { note: '渠道投放延迟', confidence: 4, blockers: '预算未批' },
       }),
     );
     expect(second.statusCode).toBe(201);
     // The answer is the check-in and the goal's summary, not the whole goal page.
     expect(second.json()).toMatchObject({
-      checkIn: { note: '渠道投放延迟', confidence: 4, blockers: '预算未批', author: { id: member.id } },
+      checkIn: { note: '渠道投放延迟', confidence: 4, blockers: '预算未批', author: { id: t.member.id } },
       goal: { id: goalId, health: 'no_data' },
     });
     expect(second.json().checkIns).toBeUndefined();
-    const page = await t.app.inject(as(member, { method: 'GET', url: url(`/goals/${goalId}`) }));
+    const page = await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/goals/${goalId}`) }));
     expect(page.json().checkIns.map((c: { note: string }) => c.note)).toEqual(['渠道投放延迟', '第一周']);
     const invalid = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/goals/${goalId}/check-ins`),
+        url: t.url(`/goals/${goalId}/check-ins`),
         payload: { note: 'x', confidence: 11 },
       }),
     );
@@ -305,9 +295,9 @@ describe('goals', () => {
     expect(
       (
         await t.app.inject(
-          as(viewer, {
+          as(t.viewer, {
             method: 'POST',
-            url: url(`/goals/${goalId}/check-ins`),
+            url: t.url(`/goals/${goalId}/check-ins`),
             payload: { note: 'x', confidence: 5 },
           }),
         )
@@ -317,18 +307,18 @@ describe('goals', () => {
 
   it('shows the dashboard: goals needing attention and red KPIs', async () => {
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PATCH',
-        url: url('/kpis/new_users'),
+        url: t.url('/kpis/new_users'),
         payload: { thresholds: { green: 100, amber: 80 } },
       }),
     );
-    const goalId = (await createGoal(growthGoal)).json().goal.id;
+    const goalId = (await postGoal(growthGoal)).json().goal.id;
     await push(
       'new_users',
       dailyPoints('2026-11-01', 26, () => 10),
     );
-    const dashboard = (await t.app.inject(as(viewer, { method: 'GET', url: url('/dashboard') }))).json();
+    const dashboard = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/dashboard') }))).json();
     expect(dashboard.counts).toMatchObject({ total: 1, offTrack: 1 });
     expect(dashboard.attention.map((goal: { id: string }) => goal.id)).toEqual([goalId]);
     expect(dashboard.redKpis).toEqual([expect.objectContaining({ key: 'new_users', lastValue: 10 })]);
@@ -336,9 +326,9 @@ describe('goals', () => {
 
   it('analyses a statement live, using the tree and the KPI history', async () => {
     const plain = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'POST',
-        url: url('/smart'),
+        url: t.url('/smart'),
         payload: { statement: '在三个月内将用户增长率提升20%' },
         headers: { 'accept-language': 'zh-CN' },
       }),
@@ -361,9 +351,9 @@ describe('goals', () => {
       dailyPoints('2026-05-27', 184, (i) => 10_000 + i * 10),
     );
     const withHistory = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'POST',
-        url: url('/smart'),
+        url: t.url('/smart'),
         payload: {
           statement: 'Grow active users to 30,000 by 2027-02-26',
           kpiKey: 'active_users',
@@ -379,9 +369,9 @@ describe('goals', () => {
 
     // The key result measures sign-ups, the text a growth rate in %: no comparison across the two.
     const mismatch = await t.app.inject(
-      as(viewer, {
+      as(t.viewer, {
         method: 'POST',
-        url: url('/smart'),
+        url: t.url('/smart'),
         payload: {
           statement: '三个月内将用户增长率提升至8%',
           kpiKey: 'new_users',
@@ -393,19 +383,23 @@ describe('goals', () => {
     expect(mismatch.json().criteria.achievable.status).toBe('unknown');
 
     const vague = await t.app.inject(
-      as(viewer, { method: 'POST', url: url('/smart'), payload: { statement: '做好社群运营工作' } }),
+      as(t.viewer, { method: 'POST', url: t.url('/smart'), payload: { statement: '做好社群运营工作' } }),
     );
     expect(vague.json().criteria.specific.status).toBe('fail');
     expect(vague.json().criteria.specific.suggestion).toBeTruthy();
     const missingParent = await t.app.inject(
-      as(viewer, { method: 'POST', url: url('/smart'), payload: { statement: 'x', parentGoalId: 'nope' } }),
+      as(t.viewer, {
+        method: 'POST',
+        url: t.url('/smart'),
+        payload: { statement: 'x', parentGoalId: 'nope' },
+      }),
     );
     expect(missingParent.statusCode).toBe(404);
   });
 
   it('shows the SMART panel on the goal page, with the due date and key results filling the gaps', async () => {
     const goalId = (
-      await createGoal({
+      await postGoal({
         title: '提升活跃用户',
         isTopLevel: true,
         startDate: '2026-11-01',
@@ -413,7 +407,7 @@ describe('goals', () => {
         keyResults: [{ title: 'DAU', kpiKey: 'active_users', baseline: 1000, target: 1200 }],
       })
     ).json().goal.id;
-    const smart = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json()
+    const smart = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${goalId}`) }))).json()
       .smart;
     expect(smart.criteria.timeBound.status).toBe('pass');
     expect(smart.criteria.measurable.status).toBe('pass');
@@ -430,12 +424,12 @@ describe('goals', () => {
       'users_last_month',
       dailyPoints('2026-10-01', 57, () => 10_000),
     );
-    const parentId = (await createGoal(growthGoal)).json().goal.id;
+    const parentId = (await postGoal(growthGoal)).json().goal.id;
     const detail = (
       await t.app.inject(
-        as(viewer, {
+        as(t.viewer, {
           method: 'GET',
-          url: url(`/goals/${parentId}`),
+          url: t.url(`/goals/${parentId}`),
           headers: { 'accept-language': 'zh-CN' },
         }),
       )
@@ -452,11 +446,15 @@ describe('goals', () => {
     expect(detail.smart.criteria.achievable.status).toBe('fail');
 
     const childId = (
-      await createGoal({ ...growthGoal, title: '日活提升到 1.2 万', parentId, isTopLevel: false })
+      await postGoal({ ...growthGoal, title: '日活提升到 1.2 万', parentId, isTopLevel: false })
     ).json().goal.id;
     const child = (
       await t.app.inject(
-        as(viewer, { method: 'GET', url: url(`/goals/${childId}`), headers: { 'accept-language': 'en' } }),
+        as(t.viewer, {
+          method: 'GET',
+          url: t.url(`/goals/${childId}`),
+          headers: { 'accept-language': 'en' },
+        }),
       )
     ).json();
     expect(child.smart.criteria.relevant.reason).toBe(
@@ -472,9 +470,9 @@ describe('goals', () => {
     );
     const ask = (statement: string) =>
       t.app.inject(
-        as(viewer, {
+        as(t.viewer, {
           method: 'POST',
-          url: url('/smart'),
+          url: t.url('/smart'),
           payload: { statement, suggestKpi: true, isTopLevel: true },
           headers: { 'accept-language': 'zh-CN' },
         }),
@@ -501,15 +499,15 @@ describe('goals', () => {
   });
 
   it('recomputes health nightly as time passes, and reminds owners weekly to check in', async () => {
-    const goalId = (
-      await createGoal({ ...growthGoal, keyResults: [{ title: 'done', isDone: false }] })
-    ).json().goal.id;
-    const before = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json()
-      .goal;
+    const goalId = (await postGoal({ ...growthGoal, keyResults: [{ title: 'done', isDone: false }] })).json()
+      .goal.id;
+    const before = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${goalId}`) }))
+    ).json().goal;
     // Sessions idle for 14 days expire: keep the viewer's alive while a month passes.
     for (let day = 0; day < 30; day += 10) {
       t.clock.advance(10 * 86_400_000);
-      await t.app.inject(as(viewer, { method: 'GET', url: '/api/v1/me' }));
+      await t.app.inject(as(t.viewer, { method: 'GET', url: '/api/v1/me' }));
     }
     await t.database.db
       .updateTable('jobs')
@@ -519,7 +517,7 @@ describe('goals', () => {
     t.clock.advance(1);
     // A month of cron jobs falls due at once, more than one batch: run until nothing is due.
     while ((await t.app.services.scheduler.runDue()) > 0);
-    const after = (await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals/${goalId}`) }))).json()
+    const after = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/goals/${goalId}`) }))).json()
       .goal;
     expect(after.expectedProgress).toBeGreaterThan(before.expectedProgress);
     expect(after.health).toBe('off_track');

@@ -1,27 +1,12 @@
 // The goal tree a level at a time and the KPI list a page at a time: paging, expansion, search, filters,
 // the compact projection and workspace scoping (run on SQLite, and on PostgreSQL with TEST_DIALECT=postgres).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  createTestWorkspace,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestWorkspace } from '../testing/app.ts';
+import { createGoal, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+const url = (suffix: string, ws = t.workspaceId) => `/api/v1/w/${ws}${suffix}`;
 
-const url = (suffix: string, ws = workspaceId) => `/api/v1/w/${ws}${suffix}`;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, viewer } = await createTestTeam(t.app, ['viewer']));
-});
-afterEach(() => t.close());
+const t = useTestTeam(['viewer']);
 
 type Node = {
   id: string;
@@ -33,16 +18,15 @@ type Node = {
 };
 type Page<T> = { items: T[]; nextCursor: string | null };
 
-async function get<T>(path: string, user = viewer, ws = workspaceId): Promise<T> {
+async function get<T>(path: string, user = t.viewer, ws = t.workspaceId): Promise<T> {
   const response = await t.app.inject(as(user, { method: 'GET', url: url(path, ws) }));
   if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode} ${response.body}`);
   return response.json<T>();
 }
 
-async function createGoal(payload: Record<string, unknown>, ws = workspaceId): Promise<string> {
-  const response = await t.app.inject(as(owner, { method: 'POST', url: url('/goals', ws), payload }));
-  if (response.statusCode !== 201) throw new Error(response.body);
-  return response.json<{ goal: { id: string } }>().goal.id;
+/** A goal's id, made through the goal factory as the owner, in this test's workspace unless another is given. */
+async function goalIn(payload: Record<string, unknown>, workspaceId = t.workspaceId): Promise<string> {
+  return (await createGoal({ app: t.app, workspaceId }, t.owner, payload)).id;
 }
 
 /** Reads every page of a paged list, following nextCursor. */
@@ -70,7 +54,7 @@ describe('goal tree, a level at a time', () => {
     const roots: string[] = [];
     for (let index = 0; index < 7; index += 1) {
       roots.push(
-        await createGoal({
+        await goalIn({
           title: `Top ${index}`,
           description: 'A long description the tree does not send',
           isTopLevel: true,
@@ -83,7 +67,7 @@ describe('goal tree, a level at a time', () => {
     const children: string[] = [];
     for (const title of ['渠道拉新', 'Retention', '渠道留存']) {
       children.push(
-        await createGoal({
+        await goalIn({
           title,
           parentId: parent,
           startDate: '2026-11-01',
@@ -92,7 +76,7 @@ describe('goal tree, a level at a time', () => {
         }),
       );
     }
-    const grandchild = await createGoal({
+    const grandchild = await goalIn({
       title: 'Deep 渠道 work',
       parentId: children[0],
       startDate: '2026-11-01',
@@ -145,30 +129,30 @@ describe('goal tree, a level at a time', () => {
   });
 
   it('keeps to the workspace and names a bad parameter', async () => {
-    const mine = await createGoal({
+    const mine = await goalIn({
       title: 'Mine',
       isTopLevel: true,
       startDate: '2026-11-01',
       dueDate: '2026-12-31',
     });
-    await createGoal({
+    await goalIn({
       title: 'Child of mine',
       parentId: mine,
       startDate: '2026-11-01',
       dueDate: '2026-12-31',
     });
-    const other = await createTestWorkspace(t.app, owner);
-    await createGoal(
+    const other = await createTestWorkspace(t.app, t.owner);
+    await goalIn(
       { title: 'Theirs', isTopLevel: true, startDate: '2026-11-01', dueDate: '2026-12-31' },
       other,
     );
     // Another workspace's goal as the parent lists nothing there, and its goals are not searched here.
-    expect((await get<Page<Node>>(`/goals?parentId=${mine}`, owner, other)).items).toEqual([]);
+    expect((await get<Page<Node>>(`/goals?parentId=${mine}`, t.owner, other)).items).toEqual([]);
     expect((await get<Page<Node>>('/goals?q=Theirs')).items).toEqual([]);
     expect((await get<Page<Node>>('/goals?parentId=root')).items.map((goal) => goal.title)).toEqual(['Mine']);
     // Not a member: refused.
     const stranger = await t.app.inject(
-      as(viewer, { method: 'GET', url: url('/goals?parentId=root', other) }),
+      as(t.viewer, { method: 'GET', url: url('/goals?parentId=root', other) }),
     );
     expect(stranger.statusCode).toBe(404);
 
@@ -178,7 +162,7 @@ describe('goal tree, a level at a time', () => {
       ['parentId=bad%20id', 'parentId'],
       ['health=purple', 'health'],
     ] as const) {
-      const response = await t.app.inject(as(viewer, { method: 'GET', url: url(`/goals?${query}`) }));
+      const response = await t.app.inject(as(t.viewer, { method: 'GET', url: url(`/goals?${query}`) }));
       expect(response.statusCode, query).toBe(400);
       expect(JSON.stringify(response.json().error.fields), query).toContain(field);
     }
@@ -186,8 +170,8 @@ describe('goal tree, a level at a time', () => {
 });
 
 describe('KPI list, a page at a time', () => {
-  async function createKpi(payload: Record<string, unknown>, ws = workspaceId) {
-    const response = await t.app.inject(as(owner, { method: 'POST', url: url('/kpis', ws), payload }));
+  async function createKpi(payload: Record<string, unknown>, ws = t.workspaceId) {
+    const response = await t.app.inject(as(t.owner, { method: 'POST', url: url('/kpis', ws), payload }));
     if (response.statusCode !== 201) throw new Error(response.body);
   }
 
@@ -206,7 +190,7 @@ describe('KPI list, a page at a time', () => {
     }
     await createKpi({ key: 'ratio', name: 'Ratio', formula: 'kpi_00 / kpi_01' });
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
         url: url('/kpis/kpi_00/measurements'),
         payload: { points: [{ period: '2026-11-20', value: 1 }] },
@@ -248,7 +232,7 @@ describe('KPI list, a page at a time', () => {
 
   it('keeps to the workspace and names a bad parameter', async () => {
     await createKpi({ key: 'mine', name: 'Mine' });
-    const other = await createTestWorkspace(t.app, owner);
+    const other = await createTestWorkspace(t.app, t.owner);
     await createKpi({ key: 'theirs', name: 'Theirs' }, other);
     expect((await get<Page<{ key: string }>>('/kpis?q=t&limit=10')).items.map((kpi) => kpi.key)).toEqual([]);
     expect((await get<Page<{ key: string }>>('/kpis?limit=10')).items.map((kpi) => kpi.key)).toEqual([
@@ -261,7 +245,7 @@ describe('KPI list, a page at a time', () => {
       ['kind=guess', 'kind'],
     ] as const) {
       const response = await t.app.inject(
-        as(viewer, { method: 'GET', url: url(`/kpis?${query.replace(' ', '%20')}`) }),
+        as(t.viewer, { method: 'GET', url: url(`/kpis?${query.replace(' ', '%20')}`) }),
       );
       expect(response.statusCode, query).toBe(400);
       expect(JSON.stringify(response.json().error.fields), query).toContain(field);

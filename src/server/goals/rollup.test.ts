@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as } from '../testing/app.ts';
+import { createGoal, createKpi, useTestTeam } from '../testing/factories.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
 
 // Writes refresh only the KPIs, key results and goals they touch. On random workspaces and random writes, what
 // they store must be exactly what a full recomputation of the workspace stores.
 
-let t: TestApp;
-let owner: TestUser;
-let workspaceId: string;
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-beforeEach(async () => {
-  t = await createTestApp(); // today is 2026-11-26
-  ({ workspaceId, owner } = await createTestTeam(t.app, []));
-});
-afterEach(() => t.close());
+const t = useTestTeam([]);
 
 function mulberry32(seed: number) {
   let state = seed >>> 0;
@@ -36,7 +27,11 @@ const day = (offset: number) =>
 
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, payload?: unknown) {
   return t.app.inject(
-    as(owner, { method, url: url(path), ...(payload === undefined ? {} : { payload: payload as object }) }),
+    as(t.owner, {
+      method,
+      url: t.url(path),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    }),
   );
 }
 
@@ -53,19 +48,19 @@ async function snapshot() {
     db
       .selectFrom('goals')
       .select(['id', 'progress', 'projected_progress', 'health', 'health_reason'])
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .orderBy('id')
       .execute(),
     db
       .selectFrom('key_results')
       .select(['id', 'current', 'progress', 'projected_progress', 'projected_value', 'reach_date'])
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .orderBy('id')
       .execute(),
     db
       .selectFrom('kpis')
       .select(['key', 'status', 'last_value', 'last_period'])
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .orderBy('key')
       .execute(),
   ]);
@@ -76,7 +71,7 @@ async function expectSameAsFullRecomputation() {
   const incremental = await snapshot();
   await t.database.db
     .transaction()
-    .execute((trx) => refreshKpisAndGoals(t.app.services, trx, workspaceId, 'all'));
+    .execute((trx) => refreshKpisAndGoals(t.app.services, trx, t.workspaceId, 'all'));
   expect(await snapshot()).toEqual(incremental);
   return incremental;
 }
@@ -86,7 +81,7 @@ const AGGREGATIONS = ['sum', 'avg', 'last', 'min', 'max'] as const;
 
 async function buildWorkspace(random: Random) {
   for (const key of PLAIN) {
-    await must('POST', '/kpis', {
+    await createKpi(t, t.owner, {
       key,
       name: key,
       aggregation: pick(random, AGGREGATIONS),
@@ -95,14 +90,14 @@ async function buildWorkspace(random: Random) {
     });
   }
   // Formulas over plain KPIs and over formulas, one of them weekly.
-  await must('POST', '/kpis', {
+  await createKpi(t, t.owner, {
     key: 'conversion',
     name: '转化率',
     formula: 'orders / (visits + 1) * 100',
     aggregation: 'last',
   });
-  await must('POST', '/kpis', { key: 'net', name: '净单', formula: 'orders - refunds', aggregation: 'sum' });
-  await must('POST', '/kpis', {
+  await createKpi(t, t.owner, { key: 'net', name: '净单', formula: 'orders - refunds', aggregation: 'sum' });
+  await createKpi(t, t.owner, {
     key: 'net_rate',
     name: '净转化',
     formula: 'net / (conversion + 1)',
@@ -127,15 +122,16 @@ async function buildWorkspace(random: Random) {
           }
         : { title: `交付 ${index}.${kr}`, isDone: random() < 0.5, weight: int(random, 0, 3) },
     );
-    const response = await must('POST', '/goals', {
+    const goal = await createGoal(t, t.owner, {
       title: `目标 ${index}`,
+      isTopLevel: false,
       parentId,
       startDate: day(start),
       dueDate: day(start + int(random, 30, 150)),
       weight: int(random, 0, 3),
       keyResults,
     });
-    goals.push(response.json().goal.id as string);
+    goals.push(goal.id);
   }
   return { kpiKeys, goals };
 }
@@ -157,9 +153,9 @@ async function randomWrite(random: Random, state: { kpiKeys: string[]; goals: st
       rows.set(`${pick(random, PLAIN)},${day(int(random, 0, 56))}`, int(random, 0, 120));
     const csv = [...rows].map(([kpiAndPeriod, value]) => `${kpiAndPeriod},${value}`);
     const response = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/measurements/import?dryRun=false'),
+        url: t.url('/measurements/import?dryRun=false'),
         payload: Buffer.from(`kpi,period,value\n${csv.join('\n')}\n`),
         headers: { 'content-type': 'text/csv' },
       }),
@@ -194,7 +190,7 @@ async function randomWrite(random: Random, state: { kpiKeys: string[]; goals: st
     const keyResults = await t.database.db
       .selectFrom('key_results')
       .select(['id', 'kpi_id'])
-      .where('workspace_id', '=', workspaceId)
+      .where('workspace_id', '=', t.workspaceId)
       .orderBy('id')
       .execute();
     if (keyResults.length === 0) return;

@@ -1,45 +1,25 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  createTestWorkspace,
-  dailyPoints,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestWorkspace, dailyPoints, signUpUser } from '../testing/app.ts';
+import { createKpi, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
+const t = useTestTeam(['member', 'viewer']);
 
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string) => `/api/v1/w/${workspaceId}${suffix}`;
-
-async function createKpi(payload: Record<string, unknown>, user = owner) {
-  return t.app.inject(as(user, { method: 'POST', url: url('/kpis'), payload }));
+async function postKpi(payload: Record<string, unknown>, user = t.owner) {
+  return t.app.inject(as(user, { method: 'POST', url: t.url('/kpis'), payload }));
 }
 
-async function push(key: string, points: Array<{ period: string; value: number }>, user = owner) {
+async function push(key: string, points: Array<{ period: string; value: number }>, user = t.owner) {
   return t.app.inject(
-    as(user, { method: 'POST', url: url(`/kpis/${key}/measurements`), payload: { points } }),
+    as(user, { method: 'POST', url: t.url(`/kpis/${key}/measurements`), payload: { points } }),
   );
 }
 
-async function importFile(body: Buffer, query: string, contentType = 'text/csv', user = owner) {
+async function importFile(body: Buffer, query: string, contentType = 'text/csv', user = t.owner) {
   return t.app.inject(
     as(user, {
       method: 'POST',
-      url: url(`/measurements/import?${query}`),
+      url: t.url(`/measurements/import?${query}`),
       payload: body,
       headers: { 'content-type': contentType },
     }),
@@ -48,9 +28,9 @@ async function importFile(body: Buffer, query: string, contentType = 'text/csv',
 
 describe('KPI definitions', () => {
   it('defines measured and formula KPIs and lists them', async () => {
-    expect((await createKpi({ key: 'orders', name: '订单数' })).statusCode).toBe(201);
-    expect((await createKpi({ key: 'visits', name: '访问量' })).statusCode).toBe(201);
-    const formula = await createKpi({
+    expect((await postKpi({ key: 'orders', name: '订单数' })).statusCode).toBe(201);
+    expect((await postKpi({ key: 'visits', name: '访问量' })).statusCode).toBe(201);
+    const formula = await postKpi({
       key: 'conversion_rate',
       name: '转化率',
       unit: '%',
@@ -64,7 +44,7 @@ describe('KPI definitions', () => {
       thresholds: { green: 5, amber: 3 },
       status: null,
     });
-    const list = await t.app.inject(as(viewer, { method: 'GET', url: url('/kpis') }));
+    const list = await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/kpis') }));
     expect(list.json().items.map((kpi: { key: string }) => kpi.key)).toEqual([
       'conversion_rate',
       'orders',
@@ -73,40 +53,40 @@ describe('KPI definitions', () => {
   });
 
   it('names the position of a formula fault, unknown KPIs and loops', async () => {
-    await createKpi({ key: 'orders', name: 'Orders' });
-    const syntax = await createKpi({ key: 'broken', name: 'Broken', formula: 'orders / (visits' });
+    await createKpi(t, t.owner, { key: 'orders', name: 'Orders' });
+    const syntax = await postKpi({ key: 'broken', name: 'Broken', formula: 'orders / (visits' });
     expect(syntax.statusCode).toBe(400);
     expect(syntax.json().error.code).toBe('formula_invalid');
     expect(syntax.json().error.fields[0].path).toBe('formula');
     expect(syntax.json().error.message).toMatch(/character 17/);
     const zh = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/kpis'),
+        url: t.url('/kpis'),
         payload: { key: 'broken', name: 'B', formula: 'sqr(orders)' },
         headers: { 'accept-language': 'zh-CN' },
       }),
     );
     expect(zh.json().error.message).toContain('sqr');
     expect(zh.json().error.message).toContain('公式有误');
-    const unknown = await createKpi({ key: 'rate', name: 'Rate', formula: 'orders / visits' });
+    const unknown = await postKpi({ key: 'rate', name: 'Rate', formula: 'orders / visits' });
     expect(unknown.json().error).toMatchObject({ code: 'formula_unknown_kpi' });
     expect(unknown.json().error.message).toContain('visits');
-    const self = await createKpi({ key: 'loop', name: 'Loop', formula: 'loop + 1' });
+    const self = await postKpi({ key: 'loop', name: 'Loop', formula: 'loop + 1' });
     expect(self.json().error.code).toBe('formula_cycle');
-    await createKpi({ key: 'a', name: 'A', formula: 'orders * 2' });
-    await createKpi({ key: 'b', name: 'B', formula: 'a + 1' });
+    await createKpi(t, t.owner, { key: 'a', name: 'A', formula: 'orders * 2' });
+    await createKpi(t, t.owner, { key: 'b', name: 'B', formula: 'a + 1' });
     const cycle = await t.app.inject(
-      as(owner, { method: 'PATCH', url: url('/kpis/a'), payload: { formula: 'b * 2' } }),
+      as(t.owner, { method: 'PATCH', url: t.url('/kpis/a'), payload: { formula: 'b * 2' } }),
     );
     expect(cycle.statusCode).toBe(400);
     expect(cycle.json().error.message).toContain('a → b → a');
   });
 
   it('refuses a taken key, bad fields, weak roles and other workspaces', async () => {
-    await createKpi({ key: 'orders', name: 'Orders' });
-    expect((await createKpi({ key: 'orders', name: 'Again' })).statusCode).toBe(409);
-    const bad = await createKpi({ key: 'Bad Key', name: '', direction: 'up' });
+    await createKpi(t, t.owner, { key: 'orders', name: 'Orders' });
+    expect((await postKpi({ key: 'orders', name: 'Again' })).statusCode).toBe(409);
+    const bad = await postKpi({ key: 'Bad Key', name: '', direction: 'up' });
     expect(bad.statusCode).toBe(400);
     expect(
       bad
@@ -114,36 +94,41 @@ describe('KPI definitions', () => {
         .error.fields.map((f: { path: string }) => f.path)
         .sort(),
     ).toEqual(['direction', 'key', 'name']);
-    expect((await createKpi({ key: 'x', name: 'X' }, member)).statusCode).toBe(403);
+    expect((await postKpi({ key: 'x', name: 'X' }, t.member)).statusCode).toBe(403);
     const stranger = await signUpUser(t.app);
     await createTestWorkspace(t.app, stranger);
-    expect((await t.app.inject(as(stranger, { method: 'GET', url: url('/kpis/orders') }))).statusCode).toBe(
+    expect((await t.app.inject(as(stranger, { method: 'GET', url: t.url('/kpis/orders') }))).statusCode).toBe(
       404,
     );
     expect((await push('orders', [{ period: '2026-11-01', value: 1 }], stranger)).statusCode).toBe(404);
   });
 
   it('refuses to delete a KPI a formula uses', async () => {
-    await createKpi({ key: 'orders', name: 'Orders' });
-    await createKpi({ key: 'double_orders', name: 'x2', formula: 'orders * 2' });
-    const refused = await t.app.inject(as(owner, { method: 'DELETE', url: url('/kpis/orders') }));
+    await createKpi(t, t.owner, { key: 'orders', name: 'Orders' });
+    await createKpi(t, t.owner, { key: 'double_orders', name: 'x2', formula: 'orders * 2' });
+    const refused = await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url('/kpis/orders') }));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('double_orders');
     expect(
-      (await t.app.inject(as(owner, { method: 'DELETE', url: url('/kpis/double_orders') }))).statusCode,
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url('/kpis/double_orders') }))).statusCode,
     ).toBe(204);
-    expect((await t.app.inject(as(owner, { method: 'DELETE', url: url('/kpis/orders') }))).statusCode).toBe(
-      204,
-    );
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url('/kpis/orders') }))).statusCode,
+    ).toBe(204);
   });
 });
 
 describe('measurements', () => {
   beforeEach(async () => {
-    await createKpi({ key: 'orders', name: 'Orders', thresholds: { green: 100, amber: 50 } });
-    await createKpi({ key: 'visits', name: 'Visits' });
-    await createKpi({ key: 'weekly_active', name: 'WAU', frequency: 'week', aggregation: 'last' });
-    await createKpi({
+    await createKpi(t, t.owner, { key: 'orders', name: 'Orders', thresholds: { green: 100, amber: 50 } });
+    await createKpi(t, t.owner, { key: 'visits', name: 'Visits' });
+    await createKpi(t, t.owner, {
+      key: 'weekly_active',
+      name: 'WAU',
+      frequency: 'week',
+      aggregation: 'last',
+    });
+    await postKpi({
       key: 'conversion_rate',
       name: 'CR',
       aggregation: 'avg',
@@ -160,14 +145,14 @@ describe('measurements', () => {
             { period: '2026-11-01', value: 120 },
             { period: '2026-11-02', value: 40 },
           ],
-          member,
+          t.member,
         )
       ).json(),
     ).toEqual({ saved: 2 });
-    let kpi = (await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/orders') }))).json().kpi;
+    let kpi = (await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/orders') }))).json().kpi;
     expect(kpi).toMatchObject({ lastValue: 40, lastPeriod: '2026-11-02', status: 'red' });
     await push('orders', [{ period: '2026-11-02', value: 80 }]);
-    kpi = (await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/orders') }))).json().kpi;
+    kpi = (await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/orders') }))).json().kpi;
     expect(kpi).toMatchObject({ lastValue: 80, status: 'amber' });
     const rows = await t.database.db.selectFrom('measurements').selectAll().execute();
     expect(rows).toHaveLength(2);
@@ -182,18 +167,22 @@ describe('measurements', () => {
   it('pushes with an API token, recorded as the api source', async () => {
     const { secret } = (
       await t.app.inject(
-        as(owner, { method: 'POST', url: '/api/v1/me/tokens', payload: { name: 'etl', workspaceId } }),
+        as(t.owner, {
+          method: 'POST',
+          url: '/api/v1/me/tokens',
+          payload: { name: 'etl', workspaceId: t.workspaceId },
+        }),
       )
     ).json();
     const pushed = await t.app.inject({
       method: 'POST',
-      url: url('/kpis/visits/measurements'),
+      url: t.url('/kpis/visits/measurements'),
       headers: { authorization: `Bearer ${secret}` },
       payload: { points: dailyPoints('2026-01-01', 365, (i) => 1000 + i) },
     });
     expect(pushed.json()).toEqual({ saved: 365 });
     const page = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/visits/measurements?limit=2') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/visits/measurements?limit=2') }))
     ).json();
     expect(page.items.map((item: { period: string }) => item.period)).toEqual(['2026-12-31', '2026-12-30']);
     expect(page.items[0].source).toBe('api');
@@ -231,9 +220,9 @@ describe('measurements', () => {
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().error.fields[0].path).toBe('points');
     const wrongType = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/kpis/orders/measurements'),
+        url: t.url('/kpis/orders/measurements'),
         payload: { points: [{ period: '2026-11-01', value: 'many' }] },
       }),
     );
@@ -241,7 +230,7 @@ describe('measurements', () => {
       path: 'points.0.value',
       message: 'Must be a number.',
     });
-    expect((await push('visits', [{ period: '2026-11-01', value: 1 }], viewer)).statusCode).toBe(403);
+    expect((await push('visits', [{ period: '2026-11-01', value: 1 }], t.viewer)).statusCode).toBe(403);
   });
 
   it('computes formula series and buckets by week, month and quarter', async () => {
@@ -254,30 +243,32 @@ describe('measurements', () => {
       dailyPoints('2026-11-02', 14, (i) => (i < 7 ? 200 : 100)),
     );
     const daily = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/conversion_rate/series') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/conversion_rate/series') }))
     ).json();
     expect(daily.points).toHaveLength(14);
     expect(daily.points[0]).toEqual({ period: '2026-11-02', value: 5 });
     expect(daily.points[13]).toEqual({ period: '2026-11-15', value: 10 });
     const weekly = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/orders/series?bucket=week') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/orders/series?bucket=week') }))
     ).json();
     expect(weekly.points).toEqual([
       { period: '2026-11-02', value: 70 },
       { period: '2026-11-09', value: 70 },
     ]);
     const monthly = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/conversion_rate/series?bucket=month') }))
+      await t.app.inject(
+        as(t.owner, { method: 'GET', url: t.url('/kpis/conversion_rate/series?bucket=month') }),
+      )
     ).json();
     expect(monthly.points).toEqual([{ period: '2026-11-01', value: 7.5 }]);
     const ranged = (
       await t.app.inject(
-        as(owner, { method: 'GET', url: url('/kpis/orders/series?from=2026-11-10&to=2026-11-11') }),
+        as(t.owner, { method: 'GET', url: t.url('/kpis/orders/series?from=2026-11-10&to=2026-11-11') }),
       )
     ).json();
     expect(ranged.points).toHaveLength(2);
     const formulaKpi = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/conversion_rate') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/kpis/conversion_rate') }))
     ).json().kpi;
     expect(formulaKpi).toMatchObject({ lastValue: 10, lastPeriod: '2026-11-15' });
   });
@@ -385,9 +376,9 @@ describe('measurements', () => {
     expect(binary.statusCode).toBe(400);
     expect(binary.json().error.code).toBe('import_unreadable');
     const zh = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'POST',
-        url: url('/measurements/import'),
+        url: t.url('/measurements/import'),
         payload: Buffer.from('x\n'),
         headers: { 'content-type': 'text/csv', 'accept-language': 'zh-CN' },
       }),
@@ -403,7 +394,9 @@ describe('measurements', () => {
       'orders',
       dailyPoints('2026-11-01', 3, (i) => i * 1.5),
     );
-    const csv = await t.app.inject(as(owner, { method: 'GET', url: url('/kpis/orders/export?format=csv') }));
+    const csv = await t.app.inject(
+      as(t.owner, { method: 'GET', url: t.url('/kpis/orders/export?format=csv') }),
+    );
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(
       csv.body
@@ -412,7 +405,7 @@ describe('measurements', () => {
         .slice(0, 3),
     ).toEqual(['kpi,period,value,source', 'orders,2026-11-01,0,manual', 'orders,2026-11-02,1.5,manual']);
     const xlsx = await t.app.inject(
-      as(owner, { method: 'GET', url: url('/kpis/orders/export?format=xlsx') }),
+      as(t.owner, { method: 'GET', url: t.url('/kpis/orders/export?format=xlsx') }),
     );
     const again = await importFile(
       xlsx.rawPayload,

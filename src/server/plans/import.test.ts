@@ -1,31 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
-
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let workspaceId: string;
+import { describe, expect, it } from 'vitest';
+import { as, signUpUser, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../core/plan/fixtures/${name}`, import.meta.url), 'utf8');
 
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ owner, member, workspaceId } = await createTestTeam(t.app, ['member']));
-});
-afterEach(() => t.close());
+const t = useTestTeam(['member']);
 
-const url = (suffix: string, id = workspaceId) => `/api/v1/w/${id}${suffix}`;
+const url = (suffix: string, id = t.workspaceId) => `/api/v1/w/${id}${suffix}`;
 
-function postYaml(user: TestUser, yaml: string, query = '', id = workspaceId) {
+function postYaml(user: TestUser, yaml: string, query = '', id = t.workspaceId) {
   return t.app.inject(
     as(user, {
       method: 'POST',
@@ -39,8 +24,8 @@ function postYaml(user: TestUser, yaml: string, query = '', id = workspaceId) {
 /** The clean fixture with this team's e-mails in place of its people. */
 function cleanPlan() {
   return fixture('clean.plan.yaml')
-    .replaceAll('lead@example.com', owner.email)
-    .replaceAll('analyst@example.com', member.email)
+    .replaceAll('lead@example.com', t.owner.email)
+    .replaceAll('analyst@example.com', t.member.email)
     .replace('role: member\n', 'role: member\n    title: Analyst\n');
 }
 
@@ -48,14 +33,14 @@ async function count(table: 'tasks' | 'goals' | 'kpis' | 'processes' | 'recurren
   const rows = await t.database.db
     .selectFrom(table)
     .select('id')
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', '=', t.workspaceId)
     .execute();
   return rows.length;
 }
 
 describe('plan import', () => {
   it('reports on a dry run without writing, then imports everything in one go', async () => {
-    const dry = await postYaml(owner, cleanPlan(), '?dryRun=true');
+    const dry = await postYaml(t.owner, cleanPlan(), '?dryRun=true');
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toMatchObject({
       dryRun: true,
@@ -72,27 +57,27 @@ describe('plan import', () => {
     expect(await count('tasks')).toBe(0);
     expect(await count('kpis')).toBe(0);
 
-    const real = await postYaml(owner, cleanPlan());
+    const real = await postYaml(t.owner, cleanPlan());
     expect(real.statusCode).toBe(200);
     expect(real.json().dryRun).toBe(false);
     expect(await count('goals')).toBe(1);
     expect(await count('processes')).toBe(1);
     // The plan's keys come back on export, and the member's title was set.
-    const exported = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }));
+    const exported = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export?format=json') }));
     const { plan } = exported.json();
-    expect(plan.goals[0]).toMatchObject({ key: 'growth', owner: owner.email });
+    expect(plan.goals[0]).toMatchObject({ key: 'growth', owner: t.owner.email });
     expect(plan.tasks.map((task: { key: string }) => task.key)).toEqual(['t1', 't2']);
     expect(plan.tasks[1].dependsOn).toEqual([{ task: 't1' }]);
     expect(plan.processes[0].key).toBe('feedback');
     expect(plan.routines[0].key).toBe('daily-check');
     expect(plan.cadence).toEqual({ checkIns: 'weekly', kpiReview: 'weekly', retrospective: 'monthly' });
-    expect(plan.people.find((person: { email: string }) => person.email === member.email).title).toBe(
+    expect(plan.people.find((person: { email: string }) => person.email === t.member.email).title).toBe(
       'Analyst',
     );
   });
 
   it('accepts the plan as JSON too', async () => {
-    const json = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }));
+    const json = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export?format=json') }));
     const plan = {
       ...json.json().plan,
       kpis: [
@@ -102,13 +87,13 @@ describe('plan import', () => {
           direction: 'higher',
           aggregation: 'sum',
           frequency: 'day',
-          owner: owner.email,
+          owner: t.owner.email,
           green: 1,
         },
       ],
     };
     const response = await t.app.inject(
-      as(owner, { method: 'POST', url: url('/plan/import?dryRun=true'), payload: plan }),
+      as(t.owner, { method: 'POST', url: url('/plan/import?dryRun=true'), payload: plan }),
     );
     expect(response.statusCode).toBe(200);
     expect(response.json().created.kpis).toBe(1);
@@ -127,7 +112,7 @@ describe('plan import', () => {
       [
         'missing person',
         good.replace(
-          `accountable: [${owner.email}]\n  - key: t2`,
+          `accountable: [${t.owner.email}]\n  - key: t2`,
           'accountable: [ghost@example.com]\n  - key: t2',
         ),
         /“ghost@example.com”不在计划的人员名单中。 \[plan-unknown-person\]/,
@@ -136,7 +121,7 @@ describe('plan import', () => {
     ];
     for (const [name, yaml, expected] of cases) {
       const response = await t.app.inject(
-        as(owner, {
+        as(t.owner, {
           method: 'POST',
           url: url('/plan/import'),
           headers: { 'content-type': 'application/yaml', 'accept-language': 'zh-CN' },
@@ -160,15 +145,15 @@ describe('plan import', () => {
 
   it('names people who are not members, and rolls back a failure halfway', async () => {
     const stranger = cleanPlan()
-      .replace(`email: ${member.email}`, 'email: newcomer@example.com')
-      .replaceAll(member.email, 'newcomer@example.com');
-    const missing = await postYaml(owner, stranger);
+      .replace(`email: ${t.member.email}`, 'email: newcomer@example.com')
+      .replaceAll(t.member.email, 'newcomer@example.com');
+    const missing = await postYaml(t.owner, stranger);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.code).toBe('plan_people_missing');
     expect(missing.json().error.message).toContain('newcomer@example.com');
     // The KPI key exists already: the goals and tasks before the failure must not stay.
-    await postYaml(owner, cleanPlan());
-    const again = await postYaml(owner, cleanPlan());
+    await postYaml(t.owner, cleanPlan());
+    const again = await postYaml(t.owner, cleanPlan());
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields[0].path).toBe('kpis[0].key');
     expect(await count('goals')).toBe(1);
@@ -176,7 +161,7 @@ describe('plan import', () => {
   });
 
   it('refuses a member (403) and another workspace (404)', async () => {
-    expect((await postYaml(member, cleanPlan())).statusCode).toBe(403);
+    expect((await postYaml(t.member, cleanPlan())).statusCode).toBe(403);
     const stranger = await signUpUser(t.app);
     expect((await postYaml(stranger, cleanPlan())).statusCode).toBe(404);
   });
@@ -185,22 +170,22 @@ describe('plan import', () => {
 describe('plan round trip', () => {
   it('export → import into an empty workspace → export gives the same YAML', async () => {
     const demo = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+      as(t.owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
     );
     const source = demo.json().workspace;
-    const first = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export', source.id) }));
+    const first = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export', source.id) }));
     expect(first.statusCode).toBe(200);
 
     // An empty workspace of the same name with the same people in the same roles.
     const created = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: source.name } }),
+      as(t.owner, { method: 'POST', url: '/api/v1/workspaces', payload: { name: source.name } }),
     );
     const target = created.json().workspace.id as string;
     const members = await t.database.db
       .selectFrom('memberships')
       .selectAll()
       .where('workspace_id', '=', source.id)
-      .where('user_id', '!=', owner.id)
+      .where('user_id', '!=', t.owner.id)
       .execute();
     for (const row of members) {
       await t.database.db
@@ -208,22 +193,22 @@ describe('plan round trip', () => {
         .values({ ...row, workspace_id: target })
         .execute();
     }
-    const imported = await postYaml(owner, first.body, '', target);
+    const imported = await postYaml(t.owner, first.body, '', target);
     expect(imported.statusCode).toBe(200);
     expect(imported.json().created.tasks).toBeGreaterThan(30);
 
-    const second = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export', target) }));
+    const second = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export', target) }));
     expect(second.body).toBe(first.body);
   });
 });
 
 describe('plan health', () => {
   it('scores the live workspace by chapter with the findings and the ids they link to', async () => {
-    const empty = await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }));
+    const empty = await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }));
     expect(empty.statusCode).toBe(200);
     expect(empty.json().score).toBeLessThan(20);
-    await postYaml(owner, cleanPlan());
-    const health = await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }));
+    await postYaml(t.owner, cleanPlan());
+    const health = await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }));
     const body = health.json();
     expect(body.score).toBe(100);
     expect(body.chapters.map((chapter: { chapter: string }) => chapter.chapter)).toEqual([
@@ -238,13 +223,13 @@ describe('plan health', () => {
     // A task without a due date costs the schedule chapter some points.
     const taskId = body.ids.tasks.t2;
     await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PATCH',
         url: url(`/tasks/${taskId}`),
         payload: { dueDate: null, startDate: null },
       }),
     );
-    const after = (await t.app.inject(as(member, { method: 'GET', url: url('/plan/health') }))).json();
+    const after = (await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }))).json();
     const schedule = after.chapters.find((chapter: { chapter: string }) => chapter.chapter === 'schedule');
     expect(
       schedule.findings.map((finding: { rule: string; subject: string }) => [finding.rule, finding.subject]),
@@ -258,7 +243,7 @@ describe('new plan from a template', () => {
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/plan/templates' });
     expect(anonymous.statusCode).toBe(401);
     const list = await t.app.inject(
-      as(member, { method: 'GET', url: '/api/v1/plan/templates', headers: { 'accept-language': 'en' } }),
+      as(t.member, { method: 'GET', url: '/api/v1/plan/templates', headers: { 'accept-language': 'en' } }),
     );
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((item: { name: string }) => item.name)).toEqual([
@@ -277,7 +262,7 @@ describe('new plan from a template', () => {
 
   it('lists the templates and creates the e-commerce plan with the numbers, start and people given', async () => {
     const list = await t.app.inject(
-      as(owner, { method: 'GET', url: url('/plan/templates'), headers: { 'accept-language': 'zh-CN' } }),
+      as(t.owner, { method: 'GET', url: url('/plan/templates'), headers: { 'accept-language': 'zh-CN' } }),
     );
     expect(list.json().items.map((item: { name: string }) => item.name)).toEqual([
       '用户增长',
@@ -290,21 +275,21 @@ describe('new plan from a template', () => {
       template: 'ecommerce',
       locale: 'zh-CN',
       start: '2026-12-07',
-      people: { lead: owner.email, analyst: member.email, operator: member.email },
+      people: { lead: t.owner.email, analyst: t.member.email, operator: t.member.email },
       targets: { orders: { baseline: 300, target: 450 } },
     };
     const dry = await t.app.inject(
-      as(owner, { method: 'POST', url: url('/plan/from-template'), payload: { ...body, dryRun: true } }),
+      as(t.owner, { method: 'POST', url: url('/plan/from-template'), payload: { ...body, dryRun: true } }),
     );
     expect(dry.statusCode).toBe(200);
     expect(await count('tasks')).toBe(0);
     const created = await t.app.inject(
-      as(owner, { method: 'POST', url: url('/plan/from-template'), payload: body }),
+      as(t.owner, { method: 'POST', url: url('/plan/from-template'), payload: body }),
     );
     expect(created.statusCode).toBe(200);
     expect(created.json().created).toMatchObject({ goals: 1, tasks: 6, processes: 1, routines: 2 });
     const { plan } = (
-      await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=json') }))
+      await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export?format=json') }))
     ).json();
     expect(plan.goals[0].keyResults[0]).toMatchObject({ kpi: 'orders', baseline: 300, target: 450 });
     expect(plan.goals[0].start).toBe('2026-12-07');
@@ -315,14 +300,14 @@ describe('new plan from a template', () => {
       '售后服务',
       '结束',
     ]);
-    const health = (await t.app.inject(as(owner, { method: 'GET', url: url('/plan/health') }))).json();
+    const health = (await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/health') }))).json();
     expect(health.counts.error).toBe(0);
     expect(health.score).toBeGreaterThan(90);
   });
 
   it('asks for the permission before it reads the body: a member is refused whatever the body says', async () => {
     const refused = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
         url: url('/plan/from-template'),
         payload: { template: 'launch', locale: 'en', start: '2026-12-07', people: {}, dryRun: true },
@@ -331,8 +316,8 @@ describe('new plan from a template', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('forbidden');
     // A YAML that does not parse: an owner hears where, a member only that they may not.
-    expect((await postYaml(owner, 'goals: [\n', '?dryRun=true')).json().error.code).toBe('plan_invalid');
-    const broken = await postYaml(member, 'goals: [\n', '?dryRun=true');
+    expect((await postYaml(t.owner, 'goals: [\n', '?dryRun=true')).json().error.code).toBe('plan_invalid');
+    const broken = await postYaml(t.member, 'goals: [\n', '?dryRun=true');
     expect(broken.statusCode).toBe(403);
   });
 });

@@ -1,26 +1,16 @@
 import { parse } from 'yaml';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Plan, PlanObservations } from '../../core/plan/model.ts';
 import { readPlanText } from '../../core/plan/yaml.ts';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { as, signUpUser, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let viewer: TestUser;
 let workspaceId: string;
 
+const t = useTestTeam(['viewer']);
 beforeEach(async () => {
-  t = await createTestApp();
-  ({ owner, viewer } = await createTestTeam(t.app, ['viewer']));
   const demo = await t.app.inject(
-    as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+    as(t.owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
   );
   expect(demo.statusCode).toBe(201);
   workspaceId = demo.json().workspace.id;
@@ -28,7 +18,7 @@ beforeEach(async () => {
     .insertInto('memberships')
     .values({
       workspace_id: workspaceId,
-      user_id: viewer.id,
+      user_id: t.viewer.id,
       role: 'viewer',
       title: null,
       weekly_capacity_hours: 40,
@@ -36,7 +26,6 @@ beforeEach(async () => {
     })
     .execute();
 });
-afterEach(() => t.close());
 
 const url = (suffix: string, id = workspaceId) => `/api/v1/w/${id}${suffix}`;
 
@@ -50,9 +39,9 @@ async function exportJson(user: TestUser, query = '') {
 
 describe('plan export', () => {
   it('reads the demo workspace as a plan keyed by e-mail, WBS and KPI key, with what was measured', async () => {
-    const { plan, observations } = await exportJson(owner);
+    const { plan, observations } = await exportJson(t.owner);
     expect(plan.version).toBe(1);
-    expect(plan.people.map((person) => person.email)).toContain(owner.email);
+    expect(plan.people.map((person) => person.email)).toContain(t.owner.email);
     const emails = new Set(plan.people.map((person) => person.email));
 
     // Goals: outline keys, parents before children, key results on KPIs the plan defines.
@@ -101,7 +90,7 @@ describe('plan export', () => {
   });
 
   it('fills chapters 9 and 10 from the surveys, competitors and the feedback loop', async () => {
-    const { plan } = await exportJson(owner);
+    const { plan } = await exportJson(t.owner);
     const research = plan.sections?.research as {
       surveys: { title: string; waves: { nps: number | null }[] }[];
       competitors: {
@@ -133,10 +122,10 @@ describe('plan export', () => {
   });
 
   it('writes the same valid plan.yaml every time, for a viewer too', async () => {
-    const first = await t.app.inject(as(viewer, { method: 'GET', url: url('/plan/export') }));
+    const first = await t.app.inject(as(t.viewer, { method: 'GET', url: url('/plan/export') }));
     expect(first.statusCode).toBe(200);
     expect(first.headers['content-type']).toContain('application/yaml');
-    const second = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?format=yaml') }));
+    const second = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export?format=yaml') }));
     expect(second.body).toBe(first.body);
     const read = readPlanText(first.body);
     expect(read.ok).toBe(true);
@@ -144,12 +133,12 @@ describe('plan export', () => {
   });
 
   it("narrows to one goal's subtree and the tasks and KPIs it touches", async () => {
-    const whole = (await exportJson(owner)).plan;
+    const whole = (await exportJson(t.owner)).plan;
     const child = whole.goals.find((goal) => goal.parent === 'g1' && goal.keyResults.some((kr) => kr.kpi));
     expect(child).toBeDefined();
     const goals = await t.database.db.selectFrom('goals').select(['id', 'title']).execute();
     const goalId = goals.find((goal) => goal.title === child?.title)?.id ?? '';
-    const { plan } = await exportJson(owner, `&goalId=${goalId}`);
+    const { plan } = await exportJson(t.owner, `&goalId=${goalId}`);
     expect(plan.goals.map((goal) => goal.key)).toEqual([child?.key]);
     // Its key is the whole workspace's key; its parent is outside the scope.
     expect(plan.goals[0]?.parent).toBeUndefined();
@@ -168,7 +157,7 @@ describe('plan export', () => {
     const refused = await t.app.inject(as(stranger, { method: 'GET', url: url('/plan/export') }));
     expect(refused.statusCode).toBe(404);
     expect(refused.json().error.code).toBe('workspace_not_found');
-    const unknown = await t.app.inject(as(owner, { method: 'GET', url: url('/plan/export?goalId=nope') }));
+    const unknown = await t.app.inject(as(t.owner, { method: 'GET', url: url('/plan/export?goalId=nope') }));
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('goal_not_found');
   });

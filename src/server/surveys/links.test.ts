@@ -1,32 +1,25 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EMBED_SCRIPT } from '../embed.ts';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  // A web build of one page, so the app serves its client-side routes (the embed pages among them).
-  const webDir = mkdtempSync(path.join(tmpdir(), 'opsplan-web-'));
-  writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  t = await createTestApp({ webDir });
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
+const t = useTestTeam(['member', 'viewer'], {
+  config: () => {
+    // A web build of one page, so the app serves its client-side routes (the embed pages among them).
+    const webDir = mkdtempSync(path.join(tmpdir(), 'opsplan-web-'));
+    writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    return { webDir };
+  },
 });
-afterEach(() => t.close());
-
-const url = (suffix: string, workspace = workspaceId) => `/api/v1/w/${workspace}${suffix}`;
 
 async function openSurvey(payload: Record<string, unknown> = {}) {
   const created = await t.app.inject(
-    as(member, {
+    as(t.member, {
       method: 'POST',
-      url: url('/surveys'),
+      url: t.url('/surveys'),
       payload: {
         title: 'NPS',
         questions: [{ id: 'nps', type: 'nps', title: '推荐意愿', required: true }],
@@ -35,7 +28,9 @@ async function openSurvey(payload: Record<string, unknown> = {}) {
     }),
   );
   const id = created.json().survey.id as string;
-  await t.app.inject(as(owner, { method: 'PATCH', url: url(`/surveys/${id}`), payload: { status: 'open' } }));
+  await t.app.inject(
+    as(t.owner, { method: 'PATCH', url: t.url(`/surveys/${id}`), payload: { status: 'open' } }),
+  );
   return id;
 }
 
@@ -53,9 +48,9 @@ describe('survey links', () => {
   it('takes one response per one-use link per wave, and a personal link answers as its contact', async () => {
     const surveyId = await openSurvey({ onePerContact: true });
     const made = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/surveys/${surveyId}/links`),
+        url: t.url(`/surveys/${surveyId}/links`),
         payload: { count: 2, emails: ['Li@Example.com'] },
       }),
     );
@@ -86,15 +81,17 @@ describe('survey links', () => {
 
     // Asking again for the same address keeps its link; the list shows who answered this wave.
     const list = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/surveys/${surveyId}/links`),
+        url: t.url(`/surveys/${surveyId}/links`),
         payload: { emails: ['li@example.com'] },
       }),
     );
     expect(list.json().links.map((link: { answered: boolean }) => link.answered)).toEqual([true, true, true]);
     // A new wave: each link may answer once more.
-    await t.app.inject(as(member, { method: 'POST', url: url(`/surveys/${surveyId}/waves`), payload: {} }));
+    await t.app.inject(
+      as(t.member, { method: 'POST', url: t.url(`/surveys/${surveyId}/waves`), payload: {} }),
+    );
     expect((await respond(surveyId, { answers: { nps: 8 }, token: first.token })).statusCode).toBe(201);
   });
 
@@ -111,29 +108,36 @@ describe('survey links', () => {
 
   it('keeps links to members who may write, in their own workspace', async () => {
     const surveyId = await openSurvey();
-    const post = (user: TestUser, workspace = workspaceId, payload: Record<string, unknown> = { count: 1 }) =>
-      t.app.inject(as(user, { method: 'POST', url: url(`/surveys/${surveyId}/links`, workspace), payload }));
-    expect((await post(viewer)).statusCode).toBe(403);
-    expect((await post(member, workspaceId, {})).statusCode).toBe(400);
-    expect((await post(member, workspaceId, { count: 501 })).statusCode).toBe(400);
+    const post = (
+      user: TestUser,
+      workspace = t.workspaceId,
+      payload: Record<string, unknown> = { count: 1 },
+    ) =>
+      t.app.inject(
+        as(user, { method: 'POST', url: t.url(`/surveys/${surveyId}/links`, workspace), payload }),
+      );
+    expect((await post(t.viewer)).statusCode).toBe(403);
+    expect((await post(t.member, t.workspaceId, {})).statusCode).toBe(400);
+    expect((await post(t.member, t.workspaceId, { count: 501 })).statusCode).toBe(400);
     const other = await createTestTeam(t.app, []);
     expect((await post(other.owner, other.workspaceId)).statusCode).toBe(404);
     expect(
-      (await t.app.inject(as(viewer, { method: 'GET', url: url(`/surveys/${surveyId}/links`) }))).statusCode,
+      (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/surveys/${surveyId}/links`) })))
+        .statusCode,
     ).toBe(403);
   });
 });
 
 describe('embedding', () => {
   it('lets other sites frame the embed pages only, and serves the loader script', async () => {
-    const embed = await t.app.inject({ method: 'GET', url: `/embed/feedback/${workspaceId}` });
+    const embed = await t.app.inject({ method: 'GET', url: `/embed/feedback/${t.workspaceId}` });
     expect(embed.statusCode).toBe(200);
     expect(embed.headers['x-frame-options']).toBeUndefined();
     expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
     const survey = await t.app.inject({ method: 'GET', url: '/embed/survey/abc?t=x' });
     expect(survey.headers['content-security-policy']).toContain('frame-ancestors *');
 
-    for (const page of ['/portal/x', '/survey/abc', `/w/${workspaceId}/feedback`]) {
+    for (const page of ['/portal/x', '/survey/abc', `/w/${t.workspaceId}/feedback`]) {
       const response = await t.app.inject({ method: 'GET', url: page });
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { as, createTestApp, createTestTeam, type TestApp, type TestUser } from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, member, viewer } = await createTestTeam(t.app, ['member', 'viewer']));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string, workspace = workspaceId) => `/api/v1/w/${workspace}${suffix}`;
+const t = useTestTeam(['member', 'viewer']);
 
 const questions = [
   { id: 'nps', type: 'nps', title: '推荐意愿', required: true },
@@ -35,7 +24,7 @@ const questions = [
 ];
 
 async function createSurvey(user: TestUser, payload: Record<string, unknown>) {
-  const response = await t.app.inject(as(user, { method: 'POST', url: url('/surveys'), payload }));
+  const response = await t.app.inject(as(user, { method: 'POST', url: t.url('/surveys'), payload }));
   expect(response.statusCode, response.body).toBe(201);
   return response.json().survey as { id: string; status: string; waves: { id: string }[] };
 }
@@ -52,7 +41,7 @@ function respond(surveyId: string, payload: unknown, ip = '198.51.100.4', lang =
 
 async function open(surveyId: string) {
   const response = await t.app.inject(
-    as(owner, { method: 'PATCH', url: url(`/surveys/${surveyId}`), payload: { status: 'open' } }),
+    as(t.owner, { method: 'PATCH', url: t.url(`/surveys/${surveyId}`), payload: { status: 'open' } }),
   );
   expect(response.statusCode, response.body).toBe(200);
   return response.json().survey as { waves: { id: string; nps: number | null }[] };
@@ -60,7 +49,7 @@ async function open(surveyId: string) {
 
 describe('surveys', () => {
   it('builds a survey, takes public responses, scores NPS per wave and shows its trend', async () => {
-    const survey = await createSurvey(member, { title: '季度 NPS', questions, feedFeedback: true });
+    const survey = await createSurvey(t.member, { title: '季度 NPS', questions, feedFeedback: true });
     expect(survey.status).toBe('draft');
     // A draft has no public page yet.
     expect(
@@ -78,7 +67,7 @@ describe('surveys', () => {
     }
     // Wave 2: worse.
     const second = await t.app.inject(
-      as(member, { method: 'POST', url: url(`/surveys/${survey.id}/waves`), payload: { label: 'Q2' } }),
+      as(t.member, { method: 'POST', url: t.url(`/surveys/${survey.id}/waves`), payload: { label: 'Q2' } }),
     );
     expect(second.statusCode, second.body).toBe(201);
     for (const score of [2, 10]) {
@@ -86,7 +75,7 @@ describe('surveys', () => {
     }
 
     const results = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/surveys/${survey.id}/results`) }),
+      as(t.viewer, { method: 'GET', url: t.url(`/surveys/${survey.id}/results`) }),
     );
     expect(results.statusCode, results.body).toBe(200);
     const body = results.json().results;
@@ -97,18 +86,21 @@ describe('surveys', () => {
     ]);
     expect(body.questions[0].nps).toMatchObject({ promoters: 1, detractors: 1, passives: 0 });
     const firstWave = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/surveys/${survey.id}/results?waveId=${body.trend[0].waveId}`) }),
+      as(t.viewer, {
+        method: 'GET',
+        url: t.url(`/surveys/${survey.id}/results?waveId=${body.trend[0].waveId}`),
+      }),
     );
     expect(firstWave.json().results.questions[2].counts).toEqual({ free: 0, pro: 3 });
 
     // Text answers fed the inbox (channel survey).
     const inbox = await t.app.inject(
-      as(owner, { method: 'GET', url: url('/feedback/items?channel=survey') }),
+      as(t.owner, { method: 'GET', url: t.url('/feedback/items?channel=survey') }),
     );
     expect(inbox.json().items).toHaveLength(2); // the 10's "why" was hidden, so dropped
 
     const csv = await t.app.inject(
-      as(viewer, { method: 'GET', url: url(`/surveys/${survey.id}/responses/export?format=csv`) }),
+      as(t.viewer, { method: 'GET', url: t.url(`/surveys/${survey.id}/responses/export?format=csv`) }),
     );
     expect(csv.statusCode).toBe(200);
     expect(csv.body.split('\n')[0]).toContain('推荐意愿');
@@ -116,7 +108,7 @@ describe('surveys', () => {
   });
 
   it('refuses bad answers, the honeypot, a second response per contact, floods and closed surveys, in words', async () => {
-    const survey = await createSurvey(member, { title: 'Once', questions, onePerContact: true });
+    const survey = await createSurvey(t.member, { title: 'Once', questions, onePerContact: true });
     await open(survey.id);
     const missing = await respond(survey.id, { answers: {}, email: 'a@example.com' }, undefined, 'zh-CN');
     expect(missing.statusCode).toBe(400);
@@ -135,7 +127,7 @@ describe('surveys', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('survey_already_answered');
 
-    const open2 = await createSurvey(member, { title: 'Flood', questions });
+    const open2 = await createSurvey(t.member, { title: 'Flood', questions });
     await open(open2.id);
     const codes: number[] = [];
     for (let index = 0; index < 22; index += 1) {
@@ -145,12 +137,12 @@ describe('surveys', () => {
     expect(codes.at(-1)).toBe(429);
 
     await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/surveys/${open2.id}`), payload: { status: 'closed' } }),
+      as(t.owner, { method: 'PATCH', url: t.url(`/surveys/${open2.id}`), payload: { status: 'closed' } }),
     );
     expect((await respond(open2.id, { answers: { nps: 5 } }, '192.0.2.78')).json().error.code).toBe(
       'survey_closed',
     );
-    const past = await createSurvey(member, {
+    const past = await createSurvey(t.member, {
       title: 'Past',
       questions,
       closesAt: t.app.services.now() - 1000,
@@ -161,9 +153,9 @@ describe('surveys', () => {
 
   it('checks the questionnaire, permissions and workspace scope', async () => {
     const bad = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url('/surveys'),
+        url: t.url('/surveys'),
         headers: { 'accept-language': 'zh-CN' },
         payload: { title: 'x', questions: [{ id: 'a', type: 'single', title: 'x', options: [] }] },
       }),
@@ -172,30 +164,32 @@ describe('surveys', () => {
     expect(bad.json().error.fields).toEqual([
       { path: 'questions.0.options', message: '请至少填写两个选项。' },
     ]);
-    const empty = await createSurvey(member, { title: 'Empty' });
+    const empty = await createSurvey(t.member, { title: 'Empty' });
     const opening = await t.app.inject(
-      as(owner, { method: 'PATCH', url: url(`/surveys/${empty.id}`), payload: { status: 'open' } }),
+      as(t.owner, { method: 'PATCH', url: t.url(`/surveys/${empty.id}`), payload: { status: 'open' } }),
     );
     expect(opening.json().error.code).toBe('survey_no_questions');
     expect(
-      (await t.app.inject(as(viewer, { method: 'POST', url: url('/surveys'), payload: { title: 'x' } })))
+      (await t.app.inject(as(t.viewer, { method: 'POST', url: t.url('/surveys'), payload: { title: 'x' } })))
         .statusCode,
     ).toBe(403);
 
     const other = await createTestTeam(t.app, []);
     const foreign = await t.app.inject(
-      as(other.owner, { method: 'GET', url: url(`/surveys/${empty.id}`, other.workspaceId) }),
+      as(other.owner, { method: 'GET', url: t.url(`/surveys/${empty.id}`, other.workspaceId) }),
     );
     expect(foreign.statusCode).toBe(404);
     const patchForeign = await t.app.inject(
       as(other.owner, {
         method: 'PATCH',
-        url: url(`/surveys/${empty.id}`, other.workspaceId),
+        url: t.url(`/surveys/${empty.id}`, other.workspaceId),
         payload: { title: 'mine' },
       }),
     );
     expect(patchForeign.statusCode).toBe(404);
-    const deleted = await t.app.inject(as(member, { method: 'DELETE', url: url(`/surveys/${empty.id}`) }));
+    const deleted = await t.app.inject(
+      as(t.member, { method: 'DELETE', url: t.url(`/surveys/${empty.id}`) }),
+    );
     expect(deleted.statusCode).toBe(204);
   });
 });
@@ -203,16 +197,16 @@ describe('surveys', () => {
 describe('demo surveys', () => {
   it('hold a quarterly NPS survey whose second wave scores better than the first', async () => {
     const demo = await t.app.inject(
-      as(owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
+      as(t.owner, { method: 'POST', url: '/api/v1/workspaces/demo', payload: { locale: 'zh-CN' } }),
     );
     expect(demo.statusCode, demo.body).toBe(201);
     const demoId = demo.json().workspace.id as string;
-    const list = await t.app.inject(as(owner, { method: 'GET', url: url('/surveys', demoId) }));
+    const list = await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/surveys', demoId) }));
     const surveys = list.json().surveys as { id: string; title: string; waves: { nps: number }[] }[];
     const nps = surveys.find((survey) => survey.title.includes('NPS'));
     expect(nps?.waves).toHaveLength(2);
     const results = await t.app.inject(
-      as(owner, { method: 'GET', url: url(`/surveys/${nps?.id}/results`, demoId) }),
+      as(t.owner, { method: 'GET', url: t.url(`/surveys/${nps?.id}/results`, demoId) }),
     );
     const trend = results.json().results.trend as { score: number; count: number }[];
     expect(trend[1]?.score).toBeGreaterThan(trend[0]?.score ?? 100);
