@@ -52,3 +52,17 @@ export async function openStepsByPerson(services: Services, actor: Actor, worksp
     }))
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
+
+/** The team's open steps (one person's, or nobody's with `assigneeId: null`) and the count per person. */
+export async function teamQueue(
+  services: Services,
+  actor: Actor,
+  workspaceId: string,
+  filter: { assigneeId?: string | null | undefined },
+) {
+  const [items, people] = await Promise.all([
+    openSteps(services, actor, workspaceId, filter),
+    openStepsByPerson(services, actor, workspaceId),
+  ]);
+  return { items, people };
+}

@@ -456,16 +456,9 @@ export const processRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const { workspaceId } = request.params;
-      const [items, people] = await Promise.all([
-        service.openSteps(services, actor, workspaceId, {
-          assigneeId: request.query.assigneeId === UNASSIGNED ? null : request.query.assigneeId,
-        }),
-        service.openStepsByPerson(services, actor, workspaceId),
-      ]);
-      return { items, people };
-    },
+    async (request) =>
+      service.teamQueue(services, requireActor(request), request.params.workspaceId, {
+        assigneeId: request.query.assigneeId === UNASSIGNED ? null : request.query.assigneeId,
+      }),
   );
 };

@@ -25,7 +25,7 @@ export {
   startStep,
   type RunStatus,
 } from './runs.ts';
-export { openSteps, openStepsByPerson } from './queue.ts';
+export { openSteps, openStepsByPerson, teamQueue } from './queue.ts';
 export { compareProcessVersions, getAnalytics, getStepAssignees, type AnalyticsWindow } from './analytics.ts';
 export { markBreachedSteps, registerProcessJobs } from './jobs.ts';
 export { importEventLog } from './import.ts';
