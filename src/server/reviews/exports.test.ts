@@ -4,31 +4,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, createTestTeam, type TestUser } from '../testing/app.ts';
+import { addMember, useTestTeam } from '../testing/factories.ts';
 
 const run = promisify(execFile);
 
-let t: TestApp;
-let owner: TestUser;
-let admin: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let viewer: TestUser;
+const t = useTestTeam(['admin', 'manager', 'member', 'viewer']);
 let peer: TestUser;
 let bystander: TestUser;
-let workspaceId: string;
 let cycleId: string;
 let participantId: string;
-
-const url = (path: string) => `/api/v1/w/${workspaceId}${path}`;
 
 const answers = (highlights: string) => ({
   kr: { rating: 4 },
@@ -41,41 +27,20 @@ const answers = (highlights: string) => ({
   improve: { text: 'Plan the peak weeks ahead' },
 });
 
-async function join(user: TestUser, role: 'member') {
-  const invitation = await t.app.inject(
-    as(owner, {
-      method: 'POST',
-      url: url('/invitations'),
-      payload: { role, expiresInDays: 7 },
-    }),
-  );
-  const { token } = invitation.json<{ token: string }>();
-  await t.app.inject(as(user, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }));
-}
-
 /** A cycle through every stage to calibration: the member reviewed by their manager and a peer, all submitted. */
 beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, admin, manager, member, viewer } = await createTestTeam(t.app, [
-    'admin',
-    'manager',
-    'member',
-    'viewer',
-  ]));
-  peer = await signUpUser(t.app, { name: 'Pat Peer' });
-  bystander = await signUpUser(t.app, { name: 'Bea Bystander' });
-  await join(peer, 'member');
-  await join(bystander, 'member');
+  peer = await addMember(t, t.owner, { role: 'member', name: 'Pat Peer' });
+  bystander = await addMember(t, t.owner, { role: 'member', name: 'Bea Bystander' });
   const created = await t.app.inject(
-    as(manager, {
+    as(t.manager, {
       method: 'POST',
-      url: url('/review-cycles'),
+      url: t.url('/review-cycles'),
       payload: {
         name: 'Q3 2026',
         kind: 'quarterly',
         periodStart: '2026-07-01',
         builtinTemplate: 'kpi_ops',
-        participants: [{ userId: member.id, peerIds: [peer.id] }],
+        participants: [{ userId: t.member.id, peerIds: [peer.id] }],
       },
     }),
   );
@@ -89,34 +54,33 @@ beforeEach(async () => {
   const participant = cycle.participants[0];
   participantId = participant?.id ?? '';
   const texts: Record<string, [TestUser, string]> = {
-    self: [member, 'Self: led the referral campaign'],
+    self: [t.member, 'Self: led the referral campaign'],
     peer: [peer, 'Peer: quick to help during the campaign'],
-    manager: [manager, 'Manager: steady delivery all quarter'],
+    manager: [t.manager, 'Manager: steady delivery all quarter'],
   };
   for (const review of participant?.reviews ?? []) {
-    const [user, text] = texts[review.kind] ?? [member, ''];
+    const [user, text] = texts[review.kind] ?? [t.member, ''];
     const saved = await t.app.inject(
       as(user, {
         method: 'PUT',
-        url: url(`/reviews/${review.id}`),
+        url: t.url(`/reviews/${review.id}`),
         payload: { answers: answers(text), submit: true },
       }),
     );
     expect(saved.statusCode).toBe(200);
   }
   for (let i = 0; i < 3; i += 1) {
-    await t.app.inject(as(manager, { method: 'POST', url: url(`/review-cycles/${cycleId}/advance`) }));
+    await t.app.inject(as(t.manager, { method: 'POST', url: t.url(`/review-cycles/${cycleId}/advance`) }));
   }
   const final = await t.app.inject(
-    as(manager, {
+    as(t.manager, {
       method: 'PATCH',
-      url: url(`/review-participants/${participantId}`),
+      url: t.url(`/review-participants/${participantId}`),
       payload: { finalRating: 4.5, reason: 'Calibrated with the team', finalComment: 'A strong quarter' },
     }),
   );
   expect(final.statusCode).toBe(200);
 });
-afterEach(() => t.close());
 
 async function sheetOf(body: Buffer) {
   const workbook = new ExcelJS.Workbook();
@@ -133,12 +97,14 @@ async function sheetOf(body: Buffer) {
 }
 
 function download(user: TestUser, path: string, language = 'en') {
-  return t.app.inject(as(user, { method: 'GET', url: url(path), headers: { 'accept-language': language } }));
+  return t.app.inject(
+    as(user, { method: 'GET', url: t.url(path), headers: { 'accept-language': language } }),
+  );
 }
 
 describe('review cycle as XLSX', () => {
   it('the manager gets a row per person: ratings per stage, final rating, scorecard figures, in English and Chinese', async () => {
-    const response = await download(manager, `/review-cycles/${cycleId}/export`);
+    const response = await download(t.manager, `/review-cycles/${cycleId}/export`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('spreadsheetml');
     expect(response.headers['content-disposition']).toContain('Q3%202026.xlsx');
@@ -165,7 +131,7 @@ describe('review cycle as XLSX', () => {
     expect(row?.at(-2)).toBe('In progress');
 
     const chinese = await sheetOf(
-      (await download(manager, `/review-cycles/${cycleId}/export`, 'zh-CN')).rawPayload,
+      (await download(t.manager, `/review-cycles/${cycleId}/export`, 'zh-CN')).rawPayload,
     );
     expect(chinese.name).toBe('评估结果');
     expect(chinese.rows[0]?.slice(0, 3)).toEqual(['被评估人', '上级', '自评']);
@@ -174,12 +140,12 @@ describe('review cycle as XLSX', () => {
   });
 
   it('each role gets only what they may read; others 404; a viewer and another workspace too', async () => {
-    for (const user of [admin, owner]) {
+    for (const user of [t.admin, t.owner]) {
       const { rows } = await sheetOf((await download(user, `/review-cycles/${cycleId}/export`)).rawPayload);
       expect(rows[1]?.[7]).toBe(4.5);
     }
     // The reviewee before sign-off: their self rating, nobody else's, no final rating.
-    const own = await sheetOf((await download(member, `/review-cycles/${cycleId}/export`)).rawPayload);
+    const own = await sheetOf((await download(t.member, `/review-cycles/${cycleId}/export`)).rawPayload);
     expect(typeof own.rows[1]?.[2]).toBe('number');
     expect(own.rows[1]?.slice(3, 5)).toEqual([null, null]);
     expect(own.rows[1]?.[7]).toBeNull();
@@ -188,7 +154,7 @@ describe('review cycle as XLSX', () => {
     expect(asPeer.rows[1]?.[2]).toBeNull();
     expect(typeof asPeer.rows[1]?.[3]).toBe('number');
     expect(asPeer.rows[1]?.slice(4, 13)).toEqual([null, null, null, null, null, null, null, null, null]);
-    for (const user of [bystander, viewer]) {
+    for (const user of [bystander, t.viewer]) {
       const refused = await download(user, `/review-cycles/${cycleId}/export`);
       expect(refused.statusCode).toBe(404);
       expect(refused.json().error.code).toBe('review_cycle_not_found');
@@ -201,7 +167,7 @@ describe('review cycle as XLSX', () => {
       }),
     );
     expect(elsewhere.statusCode).toBe(404);
-    const anonymous = await t.app.inject({ method: 'GET', url: url(`/review-cycles/${cycleId}/export`) });
+    const anonymous = await t.app.inject({ method: 'GET', url: t.url(`/review-cycles/${cycleId}/export`) });
     expect(anonymous.statusCode).toBe(401);
   });
 });
@@ -219,11 +185,11 @@ async function pdfText(body: Buffer): Promise<string> {
 
 describe('a person’s review as PDF', () => {
   it('the manager’s PDF holds the scorecard, every review and the final rating, in English and Chinese', async () => {
-    const response = await download(manager, `/review-participants/${participantId}/pdf`);
+    const response = await download(t.manager, `/review-participants/${participantId}/pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     const text = await pdfText(response.rawPayload);
-    expect(text).toContain(`Review of ${member.name}`);
+    expect(text).toContain(`Review of ${t.member.name}`);
     expect(text).toContain('Scorecard from data');
     expect(text).toContain('Routines done');
     expect(text).toContain('Self: led the referral campaign');
@@ -233,9 +199,9 @@ describe('a person’s review as PDF', () => {
     expect(text).toMatch(/Page 1 \/ \d/);
 
     const chinese = await pdfText(
-      (await download(manager, `/review-participants/${participantId}/pdf`, 'zh-CN')).rawPayload,
+      (await download(t.manager, `/review-participants/${participantId}/pdf`, 'zh-CN')).rawPayload,
     );
-    expect(chinese).toContain(`${member.name} 的绩效评估`);
+    expect(chinese).toContain(`${t.member.name} 的绩效评估`);
     expect(chinese).toContain('数据评分卡');
     expect(chinese).toContain('最终评级');
   }, 60_000);
@@ -249,7 +215,7 @@ describe('a person’s review as PDF', () => {
     expect(text).not.toContain('Manager: steady delivery');
     expect(text).not.toContain('Scorecard from data');
     expect(text).not.toContain('A strong quarter');
-    for (const user of [bystander, viewer]) {
+    for (const user of [bystander, t.viewer]) {
       const refused = await download(user, `/review-participants/${participantId}/pdf`);
       expect(refused.statusCode).toBe(404);
       expect(refused.json().error.code).toBe('review_participant_not_found');
@@ -268,11 +234,11 @@ describe('a person’s review as PDF', () => {
     const before = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {
-      const english = await download(manager, `/review-participants/${participantId}/pdf`);
+      const english = await download(t.manager, `/review-participants/${participantId}/pdf`);
       expect(english.statusCode).toBe(503);
       expect(english.json().error.code).toBe('review_pdf_browser_missing');
       expect(english.json().error.message).toContain('CHROMIUM_PATH');
-      const chinese = await download(manager, `/review-participants/${participantId}/pdf`, 'zh-CN');
+      const chinese = await download(t.manager, `/review-participants/${participantId}/pdf`, 'zh-CN');
       expect(chinese.json().error.message).toContain('需要 Chromium');
       // Access is checked first: a bystander learns nothing, not even that PDF is unavailable.
       expect((await download(bystander, `/review-participants/${participantId}/pdf`)).statusCode).toBe(404);

@@ -1,56 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { as, signUpUser, type TestUser } from '../testing/app.ts';
+import { addMember, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let admin: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let viewer: TestUser;
+const t = useTestTeam(['admin', 'manager', 'member', 'viewer']);
 let peer: TestUser;
 let bystander: TestUser;
-let workspaceId: string;
-
-async function join(user: TestUser, role: 'member' | 'manager' | 'admin' | 'viewer') {
-  const invitation = await t.app.inject(
-    as(owner, {
-      method: 'POST',
-      url: `/api/v1/w/${workspaceId}/invitations`,
-      payload: { role, expiresInDays: 7 },
-    }),
-  );
-  const { token } = invitation.json<{ token: string }>();
-  await t.app.inject(as(user, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }));
-}
 
 beforeEach(async () => {
-  t = await createTestApp();
-  ({ workspaceId, owner, admin, manager, member, viewer } = await createTestTeam(t.app, [
-    'admin',
-    'manager',
-    'member',
-    'viewer',
-  ]));
-  peer = await signUpUser(t.app, { name: 'Pat Peer' });
-  bystander = await signUpUser(t.app, { name: 'Bea Bystander' });
-  await join(peer, 'member');
-  await join(bystander, 'member');
+  peer = await addMember(t, t.owner, { role: 'member', name: 'Pat Peer' });
+  bystander = await addMember(t, t.owner, { role: 'member', name: 'Bea Bystander' });
 });
-afterEach(() => t.close());
 
 function must<T>(value: T | undefined): T {
   if (value === undefined) throw new Error('missing');
   return value;
 }
-
-const url = (path: string) => `/api/v1/w/${workspaceId}${path}`;
 
 type Cycle = {
   id: string;
@@ -67,13 +31,13 @@ async function createCycle(user: TestUser, body: Record<string, unknown> = {}) {
   return t.app.inject(
     as(user, {
       method: 'POST',
-      url: url('/review-cycles'),
+      url: t.url('/review-cycles'),
       payload: {
         name: 'Q3 2026',
         kind: 'quarterly',
         periodStart: '2026-07-01',
         builtinTemplate: 'kpi_ops',
-        participants: [{ userId: member.id, peerIds: [peer.id] }],
+        participants: [{ userId: t.member.id, peerIds: [peer.id] }],
         ...body,
       },
     }),
@@ -98,7 +62,7 @@ async function count(table: 'review_cycles' | 'review_participants' | 'reviews')
 
 describe('review cycles', () => {
   it('a manager starts a quarterly cycle: self, peer and manager reviews, stage reminders scheduled', async () => {
-    const response = await createCycle(manager);
+    const response = await createCycle(t.manager);
     expect(response.statusCode).toBe(201);
     const cycle = response.json<{
       cycle: Cycle & { periodEnd: string; stages: Array<{ stage: string; dueDate: string }> };
@@ -107,9 +71,9 @@ describe('review cycles', () => {
     expect(cycle.stages.map((s) => s.stage)).toEqual(['self', 'peer', 'manager', 'calibration', 'sign_off']);
     const reviews = cycle.participants[0]?.reviews ?? [];
     expect(reviews.map((r) => [r.kind, r.reviewer?.id])).toEqual([
-      ['self', member.id],
+      ['self', t.member.id],
       ['peer', peer.id],
-      ['manager', manager.id],
+      ['manager', t.manager.id],
     ]);
     const jobs = await t.database.db
       .selectFrom('jobs')
@@ -120,15 +84,15 @@ describe('review cycles', () => {
     // The deadlines are past (the test clock is in November), so the reminders are due now: only the stage the
     // cycle is at (self) reminds anyone, and only the reviewee.
     while ((await t.app.services.scheduler.runDue()) > 0);
-    const inbox = await t.app.inject(as(member, { method: 'GET', url: url('/notifications') }));
+    const inbox = await t.app.inject(as(t.member, { method: 'GET', url: t.url('/notifications') }));
     const items = inbox.json<{ items: Array<{ type: string; title: string; link: string }> }>().items;
     expect(items.filter((item) => item.type === 'review.stage_due')).toEqual([
       expect.objectContaining({
         title: expect.stringContaining('Q3 2026'),
-        link: `/w/${workspaceId}/reviews/${reviews[0]?.id}`,
+        link: `/w/${t.workspaceId}/reviews/${reviews[0]?.id}`,
       }),
     ]);
-    const managerInbox = await t.app.inject(as(manager, { method: 'GET', url: url('/notifications') }));
+    const managerInbox = await t.app.inject(as(t.manager, { method: 'GET', url: t.url('/notifications') }));
     expect(
       managerInbox
         .json<{ items: Array<{ type: string }> }>()
@@ -138,9 +102,9 @@ describe('review cycles', () => {
 
   it('schedules each stage reminder at 09:00 in the workspace time zone, two days before its deadline', async () => {
     const put = await t.app.inject(
-      as(owner, {
+      as(t.owner, {
         method: 'PUT',
-        url: url('/work-time'),
+        url: t.url('/work-time'),
         payload: {
           timeZone: 'America/New_York',
           workStart: '09:00',
@@ -150,7 +114,7 @@ describe('review cycles', () => {
       }),
     );
     expect(put.statusCode).toBe(200);
-    const response = await createCycle(manager, { name: 'Q1 2027', periodStart: '2027-01-01' });
+    const response = await createCycle(t.manager, { name: 'Q1 2027', periodStart: '2027-01-01' });
     expect(response.statusCode).toBe(201);
     const stages = response.json<{ cycle: { stages: Array<{ stage: string; dueDate: string }> } }>().cycle
       .stages;
@@ -170,13 +134,13 @@ describe('review cycles', () => {
   });
 
   it('refuses overlapping cycles for the same person, naming them, and saves nothing', async () => {
-    expect((await createCycle(manager)).statusCode).toBe(201);
+    expect((await createCycle(t.manager)).statusCode).toBe(201);
     const before = [await count('review_cycles'), await count('review_participants'), await count('reviews')];
-    const overlap = await createCycle(manager, {
+    const overlap = await createCycle(t.manager, {
       name: 'September',
       kind: 'monthly',
       periodStart: '2026-09-01',
-      participants: [{ userId: peer.id }, { userId: member.id }],
+      participants: [{ userId: peer.id }, { userId: t.member.id }],
     });
     expect(overlap.statusCode).toBe(409);
     const body = overlap.json<{ error: { code: string; message: string; fields: Array<{ path: string }> } }>()
@@ -190,42 +154,44 @@ describe('review cycles', () => {
       await count('reviews'),
     ]).toEqual(before);
     const zh = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/review-cycles'),
+        url: t.url('/review-cycles'),
         headers: { 'accept-language': 'zh-CN' },
         payload: {
           name: '九月',
           kind: 'monthly',
           periodStart: '2026-09-01',
-          participants: [{ userId: member.id }],
+          participants: [{ userId: t.member.id }],
         },
       }),
     );
     expect(zh.json<{ error: { message: string } }>().error.message).toContain('不能重叠');
     // The month after the quarter is free.
     expect(
-      (await createCycle(manager, { name: 'October', kind: 'monthly', periodStart: '2026-10-01' }))
+      (await createCycle(t.manager, { name: 'October', kind: 'monthly', periodStart: '2026-10-01' }))
         .statusCode,
     ).toBe(201);
   });
 
   it('refuses people outside the workspace and peers who are the reviewee, naming the field', async () => {
     const stranger = await signUpUser(t.app);
-    const outside = await createCycle(manager, {
-      participants: [{ userId: member.id, peerIds: [stranger.id] }],
+    const outside = await createCycle(t.manager, {
+      participants: [{ userId: t.member.id, peerIds: [stranger.id] }],
     });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error).toMatchObject({
       code: 'review_person_not_member',
       fields: [{ path: 'participants.0.peerIds.0' }],
     });
-    const self = await createCycle(manager, { participants: [{ userId: member.id, peerIds: [member.id] }] });
+    const self = await createCycle(t.manager, {
+      participants: [{ userId: t.member.id, peerIds: [t.member.id] }],
+    });
     expect(self.json().error).toMatchObject({
       code: 'review_peer_invalid',
       fields: [{ path: 'participants.0.peerIds.0' }],
     });
-    const dates = await createCycle(manager, {
+    const dates = await createCycle(t.manager, {
       kind: 'custom',
       periodStart: '2026-07-01',
       periodEnd: '2026-07-31',
@@ -245,7 +211,7 @@ describe('review cycles', () => {
   });
 
   it('refuses a template whose weights do not add up to 100 %, in the caller’s language', async () => {
-    const templates = await t.app.inject(as(manager, { method: 'GET', url: url('/review-templates') }));
+    const templates = await t.app.inject(as(t.manager, { method: 'GET', url: t.url('/review-templates') }));
     const okr = templates
       .json<{
         builtin: Array<{ key: string; name: string; definition: { sections: Array<{ weight: number }> } }>;
@@ -257,9 +223,9 @@ describe('review cycles', () => {
       sections: must(okr).definition.sections.map((s, i) => (i === 0 ? { ...s, weight: 60 } : s)),
     };
     const response = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/review-templates'),
+        url: t.url('/review-templates'),
         headers: { 'accept-language': 'zh-CN' },
         payload: { name: '我的模板', definition: broken },
       }),
@@ -275,27 +241,27 @@ describe('review cycles', () => {
     });
     expect(await t.database.db.selectFrom('review_templates').select('id').execute()).toHaveLength(0);
     const good = await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'POST',
-        url: url('/review-templates'),
+        url: t.url('/review-templates'),
         payload: { name: 'Mine', definition: must(okr).definition },
       }),
     );
     expect(good.statusCode).toBe(201);
     const id = good.json<{ template: { id: string } }>().template.id;
-    expect((await createCycle(manager, { templateId: id })).statusCode).toBe(201);
-    expect((await createCycle(member)).statusCode).toBe(403);
+    expect((await createCycle(t.manager, { templateId: id })).statusCode).toBe(201);
+    expect((await createCycle(t.member)).statusCode).toBe(403);
   });
 });
 
 async function walk(cycleId: string, to: string) {
   for (let i = 0; i < 6; i += 1) {
     const cycle = (
-      await t.app.inject(as(manager, { method: 'GET', url: url(`/review-cycles/${cycleId}`) }))
+      await t.app.inject(as(t.manager, { method: 'GET', url: t.url(`/review-cycles/${cycleId}`) }))
     ).json<{ cycle: Cycle }>().cycle;
     if (cycle.stage === to) return;
     expect(
-      (await t.app.inject(as(manager, { method: 'POST', url: url(`/review-cycles/${cycleId}/advance`) })))
+      (await t.app.inject(as(t.manager, { method: 'POST', url: t.url(`/review-cycles/${cycleId}/advance`) })))
         .statusCode,
     ).toBe(200);
   }
@@ -303,37 +269,40 @@ async function walk(cycleId: string, to: string) {
 
 describe('one review, end to end', () => {
   it('self, peer, manager with an override, calibration audited, sign-off, acknowledgement; nothing after sign-off', async () => {
-    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const cycle = (await createCycle(t.manager)).json<{ cycle: Cycle }>().cycle;
     const participant = must(cycle.participants[0]);
     const reviewOf = (kind: string) => must(participant.reviews.find((r) => r.kind === kind)).id;
     const save = (user: TestUser, id: string, payload: Record<string, unknown>) =>
-      t.app.inject(as(user, { method: 'PUT', url: url(`/reviews/${id}`), payload }));
+      t.app.inject(as(user, { method: 'PUT', url: t.url(`/reviews/${id}`), payload }));
 
     // Only the reviewer writes; a draft may be partial; a submission must be complete.
-    expect((await save(manager, reviewOf('self'), { answers: {} })).json().error.code).toBe(
+    expect((await save(t.manager, reviewOf('self'), { answers: {} })).json().error.code).toBe(
       'review_not_reviewer',
     );
-    expect((await save(member, reviewOf('self'), { answers: { kr: { rating: 4 } } })).statusCode).toBe(200);
-    const incomplete = await save(member, reviewOf('self'), { answers: { kr: { rating: 4 } }, submit: true });
+    expect((await save(t.member, reviewOf('self'), { answers: { kr: { rating: 4 } } })).statusCode).toBe(200);
+    const incomplete = await save(t.member, reviewOf('self'), {
+      answers: { kr: { rating: 4 } },
+      submit: true,
+    });
     expect(incomplete.json().error.code).toBe('review_answers_invalid');
     expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toContain('answers.delivery');
-    expect((await save(member, reviewOf('self'), { answers: fullAnswers, submit: true })).statusCode).toBe(
+    expect((await save(t.member, reviewOf('self'), { answers: fullAnswers, submit: true })).statusCode).toBe(
       200,
     );
     expect((await save(peer, reviewOf('peer'), { answers: fullAnswers, submit: true })).statusCode).toBe(200);
 
     // The member's own review shows the numbers beside the questions; the peer's does not.
     const selfView = (
-      await t.app.inject(as(member, { method: 'GET', url: url(`/reviews/${reviewOf('self')}`) }))
+      await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/reviews/${reviewOf('self')}`) }))
     ).json().review;
     expect(selfView.scorecard.metrics).toHaveLength(5);
     const peerView = (
-      await t.app.inject(as(peer, { method: 'GET', url: url(`/reviews/${reviewOf('peer')}`) }))
+      await t.app.inject(as(peer, { method: 'GET', url: t.url(`/reviews/${reviewOf('peer')}`) }))
     ).json().review;
     expect(peerView.scorecard).toBeNull();
 
     // Overrides: the manager's only, and only with a reason.
-    const noReason = await save(manager, reviewOf('manager'), {
+    const noReason = await save(t.manager, reviewOf('manager'), {
       answers: fullAnswers,
       overrides: { routines: { score: 90, reason: ' ' } },
     });
@@ -342,10 +311,10 @@ describe('one review, end to end', () => {
       fields: [{ path: 'overrides.routines.reason' }],
     });
     const peerOverride = await t.app.inject(
-      as(peer, { method: 'GET', url: url(`/reviews/${reviewOf('peer')}`) }),
+      as(peer, { method: 'GET', url: t.url(`/reviews/${reviewOf('peer')}`) }),
     );
     expect(peerOverride.statusCode).toBe(200);
-    const withReason = await save(manager, reviewOf('manager'), {
+    const withReason = await save(t.manager, reviewOf('manager'), {
       answers: fullAnswers,
       overrides: { routines: { score: 90, reason: 'Covered the daily report for a colleague on leave' } },
       submit: true,
@@ -356,15 +325,17 @@ describe('one review, end to end', () => {
     // Calibration: a change of the final rating is in the audit log, with from and to.
     await walk(cycle.id, 'calibration');
     const calibration = (
-      await t.app.inject(as(manager, { method: 'GET', url: url(`/review-cycles/${cycle.id}/calibration`) }))
+      await t.app.inject(
+        as(t.manager, { method: 'GET', url: t.url(`/review-cycles/${cycle.id}/calibration`) }),
+      )
     ).json().calibration;
     expect(calibration.scale).toBe(5);
     expect(calibration.distribution.reduce((a: number, b: number) => a + b, 0)).toBe(1);
     const patch = (rating: number, reason = 'Calibrated against the team’s evidence') =>
       t.app.inject(
-        as(manager, {
+        as(t.manager, {
           method: 'PATCH',
-          url: url(`/review-participants/${participant.id}`),
+          url: t.url(`/review-participants/${participant.id}`),
           payload: { finalRating: rating, finalComment: 'Strong quarter', reason },
         }),
       );
@@ -381,9 +352,9 @@ describe('one review, end to end', () => {
     expect((await patch(3.5)).statusCode).toBe(200);
     const audit = (
       await t.app.inject(
-        as(admin, {
+        as(t.admin, {
           method: 'GET',
-          url: url(`/audit?objectType=review_participant&objectId=${participant.id}`),
+          url: t.url(`/audit?objectType=review_participant&objectId=${participant.id}`),
         }),
       )
     ).json();
@@ -394,16 +365,16 @@ describe('one review, end to end', () => {
 
     // Sign-off only at its stage; then nothing changes; the reviewee acknowledges.
     const early = await t.app.inject(
-      as(manager, { method: 'POST', url: url(`/review-participants/${participant.id}/sign-off`) }),
+      as(t.manager, { method: 'POST', url: t.url(`/review-participants/${participant.id}/sign-off`) }),
     );
     expect(early.json().error.code).toBe('review_stage');
     await walk(cycle.id, 'sign_off');
     expect(
       (
         await t.app.inject(
-          as(member, {
+          as(t.member, {
             method: 'POST',
-            url: url(`/review-participants/${participant.id}/acknowledge`),
+            url: t.url(`/review-participants/${participant.id}/acknowledge`),
             payload: {},
           }),
         )
@@ -412,18 +383,18 @@ describe('one review, end to end', () => {
     expect(
       (
         await t.app.inject(
-          as(manager, { method: 'POST', url: url(`/review-participants/${participant.id}/sign-off`) }),
+          as(t.manager, { method: 'POST', url: t.url(`/review-participants/${participant.id}/sign-off`) }),
         )
       ).statusCode,
     ).toBe(200);
-    const late = await save(member, reviewOf('self'), { answers: fullAnswers });
+    const late = await save(t.member, reviewOf('self'), { answers: fullAnswers });
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'review_signed_off', fields: [{ path: 'answers' }] });
     expect((await patch(5)).json().error.code).toBe('review_signed_off');
     const ack = await t.app.inject(
-      as(member, {
+      as(t.member, {
         method: 'POST',
-        url: url(`/review-participants/${participant.id}/acknowledge`),
+        url: t.url(`/review-participants/${participant.id}/acknowledge`),
         payload: { note: 'Thanks' },
       }),
     );
@@ -434,12 +405,12 @@ describe('one review, end to end', () => {
 
 describe('privacy per role', () => {
   it('member, peer, bystander, viewer, manager and admin each see what they should', async () => {
-    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const cycle = (await createCycle(t.manager)).json<{ cycle: Cycle }>().cycle;
     const participant = must(cycle.participants[0]);
-    const get = (user: TestUser, path: string) => t.app.inject(as(user, { method: 'GET', url: url(path) }));
+    const get = (user: TestUser, path: string) => t.app.inject(as(user, { method: 'GET', url: t.url(path) }));
 
     // The reviewee sees their own self review only, until sign-off.
-    const own = (await get(member, `/review-participants/${participant.id}`)).json().participant;
+    const own = (await get(t.member, `/review-participants/${participant.id}`)).json().participant;
     expect(own.reviews.map((r: { kind: string }) => r.kind)).toEqual(['self']);
     expect(own.scorecard).not.toBeNull();
     // The peer sees the review they write, not the scorecard or the others.
@@ -452,52 +423,52 @@ describe('privacy per role', () => {
     expect((await get(bystander, `/reviews/${must(participant.reviews[0]).id}`)).statusCode).toBe(404);
     expect((await get(bystander, `/review-cycles/${cycle.id}`)).statusCode).toBe(404);
     expect((await get(bystander, '/review-cycles')).json().items).toEqual([]);
-    expect((await get(viewer, `/review-participants/${participant.id}`)).statusCode).toBe(404);
+    expect((await get(t.viewer, `/review-participants/${participant.id}`)).statusCode).toBe(404);
     // Calibration is for managers of the people in it.
     expect((await get(bystander, `/review-cycles/${cycle.id}/calibration`)).statusCode).toBe(403);
     // The manager and admins see everything, with names.
-    for (const user of [manager, admin, owner]) {
+    for (const user of [t.manager, t.admin, t.owner]) {
       const all = (await get(user, `/review-participants/${participant.id}`)).json().participant;
       expect(all.reviews.map((r: { reviewer: { id: string } | null }) => r.reviewer?.id)).toEqual([
-        member.id,
+        t.member.id,
         peer.id,
-        manager.id,
+        t.manager.id,
       ]);
     }
-    expect((await get(admin, '/review-cycles')).json().items).toHaveLength(1);
+    expect((await get(t.admin, '/review-cycles')).json().items).toHaveLength(1);
 
     // After sign-off the reviewee sees the peer's answers without the peer's name (the template says so).
     const answers = { ...fullAnswers };
     for (const review of participant.reviews) {
-      const user = review.kind === 'self' ? member : review.kind === 'peer' ? peer : manager;
+      const user = review.kind === 'self' ? t.member : review.kind === 'peer' ? peer : t.manager;
       await t.app.inject(
-        as(user, { method: 'PUT', url: url(`/reviews/${review.id}`), payload: { answers, submit: true } }),
+        as(user, { method: 'PUT', url: t.url(`/reviews/${review.id}`), payload: { answers, submit: true } }),
       );
     }
     await walk(cycle.id, 'sign_off');
     await t.app.inject(
-      as(manager, {
+      as(t.manager, {
         method: 'PATCH',
-        url: url(`/review-participants/${participant.id}`),
+        url: t.url(`/review-participants/${participant.id}`),
         payload: { finalRating: 4, reason: 'Calibrated with the team' },
       }),
     );
     await t.app.inject(
-      as(manager, { method: 'POST', url: url(`/review-participants/${participant.id}/sign-off`) }),
+      as(t.manager, { method: 'POST', url: t.url(`/review-participants/${participant.id}/sign-off`) }),
     );
-    const after = (await get(member, `/review-participants/${participant.id}`)).json().participant;
+    const after = (await get(t.member, `/review-participants/${participant.id}`)).json().participant;
     expect(after.finalRating).toBe(4);
     const peerReview = after.reviewDetails.find((r: { kind: string }) => r.kind === 'peer');
     expect(peerReview.reviewer).toBeNull();
     expect(peerReview.answers.highlights.text).toBe('Launched the referral campaign');
     expect(JSON.stringify(after)).not.toContain(peer.id);
     expect(after.reviewDetails.find((r: { kind: string }) => r.kind === 'manager').reviewer.id).toBe(
-      manager.id,
+      t.manager.id,
     );
   });
 
   it('refuses ids from another workspace', async () => {
-    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const cycle = (await createCycle(t.manager)).json<{ cycle: Cycle }>().cycle;
     const other = await signUpUser(t.app);
     const created = await t.app.inject(
       as(other, { method: 'POST', url: '/api/v1/workspaces', payload: { name: 'Other' } }),
@@ -521,7 +492,7 @@ describe('privacy per role', () => {
     );
     expect(put.statusCode).toBe(404);
     // A person of another workspace cannot be named as a participant either.
-    const foreign = await createCycle(manager, {
+    const foreign = await createCycle(t.manager, {
       name: 'Other',
       kind: 'monthly',
       periodStart: '2026-11-01',
@@ -539,11 +510,11 @@ describe('scorecard from data', () => {
       .insertInto('goals')
       .values({
         id: 'goal-1',
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         parent_id: null,
         title: 'Grow sign-ups',
         description: null,
-        owner_id: member.id,
+        owner_id: t.member.id,
         start_date: '2026-07-01',
         due_date: '2026-09-30',
         status: 'active',
@@ -561,7 +532,7 @@ describe('scorecard from data', () => {
       .insertInto('key_results')
       .values({
         id: 'kr-1',
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         goal_id: 'goal-1',
         title: 'Sign-ups',
         kpi_id: null,
@@ -583,9 +554,9 @@ describe('scorecard from data', () => {
       .insertInto('check_ins')
       .values({
         id: 'ci-1',
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         goal_id: 'goal-1',
-        author_id: member.id,
+        author_id: t.member.id,
         progress: 0.5,
         confidence: 3,
         note: 'ok',
@@ -601,7 +572,7 @@ describe('scorecard from data', () => {
       recurrence: string | null = null,
     ) => ({
       id,
-      workspace_id: workspaceId,
+      workspace_id: t.workspaceId,
       goal_id: null,
       parent_id: null,
       position: 0,
@@ -628,7 +599,7 @@ describe('scorecard from data', () => {
       .insertInto('recurrences')
       .values({
         id: 'rec-1',
-        workspace_id: workspaceId,
+        workspace_id: t.workspaceId,
         rule: 'FREQ=DAILY',
         starts_on: '2026-07-01',
         template: '{}',
@@ -654,15 +625,18 @@ describe('scorecard from data', () => {
       .insertInto('task_roles')
       .values(
         ['on-time', 'late', 'outside', 'daily-1', 'daily-2'].flatMap((taskId) => [
-          { workspace_id: workspaceId, task_id: taskId, user_id: member.id, role: 'R' },
-          { workspace_id: workspaceId, task_id: taskId, user_id: member.id, role: 'A' },
+          { workspace_id: t.workspaceId, task_id: taskId, user_id: t.member.id, role: 'R' },
+          { workspace_id: t.workspaceId, task_id: taskId, user_id: t.member.id, role: 'A' },
         ]),
       )
       .execute();
-    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const cycle = (await createCycle(t.manager)).json<{ cycle: Cycle }>().cycle;
     const participant = (
       await t.app.inject(
-        as(manager, { method: 'GET', url: url(`/review-participants/${must(cycle.participants[0]).id}`) }),
+        as(t.manager, {
+          method: 'GET',
+          url: t.url(`/review-participants/${must(cycle.participants[0]).id}`),
+        }),
       )
     ).json().participant;
     const metric = (key: string) => participant.scorecard.metrics.find((m: { key: string }) => m.key === key);
@@ -683,13 +657,13 @@ describe('scorecard from data', () => {
 
 describe('comments on a review', () => {
   it('only the person, their manager and admins read and write the discussion; mentions stay among them', async () => {
-    const cycle = (await createCycle(manager)).json<{ cycle: Cycle }>().cycle;
+    const cycle = (await createCycle(t.manager)).json<{ cycle: Cycle }>().cycle;
     const participant = must(cycle.participants[0]);
     const post = (user: TestUser, body: string) =>
       t.app.inject(
         as(user, {
           method: 'POST',
-          url: url('/comments'),
+          url: t.url('/comments'),
           payload: { targetType: 'review', targetId: participant.id, body },
         }),
       );
@@ -697,45 +671,45 @@ describe('comments on a review', () => {
       t.app.inject(
         as(user, {
           method: 'GET',
-          url: url(`/comments?targetType=review&targetId=${participant.id}`),
+          url: t.url(`/comments?targetType=review&targetId=${participant.id}`),
         }),
       );
     const timeline = (user: TestUser) =>
       t.app.inject(
         as(user, {
           method: 'GET',
-          url: url(`/timeline?targetType=review&targetId=${participant.id}`),
+          url: t.url(`/timeline?targetType=review&targetId=${participant.id}`),
         }),
       );
 
-    const first = await post(manager, 'Let us go through the on-time figure together');
+    const first = await post(t.manager, 'Let us go through the on-time figure together');
     expect(first.statusCode).toBe(201);
     const commentId = first.json().comment.id as string;
-    expect((await post(member, 'Two of those tasks waited on the supplier')).statusCode).toBe(201);
-    for (const user of [manager, member, admin, owner]) {
+    expect((await post(t.member, 'Two of those tasks waited on the supplier')).statusCode).toBe(201);
+    for (const user of [t.manager, t.member, t.admin, t.owner]) {
       const items = (await read(user)).json().items;
       expect(items).toHaveLength(2);
     }
     // The peer writes a piece of the review, not its discussion; bystanders and viewers do not know it exists.
-    for (const user of [peer, bystander, viewer]) {
+    for (const user of [peer, bystander, t.viewer]) {
       expect((await read(user)).statusCode).toBe(404);
       expect((await timeline(user)).statusCode).toBe(404);
     }
     for (const user of [peer, bystander]) expect((await post(user, 'Hello')).statusCode).toBe(404);
     // Reacting to or editing a comment by its id is refused as if it did not exist.
     const react = await t.app.inject(
-      as(peer, { method: 'POST', url: url(`/comments/${commentId}/reactions`), payload: { emoji: '👍' } }),
+      as(peer, { method: 'POST', url: t.url(`/comments/${commentId}/reactions`), payload: { emoji: '👍' } }),
     );
     expect(react.statusCode).toBe(404);
     // A mention would send an excerpt: only to people who may read the review.
-    const mentionPeer = await post(manager, `@[Peer](user:${peer.id}) what do you think?`);
+    const mentionPeer = await post(t.manager, `@[Peer](user:${peer.id}) what do you think?`);
     expect(mentionPeer.json().error).toMatchObject({
       code: 'mention_not_allowed',
       fields: [{ path: 'body' }],
     });
-    expect((await post(manager, `@[Admin](user:${admin.id}) please check`)).statusCode).toBe(201);
+    expect((await post(t.manager, `@[Admin](user:${t.admin.id}) please check`)).statusCode).toBe(201);
     // The reviewee reads the discussion, not the history of their ratings before sign-off.
-    const memberTimeline = (await timeline(member)).json().items;
+    const memberTimeline = (await timeline(t.member)).json().items;
     expect(memberTimeline.every((item: { kind: string }) => item.kind === 'comment')).toBe(true);
     // Another workspace's member learns nothing either.
     const stranger = await signUpUser(t.app, { name: 'Stranger' });

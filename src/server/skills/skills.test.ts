@@ -1,31 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  as,
-  createTestApp,
-  createTestTeam,
-  signUpUser,
-  type TestApp,
-  type TestUser,
-} from '../testing/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, createTestTeam, signUpUser, type TestUser } from '../testing/app.ts';
+import { createTask, setMemberTitle, useTestTeam } from '../testing/factories.ts';
 
-let t: TestApp;
-let owner: TestUser;
-let manager: TestUser;
-let member: TestUser;
-let viewer: TestUser;
-let workspaceId: string;
-
-beforeEach(async () => {
-  t = await createTestApp(); // today is 2026-11-26
-  ({ workspaceId, owner, manager, member, viewer } = await createTestTeam(t.app, [
-    'manager',
-    'member',
-    'viewer',
-  ]));
-});
-afterEach(() => t.close());
-
-const url = (suffix: string, workspace = workspaceId) => `/api/v1/w/${workspace}${suffix}`;
+const t = useTestTeam(['manager', 'member', 'viewer']);
 
 async function call(
   user: TestUser,
@@ -35,7 +12,7 @@ async function call(
   headers?: Record<string, string>,
 ) {
   return t.app.inject(
-    as(user, { method, url: url(path), ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) }),
+    as(user, { method, url: t.url(path), ...(payload ? { payload } : {}), ...(headers ? { headers } : {}) }),
   );
 }
 
@@ -75,70 +52,69 @@ type Session = {
 
 /** Titles and levels: member and manager are 内容运营, whose role asks 数据分析 3; a task needs 直播 3. */
 async function team() {
-  for (const [user, title] of [
-    [member, '内容运营'],
-    [manager, '内容运营'],
-  ] as const)
-    await ok(await call(owner, 'PATCH', `/members/${user.id}`, { title }));
+  await setMemberTitle(t, t.owner, t.member, '内容运营');
+  await setMemberTitle(t, t.owner, t.manager, '内容运营');
   await ok(
-    await call(owner, 'PUT', '/skills/targets', { roleTitle: '内容运营', skill: '数据分析', level: 3 }),
+    await call(t.owner, 'PUT', '/skills/targets', { roleTitle: '内容运营', skill: '数据分析', level: 3 }),
   );
-  await ok(await call(owner, 'PUT', '/skills/levels', { userId: member.id, skill: '数据分析', level: 1 }));
-  await ok(await call(owner, 'PUT', '/skills/levels', { userId: manager.id, skill: '数据分析', level: 4 }));
-  await ok(await call(owner, 'PUT', '/skills/levels', { userId: viewer.id, skill: '直播', level: 1 }));
   await ok(
-    await call(owner, 'POST', '/tasks', {
-      title: '双11直播带货',
-      requiredSkills: [{ skill: '直播', minLevel: 3 }],
-    }),
-    201,
+    await call(t.owner, 'PUT', '/skills/levels', { userId: t.member.id, skill: '数据分析', level: 1 }),
   );
+  await ok(
+    await call(t.owner, 'PUT', '/skills/levels', { userId: t.manager.id, skill: '数据分析', level: 4 }),
+  );
+  await ok(await call(t.owner, 'PUT', '/skills/levels', { userId: t.viewer.id, skill: '直播', level: 1 }));
+  await createTask(t, t.owner, { title: '双11直播带货', requiredSkills: [{ skill: '直播', minLevel: 3 }] });
 }
 
 describe('skills matrix', () => {
   it('shows levels, role targets and gaps from targets and from tasks nobody can cover', async () => {
     await team();
-    const matrix = await ok<Matrix>(await call(viewer, 'GET', '/skills'));
+    const matrix = await ok<Matrix>(await call(t.viewer, 'GET', '/skills'));
     expect(matrix.skills).toEqual(expect.arrayContaining(['数据分析', '直播']));
     expect(matrix.targets).toEqual([{ roleTitle: '内容运营', skill: '数据分析', level: 3 }]);
     expect(matrix.gaps.people).toEqual([
-      expect.objectContaining({ personId: member.id, level: 1, target: 3 }),
+      expect.objectContaining({ personId: t.member.id, level: 1, target: 3 }),
     ]);
     expect(matrix.gaps.tasks).toEqual([
       expect.objectContaining({ skill: '直播', minLevel: 3, bestLevel: 1 }),
     ]);
     // Taking a level away: the person has the skill no more.
-    await ok(await call(owner, 'PUT', '/skills/levels', { userId: viewer.id, skill: '直播', level: null }));
-    const after = await ok<Matrix>(await call(owner, 'GET', '/skills'));
+    await ok(
+      await call(t.owner, 'PUT', '/skills/levels', { userId: t.viewer.id, skill: '直播', level: null }),
+    );
+    const after = await ok<Matrix>(await call(t.owner, 'GET', '/skills'));
     expect(after.gaps.tasks[0]?.bestLevel).toBe(0);
   });
 
   it('lets anyone set their own level, managers everyone’s, and training managers the targets', async () => {
-    await ok(await call(member, 'PUT', '/skills/levels', { userId: member.id, skill: '文案', level: 3 }));
-    const other = await call(member, 'PUT', '/skills/levels', {
-      userId: manager.id,
+    await ok(await call(t.member, 'PUT', '/skills/levels', { userId: t.member.id, skill: '文案', level: 3 }));
+    const other = await call(t.member, 'PUT', '/skills/levels', {
+      userId: t.manager.id,
       skill: '文案',
       level: 3,
     });
     expect(other.statusCode).toBe(403);
-    await ok(await call(manager, 'PUT', '/skills/levels', { userId: member.id, skill: '文案', level: 4 }));
-    const target = await call(member, 'PUT', '/skills/targets', {
+    await ok(
+      await call(t.manager, 'PUT', '/skills/levels', { userId: t.member.id, skill: '文案', level: 4 }),
+    );
+    const target = await call(t.member, 'PUT', '/skills/targets', {
       roleTitle: '内容运营',
       skill: '文案',
       level: 4,
     });
     expect(target.statusCode).toBe(403);
     await ok(
-      await call(manager, 'PUT', '/skills/targets', { roleTitle: '内容运营', skill: '文案', level: 4 }),
+      await call(t.manager, 'PUT', '/skills/targets', { roleTitle: '内容运营', skill: '文案', level: 4 }),
     );
   });
 
   it('answers bad levels with a translated error naming the field', async () => {
     const response = await call(
-      owner,
+      t.owner,
       'PUT',
       '/skills/levels',
-      { userId: member.id, skill: '文案', level: 6 },
+      { userId: t.member.id, skill: '文案', level: 6 },
       { 'accept-language': 'zh-CN' },
     );
     expect(response.statusCode).toBe(400);
@@ -150,7 +126,7 @@ describe('skills matrix', () => {
 
   it('refuses people and sessions of another workspace', async () => {
     const stranger = await signUpUser(t.app);
-    const setLevel = await call(owner, 'PUT', '/skills/levels', {
+    const setLevel = await call(t.owner, 'PUT', '/skills/levels', {
       userId: stranger.id,
       skill: '文案',
       level: 3,
@@ -163,7 +139,7 @@ describe('skills matrix', () => {
       await t.app.inject(
         as(other.owner, {
           method: 'POST',
-          url: url('/training/courses', other.workspaceId),
+          url: t.url('/training/courses', other.workspaceId),
           payload: { title: 'X' },
         }),
       ),
@@ -173,40 +149,40 @@ describe('skills matrix', () => {
       await t.app.inject(
         as(other.owner, {
           method: 'POST',
-          url: url('/training/sessions', other.workspaceId),
+          url: t.url('/training/sessions', other.workspaceId),
           payload: { courseId: course.course.id, date: '2026-12-01', attendeeIds: [other.owner.id] },
         }),
       ),
       201,
     );
     // Their course and session are not found here; their people cannot be invited here.
-    const foreignCourse = await call(owner, 'POST', '/training/sessions', {
+    const foreignCourse = await call(t.owner, 'POST', '/training/sessions', {
       courseId: course.course.id,
       date: '2026-12-01',
       attendeeIds: [],
     });
     expect(foreignCourse.json().error.code).toBe('training_course_not_found');
     for (const response of [
-      await call(owner, 'PATCH', `/training/sessions/${session.session.id}`, { date: '2026-12-02' }),
-      await call(owner, 'DELETE', `/training/sessions/${session.session.id}`),
-      await call(owner, 'PUT', `/training/sessions/${session.session.id}/attendance`, {
+      await call(t.owner, 'PATCH', `/training/sessions/${session.session.id}`, { date: '2026-12-02' }),
+      await call(t.owner, 'DELETE', `/training/sessions/${session.session.id}`),
+      await call(t.owner, 'PUT', `/training/sessions/${session.session.id}/attendance`, {
         items: [{ userId: other.owner.id, status: 'attended', completed: true, score: 5 }],
       }),
     ])
       expect(response.json().error.code).toBe('training_session_not_found');
     const ownCourse = await ok<{ course: { id: string } }>(
-      await call(owner, 'POST', '/training/courses', { title: 'Y' }),
+      await call(t.owner, 'POST', '/training/courses', { title: 'Y' }),
       201,
     );
-    const invite = await call(owner, 'POST', '/training/sessions', {
+    const invite = await call(t.owner, 'POST', '/training/sessions', {
       courseId: ownCourse.course.id,
       date: '2026-12-01',
-      attendeeIds: [member.id, other.owner.id],
+      attendeeIds: [t.member.id, other.owner.id],
     });
     expect(invite.statusCode).toBe(400);
     expect(invite.json().error.code).toBe('training_person_not_member');
     expect(invite.json().error.fields[0].path).toBe('attendeeIds.1');
-    const trainer = await call(owner, 'POST', '/training/sessions', {
+    const trainer = await call(t.owner, 'POST', '/training/sessions', {
       courseId: ownCourse.course.id,
       date: '2026-12-01',
       trainerId: other.owner.id,
@@ -214,7 +190,7 @@ describe('skills matrix', () => {
     });
     expect(trainer.json().error.fields[0].path).toBe('trainerId');
     // Nothing half-saved: no session was made by the refused calls.
-    const training = await ok<{ sessions: Session[] }>(await call(owner, 'GET', '/training'));
+    const training = await ok<{ sessions: Session[] }>(await call(t.owner, 'GET', '/training'));
     expect(training.sessions).toEqual([]);
   });
 });
@@ -224,13 +200,13 @@ describe('training', () => {
     await team();
     const planned = await ok<{ session: Session }>(
       await call(
-        manager,
+        t.manager,
         'POST',
         '/skills/gap-training',
         {
           skill: '数据分析',
           date: '2026-12-03',
-          trainerId: manager.id,
+          trainerId: t.manager.id,
           materialsUrl: 'https://example.com/sql',
         },
         { 'accept-language': 'zh-CN' },
@@ -239,48 +215,48 @@ describe('training', () => {
     );
     expect(planned.session.skill).toBe('数据分析');
     expect(planned.session.targetLevel).toBe(3);
-    expect(planned.session.attendees.map((attendee) => attendee.userId)).toEqual([member.id]);
+    expect(planned.session.attendees.map((attendee) => attendee.userId)).toEqual([t.member.id]);
     expect(planned.session.attendees[0]?.status).toBe('invited');
-    const scheduled = await ok<Matrix>(await call(owner, 'GET', '/skills'));
+    const scheduled = await ok<Matrix>(await call(t.owner, 'GET', '/skills'));
     const analysis = scheduled.gaps.bySkill.find((gap) => gap.skill === '数据分析');
-    expect(analysis?.people.find((gap) => gap.personId === member.id)?.scheduledOn).toBe('2026-12-03');
+    expect(analysis?.people.find((gap) => gap.personId === t.member.id)?.scheduledOn).toBe('2026-12-03');
     expect(analysis?.toInvite).toBe(0);
 
     // Completion or a score for someone not attending is refused, and the whole batch with it.
     await ok(
-      await call(owner, 'PATCH', `/training/sessions/${planned.session.id}`, {
-        attendeeIds: [member.id, viewer.id],
+      await call(t.owner, 'PATCH', `/training/sessions/${planned.session.id}`, {
+        attendeeIds: [t.member.id, t.viewer.id],
       }),
     );
-    const refused = await call(owner, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
+    const refused = await call(t.owner, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
       items: [
-        { userId: member.id, status: 'attended', completed: true, score: 4 },
-        { userId: viewer.id, status: 'absent', completed: false, score: 2 },
+        { userId: t.member.id, status: 'attended', completed: true, score: 4 },
+        { userId: t.viewer.id, status: 'absent', completed: false, score: 2 },
       ],
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('training_not_attended');
     expect(refused.json().error.fields[0].path).toBe('items.1.score');
-    const untouched = await ok<{ sessions: Session[] }>(await call(owner, 'GET', '/training'));
+    const untouched = await ok<{ sessions: Session[] }>(await call(t.owner, 'GET', '/training'));
     expect(untouched.sessions[0]?.summary.attended).toBe(0);
 
     const recorded = await ok<{ session: Session }>(
-      await call(manager, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
+      await call(t.manager, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
         items: [
-          { userId: member.id, status: 'attended', completed: true, score: 4, note: '能独立写 SQL' },
-          { userId: viewer.id, status: 'absent', completed: false, score: null },
+          { userId: t.member.id, status: 'attended', completed: true, score: 4, note: '能独立写 SQL' },
+          { userId: t.viewer.id, status: 'absent', completed: false, score: null },
         ],
       }),
     );
     expect(recorded.session.summary).toMatchObject({ invited: 2, attended: 1, completed: 1, passed: 1 });
-    expect(recorded.session.attendees.find((row) => row.userId === member.id)?.passed).toBe(true);
+    expect(recorded.session.attendees.find((row) => row.userId === t.member.id)?.passed).toBe(true);
 
-    const matrix = await ok<Matrix>(await call(owner, 'GET', '/skills'));
-    const levels = matrix.people.find((person) => person.userId === member.id)?.levels;
+    const matrix = await ok<Matrix>(await call(t.owner, 'GET', '/skills'));
+    const levels = matrix.people.find((person) => person.userId === t.member.id)?.levels;
     expect(levels).toContainEqual({ skill: '数据分析', level: 3 });
     expect(matrix.gaps.people).toEqual([]);
     // No gap left: nobody to plan for.
-    const again = await call(owner, 'POST', '/skills/gap-training', {
+    const again = await call(t.owner, 'POST', '/skills/gap-training', {
       skill: '数据分析',
       date: '2026-12-10',
     });
@@ -289,28 +265,28 @@ describe('training', () => {
 
     // A task gap nobody's role targets: those closest to the level are invited; the course is reused per level.
     const live = await ok<{ session: Session }>(
-      await call(owner, 'POST', '/skills/gap-training', {
+      await call(t.owner, 'POST', '/skills/gap-training', {
         skill: '直播',
         date: '2026-12-10',
         trainerName: '外聘讲师',
       }),
       201,
     );
-    expect(live.session.attendees.map((row) => row.userId)).toEqual([viewer.id]);
+    expect(live.session.attendees.map((row) => row.userId)).toEqual([t.viewer.id]);
     // Invited to the coming session: the gap says so and nobody is invited twice.
-    const invited = await ok<Matrix>(await call(owner, 'GET', '/skills'));
+    const invited = await ok<Matrix>(await call(t.owner, 'GET', '/skills'));
     expect(invited.gaps.bySkill.find((gap) => gap.skill === '直播')?.toInvite).toBe(0);
-    const twice = await call(owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' });
+    const twice = await call(t.owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.code).toBe('skill_gap_already_planned');
     // Once the session is recorded (absent), a new one may be planned, on the same course.
     await ok(
-      await call(owner, 'PUT', `/training/sessions/${live.session.id}/attendance`, {
-        items: [{ userId: viewer.id, status: 'absent', completed: false, score: null }],
+      await call(t.owner, 'PUT', `/training/sessions/${live.session.id}/attendance`, {
+        items: [{ userId: t.viewer.id, status: 'absent', completed: false, score: null }],
       }),
     );
     const second = await ok<{ session: Session }>(
-      await call(owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' }),
+      await call(t.owner, 'POST', '/skills/gap-training', { skill: '直播', date: '2026-12-17' }),
       201,
     );
     expect(second.session.courseId).toBe(live.session.courseId);
@@ -319,30 +295,30 @@ describe('training', () => {
   it('leaves training to training managers; viewers read it', async () => {
     await team();
     expect(
-      (await call(member, 'POST', '/skills/gap-training', { skill: '数据分析', date: '2026-12-03' }))
+      (await call(t.member, 'POST', '/skills/gap-training', { skill: '数据分析', date: '2026-12-03' }))
         .statusCode,
     ).toBe(403);
-    expect((await call(member, 'POST', '/training/courses', { title: 'SQL' })).statusCode).toBe(403);
-    expect((await call(viewer, 'GET', '/training')).statusCode).toBe(200);
+    expect((await call(t.member, 'POST', '/training/courses', { title: 'SQL' })).statusCode).toBe(403);
+    expect((await call(t.viewer, 'GET', '/training')).statusCode).toBe(200);
     const planned = await ok<{ session: Session }>(
-      await call(owner, 'POST', '/skills/gap-training', { skill: '数据分析', date: '2026-12-03' }),
+      await call(t.owner, 'POST', '/skills/gap-training', { skill: '数据分析', date: '2026-12-03' }),
       201,
     );
-    const attendance = await call(member, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
-      items: [{ userId: member.id, status: 'attended', completed: true, score: 5 }],
+    const attendance = await call(t.member, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
+      items: [{ userId: t.member.id, status: 'attended', completed: true, score: 5 }],
     });
     expect(attendance.statusCode).toBe(403);
-    await ok(await call(manager, 'DELETE', `/training/sessions/${planned.session.id}`), 204);
+    await ok(await call(t.manager, 'DELETE', `/training/sessions/${planned.session.id}`), 204);
   });
 
   it('keeps personal development goals in the goal tree, owned by the person', async () => {
     const { goalId } = await ok<{ goalId: string }>(
       await call(
-        member,
+        t.member,
         'POST',
         '/skills/development-goals',
         {
-          userId: member.id,
+          userId: t.member.id,
           skill: '数据分析',
           targetLevel: 3,
           startDate: '2026-12-01',
@@ -353,23 +329,23 @@ describe('training', () => {
       201,
     );
     const goal = await ok<{ goal: { title: string; owner: { id: string } | null } }>(
-      await call(owner, 'GET', `/goals/${goalId}`),
+      await call(t.owner, 'GET', `/goals/${goalId}`),
     );
     expect(goal.goal.title).toContain('数据分析 to level 3');
-    const matrix = await ok<Matrix>(await call(viewer, 'GET', '/skills'));
+    const matrix = await ok<Matrix>(await call(t.viewer, 'GET', '/skills'));
     expect(matrix.developmentGoals).toEqual([
-      expect.objectContaining({ goalId, userId: member.id, skill: '数据分析', targetLevel: 3 }),
+      expect.objectContaining({ goalId, userId: t.member.id, skill: '数据分析', targetLevel: 3 }),
     ]);
-    const forOther = await call(member, 'POST', '/skills/development-goals', {
-      userId: manager.id,
+    const forOther = await call(t.member, 'POST', '/skills/development-goals', {
+      userId: t.manager.id,
       skill: '文案',
       targetLevel: 3,
       startDate: '2026-12-01',
       dueDate: '2027-02-28',
     });
     expect(forOther.statusCode).toBe(403);
-    const backwards = await call(manager, 'POST', '/skills/development-goals', {
-      userId: member.id,
+    const backwards = await call(t.manager, 'POST', '/skills/development-goals', {
+      userId: t.member.id,
       skill: '文案',
       targetLevel: 3,
       startDate: '2026-12-01',
@@ -381,20 +357,20 @@ describe('training', () => {
   it('writes the matrix, gaps and sessions into the plan’s training section and chapter 8', async () => {
     await team();
     const planned = await ok<{ session: Session }>(
-      await call(owner, 'POST', '/skills/gap-training', {
+      await call(t.owner, 'POST', '/skills/gap-training', {
         skill: '数据分析',
         date: '2026-12-03',
-        trainerId: manager.id,
+        trainerId: t.manager.id,
       }),
       201,
     );
     await ok(
-      await call(owner, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
-        items: [{ userId: member.id, status: 'attended', completed: false, score: null }],
+      await call(t.owner, 'PUT', `/training/sessions/${planned.session.id}/attendance`, {
+        items: [{ userId: t.member.id, status: 'attended', completed: false, score: null }],
       }),
     );
     const exported = await ok<{ plan: { sections?: { training?: Record<string, unknown[]> } } }>(
-      await call(owner, 'GET', '/plan/export?format=json'),
+      await call(t.owner, 'GET', '/plan/export?format=json'),
     );
     const training = exported.plan.sections?.training;
     expect(training?.matrix).toEqual(

@@ -7,7 +7,7 @@ import { as, createTestApp, createTestWorkspace, signUpUser, type TestApp, type 
 /**
  * Factories for the objects most tests start from, so a test file says what it needs instead of repeating how
  * to make it: a fresh app with a team per test (`useTestTeam`), then tasks, goals, KPIs and processes made
- * through the API as a given member (a non-2xx answer throws with its body).
+ * through the API as a given member, and members beyond the team (`addMember`); a non-2xx answer throws with its body.
  */
 
 type MemberRole = Exclude<Role, 'owner'>;
@@ -186,4 +186,32 @@ export async function setMemberTitle(
   );
   if (response.statusCode !== 200)
     throw new Error(`member title answered ${response.statusCode}: ${response.body}`);
+}
+
+/**
+ * A new user (named, with an e-mail or language, if given) who joins the workspace in `role` by an invitation
+ * from `by`, as people join: a member beyond the team's one per role, e.g. a named peer for a review.
+ */
+export async function addMember(
+  scope: WorkspaceScope,
+  by: TestUser,
+  { role, ...person }: { role: MemberRole } & Parameters<typeof signUpUser>[1] = { role: 'member' },
+): Promise<TestUser> {
+  const user = await signUpUser(scope.app, person);
+  const invitation = await scope.app.inject(
+    as(by, {
+      method: 'POST',
+      url: `/api/v1/w/${scope.workspaceId}/invitations`,
+      payload: { role, expiresInDays: 7 },
+    }),
+  );
+  if (invitation.statusCode !== 201)
+    throw new Error(`invitation answered ${invitation.statusCode}: ${invitation.body}`);
+  const { token } = invitation.json<{ token: string }>();
+  const accepted = await scope.app.inject(
+    as(user, { method: 'POST', url: `/api/v1/invitations/${token}/accept` }),
+  );
+  if (accepted.statusCode !== 200)
+    throw new Error(`accepting answered ${accepted.statusCode}: ${accepted.body}`);
+  return user;
 }
