@@ -149,8 +149,10 @@ describe('demo workspace', () => {
     const url = (path: string) => `/api/v1/w/${workspaceId}${path}`;
     const cycles = (await t.app.inject(as(owner, { method: 'GET', url: url('/review-cycles') }))).json()
       .items;
-    expect(cycles).toHaveLength(1);
+    // The current quarter at the manager stage, and the quarter before closed (its skill-tagged review below).
+    expect(cycles).toHaveLength(2);
     expect(cycles[0]).toMatchObject({ kind: 'quarterly', stage: 'manager', participantCount: 6 });
+    expect(cycles[1]).toMatchObject({ kind: 'quarterly', stage: 'closed', participantCount: 1 });
     const cycle = (
       await t.app.inject(as(owner, { method: 'GET', url: url(`/review-cycles/${cycles[0].id}`) }))
     ).json().cycle;
@@ -173,5 +175,18 @@ describe('demo workspace', () => {
       await t.app.inject(as(owner, { method: 'GET', url: url(`/review-cycles/${cycles[0].id}/calibration`) }))
     ).json().calibration;
     expect(calibration.entries.some((e: { outlier: unknown }) => e.outlier !== null)).toBe(true);
+    // The closed quarter's signed-off review rated 赵敏's paid channels below her role's target: the owner, her
+    // manager, sees that gap on the skills page, sourced from the review.
+    const matrix = (await t.app.inject(as(owner, { method: 'GET', url: url('/skills') }))).json();
+    const fromReview = matrix.gaps.people.filter((gap: { review: unknown }) => gap.review !== null);
+    expect(fromReview).toEqual([
+      expect.objectContaining({
+        name: 'Min Zhao',
+        skill: 'Paid channels',
+        level: 2,
+        target: 3,
+        review: expect.objectContaining({ cycleId: cycles[1].id, cycleName: cycles[1].name }),
+      }),
+    ]);
   });
 });

@@ -3,14 +3,17 @@ import {
   builtinTemplate,
   periodFor,
   ratingFromScore,
+  skillRatings,
   weightedRating,
   type Answers,
   type Overrides,
   type ReviewKind,
+  type ReviewTemplateDefinition,
   type Scorecard,
 } from '../../core/reviews/index.ts';
 import { newId } from '../../db/ids.ts';
 import type { DemoContext } from '../demo/context.ts';
+import { demoText } from '../demo/english.ts';
 import { dayInTimezone } from '../time.ts';
 import * as queries from './queries.ts';
 import { computeScorecards } from './scorecards.ts';
@@ -209,4 +212,161 @@ export async function seedReviewsDemo(context: DemoContext): Promise<void> {
     ];
   });
   await queries.insertReviews(trx, reviewRows);
+  await seedPastSkillsReview(context, period.start);
+}
+
+/**
+ * The quarter before, closed: a template tagged with skills (saved in the workspace, so the template list shows
+ * one) and 赵敏's signed-off review, whose manager rated her paid-channel work 2 — below the 3 her role
+ * (电商运营) asks, though the matrix says 3. The skills page shows that gap, from the review, to the owner (her
+ * manager), to her and to admins only.
+ */
+async function seedPastSkillsReview(context: DemoContext, currentStart: string): Promise<void> {
+  const { services, trx, workspaceId, people, locale } = context;
+  const now = services.now();
+  const say = (words: Words) => (locale === 'en' ? words.en : words.zh);
+  const revieweeId = people.zhaomin;
+  if (!revieweeId) return;
+  const period = periodFor('quarterly', addDays(currentStart, -1));
+  const base = builtinTemplate('kpi_ops', locale).definition;
+  const anchors = base.sections[0]?.questions.find((q) => q.type === 'rating');
+  const definition: ReviewTemplateDefinition = {
+    ...base,
+    sections: [
+      ...base.sections,
+      {
+        id: 'skills',
+        title: say({ zh: '专业技能', en: 'Professional skills' }),
+        weight: 0,
+        questions: [
+          {
+            id: 'channels',
+            type: 'rating',
+            text: say({
+              zh: '渠道投放：选渠道、控成本、读转化',
+              en: 'Paid channels: choosing them, keeping cost down, reading conversion',
+            }),
+            weight: 100,
+            anchors: anchors?.type === 'rating' ? anchors.anchors : ['1', '2', '3', '4', '5'],
+            metric: null,
+            skill: demoText(locale, '渠道投放'),
+          },
+        ],
+      },
+    ],
+  };
+  const made = now - 150 * 86_400_000;
+  const templateId = newId(now);
+  await queries.insertTemplate(trx, {
+    id: templateId,
+    workspace_id: workspaceId,
+    name: say({ zh: 'KPI 驱动的运营评估（含技能）', en: 'KPI-driven operations review with skills' }),
+    builtin_key: 'kpi_ops',
+    definition: JSON.stringify(definition),
+    created_by: context.ownerId,
+    created_at: made,
+    updated_at: made,
+  });
+  const signedAt = Math.min(now - 86_400_000, Date.parse(`${addDays(period.end, 18)}T06:00:00Z`));
+  const cycleId = newId(now);
+  const year = period.start.slice(0, 4);
+  const quarter = Math.floor(Number(period.start.slice(5, 7)) / 3) + 1;
+  await queries.insertCycle(trx, {
+    id: cycleId,
+    workspace_id: workspaceId,
+    name: say({ zh: `${year} 年第 ${quarter} 季度能力评估`, en: `Q${quarter} ${year} skills check` }),
+    kind: 'quarterly',
+    period_start: period.start,
+    period_end: period.end,
+    template_id: templateId,
+    definition: JSON.stringify(definition),
+    stages: JSON.stringify(
+      (['self', 'peer', 'manager', 'calibration', 'sign_off'] as const).map((stage, index) => ({
+        stage,
+        dueDate: addDays(period.end, 4 + index * 4),
+      })),
+    ),
+    stage: 'closed',
+    created_by: context.ownerId,
+    created_at: made,
+    updated_at: signedAt,
+  });
+  const participantId = newId(now);
+  await queries.insertParticipants(trx, [
+    {
+      id: participantId,
+      workspace_id: workspaceId,
+      cycle_id: cycleId,
+      reviewee_id: revieweeId,
+      manager_id: context.ownerId,
+      period_start: period.start,
+      period_end: period.end,
+      scorecard: null,
+      scorecard_at: null,
+      final_rating: 3,
+      final_comment: say({
+        zh: '店铺运营扎实；投放的成本控制还要加强，下季度安排培训。',
+        en: 'Solid store operations; paid-channel cost control needs work, with training next quarter.',
+      }),
+      signed_off_by: context.ownerId,
+      signed_off_at: signedAt,
+      acknowledged_at: signedAt + 3_600_000,
+      acknowledgement: null,
+      created_at: made,
+      updated_at: signedAt,
+    },
+  ]);
+  const answersOf = (kind: 'self' | 'manager'): Answers => {
+    const answers: Answers = {};
+    for (const section of definition.sections)
+      for (const question of section.questions) {
+        if (question.type === 'rating') answers[question.id] = { rating: question.skill ? 2 : 3 };
+        else if (question.type === 'text')
+          answers[question.id] = {
+            text: say(
+              kind === 'self'
+                ? { zh: '大促期间店铺转化稳定。', en: 'Store conversion held up through the sale.' }
+                : { zh: '投放花费超出预算两次。', en: 'Paid spend ran over budget twice.' },
+            ),
+          };
+      }
+    if (kind === 'self') answers.channels = { rating: 3 };
+    return answers;
+  };
+  await queries.insertReviews(
+    trx,
+    (['self', 'manager'] as const).map((kind) => {
+      const answers = answersOf(kind);
+      return {
+        id: newId(now),
+        workspace_id: workspaceId,
+        cycle_id: cycleId,
+        participant_id: participantId,
+        reviewer_id: kind === 'self' ? revieweeId : context.ownerId,
+        kind,
+        status: 'submitted',
+        answers: JSON.stringify(answers),
+        overrides: '{}',
+        score: weightedRating(definition, answers),
+        submitted_at: signedAt - (kind === 'self' ? 10 : 4) * 86_400_000,
+        created_at: made,
+        updated_at: signedAt - (kind === 'self' ? 10 : 4) * 86_400_000,
+      };
+    }),
+  );
+  // What sign-off records (reviews service `signOff`), from the manager's answers.
+  await queries.insertSkillAssessments(
+    trx,
+    skillRatings(definition, answersOf('manager')).map((rating) => ({
+      workspace_id: workspaceId,
+      participant_id: participantId,
+      user_id: revieweeId,
+      skill: rating.skill,
+      level: rating.level,
+      rating: rating.rating,
+      scale: rating.scale,
+      assessed_on: dayInTimezone(signedAt, services.config.timezone),
+      assessed_at: signedAt,
+    })),
+  );
 }
