@@ -296,6 +296,8 @@ describe('checkReferences', () => {
   it('lists unknown keys once, in order', () => {
     expect(checkReferences(['a', 'b', 'a', 'c'], ['a'])).toEqual(['b', 'c']);
     expect(checkReferences(['a'], new Set(['a']))).toEqual([]);
+    // A Map of the KPIs by key is looked up as it is (plan lint passes its own).
+    expect(checkReferences(['a', 'b', 'b'], new Map([['a', { name: 'A' }]]))).toEqual(['b']);
   });
 });
 

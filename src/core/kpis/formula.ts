@@ -580,9 +580,16 @@ export function findFormulaCycle(definitions: Record<string, string[]>): string[
   return null;
 }
 
-/** The referenced keys that are not known KPI keys, each once, in order of first use. */
-export function checkReferences(references: readonly string[], knownKeys: Iterable<string>): string[] {
-  const known = new Set(knownKeys);
+/**
+ * The referenced keys that are not known KPI keys, each once, in order of first use. Pass a Set or Map of the keys
+ * when checking many formulas against the same KPIs: a list is copied into a Set on every call (at 20,000 KPIs and
+ * 1,000 formulas that copy was most of plan health's time).
+ */
+export function checkReferences(
+  references: readonly string[],
+  knownKeys: Iterable<string> | { has(key: string): boolean },
+): string[] {
+  const known = 'has' in knownKeys ? knownKeys : new Set(knownKeys);
   return [...new Set(references)].filter((key) => !known.has(key));
 }
 

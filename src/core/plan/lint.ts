@@ -311,7 +311,7 @@ export function lintPlan(plan: Plan, options: LintOptions): LintResult {
         );
       } else {
         definitions[kpi.key] = parsed.references;
-        for (const key of checkReferences(parsed.references, kpis.keys()))
+        for (const key of checkReferences(parsed.references, kpis))
           add('plan-unknown-reference', [...at, 'formula'], { what: what('kpi'), key }, kpi.key);
       }
     }
