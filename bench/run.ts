@@ -38,9 +38,10 @@ const baselineSeconds = args.number('baseline-duration', 2);
 const levels = (args.string('connections') ?? '1,16,64').split(',').map(Number);
 const runMicro = args.flag('micro') || (SCALES[scale].runsMicroByDefault && !args.flag('no-micro'));
 const compareFile = args.string('compare');
+// Names hold commas inside parentheses ('task list (50, filtered)'): split only on the others.
 const only = args
   .string('only')
-  ?.split(',')
+  ?.split(/,(?![^(]*\))/)
   .map((name) => name.trim());
 const serverRoot = args.string('server-root');
 const label = args.string('label');

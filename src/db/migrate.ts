@@ -20,6 +20,7 @@ import * as m0016 from './migrations/0016_retros_training.ts';
 import * as m0017 from './migrations/0017_workspace_settings.ts';
 import * as m0028 from './migrations/0028_meeting_agenda_lead.ts';
 import * as m0029 from './migrations/0029_review_skill_assessments.ts';
+import * as m0030 from './migrations/0030_read_orders.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_meeting_agenda_lead': m0028,
   '0025_survey_links': m0025,
   '0029_review_skill_assessments': m0029,
+  '0030_read_orders': m0030,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

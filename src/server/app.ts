@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { refreshPlannerStatistics } from '../db/statistics.ts';
 import { allowFraming, EMBED_PREFIX, registerEmbedScript } from './embed.ts';
 import { myDayRoutes } from './myday/routes.ts';
 import { activityRoutes } from './activity/routes.ts';
@@ -87,6 +88,7 @@ const CSP = {
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db);
+  await refreshPlannerStatistics(database.db, database.dialect);
 
   const app = Fastify({
     logger: {

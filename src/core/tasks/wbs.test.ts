@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../i18n/index.ts';
 import { isOpenTaskStatus } from './status.ts';
-import { WBS_MESSAGES, buildTreeFromWbs, parseWbsCode, wbsCodes } from './wbs.ts';
+import {
+  WBS_MESSAGES,
+  buildTreeFromWbs,
+  parseWbsCode,
+  pathToRoot,
+  wbsCodeFromRanks,
+  wbsCodes,
+  type WbsNode,
+} from './wbs.ts';
 
 describe('wbsCodes', () => {
   it('numbers siblings by position rank, not by the position values', () => {
@@ -44,6 +52,45 @@ describe('wbsCodes', () => {
       position: 0,
     }));
     expect(wbsCodes(nodes).get('n9999')?.split('.').length).toBe(10_000);
+  });
+});
+
+describe('pathToRoot and wbsCodeFromRanks', () => {
+  it('give one task the code the whole tree gives it, from its ancestors and their sibling ranks', () => {
+    // A seeded tree with repeated positions, so ties by id matter.
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const nodes: WbsNode[] = [];
+    for (let index = 0; index < 300; index += 1) {
+      const parent = index < 5 || next(4) === 0 ? null : nodes[next(nodes.length)];
+      nodes.push({ id: `t${(index * 7919) % 1000}`, parentId: parent?.id ?? null, position: next(5) });
+    }
+    const rank = (node: WbsNode) =>
+      nodes.filter(
+        (other) =>
+          other.parentId === node.parentId &&
+          (other.position < node.position || (other.position === node.position && other.id < node.id)),
+      ).length;
+    const whole = wbsCodes(nodes);
+    for (const node of nodes) {
+      const path = pathToRoot(nodes, node.id);
+      expect(path?.at(-1)?.id).toBe(node.id);
+      expect(wbsCodeFromRanks((path ?? []).map(rank))).toBe(whole.get(node.id));
+    }
+  });
+
+  it('has no path for an unknown task or one on a parent cycle', () => {
+    const nodes = [
+      { id: 'x', parentId: 'y', position: 1 },
+      { id: 'y', parentId: 'x', position: 1 },
+      { id: 'orphan', parentId: 'gone', position: 0 },
+    ];
+    expect(pathToRoot(nodes, 'x')).toBeNull();
+    expect(pathToRoot(nodes, 'nope')).toBeNull();
+    expect(pathToRoot(nodes, 'orphan')?.map((node) => node.id)).toEqual(['orphan']);
   });
 });
 

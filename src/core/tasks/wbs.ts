@@ -47,6 +47,30 @@ export function wbsCodes(nodes: readonly WbsNode[]): Map<string, string> {
   return codes;
 }
 
+/**
+ * The path from the top of the tree down to `id` through `nodes` (a task and its ancestors, in any order), for
+ * one task's code without the whole tree: its code is the rank of each node of the path among its siblings.
+ * A node whose parent is not listed is the top, as in `wbsCodes`; null when `id` is not listed or sits on a
+ * parent cycle (no code then, as in `wbsCodes`).
+ */
+export function pathToRoot(nodes: readonly WbsNode[], id: string): WbsNode[] | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const path: WbsNode[] = [];
+  const seen = new Set<string>();
+  for (let node = byId.get(id); node !== undefined; node = byId.get(node.parentId ?? '')) {
+    if (seen.has(node.id)) return null;
+    seen.add(node.id);
+    path.push(node);
+    if (node.parentId === null) break;
+  }
+  return path.length === 0 ? null : path.reverse();
+}
+
+/** The code from each level's 0-based rank among its siblings, top first ([0, 1, 2] → '1.2.3'). */
+export function wbsCodeFromRanks(ranks: readonly number[]): string {
+  return ranks.map((rank) => rank + 1).join('.');
+}
+
 const SEGMENT = /^\d{1,9}$/;
 
 /** The numbers of a WBS code ('1.2.3' → [1, 2, 3]); null when it is not one. A trailing dot is allowed. */

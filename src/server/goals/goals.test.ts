@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { as, createTestWorkspace, dailyPoints, signUpUser } from '../testing/app.ts';
 import { createKpi, useTestTeam } from '../testing/factories.ts';
+import { selectAttentionGoals } from './queries.ts';
 
 const t = useTestTeam(['member', 'viewer']);
 beforeEach(async () => {
@@ -322,6 +323,39 @@ describe('goals', () => {
     expect(dashboard.counts).toMatchObject({ total: 1, offTrack: 1 });
     expect(dashboard.attention.map((goal: { id: string }) => goal.id)).toEqual([goalId]);
     expect(dashboard.redKpis).toEqual([expect.objectContaining({ key: 'new_users', lastValue: 10 })]);
+  });
+
+  it('lists the off-track goals before the at-risk ones, each by due day, up to the limit', async () => {
+    const made: Array<{ id: string; health: string; status: string; due: string }> = [];
+    const plan = [
+      ['at_risk', 'active', '2027-01-05'],
+      ['off_track', 'active', '2027-03-01'],
+      ['at_risk', 'active', '2027-01-01'],
+      ['off_track', 'done', '2026-12-01'],
+      ['off_track', 'active', '2027-02-01'],
+      ['on_track', 'active', '2026-12-02'],
+    ] as const;
+    for (const [index, [health, status, due]] of plan.entries()) {
+      const id = (await postGoal({ title: `关注 ${index}`, startDate: '2026-11-01', dueDate: due })).json()
+        .goal.id;
+      // Health and status as the rollup would leave them, set directly: this is about the order of the read.
+      await t.database.db
+        .updateTable('goals')
+        .set({ health, status, due_date: due })
+        .where('id', '=', id)
+        .execute();
+      made.push({ id, health, status, due });
+    }
+    const ids = (limit: number) =>
+      selectAttentionGoals(t.database.db, t.workspaceId, limit).then((rows) => rows.map((row) => row.id));
+    const [offLater, offEarlier, riskLater, riskEarlier] = [made[1], made[4], made[0], made[2]].map(
+      (goal) => goal?.id,
+    );
+    expect(await ids(10)).toEqual([offEarlier, offLater, riskEarlier, riskLater]);
+    expect(await ids(3)).toEqual([offEarlier, offLater, riskEarlier]);
+    expect(await ids(1)).toEqual([offEarlier]);
+    const dashboard = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/dashboard') }))).json();
+    expect(dashboard.counts).toMatchObject({ total: 5, offTrack: 2, atRisk: 2, onTrack: 1 });
   });
 
   it('analyses a statement live, using the tree and the KPI history', async () => {

@@ -158,7 +158,7 @@ export function selectAncestry(executor: Executor, workspaceId: string, goalId: 
     .execute();
 }
 
-/** Active goals per health, counted by the database. */
+/** Active goals per health, counted by the database (from the goals_attention index alone). */
 export function countActiveGoalsByHealth(executor: Executor, workspaceId: string) {
   return executor
     .selectFrom('goals')
@@ -170,15 +170,21 @@ export function countActiveGoalsByHealth(executor: Executor, workspaceId: string
 }
 
 /** The active goals most in need of attention: off track before at risk, then by due date; ranked in SQL. */
-export function selectAttentionGoals(executor: Executor, workspaceId: string, limit: number) {
-  return goalsWithOwner(executor, workspaceId)
-    .where('goals.status', '=', 'active')
-    .where('goals.health', 'in', ['off_track', 'at_risk'])
-    .orderBy((eb) => eb.case().when('goals.health', '=', 'off_track').then(0).else(1).end())
-    .orderBy('goals.due_date')
-    .orderBy('goals.id')
-    .limit(limit)
-    .execute();
+export async function selectAttentionGoals(executor: Executor, workspaceId: string, limit: number) {
+  // Off track first, then at risk, each by due day: one range of the goals_attention index (migration 0030) per
+  // health, read in order up to the limit, instead of every active goal of the workspace sorted.
+  const ofHealth = (health: 'off_track' | 'at_risk', count: number) =>
+    goalsWithOwner(executor, workspaceId)
+      .where('goals.status', '=', 'active')
+      .where('goals.health', '=', health)
+      .orderBy('goals.due_date')
+      .orderBy('goals.id')
+      .limit(count)
+      .execute();
+  const offTrack = await ofHealth('off_track', limit);
+  return offTrack.length < limit
+    ? [...offTrack, ...(await ofHealth('at_risk', limit - offTrack.length))]
+    : offTrack;
 }
 
 export async function insertGoal(executor: Executor, goal: Insertable<GoalsTable>): Promise<void> {

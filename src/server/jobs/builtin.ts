@@ -1,4 +1,5 @@
 import { deleteExpiredRateLimits, deleteExpiredSessions } from '../auth/queries.ts';
+import { refreshPlannerStatistics } from '../../db/statistics.ts';
 import type { Services } from '../context.ts';
 import { deleteFinishedJobsBefore } from './queries.ts';
 
@@ -14,6 +15,11 @@ export async function registerBuiltInJobs(services: Services): Promise<void> {
     await deleteExpiredSessions(db, services.now());
     await deleteExpiredRateLimits(db, services.now());
   });
+  // The planner's statistics follow the data as it grows (a no-op check unless a table changed a lot).
+  scheduler.register('database.optimize', async () => {
+    await refreshPlannerStatistics(db, services.dialect);
+  });
   await scheduler.every('jobs.prune', '17 3 * * *');
+  await scheduler.every('database.optimize', '41 * * * *');
   await scheduler.every('sessions.prune', '27 * * * *');
 }

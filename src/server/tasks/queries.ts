@@ -1,7 +1,6 @@
-import { sql, type ExpressionBuilder, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type {
   CalendarFeedsTable,
-  Database,
   Executor,
   MemberSkillsTable,
   MemberUnavailableDaysTable,
@@ -233,6 +232,12 @@ export type TaskListFilter = {
 // Tasks without a due day sort last; this stands in for "no day" in the keyset.
 export const NO_DUE = '9999-12-31';
 
+/**
+ * The due order's key, spelled as in the tasks_due_order index (a literal, not a bound parameter): both SQLite
+ * and PostgreSQL use an expression index only for the same expression.
+ */
+const DUE_ORDER = sql<string>`coalesce(tasks.due_date, ${sql.lit(NO_DUE)})`;
+
 export async function selectTaskPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
   const search = filter.search?.trim()
     ? await taskTitleContains(executor, dialect, filter.workspaceId, filter.search)
@@ -258,15 +263,15 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
   if (search) query = query.where(search.where);
   if (filter.assigneeId) {
     const assigneeId = filter.assigneeId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('task_roles')
-          .select('task_roles.task_id')
-          .whereRef('task_roles.task_id', '=', 'tasks.id')
-          .where('task_roles.user_id', '=', assigneeId)
-          .where('task_roles.role', 'in', ['R', 'A']),
-      ),
+    // The person's roles name the tasks (`IN`, not a correlated EXISTS): the planner can start from their few
+    // hundred roles instead of checking every task of the workspace in list order.
+    query = query.where('tasks.id', 'in', (eb) =>
+      eb
+        .selectFrom('task_roles')
+        .select('task_roles.task_id')
+        .where('task_roles.workspace_id', '=', filter.workspaceId)
+        .where('task_roles.user_id', '=', assigneeId)
+        .where('task_roles.role', 'in', ['R', 'A']),
     );
   }
   const cursor = filter.cursor;
@@ -277,15 +282,14 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
       .limit(filter.limit + 1)
       .execute();
   }
+  // Both orders are indexes (tasks_priority_order, tasks_due_order: migration 0030), so a page reads its rows in
+  // order and stops. A cursor is a bound on the leading column (an index range) plus the tie-break.
   if (filter.sort === 'priority') {
     if (cursor) {
       const value = Number(cursor.value);
-      query = query.where((eb) =>
-        eb.or([
-          eb('tasks.priority', '<', value),
-          eb.and([eb('tasks.priority', '=', value), eb('tasks.id', '>', cursor.id)]),
-        ]),
-      );
+      query = query
+        .where('tasks.priority', '<=', value)
+        .where((eb) => eb.or([eb('tasks.priority', '<', value), eb('tasks.id', '>', cursor.id)]));
     }
     return query
       .orderBy('tasks.priority', 'desc')
@@ -293,15 +297,14 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
       .limit(filter.limit + 1)
       .execute();
   }
-  const due = (eb: ExpressionBuilder<Database, 'tasks'>) => eb.fn.coalesce('tasks.due_date', eb.val(NO_DUE));
   if (cursor) {
     const value = String(cursor.value ?? NO_DUE);
-    query = query.where((eb) =>
-      eb.or([eb(due(eb), '>', value), eb.and([eb(due(eb), '=', value), eb('tasks.id', '>', cursor.id)])]),
-    );
+    query = query
+      .where(DUE_ORDER, '>=', value)
+      .where((eb) => eb.or([eb(DUE_ORDER, '>', value), eb('tasks.id', '>', cursor.id)]));
   }
   return query
-    .orderBy((eb) => due(eb))
+    .orderBy(DUE_ORDER)
     .orderBy('tasks.id')
     .limit(filter.limit + 1)
     .execute();
@@ -384,22 +387,62 @@ export function selectRootGoalId(executor: Executor, workspaceId: string) {
     .executeTakeFirst();
 }
 
-/** Every task's place in the tree, for WBS codes. */
-export function selectTaskLinks(executor: Executor, workspaceId: string) {
-  return executor
-    .selectFrom('tasks')
-    .select(['id', 'parent_id', 'position'])
-    .where('workspace_id', '=', workspaceId)
-    .execute();
-}
-
 export function selectChildTasks(executor: Executor, parentId: string) {
+  // Ties by id, as WBS codes rank siblings.
   return executor
     .selectFrom('tasks')
     .selectAll()
     .where('parent_id', '=', parentId)
     .orderBy('position')
+    .orderBy('id')
     .execute();
+}
+
+/** A task and its ancestors (id, parent, position), walking up the parent links; UNION stops at a loop. */
+export function selectTaskAncestry(executor: Executor, workspaceId: string, taskId: string) {
+  return executor
+    .withRecursive('chain(id)', (db) =>
+      db
+        .selectFrom('tasks')
+        .select('tasks.id')
+        .where('tasks.workspace_id', '=', workspaceId)
+        .where('tasks.id', '=', taskId)
+        .union(
+          db
+            .selectFrom('tasks')
+            .innerJoin('chain', 'chain.id', 'tasks.id')
+            .select('tasks.parent_id as id')
+            .where('tasks.parent_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        ),
+    )
+    .selectFrom('tasks')
+    .select(['tasks.id', 'tasks.parent_id', 'tasks.position'])
+    .where(notIndexed('tasks.workspace_id', workspaceId))
+    .where('tasks.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
+    .execute();
+}
+
+/**
+ * How many siblings come before a task in WBS order (position, then id): two counts over the tree index, so a
+ * task's code costs its depth in index probes, not a read of the whole plan.
+ */
+export async function countSiblingsBefore(
+  executor: Executor,
+  workspaceId: string,
+  task: { id: string; parent_id: string | null; position: number },
+): Promise<number> {
+  const siblings = () =>
+    executor
+      .selectFrom('tasks')
+      .where('workspace_id', '=', workspaceId)
+      .where('parent_id', task.parent_id === null ? 'is' : '=', task.parent_id)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'));
+  const [before, tied] = await Promise.all([
+    siblings().where('position', '<', task.position).executeTakeFirst(),
+    siblings().where('position', '=', task.position).where('id', '<', task.id).executeTakeFirst(),
+  ]);
+  return Number(before?.count ?? 0) + Number(tied?.count ?? 0);
 }
 
 /** The workspace's holidays and 调休 working days. */

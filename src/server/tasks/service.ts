@@ -3,7 +3,7 @@ import { interpolate, LOCALES } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
 import { formatCycle, wouldCreateCycle } from '../../core/schedule/cpm.ts';
 import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from '../../core/schedule/calendar.ts';
-import { wbsCodes } from '../../core/tasks/wbs.ts';
+import { pathToRoot, wbsCodeFromRanks, wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
@@ -173,22 +173,19 @@ export async function listTasks(services: Services, actor: Actor, filter: querie
 export async function getTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const task = await requireTask(services.db, workspaceId, taskId);
-  const [roles, dependencies, links, children] = await Promise.all([
+  const [roles, dependencies, code, children] = await Promise.all([
     queries.selectRoles(services.db, workspaceId, [taskId]),
     queries.selectDependenciesOf(services.db, taskId),
-    queries.selectTaskLinks(services.db, workspaceId),
+    wbsCodeOf(services.db, workspaceId, taskId),
     queries.selectChildTasks(services.db, taskId),
   ]);
-  const codes = wbsCodes(
-    links.map((link) => ({ id: link.id, parentId: link.parent_id, position: link.position })),
-  );
   const childRoles = await queries.selectRoles(
     services.db,
     workspaceId,
     children.map((child) => child.id),
   );
   return {
-    task: { ...toTask(task, roles), wbs: codes.get(taskId) ?? '' },
+    task: { ...toTask(task, roles), wbs: code },
     predecessors: dependencies
       .filter((dependency) => dependency.to_task_id === taskId)
       .map((dependency) => ({
@@ -203,8 +200,38 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
         title: dependency.to_title,
         lagDays: dependency.lag_days,
       })),
-    children: children.map((child) => ({ ...toTask(child, childRoles), wbs: codes.get(child.id) ?? '' })),
+    // Children come in WBS order (position, then id): their codes follow the task's.
+    children: children.map((child, index) => ({
+      ...toTask(child, childRoles),
+      wbs: code === '' ? '' : `${code}.${index + 1}`,
+    })),
   };
+}
+
+/**
+ * One task's WBS code from its ancestors and their ranks among siblings: a few index probes per level, where
+ * numbering the whole plan read every task of the workspace (2.3 s to create a task at 100,000 tasks).
+ */
+async function wbsCodeOf(executor: Executor, workspaceId: string, taskId: string): Promise<string> {
+  const ancestry = await queries.selectTaskAncestry(executor, workspaceId, taskId);
+  const path = pathToRoot(
+    ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
+    taskId,
+  );
+  if (!path) return '';
+  const ranks: number[] = [];
+  for (const node of path) {
+    // A parent outside the list (not in the workspace) makes the node a top one, as in wbsCodes.
+    const parentId = node === path[0] ? null : node.parentId;
+    ranks.push(
+      await queries.countSiblingsBefore(executor, workspaceId, {
+        id: node.id,
+        parent_id: parentId,
+        position: node.position,
+      }),
+    );
+  }
+  return wbsCodeFromRanks(ranks);
 }
 
 export type NewTask = TaskInput & {

@@ -207,6 +207,88 @@ describe('tasks', () => {
     expect(badStatus.statusCode).toBe(400);
   });
 
+  it('pages every order through ties to the same rows as a full sort, and gives each task the WBS code of the whole tree', async () => {
+    // Seeded: repeated due days, priorities and positions, so ties by id and index ranges are exercised.
+    let seed = 11;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const priorities = ['low', 'medium', 'high', 'urgent'] as const;
+    const statuses = ['todo', 'in_progress', 'blocked', 'done'] as const;
+    const made: Array<{
+      id: string;
+      parentId: string | null;
+      due: string | null;
+      rank: number;
+      status: string;
+    }> = [];
+    for (let index = 0; index < 30; index += 1) {
+      const parent = index > 3 && next(2) === 0 ? made[next(made.length)] : undefined;
+      const due = next(4) === 0 ? null : `2026-12-0${1 + next(3)}`;
+      const rank = next(4);
+      const status = statuses[next(4)] ?? 'todo';
+      const task = await createTask(t, t.owner, {
+        title: `排序 ${index}`,
+        ...(parent ? { parentId: parent.id } : {}),
+        ...(due ? { dueDate: due } : {}),
+        priority: priorities[rank],
+        status,
+        roles: [{ userId: next(3) === 0 ? t.member.id : t.owner.id, role: 'A' }],
+      });
+      made.push({ id: task.id, parentId: parent?.id ?? null, due, rank, status });
+      if (next(3) === 0) {
+        const moved = await t.app.inject(
+          as(t.owner, { method: 'PATCH', url: t.url(`/tasks/${task.id}`), payload: { position: next(2) } }),
+        );
+        expect(moved.statusCode).toBe(200);
+      }
+    }
+    const pages = async (query: string) => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await t.app.inject(
+          as(t.viewer, {
+            method: 'GET',
+            url: t.url(`/tasks?${query}&limit=4${cursor ? `&cursor=${cursor}` : ''}`),
+          }),
+        );
+        expect(response.statusCode).toBe(200);
+        const page: { items: Array<{ id: string }>; nextCursor: string | null } = response.json();
+        ids.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const open = made.filter((task) => task.status === 'todo' || task.status === 'in_progress');
+    expect(await pages('status=todo,in_progress&sort=due')).toEqual(
+      [...open]
+        .sort((a, b) => (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') || byId(a, b))
+        .map((task) => task.id),
+    );
+    expect(await pages('status=todo,in_progress,blocked,done&sort=priority')).toEqual(
+      [...made].sort((a, b) => b.rank - a.rank || byId(a, b)).map((task) => task.id),
+    );
+    const mine = await pages(`status=todo,in_progress&sort=due&assigneeId=${t.member.id}`);
+    expect(mine.length).toBeGreaterThan(0);
+    const mineSet = new Set(mine);
+    expect(mine).toEqual((await pages('status=todo,in_progress&sort=due')).filter((id) => mineSet.has(id)));
+
+    const schedule: { tasks: Array<{ id: string; wbs: string }> } = (
+      await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }))
+    ).json();
+    const wbs = new Map(schedule.tasks.map((task) => [task.id, task.wbs]));
+    for (const task of made) {
+      const detail: { task: { wbs: string }; children: Array<{ id: string; wbs: string }> } = (
+        await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks/${task.id}`) }))
+      ).json();
+      expect(detail.task.wbs).toBe(wbs.get(task.id));
+      for (const child of detail.children) expect(child.wbs).toBe(wbs.get(child.id));
+    }
+  });
+
   it('computes the critical path on the timeline', async () => {
     // a (2 days) → b (3 days) → d (milestone); a → c (1 day) → d: the path through b is critical.
     const a = await taskId({ title: 'A', startDate: '2026-11-30', estimateHours: 16 });
