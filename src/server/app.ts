@@ -88,7 +88,11 @@ const CSP = {
 export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? openDatabase(config);
   await migrateToLatest(database.db);
-  await refreshPlannerStatistics(database.db, database.dialect);
+  // Statistics help the planner but are not needed to serve: a busy database (another process writing) must not
+  // stop the start-up; the hourly job tries again.
+  await refreshPlannerStatistics(database.db, database.dialect).catch((error: unknown) =>
+    process.emitWarning(`Planner statistics not refreshed: ${String(error)}`),
+  );
 
   const app = Fastify({
     logger: {
