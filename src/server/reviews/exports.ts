@@ -9,7 +9,7 @@ import {
   type Overrides,
   type Scorecard,
 } from '../../core/reviews/index.ts';
-import type { Actor, Services } from '../context.ts';
+import type { WorkspaceContext } from '../context.ts';
 import { chromiumPath, LAUNCH_ARGS } from '../documents/browser.ts';
 import { writeSpreadsheet } from '../files.ts';
 import { dayInTimezone } from '../time.ts';
@@ -25,13 +25,10 @@ const timeFormatter = (locale: Locale, timeZone: string) => {
  * like the plan document. Without Chromium a 503 says so and where to go instead.
  */
 export async function exportReviewPdf(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  participantId: string,
-  locale: Locale,
-  executablePath = chromiumPath(),
+  context: WorkspaceContext,
+  { participantId, executablePath = chromiumPath() }: { participantId: string; executablePath?: string },
 ) {
+  const { services, actor, workspaceId, locale } = context;
   const participant = await getParticipant(services, actor, workspaceId, participantId);
   if (!existsSync(executablePath)) throw new AppError('review_pdf_browser_missing', { path: executablePath });
   const html = reviewDocumentHtml(participant, {
@@ -87,13 +84,8 @@ async function printPdf(html: string, executablePath: string): Promise<Buffer> {
 }
 
 /** The cycle as XLSX, one row per participant the caller sees, with only what they may see of each. */
-export async function exportCycleXlsx(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  cycleId: string,
-  locale: Locale,
-) {
+export async function exportCycleXlsx(context: WorkspaceContext, { cycleId }: { cycleId: string }) {
+  const { services, actor, workspaceId, locale } = context;
   const cycle = await getCycle(services, actor, workspaceId, cycleId);
   const rows: CycleExportRow[] = [];
   for (const p of cycle.participants) {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileResponse, XLSX_TYPE } from '../files.ts';
-import { requireActor, responses, WorkspaceParams } from '../http.ts';
+import { requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { exportCycleXlsx, exportReviewPdf } from './exports.ts';
 import {
   AcknowledgeBody,
@@ -99,13 +99,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        cycle: await service.createCycle(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
-          request.locale,
-        ),
+        cycle: await service.createCycle(workspaceContext(services, request), { input: request.body }),
       }),
   );
 
@@ -201,13 +195,9 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { file, name } = await exportCycleXlsx(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.cycleId,
-        request.locale,
-      );
+      const { file, name } = await exportCycleXlsx(workspaceContext(services, request), {
+        cycleId: request.params.cycleId,
+      });
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition(`${name}.xlsx`))
@@ -228,13 +218,9 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { file, name } = await exportReviewPdf(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.participantId,
-        request.locale,
-      );
+      const { file, name } = await exportReviewPdf(workspaceContext(services, request), {
+        participantId: request.params.participantId,
+      });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', contentDisposition(`${name}.pdf`))
@@ -275,13 +261,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      participant: await service.updateFinal(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.participantId,
-        request.body,
-      ),
+      participant: await service.updateFinal(workspaceContext(services, request), {
+        participantId: request.params.participantId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -298,13 +281,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      participant: await service.addPeer(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.participantId,
-        request.body.reviewerId,
-      ),
+      participant: await service.addPeer(workspaceContext(services, request), {
+        participantId: request.params.participantId,
+        reviewerId: request.body.reviewerId,
+      }),
     }),
   );
 
@@ -340,13 +320,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      participant: await service.acknowledge(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.participantId,
-        request.body.note,
-      ),
+      participant: await service.acknowledge(workspaceContext(services, request), {
+        participantId: request.params.participantId,
+        note: request.body.note,
+      }),
     }),
   );
 
@@ -384,13 +361,10 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      review: await service.saveReview(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.reviewId,
-        request.body,
-      ),
+      review: await service.saveReview(workspaceContext(services, request), {
+        reviewId: request.params.reviewId,
+        input: request.body,
+      }),
     }),
   );
 };

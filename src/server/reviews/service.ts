@@ -43,7 +43,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize, type Access } from '../workspaces/access.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
@@ -284,13 +284,8 @@ export type CycleInput = {
 
 const DUPLICATE = { en: 'This person is listed twice.', 'zh-CN': '此人被重复列出。' };
 
-export async function createCycle(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: CycleInput,
-  locale: Locale,
-) {
+export async function createCycle(context: WorkspaceContext, { input }: { input: CycleInput }) {
+  const { services, actor, workspaceId, locale } = context;
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.manage');
   // The template: a stored one, or a ready-made one in the caller's language.
   let definition: ReviewTemplateDefinition;
@@ -682,16 +677,20 @@ export async function getParticipant(
 }
 
 export async function updateFinal(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  participantId: string,
-  input: {
-    finalRating?: number | null | undefined;
-    finalComment?: string | null | undefined;
-    reason?: string | undefined;
+  context: WorkspaceContext,
+  {
+    participantId,
+    input,
+  }: {
+    participantId: string;
+    input: {
+      finalRating?: number | null | undefined;
+      finalComment?: string | null | undefined;
+      reason?: string | undefined;
+    };
   },
 ) {
+  const { services, actor, workspaceId } = context;
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.manage');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -761,12 +760,10 @@ export async function updateFinal(
 }
 
 export async function addPeer(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  participantId: string,
-  reviewerId: string,
+  context: WorkspaceContext,
+  { participantId, reviewerId }: { participantId: string; reviewerId: string },
 ) {
+  const { services, actor, workspaceId } = context;
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -890,12 +887,10 @@ export async function signOff(services: Services, actor: Actor, workspaceId: str
 }
 
 export async function acknowledge(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  participantId: string,
-  note: string | undefined,
+  context: WorkspaceContext,
+  { participantId, note }: { participantId: string; note: string | undefined },
 ) {
+  const { services, actor, workspaceId } = context;
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -977,12 +972,13 @@ export async function getReview(services: Services, actor: Actor, workspaceId: s
 }
 
 export async function saveReview(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  reviewId: string,
-  input: { answers: Answers; overrides?: Overrides | undefined; submit: boolean },
+  context: WorkspaceContext,
+  {
+    reviewId,
+    input,
+  }: { reviewId: string; input: { answers: Answers; overrides?: Overrides | undefined; submit: boolean } },
 ) {
+  const { services, actor, workspaceId } = context;
   const viewer = await viewerOf(services, actor, workspaceId, 'reviews.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {

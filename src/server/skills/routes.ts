@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NoContent, requireActor, responses, WorkspaceParams } from '../http.ts';
+import { NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import {
   AttendanceBody,
   Course,
@@ -80,13 +80,9 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        session: await service.planTrainingForGap(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
-          request.locale,
-        ),
+        session: await service.planTrainingForGap(workspaceContext(services, request), {
+          input: request.body,
+        }),
       }),
   );
 
@@ -103,13 +99,9 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       reply.status(201).send({
-        goalId: await service.createDevelopmentGoal(
-          services,
-          requireActor(request),
-          request.params.workspaceId,
-          request.body,
-          request.locale,
-        ),
+        goalId: await service.createDevelopmentGoal(workspaceContext(services, request), {
+          input: request.body,
+        }),
       }),
   );
 
@@ -160,13 +152,10 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      course: await service.updateCourse(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.courseId,
-        request.body,
-      ),
+      course: await service.updateCourse(workspaceContext(services, request), {
+        courseId: request.params.courseId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -204,13 +193,10 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      session: await service.updateSession(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.sessionId,
-        request.body,
-      ),
+      session: await service.updateSession(workspaceContext(services, request), {
+        sessionId: request.params.sessionId,
+        input: request.body,
+      }),
     }),
   );
 
@@ -227,13 +213,10 @@ export const skillRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({
-      session: await service.recordAttendance(
-        services,
-        requireActor(request),
-        request.params.workspaceId,
-        request.params.sessionId,
-        request.body.items,
-      ),
+      session: await service.recordAttendance(workspaceContext(services, request), {
+        sessionId: request.params.sessionId,
+        items: request.body.items,
+      }),
     }),
   );
 

@@ -18,7 +18,7 @@ import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
-import type { Actor, Services } from '../context.ts';
+import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
 import { workspaceToday } from '../workspaces/worktime.ts';
 import { selectMember } from '../workspaces/queries.ts';
@@ -317,12 +317,10 @@ export async function createCourse(
 }
 
 export async function updateCourse(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  courseId: string,
-  input: Partial<CourseInput>,
+  context: WorkspaceContext,
+  { courseId, input }: { courseId: string; input: Partial<CourseInput> },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'training.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -436,12 +434,10 @@ export async function createSession(
 
 /** A session's date, trainer, materials and invitees; those who stay keep their attendance and assessment. */
 export async function updateSession(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  sessionId: string,
-  input: Partial<Omit<SessionInput, 'courseId'>>,
+  context: WorkspaceContext,
+  { sessionId, input }: { sessionId: string; input: Partial<Omit<SessionInput, 'courseId'>> },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'training.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -530,12 +526,10 @@ export type AttendanceInput = {
  * completed training with a passing score records the course's target level in the matrix (never lowering one).
  */
 export async function recordAttendance(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  sessionId: string,
-  items: AttendanceInput[],
+  context: WorkspaceContext,
+  { sessionId, items }: { sessionId: string; items: AttendanceInput[] },
 ) {
+  const { services, actor, workspaceId } = context;
   await authorize(services.db, actor, workspaceId, 'training.write');
   const now = services.now();
   await services.db.transaction().execute(async (trx) => {
@@ -608,18 +602,20 @@ const COURSE_TITLE: Record<Locale, string> = {
  * everyone who has the gap invited, decided from the matrix as it is when the session is made.
  */
 export async function planTrainingForGap(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: {
-    skill: string;
-    date: string;
-    trainerId?: string | null | undefined;
-    trainerName?: string | null | undefined;
-    materialsUrl?: string | null | undefined;
+  context: WorkspaceContext,
+  {
+    input,
+  }: {
+    input: {
+      skill: string;
+      date: string;
+      trainerId?: string | null | undefined;
+      trainerName?: string | null | undefined;
+      materialsUrl?: string | null | undefined;
+    };
   },
-  locale: Locale,
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'training.write');
   const skill = input.skill.trim();
   const now = services.now();
@@ -729,20 +725,22 @@ export async function insertDevelopmentGoalRows(
  * given), marked with the skill and level it aims at. Anyone sets their own; training managers anyone's.
  */
 export async function createDevelopmentGoal(
-  services: Services,
-  actor: Actor,
-  workspaceId: string,
-  input: {
-    userId: string;
-    skill: string;
-    targetLevel: number;
-    startDate: string;
-    dueDate: string;
-    parentId?: string | null | undefined;
-    title?: string | undefined;
+  context: WorkspaceContext,
+  {
+    input,
+  }: {
+    input: {
+      userId: string;
+      skill: string;
+      targetLevel: number;
+      startDate: string;
+      dueDate: string;
+      parentId?: string | null | undefined;
+      title?: string | undefined;
+    };
   },
-  locale: Locale,
 ) {
+  const { services, actor, workspaceId, locale } = context;
   await authorize(
     services.db,
     actor,
