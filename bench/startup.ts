@@ -3,13 +3,14 @@
 // from the sources through tsx (OPSPLAN_FROM_SOURCE=1, what the bin did before the build existed); the runs are
 // interleaved so a busy machine slows every variant alike. Then the server: spawn → first 200 from /healthz, on
 // an existing data folder (--data-dir, e.g. data/bench-medium) or a fresh one migrated by a first start.
+// The built server's RSS at idle (2 s after its first answer) beside an idle `node -e`.
 // Results: bench/results/<date>-startup.json. Run `npm run build` first (the bench refuses a missing build).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
-import { freePort, installCleanup, ROOT, sleep, track } from './lib/children.ts';
+import { freePort, installCleanup, residentMb, ROOT, sleep, track } from './lib/children.ts';
 
 installCleanup();
 const args = parseArgs(process.argv.slice(2));
@@ -53,7 +54,13 @@ function timeOnce(variant: Variant): number {
   return elapsed;
 }
 
-async function serverStart(dataDir: string, fromSource: boolean): Promise<number> {
+// RSS is read this long after the first 200 from /healthz: the server at idle (issue #15: ≤ 150 MB on medium).
+const IDLE_MS = 2000;
+
+async function serverStart(
+  dataDir: string,
+  fromSource: boolean,
+): Promise<{ ms: number; idleRssMb: number | null }> {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = track(
@@ -78,7 +85,9 @@ async function serverStart(dataDir: string, fromSource: boolean): Promise<number
       }
       await sleep(5);
     }
-    return Number(process.hrtime.bigint() - started) / 1e6;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    await sleep(IDLE_MS);
+    return { ms, idleRssMb: residentMb(child.pid) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -102,15 +111,25 @@ const dataDir = given ? path.resolve(given) : mkdtempSync(path.join(os.tmpdir(),
 const serverRuns = Math.max(3, Math.round(runs / 3));
 await serverStart(dataDir, false); // migrates a fresh folder; warms the cache
 const serverTimes = { build: [] as number[], sources: [] as number[] };
+const idleRss: number[] = [];
 for (let run = 0; run < serverRuns; run += 1) {
-  serverTimes.build.push(await serverStart(dataDir, false));
-  serverTimes.sources.push(await serverStart(dataDir, true));
+  const build = await serverStart(dataDir, false);
+  serverTimes.build.push(build.ms);
+  if (build.idleRssMb !== null) idleRss.push(build.idleRssMb);
+  serverTimes.sources.push((await serverStart(dataDir, true)).ms);
 }
+// The baseline for memory: a Node process that loads nothing and waits.
+const bare = track(spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }));
+await sleep(IDLE_MS);
+const bareRssMb = residentMb(bare.pid);
+bare.kill('SIGTERM');
 if (!given) rmSync(dataDir, { recursive: true, force: true });
 const server = {
   dataDir: given ?? '(fresh, migrated)',
   buildMs: Math.round(median(serverTimes.build)),
   sourcesMs: Math.round(median(serverTimes.sources)),
+  idleRssMb: Math.round(median(idleRss)),
+  bareNodeRssMb: bareRssMb === null ? null : Math.round(bareRssMb),
 };
 
 console.log(`load average ${load.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}, ${runs} runs each\n`);
@@ -119,6 +138,9 @@ for (const command of commands)
   console.log(`| ${command.name} | ${command.medianMs} | ${command.timesNode} |`);
 console.log(`\nserver start → /healthz (${server.dataDir}), median of ${serverRuns}:`);
 console.log(`  build ${server.buildMs} ms, sources (tsx) ${server.sourcesMs} ms`);
+console.log(
+  `  RSS of the built server ${IDLE_MS / 1000} s after it answered: ${server.idleRssMb} MB (an idle \`node -e\`: ${server.bareNodeRssMb} MB)`,
+);
 
 const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-startup.json`);
 writeFileSync(

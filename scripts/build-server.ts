@@ -14,7 +14,7 @@ const outdir = path.join(root, 'dist', 'server');
  * npm packages stay imports (native modules, files read beside their code), except pure-JavaScript ones made of
  * hundreds of small modules, which cost more to resolve one by one at start-up than to load as part of a chunk.
  */
-const INLINE = /^chrono-node(\/|$)/;
+const INLINE = /^(chrono-node|kysely)(\/|$)/;
 
 function externalPackages(): Plugin {
   return {

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import type * as Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './types.ts';
 import { isPostgresUrl } from './url.ts';
 import { YieldingPlugin } from './yield.ts';
@@ -39,9 +40,14 @@ const INT8_OID = 20;
 
 export { isPostgresUrl };
 
+// Each driver is required when its database is opened, not imported at the top: a SQLite server does not load pg
+// (about 15 MB of memory), nor a PostgreSQL one the native SQLite module.
+const require = createRequire(import.meta.url);
+
 /** Opens the configured database. Instants are bigint in PostgreSQL: parse them to numbers once, here. */
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (isPostgresUrl(config.databaseUrl)) {
+    const pg = require('pg') as typeof Pg;
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: config.poolSize ?? 10,
@@ -74,7 +80,8 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     mkdirSync(dir, { recursive: true });
     file = path.join(dir, 'opsplan.db');
   }
-  const sqlite = new SQLite(file);
+  const Driver = require('better-sqlite3') as typeof SQLite;
+  const sqlite = new Driver(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { FileResponse } from '../files.ts';
 import { ErrorBody, NoContent, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
-import { renderMinutesDocx } from './docx.ts';
+import type { renderMinutesDocx } from './docx.ts';
 import {
   ActionBody,
   ExportQuery,
@@ -26,6 +26,12 @@ function contentDisposition(fileName: string): string {
 }
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The Word writer (docx, and ECharts and resvg behind it) loads on the first minutes asked for as .docx. */
+async function minutesDocx(...args: Parameters<typeof renderMinutesDocx>): Promise<Buffer> {
+  const docx = await import('./docx.ts');
+  return docx.renderMinutesDocx(...args);
+}
 
 export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
@@ -211,7 +217,7 @@ export const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `${input.title}-${input.date}`;
       const file =
         request.query.format === 'docx'
-          ? { bytes: await renderMinutesDocx(input, locale), type: DOCX, name: `${name}.docx` }
+          ? { bytes: await minutesDocx(input, locale), type: DOCX, name: `${name}.docx` }
           : { bytes: markdown, type: 'text/markdown; charset=utf-8', name: `${name}.md` };
       return reply
         .header('content-type', file.type)

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Db } from '../../db/types.ts';
 import { notifyChannel } from './queries.ts';
 
@@ -76,7 +76,9 @@ export function createPostgresLiveBus(
   let closed = false;
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString });
+    // Loaded here, on PostgreSQL only: a SQLite server never loads the driver.
+    const { default: driver } = await import('pg');
+    const next = new driver.Client({ connectionString });
     next.on('notification', (notice) => {
       if (notice.channel !== CHANNEL || !notice.payload) return;
       try {

@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import { createRequire } from 'node:module';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { AppError } from '../../core/errors/index.ts';
 import { isLocale, type Locale } from '../../core/i18n/index.ts';
 import { digestEmail, singleEmail, type EmailItem } from '../../core/notifications/email.ts';
@@ -322,6 +324,8 @@ export function mailerOf(services: Services): Transporter | null {
   if (!url) return null;
   let mailer = mailers.get(services.config);
   if (mailer?.url !== url) {
+    // Required on the first mail, not imported at the top: nodemailer costs about 15 MB of memory to load.
+    const nodemailer = createRequire(import.meta.url)('nodemailer') as typeof Nodemailer;
     mailer = { url, transport: nodemailer.createTransport(url) };
     mailers.set(services.config, mailer);
   }
