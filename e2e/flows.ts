@@ -17,14 +17,29 @@ export async function signUp(page: Page, person: { name: string; email: string; 
   await page.getByRole('button', { name: '注册', exact: true }).click();
 }
 
+/**
+ * Clicks `target` until `done` reaches `state`. On a busy machine a click on a popup that is still animating in
+ * (a Select's list, a Popconfirm) can be lost: the element moves between the mouse's press and its release, so
+ * nothing happens and the popup stays open. A lost click changed nothing, so pressing again is safe.
+ */
+export async function clickUntil(target: Locator, done: Locator, state: 'hidden' | 'detached') {
+  for (let attempt = 1; ; attempt += 1) {
+    if (attempt === 1) await target.click();
+    else await target.click({ timeout: 2_000 }).catch(() => undefined);
+    try {
+      await done.waitFor({ state, timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** Picks an option of an antd Select by its label and waits for the dropdown to close. */
 export async function choose(page: Page, select: Locator, label: string) {
   await select.click();
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .getByTitle(label, { exact: true })
-    .click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'hidden' });
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await clickUntil(dropdown.getByTitle(label, { exact: true }), dropdown, 'hidden');
 }
 
 /** Calls the API as the browser context's signed-in user, for setup and for checking what the UI saved. */

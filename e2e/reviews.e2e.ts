@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.ts';
-import { callApi, signUpWithWorkspace } from './flows.ts';
+import { callApi, clickUntil, signUpWithWorkspace } from './flows.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -214,8 +214,7 @@ async function answerReview(page: Page, rating: number, texts: { highlights: str
 
 async function submitReview(page: Page) {
   await page.getByTestId('submit-review').click();
-  await page.locator('#confirm-submit').click();
-  await page.getByTestId('submit-review').waitFor({ state: 'detached' });
+  await clickUntil(page.locator('#confirm-submit'), page.getByTestId('submit-review'), 'detached');
 }
 
 async function advance(words: Words, stage: keyof Words['stages']) {
