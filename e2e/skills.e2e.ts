@@ -53,6 +53,8 @@ const WORDS = {
     absent: '缺席',
     summary: '出席 1/4 · 完成 1 · 通过 1',
     passed: '通过',
+    reviewSkill: '渠道投放',
+    fromReview: '来自绩效评估：',
   },
   en: {
     skill: 'Data analysis',
@@ -64,6 +66,8 @@ const WORDS = {
     absent: 'Absent',
     summary: 'Attended 1/4 · completed 1 · passed 1',
     passed: 'Passed',
+    reviewSkill: 'Paid channels',
+    fromReview: 'From review: ',
   },
 } as const;
 
@@ -82,6 +86,12 @@ async function gapToTraining(locale: 'zh-CN' | 'en', workspaceId: string) {
   // The gap: four people below their role's target in data analysis.
   const card = tab.getByTestId(`gap-${words.skill}`);
   await card.getByText(words.learner).waitFor();
+  // The lead (the reviewing manager) also sees the gap a signed-off review found, with its source.
+  await tab
+    .getByTestId(`gap-${words.reviewSkill}`)
+    .getByTestId('review-gap')
+    .getByRole('link', { name: new RegExp(`^${words.fromReview}`) })
+    .waitFor();
   await screenshot(tab, `skills-gaps-1280-${locale === 'en' ? 'en' : 'zh'}`);
   await tab.getByTestId(`plan-training-${words.skill}`).click();
   const dialog = tab.getByRole('dialog');
