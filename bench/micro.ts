@@ -33,6 +33,8 @@ export type MicroResult = {
     rows: number;
     appRowsPerSecond: number;
     appSeconds: number;
+    /** The same files as dry runs: reading and checking alone, no transaction. */
+    dryRunSeconds: number;
     baselineRowsPerSecond: number;
     baselineSeconds: number;
     baseline: string;
@@ -55,6 +57,8 @@ const args = parseArgs(process.argv.slice(2));
 const rows = args.number('rows', 1_000_000);
 const runs = args.number('runs', 7);
 const goalCount = args.number('goals', 10_000);
+/** Only (i), the import: `--import-only` when working on it. */
+const importOnly = args.flag('import-only');
 const ANCHOR = '2026-11-01';
 const IMPORT_KPIS = 500;
 
@@ -167,7 +171,7 @@ function log(message: string): void {
   console.error(`  [micro] ${message}`);
 }
 
-async function main(): Promise<MicroResult> {
+async function main(): Promise<MicroResult | Pick<MicroResult, 'import'>> {
   const base = resolveTarget(args, 'medium');
   const scratch = await scratchTarget(base);
   const target = scratch.target;
@@ -291,6 +295,13 @@ async function main(): Promise<MicroResult> {
     log(`importMeasurements of the same rows from ${csvFiles.length} CSV files (app)`);
     const files = csvFiles.map((csvFile) => readFileSync(csvFile));
     for (const csvFile of csvFiles) rmSync(csvFile);
+    const dryRunMs = await time(async () => {
+      for (const file of files)
+        await importMeasurements(
+          { services, actor, workspaceId, locale: 'zh-CN' },
+          { file, options: { dryRun: true, skipBadRows: false } },
+        );
+    });
     let saved = 0;
     const appMs = await time(async () => {
       for (const file of files) {
@@ -302,6 +313,19 @@ async function main(): Promise<MicroResult> {
       }
     });
     if (saved !== tuples.length) throw new Error(`import saved ${saved} of ${tuples.length} rows`);
+    const importResult = {
+      rows: tuples.length,
+      appSeconds: round(appMs / 1000),
+      dryRunSeconds: round(dryRunMs / 1000),
+      appRowsPerSecond: Math.round((tuples.length * 1000) / appMs),
+      baselineSeconds: round(baselineMs / 1000),
+      baselineRowsPerSecond: Math.round((tuples.length * 1000) / baselineMs),
+      baseline: target.databaseUrl
+        ? 'pg: 1,000-row INSERTs in one transaction'
+        : 'better-sqlite3: one prepared INSERT in one transaction',
+      ratio: round(baselineMs / appMs),
+    };
+    if (importOnly) return { import: importResult };
 
     // (ii) series over 1,000,000 points of one KPI: one a day from 0001-01-01 (the only way one daily KPI
     // holds a million points).
@@ -482,17 +506,7 @@ async function main(): Promise<MicroResult> {
     const databaseTiming = timing(databaseSamples);
     const directRollupTiming = timing(directRollup);
     return {
-      import: {
-        rows: tuples.length,
-        appSeconds: round(appMs / 1000),
-        appRowsPerSecond: Math.round((tuples.length * 1000) / appMs),
-        baselineSeconds: round(baselineMs / 1000),
-        baselineRowsPerSecond: Math.round((tuples.length * 1000) / baselineMs),
-        baseline: target.databaseUrl
-          ? 'pg: 1,000-row INSERTs in one transaction'
-          : 'better-sqlite3: one prepared INSERT in one transaction',
-        ratio: round(baselineMs / appMs),
-      },
+      import: importResult,
       series: {
         points: rows,
         app: appSeriesTiming,

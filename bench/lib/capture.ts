@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
+import { createBulkWriter } from '../../src/db/bulk.ts';
 import type { Database } from '../../src/db/types.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { resolveSession } from '../../src/server/auth/service.ts';
@@ -56,6 +57,7 @@ export async function captureEndpointSql(
         ping: async () => {
           await sql`SELECT 1`.execute(db);
         },
+        bulk: createBulkWriter(target.dialect),
         destroy: () => db.destroy(),
       },
     },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import type * as Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { createBulkWriter, type BulkWriter } from './bulk.ts';
 import type { Database } from './types.ts';
 import { isPostgresUrl } from './url.ts';
 import { YieldingPlugin } from './yield.ts';
@@ -33,6 +34,8 @@ export type DatabaseHandle = {
    * hold up a health check.
    */
   ping(): Promise<void>;
+  /** Multi-row upserts inside a transaction, without a query builder per row (see bulk.ts). */
+  bulk: BulkWriter;
   destroy(): Promise<void>;
 };
 
@@ -70,6 +73,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
       ping: async () => {
         await pool.query('SELECT 1');
       },
+      bulk: createBulkWriter('postgres'),
       destroy: () => db.destroy(),
     };
   }
@@ -98,6 +102,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     ping: async () => {
       ping.get();
     },
+    bulk: createBulkWriter('sqlite', sqlite),
     destroy: () => db.destroy(),
   };
 }

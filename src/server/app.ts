@@ -128,6 +128,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     db: database.db,
     dialect: database.dialect,
     ping: () => database.ping(),
+    bulk: database.bulk,
     config,
     now: config.now,
     scheduler,

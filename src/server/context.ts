@@ -1,4 +1,5 @@
 import type { Locale } from '../core/i18n/index.ts';
+import type { BulkWriter } from '../db/bulk.ts';
 import type { Dialect } from '../db/index.ts';
 import type { Db } from '../db/types.ts';
 import type { AppConfig } from './config.ts';
@@ -24,6 +25,8 @@ export type Services = {
   dialect: Dialect;
   /** Throws when the database does not answer; never queues behind a running SQLite transaction. */
   ping: () => Promise<void>;
+  /** Multi-row upserts in a transaction: prepared statements on SQLite, unnest arrays on PostgreSQL. */
+  bulk: BulkWriter;
   config: AppConfig;
   now: () => number;
   scheduler: Scheduler;

@@ -73,6 +73,37 @@ describe('validateMeasurements', () => {
     );
   });
 
+  it('reads each period text once per file and still checks it against every KPI and row', () => {
+    // A file repeats its period texts across KPIs: the cached reading of a text must not carry one KPI's
+    // verdict (a day accepted for a daily KPI) or one KPI's rows (duplicates) over to another.
+    const { points, issues } = validateMeasurements(
+      [
+        { row: 2, kpi: 'new_users', period: '2026/11/25', value: '1' },
+        { row: 3, kpi: 'weekly_active', period: '2026/11/25', value: '2' },
+        { row: 4, kpi: 'weekly_active', period: '2026/11/23', value: '3' },
+        { row: 5, kpi: 'new_users', period: '2026/11/23', value: '4.5' },
+        { row: 6, kpi: 'new_users', period: '2026-11-23', value: '-6' },
+        { row: 7, kpi: 'weekly_active', period: '2026/11/23', value: '7' },
+        { row: 8, kpi: 'new_users', period: '2026/13/01', value: '8' },
+        { row: 9, kpi: 'new_users', period: '2026/13/01', value: '9' },
+      ],
+      kpis,
+      'en',
+    );
+    expect(points).toEqual([
+      { kpiKey: 'new_users', period: '2026-11-25', value: 1 },
+      { kpiKey: 'weekly_active', period: '2026-11-23', value: 3 },
+      { kpiKey: 'new_users', period: '2026-11-23', value: 4.5 },
+    ]);
+    expect(issues.map((i) => `${i.row}:${i.column}:${i.code}:${i.params.firstRow ?? ''}`)).toEqual([
+      '3:period:period_mismatch:',
+      '6:period:duplicate:5',
+      '7:period:duplicate:4',
+      '8:period:invalid_date:',
+      '9:period:invalid_date:',
+    ]);
+  });
+
   it('speaks Chinese', () => {
     const { issues } = validateMeasurements(
       [{ row: 2, kpi: 'new_users', period: '', value: 1 }],

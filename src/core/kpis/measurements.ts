@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/index.ts';
-import { isPeriodStart, periodStart, type Frequency } from './periods.ts';
+import { periodStart, type Frequency } from './periods.ts';
 import { dayFromNumber, dayNumber } from '../days/index.ts';
 
 /** A row as read from a file or a request, before any checking. `row` counts from 1 as a spreadsheet does. */
@@ -98,10 +98,14 @@ export function parseDay(value: unknown): string | null {
   }
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 /** A number from a cell: `1,234.5`, ` 12.5% `, `-3`; null when it is not one. */
 export function parseNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
+  // What nearly every cell is: read as the general path below would read it, without building strings.
+  if (PLAIN_NUMBER.test(value)) return Number(value);
   const cleaned = value.trim().replace(/[,\s]/g, '').replace(/%$/, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
   return Number(cleaned);
@@ -130,9 +134,43 @@ export function measurementChecker(
   keepIssues = Number.POSITIVE_INFINITY,
 ): { add: (raw: RawMeasurement) => void; result: MeasurementCheck } {
   const result: MeasurementCheck = { points: [], issues: [], validRows: [], issueCount: 0, badRows: 0 };
-  const firstRowOf = new Map<string, number>();
+  // Per KPI, the first row of each period: a duplicate names it.
+  const firstRowOf = new Map<string, Map<string, number>>();
+  // A file repeats the same few hundred period texts across its KPIs: each is read once per import, and
+  // the same string then keys the maps above (its hash is computed once).
+  const days = new Map<string, string | null>();
+  const dayOf = (cell: unknown): string | null => {
+    if (typeof cell !== 'string') return parseDay(cell);
+    let day = days.get(cell);
+    if (day === undefined) {
+      day = parseDay(cell);
+      days.set(cell, day);
+    }
+    return day;
+  };
+  const starts = new Map<Frequency, Map<string, string>>();
+  const startOf = (day: string, frequency: Frequency): string => {
+    let byDay = starts.get(frequency);
+    if (!byDay) {
+      byDay = new Map();
+      starts.set(frequency, byDay);
+    }
+    let start = byDay.get(day);
+    if (start === undefined) {
+      start = periodStart(day, frequency);
+      byDay.set(day, start);
+    }
+    return start;
+  };
 
-  const add = (raw: RawMeasurement) => {
+  const keep = (key: string, period: string, value: number, row: number, firstRows: Map<string, number>) => {
+    firstRows.set(period, row);
+    result.points.push({ kpiKey: key, period, value });
+    result.validRows.push(row);
+  };
+
+  /** The full check of a row that has at least one issue (or is a duplicate): every issue, by column. */
+  const addWithIssues = (raw: RawMeasurement, key: string, period: string | null, value: number | null) => {
     const rowIssues: MeasurementIssue[] = [];
     const issue = (column: MeasurementIssue['column'], code: MeasurementIssueCode, params = {}) =>
       rowIssues.push({
@@ -142,42 +180,58 @@ export function measurementChecker(
         params: { column: COLUMN_NAMES[locale][column], ...params },
       });
 
-    const key = raw.kpi.trim();
     const kpi = kpis.get(key);
     if (!key) issue('kpi', 'missing');
     else if (!kpi) issue('kpi', 'unknown_kpi', { value: key });
     else if (kpi.isFormula) issue('kpi', 'formula_kpi', { value: key });
 
-    const period = parseDay(raw.period);
     if (isBlank(raw.period)) issue('period', 'missing');
     else if (!period) issue('period', 'invalid_date', { value: String(raw.period) });
-    else if (kpi && !isPeriodStart(period, kpi.frequency)) {
+    else if (kpi && startOf(period, kpi.frequency) !== period) {
       issue('period', 'period_mismatch', {
         value: period,
         frequency: FREQUENCY_NAMES[locale][kpi.frequency],
-        suggestion: periodStart(period, kpi.frequency),
+        suggestion: startOf(period, kpi.frequency),
       });
     }
 
-    const value = parseNumber(raw.value);
     if (isBlank(raw.value)) issue('value', 'missing');
     else if (value === null) issue('value', 'not_a_number', { value: String(raw.value) });
 
     if (rowIssues.length === 0 && period && value !== null) {
-      const identity = `${key}\u0000${period}`;
-      const firstRow = firstRowOf.get(identity);
-      if (firstRow !== undefined) {
-        issue('period', 'duplicate', { firstRow });
-      } else {
-        firstRowOf.set(identity, raw.row);
-        result.points.push({ kpiKey: key, period, value });
-        result.validRows.push(raw.row);
-      }
+      let firstRows = firstRowOf.get(key);
+      if (!firstRows) firstRowOf.set(key, (firstRows = new Map()));
+      const firstRow = firstRows.get(period);
+      if (firstRow !== undefined) issue('period', 'duplicate', { firstRow });
+      else keep(key, period, value, raw.row, firstRows);
     }
     if (rowIssues.length === 0) return;
     result.badRows += 1;
     result.issueCount += rowIssues.length;
     for (const found of rowIssues) if (result.issues.length < keepIssues) result.issues.push(found);
+  };
+
+  const add = (raw: RawMeasurement) => {
+    const key = raw.kpi.trim();
+    const kpi = kpis.get(key);
+    const period = dayOf(raw.period);
+    const value = parseNumber(raw.value);
+    // The common row: a measured KPI, a period that starts one of its periods, a number, not seen before.
+    if (
+      kpi &&
+      !kpi.isFormula &&
+      period !== null &&
+      value !== null &&
+      startOf(period, kpi.frequency) === period
+    ) {
+      let firstRows = firstRowOf.get(key);
+      if (!firstRows) firstRowOf.set(key, (firstRows = new Map()));
+      if (!firstRows.has(period)) {
+        keep(key, period, value, raw.row, firstRows);
+        return;
+      }
+    }
+    addWithIssues(raw, key, period, value);
   };
   return { add, result };
 }

@@ -11,21 +11,33 @@ export type AuditRecord = {
   now: number;
 };
 
+const toAuditRow = (record: AuditRecord) => ({
+  id: newId(record.now),
+  workspace_id: record.workspaceId,
+  actor_id: record.actorId,
+  action: record.action,
+  object_type: record.objectType,
+  object_id: record.objectId,
+  changes: record.changes ? JSON.stringify(record.changes) : null,
+  created_at: record.now,
+});
+
 /** Written inside the transaction of the change it records. */
 export async function insertAuditEntry(executor: Executor, record: AuditRecord): Promise<void> {
-  await executor
-    .insertInto('audit_entries')
-    .values({
-      id: newId(record.now),
-      workspace_id: record.workspaceId,
-      actor_id: record.actorId,
-      action: record.action,
-      object_type: record.objectType,
-      object_id: record.objectId,
-      changes: record.changes ? JSON.stringify(record.changes) : null,
-      created_at: record.now,
-    })
-    .execute();
+  await executor.insertInto('audit_entries').values(toAuditRow(record)).execute();
+}
+
+/** Audit rows per statement: 8 parameters each, well under either database's limit. */
+const AUDIT_BATCH = 500;
+
+/** Several entries of one change (an import's one per KPI) as multi-row INSERTs. */
+export async function insertAuditEntries(executor: Executor, records: readonly AuditRecord[]): Promise<void> {
+  for (let start = 0; start < records.length; start += AUDIT_BATCH) {
+    await executor
+      .insertInto('audit_entries')
+      .values(records.slice(start, start + AUDIT_BATCH).map(toAuditRow))
+      .execute();
+  }
 }
 
 export type AuditFilter = {

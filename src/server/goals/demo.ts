@@ -2,7 +2,7 @@ import { addDays } from '../../core/days/index.ts';
 import { newId } from '../../db/ids.ts';
 import { demoText } from '../demo/english.ts';
 import type { DemoContext } from '../demo/context.ts';
-import { insertKpi, upsertMeasurements } from '../kpis/queries.ts';
+import { insertKpi, upsertMeasurements, type MeasurementTuple } from '../kpis/queries.ts';
 import { insertCheckIn, insertGoal, insertKeyResult } from './queries.ts';
 import { dayInTimezone } from '../time.ts';
 import { refreshKpisAndGoals } from './refresh.ts';
@@ -116,7 +116,7 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
     updated_at: now,
   });
 
-  const rows = [];
+  const rows: MeasurementTuple[] = [];
   let dau = 38_500;
   let baseDau = 0;
   for (let index = 0; index < 365; index += 1) {
@@ -128,22 +128,17 @@ export async function seedGoalsDemo(context: DemoContext): Promise<void> {
     const active = Math.round(dau * (isWeekend ? 1.07 : 1) * (1 + random() * 0.03));
     if (day === start) baseDau = active;
     const signUps = Math.round(230 * (isWeekend ? 1.25 : 1) * (isCampaign ? 1.8 : 1) * (1 + random() * 0.3));
-    const base = {
-      workspace_id: workspaceId,
-      source: 'import',
-      created_by: people.lina ?? null,
-      created_at: now,
-      updated_at: now,
-    };
-    rows.push({ ...base, kpi_id: kpiIds.new_users ?? '', period: day, value: signUps });
-    rows.push({ ...base, kpi_id: kpiIds.active_users ?? '', period: day, value: active });
-    if (day >= start)
-      rows.push({ ...base, kpi_id: kpiIds.active_users_base ?? '', period: day, value: baseDau });
-    if (weekday >= 1 && weekday <= 5) {
-      rows.push({ ...base, kpi_id: kpiIds.content_posts ?? '', period: day, value: random() > -0.3 ? 1 : 0 });
-    }
+    rows.push([kpiIds.new_users ?? '', day, signUps]);
+    rows.push([kpiIds.active_users ?? '', day, active]);
+    if (day >= start) rows.push([kpiIds.active_users_base ?? '', day, baseDau]);
+    if (weekday >= 1 && weekday <= 5) rows.push([kpiIds.content_posts ?? '', day, random() > -0.3 ? 1 : 0]);
   }
-  await upsertMeasurements(trx, rows);
+  await upsertMeasurements(services.bulk, trx, rows, {
+    workspaceId,
+    source: 'import',
+    createdBy: people.lina ?? null,
+    now,
+  });
 
   const goal = async (fields: {
     title: string;

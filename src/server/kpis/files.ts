@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors/index.ts';
 import type { RawMeasurement } from '../../core/kpis/measurements.ts';
-import { findColumns, isBlankRow, spreadsheetRows, writeSpreadsheet } from '../files.ts';
+import { findColumns, isBlankRow, spreadsheetRowBatches, writeSpreadsheet } from '../files.ts';
 
 const HEADERS = {
   kpi: ['kpi', 'key', 'kpi_key', '指标', '指标键', '指标key'],
@@ -22,27 +22,29 @@ export async function readMeasurementFile(
 ): Promise<number> {
   let columns: Record<keyof typeof HEADERS, number> | null = null;
   let count = 0;
-  for await (const { cells, row } of spreadsheetRows(body, { maxRows: MEASUREMENT_IMPORT_MAX_ROWS })) {
-    if (!columns) {
-      columns = findColumns(cells, HEADERS);
-      const found = columns;
-      const required =
-        fixedKpi !== undefined ? (['period', 'value'] as const) : (['kpi', 'period', 'value'] as const);
-      if (required.some((column) => found[column] < 0)) {
-        throw new AppError('import_missing_columns', {
-          columns: required.map((column) => HEADERS[column][0]).join(', '),
-        });
+  for await (const batch of spreadsheetRowBatches(body, { maxRows: MEASUREMENT_IMPORT_MAX_ROWS })) {
+    for (const { cells, row } of batch) {
+      if (!columns) {
+        columns = findColumns(cells, HEADERS);
+        const found = columns;
+        const required =
+          fixedKpi !== undefined ? (['period', 'value'] as const) : (['kpi', 'period', 'value'] as const);
+        if (required.some((column) => found[column] < 0)) {
+          throw new AppError('import_missing_columns', {
+            columns: required.map((column) => HEADERS[column][0]).join(', '),
+          });
+        }
+        continue;
       }
-      continue;
+      if (isBlankRow(cells)) continue;
+      count += 1;
+      visit({
+        row,
+        kpi: fixedKpi ?? String(cells[columns.kpi] ?? ''),
+        period: cells[columns.period],
+        value: cells[columns.value],
+      });
     }
-    if (isBlankRow(cells)) continue;
-    count += 1;
-    visit({
-      row,
-      kpi: fixedKpi ?? String(cells[columns.kpi] ?? ''),
-      period: cells[columns.period],
-      value: cells[columns.value],
-    });
   }
   if (count === 0) throw new AppError('import_empty');
   return count;

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { BulkUpsert, BulkWriter } from '../../db/bulk.ts';
 import type { Dialect } from '../../db/index.ts';
-import type { Executor, KpisTable, MeasurementsTable } from '../../db/types.ts';
+import type { Executor, KpisTable } from '../../db/types.ts';
 
 export function selectKpis(executor: Executor, workspaceId: string) {
   return executor
@@ -156,28 +157,52 @@ export async function countKeyResultsOfKpi(executor: Executor, kpiId: string): P
   return Number(row.count);
 }
 
-// Kept below SQLite's and PostgreSQL's bound-parameter limits with room to spare.
-const UPSERT_BATCH = 1000;
+/** A measurement as the import and the API write it: KPI id, period, value. */
+export type MeasurementTuple = readonly [kpiId: string, period: string, value: number];
 
-/** Idempotent on (KPI, period): the newest value wins. Batched multi-row statements, no per-row round trips. */
-export async function upsertMeasurements(
-  executor: Executor,
-  rows: Insertable<MeasurementsTable>[],
+/** What every row of one write shares. */
+export type MeasurementWrite = {
+  workspaceId: string;
+  source: 'manual' | 'import' | 'api';
+  createdBy: string | null;
+  now: number;
+};
+
+const MEASUREMENT_UPSERT: BulkUpsert = {
+  table: 'measurements',
+  columns: [
+    ['kpi_id', 'text'],
+    ['period', 'text'],
+    ['value', 'float8'],
+  ],
+  constants: [
+    ['workspace_id', 'text'],
+    ['source', 'text'],
+    ['created_by', 'text'],
+    ['created_at', 'int8'],
+    ['updated_at', 'int8'],
+  ],
+  key: ['kpi_id', 'period'],
+  update: ['value', 'source', 'created_by', 'updated_at'],
+};
+
+/**
+ * Idempotent on (KPI, period): the newest value wins. Prepared multi-row statements on SQLite, unnest arrays on
+ * PostgreSQL (src/db/bulk.ts): no query building per row. `trx` must be the open transaction.
+ */
+export function upsertMeasurements(
+  bulk: BulkWriter,
+  trx: Executor,
+  rows: readonly MeasurementTuple[],
+  write: MeasurementWrite,
 ): Promise<void> {
-  for (let start = 0; start < rows.length; start += UPSERT_BATCH) {
-    await executor
-      .insertInto('measurements')
-      .values(rows.slice(start, start + UPSERT_BATCH))
-      .onConflict((conflict) =>
-        conflict.columns(['kpi_id', 'period']).doUpdateSet((eb) => ({
-          value: eb.ref('excluded.value'),
-          source: eb.ref('excluded.source'),
-          created_by: eb.ref('excluded.created_by'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
+  return bulk.upsert(trx, MEASUREMENT_UPSERT, rows, [
+    write.workspaceId,
+    write.source,
+    write.createdBy,
+    write.now,
+    write.now,
+  ]);
 }
 
 export function selectMeasurements(

@@ -17,7 +17,7 @@ import {
 import { bucketSeries, type Aggregation, type Frequency } from '../../core/kpis/periods.ts';
 import { newId } from '../../db/ids.ts';
 import type { Executor } from '../../db/types.ts';
-import { insertAuditEntry } from '../audit/queries.ts';
+import { insertAuditEntries, insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { refreshKpisAndGoals } from '../goals/refresh.ts';
 import { authorize } from '../workspaces/access.ts';
@@ -325,29 +325,21 @@ async function savePoints(
 ) {
   const now = services.now();
   const idByKey = new Map(kpis.map((kpi) => [kpi.key, kpi.id]));
-  await queries.upsertMeasurements(
-    trx,
-    points.flatMap((point) => {
-      const kpiId = idByKey.get(point.kpiKey);
-      return kpiId
-        ? [
-            {
-              kpi_id: kpiId,
-              period: point.period,
-              workspace_id: workspaceId,
-              value: point.value,
-              source,
-              created_by: actor.userId,
-              created_at: now,
-              updated_at: now,
-            },
-          ]
-        : [];
-    }),
-  );
+  const rows: queries.MeasurementTuple[] = [];
+  for (const point of points) {
+    const kpiId = idByKey.get(point.kpiKey);
+    if (kpiId) rows.push([kpiId, point.period, point.value]);
+  }
+  await queries.upsertMeasurements(services.bulk, trx, rows, {
+    workspaceId,
+    source,
+    createdBy: actor.userId,
+    now,
+  });
   const spans = spansByKpi(points);
-  for (const [key, span] of spans) {
-    await insertAuditEntry(trx, {
+  await insertAuditEntries(
+    trx,
+    [...spans].map(([key, span]) => ({
       workspaceId,
       actorId: actor.userId,
       action: 'measurements.recorded',
@@ -355,8 +347,8 @@ async function savePoints(
       objectId: idByKey.get(key) ?? key,
       changes: { key, count: span.rows, from: span.from, to: span.to, source },
       now,
-    });
-  }
+    })),
+  );
   await refreshKpisAndGoals(services, trx, workspaceId, [...spans.keys()]);
 }
 

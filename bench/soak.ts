@@ -1,0 +1,280 @@
+// `npm run bench:soak -- [--minutes 10] [--db sqlite|postgres] [--clients 8] [--tasks 500] [--database-url URL]`
+// The soak of issue #15: does throughput stay flat as the plan grows? The real server (`node bin/opsplan.js
+// serve`, the build: `npm run build` first) in its own process, a fresh workspace with three goals and `--tasks`
+// tasks made over the API, then `--clients` clients send requests back to back for `--minutes`, each cycling
+// through a steady mix — one request in six creates a task (so the plan grows all along), the others read what
+// the web app reads: a page of 50 tasks, the whole schedule (board, timeline), one task by id, the dashboard
+// and a goal page. Every minute: requests, p50/p90, each operation's p50, the plan's size, the server's RSS
+// (sampled every 2 s) and the load average. The summary compares the last minute with the first.
+// SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_soak` (127.0.0.1 only); both removed
+// afterwards. Results: bench/results/<date>-soak-<db>.json.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { parseArgs } from './lib/args.ts';
+import { installCleanup, residentMb, ROOT } from './lib/children.ts';
+import { signIn, startServer } from './lib/server.ts';
+import { DEFAULT_DATABASE_URL, type Target } from './lib/target.ts';
+
+installCleanup();
+const args = parseArgs(process.argv.slice(2));
+const db = args.string('db') ?? 'sqlite';
+const minutes = args.number('minutes', 10);
+const clients = args.number('clients', 8);
+const initialTasks = args.number('tasks', 500);
+if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+let target: Target;
+let cleanup: () => Promise<void>;
+if (db === 'sqlite') {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'opsplan-soak-'));
+  target = { dialect: 'sqlite', dataDir, databaseUrl: undefined };
+  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+} else {
+  const base = new URL(args.string('database-url') ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('127.0.0.1 only');
+  const name = `${base.pathname.slice(1)}_soak`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  await adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(admin.toString(), `CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  target = { dialect: 'postgres', dataDir: os.tmpdir(), databaseUrl: url.toString() };
+  cleanup = () => adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+const server = await startServer(target);
+const base = server.baseUrl;
+const email = `soak-${Date.now()}@example.com`;
+const password = 'correct horse battery';
+const signup = await fetch(`${base}/api/v1/auth/signup`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ email, password, name: '压测负责人', locale: 'zh-CN' }),
+});
+if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
+const session = await signIn(base, email, password);
+
+async function call(method: string, url: string, body?: unknown): Promise<unknown> {
+  const headers: Record<string, string> = {
+    cookie: session.cookie,
+    'accept-encoding': 'br, gzip',
+    'accept-language': 'zh-CN',
+  };
+  if (method !== 'GET') {
+    headers['x-csrf-token'] = session.csrf;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${base}${url}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status >= 400) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+const { workspace } = (await call('POST', '/api/v1/workspaces', { name: '长稳 · soak' })) as {
+  workspace: { id: string };
+};
+const ws = `/api/v1/w/${workspace.id}`;
+const day = (offset: number) => new Date(Date.UTC(2026, 11, 1 + offset)).toISOString().slice(0, 10);
+const goalIds: string[] = [];
+for (let index = 0; index < 3; index += 1) {
+  const created = (await call('POST', `${ws}/goals`, {
+    title: `季度目标 ${index + 1} · Quarter goal ${index + 1}`,
+    startDate: day(0),
+    dueDate: day(90),
+  })) as { goal: { id: string } };
+  goalIds.push(created.goal.id);
+}
+
+const taskIds: string[] = [];
+let counter = 0;
+/** One new task: every other one under a goal, due dates spread over a quarter. */
+async function createTask(): Promise<void> {
+  const index = counter++;
+  const created = (await call('POST', `${ws}/tasks`, {
+    title: `任务 ${index + 1} · Task ${index + 1}`,
+    description: '按计划完成并在周会上汇报进展。Finish as planned and report at the weekly meeting.',
+    goalId: index % 2 === 0 ? goalIds[index % goalIds.length] : null,
+    estimateHours: 4 + (index % 5) * 4,
+    dueDate: day(index % 90),
+    priority: (['urgent', 'high', 'medium', 'low'] as const)[index % 4],
+    labels: [`phase-${(index % 5) + 1}`],
+  })) as { task: { id: string } };
+  taskIds.push(created.task.id);
+}
+
+const setupStarted = performance.now();
+for (let index = 0; index < initialTasks; index += 1) await createTask();
+const setupMs = performance.now() - setupStarted;
+
+type Operation = { name: string; run: (n: number) => Promise<unknown> };
+// One in six creates a task; the rest read what the web app's pages read.
+const operations: Operation[] = [
+  { name: 'create a task', run: () => createTask() },
+  { name: 'task list (page of 50)', run: () => call('GET', `${ws}/tasks?sort=due&limit=50`) },
+  { name: 'whole schedule', run: () => call('GET', `${ws}/schedule`) },
+  { name: 'one task by id', run: (n) => call('GET', `${ws}/tasks/${taskIds[(n * 7919) % taskIds.length]}`) },
+  { name: 'dashboard', run: () => call('GET', `${ws}/dashboard`) },
+  { name: 'goal page', run: (n) => call('GET', `${ws}/goals/${goalIds[n % goalIds.length]}`) },
+];
+
+type Minute = {
+  minute: number;
+  requests: number;
+  errors: number;
+  times: number[];
+  byOperation: Map<string, number[]>;
+  tasksAtEnd: number;
+  rssMaxMb: number;
+  rssEndMb: number;
+  load: number;
+};
+const timeline: Minute[] = Array.from({ length: minutes }, (_, minute) => ({
+  minute: minute + 1,
+  requests: 0,
+  errors: 0,
+  times: [],
+  byOperation: new Map(operations.map((operation) => [operation.name, []])),
+  tasksAtEnd: 0,
+  rssMaxMb: 0,
+  rssEndMb: 0,
+  load: 0,
+}));
+
+const startedAt = performance.now();
+const endsAt = startedAt + minutes * 60_000;
+const minuteOf = (instant: number) => Math.min(minutes - 1, Math.floor((instant - startedAt) / 60_000));
+let firstError: string | null = null;
+
+const rssTimer = setInterval(() => {
+  const rss = residentMb(server.pid);
+  const entry = timeline[minuteOf(performance.now())];
+  if (rss !== null && entry) {
+    entry.rssMaxMb = Math.max(entry.rssMaxMb, rss);
+    entry.rssEndMb = rss;
+    entry.load = os.loadavg()[0] ?? 0;
+    entry.tasksAtEnd = taskIds.length;
+  }
+}, 2_000);
+const progressTimer = setInterval(() => {
+  const entry = timeline[minuteOf(performance.now()) - 1];
+  if (entry) {
+    console.error(
+      `  [soak] minute ${entry.minute}: ${entry.requests} requests, p50 ${median(entry.times).toFixed(1)} ms, ${entry.tasksAtEnd} tasks, ${entry.rssMaxMb.toFixed(0)} MB`,
+    );
+  }
+}, 60_000);
+
+async function client(id: number): Promise<void> {
+  for (let n = id; performance.now() < endsAt; n += 1) {
+    const operation = operations[n % operations.length] as Operation;
+    const started = performance.now();
+    let failed = false;
+    try {
+      await operation.run(n);
+    } catch (error) {
+      failed = true;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    }
+    const finished = performance.now();
+    if (finished > endsAt) break;
+    const entry = timeline[minuteOf(finished)] as Minute;
+    entry.requests += 1;
+    if (failed) entry.errors += 1;
+    else {
+      entry.times.push(finished - started);
+      entry.byOperation.get(operation.name)?.push(finished - started);
+    }
+  }
+}
+
+console.error(
+  `  [soak] ${db}: ${initialTasks} tasks set up in ${(setupMs / 1000).toFixed(1)} s; ${clients} clients for ${minutes} min`,
+);
+await Promise.all(Array.from({ length: clients }, (_, id) => client(id)));
+clearInterval(rssTimer);
+clearInterval(progressTimer);
+await server.stop();
+await cleanup();
+
+function median(values: readonly number[]): number {
+  return percentile(values, 50);
+}
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+}
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+const perMinute = timeline.map((entry) => ({
+  minute: entry.minute,
+  requestsPerMinute: entry.requests,
+  errors: entry.errors,
+  p50Ms: round(median(entry.times)),
+  p90Ms: round(percentile(entry.times, 90)),
+  p50ByOperationMs: Object.fromEntries(
+    [...entry.byOperation].map(([name, times]) => [name, round(median(times))]),
+  ),
+  tasks: entry.tasksAtEnd,
+  rssMaxMb: round(entry.rssMaxMb, 0),
+  rssEndMb: round(entry.rssEndMb, 0),
+  loadAverage: round(entry.load, 1),
+}));
+const first = perMinute[0];
+const last = perMinute.at(-1);
+const summary = {
+  lastOverFirstRequests: first && last ? round(last.requestsPerMinute / first.requestsPerMinute, 2) : null,
+  p50ByOperationLastOverFirst: Object.fromEntries(
+    operations.map(({ name }) => {
+      const before = first?.p50ByOperationMs[name] ?? 0;
+      const after = last?.p50ByOperationMs[name] ?? 0;
+      return [name, before > 0 ? round(after / before, 2) : null];
+    }),
+  ),
+  tasksAtStart: initialTasks,
+  tasksAtEnd: taskIds.length,
+  rssPeakMb: Math.max(...perMinute.map((entry) => entry.rssMaxMb)),
+  errors: perMinute.reduce((sum, entry) => sum + entry.errors, 0),
+  firstError,
+};
+
+console.log(
+  `${db}: ${clients} clients, ${minutes} min, one request in six a new task; ${initialTasks} tasks set up over the API in ${(setupMs / 1000).toFixed(1)} s\n`,
+);
+const names = operations.map((operation) => operation.name);
+console.log(
+  `| minute | req/min | p50 ms | p90 ms | ${names.map((name) => `p50 ${name}`).join(' | ')} | tasks | RSS max MB | load |`,
+);
+console.log(`| ---: | ---: | ---: | ---: | ${names.map(() => '---:').join(' | ')} | ---: | ---: | ---: |`);
+for (const entry of perMinute) {
+  console.log(
+    `| ${entry.minute} | ${entry.requestsPerMinute.toLocaleString('en')} | ${entry.p50Ms} | ${entry.p90Ms} | ${names.map((name) => entry.p50ByOperationMs[name]).join(' | ')} | ${entry.tasks.toLocaleString('en')} | ${entry.rssMaxMb} | ${entry.loadAverage} |`,
+  );
+}
+console.log(
+  `\nlast ÷ first minute: ${summary.lastOverFirstRequests} (requests); p50 per operation ${JSON.stringify(summary.p50ByOperationLastOverFirst)}; RSS peak ${summary.rssPeakMb} MB; errors ${summary.errors}${firstError ? ` (first: ${firstError})` : ''}`,
+);
+const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-soak-${db}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), db, clients, minutes, initialTasks, setupMs: Math.round(setupMs), summary, perMinute }, null, 2)}\n`,
+);
+console.log(path.relative(ROOT, file));
