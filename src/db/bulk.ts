@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SQLite from 'better-sqlite3';
 import { CompiledQuery } from 'kysely';
-import type { Dialect } from './index.ts';
-import type { Executor } from './types.ts';
+import type { Dialect, Executor } from './types.ts';
 import { SQLITE_SLICE_MS } from './yield.ts';
 
 /** A column of a bulk upsert, with the PostgreSQL type its values are sent as. */

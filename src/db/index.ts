@@ -5,11 +5,11 @@ import type SQLite from 'better-sqlite3';
 import type * as Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createBulkWriter, type BulkWriter } from './bulk.ts';
-import type { Database } from './types.ts';
+import type { Database, Dialect } from './types.ts';
 import { isPostgresUrl } from './url.ts';
 import { YieldingPlugin } from './yield.ts';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type { Dialect } from './types.ts';
 
 export type DatabaseConfig = {
   /** postgres://… selects PostgreSQL; otherwise SQLite. */

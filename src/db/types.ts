@@ -988,3 +988,6 @@ export type Membership = Selectable<MembershipsTable>;
 export type Job = Selectable<JobsTable>;
 export type NewJob = Insertable<JobsTable>;
 export type GeneratedId = Generated<string>;
+
+/** The two databases OpsPlan runs on. */
+export type Dialect = 'sqlite' | 'postgres';
