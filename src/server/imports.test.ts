@@ -223,7 +223,9 @@ describe('a large import commit', () => {
     const response = await imported;
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ totalRows: rows, saved: rows });
-    expect(answeredInTransaction).toBeGreaterThan(5);
+    // One synchronous stretch answers none; the bulk writer's turns every 20 ms let a few through (4–6 seen on a
+    // busy machine, as its 60,000 rows take a few hundred milliseconds).
+    expect(answeredInTransaction).toBeGreaterThan(1);
     // Still all or nothing: every row in one transaction, not chunks committed one by one.
     expect(transactions.begun).toBe(1);
     const stored = await t.database.db
