@@ -104,7 +104,6 @@ describe('fuzzing every operation of the OpenAPI document', () => {
     let count = 0;
     let succeeded = 0;
     let validSucceeded = 0;
-    const started = Date.now();
     for (const operation of operations) {
       if (operation.streams) continue;
       const opStarted = Date.now();
@@ -137,8 +136,8 @@ describe('fuzzing every operation of the OpenAPI document', () => {
         }
       }
     }
-    // Enough requests to mean something, in a time CI can afford, and enough of them reaching the services
-    // (a fuzzer that only ever meets 404s proves nothing).
+    // Enough requests to mean something, and enough of them reaching the services (a fuzzer that only ever meets
+    // 404s proves nothing). The per-operation budget, not a timed assertion, keeps the run in what CI can afford.
     if (process.env.FUZZ_STATS)
       console.log({ count, succeeded, validSucceeded, operations: operations.length });
     expect(count).toBeGreaterThan(ONLY ? 0 : 2000);
@@ -147,6 +146,5 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       failures,
       `${failures.length} of ${count} requests failed (seed ${SEED}):\n${failures.slice(0, 25).join('\n')}`,
     ).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(120_000);
   }, 300_000);
 });
