@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { as } from '../testing/app.ts';
 import { createGoal, useTestTeam } from '../testing/factories.ts';
 import { dayInTimezone } from '../time.ts';
-import { computeSchedule } from './schedule.ts';
+import { cachedSchedules, computeSchedule } from './schedule.ts';
 import { selectPlanRevision } from './queries.ts';
 import { ScheduleResponse } from './schemas.ts';
 
@@ -126,6 +126,17 @@ describe('schedule cache', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
     expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+
+  it('keeps one copy of a plan: a new revision replaces the one before instead of piling up beside it', async () => {
+    await servedAndFresh();
+    const held = cachedSchedules(t.app.services);
+    for (let index = 0; index < 5; index += 1) {
+      await newTask({ title: `改版 ${index} · revision`, estimateHours: 2 });
+      const { served, fresh } = await servedAndFresh();
+      expect(served).toEqual(fresh);
+    }
+    expect(cachedSchedules(t.app.services)).toBe(held);
   });
 
   it('a second app instance on the same database never serves a plan another instance changed', async () => {

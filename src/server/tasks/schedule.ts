@@ -187,13 +187,17 @@ export async function scheduleBody(
   const timeZone = await workspaceTimeZone(services, workspaceId);
   const today = dayInTimezone(services.now(), timeZone);
   const revision = await queries.selectPlanRevision(services.db, workspaceId);
-  const key = `${workspaceId}\u0000${revision}\u0000${today}\u0000${goalId ?? ''}`;
+  const plan = `${workspaceId}\u0000${today}\u0000${goalId ?? ''}\u0000`;
+  const key = `${plan}${revision}`;
   const cache = cacheOf(services);
   let body = cache.get(key);
   if (body) {
     // Most recently used last, so the oldest entry is the first to go.
     cache.delete(key);
   } else {
+    // Another revision of the same plan is not asked for again: drop it now, not when 24 newer entries push it
+    // out (a plan edited between every two reads kept up to 24 stale copies of itself, megabytes each).
+    for (const other of [...cache.keys()]) if (other.startsWith(plan)) cache.delete(other);
     body = computeSchedule(services.db, workspaceId, today, timeZone, goalId).then(
       (schedule) => new ScheduleBody(JSON.stringify(schedule)),
     );
@@ -203,6 +207,11 @@ export async function scheduleBody(
   cache.set(key, body);
   while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
   return body;
+}
+
+/** How many schedules an app instance holds (tests). */
+export function cachedSchedules(services: Services): number {
+  return cacheOf(services).size;
 }
 
 /** What to send for an Accept-Encoding header: the JSON, or its cached brotli or gzip form. */
