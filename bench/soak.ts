@@ -8,14 +8,13 @@
 // (sampled every 2 s) and the load average. The summary compares the last minute with the first.
 // SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_soak` (127.0.0.1 only); both removed
 // afterwards. Results: bench/results/<date>-soak-<db>.json.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { parseArgs } from './lib/args.ts';
 import { installCleanup, residentMb, ROOT } from './lib/children.ts';
-import { signIn, startServer } from './lib/server.ts';
-import { DEFAULT_DATABASE_URL, type Target } from './lib/target.ts';
+import { signUpLead, startServer } from './lib/server.ts';
+import { scratchTarget } from './lib/target.ts';
 
 installCleanup();
 const args = parseArgs(process.argv.slice(2));
@@ -25,48 +24,11 @@ const clients = args.number('clients', 8);
 const initialTasks = args.number('tasks', 500);
 if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
-let target: Target;
-let cleanup: () => Promise<void>;
-if (db === 'sqlite') {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'opsplan-soak-'));
-  target = { dialect: 'sqlite', dataDir, databaseUrl: undefined };
-  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-} else {
-  const base = new URL(args.string('database-url') ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('127.0.0.1 only');
-  const name = `${base.pathname.slice(1)}_soak`;
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  await adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(admin.toString(), `CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  target = { dialect: 'postgres', dataDir: os.tmpdir(), databaseUrl: url.toString() };
-  cleanup = () => adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
+const { target, cleanup } = await scratchTarget(args, db, 'soak');
 
 const server = await startServer(target);
 const base = server.baseUrl;
-const email = `soak-${Date.now()}@example.com`;
-const password = 'correct horse battery';
-const signup = await fetch(`${base}/api/v1/auth/signup`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email, password, name: '压测负责人', locale: 'zh-CN' }),
-});
-if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
-const session = await signIn(base, email, password);
+const session = await signUpLead(base, 'soak');
 
 async function call(method: string, url: string, body?: unknown): Promise<unknown> {
   const headers: Record<string, string> = {

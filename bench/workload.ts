@@ -12,15 +12,14 @@
 // OpsPlan ÷ Kanboard. Without either option Kanboard is skipped with a note.
 // SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_workload` (127.0.0.1 only), both removed
 // afterwards. Results: bench/results/<date>-workload-<db>[-kanboard].json.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { parseArgs } from './lib/args.ts';
 import { installCleanup, residentMb, ROOT } from './lib/children.ts';
 import { connectKanboard, startKanboard, type Kanboard } from './lib/kanboard.ts';
-import { signIn, startServer } from './lib/server.ts';
-import { DEFAULT_DATABASE_URL, type Target } from './lib/target.ts';
+import { signUpLead, startServer } from './lib/server.ts';
+import { scratchTarget } from './lib/target.ts';
 
 installCleanup();
 const args = parseArgs(process.argv.slice(2));
@@ -32,48 +31,11 @@ const warmup = args.number('warmup', 20);
 const acceptEncoding = args.flag('identity') ? 'identity' : 'br, gzip';
 if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 
-async function adminQuery(url: string, text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
-
-let target: Target;
-let cleanup: () => Promise<void>;
-if (db === 'sqlite') {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'opsplan-workload-'));
-  target = { dialect: 'sqlite', dataDir, databaseUrl: undefined };
-  cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
-} else {
-  const base = new URL(args.string('database-url') ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
-  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('127.0.0.1 only');
-  const name = `${base.pathname.slice(1)}_workload`;
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-  await adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await adminQuery(admin.toString(), `CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  target = { dialect: 'postgres', dataDir: os.tmpdir(), databaseUrl: url.toString() };
-  cleanup = () => adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-}
+const { target, cleanup } = await scratchTarget(args, db, 'workload');
 
 const server = await startServer(target);
 const base = server.baseUrl;
-const email = `workload-${Date.now()}@example.com`;
-const password = 'correct horse battery';
-const signup = await fetch(`${base}/api/v1/auth/signup`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email, password, name: '压测负责人', locale: 'zh-CN' }),
-});
-if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
-const session = await signIn(base, email, password);
+const session = await signUpLead(base, 'workload');
 
 type Answer = { status: number; bytes: number; ms: number; body: unknown };
 

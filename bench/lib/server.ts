@@ -75,3 +75,16 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   if (!token || !csrf) throw new Error('sign-in set no session cookies');
   return { token, csrf, cookie: `opsplan_session=${token}; opsplan_csrf=${csrf}` };
 }
+
+/** Signs up a fresh lead (`<label>-<time>@example.com`) and signs in: the start of a bench that builds its own workspace. */
+export async function signUpLead(baseUrl: string, label: string): Promise<Session> {
+  const email = `${label}-${Date.now()}@example.com`;
+  const password = 'correct horse battery';
+  const signup = await fetch(`${baseUrl}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, name: '压测负责人', locale: 'zh-CN' }),
+  });
+  if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
+  return signIn(baseUrl, email, password);
+}

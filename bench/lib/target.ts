@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type Dialect } from '../../src/db/index.ts';
@@ -105,4 +107,46 @@ export function openTarget(target: Target, poolSize?: number): DatabaseHandle {
 
 export function sqliteFile(target: Target): string {
   return path.join(target.dataDir, 'opsplan.db');
+}
+
+async function adminQuery(url: string, text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A database of its own for a bench that builds its workspace over the API: SQLite in a scratch folder, or the
+ * PostgreSQL database `<name>_<label>` (127.0.0.1 only) made afresh; `cleanup` removes either.
+ */
+export async function scratchTarget(
+  args: Args,
+  dialect: Dialect,
+  label: string,
+): Promise<{ target: Target; cleanup: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), `opsplan-${label}-`));
+    return {
+      target: { dialect, dataDir, databaseUrl: undefined },
+      cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const base = new URL(args.string('database-url') ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  if (base.hostname !== '127.0.0.1' && base.hostname !== 'localhost') throw new Error('127.0.0.1 only');
+  const name = `${base.pathname.slice(1)}_${label}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  await adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(admin.toString(), `CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    target: { dialect, dataDir: os.tmpdir(), databaseUrl: url.toString() },
+    cleanup: () => adminQuery(admin.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
