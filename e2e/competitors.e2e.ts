@@ -141,8 +141,8 @@ describe('competitors', () => {
         .getByText(words[locale].pricing, { exact: true })
         .click();
       await page.waitForURL(/category=pricing/);
-      await page.getByTestId('observation').first().waitFor();
-      await expect(page.getByTestId('observation').count()).resolves.toBe(1);
+      // The unfiltered list can still be on screen (or empty while the filtered one loads): wait for the one.
+      await expect.poll(() => page.getByTestId('observation').count()).toBe(1);
       await screenshot(page, `competitors-pricing-${locale}-390`);
     }
     await context.close();
