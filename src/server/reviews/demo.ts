@@ -90,6 +90,11 @@ const TEXTS: Record<string, Words[]> = {
  * in, peers' all but one, managers' half: one rated well above the data (calibration flags it), one with a figure
  * overridden and the reason written. The demo's owner runs the cycle and has two manager reviews to finish.
  */
+/** The year and quarter (1–4) a day falls in, for a cycle's name. */
+function quarterOf(day: string): { year: string; quarter: number } {
+  return { year: day.slice(0, 4), quarter: Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1 };
+}
+
 export async function seedReviewsDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people, locale } = context;
   const now = services.now();
@@ -106,8 +111,7 @@ export async function seedReviewsDemo(context: DemoContext): Promise<void> {
     { stage: 'sign_off' as const, dueDate: addDays(today, 14) },
   ].map((s) => ({ ...s, dueDate: s.dueDate < period.start ? period.start : s.dueDate }));
   const cycleId = newId(now);
-  const year = period.start.slice(0, 4);
-  const quarter = Math.floor(Number(period.start.slice(5, 7)) / 3) + 1;
+  const { year, quarter } = quarterOf(period.start);
   await queries.insertCycle(trx, {
     id: cycleId,
     workspace_id: workspaceId,
@@ -269,8 +273,7 @@ async function seedPastSkillsReview(context: DemoContext, currentStart: string):
   });
   const signedAt = Math.min(now - 86_400_000, Date.parse(`${addDays(period.end, 18)}T06:00:00Z`));
   const cycleId = newId(now);
-  const year = period.start.slice(0, 4);
-  const quarter = Math.floor(Number(period.start.slice(5, 7)) / 3) + 1;
+  const { year, quarter } = quarterOf(period.start);
   await queries.insertCycle(trx, {
     id: cycleId,
     workspace_id: workspaceId,
