@@ -85,16 +85,16 @@ const TEXTS: Record<string, Words[]> = {
   ],
 };
 
-/**
- * The demo's quarterly review: the quarter the demo's goals run in, at the manager review stage. Self reviews are
- * in, peers' all but one, managers' half: one rated well above the data (calibration flags it), one with a figure
- * overridden and the reason written. The demo's owner runs the cycle and has two manager reviews to finish.
- */
 /** The year and quarter (1–4) a day falls in, for a cycle's name. */
 function quarterOf(day: string): { year: string; quarter: number } {
   return { year: day.slice(0, 4), quarter: Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1 };
 }
 
+/**
+ * The demo's quarterly review: the quarter the demo's goals run in, at the manager review stage. Self reviews are
+ * in, peers' all but one, managers' half: one rated well above the data (calibration flags it), one with a figure
+ * overridden and the reason written. The demo's owner runs the cycle and has two manager reviews to finish.
+ */
 export async function seedReviewsDemo(context: DemoContext): Promise<void> {
   const { services, trx, workspaceId, people, locale } = context;
   const now = services.now();
