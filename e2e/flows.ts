@@ -42,6 +42,30 @@ export async function choose(page: Page, select: Locator, label: string) {
   await clickUntil(dropdown.getByTitle(label, { exact: true }), dropdown, 'hidden');
 }
 
+/**
+ * Picks several options of an antd multiple Select and closes it. Each click is repeated until antd marks
+ * the option selected: under load a click can land while the dropdown is still sliding in and be lost.
+ */
+export async function chooseMany(page: Page, select: Locator, labels: string[]) {
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (const label of labels) {
+    const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByTitle(label, { exact: true }) });
+    const selected = dropdown.locator('.ant-select-item-option-selected').filter({ has: page.getByTitle(label, { exact: true }) });
+    for (let attempt = 1; ; attempt += 1) {
+      if (await selected.count() === 0) await option.click();
+      try {
+        await selected.waitFor({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+  await page.keyboard.press('Escape');
+  await dropdown.waitFor({ state: 'hidden' });
+}
+
 /** Calls the API as the browser context's signed-in user, for setup and for checking what the UI saved. */
 export async function callApi<T>(
   context: BrowserContext,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './browser.ts';
-import { callApi, clickUntil, signUpWithWorkspace } from './flows.ts';
+import { callApi, chooseMany, clickUntil, signUpWithWorkspace } from './flows.ts';
 import { startServer, type RunningServer } from './server.ts';
 
 /**
@@ -185,18 +185,6 @@ type CycleData = {
   }[];
   myReviews: { id: string; kind: string; revieweeName: string }[];
 };
-
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-/** Picks options of a multiple-choice Select: its dropdown stays open after each pick, so Escape closes it. */
-async function chooseMany(page: Page, select: Locator, labels: string[]) {
-  await select.click();
-  for (const label of labels) {
-    await openDropdown(page).getByTitle(label, { exact: true }).click();
-  }
-  await page.keyboard.press('Escape');
-  await openDropdown(page).waitFor({ state: 'hidden' });
-}
 
 /** Answers every question of the KPI-driven template: ratings, a strength, both texts. */
 async function answerReview(page: Page, rating: number, texts: { highlights: string; improve: string }) {

@@ -22,6 +22,24 @@ function measuresTheText(kpi: PlanKpi, metric: string | null, unit: string | nul
   );
 }
 
+/** The first of each key, as `find` would answer (the linter reports the duplicates). */
+function byKey<T extends { key: string }>(items: T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.key)) map.set(item.key, item);
+  return map;
+}
+
+/** A plan's KPIs and goals by key, built once per plan: the linter asks for every goal of a large plan. */
+const indexes = new WeakMap<Plan, { kpis: Map<string, PlanKpi>; goals: Map<string, PlanGoal> }>();
+function indexOf(plan: Plan) {
+  let index = indexes.get(plan);
+  if (!index) {
+    index = { kpis: byKey(plan.kpis), goals: byKey(plan.goals) };
+    indexes.set(plan, index);
+  }
+  return index;
+}
+
 /**
  * The SMART verdict of a goal as the goal page gives it, for the plan document and the linter alike (server goals/smart.ts): the due date is the deadline,
  * the key result on the KPI the statement names is read through interpretTarget, the one reading the goal page,
@@ -35,8 +53,9 @@ export function goalSmart(
   context: { today: string; locale: Locale },
 ): SmartAnalysis {
   const fromText = extractGoal(goal.title, context.today);
+  const index = indexOf(plan);
   const candidates = goal.keyResults.flatMap((keyResult) => {
-    const kpi = keyResult.kpi ? plan.kpis.find((candidate) => candidate.key === keyResult.kpi) : undefined;
+    const kpi = keyResult.kpi ? index.kpis.get(keyResult.kpi) : undefined;
     return kpi ? [{ keyResult, kpi }] : [];
   });
   const chosen = fromText.target
@@ -81,7 +100,7 @@ export function goalSmart(
     if (interpretation.baseline !== null) fields.baseline = interpretation.baseline;
     if (chosen.kpi.unit) fields.unit = chosen.kpi.unit;
   }
-  const parent = goal.parent ? plan.goals.find((candidate) => candidate.key === goal.parent) : undefined;
+  const parent = goal.parent ? index.goals.get(goal.parent) : undefined;
   return analyseGoal(goal.title, {
     today: context.today,
     locale: context.locale,
