@@ -28,13 +28,19 @@ function sizeOf(dir: string, file: string): ChunkSize {
 
 /**
  * Gzipped sizes from the built files: the first screen is what index.html loads (entry script,
- * modulepreloads, stylesheets); every other chunk loads on demand. vite.config.ts is not touched.
+ * modulepreloads, stylesheets) and the Chinese language chunk; every other chunk loads on demand. vite.config.ts is not touched.
  */
 export function measureBundle(webDir: string): BundleReport {
   const html = readFileSync(path.join(webDir, 'index.html'), 'utf8');
   const referenced = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map(
     (match) => match[1] ?? '',
   );
+  // The UI language is a chunk of its own (src/web/i18n/index.ts) that main.tsx loads before the first render:
+  // the first screen carries one, Chinese by default.
+  const language = readdirSync(path.join(webDir, 'assets')).find((file) =>
+    /^pack\.zh-CN-[\w-]{8}\.js$/.test(file),
+  );
+  if (language) referenced.push(`assets/${language}`);
   const firstFiles = referenced.filter(Boolean).map((file) => sizeOf(webDir, file));
   const firstNames = new Set(firstFiles.map((chunk) => chunk.file));
   const assets = readdirSync(path.join(webDir, 'assets')).filter(

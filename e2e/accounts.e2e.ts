@@ -27,6 +27,12 @@ describe('accounts', () => {
     // A signs up; a fresh browser gets the Chinese UI.
     const contextA = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const pageA = await contextA.newPage();
+    // Each language is a chunk of its own: the Chinese UI loads the Chinese one only.
+    const languageChunks = new Set<string>();
+    pageA.on('request', (request) => {
+      const chunk = /\/assets\/pack\.(en|zh-CN)-/.exec(request.url());
+      if (chunk?.[1]) languageChunks.add(chunk[1]);
+    });
     await pageA.goto(`${server.url}/signup`);
     await pageA.getByText('运营细化工作计划', { exact: false }).first().waitFor();
     await screenshot(pageA, '01-signup-zh');
@@ -85,8 +91,10 @@ describe('accounts', () => {
 
     // English and back: the visible text changes with the language.
     const languageSwitch = pageA.getByTestId('language-switch');
+    expect([...languageChunks]).toEqual(['zh-CN']);
     await languageSwitch.getByText('English').click();
     await pageA.getByRole('heading', { name: 'Members' }).waitFor();
+    expect([...languageChunks].sort()).toEqual(['en', 'zh-CN']);
     await pageA.getByRole('cell', { name: 'Accepted' }).waitFor();
     expect(await pageA.getByRole('heading', { name: '成员' }).count()).toBe(0);
     await screenshot(pageA, '09-members-en');

@@ -1,9 +1,8 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { useProfileLocale } from './features/account/useProfileLocale.ts';
+import { antdLocale } from './i18n/index.ts';
 import { router } from './router.tsx';
 
 const SYSTEM = "-apple-system, BlinkMacSystemFont, 'Segoe UI'";
@@ -24,7 +23,7 @@ export function Root() {
   useProfileLocale();
   return (
     <ConfigProvider
-      locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}
+      locale={antdLocale()}
       button={{ autoInsertSpace: false }}
       theme={{
         algorithm: theme.defaultAlgorithm,

@@ -4,7 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { ApiError } from './api/client.ts';
 import { meKey } from './features/account/hooks.ts';
 import { Root } from './Root.tsx';
-import './i18n/index.ts';
+import { i18nReady } from './i18n/index.ts';
 import './global.css';
 
 function signedOutElsewhere(error: unknown): void {
@@ -27,10 +27,13 @@ const queryClient: QueryClient = new QueryClient({
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <Root />
-    </QueryClientProvider>
-  </StrictMode>,
+// The first language's chunk comes first, so no text is drawn before it is there.
+void i18nReady.then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <Root />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,11 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { zhCN } from './zh-CN.ts';
-import { en } from './en.ts';
+import type { Locale as AntdLocale } from 'antd/es/locale';
 import { browserLocale } from './browserLocale.ts';
 import { UI_LOCALES, type UiLocale } from './locales.ts';
+import type { LanguagePack } from './types.ts';
 
 export { UI_LOCALES, type UiLocale } from './locales.ts';
 
@@ -32,16 +31,51 @@ function syncDocument(locale: UiLocale): void {
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
 }
 
+/**
+ * Each language is a chunk of its own (its catalogue, antd's texts, dayjs's locale), loaded when it is first
+ * shown: the first screen carries one language, not both. Every catalogue has every key (types.ts), so no
+ * fallback language needs loading.
+ */
+const PACKS: Record<UiLocale, () => Promise<{ pack: LanguagePack }>> = {
+  'zh-CN': () => import('./pack.zh-CN.ts'),
+  en: () => import('./pack.en.ts'),
+};
+const loaded = new Map<UiLocale, Promise<LanguagePack>>();
+const antdLocales = new Map<UiLocale, AntdLocale>();
+
+function loadLanguage(locale: UiLocale): Promise<LanguagePack> {
+  let pack = loaded.get(locale);
+  if (!pack) {
+    pack = PACKS[locale]().then(({ pack: loadedPack }) => {
+      i18n.addResourceBundle(locale, 'translation', loadedPack.catalog);
+      antdLocales.set(locale, loadedPack.antd);
+      return loadedPack;
+    });
+    // A failed load (offline) may be retried by the next switch.
+    pack.catch(() => loaded.delete(locale));
+    loaded.set(locale, pack);
+  }
+  return pack;
+}
+
 export const i18n = i18next.createInstance();
 
+const firstLocale = initialLocale();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initialLocale(),
-  fallbackLng: 'zh-CN',
+  resources: {},
+  lng: firstLocale,
+  fallbackLng: false,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-syncDocument(currentLocale());
+
+/** Resolves once the first language's chunk is in: main.tsx renders the app only then. */
+export const i18nReady: Promise<void> = loadLanguage(firstLocale).then(() => syncDocument(firstLocale));
+
+/** antd's texts for the language shown (loaded with it). */
+export function antdLocale(): AntdLocale | undefined {
+  return antdLocales.get(currentLocale());
+}
 
 export function currentLocale(): UiLocale {
   return isUiLocale(i18n.language) ? i18n.language : 'zh-CN';
@@ -54,6 +88,7 @@ export async function applyLocale(locale: UiLocale): Promise<void> {
   } catch {
     // Not remembered across reloads, but the switch itself still works.
   }
+  await loadLanguage(locale);
   syncDocument(locale);
   if (i18n.language !== locale) await i18n.changeLanguage(locale);
 }

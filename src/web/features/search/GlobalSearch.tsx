@@ -1,115 +1,35 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Empty, Flex, Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Button, Flex, theme } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { markMatches, searchTerms, type SearchKind } from '../../../core/search/index.ts';
-import { api, unwrap } from '../../api/client.ts';
-import type { components } from '../../api/schema.ts';
-import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 
-type Hit = components['schemas']['SearchResults']['items'][number];
+// The dialog (Modal, Input, the results) is a chunk of its own: the first screen carries only the button.
+const SearchDialog = lazy(() =>
+  import('./SearchDialog.tsx').then((module) => ({ default: module.SearchDialog })),
+);
 
-const KIND_COLOR: Record<SearchKind, string> = {
-  goal: 'blue',
-  kpi: 'purple',
-  task: 'green',
-  process: 'orange',
-  case: 'gold',
-  person: 'cyan',
-};
-
-/** Where a hit opens: its page, the task's drawer on the list, the person's tasks. */
-export function searchHitLink(base: string, hit: Pick<Hit, 'kind' | 'id' | 'ref'>): string {
-  const id = encodeURIComponent(hit.id);
-  switch (hit.kind) {
-    case 'goal':
-      return `${base}/goals/${id}`;
-    case 'kpi':
-      return `${base}/kpis/${encodeURIComponent(hit.ref ?? hit.id)}`;
-    case 'task':
-      return `${base}/tasks?task=${id}`;
-    case 'process':
-      return `${base}/processes/${id}`;
-    case 'case':
-      return `${base}/runs/${id}`;
-    case 'person':
-      return `${base}/tasks?assignee=${id}`;
-  }
-}
-
-function Marked({ text, terms }: { text: string; terms: string[] }) {
-  return (
-    <>
-      {markMatches(text, terms).map((part, index) =>
-        part.isMatch ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
-      )}
-    </>
-  );
-}
-
-/**
- * The header's search: a button (and Ctrl/⌘+K anywhere) opens a dialog that searches the workspace as one
- * types; arrow keys choose a hit, Enter opens it.
- */
+/** The header's search: a button (and Ctrl/⌘+K anywhere) opens the search dialog. */
 export function GlobalSearch({ workspaceId, isNarrow }: { workspaceId: string; isNarrow: boolean }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const { token } = theme.useToken();
   const [isOpen, setOpen] = useState(false);
-  const [text, setText] = useState('');
-  const [active, setActive] = useState(0);
-  const input = useRef<InputRef>(null);
-  const query = useDebouncedValue(text.trim(), 150);
-  const terms = useMemo(() => searchTerms(query), [query]);
-  const base = `/w/${workspaceId}`;
-
-  const results = useQuery({
-    queryKey: ['search', workspaceId, query],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/w/{workspaceId}/search', {
-          params: { path: { workspaceId }, query: { q: query, limit: 20 } },
-        }),
-      ),
-    enabled: isOpen && terms.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
-  const hits = terms.length > 0 ? (results.data?.items ?? []) : [];
+  // Mounted from the first opening on, so closing keeps its chunk and animates out.
+  const [wasOpened, setWasOpened] = useState(false);
+  const show = () => {
+    setOpen(true);
+    setWasOpened(true);
+  };
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        setOpen(true);
+        show();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  useEffect(() => setActive(0), [query]);
-
-  const close = () => {
-    setOpen(false);
-    setText('');
-  };
-  const open = (hit: Hit) => {
-    close();
-    void navigate(searchHitLink(base, hit));
-  };
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (hits.length === 0) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((current) => (current + step + hits.length) % hits.length);
-    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      const hit = hits[Math.min(active, hits.length - 1)];
-      if (hit) open(hit);
-    }
-  };
   const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
   return (
@@ -121,107 +41,40 @@ export function GlobalSearch({ workspaceId, isNarrow }: { workspaceId: string; i
         aria-label={t('search.open')}
         aria-keyshortcuts="Control+K Meta+K"
         data-testid="search-open"
-        onClick={() => setOpen(true)}
+        onClick={show}
         style={isNarrow ? undefined : { width: 200, justifyContent: 'flex-start', color: 'rgba(0,0,0,0.45)' }}
       >
         {isNarrow ? null : (
           <Flex justify="space-between" style={{ flex: 1 }}>
             <span>{t('search.button')}</span>
-            <Typography.Text keyboard type="secondary" style={{ fontSize: 12 }}>
+            {/* A kbd as Typography's keyboard style draws it, without Typography on the first screen. */}
+            <kbd style={{ ...KBD, color: token.colorTextSecondary, borderColor: token.colorBorderSecondary }}>
               {isMac ? '⌘K' : 'Ctrl K'}
-            </Typography.Text>
+            </kbd>
           </Flex>
         )}
       </Button>
-      <Modal
-        open={isOpen}
-        onCancel={close}
-        footer={null}
-        closable={false}
-        width={640}
-        style={{ top: isNarrow ? 12 : 80, maxWidth: 'calc(100vw - 16px)' }}
-        afterOpenChange={(visible) => {
-          if (visible) input.current?.focus();
-        }}
-        destroyOnHidden
-      >
-        <Input
-          ref={input}
-          size="large"
-          prefix={<SearchOutlined />}
-          placeholder={t('search.placeholder')}
-          aria-label={t('search.placeholder')}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={onKeyDown}
-          allowClear
-          maxLength={200}
-          data-testid="search-input"
-          role="combobox"
-          aria-expanded={hits.length > 0}
-          aria-controls="global-search-results"
-          aria-activedescendant={hits.length > 0 ? `global-search-hit-${active}` : undefined}
-        />
-        <div style={{ marginTop: 12, maxHeight: '60vh', overflowY: 'auto' }}>
-          {terms.length === 0 ? (
-            <Typography.Paragraph type="secondary" style={{ margin: '8px 4px' }}>
-              {t('search.hint')}
-            </Typography.Paragraph>
-          ) : results.isError ? (
-            <Typography.Paragraph type="danger">{t('search.failed')}</Typography.Paragraph>
-          ) : results.isPending ? (
-            <Flex justify="center" style={{ padding: 24 }}>
-              <Spin />
-            </Flex>
-          ) : hits.length === 0 ? (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('search.empty', { query })} />
-          ) : (
-            <ul id="global-search-results" role="listbox" data-testid="search-results" style={LIST}>
-              {hits.map((hit, index) => (
-                <li
-                  key={`${hit.kind}:${hit.id}`}
-                  id={`global-search-hit-${index}`}
-                  role="option"
-                  aria-selected={index === active}
-                  data-testid="search-hit"
-                  onMouseEnter={() => setActive(index)}
-                  onClick={() => open(hit)}
-                  style={{ ...ITEM, background: index === active ? '#e6f4ff' : undefined }}
-                >
-                  <Flex gap={8} align="baseline" style={{ minWidth: 0 }}>
-                    <Tag
-                      color={KIND_COLOR[hit.kind]}
-                      style={{ flex: 'none', marginInlineEnd: 0, minWidth: 56, textAlign: 'center' }}
-                    >
-                      {t(`search.kind.${hit.kind}`)}
-                    </Tag>
-                    <Typography.Text strong ellipsis style={{ minWidth: 0 }}>
-                      <Marked text={hit.title} terms={terms} />
-                    </Typography.Text>
-                  </Flex>
-                  {hit.snippet ? (
-                    <Typography.Paragraph
-                      type="secondary"
-                      ellipsis
-                      style={{ margin: '2px 0 0', fontSize: 13 }}
-                    >
-                      <Marked text={hit.snippet} terms={terms} />
-                    </Typography.Paragraph>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        {hits.length > 0 && !isNarrow ? (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('search.keys')}
-          </Typography.Text>
-        ) : null}
-      </Modal>
+      {wasOpened ? (
+        <Suspense fallback={null}>
+          <SearchDialog
+            workspaceId={workspaceId}
+            isNarrow={isNarrow}
+            isOpen={isOpen}
+            onClose={() => setOpen(false)}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }
 
-const LIST = { listStyle: 'none', margin: 0, padding: 0 } as const;
-const ITEM = { padding: '8px 10px', borderRadius: 6, cursor: 'pointer' } as const;
+const KBD = {
+  fontSize: 12,
+  fontFamily: 'monospace',
+  padding: '0 4px',
+  background: 'rgba(150,150,150,0.06)',
+  border: '1px solid',
+  borderBottomWidth: 2,
+  borderRadius: 3,
+  lineHeight: 1.6,
+} as const;

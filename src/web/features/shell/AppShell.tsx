@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Button, Drawer, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Button, Drawer, Flex, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -54,6 +54,7 @@ export function AppShell() {
     workspaces.find((workspace) => workspace.id === (routeWorkspaceId ?? lastWorkspaceId())) ??
     (routeWorkspaceId ? undefined : workspaces[0]);
   const role = current && isRole(current.role) ? current.role : null;
+  const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   // Phones: a tighter header (menu button, switcher, bell, user); the language switch moves into the drawer.
   const isNarrow = screens.sm === false;
@@ -138,9 +139,8 @@ export function AppShell() {
   const brand = (
     <Flex align="center" gap={10} style={{ height: 64, padding: '0 20px' }}>
       <Logo />
-      <Typography.Text strong style={{ fontSize: 18 }}>
-        OpsPlan
-      </Typography.Text>
+      {/* Plain text, not Typography: that would bring its editor (Input, TextArea) to the first screen. */}
+      <span style={{ fontSize: 18, fontWeight: 600, color: token.colorText }}>OpsPlan</span>
     </Flex>
   );
   const menu = (

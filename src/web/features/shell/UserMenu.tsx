@@ -1,4 +1,4 @@
-import { App, Avatar, Button, Dropdown, Flex, Typography } from 'antd';
+import { App, Avatar, Button, Dropdown, Flex, theme } from 'antd';
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,6 +10,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const { message } = App.useApp();
+  const { token } = theme.useToken();
 
   return (
     <Dropdown
@@ -21,8 +22,9 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             disabled: true,
             label: (
               <Flex vertical>
-                <Typography.Text strong>{name}</Typography.Text>
-                <Typography.Text type="secondary">{email}</Typography.Text>
+                {/* Plain text, not Typography: that would bring its editor (Input, TextArea) to the first screen. */}
+                <span style={{ fontWeight: 600, color: token.colorText }}>{name}</span>
+                <span style={{ color: token.colorTextSecondary }}>{email}</span>
               </Flex>
             ),
           },
