@@ -40,7 +40,11 @@ export function appPages(ids: PageIds): AppPage[] {
     { name: 'RACI', path: '/raci', content: '[data-testid="raci-matrix"]' },
     { name: 'workload', path: '/workload', content: '[data-testid="workload-heatmap"]' },
     { name: 'routines', path: '/routines', content: '[data-testid="routines-table"]' },
-    { name: 'processes', path: '/processes', content: '[data-testid="processes-table"]' },
+    {
+      name: 'processes',
+      path: '/processes',
+      content: '[data-testid="processes-table"], .ant-layout-content .ant-empty',
+    },
     ids.processId
       ? { name: 'process', path: `/processes/${ids.processId}`, content: '.ant-layout-content h4' }
       : null,
@@ -82,7 +86,11 @@ export function appPages(ids: PageIds): AppPage[] {
       content: '[data-testid="meeting-series"], .ant-layout-content .ant-empty',
     },
     { name: 'retros', path: '/retros', content: '[data-testid="retro-row"], .ant-layout-content .ant-empty' },
-    { name: 'skills', path: '/skills', content: '[data-testid="skills-matrix"]' },
+    {
+      name: 'skills',
+      path: '/skills',
+      content: '[data-testid="skills-matrix"], .ant-layout-content .ant-empty',
+    },
     { name: 'members', path: '/members', content: '.ant-layout-content .ant-table-row' },
     { name: 'audit', path: '/audit', content: '[data-testid="audit-list"]' },
     { name: 'settings', path: '/settings', content: '.ant-layout-content form input' },
