@@ -34,7 +34,12 @@ export function appPages(ids: PageIds): AppPage[] {
       ? { name: 'KPI', path: `/kpis/${ids.kpiKey}`, content: '[data-testid="kpi-last-value"]' }
       : null,
     { name: 'tasks', path: '/tasks', content: '[data-testid="tasks-table"] .ant-table-row' },
-    { name: 'board', path: '/tasks/board', content: '[data-testid="board-lanes"]' },
+    {
+      name: 'tasks by due day',
+      path: '/tasks?sort=due',
+      content: '[data-testid="tasks-table"] .ant-table-row',
+    },
+    { name: 'board', path: '/tasks/board', content: '[data-testid^="board-card-"]' },
     { name: 'timeline', path: '/tasks/timeline', content: '[data-testid="timeline-summary"]' },
     { name: 'calendar', path: '/tasks/calendar', content: '.ant-picker-calendar' },
     { name: 'RACI', path: '/raci', content: '[data-testid="raci-matrix"]' },

@@ -107,8 +107,14 @@ export function useTask(workspaceId: string, taskId: string | null) {
 }
 
 /** Critical-path dates of every task (or one goal's), with WBS codes and dependencies. */
-export function useSchedule(workspaceId: string, goalId?: string | null) {
+/** `enabled: false` holds the request back (the whole plan: a page that can show its content first waits). */
+export function useSchedule(
+  workspaceId: string,
+  goalId?: string | null,
+  options: { enabled?: boolean } = {},
+) {
   return useQuery({
+    enabled: options.enabled ?? true,
     queryKey: [...tasksKey(workspaceId), 'schedule', goalId ?? null],
     queryFn: () =>
       unwrap(

@@ -61,13 +61,16 @@ export function BoardPage() {
   const mayWrite = can('tasks.write');
   const boardQuery = useMemo(() => ({ ...query, statuses: COLUMNS }), [query]);
   const list = useTaskList(workspace.id, boardQuery, 200);
-  const schedule = useSchedule(workspace.id);
   const move = useMoveTaskStatus(workspace.id);
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const goals = useGoals(workspace.id);
   const laneStorageKey = `opsplan.board.lanes.${workspace.id}`;
   const [laneBy, setLaneByState] = useState<LaneBy>(() => parseLaneBy(readStored(laneStorageKey)));
+  // The whole plan (every task: WBS codes, label choices, milestone lanes) is read once the cards are shown, unless
+  // the lanes need it to draw at all: at 100,000 tasks it is megabytes and seconds of the server's one thread,
+  // which the board's own page of tasks would otherwise wait behind.
+  const schedule = useSchedule(workspace.id, null, { enabled: laneBy === 'milestone' || list.isSuccess });
   const setLaneBy = (value: LaneBy) => {
     setLaneByState(value);
     writeStored(laneStorageKey, value);

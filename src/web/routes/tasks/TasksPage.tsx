@@ -36,7 +36,8 @@ export function TasksPage() {
   const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
   const isTree = filters.sort === 'wbs';
   const list = useTaskList(workspace.id, query, 50, !isTree);
-  const schedule = useSchedule(workspace.id);
+  // The list view needs the whole plan only for WBS codes and label choices: read once its rows are shown.
+  const schedule = useSchedule(workspace.id, null, { enabled: isTree || list.isSuccess });
   const myId = useMe().data?.user.id ?? null;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [openTaskId, openTask] = useOpenTask();
