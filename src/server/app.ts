@@ -61,6 +61,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './pl
 import { registerOpenApi } from './plugins/openapi.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
+import { registerWriteEpochs } from './writes.ts';
 
 export type BuildOptions = {
   /** An open database to use instead of the configured one; the caller closes it. */
@@ -156,6 +157,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerWriteEpochs(app, services);
 
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },

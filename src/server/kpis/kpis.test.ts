@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { as, createTestWorkspace, dailyPoints, signUpUser } from '../testing/app.ts';
 import { createKpi, useTestTeam } from '../testing/factories.ts';
+import { selectKpis } from './queries.ts';
+import { loadKpiSeries, loadKpiSeriesMany, type SeriesRange } from './series.ts';
 
 const t = useTestTeam(['member', 'viewer']);
 
@@ -413,5 +415,46 @@ describe('measurements', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(again.json()).toMatchObject({ validRows: 3, issueCount: 0 });
+  });
+});
+
+describe('KPI series read together', () => {
+  it('equal each KPI read on its own, over formulas and different ranges, across query batches', async () => {
+    for (const key of ['a', 'b', 'c', 'd', 'e'])
+      expect((await postKpi({ key, name: key })).statusCode).toBe(201);
+    expect((await postKpi({ key: 'ab', name: 'ab', formula: 'a + b' })).statusCode).toBe(201);
+    expect(
+      (await postKpi({ key: 'ab_c', name: 'ab_c', formula: 'ab * c', aggregation: 'avg' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await postKpi({ key: 'weekly', name: 'weekly', formula: 'd - e', frequency: 'week' })).statusCode,
+    ).toBe(201);
+    for (const [index, key] of ['a', 'b', 'c', 'd', 'e'].entries()) {
+      expect(
+        (
+          await push(
+            key,
+            dailyPoints('2026-10-01', 50, (day) => (day * 7 + index * 13) % 23),
+          )
+        ).statusCode,
+      ).toBe(200);
+    }
+    const rows = await selectKpis(t.database.db, t.workspaceId);
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const ranges: Record<string, SeriesRange> = {
+      a: { from: '2026-10-10', to: '2026-10-20' },
+      ab: { from: '2026-10-05', to: '2026-11-10' },
+      ab_c: { from: '2026-10-15' },
+      c: {},
+      e: { to: '2026-10-08' },
+      weekly: { from: '2026-10-01', to: '2026-11-30' },
+    };
+    const asked = rows.filter((row) => row.key in ranges);
+    const together = await loadKpiSeriesMany(t.database.db, asked, byKey, (kpi) => ranges[kpi.key] ?? {}, 2);
+    for (const kpi of asked) {
+      const alone = await loadKpiSeries(t.database.db, kpi, byKey, ranges[kpi.key]);
+      expect(alone.length, kpi.key).toBeGreaterThan(0);
+      expect(together.get(kpi.key), kpi.key).toEqual(alone);
+    }
   });
 });

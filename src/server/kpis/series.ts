@@ -18,18 +18,21 @@ export async function loadKpiSeries(
   kpi: KpiDefinition,
   kpisByKey: ReadonlyMap<string, KpiDefinition>,
   range: SeriesRange = {},
+  /** Where stored measurements come from: one query per KPI, or rows read before for many (loadKpiSeriesMany). */
+  stored: (kpi: KpiDefinition, range: SeriesRange) => Promise<SeriesPoint[]> = async (leaf, within) =>
+    (await selectMeasurements(executor, [leaf.id], within)).map((row) => ({
+      period: row.period,
+      value: row.value,
+    })),
 ): Promise<SeriesPoint[]> {
-  if (!kpi.formula) {
-    const rows = await selectMeasurements(executor, [kpi.id], range);
-    return rows.map((row) => ({ period: row.period, value: row.value }));
-  }
+  if (!kpi.formula) return stored(kpi, range);
   const parsed = parseFormula(kpi.formula);
   if (!parsed.ok) return [];
   const seriesByKey: Record<string, Map<string, number>> = {};
   for (const key of parsed.references) {
     const reference = kpisByKey.get(key);
     if (!reference) return [];
-    const points = await loadKpiSeries(executor, reference, kpisByKey, range);
+    const points = await loadKpiSeries(executor, reference, kpisByKey, range, stored);
     const bucketed = bucketSeries(
       points.map((point) => ({ date: point.period, value: point.value })),
       kpi.frequency as Frequency,
@@ -39,6 +42,80 @@ export async function loadKpiSeries(
   }
   return [...computeFormulaSeries(parsed.ast, seriesByKey)].map(([period, value]) => ({ period, value }));
 }
+
+/** Stored KPIs read per query by loadKpiSeriesMany: few enough for any database's parameter limit. */
+const IDS_PER_QUERY = 200;
+
+/**
+ * The series of many KPIs, each over its own range, with their stored measurements read in a few queries (200
+ * KPIs each, the union of their ranges) instead of one per KPI: the plan's SMART check reads the history of every
+ * key result's KPI, thousands in a large workspace.
+ */
+export async function loadKpiSeriesMany(
+  executor: Executor,
+  kpis: readonly KpiDefinition[],
+  kpisByKey: ReadonlyMap<string, KpiDefinition>,
+  rangeOf: (kpi: KpiDefinition) => SeriesRange,
+  idsPerQuery = IDS_PER_QUERY,
+): Promise<Map<string, SeriesPoint[]>> {
+  // The stored KPIs behind each asked-for KPI (itself, or its formula's leaves), with the widest range asked.
+  const leaves = new Map<string, { kpi: KpiDefinition; from: string | undefined; to: string | undefined }>();
+  const widen = (kpi: KpiDefinition, range: SeriesRange, seen: Set<string>) => {
+    if (seen.has(kpi.key)) return;
+    seen.add(kpi.key);
+    if (kpi.formula) {
+      const parsed = parseFormula(kpi.formula);
+      for (const key of parsed.ok ? parsed.references : []) {
+        const reference = kpisByKey.get(key);
+        if (reference) widen(reference, range, seen);
+      }
+      return;
+    }
+    const leaf = leaves.get(kpi.id);
+    if (!leaf) leaves.set(kpi.id, { kpi, from: range.from, to: range.to });
+    else {
+      leaf.from =
+        leaf.from === undefined || range.from === undefined ? undefined : min(leaf.from, range.from);
+      leaf.to = leaf.to === undefined || range.to === undefined ? undefined : max(leaf.to, range.to);
+    }
+  };
+  for (const kpi of kpis) widen(kpi, rangeOf(kpi), new Set());
+  const rows = new Map<string, SeriesPoint[]>();
+  const all = [...leaves.values()];
+  for (let start = 0; start < all.length; start += idsPerQuery) {
+    const chunk = all.slice(start, start + idsPerQuery);
+    const from = chunk.some((leaf) => leaf.from === undefined)
+      ? undefined
+      : chunk.map((leaf) => leaf.from ?? '').reduce(min);
+    const to = chunk.some((leaf) => leaf.to === undefined)
+      ? undefined
+      : chunk.map((leaf) => leaf.to ?? '').reduce(max);
+    const found = await selectMeasurements(
+      executor,
+      chunk.map((leaf) => leaf.kpi.id),
+      { from, to },
+    );
+    for (const row of found) {
+      const list = rows.get(row.kpi_id) ?? [];
+      list.push({ period: row.period, value: row.value });
+      rows.set(row.kpi_id, list);
+    }
+  }
+  // Rows come ordered by period, so a range is a filter.
+  const stored = async (leaf: KpiDefinition, range: SeriesRange) =>
+    (rows.get(leaf.id) ?? []).filter(
+      (point) =>
+        (range.from === undefined || point.period >= range.from) &&
+        (range.to === undefined || point.period <= range.to),
+    );
+  const series = new Map<string, SeriesPoint[]>();
+  for (const kpi of kpis)
+    series.set(kpi.key, await loadKpiSeries(executor, kpi, kpisByKey, rangeOf(kpi), stored));
+  return series;
+}
+
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
 
 /** Every KPI whose value depends on one of `keys`, through formulas at any depth, the keys included. */
 export function dependentKpiKeys(keys: Iterable<string>, kpis: readonly KpiDefinition[]): Set<string> {

@@ -219,9 +219,11 @@ describe('plan health', () => {
       'kpis',
       'cadence',
     ]);
-    expect(Object.keys(body.ids.tasks)).toEqual(['t1', 't2']);
+    // Ids only for what the findings name: a clean plan names nothing.
+    expect(body.ids.tasks).toEqual({});
     // A task without a due date costs the schedule chapter some points.
-    const taskId = body.ids.tasks.t2;
+    const tasks = (await t.app.inject(as(t.member, { method: 'GET', url: url('/tasks') }))).json();
+    const taskId = tasks.items.find((task: { title: string }) => task.title === 'Review the campaign').id;
     await t.app.inject(
       as(t.owner, {
         method: 'PATCH',
@@ -234,7 +236,62 @@ describe('plan health', () => {
     expect(
       schedule.findings.map((finding: { rule: string; subject: string }) => [finding.rule, finding.subject]),
     ).toEqual([['task-no-dates', 't2']]);
+    expect(schedule.total).toBe(1);
+    expect(after.ids.tasks).toEqual({ t2: taskId });
     expect(after.score).toBeLessThan(100);
+  });
+});
+
+describe('plan health at scale', () => {
+  it('keeps its answer until a write here, a task change anywhere or a minute has passed', async () => {
+    await postYaml(t.owner, cleanPlan());
+    const read = async () =>
+      (await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }))).json();
+    expect((await read()).score).toBe(100);
+    const db = t.database.db;
+    // Another instance drops the routine: this one's answer stands until it is a minute old.
+    await db.deleteFrom('recurrences').where('workspace_id', '=', t.workspaceId).execute();
+    expect((await read()).score).toBe(100);
+    t.clock.advance(61_000);
+    const aged = await read();
+    const cadence = aged.chapters.find((chapter: { chapter: string }) => chapter.chapter === 'cadence');
+    expect(cadence.findings.map((finding: { rule: string }) => finding.rule)).toEqual(['plan-no-routines']);
+    // A task changed elsewhere moves the plan revision every instance reads: seen at once.
+    await db
+      .updateTable('tasks')
+      .set({ due_date: null, start_date: null })
+      .where('workspace_id', '=', t.workspaceId)
+      .execute();
+    const schedule = (await read()).chapters.find(
+      (chapter: { chapter: string }) => chapter.chapter === 'schedule',
+    );
+    expect(schedule.total).toBe(2);
+  });
+
+  it('lists the 200 most severe findings of a chapter and counts them all', async () => {
+    const many = Array.from(
+      { length: 230 },
+      (_, index) =>
+        `  - key: x${index + 1}\n    title: Extra task ${index + 1}\n    goal: growth\n` +
+        `    raci:\n      responsible: [analyst@example.com]\n      accountable: [lead@example.com]\n`,
+    ).join('');
+    const posted = await postYaml(
+      t.owner,
+      cleanPlan().replace(
+        'tasks:\n',
+        `tasks:\n${many.replaceAll('analyst@example.com', t.member.email).replaceAll('lead@example.com', t.owner.email)}`,
+      ),
+    );
+    expect(posted.statusCode).toBe(200);
+    const body = (await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }))).json();
+    const schedule = body.chapters.find((chapter: { chapter: string }) => chapter.chapter === 'schedule');
+    expect(schedule.total).toBe(230);
+    expect(schedule.findings).toHaveLength(200);
+    expect(body.counts.error + body.counts.warning + body.counts.info).toBeGreaterThanOrEqual(230);
+    // Links only for the tasks the listed findings name.
+    const named = new Set(schedule.findings.map((finding: { subject: string }) => finding.subject));
+    expect(Object.keys(body.ids.tasks).every((key) => named.has(key))).toBe(true);
+    expect(Object.keys(body.ids.tasks).length).toBeGreaterThan(0);
   });
 });
 

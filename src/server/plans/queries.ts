@@ -84,16 +84,31 @@ export function selectKeyResults(executor: Executor, workspaceId: string) {
     .execute();
 }
 
-/** The plan's tasks: a routine's occurrences belong to the routine, not to the work breakdown. */
-export function selectPlanTasks(executor: Executor, workspaceId: string) {
-  return executor
-    .selectFrom('tasks')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('recurrence_id', 'is', null)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+/** Tasks read per query by selectPlanTasks. */
+const TASK_PAGE = 5_000;
+
+/**
+ * The plan's tasks (a routine's occurrences belong to the routine, not to the work breakdown), in id order, read
+ * 5,000 a query: between two, other requests get their turn (db/yield.ts), where one query for 100,000 tasks
+ * held the server for seconds. The plan orders them by WBS code.
+ */
+export async function selectPlanTasks(executor: Executor, workspaceId: string) {
+  const rows = [];
+  for (let after = ''; ;) {
+    const page = await executor
+      .selectFrom('tasks')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '>', after)
+      .where('recurrence_id', 'is', null)
+      .orderBy('id')
+      .limit(TASK_PAGE)
+      .execute();
+    rows.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < TASK_PAGE) return rows;
+    after = last.id;
+  }
 }
 
 export function selectDependencies(executor: Executor, workspaceId: string) {

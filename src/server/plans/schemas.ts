@@ -59,11 +59,15 @@ export const PlanHealth = z
         chapter: z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']),
         score: z.number().int().min(0).max(100),
         items: z.number().int(),
+        /** Every finding of the chapter; `findings` lists the most severe 200. */
+        total: z.number().int(),
         findings: z.array(Finding),
       }),
     ),
     counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    /** The 100 goals with the weakest SMART scores, weakest first; `smartTotal` goals were checked. */
     smart: z.array(z.object({ goal: z.string(), title: z.string(), score: z.number() })),
+    smartTotal: z.number().int(),
     /** Database ids of the goals, tasks and processes the findings name, for links. */
     ids: z.object({
       goals: z.record(z.string(), z.string()),

@@ -28,7 +28,7 @@ import { wbsCodes } from '../../core/tasks/wbs.ts';
 import type { Services } from '../context.ts';
 import { selectKpis } from '../kpis/queries.ts';
 import { periodStart, type Frequency } from '../../core/kpis/periods.ts';
-import { loadKpiSeries } from '../kpis/series.ts';
+import { loadKpiSeriesMany } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
 import { selectRunsForAnalytics } from '../processes/queries.ts';
 import { toRecords } from '../processes/service.ts';
@@ -40,6 +40,9 @@ import { improvementSection } from '../retros/service.ts';
 import { trainingSection } from '../skills/service.ts';
 import { feedbackSection, researchSection } from './sections.ts';
 import { dayInTimezone } from '../time.ts';
+import { writeEpoch } from '../writes.ts';
+import { workSlices } from '../slices.ts';
+import { selectPlanRevision } from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
 import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
@@ -162,6 +165,8 @@ export async function readPlan(
     queries.selectRoutines(db, workspaceId),
   ]);
 
+  // Building a large plan (100,000 tasks) takes seconds: other requests get a turn every slice.
+  const slices = workSlices();
   const emails = new Map(people.map((person) => [person.id, person.email]));
   // A person who left keeps their id in old rows; the plan names them by id so the linter reports them.
   const emailOf = (id: string) => emails.get(id) ?? id;
@@ -178,7 +183,9 @@ export async function readPlan(
   const codes = wbsCodes(
     taskRows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
   );
-  const orderedTasks = [...taskRows].sort((a, b) => compareCodes(codes.get(a.id), codes.get(b.id)));
+  await slices.turn();
+  const orderedTasks = sortByCode(taskRows, (row) => codes.get(row.id));
+  await slices.turn();
   const taskKeys = assignKeys(
     orderedTasks.map((row) => row.id),
     stored('task'),
@@ -204,23 +211,23 @@ export async function readPlan(
   const taskIdsInScope = scope.goalId ? scopedTasks(taskRows, goalsInScope) : null;
 
   const goals: PlanGoal[] = [];
-  const ordered = [...goalRows].sort((a, b) => compareCodes(goalNumbers.get(a.id), goalNumbers.get(b.id)));
+  const ordered = sortByCode(goalRows, (row) => goalNumbers.get(row.id));
+  const keyResultsOf = groupBy(keyResultRows, (keyResult) => keyResult.goal_id);
   const usedKpis = new Set<string>();
   for (const row of ordered) {
+    if (slices.due()) await slices.turn();
     if (!goalsInScope.has(row.id)) continue;
-    const keyResults = keyResultRows
-      .filter((keyResult) => keyResult.goal_id === row.id)
-      .map((keyResult) => {
-        if (keyResult.kpi_key) usedKpis.add(keyResult.kpi_key);
-        return defined({
-          title: keyResult.title,
-          kpi: keyResult.kpi_key ?? undefined,
-          baseline: keyResult.kpi_key ? (keyResult.baseline ?? undefined) : undefined,
-          target: keyResult.kpi_key ? (keyResult.target ?? undefined) : undefined,
-          weight: keyResult.weight === 1 ? undefined : keyResult.weight,
-          done: !keyResult.kpi_key && keyResult.is_done === 1 ? true : undefined,
-        });
+    const keyResults = (keyResultsOf.get(row.id) ?? []).map((keyResult) => {
+      if (keyResult.kpi_key) usedKpis.add(keyResult.kpi_key);
+      return defined({
+        title: keyResult.title,
+        kpi: keyResult.kpi_key ?? undefined,
+        baseline: keyResult.kpi_key ? (keyResult.baseline ?? undefined) : undefined,
+        target: keyResult.kpi_key ? (keyResult.target ?? undefined) : undefined,
+        weight: keyResult.weight === 1 ? undefined : keyResult.weight,
+        done: !keyResult.kpi_key && keyResult.is_done === 1 ? true : undefined,
       });
+    });
     const parentKey =
       row.parent_id && goalsInScope.has(row.parent_id) ? goalKeys.get(row.parent_id) : undefined;
     goals.push(
@@ -253,6 +260,7 @@ export async function readPlan(
   }
   const tasks: PlanTask[] = [];
   for (const row of orderedTasks) {
+    if (slices.due()) await slices.turn();
     if (taskIdsInScope && !taskIdsInScope.has(row.id)) continue;
     const dependsOn = (dependenciesByTask.get(row.id) ?? [])
       .filter((dependency) => !taskIdsInScope || taskIdsInScope.has(dependency.from))
@@ -440,15 +448,23 @@ export async function readPlan(
     addDays(today, -183),
   );
   const onlyKeyResults = options.observations === 'keyResults';
-  for (const row of kpiRowsInScope) {
-    if (onlyKeyResults && !keyResultKpis.has(row.key)) continue;
-    const frequency = row.frequency as keyof typeof PERIOD_DAYS;
-    const recentFrom = addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[frequency] ?? 1));
-    const hasHistory = keyResultKpis.has(row.key);
-    const series = await loadKpiSeries(db, row, kpiByKey, {
-      from: hasHistory && historyFrom < recentFrom ? historyFrom : recentFrom,
+  const observed = onlyKeyResults
+    ? kpiRowsInScope.filter((row) => keyResultKpis.has(row.key))
+    : kpiRowsInScope;
+  const recentFromOf = (kpi: { frequency: string }) =>
+    addDays(today, -SERIES_PERIODS * (PERIOD_DAYS[kpi.frequency as keyof typeof PERIOD_DAYS] ?? 1));
+  // One read for every KPI's measurements, not one query each (thousands of key results at the large scale).
+  const seriesOf = await loadKpiSeriesMany(db, observed, kpiByKey, (kpi) => {
+    const recentFrom = recentFromOf(kpi);
+    return {
+      from: keyResultKpis.has(kpi.key) && historyFrom < recentFrom ? historyFrom : recentFrom,
       to: today,
-    });
+    };
+  });
+  for (const row of observed) {
+    const recentFrom = recentFromOf(row);
+    const hasHistory = keyResultKpis.has(row.key);
+    const series = seriesOf.get(row.key) ?? [];
     const recent = series.filter(
       (point) => point.period >= periodStart(recentFrom, row.frequency as Frequency),
     );
@@ -532,10 +548,14 @@ function scopedTasks(
   return inside;
 }
 
+const segments = (code: string | undefined) => (code ?? '').match(/\d+|\D+/g) ?? [];
+
 /** Outline codes in reading order: 1.2 before 1.10, and before 2. */
 function compareCodes(a: string | undefined, b: string | undefined): number {
-  const left = (a ?? '').match(/\d+|\D+/g) ?? [];
-  const right = (b ?? '').match(/\d+|\D+/g) ?? [];
+  return compareSegments(segments(a), segments(b));
+}
+
+function compareSegments(left: readonly string[], right: readonly string[]): number {
   for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
     const x = left[index] ?? '';
     const y = right[index] ?? '';
@@ -546,6 +566,25 @@ function compareCodes(a: string | undefined, b: string | undefined): number {
   return left.length - right.length;
 }
 
+/** Rows in the reading order of their outline codes, each code split once (100,000 tasks in a large plan). */
+function sortByCode<T>(rows: readonly T[], codeOf: (row: T) => string | undefined): T[] {
+  return rows
+    .map((row) => ({ row, key: segments(codeOf(row)) }))
+    .sort((a, b) => compareSegments(a.key, b.key))
+    .map(({ row }) => row);
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return groups;
+}
+
 export async function exportPlan(context: PlanContext, scope: PlanScope) {
   await authorize(context.services.db, context.actor, scope.workspaceId, 'goals.read');
   const { plan, observations } = await readPlan(context.services, scope, context.locale);
@@ -553,23 +592,68 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 }
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
+/** What one answer lists: a large plan has tens of thousands of findings (the counts and scores cover them all). */
+export const HEALTH_FINDINGS_SHOWN = 200;
+export const HEALTH_SMART_SHOWN = 100;
+/** How old a cached health may be: writes by another instance or a background job do not reach this one's cache. */
+const HEALTH_MAX_AGE_MS = 60_000;
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+type Health = Awaited<ReturnType<typeof computeHealth>>;
+type HealthEntry = { epoch: number; revision: number; at: number; health: Promise<Health> };
+const healthCaches = new WeakMap<Services, Map<string, HealthEntry>>();
+
 /**
  * The linter on the live workspace, scored by `scoreHealth` (core): each chapter 100 less its findings' weight per
  * planned item, the plan the displayed chapter scores' sum divided by their number, both rounded down.
+ *
+ * Reading and linting a large plan takes seconds (100,000 tasks), and the overview asks on every visit: the answer
+ * is kept per workspace, language and day until this instance answers a write to the workspace, a task changes
+ * (the plan revision, which every instance reads) or a minute has passed. Callers asking while it is computed
+ * share the one computation.
  */
-export async function planHealth(context: PlanContext, workspaceId: string) {
+export async function planHealth(context: PlanContext, workspaceId: string): Promise<Health> {
   const { services } = context;
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
+  const timeZone = await workspaceTimeZone(services, workspaceId);
+  const key = `${workspaceId}\u0000${context.locale}\u0000${dayInTimezone(services.now(), timeZone)}`;
+  const epoch = writeEpoch(services, workspaceId);
+  const revision = await selectPlanRevision(services.db, workspaceId);
+  let cache = healthCaches.get(services);
+  if (!cache) {
+    cache = new Map();
+    healthCaches.set(services, cache);
+  }
+  const cached = cache.get(key);
+  if (
+    cached &&
+    cached.epoch === epoch &&
+    cached.revision === revision &&
+    services.now() - cached.at < HEALTH_MAX_AGE_MS
+  ) {
+    return cached.health;
+  }
+  // One entry per workspace: another day's or language's answer goes with this one's new computation.
+  for (const other of [...cache.keys()]) if (other.startsWith(`${workspaceId}\u0000`)) cache.delete(other);
+  const health = computeHealth(services, workspaceId, context.locale);
+  cache.set(key, { epoch, revision, at: services.now(), health });
+  health.catch(() => cache.delete(key));
+  return health;
+}
+
+async function computeHealth(services: Services, workspaceId: string, locale: Locale) {
   // With the KPI history: a goal's SMART verdict here is the one its page and the plan document give.
-  const { plan, ids, observations } = await readPlan(services, { workspaceId }, context.locale, {
+  const { plan, ids, observations } = await readPlan(services, { workspaceId }, locale, {
     observations: 'keyResults',
   });
-  const result = lintPlan(plan, {
+  const options = {
     today: dayInTimezone(services.now(), plan.timezone ?? services.config.timezone),
-    locale: context.locale,
+    locale,
     calendar: await loadCalendar(services.db, workspaceId),
     observations,
-  });
+  };
+  // Seconds of synchronous work at 100,000 tasks (a worker thread would not help: copying the plan there costs
+  // more than linting it); the answer is cached, see planHealth.
+  const result = lintPlan(plan, options);
   const items: Record<LintChapter, number> = {
     goals: plan.goals.length,
     tasks: plan.tasks.length,
@@ -585,17 +669,36 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
       findings: result.findings.filter((finding) => finding.chapter === chapter),
     })),
   );
+  // Each chapter lists its most severe findings first, as many as a person reads; the score counts them all.
+  const shown = chapters.map((chapter) => ({
+    ...chapter,
+    total: chapter.findings.length,
+    findings: [...chapter.findings]
+      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+      .slice(0, HEALTH_FINDINGS_SHOWN),
+  }));
+  // The goals whose statements need work most, weakest first.
+  const smart = [...result.smart].sort((a, b) => a.score - b.score).slice(0, HEALTH_SMART_SHOWN);
+  const named = new Set([
+    ...shown.flatMap((chapter) =>
+      chapter.findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])),
+    ),
+    ...smart.map((verdict) => verdict.goal),
+  ]);
+  const only = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).filter(([planKey]) => named.has(planKey)));
   const titles = new Map(plan.goals.map((goal) => [goal.key, goal.title]));
   return {
     score,
-    chapters,
+    chapters: shown,
     counts: result.counts,
-    smart: result.smart.map((verdict) => ({
+    smart: smart.map((verdict) => ({
       goal: verdict.goal,
       title: titles.get(verdict.goal) ?? verdict.goal,
       score: verdict.score,
     })),
-    ids,
+    smartTotal: result.smart.length,
+    ids: { goals: only(ids.goals), tasks: only(ids.tasks), processes: only(ids.processes) },
   };
 }
 

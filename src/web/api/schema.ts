@@ -25603,6 +25603,7 @@ export interface components {
                 chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
                 score: number;
                 items: number;
+                total: number;
                 findings: {
                     rule: string;
                     /** @enum {string} */
@@ -25626,6 +25627,7 @@ export interface components {
                 title: string;
                 score: number;
             }[];
+            smartTotal: number;
             ids: {
                 goals: {
                     [key: string]: string;
@@ -28066,6 +28068,7 @@ export interface components {
                 chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
                 score: number;
                 items: number;
+                total: number;
                 findings: {
                     rule: string;
                     /** @enum {string} */
@@ -28089,6 +28092,7 @@ export interface components {
                 title: string;
                 score: number;
             }[];
+            smartTotal: number;
             ids: {
                 goals: {
                     [key: string]: string;

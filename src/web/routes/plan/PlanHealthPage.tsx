@@ -109,10 +109,24 @@ export function PlanHealthPage() {
             ))}
             {health.data.smart.length > 0 ? (
               <Col xs={24}>
-                <Card title={t('planHealth.smart')} size="small">
+                <Card
+                  title={t('planHealth.smart')}
+                  size="small"
+                  extra={
+                    health.data.smartTotal > health.data.smart.length ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('planHealth.smartShown', {
+                          shown: health.data.smart.length,
+                          total: health.data.smartTotal,
+                        })}
+                      </Typography.Text>
+                    ) : null
+                  }
+                >
                   <List
                     size="small"
                     dataSource={health.data.smart}
+                    pagination={health.data.smart.length > 10 ? { pageSize: 10, size: 'small' } : false}
                     renderItem={(goal) => (
                       <List.Item>
                         <Flex justify="space-between" gap={12} style={{ width: '100%' }} wrap>
@@ -177,26 +191,37 @@ function ChapterCard({
           description={chapter.items === 0 ? t('planHealth.emptyChapter') : t('planHealth.clean')}
         />
       ) : (
-        <List
-          size="small"
-          dataSource={chapter.findings}
-          pagination={chapter.findings.length > 8 ? { pageSize: 8, size: 'small' } : false}
-          renderItem={(finding) => (
-            <List.Item>
-              <Link
-                to={findingLink(base, finding, ids)}
-                style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'baseline', color: 'inherit' }}
-                data-testid="plan-health-finding"
-              >
-                <Tag color={SEVERITY_COLOR[finding.severity]}>
-                  {t(`planHealth.severityOne.${finding.severity}`)}
-                </Tag>
-                <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
-                <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
-              </Link>
-            </List.Item>
-          )}
-        />
+        <>
+          {chapter.total > chapter.findings.length ? (
+            <Typography.Paragraph
+              type="secondary"
+              style={{ fontSize: 12 }}
+              data-testid="plan-health-findings-shown"
+            >
+              {t('planHealth.findingsShown', { shown: chapter.findings.length, total: chapter.total })}
+            </Typography.Paragraph>
+          ) : null}
+          <List
+            size="small"
+            dataSource={chapter.findings}
+            pagination={chapter.findings.length > 8 ? { pageSize: 8, size: 'small' } : false}
+            renderItem={(finding) => (
+              <List.Item>
+                <Link
+                  to={findingLink(base, finding, ids)}
+                  style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'baseline', color: 'inherit' }}
+                  data-testid="plan-health-finding"
+                >
+                  <Tag color={SEVERITY_COLOR[finding.severity]}>
+                    {t(`planHealth.severityOne.${finding.severity}`)}
+                  </Tag>
+                  <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
+                  <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
+                </Link>
+              </List.Item>
+            )}
+          />
+        </>
       )}
     </Card>
   );
