@@ -74,6 +74,18 @@ export const epochMs = z.number().int().describe('Epoch milliseconds');
 /** Page size for list endpoints: never unbounded. */
 export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
 
+/**
+ * A comma-separated list in a query string (`?ids=a,b`) as an array of at most `max` items, each checked by
+ * `item`: a bad item is a 400 naming its place (`ids.2`), too many one naming the field.
+ */
+export function commaList<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .string()
+    .max(max * 65)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(item).min(1).max(max));
+}
+
 /** A true/false query flag (`?dryRun=false`), as a boolean. */
 export function queryFlag(defaultValue: boolean) {
   return z

@@ -167,6 +167,52 @@ describe('goal tree, a level at a time', () => {
       expect(JSON.stringify(response.json().error.fields), query).toContain(field);
     }
   });
+
+  it('answers the goals asked by id, only in this workspace, and names a bad list', async () => {
+    const dates = { startDate: '2026-11-01', dueDate: '2026-12-31' };
+    const first = await goalIn({ title: 'First', isTopLevel: true, ...dates });
+    const second = await goalIn({ title: 'Second', parentId: first, ...dates });
+    await goalIn({ title: 'Not asked', isTopLevel: true, ...dates });
+    const other = await createTestWorkspace(t.app, t.owner);
+    const theirs = await goalIn({ title: 'Theirs', isTopLevel: true, ...dates }, other);
+
+    const asked = await get<Page<Node>>(`/goals?ids=${second},${theirs},${first},${second}`);
+    expect(asked.items.map((goal) => goal.title).sort()).toEqual(['First', 'Second']);
+    expect(asked.nextCursor).toBeNull();
+    expect(asked.items.find((goal) => goal.id === first)?.childCount).toBe(1);
+    // Another workspace's id alone finds nothing; with a search, both must hold.
+    expect((await get<Page<Node>>(`/goals?ids=${theirs}`)).items).toEqual([]);
+    expect(
+      (await get<Page<Node>>(`/goals?ids=${first},${second}&q=sec`)).items.map((goal) => goal.id),
+    ).toEqual([second]);
+
+    const tooMany = Array.from({ length: 101 }, (_, index) => `goal-${index}`).join(',');
+    for (const [query, field] of [
+      [`ids=${tooMany}`, 'ids'],
+      ['ids=', 'ids'],
+      [`ids=${first},bad%20id`, 'ids.1'],
+    ] as const) {
+      const messages: string[] = [];
+      for (const language of ['en', 'zh-CN']) {
+        const response = await t.app.inject(
+          as(t.viewer, {
+            method: 'GET',
+            url: url(`/goals?${query}`),
+            headers: { 'accept-language': language },
+          }),
+        );
+        expect(response.statusCode, query).toBe(400);
+        const fields = response.json<{ error: { fields: { path: string; message: string }[] } }>().error
+          .fields;
+        expect(
+          fields.map((entry) => entry.path),
+          query,
+        ).toContain(field);
+        messages.push(fields.map((entry) => entry.message).join());
+      }
+      expect(messages[0], query).not.toBe(messages[1]); // translated, not zod's own English
+    }
+  });
 });
 
 describe('KPI list, a page at a time', () => {
@@ -249,6 +295,51 @@ describe('KPI list, a page at a time', () => {
       );
       expect(response.statusCode, query).toBe(400);
       expect(JSON.stringify(response.json().error.fields), query).toContain(field);
+    }
+  });
+
+  it('answers the KPIs asked by key or id, only in this workspace, and names a bad list', async () => {
+    for (const key of ['alpha', 'beta', 'gamma']) await createKpi({ key, name: key.toUpperCase() });
+    const other = await createTestWorkspace(t.app, t.owner);
+    await createKpi({ key: 'beta', name: 'Their beta' }, other);
+    await createKpi({ key: 'delta', name: 'Delta' }, other);
+    const theirs = await get<Page<{ id: string; key: string }>>('/kpis?keys=beta,delta', t.owner, other);
+    expect(theirs.items.map((kpi) => kpi.key)).toEqual(['beta', 'delta']);
+
+    const byKey = await get<Page<{ id: string; key: string; name: string }>>('/kpis?keys=gamma,delta,alpha');
+    expect(byKey.items.map((kpi) => kpi.name)).toEqual(['ALPHA', 'GAMMA']);
+    expect(byKey.nextCursor).toBeNull();
+    const alphaId = byKey.items[0]?.id ?? '';
+    const theirIds = theirs.items.map((kpi) => kpi.id).join(',');
+    const byId = await get<Page<{ key: string; name: string }>>(`/kpis?ids=${theirIds},${alphaId}`);
+    expect(byId.items.map((kpi) => kpi.name)).toEqual(['ALPHA']);
+    expect((await get<Page<{ key: string }>>(`/kpis?ids=${theirIds}`)).items).toEqual([]);
+
+    const tooMany = Array.from({ length: 101 }, (_, index) => `k${index}`).join(',');
+    for (const [query, field] of [
+      [`keys=${tooMany}`, 'keys'],
+      ['keys=alpha,Bad', 'keys.1'],
+      ['ids=bad%20id', 'ids.0'],
+    ] as const) {
+      const messages: string[] = [];
+      for (const language of ['en', 'zh-CN']) {
+        const response = await t.app.inject(
+          as(t.viewer, {
+            method: 'GET',
+            url: url(`/kpis?${query}`),
+            headers: { 'accept-language': language },
+          }),
+        );
+        expect(response.statusCode, query).toBe(400);
+        const fields = response.json<{ error: { fields: { path: string; message: string }[] } }>().error
+          .fields;
+        expect(
+          fields.map((entry) => entry.path),
+          query,
+        ).toContain(field);
+        messages.push(fields.map((entry) => entry.message).join());
+      }
+      expect(messages[0], query).not.toBe(messages[1]);
     }
   });
 });

@@ -46,6 +46,8 @@ export type GoalNodeFilter = {
   parentId?: string | null | undefined;
   /** Title contains, ignoring case (LIKE on SQLite, ILIKE on PostgreSQL). */
   titleContains?: string | undefined;
+  /** Only these goals (a picker's chosen values). */
+  ids?: readonly string[] | undefined;
   status?: string | undefined;
   health?: string | undefined;
   /** Rows after this (due date, id) in list order. */
@@ -102,6 +104,9 @@ export function selectGoalNodes(
       sql<boolean>`goals.title ${sql.raw(dialect === 'postgres' ? 'ILIKE' : 'LIKE')} ${pattern} ESCAPE '\\'`,
     );
   }
+  if (filter.ids)
+    query =
+      filter.ids.length > 0 ? query.where('goals.id', 'in', filter.ids) : query.where(sql<boolean>`1 = 0`);
   if (filter.status) query = query.where('goals.status', '=', filter.status);
   if (filter.health) query = query.where('goals.health', '=', filter.health);
   if (filter.after) {

@@ -1,6 +1,6 @@
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
-import { epochMs, Id } from '../http.ts';
+import { commaList, epochMs, Id } from '../http.ts';
 import { Day, KpiKey } from '../kpis/schemas.ts';
 
 export const GoalStatus = z.enum(['draft', 'active', 'done', 'cancelled']);
@@ -73,6 +73,11 @@ export const GoalListQuery = z.object({
     .optional()
     .describe('Sub-goals of this goal; `root` for goals without a parent. Omitted: every goal (pickers)'),
   q: z.string().trim().max(100).optional().describe('Title contains (any level of the tree)'),
+  ids: commaList(Id, 100)
+    .optional()
+    .describe(
+      'Comma-separated goal ids (at most 100): those goals of the workspace, e.g. the labels of a picker',
+    ),
   status: GoalStatus.optional(),
   health: Health.optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional().describe('Page size (100 when paging)'),

@@ -217,6 +217,7 @@ function toGoalNode(row: queries.GoalNodeRow, today: string) {
 export type GoalListQuery = {
   parentId?: string | undefined;
   q?: string | undefined;
+  ids?: string[] | undefined;
   status?: GoalStatus | undefined;
   health?: Health | undefined;
   limit?: number | undefined;
@@ -228,7 +229,7 @@ export const GOAL_PAGE_SIZE = 100;
 /**
  * The goal tree, compact. With `parentId` (`root` for the top level), a search or a filter it is paged (100 a
  * page unless `limit` says otherwise, `nextCursor` for the next); with none, every goal of the workspace, for
- * pickers that offer them all.
+ * pickers that offer them all. With `ids`, exactly those goals of the workspace (others' ids are not found).
  */
 export async function listGoalNodes(
   services: Services,
@@ -239,10 +240,12 @@ export async function listGoalNodes(
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const day = await today(services, workspaceId);
   const paged = Object.values(query).some((value) => value !== undefined && value !== '');
-  const limit = paged ? (query.limit ?? GOAL_PAGE_SIZE) : undefined;
+  // Asked by id, every one found fits: at most 100 ids, each once.
+  const limit = query.ids ? query.ids.length : paged ? (query.limit ?? GOAL_PAGE_SIZE) : undefined;
   const rows = await queries.selectGoalNodes(services.db, services.dialect, workspaceId, {
     parentId: query.parentId === 'root' ? null : query.parentId,
     titleContains: query.q || undefined,
+    ids: query.ids && [...new Set(query.ids)],
     status: query.status,
     health: query.health,
     after: query.cursor,

@@ -17,6 +17,9 @@ export function selectKpis(executor: Executor, workspaceId: string) {
 export type KpiListFilter = {
   /** Name or key contains, ignoring case. */
   search?: string | undefined;
+  /** Only the KPIs of these ids or keys (a picker's chosen values). */
+  ids?: readonly string[] | undefined;
+  keys?: readonly string[] | undefined;
   status?: 'green' | 'amber' | 'red' | 'none' | undefined;
   frequency?: string | undefined;
   kind?: 'measured' | 'formula' | undefined;
@@ -59,6 +62,12 @@ export function selectKpiList(
       sql<boolean>`(kpis.name ${like} ${pattern} ESCAPE '\\' OR kpis.key ${like} ${pattern} ESCAPE '\\')`,
     );
   }
+  if (filter.ids)
+    query =
+      filter.ids.length > 0 ? query.where('kpis.id', 'in', filter.ids) : query.where(sql<boolean>`1 = 0`);
+  if (filter.keys)
+    query =
+      filter.keys.length > 0 ? query.where('kpis.key', 'in', filter.keys) : query.where(sql<boolean>`1 = 0`);
   if (filter.status === 'none') query = query.where('kpis.status', 'is', null);
   else if (filter.status) query = query.where('kpis.status', '=', filter.status);
   if (filter.frequency) query = query.where('kpis.frequency', '=', filter.frequency);

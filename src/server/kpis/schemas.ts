@@ -1,6 +1,6 @@
 import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
 import { z } from 'zod';
-import { epochMs, Id, queryFlag } from '../http.ts';
+import { commaList, epochMs, Id, queryFlag } from '../http.ts';
 
 export const KpiKey = z
   .string()
@@ -44,6 +44,14 @@ export const KpiListItemSchema = KpiSchema.omit({
 
 export const KpiListQuery = z.object({
   q: z.string().trim().max(100).optional().describe('Name or key contains'),
+  ids: commaList(Id, 100)
+    .optional()
+    .describe('Comma-separated KPI ids (at most 100): those KPIs of the workspace'),
+  keys: commaList(KpiKey, 100)
+    .optional()
+    .describe(
+      'Comma-separated KPI keys (at most 100): those KPIs of the workspace, e.g. the labels of a picker',
+    ),
   status: z
     .enum(['green', 'amber', 'red', 'none'])
     .optional()

@@ -115,6 +115,8 @@ function toKpiListItem(row: queries.KpiListRow) {
 
 export type KpiListQuery = {
   q?: string | undefined;
+  ids?: string[] | undefined;
+  keys?: string[] | undefined;
   status?: 'green' | 'amber' | 'red' | 'none' | undefined;
   frequency?: 'day' | 'week' | 'month' | undefined;
   kind?: 'measured' | 'formula' | undefined;
@@ -127,7 +129,8 @@ export const KPI_PAGE_SIZE = 50;
 
 /**
  * The KPI list, slim. With a search, a filter, a limit or a cursor it is paged (50 a page unless `limit` says
- * otherwise, `nextCursor` for the next); with none, every KPI of the workspace.
+ * otherwise, `nextCursor` for the next); with none, every KPI of the workspace. With `ids` or `keys`, exactly
+ * those KPIs of the workspace (others' are not found).
  */
 export async function listKpis(
   services: Services,
@@ -137,9 +140,13 @@ export async function listKpis(
 ) {
   await authorize(services.db, actor, workspaceId, 'kpis.read');
   const paged = Object.values(query).some((value) => value !== undefined && value !== '');
-  const limit = paged ? (query.limit ?? KPI_PAGE_SIZE) : undefined;
+  // Asked by id or key, every one found fits: at most 100 of each.
+  const asked = (query.ids?.length ?? 0) + (query.keys?.length ?? 0);
+  const limit = asked > 0 ? asked : paged ? (query.limit ?? KPI_PAGE_SIZE) : undefined;
   const rows = await queries.selectKpiList(services.db, services.dialect, workspaceId, {
     search: query.q || undefined,
+    ids: query.ids,
+    keys: query.keys,
     status: query.status,
     frequency: query.frequency,
     kind: query.kind,

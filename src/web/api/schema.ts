@@ -2865,6 +2865,10 @@ export interface paths {
                 query?: {
                     /** @description Name or key contains */
                     q?: string;
+                    /** @description Comma-separated KPI ids (at most 100): those KPIs of the workspace */
+                    ids?: string;
+                    /** @description Comma-separated KPI keys (at most 100): those KPIs of the workspace, e.g. the labels of a picker */
+                    keys?: string;
                     /** @description Traffic light; `none` for KPIs without thresholds or values */
                     status?: "green" | "amber" | "red" | "none";
                     frequency?: "day" | "week" | "month";
@@ -4304,6 +4308,8 @@ export interface paths {
                     parentId?: "root" | string;
                     /** @description Title contains (any level of the tree) */
                     q?: string;
+                    /** @description Comma-separated goal ids (at most 100): those goals of the workspace, e.g. the labels of a picker */
+                    ids?: string;
                     status?: "draft" | "active" | "done" | "cancelled";
                     health?: "on_track" | "at_risk" | "off_track" | "no_data";
                     /** @description Page size (100 when paging) */
