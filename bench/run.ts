@@ -80,7 +80,7 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
     { name: 'dashboard', method: 'GET', path: `${ws}/dashboard`, read: 'dashboard' },
     // What the goal tree page asks for on opening: the top level, compact (sub-goals come on expanding).
     { name: 'goal tree', method: 'GET', path: `${ws}/goals?parentId=root`, read: 'goals' },
-    { name: 'goal list (all)', method: 'GET', path: `${ws}/goals`, read: 'goalsAll' },
+    { name: 'goal list (no parameters: first 1,000)', method: 'GET', path: `${ws}/goals`, read: 'goalsAll' },
     { name: 'goal page', method: 'GET', path: `${ws}/goals/${info.goalId}`, read: 'goal' },
     {
       name: 'KPI series (1 year)',
@@ -90,7 +90,7 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
     },
     // The KPI list page's first page of 50; pickers search with ?q=.
     { name: 'KPI list', method: 'GET', path: `${ws}/kpis?limit=50`, read: 'kpis' },
-    { name: 'KPI list (all)', method: 'GET', path: `${ws}/kpis`, read: 'kpisAll' },
+    { name: 'KPI list (no parameters: first 200)', method: 'GET', path: `${ws}/kpis`, read: 'kpisAll' },
     { name: 'members', method: 'GET', path: `${ws}/members`, read: 'members' },
     {
       name: 'measurement push',

@@ -100,6 +100,14 @@ describe('goals', () => {
     const today = serverToday();
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     const page = await context.newPage();
+    // The goal and KPI pickers search the server: no page of this flow may ask for a whole list.
+    const unpagedLists: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const isList = /\/api\/v1\/w\/[^/]+\/(goals|kpis)$/.test(url.pathname);
+      const isBounded = ['limit', 'ids', 'keys', 'q'].some((name) => url.searchParams.has(name));
+      if (request.method() === 'GET' && isList && !isBounded) unpagedLists.push(url.pathname + url.search);
+    });
 
     await signUpWithWorkspace(
       page,
@@ -213,6 +221,8 @@ describe('goals', () => {
     // A sub-goal measured by a deliverable; ticking it done completes the sub-goal.
     await page.getByRole('button', { name: '添加子目标' }).click();
     const subDrawer = page.getByRole('dialog');
+    // The parent picker names the parent, read by id, without listing the goals.
+    await subDrawer.getByTestId('goal-parent').getByText('三个月内将用户增长率提升至 8%').waitFor();
     await subDrawer.getByTestId('goal-title').fill('老带新活动上线');
     await subDrawer.getByTestId('key-result-0').getByText('交付物').click();
     await subDrawer.locator('#goal_keyResults_0_title').fill('活动页面与奖励规则上线');
@@ -263,6 +273,7 @@ describe('goals', () => {
     await page.getByTestId('dashboard').waitFor();
     await screenshot(page, '34-dashboard-en');
 
+    expect(unpagedLists).toEqual([]);
     await context.close();
   });
   it('[GOALS] the form reads the deadline and the numbers from the statement, and shows errors at the field', async () => {

@@ -78,7 +78,7 @@ export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
  * A comma-separated list in a query string (`?ids=a,b`) as an array of at most `max` items, each checked by
  * `item`: a bad item is a 400 naming its place (`ids.2`), too many one naming the field.
  */
-export function commaList<T extends z.ZodType<string>>(item: T, max: number) {
+export function commaList<T extends z.ZodType<string, string>>(item: T, max: number) {
   return z
     .string()
     .max(max * 65)

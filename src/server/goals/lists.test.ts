@@ -122,7 +122,7 @@ describe('goal tree, a level at a time', () => {
     expect((await get<Page<Node>>('/goals?status=done')).items).toEqual([]);
     expect((await get<Page<Node>>('/goals?status=active&q=top&limit=100')).items).toHaveLength(7);
 
-    // No parameters: every goal, compact, for pickers.
+    // No parameters: the first 1,000 goals at any level (here all of them).
     const all = await get<Page<Node>>('/goals');
     expect(all.items).toHaveLength(11);
     expect(all.nextCursor).toBeNull();
@@ -213,6 +213,37 @@ describe('goal tree, a level at a time', () => {
       expect(messages[0], query).not.toBe(messages[1]); // translated, not zod's own English
     }
   });
+  it('answers at most 1,000 goals without parameters, and pages on from there', async () => {
+    const model = await t.database.db
+      .selectFrom('goals')
+      .selectAll()
+      .where(
+        'id',
+        '=',
+        await goalIn({ title: 'Model', isTopLevel: true, startDate: '2026-11-01', dueDate: '2026-12-31' }),
+      )
+      .executeTakeFirstOrThrow();
+    // 1,000 more rows like it, written directly: 1,001 goals through the API would take the test's time.
+    for (let batch = 0; batch < 10; batch += 1) {
+      await t.database.db
+        .insertInto('goals')
+        .values(
+          Array.from({ length: 100 }, (_, index) => ({
+            ...model,
+            id: `${model.id}-${String(batch * 100 + index).padStart(4, '0')}`,
+            title: `Copy ${batch * 100 + index}`,
+          })),
+        )
+        .execute();
+    }
+    const first = await get<Page<Node>>('/goals');
+    expect(first.items).toHaveLength(1000);
+    expect(first.nextCursor).not.toBeNull();
+    const rest = await get<Page<Node>>(`/goals?cursor=${encodeURIComponent(first.nextCursor ?? '')}`);
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...rest.items].map((goal) => goal.id)).size).toBe(1001);
+  });
 });
 
 describe('KPI list, a page at a time', () => {
@@ -270,7 +301,7 @@ describe('KPI list, a page at a time', () => {
       (await get<Page<{ key: string }>>('/kpis?frequency=week&q=revenue')).items.map((kpi) => kpi.key),
     ).toEqual(['kpi_01', 'kpi_05', 'kpi_07', 'kpi_11']);
 
-    // No parameters: every KPI (slim).
+    // No parameters: the first 200 KPIs (here all of them).
     const all = await get<Page<{ key: string }>>('/kpis');
     expect(all.items).toHaveLength(13);
     expect(all.nextCursor).toBeNull();
@@ -341,5 +372,17 @@ describe('KPI list, a page at a time', () => {
       }
       expect(messages[0], query).not.toBe(messages[1]);
     }
+  });
+
+  it('answers at most 200 KPIs without parameters, with the cursor of the next', async () => {
+    for (let index = 0; index < 201; index += 1) {
+      const key = `k_${String(index).padStart(3, '0')}`;
+      await createKpi({ key, name: key });
+    }
+    const first = await get<Page<{ key: string }>>('/kpis');
+    expect(first.items).toHaveLength(200);
+    expect(first.nextCursor).toBe('k_199');
+    const rest = await get<Page<{ key: string }>>(`/kpis?cursor=${first.nextCursor ?? ''}`);
+    expect(rest.items.map((kpi) => kpi.key)).toEqual(['k_200']);
   });
 });

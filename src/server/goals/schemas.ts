@@ -71,7 +71,7 @@ export const GoalListQuery = z.object({
   parentId: z
     .union([z.literal('root'), Id])
     .optional()
-    .describe('Sub-goals of this goal; `root` for goals without a parent. Omitted: every goal (pickers)'),
+    .describe('Sub-goals of this goal; `root` for goals without a parent. Omitted: any level'),
   q: z.string().trim().max(100).optional().describe('Title contains (any level of the tree)'),
   ids: commaList(Id, 100)
     .optional()

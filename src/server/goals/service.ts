@@ -225,11 +225,14 @@ export type GoalListQuery = {
 };
 
 export const GOAL_PAGE_SIZE = 100;
+/** What the list answers without any parameter: never every goal of a large workspace at once. */
+export const GOAL_LIST_CAP = 1000;
 
 /**
  * The goal tree, compact. With `parentId` (`root` for the top level), a search or a filter it is paged (100 a
- * page unless `limit` says otherwise, `nextCursor` for the next); with none, every goal of the workspace, for
- * pickers that offer them all. With `ids`, exactly those goals of the workspace (others' ids are not found).
+ * page unless `limit` says otherwise, `nextCursor` for the next); with none, the first 1,000 in due-date order
+ * and `nextCursor` (pickers search instead). With `ids`, exactly those goals of the workspace (others' ids are
+ * not found).
  */
 export async function listGoalNodes(
   services: Services,
@@ -240,8 +243,8 @@ export async function listGoalNodes(
   await authorize(services.db, actor, workspaceId, 'goals.read');
   const day = await today(services, workspaceId);
   const paged = Object.values(query).some((value) => value !== undefined && value !== '');
-  // Asked by id, every one found fits: at most 100 ids, each once.
-  const limit = query.ids ? query.ids.length : paged ? (query.limit ?? GOAL_PAGE_SIZE) : undefined;
+  // Asked by id, every one found fits: at most 100 ids, each once. Without any parameter, a bounded first page.
+  const limit = query.ids ? query.ids.length : (query.limit ?? (paged ? GOAL_PAGE_SIZE : GOAL_LIST_CAP));
   const rows = await queries.selectGoalNodes(services.db, services.dialect, workspaceId, {
     parentId: query.parentId === 'root' ? null : query.parentId,
     titleContains: query.q || undefined,
@@ -249,13 +252,13 @@ export async function listGoalNodes(
     status: query.status,
     health: query.health,
     after: query.cursor,
-    limit: limit === undefined ? undefined : limit + 1,
+    limit: limit + 1,
   });
-  const items = limit === undefined ? rows : rows.slice(0, limit);
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map((row) => toGoalNode(row, day)),
-    nextCursor: limit !== undefined && rows.length > limit && last ? `${last.due_date}~${last.id}` : null,
+    nextCursor: rows.length > limit && last ? `${last.due_date}~${last.id}` : null,
   };
 }
 

@@ -126,11 +126,13 @@ export type KpiListQuery = {
 };
 
 export const KPI_PAGE_SIZE = 50;
+/** What the list answers without any parameter: never 20,000 KPIs at once. */
+export const KPI_LIST_CAP = 200;
 
 /**
  * The KPI list, slim. With a search, a filter, a limit or a cursor it is paged (50 a page unless `limit` says
- * otherwise, `nextCursor` for the next); with none, every KPI of the workspace. With `ids` or `keys`, exactly
- * those KPIs of the workspace (others' are not found).
+ * otherwise, `nextCursor` for the next); with none, the first 200 by key and `nextCursor`. With `ids` or
+ * `keys`, exactly those KPIs of the workspace (others' are not found).
  */
 export async function listKpis(
   services: Services,
@@ -142,7 +144,7 @@ export async function listKpis(
   const paged = Object.values(query).some((value) => value !== undefined && value !== '');
   // Asked by id or key, every one found fits: at most 100 of each.
   const asked = (query.ids?.length ?? 0) + (query.keys?.length ?? 0);
-  const limit = asked > 0 ? asked : paged ? (query.limit ?? KPI_PAGE_SIZE) : undefined;
+  const limit = asked > 0 ? asked : (query.limit ?? (paged ? KPI_PAGE_SIZE : KPI_LIST_CAP));
   const rows = await queries.selectKpiList(services.db, services.dialect, workspaceId, {
     search: query.q || undefined,
     ids: query.ids,
@@ -152,12 +154,12 @@ export async function listKpis(
     kind: query.kind,
     ownerId: query.ownerId,
     afterKey: query.cursor,
-    limit: limit === undefined ? undefined : limit + 1,
+    limit: limit + 1,
   });
-  const items = limit === undefined ? rows : rows.slice(0, limit);
+  const items = rows.slice(0, limit);
   return {
     items: items.map(toKpiListItem),
-    nextCursor: limit !== undefined && rows.length > limit ? (items.at(-1)?.key ?? null) : null,
+    nextCursor: rows.length > limit ? (items.at(-1)?.key ?? null) : null,
   };
 }
 

@@ -4304,7 +4304,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Sub-goals of this goal; `root` for goals without a parent. Omitted: every goal (pickers) */
+                    /** @description Sub-goals of this goal; `root` for goals without a parent. Omitted: any level */
                     parentId?: "root" | string;
                     /** @description Title contains (any level of the tree) */
                     q?: string;

@@ -21,6 +21,10 @@ export const en: Catalog = {
   app: {
     tagline: 'Your operations work plan: goals, execution and reviews in one place',
   },
+  picker: {
+    noMatch: 'Nothing found',
+    typeToNarrow: 'The first {{count}} shown: type to narrow',
+  },
   language: {
     'zh-CN': '中文',
     en: 'English',
@@ -386,6 +390,7 @@ export const en: Catalog = {
     title: 'Goals',
     description:
       "The team's goals aligned as a tree. Key results measure each goal; progress and health follow the KPI data.",
+    searchGoal: 'Type to search goals',
     create: 'New goal',
     createSub: 'Add sub-goal',
     empty: 'No goals yet',

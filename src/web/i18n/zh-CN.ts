@@ -20,6 +20,10 @@ export const zhCN = {
   app: {
     tagline: '运营细化工作计划：目标、执行、复盘，一处搞定',
   },
+  picker: {
+    noMatch: '没有找到',
+    typeToNarrow: '只显示前 {{count}} 项，输入文字缩小范围',
+  },
   language: {
     'zh-CN': '中文',
     en: 'English',
@@ -375,6 +379,7 @@ export const zhCN = {
   goals: {
     title: '目标',
     description: '团队目标的对齐树：每个目标由关键结果衡量，进度和健康度随 KPI 数据自动更新。',
+    searchGoal: '输入以搜索目标',
     create: '新建目标',
     createSub: '添加子目标',
     empty: '还没有目标',

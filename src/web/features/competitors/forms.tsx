@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { applyFieldErrors } from '../../components/formErrors.ts';
-import { useGoals } from '../goals/hooks.ts';
+import { GoalSearchSelect } from '../goals/GoalSearchSelect.tsx';
 import { useTaskList } from '../tasks/hooks.ts';
 import { useWorkspaceScope } from '../workspaces/WorkspaceContext.ts';
 import {
@@ -163,13 +163,6 @@ type ObservationValues = {
   taskId?: string | null;
 };
 
-/** The goals of the workspace as select options. */
-function useGoalOptions() {
-  const { workspace } = useWorkspaceScope();
-  const goals = useGoals(workspace.id);
-  return (goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }));
-}
-
 /** Record an observation, or edit one (its goal and task links included). */
 export function ObservationModal({
   open,
@@ -189,7 +182,6 @@ export function ObservationModal({
   const update = useUpdateObservation(workspace.id);
   const [form] = Form.useForm<ObservationValues>();
   const category = Form.useWatch('category', form);
-  const goalOptions = useGoalOptions();
   const [taskSearch, setTaskSearch] = useState('');
   const tasks = useTaskList(workspace.id, taskSearch ? { search: taskSearch } : {}, 20, open);
   const taskOptions = [
@@ -275,13 +267,7 @@ export function ObservationModal({
           </Form.Item>
         ) : null}
         <Form.Item name="goalId" label={t('competitors.goal')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('competitors.noGoal')}
-            options={goalOptions}
-          />
+          <GoalSearchSelect workspaceId={workspace.id} allowClear placeholder={t('competitors.noGoal')} />
         </Form.Item>
         <Form.Item name="taskId" label={t('competitors.task')}>
           <Select
@@ -313,7 +299,6 @@ export function ObservationTaskModal({
   const { message } = App.useApp();
   const { workspace } = useWorkspaceScope();
   const create = useCreateTaskFromObservation(workspace.id);
-  const goalOptions = useGoalOptions();
   const [form] = Form.useForm<{ title: string; dueDate?: Dayjs | null; goalId?: string | null }>();
   return (
     <Modal
@@ -363,13 +348,7 @@ export function ObservationTaskModal({
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="goalId" label={t('competitors.goal')}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={t('competitors.noGoal')}
-            options={goalOptions}
-          />
+          <GoalSearchSelect workspaceId={workspace.id} allowClear placeholder={t('competitors.noGoal')} />
         </Form.Item>
       </Form>
     </Modal>

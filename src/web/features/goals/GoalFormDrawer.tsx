@@ -12,7 +12,6 @@ import {
   Radio,
   Row,
   Select,
-  TreeSelect,
   Typography,
   type FormInstance,
 } from 'antd';
@@ -25,14 +24,12 @@ import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
 import { useMe } from '../account/hooks.ts';
 import { useKpiSearch } from '../kpis/hooks.ts';
 import { useMembers } from '../members/hooks.ts';
-import { buildGoalTree, type GoalTreeNode } from './goalTree.ts';
+import { GoalSearchSelect } from './GoalSearchSelect.tsx';
 import {
   useCreateGoal,
-  useGoals,
   useSmartAnalysis,
   useUpdateGoal,
   type Goal,
-  type GoalNode,
   type GoalDetail,
   type GoalStatus,
   type SmartInput,
@@ -57,8 +54,6 @@ type Values = {
   keyResults?: KeyResultValues[];
 };
 
-type TreeOption = { value: string; title: string; children?: TreeOption[] };
-
 /**
  * Where the due date in the form came from. Only a date the person picked (or a saved goal's) is sent to the
  * SMART check; a default never overrides the deadline the statement writes, which fills the field instead.
@@ -67,17 +62,6 @@ type DueDateSource = 'default' | 'statement' | 'picked';
 
 /** The first key result's numbers as the form filled them from the statement, until the person edits them. */
 type Prefill = { kpiKey?: string; title?: string; baseline?: number | null; target?: number | null };
-
-function treeOptions(nodes: readonly GoalTreeNode<GoalNode>[], excluded: string | null): TreeOption[] {
-  return nodes
-    .filter((node) => node.id !== excluded)
-    .map((node) => {
-      const children = treeOptions(node.children ?? [], excluded);
-      return children.length > 0
-        ? { value: node.id, title: node.title, children }
-        : { value: node.id, title: node.title };
-    });
-}
 
 /** Create or edit a goal in a drawer; on create, its key results go in the same request. */
 export function GoalFormDrawer({
@@ -95,7 +79,6 @@ export function GoalFormDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const myId = useMe().data?.user.id ?? null;
-  const goals = useGoals(workspaceId);
   const members = useMembers(workspaceId);
   const editing = mode?.kind === 'edit' ? mode.goal : null;
   const create = useCreateGoal(workspaceId);
@@ -110,11 +93,6 @@ export function GoalFormDrawer({
     prefill,
     suggestKpi: isCreating,
   });
-
-  const parentOptions = useMemo(
-    () => treeOptions(buildGoalTree(goals.data ?? []), editing?.id ?? null),
-    [goals.data, editing],
-  );
 
   const { reset: resetCreate } = create;
   const { reset: resetUpdate } = update;
@@ -295,12 +273,12 @@ export function GoalFormDrawer({
             label={t('goals.parentLabel')}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <TreeSelect
-              treeData={parentOptions}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
+            {/* A search, not the whole tree: the server refuses a parent below the goal itself (goal_cycle). */}
+            <GoalSearchSelect
+              workspaceId={workspaceId}
+              excludeId={editing?.id}
               placeholder={t('goals.parentPlaceholder')}
-              loading={goals.isPending}
+              testId="goal-parent"
             />
           </Form.Item>
         ) : (

@@ -1,6 +1,7 @@
-import { Col, Form, Input, InputNumber, Radio, Row, Select, type FormInstance } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useKpis } from '../kpis/hooks.ts';
+import { useKpiSearch, type KpiListItem } from '../kpis/hooks.ts';
+import { KpiSearchSelect } from '../kpis/KpiSearchSelect.tsx';
 
 /** The form values of one key result, in a goal's key result list or the "add key result" dialog. */
 export type KeyResultValues = {
@@ -48,12 +49,11 @@ export function KeyResultFields({
 
   // Picking a KPI fills what the user has not typed yet: its name as the title and a sensible baseline (a
   // sum KPI counts up from zero over the goal's window, others start from their latest value).
-  // Every KPI, slim (a server-searched picker, KpiSearchSelect, kept its dropdown open in the two-key-result
-  // e2e flow; until that is fixed this picker loads the list).
-  const kpis = useKpis(workspaceId).data ?? [];
-  const onKpiChange = (key: string) => {
-    const kpi = kpis.find((item) => item.key === key);
-    if (!kpi) return;
+  // The picker searches the server; the first page of an empty search says whether there is any KPI at all.
+  const anyKpi = useKpiSearch(workspaceId, '');
+  const onKpiChange = (key: string | string[] | null, chosen: KpiListItem[]) => {
+    const kpi = chosen[0];
+    if (typeof key !== 'string' || !kpi) return;
     const current = (fullPath.length > 0 ? form.getFieldValue(fullPath) : form.getFieldsValue(true)) as
       Partial<KeyResultValues> | undefined;
     const next: Partial<KeyResultValues> = {};
@@ -104,17 +104,13 @@ export function KeyResultFields({
               name={[...path, 'kpiKey']}
               label={t('keyResults.kpi')}
               rules={[{ required: true, message: t('validation.required') }]}
-              extra={kpis.length === 0 ? t('keyResults.noKpis') : undefined}
+              extra={anyKpi.data?.length === 0 ? t('keyResults.noKpis') : undefined}
             >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
+              <KpiSearchSelect
+                workspaceId={workspaceId}
                 placeholder={t('keyResults.kpiPlaceholder')}
                 onChange={onKpiChange}
-                options={kpis.map((kpi) => ({
-                  value: kpi.key,
-                  label: kpi.unit ? `${kpi.name} · ${kpi.unit}` : kpi.name,
-                }))}
-                data-testid="kr-kpi"
+                testId="kr-kpi"
               />
             </Form.Item>
           </Col>

@@ -40,13 +40,54 @@ export const goalsKey = (workspaceId: string) => ['goals', workspaceId] as const
 export const goalKey = (workspaceId: string, goalId: string) =>
   ['goals', workspaceId, 'detail', goalId] as const;
 
-/** Every goal, compact: for pickers that offer them all. */
-export function useGoals(workspaceId: string) {
-  return useQuery({
-    queryKey: [...goalsKey(workspaceId), 'list'],
-    queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/goals', { params: { path: { workspaceId } } })),
-    select: (data) => data.items,
-  });
+/** How many goals a picker offers for a search: typing narrows them. */
+export const GOAL_PICKER_PAGE = 20;
+/** The most ids one request may ask for (the server's bound). */
+const IDS_PER_REQUEST = 100;
+
+/** The first goals whose title contains `text` (the first by due date when it is empty): a picker's options. */
+export function goalPickerQuery(workspaceId: string, text: string) {
+  return {
+    queryKey: [...goalsKey(workspaceId), 'pick', text] as const,
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/w/{workspaceId}/goals', {
+            params: {
+              path: { workspaceId },
+              query: { ...(text ? { q: text } : {}), limit: GOAL_PICKER_PAGE },
+            },
+          }),
+        )
+      ).items,
+  };
+}
+
+/** The goals of these ids, 100 a request: a picker's chosen values, a board's lanes. */
+export function goalsByIdQuery(workspaceId: string, ids: readonly string[]) {
+  return {
+    queryKey: [...goalsKey(workspaceId), 'ids', ids] as const,
+    queryFn: async () => {
+      const requests: Promise<{ items: GoalNode[] }>[] = [];
+      for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
+        const chunk = ids.slice(start, start + IDS_PER_REQUEST).join(',');
+        requests.push(
+          unwrap(
+            api.GET('/api/v1/w/{workspaceId}/goals', {
+              params: { path: { workspaceId }, query: { ids: chunk } },
+            }),
+          ),
+        );
+      }
+      return (await Promise.all(requests)).flatMap((page) => page.items);
+    },
+  };
+}
+
+/** The goals of these ids (those of another workspace or deleted are not among them). */
+export function useGoalsById(workspaceId: string, ids: readonly string[]) {
+  const sorted = [...new Set(ids)].sort();
+  return useQuery({ ...goalsByIdQuery(workspaceId, sorted), enabled: sorted.length > 0 });
 }
 
 const GOAL_PAGE = 100;

@@ -1,69 +1,73 @@
-import { useRef, useState, type CSSProperties } from 'react';
-import { Select } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { useKpiSearch, type KpiListFilter, type KpiListItem } from './hooks.ts';
+import { ServerSearchSelect } from '../../components/ServerSearchSelect.tsx';
+import {
+  KPI_PICKER_PAGE,
+  kpiPickerQuery,
+  kpisAskedQuery,
+  type KpiListFilter,
+  type KpiListItem,
+} from './hooks.ts';
 
 const label = (kpi: KpiListItem) => (kpi.unit ? `${kpi.name} · ${kpi.unit}` : kpi.name);
 
 /**
  * A KPI picker that asks the server as the user types (name or key contains), so a workspace of 20,000 KPIs
- * is never loaded whole. `onChange` hands over the chosen KPI's list row as well as its key.
+ * is never loaded whole. Its value is the KPI's key, or its id with `valueField="id"`; `onChange` hands over
+ * the chosen KPIs' list rows as well.
  */
 export function KpiSearchSelect({
   id,
   workspaceId,
   value,
   onChange,
+  mode,
+  valueField = 'key',
   placeholder,
   allowClear,
+  maxCount,
   testId,
   style,
   kind,
   describe = label,
+  'aria-label': ariaLabel,
 }: {
   /** Set by Form.Item (labels and field errors point at it). */
   id?: string | undefined;
   workspaceId: string;
-  value?: string | null | undefined;
-  onChange?: (key: string | null, kpi: KpiListItem | null) => void;
+  value?: string | readonly string[] | null | undefined;
+  onChange?: (value: string | string[] | null, chosen: KpiListItem[]) => void;
+  mode?: 'multiple' | undefined;
+  valueField?: 'key' | 'id';
   placeholder?: string | undefined;
   allowClear?: boolean | undefined;
+  maxCount?: number | undefined;
   testId?: string | undefined;
   style?: CSSProperties | undefined;
   /** Only measured (or only computed) KPIs. */
   kind?: KpiListFilter['kind'];
   /** The option text of a KPI (name and unit by default). */
   describe?: (kpi: KpiListItem) => string;
+  'aria-label'?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const query = useDebouncedValue(search.trim(), 250);
-  const found = useKpiSearch(workspaceId, query, true, kind);
-  // KPIs seen in answers, so the chosen one keeps its name when a later search no longer lists it.
-  const seen = useRef(new Map<string, KpiListItem>());
-  for (const kpi of found.data ?? []) seen.current.set(kpi.key, kpi);
-  const chosen = value ? seen.current.get(value) : undefined;
-  const options = (found.data ?? []).map((kpi) => ({ value: kpi.key, label: describe(kpi) }));
-  if (value && !options.some((option) => option.value === value))
-    options.unshift({ value, label: chosen ? describe(chosen) : value });
   return (
-    <Select
+    <ServerSearchSelect<KpiListItem>
       id={id}
-      showSearch={{ filterOption: false, onSearch: setSearch, searchValue: search }}
-      value={value ?? undefined}
+      value={value}
+      onChange={onChange}
+      mode={mode}
+      search={(text) => kpiPickerQuery(workspaceId, text, kind)}
+      lookup={(values) => kpisAskedQuery(workspaceId, valueField === 'key' ? 'keys' : 'ids', values)}
+      valueOf={(kpi) => (valueField === 'key' ? kpi.key : kpi.id)}
+      labelOf={describe}
+      pageSize={KPI_PICKER_PAGE}
       placeholder={placeholder ?? t('kpis.searchKpi')}
       allowClear={allowClear}
-      loading={found.isFetching}
-      notFoundContent={found.isFetching ? undefined : t('kpis.emptyFiltered')}
-      onChange={(key: string | undefined) => {
-        const kpi = key ? (seen.current.get(key) ?? null) : null;
-        setSearch('');
-        onChange?.(key ?? null, kpi);
-      }}
-      options={options}
+      maxCount={maxCount}
       style={style}
-      data-testid={testId}
+      testId={testId}
+      aria-label={ariaLabel}
     />
   );
 }

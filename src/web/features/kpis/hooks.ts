@@ -35,15 +35,6 @@ const kpiKey = (workspaceId: string, key: string) => [...kpisKey(workspaceId), '
 
 const MEASUREMENT_PAGE = 30;
 
-export function useKpis(workspaceId: string, enabled = true) {
-  return useQuery({
-    queryKey: [...kpisKey(workspaceId), 'list'],
-    queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/kpis', { params: { path: { workspaceId } } })),
-    select: (data) => data.items,
-    enabled,
-  });
-}
-
 const KPI_PAGE = 50;
 const KPI_SEARCH_LIMIT = 20;
 
@@ -66,23 +57,53 @@ export function useKpiPages(workspaceId: string, filter: KpiListFilter) {
   });
 }
 
+/** How many KPIs a picker offers for a search: typing narrows them. */
+export const KPI_PICKER_PAGE = KPI_SEARCH_LIMIT;
+/** The most keys or ids one request may ask for (the server's bound). */
+const ASKED_PER_REQUEST = 100;
+
+/** The first KPIs whose name or key contains `text`, as `useKpiSearch` reads them: a picker's options. */
+export function kpiPickerQuery(workspaceId: string, text: string, kind?: KpiListFilter['kind']) {
+  return {
+    queryKey: [...kpisKey(workspaceId), 'search', text, kind ?? null] as const,
+    queryFn: async () =>
+      (
+        await unwrap(
+          api.GET('/api/v1/w/{workspaceId}/kpis', {
+            params: {
+              path: { workspaceId },
+              query: { ...(text ? { q: text } : {}), ...(kind ? { kind } : {}), limit: KPI_SEARCH_LIMIT },
+            },
+          }),
+        )
+      ).items,
+  };
+}
+
+/** The KPIs of these keys (or ids), 100 a request: a picker's chosen values. */
+export function kpisAskedQuery(workspaceId: string, by: 'keys' | 'ids', values: readonly string[]) {
+  return {
+    queryKey: [...kpisKey(workspaceId), by, values] as const,
+    queryFn: async () => {
+      const requests: Promise<{ items: KpiListItem[] }>[] = [];
+      for (let start = 0; start < values.length; start += ASKED_PER_REQUEST) {
+        const chunk = values.slice(start, start + ASKED_PER_REQUEST).join(',');
+        requests.push(
+          unwrap(
+            api.GET('/api/v1/w/{workspaceId}/kpis', {
+              params: { path: { workspaceId }, query: { [by]: chunk } },
+            }),
+          ),
+        );
+      }
+      return (await Promise.all(requests)).flatMap((page) => page.items);
+    },
+  };
+}
+
 /** The first KPIs whose name or key contains `q` (the first by key when it is empty): for pickers. */
 export function useKpiSearch(workspaceId: string, q: string, enabled = true, kind?: KpiListFilter['kind']) {
-  return useQuery({
-    queryKey: [...kpisKey(workspaceId), 'search', q, kind ?? null],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/w/{workspaceId}/kpis', {
-          params: {
-            path: { workspaceId },
-            query: { ...(q ? { q } : {}), ...(kind ? { kind } : {}), limit: KPI_SEARCH_LIMIT },
-          },
-        }),
-      ),
-    select: (data) => data.items,
-    placeholderData: keepPreviousData,
-    enabled,
-  });
+  return useQuery({ ...kpiPickerQuery(workspaceId, q, kind), placeholderData: keepPreviousData, enabled });
 }
 
 export function useKpi(workspaceId: string, key: string) {

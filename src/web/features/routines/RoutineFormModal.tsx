@@ -6,7 +6,7 @@ import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useMe } from '../account/hooks.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useGoals } from '../goals/hooks.ts';
+import { GoalSearchSelect } from '../goals/GoalSearchSelect.tsx';
 import { useMembers } from '../members/hooks.ts';
 import type { RoleAssignment } from '../tasks/hooks.ts';
 import { useCreateRoutine, useUpdateRoutine, type Routine } from './hooks.ts';
@@ -49,7 +49,6 @@ export function RoutineFormModal({
   const [form] = Form.useForm<Values>();
   const myId = useMe().data?.user.id ?? null;
   const members = useMembers(workspaceId);
-  const goals = useGoals(workspaceId);
   const create = useCreateRoutine(workspaceId);
   const update = useUpdateRoutine(workspaceId);
   const editing = mode?.kind === 'edit' ? mode.routine : null;
@@ -185,12 +184,7 @@ export function RoutineFormModal({
           </Col>
         </Row>
         <Form.Item name="goalId" label={t('tasks.goal')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('tasks.noGoal')}
-            options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
-          />
+          <GoalSearchSelect workspaceId={workspaceId} allowClear placeholder={t('tasks.noGoal')} />
         </Form.Item>
         <Form.Item name="description" label={t('tasks.descriptionLabel')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={20_000} />

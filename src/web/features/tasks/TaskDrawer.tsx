@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { FormErrorAlert } from '../../components/FormErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
-import { useGoals } from '../goals/hooks.ts';
+import { GoalSearchSelect } from '../goals/GoalSearchSelect.tsx';
 import { ChecklistEditor } from './ChecklistEditor.tsx';
 import { DependenciesEditor } from './DependenciesEditor.tsx';
 import {
@@ -287,7 +287,6 @@ function TaskFields({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateTask(workspaceId);
-  const goals = useGoals(workspaceId);
   const schedule = useSchedule(workspaceId);
   const isMilestone = Form.useWatch('isMilestone', form);
   const task = detail.task;
@@ -368,12 +367,7 @@ function TaskFields({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="goalId" label={t('tasks.goal')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={t('tasks.noGoal')}
-                options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
-              />
+              <GoalSearchSelect workspaceId={workspaceId} allowClear placeholder={t('tasks.noGoal')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -4,7 +4,7 @@ import { SearchOutlined, UserOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { useGoals } from '../goals/hooks.ts';
+import { GoalSearchSelect } from '../goals/GoalSearchSelect.tsx';
 import { useMembers } from '../members/hooks.ts';
 import { TASK_STATUSES } from './hooks.ts';
 import { SavedViewsMenu } from './SavedViewsMenu.tsx';
@@ -35,7 +35,6 @@ export function TaskFilterBar({
 }) {
   const { t } = useTranslation();
   const members = useMembers(workspaceId);
-  const goals = useGoals(workspaceId);
   const [search, setSearch] = useState(filters.search);
   const [addressSearch, setAddressSearch] = useState(filters.search);
   const settled = useDebouncedValue(search, 300);
@@ -100,14 +99,13 @@ export function TaskFilterBar({
         options={(members.data ?? []).map((member) => ({ value: member.userId, label: member.name }))}
         aria-label={t('tasks.filterAssignee')}
       />
-      <Select
+      <GoalSearchSelect
+        workspaceId={workspaceId}
         allowClear
-        showSearch={{ optionFilterProp: 'label' }}
         value={filters.goalId}
-        onChange={(goalId) => setFilters({ goalId: goalId ?? null })}
+        onChange={(goalId) => setFilters({ goalId: typeof goalId === 'string' ? goalId : null })}
         placeholder={t('tasks.anyGoal')}
         style={{ width: 160 }}
-        options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
         aria-label={t('tasks.filterGoal')}
       />
       <Select

@@ -78,9 +78,9 @@ export function ImportPage() {
                 allowClear
                 kind="measured"
                 value={kpiKey}
-                onChange={(key, kpi) => {
-                  setKpiKey(key);
-                  setChosenKpi(kpi);
+                onChange={(key, chosen) => {
+                  setKpiKey(typeof key === 'string' ? key : null);
+                  setChosenKpi(chosen[0] ?? null);
                 }}
                 placeholder={t('import.targetKpiPlaceholder')}
                 describe={(kpi) => `${kpi.name} · ${kpi.key}`}

@@ -26,7 +26,7 @@ import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useGoals } from '../../features/goals/hooks.ts';
+import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
 import {
   DOCUMENT_FORMATS,
   documentFileUrl,
@@ -71,7 +71,6 @@ export function PlanPage() {
   const { message } = App.useApp();
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
-  const goals = useGoals(workspace.id);
   const documents = useDocuments(workspace.id);
   const request = useRequestDocument(workspace.id);
   const [locale, setLocale] = useState<Locale>(i18n.language === 'en' ? 'en' : 'zh-CN');
@@ -149,15 +148,14 @@ export function PlanPage() {
         <Flex gap={12} wrap align="flex-end">
           <Flex vertical gap={4} style={{ minWidth: 200, flex: '1 1 200px' }}>
             <Typography.Text type="secondary">{t('plan.scope')}</Typography.Text>
-            <Select
+            {/* No goal chosen: the whole workspace (the placeholder says so; clearing returns to it). */}
+            <GoalSearchSelect
+              workspaceId={workspace.id}
               aria-label={t('plan.scope')}
-              value={goalId ?? ''}
-              onChange={(value) => setGoalId(value === '' ? null : value)}
-              loading={goals.isLoading}
-              options={[
-                { value: '', label: t('plan.wholeWorkspace') },
-                ...(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title })),
-              ]}
+              allowClear
+              value={goalId}
+              onChange={(value) => setGoalId(typeof value === 'string' ? value : null)}
+              placeholder={t('plan.wholeWorkspace')}
             />
           </Flex>
           <Flex vertical gap={4} style={{ minWidth: 120 }}>

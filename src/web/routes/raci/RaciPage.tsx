@@ -20,7 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
-import { useGoals } from '../../features/goals/hooks.ts';
+import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
 import { useRaci, useSetRoles, type RaciMatrix, type RaciRole } from '../../features/tasks/hooks.ts';
 import { ROLE_COLORS } from '../../features/tasks/RaciEditor.tsx';
 import { PersonAvatar, TaskStatusTag } from '../../features/tasks/TaskBadges.tsx';
@@ -44,7 +44,6 @@ export function RaciPage() {
   const [goalId, setGoalId] = useState<string | null>(null);
   const [maxAccountable, setMaxAccountable] = useState(DEFAULT_MAX_ACCOUNTABLE);
   const [onlyGaps, setOnlyGaps] = useState(false);
-  const goals = useGoals(workspace.id);
   const raci = useRaci(workspace.id, { goalId, maxAccountable });
   const setRoles = useSetRoles(workspace.id);
   const [openTaskId, openTask] = useOpenTask();
@@ -179,14 +178,13 @@ export function RaciPage() {
       <PageHeader title={t('raci.title')} description={t('raci.description')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
-          <Select
+          <GoalSearchSelect
+            workspaceId={workspace.id}
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
             value={goalId}
-            onChange={(value) => setGoalId(value ?? null)}
+            onChange={(value) => setGoalId(typeof value === 'string' ? value : null)}
             placeholder={t('tasks.anyGoal')}
-            style={{ width: 240 }}
-            options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
+            style={{ width: 240, maxWidth: '100%' }}
             aria-label={t('tasks.filterGoal')}
           />
           <Select

@@ -28,8 +28,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { useGoals } from '../../features/goals/hooks.ts';
-import { useKpis } from '../../features/kpis/hooks.ts';
+import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
+import { KpiSearchSelect } from '../../features/kpis/KpiSearchSelect.tsx';
 import { useProcesses } from '../../features/processes/hooks.ts';
 import {
   RETRO_SUBJECTS,
@@ -201,22 +201,18 @@ function NewRetroModal({ onClose }: { onClose: () => void }) {
   const subjectType = Form.useWatch('subjectType', form);
   const subjectId = Form.useWatch('subjectId', form);
   const title = useDebouncedValue(Form.useWatch('title', form) ?? '', 400);
-  const goals = useGoals(workspace.id);
   const processes = useProcesses(workspace.id);
-  const kpis = useKpis(workspace.id);
   const milestones = useTaskList(workspace.id, { milestone: true }, 200, subjectType === 'milestone');
   const suggestions = useLessonSuggestions(workspace.id, { subjectType, subjectId, title });
   const needsSubject = subjectType === 'goal' || subjectType === 'milestone' || subjectType === 'process';
   const subjectName = subjectType ? t(`retros.subjects.${subjectType}`) : '';
 
   const subjectOptions =
-    subjectType === 'goal'
-      ? (goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))
-      : subjectType === 'process'
-        ? (processes.data ?? []).map((process) => ({ value: process.id, label: process.name }))
-        : (milestones.data?.pages ?? []).flatMap((page) =>
-            page.items.map((task) => ({ value: task.id, label: task.title })),
-          );
+    subjectType === 'process'
+      ? (processes.data ?? []).map((process) => ({ value: process.id, label: process.name }))
+      : (milestones.data?.pages ?? []).flatMap((page) =>
+          page.items.map((task) => ({ value: task.id, label: task.title })),
+        );
 
   return (
     <Modal
@@ -285,13 +281,21 @@ function NewRetroModal({ onClose }: { onClose: () => void }) {
             label={t('retros.fields.subject', { subject: subjectName })}
             rules={[{ required: true, message: t('validation.required') }]}
           >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={subjectOptions}
-              aria-label={t('retros.fields.subject', { subject: subjectName })}
-              data-testid="retro-subject"
-            />
+            {subjectType === 'goal' ? (
+              <GoalSearchSelect
+                workspaceId={workspace.id}
+                aria-label={t('retros.fields.subject', { subject: subjectName })}
+                testId="retro-subject"
+              />
+            ) : (
+              <Select
+                showSearch
+                optionFilterProp="label"
+                options={subjectOptions}
+                aria-label={t('retros.fields.subject', { subject: subjectName })}
+                data-testid="retro-subject"
+              />
+            )}
           </Form.Item>
         ) : (
           <Row gutter={12}>
@@ -306,12 +310,13 @@ function NewRetroModal({ onClose }: { onClose: () => void }) {
             </Col>
             <Col xs={24} sm={12}>
               <Form.Item name="kpiIds" label={t('retros.fields.kpis')}>
-                <Select
+                <KpiSearchSelect
+                  workspaceId={workspace.id}
                   mode="multiple"
-                  optionFilterProp="label"
+                  valueField="id"
                   maxCount={12}
+                  describe={(kpi) => kpi.name}
                   aria-label={t('retros.fields.kpis')}
-                  options={(kpis.data ?? []).map((kpi) => ({ value: kpi.id, label: kpi.name }))}
                 />
               </Form.Item>
             </Col>

@@ -18,7 +18,7 @@ import {
 import { MilestoneIcon, PriorityLabel, STATUS_COLORS, TaskPeople } from '../../features/tasks/TaskBadges.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
 import { boardLanes, LANE_BYS, parseLaneBy, type LaneBy } from '../../features/tasks/board.ts';
-import { useGoals } from '../../features/goals/hooks.ts';
+import { useGoalsById } from '../../features/goals/hooks.ts';
 import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
 import { isOverdue } from '../../features/tasks/taskUtils.ts';
@@ -64,7 +64,6 @@ export function BoardPage() {
   const move = useMoveTaskStatus(workspace.id);
   const [dragged, setDragged] = useState<string | null>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
-  const goals = useGoals(workspace.id);
   const laneStorageKey = `opsplan.board.lanes.${workspace.id}`;
   const [laneBy, setLaneByState] = useState<LaneBy>(() => parseLaneBy(readStored(laneStorageKey)));
   // The whole plan (every task: WBS codes, label choices, milestone lanes) is read once the cards are shown, unless
@@ -78,6 +77,11 @@ export function BoardPage() {
   const [collapsedLanes, setCollapsedLanes] = useState<ReadonlySet<string>>(new Set());
 
   const tasks = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
+  // Lanes by goal name the goals of the tasks shown, read by id, not every goal of the workspace.
+  const laneGoals = useGoalsById(
+    workspace.id,
+    laneBy === 'goal' ? tasks.flatMap((task) => (task.goalId ? [task.goalId] : [])) : [],
+  );
   const wbsOf = useMemo(
     () => new Map((schedule.data?.tasks ?? []).map((task) => [task.id, task.wbs])),
     [schedule.data],
@@ -91,9 +95,9 @@ export function BoardPage() {
     () =>
       boardLanes(tasks, laneBy, {
         planTasks: schedule.data?.tasks ?? [],
-        goalTitles: new Map((goals.data ?? []).map((goal) => [goal.id, goal.title])),
+        goalTitles: new Map((laneGoals.data ?? []).map((goal) => [goal.id, goal.title])),
       }),
-    [tasks, laneBy, schedule.data, goals.data],
+    [tasks, laneBy, schedule.data, laneGoals.data],
   );
 
   const drop = (status: TaskStatus, event: DragEvent) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Breadcrumb, Button, Flex, Form, Result, Select, Table, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Flex, Form, Result, Table, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, ExclamationCircleOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,7 +11,8 @@ import { useImportFlow } from '../../components/import/useImportFlow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { useMe } from '../../features/account/hooks.ts';
-import { useGoals } from '../../features/goals/hooks.ts';
+import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
+import { useGoalsById } from '../../features/goals/hooks.ts';
 import { useImportWbs } from '../../features/tasks/hooks.ts';
 import { wbsDepth } from '../../features/tasks/taskUtils.ts';
 import { downloadText, wbsTemplateCsv } from '../../features/tasks/wbsImport.ts';
@@ -34,10 +35,11 @@ export function ImportWbsPage() {
   const { workspace, can } = useWorkspaceScope();
   const [searchParams] = useSearchParams();
   const me = useMe();
-  const goals = useGoals(workspace.id);
   const upload = useImportWbs(workspace.id);
   const [file, setFile] = useState<File | null>(null);
   const [goalId, setGoalId] = useState<string | null>(searchParams.get('goal'));
+  // The chosen goal's title for the result (the picker's own lookup, cached once).
+  const chosenGoals = useGoalsById(workspace.id, goalId ? [goalId] : []);
   const flow = useImportFlow<WbsImportReport>({
     send: (transfer) => upload.mutateAsync({ ...transfer, file: file as File, goalId: goalId ?? undefined }),
     reset: upload.reset,
@@ -48,7 +50,7 @@ export function ImportWbsPage() {
     return <Result status="403" title={t('wbsImport.noPermission')} />;
   }
 
-  const goal = (goals.data ?? []).find((entry) => entry.id === goalId) ?? null;
+  const goal = (chosenGoals.data ?? []).find((entry) => entry.id === goalId) ?? null;
   const timelineUrl = `${base}/tasks/timeline${goalId ? `?goal=${encodeURIComponent(goalId)}` : ''}`;
   const columnLabel = (column: string) => (isWbsColumn(column) ? t(`wbsImport.columns.${column}`) : column);
 
@@ -102,17 +104,15 @@ export function ImportWbsPage() {
                 extra={t('wbsImport.goalHint')}
                 style={{ marginBottom: 0 }}
               >
-                <Select
+                <GoalSearchSelect
+                  workspaceId={workspace.id}
                   allowClear
-                  showSearch={{ optionFilterProp: 'label' }}
                   value={goalId}
-                  onChange={(value) => setGoalId(value ?? null)}
+                  onChange={(value) => setGoalId(typeof value === 'string' ? value : null)}
                   placeholder={t('wbsImport.goalPlaceholder')}
-                  loading={goals.isPending}
                   disabled={flow.phase.step === 'checking'}
-                  options={(goals.data ?? []).map((entry) => ({ value: entry.id, label: entry.title }))}
-                  style={{ maxWidth: 360 }}
-                  data-testid="wbs-goal"
+                  style={{ maxWidth: 360, width: '100%' }}
+                  testId="wbs-goal"
                 />
               </Form.Item>
             </Form>

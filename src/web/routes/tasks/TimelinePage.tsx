@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Card, Empty, Flex, Segmented, Select, Space, Typography } from 'antd';
+import { App, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_CALENDAR,
@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
-import { useGoals } from '../../features/goals/hooks.ts';
+import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
 import { useWorkCalendar } from '../../features/people/hooks.ts';
 import { useSchedule, useUpdateTask, type ScheduledTask } from '../../features/tasks/hooks.ts';
 import { QuickCreateTask } from '../../features/tasks/QuickCreateTask.tsx';
@@ -33,7 +33,6 @@ export function TimelinePage() {
   const { message } = App.useApp();
   const { workspace, can } = useWorkspaceScope();
   const { filters, setFilters } = useTaskFilters();
-  const goals = useGoals(workspace.id);
   const schedule = useSchedule(workspace.id, filters.goalId);
   const holidays = useWorkCalendar(workspace.id);
   const update = useUpdateTask(workspace.id);
@@ -97,14 +96,13 @@ export function TimelinePage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center" justify="space-between">
           <Flex gap={12} wrap align="center">
-            <Select
+            <GoalSearchSelect
+              workspaceId={workspace.id}
               allowClear
-              showSearch={{ optionFilterProp: 'label' }}
               value={filters.goalId}
-              onChange={(goalId) => setFilters({ goalId: goalId ?? null })}
+              onChange={(goalId) => setFilters({ goalId: typeof goalId === 'string' ? goalId : null })}
               placeholder={t('tasks.anyGoal')}
-              style={{ width: 220 }}
-              options={(goals.data ?? []).map((goal) => ({ value: goal.id, label: goal.title }))}
+              style={{ width: 220, maxWidth: '100%' }}
               aria-label={t('tasks.filterGoal')}
             />
             <Segmented<Zoom>
