@@ -59,12 +59,13 @@ describe.skipIf(!enabled)('the large workspace in the browser', () => {
     const cookie = cookies.map((item) => `${item.name}=${item.value}`).join('; ');
     const pages = appPages(await findPageIds(server.url, cookie, workspaceId));
     expect(pages.length).toBeGreaterThan(25);
-    const page = await context.newPage();
-    // Every page is tried and photographed, so one run names every page that does not show its content.
+    // Every page is tried and photographed, so one run names every page that does not show its content; each in
+    // a tab of its own, as a page that does not finish can leave its tab unable to navigate.
     const missing: string[] = [];
     for (const target of pages) {
-      await page.goto(`${server.url}/w/${workspaceId}${target.path}`);
+      const page = await context.newPage();
       try {
+        await page.goto(`${server.url}/w/${workspaceId}${target.path}`, { timeout: 60_000 });
         await page.locator(SHELL_SELECTOR).first().waitFor({ timeout: 60_000 });
         await page.locator(target.content).first().waitFor({ timeout: 60_000 });
         await expect
@@ -89,6 +90,7 @@ describe.skipIf(!enabled)('the large workspace in the browser', () => {
           timeout: 30_000,
         })
         .catch(() => undefined);
+      await page.close({ runBeforeUnload: false }).catch(() => undefined);
     }
     expect(missing).toEqual([]);
   }, 1_800_000);

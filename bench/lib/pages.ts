@@ -56,7 +56,8 @@ export function appPages(ids: PageIds): AppPage[] {
     {
       name: 'queue',
       path: '/queue',
-      content: '[data-testid="queue-table"], [data-testid="queue-team-empty"]',
+      // "Mine" (the default) is the person's day; "team" is the table.
+      content: '[data-testid="myday-item"], [data-testid="myday-empty"], [data-testid="queue-table"]',
     },
     { name: 'plan document', path: '/plan', content: '[data-testid="plan-health-link"]' },
     { name: 'plan health', path: '/plan/health', content: '[data-testid="plan-health-score"]' },
@@ -97,7 +98,11 @@ export function appPages(ids: PageIds): AppPage[] {
       content: '[data-testid="skills-matrix"], .ant-layout-content .ant-empty',
     },
     { name: 'members', path: '/members', content: '.ant-layout-content .ant-table-row' },
-    { name: 'audit', path: '/audit', content: '[data-testid="audit-list"]' },
+    {
+      name: 'audit',
+      path: '/audit',
+      content: '[data-testid="audit-list"], .ant-layout-content .ant-table-row',
+    },
     { name: 'settings', path: '/settings', content: '.ant-layout-content form input' },
   ];
   return pages.filter((page): page is AppPage => page !== null);
