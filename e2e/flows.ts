@@ -50,10 +50,11 @@ export async function chooseMany(page: Page, select: Locator, labels: string[]) 
   await select.click();
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   for (const label of labels) {
-    const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByTitle(label, { exact: true }) });
-    const selected = dropdown.locator('.ant-select-item-option-selected').filter({ has: page.getByTitle(label, { exact: true }) });
+    // antd puts the option's title on the option itself.
+    const option = dropdown.getByTitle(label, { exact: true });
+    const selected = option.and(dropdown.locator('.ant-select-item-option-selected'));
     for (let attempt = 1; ; attempt += 1) {
-      if (await selected.count() === 0) await option.click();
+      if ((await selected.count()) === 0) await option.click();
       try {
         await selected.waitFor({ timeout: 3_000 });
         break;

@@ -144,13 +144,14 @@ describe('[PLAN] the written plan from a template', () => {
     await screenshot(page, 'plan-overview-zh-1440');
 
     // A task loses its dates: the schedule chapter names it, and the finding opens that task.
-    const health = await callApi<{ ids: { tasks: Record<string, string> } }>(
+    // The template's first task (t1.1).
+    const tasks = await callApi<{ items: Array<{ id: string; title: string }> }>(
       context,
       server.url,
       'GET',
-      `/w/${workspaceId}/plan/health`,
+      `/w/${workspaceId}/tasks?limit=200`,
     );
-    const taskId = health.ids.tasks['t1.1'] ?? '';
+    const taskId = tasks.items.find((task) => task.title === '商品详情页优化')?.id ?? '';
     await callApi(context, server.url, 'PATCH', `/w/${workspaceId}/tasks/${taskId}`, {
       startDate: null,
       dueDate: null,

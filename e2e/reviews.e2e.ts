@@ -207,15 +207,10 @@ async function submitReview(page: Page) {
 
 async function advance(words: Words, stage: keyof Words['stages']) {
   const page = owner.page;
-  await page
-    .getByTestId('advance')
-    .filter({ hasText: words.advanceTo(words.stages[stage]) })
-    .click();
-  await page.locator('#confirm-advance').click();
-  await page
-    .getByTestId('advance')
-    .filter({ hasText: words.advanceTo(words.stages[stage]) })
-    .waitFor({ state: 'detached' });
+  const button = page.getByTestId('advance').filter({ hasText: words.advanceTo(words.stages[stage]) });
+  await button.click();
+  // The confirmation pops up animated: a click on it under load can be lost.
+  await clickUntil(page.locator('#confirm-advance'), button, 'detached');
 }
 
 async function cycleData(actor: Actor, workspaceId: string, cycleId: string) {
