@@ -13,16 +13,19 @@ export function useSwitchLanguage(): (locale: UiLocale) => Promise<void> {
 
   return useCallback(
     async (locale: UiLocale) => {
+      const me = queryClient.getQueryData<Me | null>(meKey);
+      // The profile is told at once, not after the language's texts have loaded: the profile's language wins on
+      // the next page load, so a page opened meanwhile would come back in the old one.
+      const saving =
+        me && me.user.locale !== locale
+          ? updateProfile({ locale }).catch((error: unknown) => {
+              void message.error(errorMessage(error));
+            })
+          : undefined;
       await applyLocale(locale);
       // Server-written sentences (SMART reasons, health, the target reading) come in the request's language.
       void queryClient.invalidateQueries();
-      const me = queryClient.getQueryData<Me | null>(meKey);
-      if (!me || me.user.locale === locale) return;
-      try {
-        await updateProfile({ locale });
-      } catch (error) {
-        void message.error(errorMessage(error));
-      }
+      await saving;
     },
     [queryClient, updateProfile, message],
   );
