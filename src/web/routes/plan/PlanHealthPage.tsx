@@ -116,8 +116,8 @@ export function PlanHealthPage() {
                     health.data.smartTotal > health.data.smart.length ? (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t('planHealth.smartShown', {
-                          shown: health.data.smart.length,
-                          total: health.data.smartTotal,
+                          shown: format.number(health.data.smart.length, 0),
+                          total: format.number(health.data.smartTotal, 0),
                         })}
                       </Typography.Text>
                     ) : null
@@ -171,6 +171,7 @@ function ChapterCard({
   base: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   return (
     <Card
       size="small"
@@ -198,7 +199,10 @@ function ChapterCard({
               style={{ fontSize: 12 }}
               data-testid="plan-health-findings-shown"
             >
-              {t('planHealth.findingsShown', { shown: chapter.findings.length, total: chapter.total })}
+              {t('planHealth.findingsShown', {
+                shown: format.number(chapter.findings.length, 0),
+                total: format.number(chapter.total, 0),
+              })}
             </Typography.Paragraph>
           ) : null}
           <List
