@@ -593,8 +593,8 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
 /** What one answer lists: a large plan has tens of thousands of findings (the counts and scores cover them all). */
-export const HEALTH_FINDINGS_SHOWN = 200;
-export const HEALTH_SMART_SHOWN = 100;
+const HEALTH_FINDINGS_SHOWN = 200;
+const HEALTH_SMART_SHOWN = 100;
 /** How old a cached health may be: writes by another instance or a background job do not reach this one's cache. */
 const HEALTH_MAX_AGE_MS = 60_000;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
