@@ -1,13 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-
-/** How long synchronous work may run before the event loop gets a turn (as SQLite queries do, db/yield.ts). */
-const SLICE_MS = 20;
+import { SQLITE_SLICE_MS } from '../db/yield.ts';
 
 /**
  * Cuts a long synchronous loop into slices: `if (slices.due()) await slices.turn()` inside it lets other requests
- * (and /healthz) be answered every 20 ms, while a slice that is not over costs no promise.
+ * (and /healthz) be answered every slice (20 ms, as SQLite queries get in db/yield.ts), while a slice that is not
+ * over costs no promise.
  */
-export function workSlices(sliceMs = SLICE_MS) {
+export function workSlices(sliceMs = SQLITE_SLICE_MS) {
   let started = performance.now();
   return {
     due: () => performance.now() - started >= sliceMs,

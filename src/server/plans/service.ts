@@ -636,7 +636,10 @@ export async function planHealth(context: PlanContext, workspaceId: string): Pro
   for (const other of [...cache.keys()]) if (other.startsWith(`${workspaceId}\u0000`)) cache.delete(other);
   const health = computeHealth(services, workspaceId, context.locale);
   cache.set(key, { epoch, revision, at: services.now(), health });
-  health.catch(() => cache.delete(key));
+  // A failure is not kept (unless a newer computation has taken the place already).
+  health.catch(() => {
+    if (cache.get(key)?.health === health) cache.delete(key);
+  });
   return health;
 }
 

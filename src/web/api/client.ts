@@ -84,6 +84,21 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
 }
 
 /** Awaits an API call that answers without a body (204), or throws an ApiError. */
+/** The most ids (or keys) a list endpoint takes in one `ids=`/`keys=` (the server refuses more). */
+const IDS_PER_REQUEST = 100;
+
+/** Items of a list asked by id: one request per 100 ids, comma-joined, all at once, in the order asked. */
+export async function itemsByIds<T>(
+  ids: readonly string[],
+  request: (joined: string) => Promise<{ items: T[] }>,
+): Promise<T[]> {
+  const requests: Promise<{ items: T[] }>[] = [];
+  for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
+    requests.push(request(ids.slice(start, start + IDS_PER_REQUEST).join(',')));
+  }
+  return (await Promise.all(requests)).flatMap((page) => page.items);
+}
+
 export async function unwrapEmpty(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
   const { error, response } = await call;
   if (!response.ok) throw toApiError(response, error);

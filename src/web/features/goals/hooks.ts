@@ -7,7 +7,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import { api, itemsByIds, unwrap, unwrapEmpty } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { dashboardKey } from '../dashboard/hooks.ts';
@@ -43,7 +43,6 @@ export const goalKey = (workspaceId: string, goalId: string) =>
 /** How many goals a picker offers for a search: typing narrows them. */
 export const GOAL_PICKER_PAGE = 20;
 /** The most ids one request may ask for (the server's bound). */
-const IDS_PER_REQUEST = 100;
 
 /** The first goals whose title contains `text` (the first by due date when it is empty): a picker's options. */
 export function goalPickerQuery(workspaceId: string, text: string) {
@@ -67,20 +66,14 @@ export function goalPickerQuery(workspaceId: string, text: string) {
 export function goalsByIdQuery(workspaceId: string, ids: readonly string[]) {
   return {
     queryKey: [...goalsKey(workspaceId), 'ids', ids] as const,
-    queryFn: async () => {
-      const requests: Promise<{ items: GoalNode[] }>[] = [];
-      for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
-        const chunk = ids.slice(start, start + IDS_PER_REQUEST).join(',');
-        requests.push(
-          unwrap(
-            api.GET('/api/v1/w/{workspaceId}/goals', {
-              params: { path: { workspaceId }, query: { ids: chunk } },
-            }),
-          ),
-        );
-      }
-      return (await Promise.all(requests)).flatMap((page) => page.items);
-    },
+    queryFn: () =>
+      itemsByIds(ids, (joined) =>
+        unwrap(
+          api.GET('/api/v1/w/{workspaceId}/goals', {
+            params: { path: { workspaceId }, query: { ids: joined } },
+          }),
+        ),
+      ),
   };
 }
 

@@ -6,7 +6,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
-import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import { api, itemsByIds, unwrap, unwrapEmpty } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { importMeasurements, type ImportOptions } from '../../api/upload.ts';
 import { dashboardKey } from '../dashboard/hooks.ts';
@@ -60,7 +60,6 @@ export function useKpiPages(workspaceId: string, filter: KpiListFilter) {
 /** How many KPIs a picker offers for a search: typing narrows them. */
 export const KPI_PICKER_PAGE = KPI_SEARCH_LIMIT;
 /** The most keys or ids one request may ask for (the server's bound). */
-const ASKED_PER_REQUEST = 100;
 
 /** The first KPIs whose name or key contains `text`, as `useKpiSearch` reads them: a picker's options. */
 export function kpiPickerQuery(workspaceId: string, text: string, kind?: KpiListFilter['kind']) {
@@ -84,20 +83,14 @@ export function kpiPickerQuery(workspaceId: string, text: string, kind?: KpiList
 export function kpisAskedQuery(workspaceId: string, by: 'keys' | 'ids', values: readonly string[]) {
   return {
     queryKey: [...kpisKey(workspaceId), by, values] as const,
-    queryFn: async () => {
-      const requests: Promise<{ items: KpiListItem[] }>[] = [];
-      for (let start = 0; start < values.length; start += ASKED_PER_REQUEST) {
-        const chunk = values.slice(start, start + ASKED_PER_REQUEST).join(',');
-        requests.push(
-          unwrap(
-            api.GET('/api/v1/w/{workspaceId}/kpis', {
-              params: { path: { workspaceId }, query: { [by]: chunk } },
-            }),
-          ),
-        );
-      }
-      return (await Promise.all(requests)).flatMap((page) => page.items);
-    },
+    queryFn: () =>
+      itemsByIds(values, (joined) =>
+        unwrap(
+          api.GET('/api/v1/w/{workspaceId}/kpis', {
+            params: { path: { workspaceId }, query: { [by]: joined } },
+          }),
+        ),
+      ),
   };
 }
 
