@@ -30,7 +30,16 @@ export async function startServer(
   const child = track(
     spawn(
       process.execPath,
-      [path.join(root, 'bin', 'opsplan.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'],
+      [
+        // e.g. OPSPLAN_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under a bench.
+        ...(process.env.OPSPLAN_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        path.join(root, 'bin', 'opsplan.js'),
+        'serve',
+        '--port',
+        String(port),
+        '--host',
+        '127.0.0.1',
+      ],
       {
         cwd: root,
         env,

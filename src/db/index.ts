@@ -6,6 +6,7 @@ import type * as Pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createBulkWriter, type BulkWriter } from './bulk.ts';
 import type { Database, Dialect } from './types.ts';
+import { cachingStatements } from './statements.ts';
 import { isPostgresUrl } from './url.ts';
 import { YieldingPlugin } from './yield.ts';
 
@@ -91,7 +92,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [new YieldingPlugin()],
   });
   const ping = sqlite.prepare('SELECT 1');

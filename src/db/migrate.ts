@@ -22,6 +22,7 @@ import * as m0028 from './migrations/0028_meeting_agenda_lead.ts';
 import * as m0029 from './migrations/0029_review_skill_assessments.ts';
 import * as m0030 from './migrations/0030_read_orders.ts';
 import * as m0032 from './migrations/0032_task_pages.ts';
+import * as m0035 from './migrations/0035_task_tree_ids.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029_review_skill_assessments': m0029,
   '0030_read_orders': m0030,
   '0032_task_pages': m0032,
+  '0035_task_tree_ids': m0035,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

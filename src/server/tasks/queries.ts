@@ -387,11 +387,12 @@ export function selectRootGoalId(executor: Executor, workspaceId: string) {
     .executeTakeFirst();
 }
 
-export function selectChildTasks(executor: Executor, parentId: string) {
-  // Ties by id, as WBS codes rank siblings.
+export function selectChildTasks(executor: Executor, workspaceId: string, parentId: string) {
+  // Ties by id, as WBS codes rank siblings; the workspace leads the tree index, without it the plan is scanned.
   return executor
     .selectFrom('tasks')
     .selectAll()
+    .where('workspace_id', '=', workspaceId)
     .where('parent_id', '=', parentId)
     .orderBy('position')
     .orderBy('id')

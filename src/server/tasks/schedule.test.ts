@@ -5,7 +5,7 @@ import { loadConfig } from '../config.ts';
 import { as } from '../testing/app.ts';
 import { createGoal, useTestTeam } from '../testing/factories.ts';
 import { dayInTimezone } from '../time.ts';
-import { cachedSchedules, computeSchedule } from './schedule.ts';
+import { cachedSchedules, computeSchedule, scheduleComputations } from './schedule.ts';
 import { selectPlanRevision } from './queries.ts';
 import { ScheduleResponse } from './schemas.ts';
 
@@ -137,6 +137,35 @@ describe('schedule cache', () => {
       expect(served).toEqual(fresh);
     }
     expect(cachedSchedules(t.app.services)).toBe(held);
+  });
+
+  it('readers who arrive together share one computation, and a reader after a write always sees it', async () => {
+    await newTask({ title: '起点 · start', estimateHours: 8 });
+    const read = async () =>
+      (await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }))).json() as {
+        tasks: Array<{ title: string }>;
+      };
+    await read();
+    await newTask({ title: '新增 · added', estimateHours: 8 });
+    const before = scheduleComputations(t.app.services);
+    const together = await Promise.all(Array.from({ length: 6 }, () => read()));
+    expect(scheduleComputations(t.app.services) - before).toBe(1);
+    for (const schedule of together)
+      expect(schedule.tasks.map((task) => task.title)).toEqual(['起点 · start', '新增 · added']);
+
+    // Reads and writes interleaved: whatever is running, a read that starts after a write has returned
+    // includes it.
+    const pending: Array<Promise<unknown>> = [];
+    for (let index = 0; index < 8; index += 1) {
+      pending.push(read());
+      const title = `并发 ${index} · concurrent`;
+      await newTask({ title, estimateHours: 4 });
+      const after = await read();
+      expect(after.tasks.map((task) => task.title)).toContain(title);
+    }
+    await Promise.all(pending);
+    const { served, fresh } = await servedAndFresh();
+    expect(served).toEqual(fresh);
   });
 
   it('a second app instance on the same database never serves a plan another instance changed', async () => {

@@ -157,11 +157,18 @@ class ScheduleBody {
   }
 }
 
-/** Schedules kept per app instance (its `services`): a few workspaces, goals and days at most. */
-const CACHE_ENTRIES = 24;
-const caches = new WeakMap<Services, Map<string, Promise<ScheduleBody>>>();
+/** A plan's schedule as this instance holds it: the last one computed, and the one being computed. */
+type PlanSchedule = {
+  done?: { revision: number; body: ScheduleBody };
+  running?: { revision: number; body: Promise<ScheduleBody> };
+};
 
-function cacheOf(services: Services): Map<string, Promise<ScheduleBody>> {
+/** Plans kept per app instance (its `services`): a few workspaces, goals and days at most. */
+const CACHE_ENTRIES = 24;
+const caches = new WeakMap<Services, Map<string, PlanSchedule>>();
+const computations = new WeakMap<Services, number>();
+
+function cacheOf(services: Services): Map<string, PlanSchedule> {
   let cache = caches.get(services);
   if (!cache) {
     cache = new Map();
@@ -171,11 +178,17 @@ function cacheOf(services: Services): Map<string, Promise<ScheduleBody>> {
 }
 
 /**
- * The schedule as sent, from the cache when nothing it reads has changed. The key is the workspace's plan
+ * The schedule as sent, from the cache when nothing it reads has changed. Freshness is the workspace's plan
  * revision — a counter in the database that triggers move on every change to tasks, dependencies, task roles,
- * the calendar or a role holder's name (migration 0014) — with the day (the project starts today when no task has
- * a start) and the goal filter. The revision is read before the data, so an entry can only hold data as new as
- * its key or newer; every instance reads the same counter, so none serves another's stale plan.
+ * the calendar or a role holder's name (migration 0014) — read when the request arrives: any schedule computed
+ * from a revision at least as new holds every write the caller could have seen. A computation reads the
+ * revision before the data, so its data is as new as its revision or newer; every instance reads the same
+ * counter, so none serves another's stale plan. The plan key adds the day (the project starts today when no task
+ * has a start) and the goal filter.
+ *
+ * One computation per plan at a time: a request that finds one running for an older revision waits for it and
+ * then shares the next, so readers arriving while the plan is being edited cost one computation per turn, not
+ * one each (under the soak, writes moved the revision between nearly every two reads).
  */
 export async function scheduleBody(
   services: Services,
@@ -186,32 +199,57 @@ export async function scheduleBody(
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const timeZone = await workspaceTimeZone(services, workspaceId);
   const today = dayInTimezone(services.now(), timeZone);
-  const revision = await queries.selectPlanRevision(services.db, workspaceId);
-  const plan = `${workspaceId}\u0000${today}\u0000${goalId ?? ''}\u0000`;
-  const key = `${plan}${revision}`;
+  const wanted = await queries.selectPlanRevision(services.db, workspaceId);
+  const key = `${workspaceId}\u0000${today}\u0000${goalId ?? ''}`;
   const cache = cacheOf(services);
-  let body = cache.get(key);
-  if (body) {
-    // Most recently used last, so the oldest entry is the first to go.
+  for (;;) {
+    const plan = cache.get(key) ?? {};
+    // Most recently used last, so the oldest plan is the first to go.
     cache.delete(key);
-  } else {
-    // Another revision of the same plan is not asked for again: drop it now, not when 24 newer entries push it
-    // out (a plan edited between every two reads kept up to 24 stale copies of itself, megabytes each).
-    for (const other of [...cache.keys()]) if (other.startsWith(plan)) cache.delete(other);
-    body = computeSchedule(services.db, workspaceId, today, timeZone, goalId).then(
-      (schedule) => new ScheduleBody(JSON.stringify(schedule)),
-    );
-    // A failure (a dependency loop) is not kept.
-    body.catch(() => cache.delete(key));
+    cache.set(key, plan);
+    while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    if (plan.done && plan.done.revision >= wanted) return plan.done.body;
+    if (plan.running) {
+      if (plan.running.revision >= wanted) return plan.running.body;
+      await plan.running.body.catch(() => undefined);
+      continue;
+    }
+    const running = computeScheduleBody(services, workspaceId, today, timeZone, goalId, wanted);
+    plan.running = { revision: wanted, body: running.then(({ body }) => body) };
+    try {
+      const computed = await running;
+      if (!plan.done || plan.done.revision < computed.revision) plan.done = computed;
+      return computed.body;
+    } finally {
+      // A failure (a dependency loop) is not kept; the next request computes again.
+      plan.running = undefined;
+    }
   }
-  cache.set(key, body);
-  while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-  return body;
 }
 
-/** How many schedules an app instance holds (tests). */
+async function computeScheduleBody(
+  services: Services,
+  workspaceId: string,
+  today: string,
+  timeZone: string,
+  goalId: string | undefined,
+  atLeast: number,
+): Promise<{ revision: number; body: ScheduleBody }> {
+  computations.set(services, (computations.get(services) ?? 0) + 1);
+  // Read again: the newest revision now, so that the readers who came in meanwhile can share this one.
+  const revision = Math.max(atLeast, await queries.selectPlanRevision(services.db, workspaceId));
+  const schedule = await computeSchedule(services.db, workspaceId, today, timeZone, goalId);
+  return { revision, body: new ScheduleBody(JSON.stringify(schedule)) };
+}
+
+/** How many schedules an app instance has computed (tests). */
+export function scheduleComputations(services: Services): number {
+  return computations.get(services) ?? 0;
+}
+
+/** How many plans' schedules an app instance holds (tests). */
 export function cachedSchedules(services: Services): number {
-  return cacheOf(services).size;
+  return [...cacheOf(services).values()].filter((plan) => plan.done).length;
 }
 
 /** What to send for an Accept-Encoding header: the JSON, or its cached brotli or gzip form. */

@@ -177,7 +177,7 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
     queries.selectRoles(services.db, workspaceId, [taskId]),
     queries.selectDependenciesOf(services.db, taskId),
     wbsCodeOf(services.db, workspaceId, taskId),
-    queries.selectChildTasks(services.db, taskId),
+    queries.selectChildTasks(services.db, workspaceId, taskId),
   ]);
   const childRoles = await queries.selectRoles(
     services.db,
