@@ -16,3 +16,16 @@ export function workSlices(sliceMs = SQLITE_SLICE_MS) {
     },
   };
 }
+
+/** Runs steps (a generator that pauses between units of work) to the end, giving other work a turn every slice. */
+export async function runInSlices<T>(
+  steps: Generator<unknown, T, void>,
+  sliceMs = SQLITE_SLICE_MS,
+): Promise<T> {
+  const slices = workSlices(sliceMs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slices.due()) await slices.turn();
+  }
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LINT_MESSAGES, LINT_RULES, lintPlan, type LintRule } from './lint.ts';
+import { LINT_MESSAGES, LINT_RULES, lintPlan, lintPlanSteps, type LintRule } from './lint.ts';
 import type { Plan } from './model.ts';
 import { readPlanText } from './yaml.ts';
 
@@ -15,6 +15,20 @@ function read(text: string) {
 const TODAY = '2026-12-01';
 
 describe('lintPlan', () => {
+  it('in steps: pauses at least once per goal and task, and ends with what the one-go lint gives', () => {
+    const { plan, locate } = read(fixture('broken.plan.yaml'));
+    const steps = lintPlanSteps(plan, { today: TODAY, locale: 'zh-CN', locate });
+    let pauses = 0;
+    let step = steps.next();
+    while (!step.done) {
+      pauses += 1;
+      step = steps.next();
+    }
+    expect(pauses).toBeGreaterThanOrEqual(plan.goals.length + plan.tasks.length);
+    expect(step.value).toEqual(lintPlan(plan, { today: TODAY, locale: 'zh-CN', locate }));
+    expect(step.value.findings.length).toBeGreaterThan(0);
+  });
+
   it('catches every rule on the plan built to break them, each at its line', () => {
     const { plan, locate } = read(fixture('broken.plan.yaml'));
     const result = lintPlan(plan, { today: TODAY, locale: 'en', locate });

@@ -4,7 +4,7 @@ import { interpolate, type Locale } from '../../core/i18n/index.ts';
 import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/days/index.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
-import { lintPlan, type LintChapter } from '../../core/plan/lint.ts';
+import { lintPlanSteps, type LintChapter } from '../../core/plan/lint.ts';
 import { scoreHealth } from '../../core/plan/health.ts';
 import { findTemplate, instantiateTemplate, type TemplateInput } from '../../core/plan/templates/index.ts';
 import type {
@@ -41,7 +41,7 @@ import { trainingSection } from '../skills/service.ts';
 import { feedbackSection, researchSection } from './sections.ts';
 import { dayInTimezone } from '../time.ts';
 import { writeEpoch } from '../writes.ts';
-import { workSlices } from '../slices.ts';
+import { runInSlices, workSlices } from '../slices.ts';
 import { selectPlanRevision } from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
@@ -654,9 +654,9 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
     calendar: await loadCalendar(services.db, workspaceId),
     observations,
   };
-  // Seconds of synchronous work at 100,000 tasks (a worker thread would not help: copying the plan there costs
-  // more than linting it); the answer is cached, see planHealth.
-  const result = lintPlan(plan, options);
+  // Seconds of work at 100,000 tasks, done in slices so that other requests are answered meanwhile (a worker
+  // thread would not help: copying the plan there costs more than linting it); the answer is cached, see planHealth.
+  const result = await runInSlices(lintPlanSteps(plan, options));
   const items: Record<LintChapter, number> = {
     goals: plan.goals.length,
     tasks: plan.tasks.length,
