@@ -92,6 +92,15 @@ export function selectScheduleTasks(executor: Executor, workspaceId: string, goa
     .execute();
 }
 
+export async function countTasks(executor: Executor, workspaceId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('tasks')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
+}
+
 /** The workspace's plan revision (0 before its first task): moved by triggers on every change the schedule reads. */
 export async function selectPlanRevision(executor: Executor, workspaceId: string): Promise<number> {
   const row = await executor
@@ -130,6 +139,37 @@ export function selectDependencies(executor: Executor, workspaceId: string) {
     .select(['from_task_id', 'to_task_id', 'lag_days'])
     .where('workspace_id', '=', workspaceId)
     .execute();
+}
+
+/** Ids a query takes at once in `IN (…)`: well within SQLite's and PostgreSQL's limits on parameters. */
+const IDS_PER_QUERY = 1000;
+
+/** The dependencies between the given tasks (a goal's, say), read by their successors: no read of the whole plan. */
+export async function selectDependenciesAmong(
+  executor: Executor,
+  workspaceId: string,
+  taskIds: readonly string[],
+) {
+  const among = new Set(taskIds);
+  const rows = [];
+  for (let from = 0; from < taskIds.length; from += IDS_PER_QUERY) {
+    const batch = await executor
+      .selectFrom('task_dependencies')
+      .select(['from_task_id', 'to_task_id', 'lag_days'])
+      .where(notIndexed('task_dependencies.workspace_id', workspaceId))
+      .where('to_task_id', 'in', taskIds.slice(from, from + IDS_PER_QUERY))
+      .execute();
+    rows.push(...batch.filter((row) => among.has(row.from_task_id)));
+  }
+  return rows;
+}
+
+/** The roles on the given tasks, a thousand tasks a query; each task's roles in selectRoles' order. */
+export async function selectRolesAmong(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+  const rows = [];
+  for (let from = 0; from < taskIds.length; from += IDS_PER_QUERY)
+    rows.push(...(await selectRoles(executor, workspaceId, taskIds.slice(from, from + IDS_PER_QUERY))));
+  return rows;
 }
 
 export function selectDependenciesOf(executor: Executor, taskId: string) {
@@ -181,7 +221,10 @@ export async function deleteDependency(
  * primary key, where SQLite (no statistics) would otherwise start from a workspace index and read the whole
  * workspace. The same text works on PostgreSQL.
  */
-function notIndexed(column: 'tasks.workspace_id' | 'task_roles.workspace_id', value: string) {
+function notIndexed(
+  column: 'tasks.workspace_id' | 'task_roles.workspace_id' | 'task_dependencies.workspace_id',
+  value: string,
+) {
   return sql<boolean>`${sql.ref(column)} || '' = ${value}`;
 }
 

@@ -311,6 +311,19 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    '/w/:workspaceId/schedule/size',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: 'How many tasks the plan has, and above how many the timeline shows one goal at a time',
+        params: WorkspaceParams,
+        response: responses({ 200: schemas.ScheduleSize }),
+      },
+    },
+    async (request) => schedule.scheduleSize(services, requireActor(request), request.params.workspaceId),
+  );
+
+  app.get(
     '/w/:workspaceId/raci',
     {
       schema: {

@@ -5,7 +5,13 @@ import { loadConfig } from '../config.ts';
 import { as } from '../testing/app.ts';
 import { createGoal, useTestTeam } from '../testing/factories.ts';
 import { dayInTimezone } from '../time.ts';
-import { cachedSchedules, computeSchedule, scheduleComputations } from './schedule.ts';
+import {
+  cachedSchedules,
+  computeSchedule,
+  scheduleComputations,
+  WHOLE_PLAN_TIMELINE_LIMIT,
+  type Schedule,
+} from './schedule.ts';
 import { selectPlanRevision } from './queries.ts';
 import { ScheduleResponse } from './schemas.ts';
 
@@ -126,6 +132,35 @@ describe('schedule cache', () => {
     expect(br.headers['content-encoding']).toBe('br');
     expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
     expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+
+  it('a goal’s schedule reads its own dependencies and roles, the same as the whole plan’s for those tasks', async () => {
+    const goalId = (await createGoal(t, t.owner, { title: '拉新 · acquisition' })).id;
+    const outside = await newTask({ title: '外部 · outside', estimateHours: 8 });
+    const first = await newTask({ title: '一 · one', goalId, estimateHours: 8 });
+    const second = await newTask({ title: '二 · two', goalId, estimateHours: 16 });
+    await send('POST', t.url(`/tasks/${second}/dependencies`), { fromTaskId: first, lagDays: 1 });
+    await send('POST', t.url(`/tasks/${second}/dependencies`), { fromTaskId: outside, lagDays: 0 });
+    await send('PUT', t.url(`/tasks/${second}/roles`), {
+      roles: [
+        { userId: t.member.id, role: 'R' },
+        { userId: t.owner.id, role: 'A' },
+      ],
+    });
+    const goal = (await servedAndFresh(goalId)).served as Schedule;
+    const whole = (await servedAndFresh()).served as Schedule;
+    expect(goal.dependencies).toEqual([{ fromTaskId: first, toTaskId: second, lagDays: 1 }]);
+    expect(whole.dependencies).toHaveLength(2);
+    const rolesOf = (schedule: Schedule, id: string) => schedule.tasks.find((task) => task.id === id)?.roles;
+    expect(rolesOf(goal, second)).toEqual(rolesOf(whole, second));
+    expect(rolesOf(goal, second)?.map((role) => role.role)).toEqual(['R', 'A']);
+
+    const size = await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule/size') }));
+    expect(size.json()).toEqual({ tasks: 3, wholePlanLimit: WHOLE_PLAN_TIMELINE_LIMIT });
+    const foreign = await t.app.inject(
+      as(t.owner, { method: 'GET', url: '/api/v1/w/00000000-0000-7000-8000-000000000000/schedule/size' }),
+    );
+    expect(foreign.statusCode).toBe(404);
   });
 
   it('keeps one copy of a plan: a new revision replaces the one before instead of piling up beside it', async () => {

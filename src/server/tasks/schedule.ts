@@ -29,11 +29,17 @@ export async function computeSchedule(
   timezone: string,
   goalId?: string,
 ) {
-  const [tasks, dependencies, calendar, roles] = await Promise.all([
-    queries.selectScheduleTasks(executor, workspaceId, goalId),
-    queries.selectDependencies(executor, workspaceId),
+  const tasks = await queries.selectScheduleTasks(executor, workspaceId, goalId);
+  // A goal's schedule reads the dependencies and roles of its own tasks, not those of the whole plan.
+  const taskIds = goalId ? tasks.map((task) => task.id) : null;
+  const [dependencies, calendar, roles] = await Promise.all([
+    taskIds
+      ? queries.selectDependenciesAmong(executor, workspaceId, taskIds)
+      : queries.selectDependencies(executor, workspaceId),
     loadCalendar(executor, workspaceId),
-    queries.selectRoles(executor, workspaceId),
+    taskIds
+      ? queries.selectRolesAmong(executor, workspaceId, taskIds)
+      : queries.selectRoles(executor, workspaceId),
   ]);
   const ids = new Set(tasks.map((task) => task.id));
   const inScope = dependencies.filter(
@@ -139,6 +145,21 @@ function parseLabels(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Above this many tasks the timeline shows a goal's schedule rather than the whole plan's: drawing a Gantt of
+ * every task costs the browser seconds per thousand rows, and nobody reads one that long.
+ */
+export const WHOLE_PLAN_TIMELINE_LIMIT = 2000;
+
+/** How many tasks the plan has, and how many the timeline draws for the whole plan. */
+export async function scheduleSize(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  return {
+    tasks: await queries.countTasks(services.db, workspaceId),
+    wholePlanLimit: WHOLE_PLAN_TIMELINE_LIMIT,
+  };
 }
 
 /** One computed schedule as sent: its JSON, and each compressed form once asked for. */

@@ -131,6 +131,12 @@ export const TaskListQuery = z
       context.addIssue({ code: 'custom', path: ['cursor'], message: 'cursor', input: query.cursor });
   });
 
+export const ScheduleSize = z.object({
+  tasks: z.number().int(),
+  /** Above this many tasks the timeline asks for a goal before drawing. */
+  wholePlanLimit: z.number().int(),
+});
+
 export const ScheduleResponse = z.object({
   today: z.string(),
   projectStart: z.string(),

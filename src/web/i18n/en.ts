@@ -925,6 +925,9 @@ export const en: Catalog = {
     dragHint:
       'Drag a bar to move it, drag its ends to change start or due; the dashed orange outlines preview what moves with it. Click for details.',
     empty: 'No tasks to schedule yet.',
+    tooLarge:
+      'This plan has {{tasks}} tasks, too many for one readable timeline. Choose a goal above to see its schedule.',
+    showWholePlan: 'Draw the whole plan anyway',
     zoom: {
       day: 'Day',
       week: 'Week',

@@ -902,6 +902,8 @@ export const zhCN = {
     summary_one: '{{start}} 开始，预计 {{finish}} 完成 · 关键任务 {{count}} 个',
     dragHint: '拖动条形整体改期，拖动两端调整开始或截止；橙色虚线预览会随之移动的后续任务。点击查看详情。',
     empty: '还没有任务可以排期。',
+    tooLarge: '这个计划有 {{tasks}} 项任务，一张时间线放不下也读不完。请在上方选择一个目标，查看它的排期。',
+    showWholePlan: '仍然画出整个计划',
     zoom: {
       day: '日',
       week: '周',

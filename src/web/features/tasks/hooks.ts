@@ -126,6 +126,15 @@ export function useSchedule(
   });
 }
 
+/** The plan's task count, and above how many the timeline asks for a goal first. */
+export function useScheduleSize(workspaceId: string) {
+  return useQuery({
+    queryKey: [...tasksKey(workspaceId), 'schedule-size'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/schedule/size', { params: { path: { workspaceId } } })),
+  });
+}
+
 export function useRaci(workspaceId: string, filter: { goalId?: string | null; maxAccountable?: number }) {
   return useQuery({
     queryKey: [...tasksKey(workspaceId), 'raci', filter, currentLocale()],

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   DEFAULT_CALENDAR,
@@ -14,7 +14,12 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
 import { useWorkCalendar } from '../../features/people/hooks.ts';
-import { useSchedule, useUpdateTask, type ScheduledTask } from '../../features/tasks/hooks.ts';
+import {
+  useSchedule,
+  useScheduleSize,
+  useUpdateTask,
+  type ScheduledTask,
+} from '../../features/tasks/hooks.ts';
 import { QuickCreateTask } from '../../features/tasks/QuickCreateTask.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
@@ -33,7 +38,14 @@ export function TimelinePage() {
   const { message } = App.useApp();
   const { workspace, can } = useWorkspaceScope();
   const { filters, setFilters } = useTaskFilters();
-  const schedule = useSchedule(workspace.id, filters.goalId);
+  // A plan too large to draw whole asks for a goal first; the whole plan only when asked for.
+  const size = useScheduleSize(workspace.id);
+  const [wholePlan, setWholePlan] = useState(false);
+  const tooLarge =
+    !filters.goalId && !wholePlan && size.data !== undefined && size.data.tasks > size.data.wholePlanLimit;
+  const schedule = useSchedule(workspace.id, filters.goalId, {
+    enabled: Boolean(filters.goalId) || wholePlan || (size.data !== undefined && !tooLarge),
+  });
   const holidays = useWorkCalendar(workspace.id);
   const update = useUpdateTask(workspace.id);
   const [openTaskId, openTask] = useOpenTask();
@@ -143,7 +155,18 @@ export function TimelinePage() {
           </Typography.Text>
         ) : null}
       </Card>
-      {schedule.error ? (
+      {size.error && !filters.goalId && !wholePlan ? (
+        <QueryError error={size.error} onRetry={() => void size.refetch()} />
+      ) : tooLarge ? (
+        <Card data-testid="timeline-too-large">
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={t('timeline.tooLarge', { tasks: format.number(size.data?.tasks ?? 0) })}
+          >
+            <Button onClick={() => setWholePlan(true)}>{t('timeline.showWholePlan')}</Button>
+          </Empty>
+        </Card>
+      ) : schedule.error ? (
         <QueryError error={schedule.error} onRetry={() => void schedule.refetch()} />
       ) : schedule.data && rows.length === 0 ? (
         <Card>
