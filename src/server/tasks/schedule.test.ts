@@ -203,6 +203,25 @@ describe('schedule cache', () => {
     expect(served).toEqual(fresh);
   });
 
+  it('a plan with a dependency loop (written past the API) is refused each time, not kept, and fixed by a write', async () => {
+    const one = await newTask({ title: '甲 · A', estimateHours: 8 });
+    const two = await newTask({ title: '乙 · B', estimateHours: 8 });
+    await send('POST', t.url(`/tasks/${two}/dependencies`), { fromTaskId: one, lagDays: 0 });
+    await t.database.db
+      .insertInto('task_dependencies')
+      .values({ workspace_id: t.workspaceId, from_task_id: two, to_task_id: one, lag_days: 0 })
+      .execute();
+    const read = () => t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule') }));
+    const [first, second] = await Promise.all([read(), read()]);
+    for (const refused of [first, second, await read()]) {
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe('dependency_cycle');
+    }
+    await send('DELETE', t.url(`/tasks/${one}/dependencies/${two}`));
+    const { served, fresh } = await servedAndFresh();
+    expect(served).toEqual(fresh);
+  });
+
   it('a second app instance on the same database never serves a plan another instance changed', async () => {
     // A second app on the same database, as a second server would be: its own cache, the one revision counter.
     const second = await buildApp(

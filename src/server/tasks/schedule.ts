@@ -236,7 +236,10 @@ export async function scheduleBody(
       continue;
     }
     const running = computeScheduleBody(services, workspaceId, today, timeZone, goalId, wanted);
-    plan.running = { revision: wanted, body: running.then(({ body }) => body) };
+    const shared = running.then(({ body }) => body);
+    // The failure reaches this caller through `running` and the waiters through `shared`: never unhandled.
+    shared.catch(() => undefined);
+    plan.running = { revision: wanted, body: shared };
     try {
       const computed = await running;
       if (!plan.done || plan.done.revision < computed.revision) plan.done = computed;
