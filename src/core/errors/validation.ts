@@ -60,6 +60,8 @@ export const UNKNOWN_TIME_ZONE = 'unknown_time_zone';
 export const WORKDAY_ENDS_BEFORE_START = 'workday_ends_before_start';
 /** The message a refinement gives a link that is not an http(s) address. */
 export const WEB_ADDRESS = 'web_address';
+/** `sort=wbs` on the task list without a tree level (parentId or root=true). */
+export const WBS_ORDER_NEEDS_LEVEL = 'wbs_order_needs_level';
 
 const TEXT = {
   required: { en: 'Required.', 'zh-CN': '必填。' },
@@ -99,6 +101,10 @@ const TEXT = {
   tooDeep: {
     en: 'Nested too deeply (at most {maximum} levels).',
     'zh-CN': '嵌套层级过深（最多 {maximum} 层）。',
+  },
+  wbsOrderLevel: {
+    en: 'WBS order lists one level of the tree: give parentId or root=true.',
+    'zh-CN': 'WBS 顺序只列出树的一层：请给出 parentId 或 root=true。',
   },
 } as const;
 
@@ -150,6 +156,7 @@ export function validationMessage(issue: ValidationIssue, locale: Locale): strin
       if (issue.message === UNKNOWN_TIME_ZONE) return say('timeZone');
       if (issue.message === WORKDAY_ENDS_BEFORE_START) return say('workdayOrder');
       if (issue.message === WEB_ADDRESS) return say('webAddress');
+      if (issue.message === WBS_ORDER_NEEDS_LEVEL) return say('wbsOrderLevel');
       return issue.message === AT_LEAST_ONE_FIELD ? say('atLeastOne') : say('invalid');
     default:
       return say('invalid');

@@ -267,7 +267,10 @@ export type TaskListFilter = {
   dueBefore?: string | undefined;
   dueAfter?: string | undefined;
   isMilestone?: boolean | undefined;
-  sort: 'due' | 'created' | 'priority';
+  /** Only top-level tasks (no parent): with `sort: 'wbs'`, the tree's first level. */
+  root?: boolean | undefined;
+  /** 'wbs': sibling order (position, then id), for one level of the tree (`parentId` or `root`). */
+  sort: 'due' | 'created' | 'priority' | 'wbs';
   cursor?: { value: string | number | null; id: string } | undefined;
   limit: number;
 };
@@ -297,6 +300,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
   if (filter.statuses?.length) query = query.where('tasks.status', 'in', filter.statuses);
   if (filter.goalId) query = query.where('tasks.goal_id', '=', filter.goalId);
   if (filter.parentId) query = query.where('tasks.parent_id', '=', filter.parentId);
+  if (filter.root) query = query.where('tasks.parent_id', 'is', null);
   if (filter.isMilestone !== undefined)
     query = query.where('tasks.is_milestone', '=', filter.isMilestone ? 1 : 0);
   if (filter.dueBefore) query = query.where('tasks.due_date', '<=', filter.dueBefore);
@@ -322,6 +326,20 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
     if (cursor) query = query.where('tasks.id', '<', cursor.id);
     return query
       .orderBy('tasks.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+  }
+  if (filter.sort === 'wbs') {
+    // One level of the tree in sibling order: the tasks_tree index (workspace, parent, position) serves it.
+    if (cursor) {
+      const value = Number(cursor.value);
+      query = query
+        .where('tasks.position', '>=', value)
+        .where((eb) => eb.or([eb('tasks.position', '>', value), eb('tasks.id', '>', cursor.id)]));
+    }
+    return query
+      .orderBy('tasks.position')
+      .orderBy('tasks.id')
       .limit(filter.limit + 1)
       .execute();
   }
@@ -444,13 +462,20 @@ export function selectChildTasks(executor: Executor, workspaceId: string, parent
 
 /** A task and its ancestors (id, parent, position), walking up the parent links; UNION stops at a loop. */
 export function selectTaskAncestry(executor: Executor, workspaceId: string, taskId: string) {
+  return selectTasksAncestry(executor, workspaceId, [taskId]);
+}
+
+/** Some tasks and all their ancestors (id, parent, position), in one recursive read. */
+export function selectTasksAncestry(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+  if (taskIds.length === 0)
+    return Promise.resolve([] as Array<{ id: string; parent_id: string | null; position: number }>);
   return executor
     .withRecursive('chain(id)', (db) =>
       db
         .selectFrom('tasks')
         .select('tasks.id')
         .where('tasks.workspace_id', '=', workspaceId)
-        .where('tasks.id', '=', taskId)
+        .where('tasks.id', 'in', taskIds)
         .union(
           db
             .selectFrom('tasks')
@@ -464,6 +489,64 @@ export function selectTaskAncestry(executor: Executor, workspaceId: string, task
     .select(['tasks.id', 'tasks.parent_id', 'tasks.position'])
     .where(notIndexed('tasks.workspace_id', workspaceId))
     .where('tasks.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
+    .execute();
+}
+
+/**
+ * How many siblings come before each of these tasks in WBS order (position, then id), in one read: a count over
+ * the tree index per task. `topIds` are ranked among the top-level tasks whatever their parent (as in wbsCodes).
+ */
+export async function selectSiblingRanks(
+  executor: Executor,
+  workspaceId: string,
+  taskIds: readonly string[],
+  topIds: ReadonlySet<string>,
+): Promise<Map<string, number>> {
+  const ranks = new Map<string, number>();
+  if (taskIds.length === 0) return ranks;
+  const nested = taskIds.filter((id) => !topIds.has(id));
+  const top = taskIds.filter((id) => topIds.has(id));
+  const read = async (ids: string[], sameParent: ReturnType<typeof sql<boolean>>) => {
+    if (ids.length === 0) return;
+    const result = await sql<{ id: string; rank: number | string }>`
+      SELECT n.id AS id,
+        (SELECT count(*) FROM tasks s
+          WHERE s.workspace_id = ${workspaceId} AND ${sameParent}
+            AND s.position <= n.position AND (s.position < n.position OR s.id < n.id)) AS rank
+      FROM tasks n
+      WHERE n.id IN (${sql.join(ids)}) AND n.workspace_id || '' = ${workspaceId}`.execute(executor);
+    for (const row of result.rows) ranks.set(row.id, Number(row.rank));
+  };
+  await read(nested, sql<boolean>`s.parent_id = n.parent_id`);
+  await read(top, sql<boolean>`s.parent_id IS NULL`);
+  return ranks;
+}
+
+/** How many subtasks each of these tasks has (an index count per parent). */
+export async function selectChildCounts(
+  executor: Executor,
+  workspaceId: string,
+  taskIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (taskIds.length === 0) return new Map();
+  const rows = await executor
+    .selectFrom('tasks')
+    .select(['parent_id', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', 'in', taskIds)
+    .groupBy('parent_id')
+    .execute();
+  return new Map(rows.map((row) => [row.parent_id ?? '', Number(row.count)]));
+}
+
+/** The label lists in use in the workspace (each distinct list once: a workspace has few). */
+export function selectDistinctLabelLists(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('tasks')
+    .select('labels')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('labels', '<>', '[]')
     .execute();
 }
 

@@ -134,20 +134,34 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         params: WorkspaceParams,
         querystring: schemas.TaskListQuery,
         response: responses({
-          200: z.object({ items: z.array(schemas.TaskSchema), nextCursor: z.string().nullable() }),
+          200: z.object({ items: z.array(schemas.TaskListItem), nextCursor: z.string().nullable() }),
         }),
       },
     },
     async (request) => {
-      const { status, milestone, q, ...query } = request.query;
+      const { status, milestone, q, root, ...query } = request.query;
       return service.listTasks(services, requireActor(request), {
         ...query,
         workspaceId: request.params.workspaceId,
         statuses: status,
         search: q,
+        root: root === 'true',
         isMilestone: milestone === undefined ? undefined : milestone === 'true',
       });
     },
+  );
+
+  app.get(
+    '/w/:workspaceId/tasks/labels',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary: "The workspace's distinct task labels, sorted (the filters' choices; capped)",
+        params: WorkspaceParams,
+        response: responses({ 200: schemas.TaskLabels }),
+      },
+    },
+    async (request) => service.listLabels(services, requireActor(request), request.params.workspaceId),
   );
 
   app.post(

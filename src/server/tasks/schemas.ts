@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AT_LEAST_ONE_FIELD } from '../../core/errors/validation.ts';
+import { AT_LEAST_ONE_FIELD, WBS_ORDER_NEEDS_LEVEL } from '../../core/errors/validation.ts';
 import { epochMs, Id } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import { PRIORITIES, TASK_STATUSES } from './service.ts';
@@ -43,6 +43,9 @@ export const TaskSchema = z
 
 const TaskWithWbs = TaskSchema.extend({ wbs: z.string().describe('Derived from position: 1, 1.2, 1.2.3') });
 
+/** A row of the task list: the task with its WBS code and how many subtasks it has (the tree's expand arrow). */
+export const TaskListItem = TaskWithWbs.extend({ childCount: z.number().int() }).meta({ id: 'TaskListItem' });
+
 const TaskFields = {
   title: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).nullable().optional(),
@@ -74,9 +77,9 @@ export const TaskDetail = z.object({
   children: z.array(TaskWithWbs),
 });
 
-/** What a task-list cursor holds: the last row's sort value (priority, due day or none) and its id. */
+/** What a task-list cursor holds: the last row's sort value (priority, position, due day or none) and its id. */
 const TaskCursor = z.strictObject({
-  value: z.union([z.number().int().min(0).max(10), Day, z.null()]),
+  value: z.union([z.number().int().min(-2_147_483_648).max(2_147_483_647), Day, z.null()]),
   id: Id,
 });
 
@@ -98,9 +101,10 @@ const CursorParam = z
   });
 
 /** The sort value a cursor must carry for each sort order. */
-const CURSOR_VALUE: Record<'due' | 'created' | 'priority', (value: unknown) => boolean> = {
+const CURSOR_VALUE: Record<'due' | 'created' | 'priority' | 'wbs', (value: unknown) => boolean> = {
   due: (value) => typeof value === 'string',
-  priority: (value) => typeof value === 'number',
+  priority: (value) => typeof value === 'number' && value >= 0 && value <= 10,
+  wbs: (value) => typeof value === 'number',
   created: (value) => value === null,
 };
 
@@ -121,7 +125,11 @@ export const TaskListQuery = z
     dueBefore: Day.optional(),
     dueAfter: Day.optional(),
     milestone: z.enum(['true', 'false']).optional(),
-    sort: z.enum(['due', 'created', 'priority']).default('due'),
+    root: z.enum(['true', 'false']).optional().describe('true: only top-level tasks (no parent)'),
+    sort: z
+      .enum(['due', 'created', 'priority', 'wbs'])
+      .default('due')
+      .describe('wbs: sibling order, for one level of the tree (needs parentId or root=true)'),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     cursor: CursorParam.optional(),
   })
@@ -129,6 +137,11 @@ export const TaskListQuery = z
     // A cursor from another sort order would compare the wrong column.
     if (query.cursor && !CURSOR_VALUE[query.sort](query.cursor.value))
       context.addIssue({ code: 'custom', path: ['cursor'], message: 'cursor', input: query.cursor });
+    // Sibling order means something within one level of the tree only.
+    if (query.sort === 'wbs' && !query.parentId && query.root !== 'true')
+      context.addIssue({ code: 'custom', path: ['sort'], message: WBS_ORDER_NEEDS_LEVEL, input: query.sort });
+    if (query.parentId && query.root === 'true')
+      context.addIssue({ code: 'custom', path: ['root'], message: 'root', input: query.root });
   });
 
 export const ScheduleSize = z.object({
@@ -136,6 +149,10 @@ export const ScheduleSize = z.object({
   /** Above this many tasks the timeline asks for a goal before drawing. */
   wholePlanLimit: z.number().int(),
 });
+
+export const TaskLabels = z
+  .object({ labels: z.array(z.string()), truncated: z.boolean().describe('More labels than listed') })
+  .meta({ id: 'TaskLabels' });
 
 export const ScheduleResponse = z.object({
   today: z.string(),

@@ -149,25 +149,120 @@ export async function listTasks(services: Services, actor: Actor, filter: querie
   await authorize(services.db, actor, filter.workspaceId, 'tasks.read');
   const rows = await queries.selectTaskPage(services.db, services.dialect, filter);
   const page = rows.slice(0, filter.limit);
-  const roles = await queries.selectRoles(
-    services.db,
-    filter.workspaceId,
-    page.map((row) => row.id),
-  );
+  const ids = page.map((row) => row.id);
+  const [roles, codes, childCounts] = await Promise.all([
+    queries.selectRoles(services.db, filter.workspaceId, ids),
+    pageWbsCodes(services.db, filter, page),
+    queries.selectChildCounts(services.db, filter.workspaceId, ids),
+  ]);
   const last = page.at(-1);
   const sortValue = (row: queries.TaskRow) =>
     filter.sort === 'priority'
       ? row.priority
       : filter.sort === 'due'
         ? (row.due_date ?? queries.NO_DUE)
-        : null;
+        : filter.sort === 'wbs'
+          ? row.position
+          : null;
   return {
-    items: page.map((row) => toTask(row, roles)),
+    items: page.map((row) => ({
+      ...toTask(row, roles),
+      wbs: codes.get(row.id) ?? '',
+      childCount: childCounts.get(row.id) ?? 0,
+    })),
     nextCursor:
       rows.length > filter.limit && last
         ? Buffer.from(JSON.stringify({ value: sortValue(last), id: last.id })).toString('base64url')
         : null,
   };
+}
+
+/**
+ * The WBS codes of a page of tasks without reading the plan: one recursive read of their ancestors and one count
+ * of earlier siblings per task on those paths. A page of one tree level with nothing else filtered is a run of
+ * consecutive siblings, so only its first row is counted and the rest follow it.
+ */
+async function pageWbsCodes(
+  executor: Executor,
+  filter: queries.TaskListFilter,
+  page: readonly queries.TaskRow[],
+): Promise<Map<string, string>> {
+  const first = page[0];
+  const isWholeLevel =
+    filter.sort === 'wbs' &&
+    !filter.statuses?.length &&
+    !filter.assigneeId &&
+    !filter.goalId &&
+    !filter.label &&
+    !filter.search?.trim() &&
+    !filter.dueBefore &&
+    !filter.dueAfter &&
+    filter.isMilestone === undefined;
+  if (!isWholeLevel || !first)
+    return wbsCodesOf(
+      executor,
+      filter.workspaceId,
+      page.map((row) => row.id),
+    );
+  const firstCode = (await wbsCodesOf(executor, filter.workspaceId, [first.id])).get(first.id) ?? '';
+  if (firstCode === '') return new Map();
+  const parts = firstCode.split('.');
+  const prefix = parts.slice(0, -1).join('.');
+  const start = Number(parts.at(-1));
+  return new Map(
+    page.map((row, index) => [row.id, prefix === '' ? `${start + index}` : `${prefix}.${start + index}`]),
+  );
+}
+
+/** WBS codes of some tasks (as `wbsCodes` of the whole plan would give them); '' for a task on a parent loop. */
+export async function wbsCodesOf(
+  executor: Executor,
+  workspaceId: string,
+  taskIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ancestry = await queries.selectTasksAncestry(executor, workspaceId, taskIds);
+  const nodes = ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position }));
+  const paths = new Map(taskIds.map((id) => [id, pathToRoot(nodes, id)]));
+  const onPaths = new Set<string>();
+  const topIds = new Set<string>();
+  for (const path of paths.values()) {
+    if (!path) continue;
+    // A parent outside the list (not in the workspace) makes the node a top one, as in wbsCodes.
+    if (path[0]) topIds.add(path[0].id);
+    for (const node of path) onPaths.add(node.id);
+  }
+  const ranks = await queries.selectSiblingRanks(executor, workspaceId, [...onPaths], topIds);
+  const codes = new Map<string, string>();
+  for (const [id, path] of paths) {
+    codes.set(id, path ? wbsCodeFromRanks(path.map((node) => ranks.get(node.id) ?? 0)) : '');
+  }
+  return codes;
+}
+
+/** The most label choices a workspace offers (the rest are still shown on their tasks). */
+export const MAX_LABEL_CHOICES = 500;
+
+// Per database and workspace, the label choices at a plan revision (the revision moves on every task change).
+const labelCache = new WeakMap<object, Map<string, { revision: number; labels: string[] }>>();
+
+/** The distinct labels of the workspace's tasks, sorted, at most MAX_LABEL_CHOICES: the filters' choices. */
+export async function listLabels(services: Services, actor: Actor, workspaceId: string) {
+  await authorize(services.db, actor, workspaceId, 'tasks.read');
+  const revision = await queries.selectPlanRevision(services.db, workspaceId);
+  let cache = labelCache.get(services.db);
+  if (!cache) {
+    cache = new Map();
+    labelCache.set(services.db, cache);
+  }
+  const cached = cache.get(workspaceId);
+  let labels = cached && cached.revision === revision ? cached.labels : null;
+  if (!labels) {
+    const lists = await queries.selectDistinctLabelLists(services.db, workspaceId);
+    labels = [...new Set(lists.flatMap((row) => parseJson<string[]>(row.labels, [])))].sort();
+    if (cache.size > 1000) cache.clear();
+    cache.set(workspaceId, { revision, labels });
+  }
+  return { labels: labels.slice(0, MAX_LABEL_CHOICES), truncated: labels.length > MAX_LABEL_CHOICES };
 }
 
 export async function getTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {

@@ -5825,7 +5825,10 @@ export interface paths {
                     /** @description Calendar day, YYYY-MM-DD */
                     dueAfter?: string;
                     milestone?: "true" | "false";
-                    sort?: "due" | "created" | "priority";
+                    /** @description true: only top-level tasks (no parent) */
+                    root?: "true" | "false";
+                    /** @description wbs: sibling order, for one level of the tree (needs parentId or root=true) */
+                    sort?: "due" | "created" | "priority" | "wbs";
                     limit?: number;
                     cursor?: string;
                 };
@@ -5844,7 +5847,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Task"][];
+                            items: components["schemas"]["TaskListItem"][];
                             nextCursor: string | null;
                         };
                     };
@@ -6122,6 +6125,107 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/tasks/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's distinct task labels, sorted (the filters' choices; capped) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskLabels"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26345,6 +26449,51 @@ export interface components {
             /** @description Epoch milliseconds */
             updatedAt: number;
         };
+        TaskListItemInput: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            position: number;
+            isMilestone: boolean;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            checklist: {
+                text: string;
+                done: boolean;
+            }[];
+            labels: string[];
+            requiredSkills: {
+                skill: string;
+                minLevel: number;
+            }[];
+            recurrenceId: string | null;
+            occurrence: string | null;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            completedAt: number | null;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            childCount: number;
+        };
+        TaskLabelsInput: {
+            labels: string[];
+            /** @description More labels than listed */
+            truncated: boolean;
+        };
         ScheduleTaskInput: {
             id: string;
             goalId: string | null;
@@ -28809,6 +28958,51 @@ export interface components {
             completedAt: number | null;
             /** @description Epoch milliseconds */
             updatedAt: number;
+        };
+        TaskListItem: {
+            id: string;
+            goalId: string | null;
+            parentId: string | null;
+            position: number;
+            isMilestone: boolean;
+            title: string;
+            description: string | null;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            estimateHours: number | null;
+            startDate: string | null;
+            dueDate: string | null;
+            bufferDays: number;
+            checklist: {
+                text: string;
+                done: boolean;
+            }[];
+            labels: string[];
+            requiredSkills: {
+                skill: string;
+                minLevel: number;
+            }[];
+            recurrenceId: string | null;
+            occurrence: string | null;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+            completedAt: number | null;
+            /** @description Epoch milliseconds */
+            updatedAt: number;
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            childCount: number;
+        };
+        TaskLabels: {
+            labels: string[];
+            /** @description More labels than listed */
+            truncated: boolean;
         };
         ScheduleTask: {
             id: string;
