@@ -72,8 +72,12 @@ export const UpdateTaskBody = z
 
 export const TaskDetail = z.object({
   task: TaskWithWbs,
-  predecessors: z.array(z.object({ taskId: z.string(), title: z.string(), lagDays: z.number().int() })),
-  successors: z.array(z.object({ taskId: z.string(), title: z.string(), lagDays: z.number().int() })),
+  predecessors: z.array(
+    z.object({ taskId: z.string(), title: z.string(), wbs: z.string(), lagDays: z.number().int() }),
+  ),
+  successors: z.array(
+    z.object({ taskId: z.string(), title: z.string(), wbs: z.string(), lagDays: z.number().int() }),
+  ),
   children: z.array(TaskWithWbs),
 });
 

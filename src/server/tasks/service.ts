@@ -274,11 +274,17 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
     wbsCodeOf(services.db, workspaceId, taskId),
     queries.selectChildTasks(services.db, workspaceId, taskId),
   ]);
-  const childRoles = await queries.selectRoles(
-    services.db,
-    workspaceId,
-    children.map((child) => child.id),
-  );
+  const [childRoles, linkCodes] = await Promise.all([
+    queries.selectRoles(
+      services.db,
+      workspaceId,
+      children.map((child) => child.id),
+    ),
+    // The linked tasks' codes, so the dependency list shows them without the whole plan.
+    wbsCodesOf(services.db, workspaceId, [
+      ...new Set(dependencies.flatMap((dependency) => [dependency.from_task_id, dependency.to_task_id])),
+    ]),
+  ]);
   return {
     task: { ...toTask(task, roles), wbs: code },
     predecessors: dependencies
@@ -286,6 +292,7 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
       .map((dependency) => ({
         taskId: dependency.from_task_id,
         title: dependency.from_title,
+        wbs: linkCodes.get(dependency.from_task_id) ?? '',
         lagDays: dependency.lag_days,
       })),
     successors: dependencies
@@ -293,6 +300,7 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
       .map((dependency) => ({
         taskId: dependency.to_task_id,
         title: dependency.to_title,
+        wbs: linkCodes.get(dependency.to_task_id) ?? '',
         lagDays: dependency.lag_days,
       })),
     // Children come in WBS order (position, then id): their codes follow the task's.

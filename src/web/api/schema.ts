@@ -6011,11 +6011,13 @@ export interface paths {
                             predecessors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             successors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             children: {
@@ -6301,11 +6303,13 @@ export interface paths {
                             predecessors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             successors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             children: {
@@ -6594,11 +6598,13 @@ export interface paths {
                             predecessors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             successors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             children: {
@@ -6790,11 +6796,13 @@ export interface paths {
                             predecessors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             successors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             children: {
@@ -6990,11 +6998,13 @@ export interface paths {
                             predecessors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             successors: {
                                 taskId: string;
                                 title: string;
+                                wbs: string;
                                 lagDays: number;
                             }[];
                             children: {

@@ -810,6 +810,11 @@ export const en: Catalog = {
     empty: 'No tasks yet. Type a title above to add the first one.',
     emptyFiltered: 'No tasks match these filters.',
     loadMore: 'Load more',
+    searchTask: 'Search tasks by title',
+    treeFilteredFlat: 'Filtered: matching tasks as a flat list, with their WBS codes.',
+    treeLoading: 'Loading subtasks…',
+    treeTopShown: '{{count}} top-level tasks shown; expand one to see its subtasks',
+    treeTopShown_one: '{{count}} top-level task shown; expand it to see its subtasks',
     shownAll: 'All {{count}} tasks shown',
     shownAll_one: '{{count}} task, all shown',
     tabs: {

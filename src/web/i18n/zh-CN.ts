@@ -789,6 +789,11 @@ export const zhCN = {
     empty: '还没有任务。在上方输入标题快速添加第一个任务。',
     emptyFiltered: '没有符合筛选条件的任务。',
     loadMore: '加载更多',
+    searchTask: '按标题搜索任务',
+    treeFilteredFlat: '已筛选：匹配的任务以平铺列表显示，附 WBS 编号。',
+    treeLoading: '正在加载子任务…',
+    treeTopShown: '已显示 {{count}} 个顶层任务，展开可查看子任务',
+    treeTopShown_one: '已显示 {{count}} 个顶层任务，展开可查看子任务',
     shownAll: '共 {{count}} 个任务，已全部显示',
     shownAll_one: '共 {{count}} 个任务，已全部显示',
     tabs: {

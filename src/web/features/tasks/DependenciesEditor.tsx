@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Empty, Flex, InputNumber, List, Popconfirm, Select, Typography } from 'antd';
+import { Alert, Button, Empty, Flex, InputNumber, List, Popconfirm, Typography } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
-import { useAddDependency, useRemoveDependency, useSchedule, type TaskDetail } from './hooks.ts';
-import { compareWbs } from './taskUtils.ts';
+import { useAddDependency, useRemoveDependency, type TaskDetail } from './hooks.ts';
+import { TaskSearchSelect } from './TaskSearchSelect.tsx';
 
 type Link = TaskDetail['predecessors'][number];
 
@@ -21,18 +21,12 @@ export function DependenciesEditor({
   onOpenTask: (taskId: string) => void;
 }) {
   const { t } = useTranslation();
-  const schedule = useSchedule(workspaceId);
   const add = useAddDependency(workspaceId);
   const remove = useRemoveDependency(workspaceId);
   const [fromTaskId, setFromTaskId] = useState<string | null>(null);
   const [lagDays, setLagDays] = useState(0);
   const taskId = detail.task.id;
   const linked = new Set([taskId, ...detail.predecessors.map((link) => link.taskId)]);
-  const wbsOf = new Map((schedule.data?.tasks ?? []).map((task) => [task.id, task.wbs]));
-  const options = [...(schedule.data?.tasks ?? [])]
-    .filter((task) => !linked.has(task.id))
-    .sort((a, b) => compareWbs(a.wbs, b.wbs))
-    .map((task) => ({ value: task.id, label: `${task.wbs} ${task.title}` }));
 
   const renderLink = (link: Link, kind: 'predecessor' | 'successor') => (
     <List.Item
@@ -58,7 +52,7 @@ export function DependenciesEditor({
           <ArrowRightOutlined style={{ color: '#8c8c8c' }} />
         )}
         <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
-          {wbsOf.get(link.taskId) ?? ''}
+          {link.wbs}
         </Typography.Text>
         <Typography.Link onClick={() => onOpenTask(link.taskId)} ellipsis>
           {link.title}
@@ -95,15 +89,14 @@ export function DependenciesEditor({
       </div>
       {mayWrite ? (
         <Flex gap={8} wrap>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
+          <TaskSearchSelect
+            workspaceId={workspaceId}
             value={fromTaskId}
             onChange={setFromTaskId}
-            options={options}
+            isHidden={(task) => linked.has(task.id)}
             placeholder={t('dependencies.pick')}
             style={{ flex: 1, minWidth: 220 }}
-            loading={schedule.isPending}
-            data-testid="dependency-pick"
+            testId="dependency-pick"
           />
           <InputNumber
             value={lagDays}

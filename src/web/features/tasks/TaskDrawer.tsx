@@ -33,7 +33,7 @@ import {
   PRIORITIES,
   TASK_STATUSES,
   useDeleteTask,
-  useSchedule,
+  useTaskLabels,
   useTask,
   useUpdateTask,
   type TaskChanges,
@@ -45,8 +45,8 @@ import { RaciEditor } from './RaciEditor.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { SubtasksCard } from './SubtasksCard.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+import { TaskSearchSelect } from './TaskSearchSelect.tsx';
 import { MilestoneIcon, TaskStatusTag } from './TaskBadges.tsx';
-import { compareWbs } from './taskUtils.ts';
 
 type Values = {
   title: string;
@@ -287,7 +287,6 @@ function TaskFields({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdateTask(workspaceId);
-  const schedule = useSchedule(workspaceId);
   const isMilestone = Form.useWatch('isMilestone', form);
   const task = detail.task;
 
@@ -297,21 +296,10 @@ function TaskFields({
     reset();
   }, [task, form, reset]);
 
-  // A task cannot move under itself or one of its own subtasks.
-  const parentOptions = useMemo(
-    () =>
-      [...(schedule.data?.tasks ?? [])]
-        .filter((other) => other.id !== task.id && !`${other.wbs}.`.startsWith(`${task.wbs}.`))
-        .sort((a, b) => compareWbs(a.wbs, b.wbs))
-        .map((other) => ({ value: other.id, label: `${other.wbs} ${other.title}` })),
-    [schedule.data, task.id, task.wbs],
-  );
+  const labelChoices = useTaskLabels(workspaceId);
   const labelOptions = useMemo(
-    () =>
-      [...new Set((schedule.data?.tasks ?? []).flatMap((other) => other.labels))]
-        .sort()
-        .map((label) => ({ value: label, label })),
-    [schedule.data],
+    () => (labelChoices.data?.labels ?? []).map((label) => ({ value: label, label })),
+    [labelChoices.data],
   );
 
   const submit = (values: Values) =>
@@ -372,11 +360,15 @@ function TaskFields({
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="parentId" label={t('tasks.parent')}>
-              <Select
+              <TaskSearchSelect
+                workspaceId={workspaceId}
                 allowClear
-                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('tasks.topLevel')}
-                options={parentOptions}
+                // A task cannot move under itself or one of its own subtasks.
+                isHidden={(other) =>
+                  other.id === task.id || (task.wbs !== '' && `${other.wbs}.`.startsWith(`${task.wbs}.`))
+                }
+                testId="task-parent"
               />
             </Form.Item>
           </Col>

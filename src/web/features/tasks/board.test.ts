@@ -3,30 +3,34 @@ import { boardLanes, parseLaneBy, type LaneContext } from './board.ts';
 
 const person = (userId: string, role: string, name: string) => ({ userId, role, name });
 
-const planTasks: LaneContext['planTasks'] = [
-  { id: 'm2', parentId: null, isMilestone: true, title: 'Launch', wbs: '2' },
-  { id: 'm1', parentId: null, isMilestone: true, title: 'Research', wbs: '1' },
-  { id: 'survey', parentId: 'm1', isMilestone: false, title: 'Survey', wbs: '1.1' },
-  { id: 'questions', parentId: 'survey', isMilestone: false, title: 'Questions', wbs: '1.1.1' },
-  { id: 'ads', parentId: 'm2', isMilestone: false, title: 'Ads', wbs: '2.1' },
-  { id: 'loose', parentId: null, isMilestone: false, title: 'Loose', wbs: '3' },
+const milestones: LaneContext['milestones'] = [
+  { id: 'm2', title: 'Launch', wbs: '2' },
+  { id: 'm1', title: 'Research', wbs: '1' },
 ];
 
 const tasks = [
-  { id: 'ads', parentId: 'm2', goalId: 'g2', isMilestone: false, roles: [person('u2', 'R', 'Wang')] },
+  {
+    id: 'ads',
+    parentId: 'm2',
+    goalId: 'g2',
+    isMilestone: false,
+    wbs: '2.1',
+    roles: [person('u2', 'R', 'Wang')],
+  },
   {
     id: 'questions',
     parentId: 'survey',
     goalId: 'g1',
     isMilestone: false,
+    wbs: '1.1.1',
     roles: [person('u1', 'A', 'Li'), person('u2', 'C', 'Wang')],
   },
-  { id: 'loose', parentId: null, goalId: null, isMilestone: false, roles: [] },
-  { id: 'm1', parentId: null, goalId: 'g1', isMilestone: true, roles: [person('u1', 'R', 'Li')] },
+  { id: 'loose', parentId: null, goalId: null, isMilestone: false, wbs: '3', roles: [] },
+  { id: 'm1', parentId: null, goalId: 'g1', isMilestone: true, wbs: '1', roles: [person('u1', 'R', 'Li')] },
 ];
 
 const context: LaneContext = {
-  planTasks,
+  milestones,
   goalTitles: new Map([
     ['g1', 'Grow DAU'],
     ['g2', 'Activate users'],
@@ -50,6 +54,26 @@ describe('board swimlanes', () => {
       ['Research', ['questions', 'm1']],
       ['Launch', ['ads']],
       [null, ['loose']],
+    ]);
+  });
+
+  it('finds the nearest milestone by whole code segments: 1.2.1 under milestone 1.2, 10.1 not under 1', () => {
+    const nested = [...milestones, { id: 'm12', title: 'Pilot', wbs: '1.2' }];
+    const plain = { parentId: null, goalId: null, isMilestone: false, roles: [] };
+    const lanes = boardLanes(
+      [
+        { ...plain, id: 'deep', wbs: '1.2.1' },
+        { ...plain, id: 'ten', wbs: '10.1' },
+        { ...plain, id: 'loop', wbs: '' },
+        { ...plain, id: 'near', wbs: '1.3' },
+      ],
+      'milestone',
+      { ...context, milestones: nested },
+    );
+    expect(lanes.map((lane) => [lane.title, lane.tasks.map((task) => task.id)])).toEqual([
+      ['Research', ['near']],
+      ['Pilot', ['deep']],
+      [null, ['ten', 'loop']],
     ]);
   });
 

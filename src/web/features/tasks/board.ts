@@ -10,6 +10,8 @@ export type LaneTask = {
   parentId: string | null;
   goalId: string | null;
   isMilestone: boolean;
+  /** Its WBS code ('' when it has none): a milestone above it has a code that is a prefix of it. */
+  wbs: string;
   roles: readonly { userId: string; role: string; name: string }[];
 };
 
@@ -17,14 +19,8 @@ export type LaneTask = {
 export type Lane<T> = { key: string | null; title: string | null; sortKey: string; tasks: T[] };
 
 export type LaneContext = {
-  /** Every task of the plan (the board shows a filtered part), for milestone ancestors. */
-  planTasks: readonly {
-    id: string;
-    parentId: string | null;
-    isMilestone: boolean;
-    title: string;
-    wbs: string;
-  }[];
+  /** The plan's milestones with their WBS codes: a task's lane is the one whose code is the longest prefix of its own. */
+  milestones: readonly { id: string; title: string; wbs: string }[];
   goalTitles: ReadonlyMap<string, string>;
 };
 
@@ -39,7 +35,7 @@ export function boardLanes<T extends LaneTask>(
   context: LaneContext,
 ): Lane<T>[] {
   if (by === 'none') return [{ key: null, title: null, sortKey: '', tasks: [...tasks] }];
-  const plan = new Map(context.planTasks.map((task) => [task.id, task]));
+  const milestoneByCode = new Map(context.milestones.map((milestone) => [milestone.wbs, milestone]));
   const laneOf = (task: T): { key: string; title: string; sortKey: string } | null => {
     if (by === 'person') {
       const holder =
@@ -51,12 +47,13 @@ export function boardLanes<T extends LaneTask>(
       const title = context.goalTitles.get(task.goalId) ?? task.goalId;
       return { key: task.goalId, title, sortKey: title };
     }
-    // The task itself when it is a milestone, else its nearest milestone ancestor.
-    const seen = new Set<string>();
-    for (let current = plan.get(task.id); current && !seen.has(current.id);) {
-      seen.add(current.id);
-      if (current.isMilestone) return { key: current.id, title: current.title, sortKey: current.wbs };
-      current = current.parentId === null ? undefined : plan.get(current.parentId);
+    // The task itself when it is a milestone, else its nearest milestone ancestor: ancestors' codes are the
+    // task's code cut at a dot ('1.2.3' → '1.2', '1'), so no parent links are needed.
+    if (task.wbs === '') return null;
+    const segments = task.wbs.split('.');
+    for (let length = segments.length; length > 0; length -= 1) {
+      const milestone = milestoneByCode.get(segments.slice(0, length).join('.'));
+      if (milestone) return { key: milestone.id, title: milestone.title, sortKey: milestone.wbs };
     }
     return null;
   };

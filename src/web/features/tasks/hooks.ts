@@ -2,6 +2,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  useQueries,
   useQuery,
   useQueryClient,
   type InfiniteData,
@@ -13,6 +14,8 @@ import { importWbs, type WbsImportOptions } from '../../api/upload.ts';
 import { currentLocale } from '../../i18n/index.ts';
 
 export type Task = components['schemas']['Task'];
+/** A row of the task list: the task with its WBS code and subtask count. */
+export type TaskListItem = components['schemas']['TaskListItem'];
 export type TaskStatus = Task['status'];
 export type TaskPriority = Task['priority'];
 export type RaciRole = Task['roles'][number]['role'];
@@ -47,7 +50,10 @@ export type TaskQuery = {
   dueAfter?: string | undefined;
   dueBefore?: string | undefined;
   milestone?: boolean | undefined;
-  sort?: 'due' | 'created' | 'priority' | undefined;
+  /** One level of the WBS tree (with `sort: 'wbs'`): the top-level tasks, or one task's subtasks. */
+  root?: boolean | undefined;
+  parentId?: string | undefined;
+  sort?: 'due' | 'created' | 'priority' | 'wbs' | undefined;
 };
 
 /** Every task query of a workspace sits under this key, so one write reloads lists, board, timeline and RACI. */
@@ -72,8 +78,78 @@ function listQuery(query: TaskQuery, limit: number, cursor: string | null) {
     ...(query.milestone === undefined
       ? {}
       : { milestone: query.milestone ? ('true' as const) : ('false' as const) }),
+    ...(query.root ? { root: 'true' as const } : {}),
+    ...(query.parentId ? { parentId: query.parentId } : {}),
     ...(cursor ? { cursor } : {}),
   };
+}
+
+/** The most subtasks the tree reads under one task (a page of 200 at a time). */
+const MAX_CHILDREN = 2000;
+
+/** The subtasks of each expanded task of the WBS tree, in sibling order, read when it is expanded (cached per task). */
+export function useTaskChildren(workspaceId: string, parentIds: readonly string[]) {
+  return useQueries({
+    queries: parentIds.map((parentId) => ({
+      queryKey: [...tasksKey(workspaceId), 'children', parentId],
+      queryFn: async () => {
+        const items: TaskListItem[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: TaskPage = await unwrap(
+            api.GET('/api/v1/w/{workspaceId}/tasks', {
+              params: { path: { workspaceId }, query: listQuery({ parentId, sort: 'wbs' }, 200, cursor) },
+            }),
+          );
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor && items.length < MAX_CHILDREN);
+        return { parentId, items };
+      },
+    })),
+    // The lists read so far (undefined while one loads): the same array until a read lands.
+    combine: (results) => results.map((result) => result.data),
+  });
+}
+
+/** The most milestones the board reads for its milestone lanes (200 a page). */
+const MAX_MILESTONES = 2000;
+
+/** The plan's milestones with their WBS codes, for the board's milestone lanes (read only when shown). */
+export function useMilestones(workspaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...tasksKey(workspaceId), 'milestones'],
+    queryFn: async () => {
+      const items: TaskListItem[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: TaskPage = await unwrap(
+          api.GET('/api/v1/w/{workspaceId}/tasks', {
+            params: {
+              path: { workspaceId },
+              query: listQuery({ milestone: true, sort: 'created' }, 200, cursor),
+            },
+          }),
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && items.length < MAX_MILESTONES);
+      return items.map((task) => ({ id: task.id, title: task.title, wbs: task.wbs }));
+    },
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The workspace's distinct task labels (the label filter's and editor's choices). */
+export function useTaskLabels(workspaceId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...tasksKey(workspaceId), 'labels'],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/w/{workspaceId}/tasks/labels', { params: { path: { workspaceId } } })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Tasks matching the filters, a page at a time ("load more"). */

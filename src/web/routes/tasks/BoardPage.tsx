@@ -10,7 +10,8 @@ import { dateToDay } from '../../components/format.ts';
 import {
   useCreateTask,
   useMoveTaskStatus,
-  useSchedule,
+  useMilestones,
+  useTaskLabels,
   useTaskList,
   type Task,
   type TaskStatus,
@@ -66,10 +67,10 @@ export function BoardPage() {
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const laneStorageKey = `opsplan.board.lanes.${workspace.id}`;
   const [laneBy, setLaneByState] = useState<LaneBy>(() => parseLaneBy(readStored(laneStorageKey)));
-  // The whole plan (every task: WBS codes, label choices, milestone lanes) is read once the cards are shown, unless
-  // the lanes need it to draw at all: at 100,000 tasks it is megabytes and seconds of the server's one thread,
-  // which the board's own page of tasks would otherwise wait behind.
-  const schedule = useSchedule(workspace.id, null, { enabled: laneBy === 'milestone' || list.isSuccess });
+  // Cards carry their WBS codes; label choices and milestone lanes are small reads of their own (never the whole
+  // plan: at 100,000 tasks that is megabytes and seconds of the server's one thread).
+  const labelChoices = useTaskLabels(workspace.id);
+  const milestones = useMilestones(workspace.id, laneBy === 'milestone');
   const setLaneBy = (value: LaneBy) => {
     setLaneByState(value);
     writeStored(laneStorageKey, value);
@@ -82,22 +83,15 @@ export function BoardPage() {
     workspace.id,
     laneBy === 'goal' ? tasks.flatMap((task) => (task.goalId ? [task.goalId] : [])) : [],
   );
-  const wbsOf = useMemo(
-    () => new Map((schedule.data?.tasks ?? []).map((task) => [task.id, task.wbs])),
-    [schedule.data],
-  );
-  const labels = useMemo(
-    () => [...new Set((schedule.data?.tasks ?? []).flatMap((task) => task.labels))].sort(),
-    [schedule.data],
-  );
+  const labels = labelChoices.data?.labels ?? [];
 
   const lanes = useMemo(
     () =>
       boardLanes(tasks, laneBy, {
-        planTasks: schedule.data?.tasks ?? [],
+        milestones: milestones.data ?? [],
         goalTitles: new Map((laneGoals.data ?? []).map((goal) => [goal.id, goal.title])),
       }),
-    [tasks, laneBy, schedule.data, laneGoals.data],
+    [tasks, laneBy, milestones.data, laneGoals.data],
   );
 
   const drop = (status: TaskStatus, event: DragEvent) => {
@@ -242,7 +236,7 @@ export function BoardPage() {
                                   <BoardCard
                                     key={task.id}
                                     task={task}
-                                    wbs={wbsOf.get(task.id) ?? ''}
+                                    wbs={task.wbs}
                                     isDragging={dragged === task.id}
                                     isDraggable={mayWrite}
                                     onOpen={() => openTask(task.id)}

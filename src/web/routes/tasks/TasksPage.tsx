@@ -1,5 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Dropdown, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Dropdown,
+  Empty,
+  Flex,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { CheckSquareOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,84 +21,71 @@ import { useFormatters } from '../../components/useFormatters.ts';
 import { dateToDay } from '../../components/format.ts';
 import {
   taskExportUrl,
-  useSchedule,
+  useTaskChildren,
+  useTaskLabels,
   useTaskList,
-  type ScheduledTask,
-  type Task,
+  type TaskListItem,
 } from '../../features/tasks/hooks.ts';
-
-/** A row: a listed task, or a task of the WBS tree (the schedule's lighter form, with its subtasks). */
-type ListRow = Task | WbsTreeRow<ScheduledTask>;
 import { QuickCreateTask } from '../../features/tasks/QuickCreateTask.tsx';
 import { MilestoneIcon, PriorityLabel, TaskPeople, TaskStatusTag } from '../../features/tasks/TaskBadges.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
 import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
-import { isOverdue, wbsTree, type WbsTreeRow } from '../../features/tasks/taskUtils.ts';
-import { matchesTaskFilters } from '../../features/tasks/taskFilters.ts';
-import { useMe } from '../../features/account/hooks.ts';
+import { isOverdue } from '../../features/tasks/taskUtils.ts';
 import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useTaskFilters } from '../../features/tasks/useTaskFilters.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+
+/** A row of the WBS tree: a task with its subtasks once read, or the "loading" line under a task being expanded. */
+type TreeRow =
+  (TaskListItem & { children?: TreeRow[] }) | { id: string; loading: true; children?: undefined };
+type ListRow = TaskListItem | TreeRow;
+
+const TREE_LEVEL = { root: true, sort: 'wbs' } as const;
 
 export function TasksPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const { workspace, can } = useWorkspaceScope();
   const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
-  const isTree = filters.sort === 'wbs';
-  const list = useTaskList(workspace.id, query, 50, !isTree);
-  // The list view needs the whole plan only for WBS codes and label choices: read once its rows are shown.
-  const schedule = useSchedule(workspace.id, null, { enabled: isTree || list.isSuccess });
-  const myId = useMe().data?.user.id ?? null;
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  // The default view is the WBS tree, read a level at a time: the top-level tasks a page at a time, a task's
+  // subtasks when it is expanded. With a filter the matches come as a flat list (with their codes) instead.
+  const isTree = filters.sort === 'wbs' && !isFiltered;
+  const isFlatTree = filters.sort === 'wbs' && isFiltered;
+  const list = useTaskList(workspace.id, isTree ? TREE_LEVEL : query, 50);
+  const labelChoices = useTaskLabels(workspace.id);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [openTaskId, openTask] = useOpenTask();
   const today = dateToDay(new Date());
   const mayWrite = can('tasks.write');
 
-  const wbsOf = useMemo(
-    () => new Map((schedule.data?.tasks ?? []).map((task) => [task.id, task.wbs])),
-    [schedule.data],
-  );
-  const labels = useMemo(
-    () => [...new Set((schedule.data?.tasks ?? []).flatMap((task) => task.labels))].sort(),
-    [schedule.data],
-  );
   const listed = useMemo(() => (list.data?.pages ?? []).flatMap((page) => page.items), [list.data]);
-  // The default view: the whole plan as its WBS tree, filtered here with the list query's rules.
-  const tree = useMemo(
-    () =>
-      isTree ? wbsTree(schedule.data?.tasks ?? [], (task) => matchesTaskFilters(task, filters, myId)) : [],
-    [isTree, schedule.data, filters, myId],
-  );
-  const parentIds = useMemo(() => {
-    const ids: string[] = [];
-    const walk = (rows: readonly WbsTreeRow<ScheduledTask>[]) => {
-      for (const row of rows) {
-        if (row.children) {
-          ids.push(row.id);
-          walk(row.children);
-        }
-      }
+  const expandedIds = useMemo(() => (isTree ? [...expanded] : []), [isTree, expanded]);
+  const childLists = useTaskChildren(workspace.id, expandedIds);
+  const childrenOf = useMemo(() => {
+    const map = new Map<string, TaskListItem[]>();
+    for (const children of childLists) if (children) map.set(children.parentId, children.items);
+    return map;
+  }, [childLists]);
+  const tree = useMemo(() => {
+    if (!isTree) return [];
+    const build = (task: TaskListItem, depth: number): TreeRow => {
+      if (task.childCount === 0) return task;
+      const children = childrenOf.get(task.id);
+      if (!expanded.has(task.id) || depth > 50) return { ...task, children: [] };
+      return {
+        ...task,
+        children: children
+          ? children.map((child) => build(child, depth + 1))
+          : [{ id: `${task.id}:loading`, loading: true }],
+      };
     };
-    walk(tree);
-    return ids;
-  }, [tree]);
-  const shownCount = useMemo(() => {
-    let count = 0;
-    const walk = (rows: readonly WbsTreeRow<ScheduledTask>[]) => {
-      for (const row of rows) {
-        count += 1;
-        if (row.children) walk(row.children);
-      }
-    };
-    walk(tree);
-    return count;
-  }, [tree]);
+    return listed.map((task) => build(task, 0));
+  }, [isTree, listed, childrenOf, expanded]);
   const tasks: ListRow[] = isTree ? tree : listed;
-  const hasAnyTask = (schedule.data?.tasks.length ?? 0) > 0;
+  const labels = labelChoices.data?.labels ?? [];
 
-  const columns: TableColumnsType<ListRow> = [
+  const columns: TableColumnsType<TaskListItem> = [
     {
       title: t('tasks.wbs'),
       key: 'wbs',
@@ -96,7 +95,7 @@ export function TasksPage() {
           type="secondary"
           style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
         >
-          {wbsOf.get(task.id) ?? ''}
+          {task.wbs}
         </Typography.Text>
       ),
     },
@@ -115,7 +114,7 @@ export function TasksPage() {
           >
             {task.title}
           </Typography.Link>
-          {'checklist' in task && task.checklist.length > 0 ? (
+          {task.checklist.length > 0 ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
               <CheckSquareOutlined /> {task.checklist.filter((item) => item.done).length}/
               {task.checklist.length}
@@ -198,6 +197,22 @@ export function TasksPage() {
     },
   ];
 
+  // The tree's "loading" line: a spinner under the title, nothing in the other columns.
+  const rowColumns: TableColumnsType<ListRow> = columns.map((column) => ({
+    ...column,
+    render: (value: unknown, row: ListRow, index: number) =>
+      'loading' in row ? (
+        column.key === 'title' ? (
+          <Flex gap={8} align="center" data-testid="tree-loading">
+            <Spin size="small" />
+            <Typography.Text type="secondary">{t('tasks.treeLoading')}</Typography.Text>
+          </Flex>
+        ) : null
+      ) : (
+        column.render?.(value, row, index)
+      ),
+  })) as TableColumnsType<ListRow>;
+
   return (
     <>
       <PageHeader
@@ -232,11 +247,8 @@ export function TasksPage() {
           </>
         }
       />
-      {(isTree ? schedule.error : list.error) ? (
-        <QueryError
-          error={isTree ? schedule.error : list.error}
-          onRetry={() => void (isTree ? schedule.refetch() : list.refetch())}
-        />
+      {list.error ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Card styles={{ body: { padding: 0 } }}>
           <Flex vertical gap={12} style={{ padding: 16, borderBottom: '1px solid #f0f0f0' }}>
@@ -255,21 +267,27 @@ export function TasksPage() {
               clear={clear}
               labels={labels}
             />
+            {isFlatTree ? (
+              <Alert
+                type="info"
+                showIcon
+                message={t('tasks.treeFilteredFlat')}
+                data-testid="tree-flat-note"
+              />
+            ) : null}
           </Flex>
           <Table<ListRow>
             rowKey="id"
-            columns={columns}
+            columns={rowColumns}
             dataSource={tasks}
-            loading={
-              isTree ? schedule.isPending : list.isPending || (list.isFetching && !list.isFetchingNextPage)
-            }
+            loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
             expandable={{
-              expandedRowKeys: parentIds.filter((id) => !collapsed.has(id)),
+              expandedRowKeys: expandedIds,
               onExpand: (isExpanded, row) =>
-                setCollapsed((previous) => {
+                setExpanded((previous) => {
                   const next = new Set(previous);
-                  if (isExpanded) next.delete(row.id);
-                  else next.add(row.id);
+                  if (isExpanded) next.add(row.id);
+                  else next.delete(row.id);
                   return next;
                 }),
               indentSize: 16,
@@ -280,24 +298,13 @@ export function TasksPage() {
             scroll={{ x: 1060 }}
             size="middle"
             data-testid="tasks-table"
-            rowClassName={() => 'clickable-row'}
-            onRow={(task) => ({ onClick: () => openTask(task.id) })}
+            rowClassName={(row) => ('loading' in row ? '' : 'clickable-row')}
+            onRow={(row) => ({ onClick: () => ('loading' in row ? undefined : openTask(row.id)) })}
             locale={{
-              emptyText: (
-                <Empty description={isFiltered || hasAnyTask ? t('tasks.emptyFiltered') : t('tasks.empty')} />
-              ),
+              emptyText: <Empty description={isFiltered ? t('tasks.emptyFiltered') : t('tasks.empty')} />,
             }}
           />
-          {isTree ? (
-            shownCount > 0 ? (
-              <Typography.Paragraph
-                type="secondary"
-                style={{ textAlign: 'center', padding: 12, margin: 0, fontSize: 12 }}
-              >
-                {t('tasks.shownAll', { count: shownCount })}
-              </Typography.Paragraph>
-            ) : null
-          ) : list.hasNextPage ? (
+          {list.hasNextPage ? (
             <Flex justify="center" style={{ padding: 16 }}>
               <Button
                 onClick={() => void list.fetchNextPage()}
@@ -307,12 +314,14 @@ export function TasksPage() {
                 {t('tasks.loadMore')}
               </Button>
             </Flex>
-          ) : tasks.length > 0 ? (
+          ) : listed.length > 0 ? (
             <Typography.Paragraph
               type="secondary"
               style={{ textAlign: 'center', padding: 12, margin: 0, fontSize: 12 }}
             >
-              {t('tasks.shownAll', { count: tasks.length })}
+              {isTree
+                ? t('tasks.treeTopShown', { count: listed.length })
+                : t('tasks.shownAll', { count: listed.length })}
             </Typography.Paragraph>
           ) : null}
         </Card>
