@@ -495,6 +495,8 @@ export function selectTasksAncestry(executor: Executor, workspaceId: string, tas
 /**
  * How many siblings come before each of these tasks in WBS order (position, then id), in one read: a count over
  * the tree index per task. `topIds` are ranked among the top-level tasks whatever their parent (as in wbsCodes).
+ * Two counts, not one with `position < p OR id < …`: the earlier positions are counted in the index alone, where
+ * the OR made SQLite read every earlier sibling's row for its id (90 ms for 200 top-level tasks of 1,000).
  */
 export async function selectSiblingRanks(
   executor: Executor,
@@ -511,8 +513,9 @@ export async function selectSiblingRanks(
     const result = await sql<{ id: string; rank: number | string }>`
       SELECT n.id AS id,
         (SELECT count(*) FROM tasks s
-          WHERE s.workspace_id = ${workspaceId} AND ${sameParent}
-            AND s.position <= n.position AND (s.position < n.position OR s.id < n.id)) AS rank
+          WHERE s.workspace_id = ${workspaceId} AND ${sameParent} AND s.position < n.position)
+        + (SELECT count(*) FROM tasks s
+          WHERE s.workspace_id = ${workspaceId} AND ${sameParent} AND s.position = n.position AND s.id < n.id) AS rank
       FROM tasks n
       WHERE n.id IN (${sql.join(ids)}) AND n.workspace_id || '' = ${workspaceId}`.execute(executor);
     for (const row of result.rows) ranks.set(row.id, Number(row.rank));

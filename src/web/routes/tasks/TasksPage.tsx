@@ -50,9 +50,19 @@ export function TasksPage() {
   const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
   // The default view is the WBS tree, read a level at a time: the top-level tasks a page at a time, a task's
   // subtasks when it is expanded. With a filter the matches come as a flat list (with their codes) instead.
-  const isTree = filters.sort === 'wbs' && !isFiltered;
-  const isFlatTree = filters.sort === 'wbs' && isFiltered;
-  const list = useTaskList(workspace.id, isTree ? TREE_LEVEL : query, 50);
+  // A goal only scopes the tree (its top-level tasks; subtasks as they are).
+  const isNarrowed =
+    filters.statuses.length > 0 ||
+    filters.assigneeId !== null ||
+    filters.isMine ||
+    filters.label !== null ||
+    filters.search.trim() !== '' ||
+    filters.dueAfter !== null ||
+    filters.dueBefore !== null;
+  const isTree = filters.sort === 'wbs' && !isNarrowed;
+  const isFlatTree = filters.sort === 'wbs' && isNarrowed;
+  const treeLevel = useMemo(() => ({ ...TREE_LEVEL, goalId: query.goalId }), [query.goalId]);
+  const list = useTaskList(workspace.id, isTree ? treeLevel : query, 50);
   const labelChoices = useTaskLabels(workspace.id);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [openTaskId, openTask] = useOpenTask();
