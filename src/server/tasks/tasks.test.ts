@@ -135,8 +135,9 @@ describe('tasks', () => {
     expect(loop.json().error.message).toContain('执行 → 调研 → 方案 → 执行');
     expect((await depend(a, a)).json().error.code).toBe('dependency_self');
     const detail = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks/${b}`) }))).json();
-    expect(detail.predecessors).toEqual([{ taskId: a, title: '调研', lagDays: 0 }]);
-    expect(detail.successors).toEqual([{ taskId: c, title: '执行', lagDays: 2 }]);
+    // Each link carries its task's WBS code (the dependency list shows it without the whole plan).
+    expect(detail.predecessors).toEqual([{ taskId: a, title: '调研', wbs: '1', lagDays: 0 }]);
+    expect(detail.successors).toEqual([{ taskId: c, title: '执行', wbs: '3', lagDays: 2 }]);
     expect(
       (await t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/tasks/${c}/dependencies/${b}`) })))
         .statusCode,

@@ -112,8 +112,14 @@ export function TasksPage() {
     {
       title: t('tasks.titleLabel'),
       key: 'title',
+      // The tree's indent and toggle come before the title on one line; the title wraps within its own box.
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, task) => (
-        <Flex gap={6} align="center" style={{ minWidth: 220 }}>
+        <Flex
+          gap={6}
+          align="center"
+          style={{ minWidth: 200, display: 'inline-flex', verticalAlign: 'middle', whiteSpace: 'normal' }}
+        >
           {task.isMilestone ? <MilestoneIcon /> : null}
           <Typography.Link
             onClick={(event) => {
