@@ -650,3 +650,167 @@ export function selectTaskIdByTitle(executor: Executor, workspaceId: string, tit
     .where('title', '=', title)
     .executeTakeFirst();
 }
+
+export type RaciScope = {
+  workspaceId: string;
+  goalId?: string | undefined;
+  /** Only tasks on which this person holds a role. */
+  personId?: string | undefined;
+  /** The title contains it, ignoring case (the task search). */
+  search?: string | undefined;
+  /** Only open tasks whose roles break a RACI rule (see `validateRaci`). */
+  onlyGaps?: boolean | undefined;
+};
+
+/**
+ * An open task whose roles break a rule of `validateRaci`, in SQL: not exactly one A, no R, or a person with two
+ * roles other than A + R (the primary key rules out the same role twice). Three probes of the task_roles key.
+ */
+const RACI_GAP = sql<boolean>`(
+  tasks.status NOT IN (${sql.join(CLOSED_TASK_STATUSES)})
+  AND (
+    (SELECT count(*) FROM task_roles ra WHERE ra.task_id = tasks.id AND ra.role = 'A') <> 1
+    OR NOT EXISTS (SELECT 1 FROM task_roles rr WHERE rr.task_id = tasks.id AND rr.role = 'R')
+    OR EXISTS (
+      SELECT 1 FROM task_roles rm WHERE rm.task_id = tasks.id GROUP BY rm.user_id
+      HAVING count(*) > 1
+        AND NOT (count(*) = 2 AND sum(CASE WHEN rm.role IN ('A', 'R') THEN 1 ELSE 0 END) = 2)
+    )
+  )
+)`;
+
+/** The tasks of a RACI scope (a where-clause builder over `tasks`), with the search resolved first. */
+async function raciScopeQuery(executor: Executor, dialect: Dialect, scope: RaciScope) {
+  const search = scope.search?.trim()
+    ? await taskTitleContains(executor, dialect, scope.workspaceId, scope.search)
+    : null;
+  let query = executor
+    .selectFrom('tasks')
+    .where((eb) =>
+      search?.byIds
+        ? notIndexed('tasks.workspace_id', scope.workspaceId)
+        : eb('tasks.workspace_id', '=', scope.workspaceId),
+    );
+  if (scope.goalId) query = query.where('tasks.goal_id', '=', scope.goalId);
+  if (scope.personId) {
+    const personId = scope.personId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('task_roles as pr')
+          .select(sql.lit(1).as('one'))
+          .whereRef('pr.task_id', '=', 'tasks.id')
+          .where('pr.user_id', '=', personId),
+      ),
+    );
+  }
+  if (search) query = query.where(search.where);
+  if (scope.onlyGaps) query = query.where(RACI_GAP);
+  return query;
+}
+
+/** One page of a RACI scope's tasks in creation order (ids are time-ordered), and how many there are. */
+export async function selectRaciPage(
+  executor: Executor,
+  dialect: Dialect,
+  scope: RaciScope,
+  page: { offset: number; limit: number },
+) {
+  const query = await raciScopeQuery(executor, dialect, scope);
+  return query
+    .select(['tasks.id', 'tasks.title', 'tasks.status', 'tasks.parent_id', 'tasks.position'])
+    .orderBy('tasks.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+/**
+ * The scope's sums, in SQL over the whole scope: its tasks, its open tasks with gaps, and per person the open
+ * tasks they are Accountable for, when more than `maxAccountable`.
+ */
+export async function selectRaciSummary(
+  executor: Executor,
+  dialect: Dialect,
+  scope: RaciScope,
+  maxAccountable: number,
+) {
+  const [totalRow, gapRow, overloaded] = await Promise.all([
+    (await raciScopeQuery(executor, dialect, scope))
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirst(),
+    (await raciScopeQuery(executor, dialect, { ...scope, onlyGaps: true }))
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirst(),
+    (async () => {
+      const tasks = await raciScopeQuery(executor, dialect, { ...scope, onlyGaps: false });
+      return tasks
+        .innerJoin('task_roles as ar', 'ar.task_id', 'tasks.id')
+        .where('ar.role', '=', 'A')
+        .where('tasks.status', 'not in', CLOSED_TASK_STATUSES)
+        .select(['ar.user_id', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .groupBy('ar.user_id')
+        .having((eb) => eb.fn.countAll(), '>', maxAccountable)
+        .execute();
+    })(),
+  ]);
+  return {
+    total: Number(totalRow?.count ?? 0),
+    gaps: Number(gapRow?.count ?? 0),
+    overloaded: overloaded.map((row) => ({ userId: row.user_id, count: Number(row.count) })),
+  };
+}
+
+/** Tasks and all their ancestors (id, parent, position) in one recursive read; UNION stops at a loop. */
+export function selectTasksAncestry(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return executor
+    .withRecursive('chain(id)', (db) =>
+      db
+        .selectFrom('tasks')
+        .select('tasks.id')
+        .where('tasks.workspace_id', '=', workspaceId)
+        .where('tasks.id', 'in', taskIds)
+        .union(
+          db
+            .selectFrom('tasks')
+            .innerJoin('chain', 'chain.id', 'tasks.id')
+            .select('tasks.parent_id as id')
+            .where('tasks.parent_id', 'is not', null)
+            .$narrowType<{ id: string }>(),
+        ),
+    )
+    .selectFrom('tasks')
+    .select(['tasks.id', 'tasks.parent_id', 'tasks.position'])
+    .where(notIndexed('tasks.workspace_id', workspaceId))
+    .where('tasks.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
+    .execute();
+}
+
+/**
+ * How many siblings come before each node in WBS order (position, then id), in one read: `top` nodes rank among
+ * the top-level tasks, the others among their parent's children. Each count is a range of the tasks_tree index.
+ */
+export async function selectSiblingRanks(
+  executor: Executor,
+  workspaceId: string,
+  nodes: ReadonlyArray<{ id: string; top: boolean }>,
+): Promise<Map<string, number>> {
+  if (nodes.length === 0) return new Map();
+  const before = (top: boolean, tie: boolean) =>
+    sql<number | string>`(SELECT count(*) FROM tasks s WHERE s.workspace_id = ${workspaceId} AND ${
+      top ? sql`s.parent_id IS NULL` : sql`s.parent_id = n.parent_id`
+    } AND ${tie ? sql`s.position = n.position AND s.id < n.id` : sql`s.position < n.position`})`;
+  const read = (top: boolean) => {
+    const ids = nodes.filter((node) => node.top === top).map((node) => node.id);
+    if (ids.length === 0) return Promise.resolve([]);
+    return executor
+      .selectFrom('tasks as n')
+      .select(['n.id', before(top, false).as('before'), before(top, true).as('tied')])
+      .where('n.workspace_id', '=', workspaceId)
+      .where('n.id', 'in', ids)
+      .execute();
+  };
+  const rows = (await Promise.all([read(true), read(false)])).flat();
+  return new Map(rows.map((row) => [row.id, Number(row.before) + Number(row.tied)]));
+}

@@ -342,16 +342,18 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['tasks'],
-        summary: 'RACI matrix: people × tasks, with gaps and overloaded Accountables',
+        summary:
+          'RACI matrix, a page of tasks at a time: their roles and gaps, the people columns, and sums over the scope',
         params: WorkspaceParams,
-        querystring: z.object({
-          goalId: Id.optional(),
-          parentId: Id.optional(),
-          maxAccountable: z.coerce.number().int().min(1).max(1000).default(8),
-        }),
+        querystring: schemas.RaciQuery,
         response: responses({ 200: schemas.RaciMatrix }),
       },
     },
-    async (request) => service.getRaciMatrix(workspaceContext(services, request), { filter: request.query }),
+    async (request) => {
+      const { q, gaps, ...query } = request.query;
+      return service.getRaciMatrix(workspaceContext(services, request), {
+        filter: { ...query, search: q, onlyGaps: gaps === 'true' },
+      });
+    },
   );
 };

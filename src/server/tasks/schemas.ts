@@ -158,6 +158,23 @@ export const TaskLabels = z
   .object({ labels: z.array(z.string()), truncated: z.boolean().describe('More labels than listed') })
   .meta({ id: 'TaskLabels' });
 
+export const RaciQuery = z.object({
+  goalId: Id.optional(),
+  personId: Id.optional().describe('Only tasks on which this person holds a role'),
+  q: z.string().max(100).optional().describe('The title contains it'),
+  gaps: z.enum(['true', 'false']).optional().describe('Only open tasks whose roles break a rule'),
+  people: z
+    .string()
+    .max(20 * 40)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(Id).max(20))
+    .optional()
+    .describe('Comma-separated people to show as columns besides those on the page'),
+  maxAccountable: z.coerce.number().int().min(1).max(1000).default(8),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
 export const ScheduleResponse = z.object({
   today: z.string(),
   projectStart: z.string(),
@@ -198,6 +215,14 @@ export const ScheduleResponse = z.object({
 });
 
 export const RaciMatrix = z.object({
+  /** Tasks in the scope (all pages). */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  /** Open tasks in the scope whose roles break a rule. */
+  gapCount: z.number().int(),
+  /** True when every member is a column; otherwise the people with a role on the page and those asked for. */
+  allPeople: z.boolean(),
   people: z.array(z.object({ userId: z.string(), name: z.string(), title: z.string().nullable() })),
   tasks: z.array(
     z.object({
@@ -208,10 +233,12 @@ export const RaciMatrix = z.object({
       cells: z.array(z.object({ personId: z.string(), role: RaciRole })),
     }),
   ),
+  /** Gaps of the tasks on this page. */
   taskWarnings: z.array(
     z.object({ taskId: z.string(), issues: z.array(z.object({ code: z.string(), message: z.string() })) }),
   ),
-  peopleWarnings: z.array(
-    z.object({ userId: z.string(), taskIds: z.array(z.string()), message: z.string() }),
-  ),
+  /** How many people are Accountable for more open tasks of the scope than the limit. */
+  peopleWarningCount: z.number().int(),
+  /** The most loaded of them (at most 20), most loaded first. */
+  peopleWarnings: z.array(z.object({ userId: z.string(), count: z.number().int(), message: z.string() })),
 });

@@ -3,7 +3,7 @@ import { interpolate, LOCALES } from '../../core/i18n/index.ts';
 import { RACI_MESSAGES, raciMatrixWarnings, validateRaci, type RaciRole } from '../../core/raci/index.ts';
 import { formatCycle, wouldCreateCycle } from '../../core/schedule/cpm.ts';
 import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from '../../core/schedule/calendar.ts';
-import { pathToRoot, wbsCodeFromRanks, wbsCodes } from '../../core/tasks/wbs.ts';
+import { pathToRoot, wbsCodeFromRanks } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
 import type { Executor } from '../../db/types.ts';
@@ -337,6 +337,24 @@ async function wbsCodeOf(executor: Executor, workspaceId: string, taskId: string
   return wbsCodeFromRanks(ranks);
 }
 
+/** WBS codes of a few tasks (a page), as `wbsCodeOf` gives them, in two reads whatever their number and depth. */
+async function wbsCodesOf(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+  const ancestry = await queries.selectTasksAncestry(executor, workspaceId, taskIds);
+  const nodes = ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position }));
+  const paths = new Map(taskIds.map((id) => [id, pathToRoot(nodes, id)]));
+  const wanted = new Map<string, boolean>();
+  for (const path of paths.values()) path?.forEach((node, index) => wanted.set(node.id, index === 0));
+  const ranks = await queries.selectSiblingRanks(
+    executor,
+    workspaceId,
+    [...wanted].map(([id, top]) => ({ id, top })),
+  );
+  const codes = new Map<string, string>();
+  for (const [id, path] of paths)
+    codes.set(id, path ? wbsCodeFromRanks(path.map((node) => ranks.get(node.id) ?? 0)) : '');
+  return codes;
+}
+
 export type NewTask = TaskInput & {
   title: string;
   roles?: RoleAssignment[] | undefined;
@@ -664,28 +682,87 @@ export async function loadCalendar(executor: Executor, workspaceId: string): Pro
   );
 }
 
-/** People × tasks with each cell's roles, and the gaps the matrix should point at. */
-export async function getRaciMatrix(
-  context: WorkspaceContext,
-  {
-    filter,
-  }: { filter: { goalId?: string | undefined; parentId?: string | undefined; maxAccountable: number } },
-) {
+/** A workspace of at most this many members shows every member as a column; a larger one the people on the page. */
+export const RACI_ALL_PEOPLE_UP_TO = 40;
+
+export type RaciFilter = {
+  goalId?: string | undefined;
+  personId?: string | undefined;
+  search?: string | undefined;
+  onlyGaps?: boolean | undefined;
+  /** People to show as columns besides those on the page (to give them a role). */
+  people?: string[] | undefined;
+  maxAccountable: number;
+  offset: number;
+  limit: number;
+};
+
+type RaciSummary = Awaited<ReturnType<typeof queries.selectRaciSummary>>;
+/** Sums per scope and plan revision: the revision moves with every change to tasks and roles (0014). */
+const raciSummaries = new Map<string, RaciSummary>();
+const RACI_SUMMARIES_KEPT = 32;
+/** Overloaded people listed (most loaded first); the count says how many there are in all. */
+export const RACI_PEOPLE_WARNINGS_SHOWN = 20;
+
+async function raciSummary(services: Services, scope: queries.RaciScope, maxAccountable: number) {
+  const revision = await queries.selectPlanRevision(services.db, scope.workspaceId);
+  const key = JSON.stringify([
+    scope.workspaceId,
+    revision,
+    scope.goalId ?? null,
+    scope.personId ?? null,
+    scope.search?.trim().toLowerCase() ?? null,
+    Boolean(scope.onlyGaps),
+    maxAccountable,
+  ]);
+  const cached = raciSummaries.get(key);
+  if (cached) return cached;
+  const summary = await queries.selectRaciSummary(services.db, services.dialect, scope, maxAccountable);
+  raciSummaries.set(key, summary);
+  for (const old of raciSummaries.keys()) {
+    if (raciSummaries.size <= RACI_SUMMARIES_KEPT) break;
+    raciSummaries.delete(old);
+  }
+  return summary;
+}
+
+/**
+ * One page of the RACI matrix: the scope's tasks (goal, person, title search, only gaps) a page at a time in
+ * creation order with their roles and gaps, the people columns, and the sums over the whole scope (tasks, tasks
+ * with gaps, overloaded Accountables) from SQL aggregates, kept per plan revision.
+ */
+export async function getRaciMatrix(context: WorkspaceContext, { filter }: { filter: RaciFilter }) {
   const { services, actor, workspaceId, locale } = context;
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  let tasks = await queries.selectAllTasks(services.db, workspaceId, filter.goalId);
-  if (filter.parentId) {
-    const underParent = new Set([filter.parentId]);
-    for (const task of tasks) if (task.parent_id && underParent.has(task.parent_id)) underParent.add(task.id);
-    tasks = tasks.filter((task) => underParent.has(task.id) && task.id !== filter.parentId);
-  }
-  const roles = await queries.selectRoles(services.db, workspaceId);
-  const members = await selectMembers(services.db, workspaceId);
+  const scope: queries.RaciScope = {
+    workspaceId,
+    goalId: filter.goalId,
+    personId: filter.personId,
+    search: filter.search,
+    onlyGaps: filter.onlyGaps,
+  };
+  const [summary, members] = await Promise.all([
+    raciSummary(services, scope, filter.maxAccountable),
+    selectMembers(services.db, workspaceId),
+  ]);
+  // Past the last task (or an empty scope, often "only gaps") there is nothing to look for.
+  const rows =
+    filter.offset < summary.total
+      ? await queries.selectRaciPage(services.db, services.dialect, scope, filter)
+      : [];
+  const [roles, codes] = await Promise.all([
+    queries.selectRoles(
+      services.db,
+      workspaceId,
+      rows.map((row) => row.id),
+    ),
+    wbsCodesOf(
+      services.db,
+      workspaceId,
+      rows.map((row) => row.id),
+    ),
+  ]);
   const names = new Map(members.map((member) => [member.user_id, member.name]));
-  const codes = wbsCodes(
-    tasks.map((task) => ({ id: task.id, parentId: task.parent_id, position: task.position })),
-  );
-  // Grouped once: filtering every role per task was tasks × roles (10^10 at 100,000 tasks, minutes of CPU).
   const rolesByTask = new Map<string, Array<{ personId: string; role: RaciRole }>>();
   for (const role of roles) {
     const list = rolesByTask.get(role.task_id) ?? [];
@@ -694,7 +771,7 @@ export async function getRaciMatrix(
   }
   const assignmentsOf = (taskId: string) => rolesByTask.get(taskId) ?? [];
   const warnings = raciMatrixWarnings(
-    tasks.map((task) => ({ id: task.id, status: task.status, assignments: assignmentsOf(task.id) })),
+    rows.map((task) => ({ id: task.id, status: task.status, assignments: assignmentsOf(task.id) })),
     { maxAccountablePerPerson: filter.maxAccountable },
   );
   const message = (code: keyof (typeof RACI_MESSAGES)['en'], params: Record<string, string | number>) => {
@@ -704,17 +781,24 @@ export async function getRaciMatrix(
     };
     return interpolate(RACI_MESSAGES[locale][code], named);
   };
+  const shown = new Set([...roles.map((role) => role.user_id), ...(filter.people ?? [])]);
+  if (filter.personId) shown.add(filter.personId);
+  const people =
+    members.length <= RACI_ALL_PEOPLE_UP_TO ? members : members.filter((member) => shown.has(member.user_id));
   return {
-    people: members.map((member) => ({ userId: member.user_id, name: member.name, title: member.title })),
-    tasks: tasks
-      .map((task) => ({
-        id: task.id,
-        title: task.title,
-        wbs: codes.get(task.id) ?? '',
-        status: task.status as TaskStatus,
-        cells: assignmentsOf(task.id),
-      }))
-      .sort((a, b) => a.wbs.localeCompare(b.wbs, undefined, { numeric: true })),
+    total: summary.total,
+    offset: filter.offset,
+    limit: filter.limit,
+    gapCount: summary.gaps,
+    allPeople: members.length <= RACI_ALL_PEOPLE_UP_TO,
+    people: people.map((member) => ({ userId: member.user_id, name: member.name, title: member.title })),
+    tasks: rows.map((task) => ({
+      id: task.id,
+      title: task.title,
+      wbs: codes.get(task.id) ?? '',
+      status: task.status as TaskStatus,
+      cells: assignmentsOf(task.id),
+    })),
     taskWarnings: warnings.tasks.map((warning) => ({
       taskId: warning.taskId,
       issues: warning.issues.map((issue) => ({
@@ -722,10 +806,19 @@ export async function getRaciMatrix(
         message: message(issue.code, issue.params),
       })),
     })),
-    peopleWarnings: warnings.people.map((warning) => ({
-      userId: warning.personId,
-      taskIds: warning.taskIds,
-      message: message(warning.issue.code, warning.issue.params),
-    })),
+    // Most loaded first, ties by id, as `raciMatrixWarnings` orders them.
+    peopleWarningCount: summary.overloaded.length,
+    peopleWarnings: [...summary.overloaded]
+      .sort((a, b) => b.count - a.count || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+      .slice(0, RACI_PEOPLE_WARNINGS_SHOWN)
+      .map((person) => ({
+        userId: person.userId,
+        count: person.count,
+        message: message('raci_accountable_overload', {
+          personId: person.userId,
+          count: person.count,
+          max: filter.maxAccountable,
+        }),
+      })),
   };
 }
