@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { as, createTestTeam, signUpUser } from '../testing/app.ts';
+import { raciMatrixWarnings, type RaciRole } from '../../core/raci/index.ts';
 import { createTask, useTestTeam } from '../testing/factories.ts';
 
 const t = useTestTeam(['member', 'viewer']);
@@ -362,14 +363,128 @@ describe('tasks', () => {
         }),
       )
     ).json();
+    // A small workspace shows every member as a column.
+    expect(matrix.allPeople).toBe(true);
     expect(matrix.people.map((person: { userId: string }) => person.userId).sort()).toEqual(
       [t.owner.id, t.member.id, t.viewer.id].sort(),
     );
+    expect(matrix).toMatchObject({ total: 2, offset: 0, gapCount: 1, peopleWarningCount: 1 });
+    expect(matrix.tasks.map((task: { wbs: string }) => task.wbs)).toEqual(['1', '2']);
     expect(matrix.tasks.find((task: { id: string }) => task.id === covered).cells).toHaveLength(2);
     expect(matrix.taskWarnings).toEqual([
       { taskId: gap, issues: [{ code: 'raci_no_responsible', message: '没有执行人（R）来完成这项工作。' }] },
     ]);
-    expect(matrix.peopleWarnings[0]).toMatchObject({ userId: t.owner.id, taskIds: [covered, gap] });
+    expect(matrix.peopleWarnings).toEqual([
+      { userId: t.owner.id, count: 2, message: expect.stringContaining('2') },
+    ]);
+  });
+
+  it('pages the RACI matrix and scopes it by person, title and gaps, with sums equal to the core rules', async () => {
+    const parent = await taskId({ title: 'raci 总任务' });
+    const ids: string[] = [parent];
+    for (let index = 0; index < 11; index += 1)
+      ids.push(await taskId({ title: `raci 子任务 ${index}`, parentId: parent }));
+    // Random roles straight into the table (the API refuses most gaps), from a fixed seed.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const people = [t.owner.id, t.member.id, t.viewer.id];
+    const assignments = new Map<string, Array<{ personId: string; role: RaciRole }>>();
+    await t.database.db.deleteFrom('task_roles').where('task_id', 'in', ids).execute();
+    for (const id of ids) {
+      const list: Array<{ personId: string; role: RaciRole }> = [];
+      for (const personId of people)
+        for (const role of ['R', 'A', 'C', 'I'] as const) if (random() < 0.3) list.push({ personId, role });
+      assignments.set(id, list);
+      if (list.length > 0)
+        await t.database.db
+          .insertInto('task_roles')
+          .values(
+            list.map((item) => ({
+              workspace_id: t.workspaceId,
+              task_id: id,
+              user_id: item.personId,
+              role: item.role,
+            })),
+          )
+          .execute();
+    }
+    await t.database.db
+      .updateTable('tasks')
+      .set({ status: 'done' })
+      .where('id', '=', ids[3] ?? '')
+      .execute();
+    const read = async (query: string) =>
+      (await t.app.inject(as(t.member, { method: 'GET', url: t.url(`/raci?${query}`) }))).json();
+    const expected = raciMatrixWarnings(
+      ids.map((id, index) => ({
+        id,
+        status: index === 3 ? 'done' : 'todo',
+        assignments: assignments.get(id) ?? [],
+      })),
+      { maxAccountablePerPerson: 1 },
+    );
+    const first = await read('limit=5&maxAccountable=1');
+    expect(first).toMatchObject({ total: 12, limit: 5, gapCount: expected.tasks.length });
+    expect(
+      first.peopleWarnings.map((item: { userId: string; count: number }) => [item.userId, item.count]),
+    ).toEqual(expected.people.map((item) => [item.personId, item.taskIds.length]));
+    const pages = [first, await read('limit=5&offset=5&maxAccountable=1'), await read('limit=5&offset=10')];
+    const seen = pages.flatMap((page) => page.tasks.map((task: { id: string }) => task.id));
+    expect(seen).toEqual(ids);
+    expect(pages[2].tasks.map((task: { wbs: string }) => task.wbs)).toEqual(['1.10', '1.11']);
+    const gaps = await read('gaps=true&limit=200');
+    expect(gaps.tasks.map((task: { id: string }) => task.id)).toEqual(
+      expected.tasks.map((item) => item.taskId),
+    );
+    expect(gaps.taskWarnings.map((item: { taskId: string }) => item.taskId)).toEqual(
+      expected.tasks.map((item) => item.taskId),
+    );
+    const viewerTasks = ids.filter((id) =>
+      (assignments.get(id) ?? []).some((item) => item.personId === t.viewer.id),
+    );
+    const byPerson = await read(`personId=${t.viewer.id}&limit=200`);
+    expect(byPerson.tasks.map((task: { id: string }) => task.id)).toEqual(viewerTasks);
+    expect(byPerson.total).toBe(viewerTasks.length);
+    const searched = await read(`q=${encodeURIComponent('子任务 1')}&limit=200`);
+    expect(searched.tasks.map((task: { title: string }) => task.title)).toEqual([
+      'raci 子任务 1',
+      'raci 子任务 10',
+    ]);
+    // A role change moves the plan revision: the sums are read again.
+    await t.database.db
+      .deleteFrom('task_roles')
+      .where('task_id', '=', ids[0] ?? '')
+      .execute();
+    const after = await read('limit=5&maxAccountable=1');
+    const open = (id: string) => id !== ids[3];
+    expect(after.gapCount).toBe(
+      expected.tasks.filter((item) => item.taskId !== ids[0]).length + (open(ids[0] ?? '') ? 1 : 0),
+    );
+  });
+
+  it('refuses bad RACI queries and other workspaces', async () => {
+    for (const query of [
+      'limit=0',
+      'limit=500',
+      'offset=-1',
+      `people=${Array(21).fill(t.owner.id).join(',')}`,
+      'gaps=yes',
+      'maxAccountable=0',
+    ]) {
+      const response = await t.app.inject(
+        as(t.owner, { method: 'GET', url: t.url(`/raci?${query}`), headers: { 'accept-language': 'zh-CN' } }),
+      );
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const other = await createTestTeam(t.app, []);
+    expect(
+      (await t.app.inject(as(t.owner, { method: 'GET', url: `/api/v1/w/${other.workspaceId}/raci` })))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('keeps viewers to reading and other workspaces out', async () => {

@@ -7446,13 +7446,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** RACI matrix: people × tasks, with gaps and overloaded Accountables */
+        /** RACI matrix, a page of tasks at a time: their roles and gaps, the people columns, and sums over the scope */
         get: {
             parameters: {
                 query?: {
                     goalId?: string;
-                    parentId?: string;
+                    /** @description Only tasks on which this person holds a role */
+                    personId?: string;
+                    /** @description The title contains it */
+                    q?: string;
+                    /** @description Only open tasks whose roles break a rule */
+                    gaps?: "true" | "false";
+                    /** @description Comma-separated people to show as columns besides those on the page */
+                    people?: string;
                     maxAccountable?: number;
+                    offset?: number;
+                    limit?: number;
                 };
                 header?: never;
                 path: {
@@ -7469,6 +7478,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            total: number;
+                            offset: number;
+                            limit: number;
+                            gapCount: number;
+                            allPeople: boolean;
                             people: {
                                 userId: string;
                                 name: string;
@@ -7493,9 +7507,10 @@ export interface paths {
                                     message: string;
                                 }[];
                             }[];
+                            peopleWarningCount: number;
                             peopleWarnings: {
                                 userId: string;
-                                taskIds: string[];
+                                count: number;
                                 message: string;
                             }[];
                         };

@@ -211,7 +211,19 @@ export function useScheduleSize(workspaceId: string) {
   });
 }
 
-export function useRaci(workspaceId: string, filter: { goalId?: string | null; maxAccountable?: number }) {
+export type RaciFilter = {
+  goalId?: string | null;
+  personId?: string | null;
+  search?: string;
+  onlyGaps?: boolean;
+  people?: readonly string[];
+  maxAccountable?: number;
+  offset?: number;
+  limit?: number;
+};
+
+/** One page of the RACI matrix (the server pages and sums it; see getRaciMatrix). */
+export function useRaci(workspaceId: string, filter: RaciFilter) {
   return useQuery({
     queryKey: [...tasksKey(workspaceId), 'raci', filter, currentLocale()],
     queryFn: () =>
@@ -221,7 +233,13 @@ export function useRaci(workspaceId: string, filter: { goalId?: string | null; m
             path: { workspaceId },
             query: {
               ...(filter.goalId ? { goalId: filter.goalId } : {}),
+              ...(filter.personId ? { personId: filter.personId } : {}),
+              ...(filter.search?.trim() ? { q: filter.search.trim() } : {}),
+              ...(filter.onlyGaps ? { gaps: 'true' as const } : {}),
+              ...(filter.people?.length ? { people: filter.people.join(',') } : {}),
               ...(filter.maxAccountable ? { maxAccountable: filter.maxAccountable } : {}),
+              ...(filter.offset ? { offset: filter.offset } : {}),
+              ...(filter.limit ? { limit: filter.limit } : {}),
             },
           },
         }),

@@ -6,6 +6,7 @@ import {
   Col,
   Empty,
   Flex,
+  Input,
   InputNumber,
   List,
   Row,
@@ -21,11 +22,12 @@ import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
+import { useMembers } from '../../features/members/hooks.ts';
 import { useRaci, useSetRoles, type RaciMatrix, type RaciRole } from '../../features/tasks/hooks.ts';
 import { ROLE_COLORS } from '../../features/tasks/RaciEditor.tsx';
 import { PersonAvatar, TaskStatusTag } from '../../features/tasks/TaskBadges.tsx';
 import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
-import { cellOf, compareWbs, wbsDepth, withCell, type RaciCell } from '../../features/tasks/taskUtils.ts';
+import { cellOf, withCell, type RaciCell } from '../../features/tasks/taskUtils.ts';
 import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
@@ -33,6 +35,8 @@ type MatrixTask = RaciMatrix['tasks'][number];
 const CELLS: RaciCell[] = ['R', 'A', 'AR', 'C', 'I'];
 const NONE = '-';
 const DEFAULT_MAX_ACCOUNTABLE = 8;
+/** Tasks per page: the server pages the matrix (100,000 tasks would be 28 MB in one answer). */
+const PAGE_SIZE = 50;
 
 /** Width of a person's column: nine people and the task columns fit beside the menu at 1440 px. */
 const PERSON_WIDTH = 88;
@@ -42,9 +46,31 @@ export function RaciPage() {
   const { message } = App.useApp();
   const { workspace, can } = useWorkspaceScope();
   const [goalId, setGoalId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const [maxAccountable, setMaxAccountable] = useState(DEFAULT_MAX_ACCOUNTABLE);
   const [onlyGaps, setOnlyGaps] = useState(false);
-  const raci = useRaci(workspace.id, { goalId, maxAccountable });
+  const [page, setPage] = useState(1);
+  // People added as columns by hand, to give them a role (a large workspace shows only those on the page).
+  const [extraPeople, setExtraPeople] = useState<string[]>([]);
+  const raci = useRaci(workspace.id, {
+    goalId,
+    personId,
+    search,
+    onlyGaps,
+    maxAccountable,
+    people: extraPeople,
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const members = useMembers(workspace.id);
+  // Every filter change starts again at the first page.
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
   const setRoles = useSetRoles(workspace.id);
   const [openTaskId, openTask] = useOpenTask();
   const mayWrite = can('tasks.write');
@@ -54,13 +80,7 @@ export function RaciPage() {
     () => new Map((data?.taskWarnings ?? []).map((warning) => [warning.taskId, warning.issues])),
     [data],
   );
-  const tasks = useMemo(
-    () =>
-      [...(data?.tasks ?? [])]
-        .filter((task) => !onlyGaps || issuesOf.has(task.id))
-        .sort((a, b) => compareWbs(a.wbs, b.wbs)),
-    [data, onlyGaps, issuesOf],
-  );
+  const tasks = data?.tasks ?? [];
   const titleOf = useMemo(() => new Map((data?.tasks ?? []).map((task) => [task.id, task])), [data]);
   const savingCell = setRoles.isPending && setRoles.variables ? setRoles.variables.taskId : null;
 
@@ -96,7 +116,7 @@ export function RaciPage() {
       render: (_, task) => {
         const issues = issuesOf.get(task.id);
         return (
-          <Flex gap={6} align="center" style={{ paddingInlineStart: wbsDepth(task.wbs) * 14, minWidth: 0 }}>
+          <Flex gap={6} align="center" style={{ minWidth: 0 }}>
             {issues ? (
               <WarningFilled
                 style={{ color: '#faad14' }}
@@ -168,28 +188,51 @@ export function RaciPage() {
   ];
 
   const peopleWarnings = data?.peopleWarnings ?? [];
-  const taskWarnings = [...(data?.taskWarnings ?? [])].sort((a, b) =>
-    compareWbs(titleOf.get(a.taskId)?.wbs ?? '', titleOf.get(b.taskId)?.wbs ?? ''),
-  );
-  const warningCount = taskWarnings.length + peopleWarnings.length;
+  const morePeople = (data?.peopleWarningCount ?? 0) - peopleWarnings.length;
+  const taskWarnings = data?.taskWarnings ?? [];
+  const gapCount = data?.gapCount ?? 0;
+  const warningCount = gapCount + (data?.peopleWarningCount ?? 0);
+  const shownPeople = new Set((data?.people ?? []).map((person) => person.userId));
+  const memberOptions = (members.data ?? []).map((member) => ({ value: member.userId, label: member.name }));
 
   return (
     <>
       <PageHeader title={t('raci.title')} description={t('raci.description')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
+          <Input.Search
+            allowClear
+            placeholder={t('raci.searchTitle')}
+            aria-label={t('raci.searchTitle')}
+            onSearch={refilter(setSearch)}
+            style={{ width: 220, maxWidth: '100%' }}
+            data-testid="raci-search"
+          />
           <GoalSearchSelect
             workspaceId={workspace.id}
             allowClear
             value={goalId}
-            onChange={(value) => setGoalId(typeof value === 'string' ? value : null)}
+            onChange={(value) => refilter(setGoalId)(typeof value === 'string' ? value : null)}
             placeholder={t('tasks.anyGoal')}
             style={{ width: 240, maxWidth: '100%' }}
             aria-label={t('tasks.filterGoal')}
           />
+          <Select<string>
+            showSearch
+            allowClear
+            optionFilterProp="label"
+            value={personId}
+            onChange={(value) => refilter(setPersonId)(value ?? null)}
+            placeholder={t('raci.anyPerson')}
+            aria-label={t('raci.filterPerson')}
+            title={t('raci.filterPerson')}
+            options={memberOptions}
+            style={{ width: 180, maxWidth: '100%' }}
+            data-testid="raci-person"
+          />
           <Select
             value={onlyGaps ? 'gaps' : 'all'}
-            onChange={(value) => setOnlyGaps(value === 'gaps')}
+            onChange={(value) => refilter(setOnlyGaps)(value === 'gaps')}
             style={{ width: 170 }}
             options={[
               { value: 'all', label: t('raci.allTasks') },
@@ -203,7 +246,7 @@ export function RaciPage() {
               max={1000}
               precision={0}
               value={maxAccountable}
-              onChange={(value) => setMaxAccountable(value ?? DEFAULT_MAX_ACCOUNTABLE)}
+              onChange={(value) => refilter(setMaxAccountable)(value ?? DEFAULT_MAX_ACCOUNTABLE)}
               style={{ width: 80 }}
             />
           </Flex>
@@ -243,13 +286,41 @@ export function RaciPage() {
                 bordered
                 columns={columns}
                 dataSource={tasks}
-                loading={raci.isPending}
-                pagination={false}
-                virtual={tasks.length > 150}
-                scroll={{
-                  x: 350 + (data?.people.length ?? 0) * PERSON_WIDTH,
-                  ...(tasks.length > 150 ? { y: 640 } : {}),
+                loading={raci.isPending || (raci.isFetching && raci.isPlaceholderData)}
+                pagination={{
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: data?.total ?? 0,
+                  onChange: setPage,
+                  showSizeChanger: false,
+                  size: 'small',
+                  showTotal: (count) => t('raci.pageTotal', { count }),
+                  style: { paddingInline: 12 },
                 }}
+                scroll={{ x: 350 + (data?.people.length ?? 0) * PERSON_WIDTH }}
+                title={
+                  data && !data.allPeople
+                    ? () => (
+                        <Flex gap={8} wrap align="center" justify="space-between">
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('raci.somePeople')}
+                          </Typography.Text>
+                          <Select<string>
+                            showSearch
+                            size="small"
+                            value={null}
+                            optionFilterProp="label"
+                            placeholder={t('raci.addPerson')}
+                            aria-label={t('raci.addPerson')}
+                            options={memberOptions.filter((option) => !shownPeople.has(option.value))}
+                            onChange={(value) => setExtraPeople((list) => [...list, value].slice(-20))}
+                            style={{ width: 200, maxWidth: '100%' }}
+                            data-testid="raci-add-person"
+                          />
+                        </Flex>
+                      )
+                    : undefined
+                }
                 data-testid="raci-matrix"
                 locale={{
                   emptyText: <Empty description={onlyGaps ? t('raci.noGaps') : t('raci.empty')} />,
@@ -291,16 +362,27 @@ export function RaciPage() {
                           <Typography.Text>{warning.message}</Typography.Text>
                         </List.Item>
                       )}
+                      footer={
+                        morePeople > 0 ? (
+                          <Typography.Text type="secondary" style={{ paddingInline: 16 }}>
+                            {t('raci.morePeople', { count: morePeople })}
+                          </Typography.Text>
+                        ) : undefined
+                      }
                     />
                   ) : null}
-                  {taskWarnings.length > 0 ? (
+                  {gapCount > 0 ? (
                     <List
                       size="small"
                       header={
-                        <Typography.Text strong style={{ paddingInline: 16 }}>
-                          {t('raci.gaps')}
-                        </Typography.Text>
+                        <Flex vertical style={{ paddingInline: 16 }}>
+                          <Typography.Text strong>{t('raci.gaps')}</Typography.Text>
+                          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                            {t('raci.gapsInScope', { count: gapCount })}
+                          </Typography.Text>
+                        </Flex>
                       }
+                      locale={{ emptyText: t('raci.noGapsOnPage') }}
                       dataSource={taskWarnings}
                       renderItem={(warning) => {
                         const task = titleOf.get(warning.taskId);
