@@ -5,8 +5,10 @@ import type { Role } from '../../../core/permissions/index.ts';
 export const membersKey = (workspaceId: string) => ['members', workspaceId] as const;
 export const invitationsKey = (workspaceId: string) => ['invitations', workspaceId] as const;
 
-export function useMembers(workspaceId: string) {
+/** The workspace's members; `enabled: false` waits (a page that needs them only once a picker opens). */
+export function useMembers(workspaceId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: membersKey(workspaceId),
     queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}/members', { params: { path: { workspaceId } } })),
     select: (data) => data.items,

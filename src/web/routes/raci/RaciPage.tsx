@@ -63,7 +63,10 @@ export function RaciPage() {
     offset: (page - 1) * PAGE_SIZE,
     limit: PAGE_SIZE,
   });
-  const members = useMembers(workspace.id);
+  // The member list (500 people: 100 KB) is read once a person picker is first opened.
+  const [wantMembers, setWantMembers] = useState(false);
+  const members = useMembers(workspace.id, { enabled: wantMembers });
+  const loadMembers = () => setWantMembers(true);
   // Every filter change starts again at the first page.
   const refilter =
     <T,>(set: (value: T) => void) =>
@@ -227,6 +230,9 @@ export function RaciPage() {
             aria-label={t('raci.filterPerson')}
             title={t('raci.filterPerson')}
             options={memberOptions}
+            onFocus={loadMembers}
+            onMouseEnter={loadMembers}
+            loading={members.isFetching}
             style={{ width: 180, maxWidth: '100%' }}
             data-testid="raci-person"
           />
@@ -314,6 +320,9 @@ export function RaciPage() {
                             aria-label={t('raci.addPerson')}
                             options={memberOptions.filter((option) => !shownPeople.has(option.value))}
                             onChange={(value) => setExtraPeople((list) => [...list, value].slice(-20))}
+                            onFocus={loadMembers}
+                            onMouseEnter={loadMembers}
+                            loading={members.isFetching}
                             style={{ width: 200, maxWidth: '100%' }}
                             data-testid="raci-add-person"
                           />
