@@ -337,24 +337,6 @@ async function wbsCodeOf(executor: Executor, workspaceId: string, taskId: string
   return wbsCodeFromRanks(ranks);
 }
 
-/** WBS codes of a few tasks (a page), as `wbsCodeOf` gives them, in two reads whatever their number and depth. */
-async function wbsCodesOf(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
-  const ancestry = await queries.selectTasksAncestry(executor, workspaceId, taskIds);
-  const nodes = ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position }));
-  const paths = new Map(taskIds.map((id) => [id, pathToRoot(nodes, id)]));
-  const wanted = new Map<string, boolean>();
-  for (const path of paths.values()) path?.forEach((node, index) => wanted.set(node.id, index === 0));
-  const ranks = await queries.selectSiblingRanks(
-    executor,
-    workspaceId,
-    [...wanted].map(([id, top]) => ({ id, top })),
-  );
-  const codes = new Map<string, string>();
-  for (const [id, path] of paths)
-    codes.set(id, path ? wbsCodeFromRanks(path.map((node) => ranks.get(node.id) ?? 0)) : '');
-  return codes;
-}
-
 export type NewTask = TaskInput & {
   title: string;
   roles?: RoleAssignment[] | undefined;
