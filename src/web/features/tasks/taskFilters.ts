@@ -109,31 +109,3 @@ export function sameTaskFilters(a: TaskFilters, b: TaskFilters): boolean {
     }).toString();
   return key(a) === key(b);
 }
-
-/** The part of a task the filters read. */
-export type FilterableTask = {
-  status: TaskStatus;
-  goalId: string | null;
-  title: string;
-  labels: readonly string[];
-  dueDate: string | null;
-  roles: readonly { userId: string; role: string }[];
-};
-
-/** Whether a task passes the filters, as the server's list query reads them (assignee = R or A). */
-export function matchesTaskFilters(task: FilterableTask, filters: TaskFilters, myId: string | null): boolean {
-  if (filters.statuses.length > 0 && !filters.statuses.includes(task.status)) return false;
-  if (filters.goalId !== null && task.goalId !== filters.goalId) return false;
-  if (filters.label !== null && !task.labels.includes(filters.label)) return false;
-  const search = filters.search.trim().toLowerCase();
-  if (search !== '' && !task.title.toLowerCase().includes(search)) return false;
-  if (filters.dueAfter !== null && (task.dueDate === null || task.dueDate < filters.dueAfter)) return false;
-  if (filters.dueBefore !== null && (task.dueDate === null || task.dueDate > filters.dueBefore)) return false;
-  const assigneeId = filters.isMine ? myId : filters.assigneeId;
-  if (
-    assigneeId !== null &&
-    !task.roles.some((role) => role.userId === assigneeId && (role.role === 'R' || role.role === 'A'))
-  )
-    return false;
-  return true;
-}

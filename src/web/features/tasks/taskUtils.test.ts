@@ -6,7 +6,6 @@ import {
   isOverdue,
   raciGaps,
   wbsDepth,
-  wbsTree,
   withCell,
   withCellMovingAccountable,
 } from './taskUtils.ts';
@@ -16,26 +15,6 @@ describe('task helpers', () => {
     expect(['2', '1.10', '1', '1.2', '1.2.1'].sort(compareWbs)).toEqual(['1', '1.2', '1.2.1', '1.10', '2']);
     expect(wbsDepth('1')).toBe(0);
     expect(wbsDepth('1.2.3')).toBe(2);
-  });
-
-  it('builds the WBS tree in numeric order and keeps the ancestors of a filtered match', () => {
-    const task = (id: string, wbs: string, parentId: string | null = null) => ({ id, wbs, parentId });
-    const tasks = [
-      task('b', '2'),
-      task('a3', '1.3', 'a'),
-      task('a10', '1.10', 'a'),
-      task('a', '1'),
-      task('a2', '1.2', 'a'),
-      task('a21', '1.2.1', 'a2'),
-    ];
-    const shape = (rows: ReturnType<typeof wbsTree<(typeof tasks)[number]>>): unknown =>
-      rows.map((row) => (row.children ? [row.wbs, shape(row.children)] : row.wbs));
-    expect(shape(wbsTree(tasks))).toEqual([
-      ['1', ['1.2', '1.3', '1.10'].map((code) => (code === '1.2' ? ['1.2', ['1.2.1']] : code))],
-      '2',
-    ]);
-    expect(shape(wbsTree(tasks, (row) => row.id === 'a21'))).toEqual([['1', [['1.2', ['1.2.1']]]]]);
-    expect(wbsTree(tasks, () => false)).toEqual([]);
   });
 
   it('calls an open task overdue only after its due day', () => {

@@ -78,31 +78,3 @@ export function raciGaps(roles: readonly { role: RaciRole }[]): {
 }
 
 // Day arithmetic has one home, core/days; re-exported for the callers that import it from here.
-
-export type WbsTreeRow<T> = T & { children?: WbsTreeRow<T>[] };
-
-/**
- * Tasks as their WBS tree, siblings in WBS order (segments compared as numbers: 1.2 before 1.10). With a
- * filter, a task that fails it stays when one of its descendants passes, so every match keeps its place.
- */
-export function wbsTree<T extends { id: string; parentId: string | null; wbs: string }>(
-  tasks: readonly T[],
-  matches: (task: T) => boolean = () => true,
-): WbsTreeRow<T>[] {
-  const sorted = [...tasks].sort((a, b) => compareWbs(a.wbs, b.wbs));
-  const ids = new Set(sorted.map((task) => task.id));
-  const children = new Map<string | null, T[]>();
-  for (const task of sorted) {
-    const parent = task.parentId !== null && ids.has(task.parentId) ? task.parentId : null;
-    const list = children.get(parent);
-    if (list) list.push(task);
-    else children.set(parent, [task]);
-  }
-  const build = (parent: string | null): WbsTreeRow<T>[] =>
-    (children.get(parent) ?? []).flatMap((task) => {
-      const below = build(task.id);
-      if (!matches(task) && below.length === 0) return [];
-      return [below.length > 0 ? { ...task, children: below } : { ...task }];
-    });
-  return build(null);
-}
