@@ -133,6 +133,31 @@ export function spreadEstimate(
 }
 
 /** Planned hours against capacity per person and ISO week, with the tasks that make up each week. */
+/** The first and last day a workload over `range` covers: Monday of `from`'s week to the last week's Sunday. */
+export function workloadWindow(range: { from: string; weeks: number }): { first: string; last: string } {
+  const first = mondayOfNumber(dayNumber(range.from));
+  return {
+    first: dayFromNumber(first),
+    last: dayFromNumber(first + Math.max(0, Math.floor(range.weeks)) * 7 - 1),
+  };
+}
+
+/**
+ * Whether a task can add load inside a window, as workloadByWeek decides: open, estimated, with a due day, its
+ * span (start, or the due day, to the due day) meeting the window. The server reads only such tasks (the same
+ * test in SQL): at 100,000 tasks, eight weeks see a few thousand.
+ */
+export function mayLoadWindow(
+  task: { status: string; estimateHours: number | null; start: string | null; due: string | null },
+  window: { first: string; last: string },
+): boolean {
+  if (!isOpenTaskStatus(task.status) || !((task.estimateHours ?? 0) > 0) || !task.due) return false;
+  return (
+    task.due >= window.first &&
+    (task.due <= window.last || (task.start !== null && task.start <= window.last))
+  );
+}
+
 export function workloadByWeek(
   people: readonly WorkloadPerson[],
   tasks: readonly WorkloadTask[],

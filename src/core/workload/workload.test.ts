@@ -4,9 +4,11 @@ import { addDays } from '../days/index.ts';
 import type { WorkCalendar } from '../schedule/calendar.ts';
 import {
   WORKLOAD_MESSAGES,
+  mayLoadWindow,
   spreadEstimate,
   suggestAssignees,
   workloadByWeek,
+  workloadWindow,
   type SuggestPerson,
   type WorkloadPerson,
   type WorkloadTask,
@@ -198,6 +200,50 @@ describe('workloadByWeek', () => {
     }
     expect(total).toBe(expected);
     expect(contributions).toBe(open.reduce((sum, item) => sum + item.assigneeIds.length, 0));
+  });
+});
+
+describe('mayLoadWindow', () => {
+  it('keeps exactly the tasks that change the workload: the rest can be left unread', () => {
+    // A small random generator with a seed, so a failure can be replayed.
+    let seed = 20261207;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const people: WorkloadPerson[] = ['p0', 'p1', 'p2'].map((id, index) => ({
+      id,
+      weeklyCapacityHours: 40,
+      unavailableDays: index === 1 ? ['2025-03-12', '2025-03-13'] : [],
+    }));
+    const day = () => addDays('2025-02-10', Math.floor(random() * 70));
+    for (let round = 0; round < 20; round += 1) {
+      const all: WorkloadTask[] = Array.from({ length: 300 }, (_, index) =>
+        task(
+          `t${index}`,
+          random() < 0.1 ? [] : random() < 0.3 ? ['p0', 'p1'] : [pick(['p0', 'p1', 'p2', 'gone'])],
+          pick([null, 0, 4, 12.5, 40]),
+          random() < 0.3 ? null : day(),
+          random() < 0.1 ? null : day(),
+          pick(['todo', 'in_progress', 'blocked', 'done', 'cancelled']),
+        ),
+      );
+      const range = { from: addDays('2025-02-24', Math.floor(random() * 20)), weeks: 1 + (round % 6) };
+      const window = workloadWindow(range);
+      const kept = all.filter((item) => mayLoadWindow(item, window));
+      expect(kept.length).toBeLessThan(all.length);
+      expect(workloadByWeek(people, kept, range, calendar)).toEqual(
+        workloadByWeek(people, all, range, calendar),
+      );
+    }
+  });
+
+  it('covers whole weeks from the Monday of the first day', () => {
+    expect(workloadWindow({ from: '2025-03-05', weeks: 2 })).toEqual({
+      first: '2025-03-03',
+      last: '2025-03-16',
+    });
   });
 });
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../core/days/index.ts';
+import { DEFAULT_CALENDAR } from '../../core/schedule/calendar.ts';
+import { workloadByWeek } from '../../core/workload/index.ts';
+import { selectAllTasks, selectRoles } from '../tasks/queries.ts';
 import { as } from '../testing/app.ts';
 import { createTask, useTestTeam } from '../testing/factories.ts';
 
@@ -92,6 +96,70 @@ describe('people, workload and suggestions', () => {
     expect(row.weeks[1]).toMatchObject({ plannedHours: 0, isOverAllocated: false });
     const managerRow = heatmap.people.find((person: { userId: string }) => person.userId === t.manager.id);
     expect(managerRow.weeks[0]).toMatchObject({ plannedHours: 5, isOverAllocated: false });
+  });
+
+  it('reads only the tasks that load the window, and gives what the whole plan gives', async () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const people = [t.owner, t.manager, t.member];
+    const day = () => addDays('2026-11-02', Math.floor(random() * 70));
+    for (let index = 0; index < 60; index += 1) {
+      const due = random() < 0.15 ? null : day();
+      const start = random() < 0.3 ? null : day();
+      const responsible = random() < 0.3 ? [pick(people), pick(people)] : [pick(people)];
+      await task({
+        title: `负载 ${index} · load`,
+        estimateHours: pick([null, 4, 10, 24]),
+        status: pick(['todo', 'in_progress', 'blocked', 'done', 'cancelled']),
+        ...(due ? { dueDate: due } : {}),
+        ...(start && due && start <= due ? { startDate: start } : {}),
+        roles: [
+          ...[...new Set(responsible)].map((person) => ({ userId: person.id, role: 'R' })),
+          { userId: t.owner.id, role: 'A' },
+        ],
+      });
+    }
+    // The old reading: every task and role of the workspace through the same core computation.
+    const tasks = await selectAllTasks(t.database.db, t.workspaceId);
+    const roles = await selectRoles(t.database.db, t.workspaceId);
+    for (const [from, weeks] of [
+      ['2026-11-30', 2],
+      ['2026-12-09', 3],
+      ['2026-10-05', 8],
+    ] as const) {
+      const served = (
+        await t.app.inject(
+          as(t.owner, { method: 'GET', url: t.url(`/workload?from=${from}&weeks=${weeks}`) }),
+        )
+      ).json() as { people: Array<{ userId: string; weeks: Array<{ plannedHours: number }> }> };
+      const whole = workloadByWeek(
+        people.map((person) => ({ id: person.id, weeklyCapacityHours: 40, unavailableDays: [] })),
+        tasks.map((row) => ({
+          id: row.id,
+          assigneeIds: roles
+            .filter((role) => role.task_id === row.id && role.role === 'R')
+            .map((role) => role.user_id),
+          estimateHours: row.estimate_hours,
+          start: row.start_date,
+          due: row.due_date,
+          status: row.status,
+        })),
+        { from, weeks },
+        DEFAULT_CALENDAR,
+      );
+      const hours = (list: ReadonlyArray<{ weeks: ReadonlyArray<{ plannedHours: number }> }>) =>
+        list.map((person) => person.weeks.map((week) => week.plannedHours));
+      const byPerson = (userId: string) => served.people.find((person) => person.userId === userId);
+      expect(
+        hours(people.map((person) => byPerson(person.id) ?? { weeks: [] })),
+        `${from} + ${weeks} weeks`,
+      ).toEqual(hours(whole.people));
+      expect(whole.people.flatMap((person) => person.weeks).some((week) => week.plannedHours > 0)).toBe(true);
+    }
   });
 
   it('suggests who should take a task, with reasons in the caller’s language', async () => {

@@ -2,11 +2,16 @@ import { AppError } from '../../core/errors/index.ts';
 import { interpolate } from '../../core/i18n/index.ts';
 import { addDays } from '../../core/days/index.ts';
 import { lockWorkspace } from '../../db/locks.ts';
-import { suggestAssignees, WORKLOAD_MESSAGES, workloadByWeek } from '../../core/workload/index.ts';
+import {
+  suggestAssignees,
+  WORKLOAD_MESSAGES,
+  workloadByWeek,
+  workloadWindow,
+} from '../../core/workload/index.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { loadCalendar } from '../tasks/service.ts';
-import { selectAllTasks, selectRoles, selectTask } from '../tasks/queries.ts';
+import { selectRolesAmong, selectTask, selectTasksLoadingWindow } from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -133,10 +138,15 @@ export async function setCalendar(
 }
 
 async function computeWorkload(services: Services, workspaceId: string, from: string, weeks: number) {
-  const [people, tasks, roles, calendar] = await Promise.all([
+  // Only the tasks that can load the window, and their roles: the rest add nothing (see mayLoadWindow).
+  const tasks = await selectTasksLoadingWindow(services.db, workspaceId, workloadWindow({ from, weeks }));
+  const [people, roles, calendar] = await Promise.all([
     loadPeople(services, workspaceId),
-    selectAllTasks(services.db, workspaceId),
-    selectRoles(services.db, workspaceId),
+    selectRolesAmong(
+      services.db,
+      workspaceId,
+      tasks.map((task) => task.id),
+    ),
     loadCalendar(services.db, workspaceId),
   ]);
   const responsible = new Map<string, string[]>();

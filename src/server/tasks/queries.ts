@@ -62,6 +62,35 @@ export function selectAllTasks(executor: Executor, workspaceId: string, goalId?:
     .execute();
 }
 
+/**
+ * The tasks that can add load inside a window: `mayLoadWindow` (core/workload) in SQL, so that eight weeks of
+ * workload read the few thousand tasks they see rather than the whole plan. Same order as `selectAllTasks`.
+ */
+export function selectTasksLoadingWindow(
+  executor: Executor,
+  workspaceId: string,
+  window: { first: string; last: string },
+) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'title', 'status', 'estimate_hours', 'start_date', 'due_date'])
+    .where('workspace_id', '=', workspaceId)
+    .where('status', 'not in', CLOSED_TASK_STATUSES)
+    .where('estimate_hours', '>', 0)
+    .where('due_date', '>=', window.first)
+    .where((eb) =>
+      eb.or([
+        eb('due_date', '<=', window.last),
+        eb.and([eb('start_date', 'is not', null), eb('start_date', '<=', window.last)]),
+      ]),
+    )
+    .orderBy((eb) => eb.case().when('parent_id', 'is', null).then(0).else(1).end())
+    .orderBy('parent_id')
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 /** The columns the schedule shows, in the same order as `selectAllTasks`. */
 export function selectScheduleTasks(executor: Executor, workspaceId: string, goalId?: string | null) {
   let query = executor
