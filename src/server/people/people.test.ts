@@ -91,8 +91,23 @@ describe('people, workload and suggestions', () => {
       plannedHours: 60,
       capacityHours: 40,
       isOverAllocated: true,
-      tasks: [{ taskId: big, title: '大促活动策划', hours: 60 }],
+      taskCount: 1,
     });
+    const cell = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url(`/workload/cell?userId=${t.member.id}&week=2026-11-30`) }),
+    );
+    expect(cell.json()).toEqual({ tasks: [{ taskId: big, title: '大促活动策划', hours: 60 }] });
+    const foreign = await t.app.inject(
+      as(t.member, {
+        method: 'GET',
+        url: `/api/v1/w/00000000-0000-7000-8000-000000000000/workload/cell?userId=${t.member.id}&week=2026-11-30`,
+      }),
+    );
+    expect(foreign.statusCode).toBe(404);
+    const bad = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url('/workload/cell?userId=&week=someday') }),
+    );
+    expect(bad.statusCode).toBe(400);
     expect(row.weeks[1]).toMatchObject({ plannedHours: 0, isOverAllocated: false });
     const managerRow = heatmap.people.find((person: { userId: string }) => person.userId === t.manager.id);
     expect(managerRow.weeks[0]).toMatchObject({ plannedHours: 5, isOverAllocated: false });
@@ -135,7 +150,12 @@ describe('people, workload and suggestions', () => {
         await t.app.inject(
           as(t.owner, { method: 'GET', url: t.url(`/workload?from=${from}&weeks=${weeks}`) }),
         )
-      ).json() as { people: Array<{ userId: string; weeks: Array<{ plannedHours: number }> }> };
+      ).json() as {
+        people: Array<{
+          userId: string;
+          weeks: Array<{ week: string; plannedHours: number; taskCount: number }>;
+        }>;
+      };
       const whole = workloadByWeek(
         people.map((person) => ({ id: person.id, weeklyCapacityHours: 40, unavailableDays: [] })),
         tasks.map((row) => ({
@@ -159,6 +179,27 @@ describe('people, workload and suggestions', () => {
         `${from} + ${weeks} weeks`,
       ).toEqual(hours(whole.people));
       expect(whole.people.flatMap((person) => person.weeks).some((week) => week.plannedHours > 0)).toBe(true);
+      // Each cell's tasks, read on their own, are the ones the whole computation puts there.
+      for (const [index, person] of people.entries()) {
+        for (const week of whole.people[index]?.weeks ?? []) {
+          const cell = (
+            await t.app.inject(
+              as(t.owner, {
+                method: 'GET',
+                url: t.url(`/workload/cell?userId=${person.id}&week=${week.week}`),
+              }),
+            )
+          ).json() as { tasks: Array<{ taskId: string; hours: number }> };
+          const byId = (list: ReadonlyArray<{ taskId: string; hours: number }>) =>
+            [...list]
+              .map(({ taskId, hours }) => ({ taskId, hours }))
+              .sort((a, b) => a.taskId.localeCompare(b.taskId));
+          expect(byId(cell.tasks), `${person.id} ${week.week}`).toEqual(byId(week.tasks));
+          expect(byPerson(person.id)?.weeks.find((served) => served.week === week.week)).toMatchObject({
+            taskCount: week.tasks.length,
+          });
+        }
+      }
     }
   });
 

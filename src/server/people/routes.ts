@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import * as service from './service.ts';
-import { Skill, Person, CalendarDay, WeekLoad } from './schemas.ts';
+import { Skill, Person, CalendarDay, CellTasks, WeekLoad } from './schemas.ts';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
@@ -48,7 +48,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['people'],
         summary:
-          'Workload heatmap: people × weeks, planned hours against capacity, and the tasks behind each',
+          'Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each',
         params: WorkspaceParams,
         querystring: z.object({
           from: Day.optional(),
@@ -64,6 +64,21 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       service.getWorkload(services, requireActor(request), request.params.workspaceId, request.query),
+  );
+
+  app.get(
+    '/w/:workspaceId/workload/cell',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'The tasks behind one heatmap cell: a person’s week, with the hours each puts in it',
+        params: WorkspaceParams,
+        querystring: z.object({ userId: Id, week: Day }),
+        response: responses({ 200: CellTasks }),
+      },
+    },
+    async (request) =>
+      service.getWorkloadCell(services, requireActor(request), request.params.workspaceId, request.query),
   );
 
   app.get(

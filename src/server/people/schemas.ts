@@ -23,6 +23,7 @@ export const CalendarDay = z.object({
   name: z.string().max(50).nullable().optional(),
 });
 
+/** One cell of the heatmap: the tasks behind it come from GET …/workload/cell when it is opened. */
 export const WeekLoad = z.object({
   week: z.string(),
   plannedHours: z.number(),
@@ -30,5 +31,9 @@ export const WeekLoad = z.object({
   availableDays: z.number(),
   utilisation: z.number().nullable(),
   isOverAllocated: z.boolean(),
+  taskCount: z.number().int(),
+});
+
+export const CellTasks = z.object({
   tasks: z.array(z.object({ taskId: z.string(), title: z.string(), hours: z.number() })),
 });

@@ -70,9 +70,20 @@ export function selectTasksLoadingWindow(
   executor: Executor,
   workspaceId: string,
   window: { first: string; last: string },
+  /** Only the tasks this person is Responsible for. */
+  responsibleId?: string,
 ) {
-  return executor
-    .selectFrom('tasks')
+  let query = executor.selectFrom('tasks');
+  if (responsibleId)
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('task_roles')
+        .select('task_roles.task_id')
+        .where('task_roles.workspace_id', '=', workspaceId)
+        .where('task_roles.user_id', '=', responsibleId)
+        .where('task_roles.role', '=', 'R'),
+    );
+  return query
     .select(['id', 'title', 'status', 'estimate_hours', 'start_date', 'due_date'])
     .where('workspace_id', '=', workspaceId)
     .where('status', 'not in', CLOSED_TASK_STATUSES)

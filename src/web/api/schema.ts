@@ -8660,7 +8660,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Workload heatmap: people × weeks, planned hours against capacity, and the tasks behind each */
+        /** Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each */
         get: {
             parameters: {
                 query?: {
@@ -8694,12 +8694,119 @@ export interface paths {
                                     availableDays: number;
                                     utilisation: number | null;
                                     isOverAllocated: boolean;
-                                    tasks: {
-                                        taskId: string;
-                                        title: string;
-                                        hours: number;
-                                    }[];
+                                    taskCount: number;
                                 }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/w/{workspaceId}/workload/cell": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tasks behind one heatmap cell: a person’s week, with the hours each puts in it */
+        get: {
+            parameters: {
+                query: {
+                    userId: string;
+                    /** @description Calendar day, YYYY-MM-DD */
+                    week: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                taskId: string;
+                                title: string;
+                                hours: number;
                             }[];
                         };
                     };

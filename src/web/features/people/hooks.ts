@@ -53,6 +53,20 @@ export function useWorkload(workspaceId: string, query: { from: string; weeks: n
   });
 }
 
+/** The tasks behind one heatmap cell, read when the cell is opened. */
+export function useWorkloadCell(workspaceId: string, cell: { userId: string; week: string }) {
+  return useQuery({
+    queryKey: [...workloadKey(workspaceId), 'cell', cell, currentLocale()],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/workload/cell', {
+          params: { path: { workspaceId }, query: cell },
+        }),
+      ),
+    select: (data) => [...data.tasks].sort((a, b) => b.hours - a.hours),
+  });
+}
+
 export function useWorkCalendar(workspaceId: string) {
   return useQuery({
     queryKey: calendarKey(workspaceId),

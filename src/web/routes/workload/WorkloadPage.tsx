@@ -29,6 +29,7 @@ import { EditPersonModal } from '../../features/people/EditPersonModal.tsx';
 import {
   usePeople,
   useWorkload,
+  useWorkloadCell,
   type Person,
   type Workload,
   type WorkloadWeek,
@@ -106,7 +107,7 @@ export function WorkloadPage() {
               ...colors,
               borderRadius: 6,
               padding: '6px 4px',
-              cursor: cell.tasks.length > 0 ? 'pointer' : 'default',
+              cursor: cell.taskCount > 0 ? 'pointer' : 'default',
               lineHeight: 1.3,
             }}
           >
@@ -140,26 +141,14 @@ export function WorkloadPage() {
                     days: cell.availableDays,
                   })}
                 </Typography.Paragraph>
-                {cell.tasks.length === 0 ? (
+                {cell.taskCount === 0 ? (
                   <Typography.Text type="secondary">{t('workload.noTasks')}</Typography.Text>
                 ) : (
-                  <List
-                    size="small"
-                    dataSource={[...cell.tasks].sort((a, b) => b.hours - a.hours)}
-                    renderItem={(task) => (
-                      <List.Item style={{ paddingInline: 0 }}>
-                        <Typography.Link
-                          ellipsis
-                          onClick={() => openTask(task.taskId)}
-                          style={{ maxWidth: 220 }}
-                        >
-                          {task.title}
-                        </Typography.Link>
-                        <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {t('tasks.hours', { hours: format.number(task.hours, 1) })}
-                        </Typography.Text>
-                      </List.Item>
-                    )}
+                  <CellTaskList
+                    workspaceId={workspace.id}
+                    userId={person.userId}
+                    week={week}
+                    onOpenTask={openTask}
                   />
                 )}
               </div>
@@ -385,5 +374,40 @@ export function WorkloadPage() {
         onOpenTask={openTask}
       />
     </>
+  );
+}
+
+/** The tasks behind a cell, read when its popover first opens (the heatmap itself carries counts only). */
+function CellTaskList({
+  workspaceId,
+  userId,
+  week,
+  onOpenTask,
+}: {
+  workspaceId: string;
+  userId: string;
+  week: string;
+  onOpenTask: (taskId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const tasks = useWorkloadCell(workspaceId, { userId, week });
+  if (tasks.error) return <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  return (
+    <List
+      size="small"
+      loading={tasks.isPending}
+      dataSource={tasks.data ?? []}
+      renderItem={(task) => (
+        <List.Item style={{ paddingInline: 0 }}>
+          <Typography.Link ellipsis onClick={() => onOpenTask(task.taskId)} style={{ maxWidth: 220 }}>
+            {task.title}
+          </Typography.Link>
+          <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {t('tasks.hours', { hours: format.number(task.hours, 1) })}
+          </Typography.Text>
+        </List.Item>
+      )}
+    />
   );
 }
