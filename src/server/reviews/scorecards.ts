@@ -1,25 +1,9 @@
 import { computeScorecard, type Scorecard, type ScorecardFacts } from '../../core/reviews/index.ts';
 import type { Executor } from '../../db/types.ts';
+import { dayFormatter } from '../time.ts';
 import * as queries from './queries.ts';
 
 const DAY = 86_400_000;
-
-/** One formatter per time zone: building an Intl formatter costs more than formatting thousands of instants. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-export function dayFormatter(timezone: string): (instant: number) => string {
-  let formatter = formatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timezone, formatter);
-  }
-  const f = formatter;
-  return (instant) => f.format(instant);
-}
 
 export type EvidenceRows = {
   goals: Awaited<ReturnType<typeof queries.selectOwnedGoals>>;

@@ -84,7 +84,23 @@ function listQuery(query: TaskQuery, limit: number, cursor: string | null) {
   };
 }
 
-/** The most subtasks the tree reads under one task (a page of 200 at a time). */
+/** Every page of a task list query, 200 a request, up to `max` tasks. */
+async function readTaskPages(workspaceId: string, query: TaskQuery, max: number): Promise<TaskListItem[]> {
+  const items: TaskListItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: TaskPage = await unwrap(
+      api.GET('/api/v1/w/{workspaceId}/tasks', {
+        params: { path: { workspaceId }, query: listQuery(query, 200, cursor) },
+      }),
+    );
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && items.length < max);
+  return items;
+}
+
+/** The most subtasks the tree reads under one task. */
 const MAX_CHILDREN = 2000;
 
 /** The subtasks of each expanded task of the WBS tree, in sibling order, read when it is expanded (cached per task). */
@@ -92,50 +108,31 @@ export function useTaskChildren(workspaceId: string, parentIds: readonly string[
   return useQueries({
     queries: parentIds.map((parentId) => ({
       queryKey: [...tasksKey(workspaceId), 'children', parentId],
-      queryFn: async () => {
-        const items: TaskListItem[] = [];
-        let cursor: string | null = null;
-        do {
-          const page: TaskPage = await unwrap(
-            api.GET('/api/v1/w/{workspaceId}/tasks', {
-              params: { path: { workspaceId }, query: listQuery({ parentId, sort: 'wbs' }, 200, cursor) },
-            }),
-          );
-          items.push(...page.items);
-          cursor = page.nextCursor;
-        } while (cursor && items.length < MAX_CHILDREN);
-        return { parentId, items };
-      },
+      queryFn: async () => ({
+        parentId,
+        items: await readTaskPages(workspaceId, { parentId, sort: 'wbs' }, MAX_CHILDREN),
+      }),
     })),
     // The lists read so far (undefined while one loads): the same array until a read lands.
     combine: (results) => results.map((result) => result.data),
   });
 }
 
-/** The most milestones the board reads for its milestone lanes (200 a page). */
+/** The most milestones the board reads for its milestone lanes. */
 const MAX_MILESTONES = 2000;
 
 /** The plan's milestones with their WBS codes, for the board's milestone lanes (read only when shown). */
 export function useMilestones(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...tasksKey(workspaceId), 'milestones'],
-    queryFn: async () => {
-      const items: TaskListItem[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: TaskPage = await unwrap(
-          api.GET('/api/v1/w/{workspaceId}/tasks', {
-            params: {
-              path: { workspaceId },
-              query: listQuery({ milestone: true, sort: 'created' }, 200, cursor),
-            },
-          }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor && items.length < MAX_MILESTONES);
-      return items.map((task) => ({ id: task.id, title: task.title, wbs: task.wbs }));
-    },
+    queryFn: async () =>
+      (await readTaskPages(workspaceId, { milestone: true, sort: 'created' }, MAX_MILESTONES)).map(
+        (task) => ({
+          id: task.id,
+          title: task.title,
+          wbs: task.wbs,
+        }),
+      ),
     enabled,
     placeholderData: keepPreviousData,
   });
