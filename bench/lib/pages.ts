@@ -40,7 +40,21 @@ export function appPages(ids: PageIds): AppPage[] {
       content: '[data-testid="tasks-table"] .ant-table-row',
     },
     { name: 'board', path: '/tasks/board', content: '[data-testid^="board-card-"]' },
-    { name: 'timeline', path: '/tasks/timeline', content: '[data-testid="timeline-summary"]' },
+    {
+      name: 'timeline',
+      path: '/tasks/timeline',
+      // Above 2,000 tasks the timeline asks for a goal first.
+      content: '[data-testid="timeline-summary"], [data-testid="timeline-too-large"]',
+    },
+    ...(ids.goalId
+      ? [
+          {
+            name: 'timeline of a goal',
+            path: `/tasks/timeline?goal=${ids.goalId}`,
+            content: '[data-testid="timeline-summary"]',
+          },
+        ]
+      : []),
     { name: 'calendar', path: '/tasks/calendar', content: '.ant-picker-calendar' },
     { name: 'RACI', path: '/raci', content: '[data-testid="raci-matrix"]' },
     { name: 'workload', path: '/workload', content: '[data-testid="workload-heatmap"]' },
