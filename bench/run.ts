@@ -111,6 +111,14 @@ function endpointsFor(info: WorkspaceInfo): Endpoint[] {
       method: 'GET',
       path: `${ws}/tasks?status=todo,in_progress,blocked,done&sort=priority&limit=200`,
     },
+    // The task page's default: the WBS tree's top level, and the label filter's choices.
+    { name: 'task tree (top level)', method: 'GET', path: `${ws}/tasks?sort=wbs&root=true&limit=50` },
+    { name: 'task labels', method: 'GET', path: `${ws}/tasks/labels` },
+    { name: 'RACI (first page)', method: 'GET', path: `${ws}/raci?limit=50` },
+    { name: 'workload (8 weeks)', method: 'GET', path: `${ws}/workload?weeks=8` },
+    { name: 'timeline size', method: 'GET', path: `${ws}/schedule/size` },
+    // The overview, the plan page and plan health: cached per workspace after the first read.
+    { name: 'plan health', method: 'GET', path: `${ws}/plan/health` },
     ...(info.timelineGoalId
       ? [
           {
