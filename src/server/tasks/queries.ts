@@ -500,12 +500,7 @@ export function selectChildTasks(executor: Executor, workspaceId: string, parent
     .execute();
 }
 
-/** A task and its ancestors (id, parent, position), walking up the parent links; UNION stops at a loop. */
-export function selectTaskAncestry(executor: Executor, workspaceId: string, taskId: string) {
-  return selectTasksAncestry(executor, workspaceId, [taskId]);
-}
-
-/** Some tasks and all their ancestors (id, parent, position), in one recursive read. */
+/** Some tasks and all their ancestors (id, parent, position), in one recursive read; UNION stops at a loop. */
 export function selectTasksAncestry(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
   if (taskIds.length === 0)
     return Promise.resolve([] as Array<{ id: string; parent_id: string | null; position: number }>);
@@ -591,28 +586,6 @@ export function selectDistinctLabelLists(executor: Executor, workspaceId: string
     .where('workspace_id', '=', workspaceId)
     .where('labels', '<>', '[]')
     .execute();
-}
-
-/**
- * How many siblings come before a task in WBS order (position, then id): two counts over the tree index, so a
- * task's code costs its depth in index probes, not a read of the whole plan.
- */
-export async function countSiblingsBefore(
-  executor: Executor,
-  workspaceId: string,
-  task: { id: string; parent_id: string | null; position: number },
-): Promise<number> {
-  const siblings = () =>
-    executor
-      .selectFrom('tasks')
-      .where('workspace_id', '=', workspaceId)
-      .where('parent_id', task.parent_id === null ? 'is' : '=', task.parent_id)
-      .select((eb) => eb.fn.countAll<number | string>().as('count'));
-  const [before, tied] = await Promise.all([
-    siblings().where('position', '<', task.position).executeTakeFirst(),
-    siblings().where('position', '=', task.position).where('id', '<', task.id).executeTakeFirst(),
-  ]);
-  return Number(before?.count ?? 0) + Number(tied?.count ?? 0);
 }
 
 /** The workspace's holidays and 调休 working days. */

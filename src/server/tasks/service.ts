@@ -271,7 +271,7 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
   const [roles, dependencies, code, children] = await Promise.all([
     queries.selectRoles(services.db, workspaceId, [taskId]),
     queries.selectDependenciesOf(services.db, taskId),
-    wbsCodeOf(services.db, workspaceId, taskId),
+    wbsCodesOf(services.db, workspaceId, [taskId]).then((codes) => codes.get(taskId) ?? ''),
     queries.selectChildTasks(services.db, workspaceId, taskId),
   ]);
   const [childRoles, linkCodes] = await Promise.all([
@@ -309,32 +309,6 @@ export async function getTask(services: Services, actor: Actor, workspaceId: str
       wbs: code === '' ? '' : `${code}.${index + 1}`,
     })),
   };
-}
-
-/**
- * One task's WBS code from its ancestors and their ranks among siblings: a few index probes per level, where
- * numbering the whole plan read every task of the workspace (2.3 s to create a task at 100,000 tasks).
- */
-async function wbsCodeOf(executor: Executor, workspaceId: string, taskId: string): Promise<string> {
-  const ancestry = await queries.selectTaskAncestry(executor, workspaceId, taskId);
-  const path = pathToRoot(
-    ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
-    taskId,
-  );
-  if (!path) return '';
-  const ranks: number[] = [];
-  for (const node of path) {
-    // A parent outside the list (not in the workspace) makes the node a top one, as in wbsCodes.
-    const parentId = node === path[0] ? null : node.parentId;
-    ranks.push(
-      await queries.countSiblingsBefore(executor, workspaceId, {
-        id: node.id,
-        parent_id: parentId,
-        position: node.position,
-      }),
-    );
-  }
-  return wbsCodeFromRanks(ranks);
 }
 
 export type NewTask = TaskInput & {
