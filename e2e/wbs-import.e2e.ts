@@ -252,7 +252,8 @@ describe('WBS import', () => {
       (await table.locator('tbody tr.ant-table-row').allInnerTexts()).map((row) =>
         ['上线推广', ...(PHASES.at(-1)?.tasks ?? [])].find((title) => row.includes(title)),
       );
-    expect(await rowTitles()).toEqual(['短视频投放', '合作渠道投放', '调整投放策略']);
+    // The tree's rows stay on screen until the filtered list arrives: wait for it.
+    await expect.poll(rowTitles).toEqual(['短视频投放', '合作渠道投放', '调整投放策略']);
     expect(await table.locator('tbody tr.ant-table-row').first().innerText()).toMatch(/^3\.\d+/);
     await page.getByTestId('saved-views').click();
     await openMenu(page).getByTestId('saved-view-save').click();
