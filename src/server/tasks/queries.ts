@@ -370,7 +370,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
       .execute();
   }
   if (filter.sort === 'wbs') {
-    // One level of the tree in sibling order: the tasks_tree index (workspace, parent, position) serves it.
+    // One level of the tree in sibling order: the tasks_tree index (workspace, parent, position, id) serves it.
     if (cursor) {
       const value = Number(cursor.value);
       query = query
