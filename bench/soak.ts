@@ -1,11 +1,16 @@
-// `npm run bench:soak -- [--minutes 10] [--db sqlite|postgres] [--clients 8] [--tasks 500] [--database-url URL]`
+// `npm run bench:soak -- [--minutes 10] [--db sqlite|postgres] [--clients 8] [--tasks 500] [--tasks-per-goal 100]
+//                        [--mix pages|whole] [--database-url URL]`
 // The soak of issue #15: does throughput stay flat as the plan grows? The real server (`node bin/opsplan.js
-// serve`, the build: `npm run build` first) in its own process, a fresh workspace with three goals and `--tasks`
-// tasks made over the API, then `--clients` clients send requests back to back for `--minutes`, each cycling
-// through a steady mix — one request in six creates a task (so the plan grows all along), the others read what
-// the web app reads: a page of 50 tasks, the whole schedule (board, timeline), one task by id, the dashboard
-// and a goal page. Every minute: requests, p50/p90, each operation's p50, the plan's size, the server's RSS
-// (sampled every 2 s) and the load average. The summary compares the last minute with the first.
+// serve`, the build: `npm run build` first) in its own process, a fresh workspace with `--tasks` tasks made over
+// the API, then `--clients` clients send requests back to back for `--minutes`, each cycling through a steady
+// mix where one request in seven creates a task, so the plan grows all along. Every other task belongs to a goal
+// and a plan grows by goals too: a new goal opens every `--tasks-per-goal` of them. The reads are what the web
+// app's pages ask for (`--mix pages`): a page of 50 tasks, the board (its columns' first 200 tasks), the timeline
+// (`/schedule/size`, then the whole plan's schedule up to the page's limit, above it a goal's), one task by id,
+// the dashboard and a goal page. `--mix whole` reads the whole plan's schedule for the timeline and board at any
+// size, as the pages did before they paged (the first soaks). Every minute: requests, p50/p90, each operation's
+// p50, the plan's size, the server's RSS (sampled every 2 s) and the load average. The summary compares the last
+// minute with the first.
 // SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_soak` (127.0.0.1 only); both removed
 // afterwards. Results: bench/results/<date>-soak-<db>.json.
 import { writeFileSync } from 'node:fs';
@@ -22,6 +27,9 @@ const db = args.string('db') ?? 'sqlite';
 const minutes = args.number('minutes', 10);
 const clients = args.number('clients', 8);
 const initialTasks = args.number('tasks', 500);
+const tasksPerGoal = args.number('tasks-per-goal', 100);
+const mix = args.string('mix') ?? 'pages';
+if (mix !== 'pages' && mix !== 'whole') throw new Error('--mix must be pages or whole');
 if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 
 const { target, cleanup } = await scratchTarget(args, db, 'soak');
@@ -56,24 +64,37 @@ const { workspace } = (await call('POST', '/api/v1/workspaces', { name: '长稳 
 const ws = `/api/v1/w/${workspace.id}`;
 const day = (offset: number) => new Date(Date.UTC(2026, 11, 1 + offset)).toISOString().slice(0, 10);
 const goalIds: string[] = [];
-for (let index = 0; index < 3; index += 1) {
-  const created = (await call('POST', `${ws}/goals`, {
-    title: `季度目标 ${index + 1} · Quarter goal ${index + 1}`,
-    startDate: day(0),
-    dueDate: day(90),
-  })) as { goal: { id: string } };
-  goalIds.push(created.goal.id);
+const goals = new Map<number, Promise<string>>();
+/** Goal number `number`, made over the API the first time a task needs it. */
+function goal(number: number): Promise<string> {
+  let id = goals.get(number);
+  if (!id) {
+    id = (
+      call('POST', `${ws}/goals`, {
+        title: `季度目标 ${number + 1} · Quarter goal ${number + 1}`,
+        startDate: day(0),
+        dueDate: day(90),
+      }) as Promise<{ goal: { id: string } }>
+    ).then(({ goal: created }) => {
+      goalIds.push(created.id);
+      return created.id;
+    });
+    goals.set(number, id);
+  }
+  return id;
 }
+await goal(0);
 
 const taskIds: string[] = [];
 let counter = 0;
-/** One new task: every other one under a goal, due dates spread over a quarter. */
+/** One new task: every other one under the newest goal, due dates spread over a quarter. */
 async function createTask(): Promise<void> {
   const index = counter++;
+  const goalId = index % 2 === 0 ? await goal(Math.floor(index / 2 / tasksPerGoal)) : null;
   const created = (await call('POST', `${ws}/tasks`, {
     title: `任务 ${index + 1} · Task ${index + 1}`,
     description: '按计划完成并在周会上汇报进展。Finish as planned and report at the weekly meeting.',
-    goalId: index % 2 === 0 ? goalIds[index % goalIds.length] : null,
+    goalId,
     estimateHours: 4 + (index % 5) * 4,
     dueDate: day(index % 90),
     priority: (['urgent', 'high', 'medium', 'low'] as const)[index % 4],
@@ -87,11 +108,25 @@ for (let index = 0; index < initialTasks; index += 1) await createTask();
 const setupMs = performance.now() - setupStarted;
 
 type Operation = { name: string; run: (n: number) => Promise<unknown> };
-// One in six creates a task; the rest read what the web app's pages read.
+/** The timeline page: the plan's size first, then the whole plan up to the page's limit, else one goal. */
+async function timelineReads(n: number): Promise<unknown> {
+  if (mix === 'whole') return call('GET', `${ws}/schedule`);
+  const size = (await call('GET', `${ws}/schedule/size`)) as { tasks: number; wholePlanLimit: number };
+  if (size.tasks <= size.wholePlanLimit) return call('GET', `${ws}/schedule`);
+  return call('GET', `${ws}/schedule?goalId=${goalIds[n % goalIds.length]}`);
+}
+// One in seven creates a task; the rest read what the web app's pages read.
 const operations: Operation[] = [
   { name: 'create a task', run: () => createTask() },
   { name: 'task list (page of 50)', run: () => call('GET', `${ws}/tasks?sort=due&limit=50`) },
-  { name: 'whole schedule', run: () => call('GET', `${ws}/schedule`) },
+  {
+    name: 'board',
+    run: () =>
+      mix === 'whole'
+        ? call('GET', `${ws}/schedule`)
+        : call('GET', `${ws}/tasks?limit=200&status=todo,in_progress,blocked,done`),
+  },
+  { name: 'timeline', run: (n) => timelineReads(n) },
   { name: 'one task by id', run: (n) => call('GET', `${ws}/tasks/${taskIds[(n * 7919) % taskIds.length]}`) },
   { name: 'dashboard', run: () => call('GET', `${ws}/dashboard`) },
   { name: 'goal page', run: (n) => call('GET', `${ws}/goals/${goalIds[n % goalIds.length]}`) },
@@ -219,7 +254,7 @@ const summary = {
 };
 
 console.log(
-  `${db}: ${clients} clients, ${minutes} min, one request in six a new task; ${initialTasks} tasks set up over the API in ${(setupMs / 1000).toFixed(1)} s\n`,
+  `${db}: ${clients} clients, ${minutes} min, mix ${mix}, one request in seven a new task, a goal every ${tasksPerGoal} goal tasks; ${initialTasks} tasks set up over the API in ${(setupMs / 1000).toFixed(1)} s\n`,
 );
 const names = operations.map((operation) => operation.name);
 console.log(
@@ -234,9 +269,14 @@ for (const entry of perMinute) {
 console.log(
   `\nlast ÷ first minute: ${summary.lastOverFirstRequests} (requests); p50 per operation ${JSON.stringify(summary.p50ByOperationLastOverFirst)}; RSS peak ${summary.rssPeakMb} MB; errors ${summary.errors}${firstError ? ` (first: ${firstError})` : ''}`,
 );
-const file = path.join(ROOT, 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-soak-${db}.json`);
+const file = path.join(
+  ROOT,
+  'bench',
+  'results',
+  `${new Date().toISOString().slice(0, 10)}-soak-${db}-${mix}.json`,
+);
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), db, clients, minutes, initialTasks, setupMs: Math.round(setupMs), summary, perMinute }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), db, mix, clients, minutes, initialTasks, tasksPerGoal, goals: goalIds.length, setupMs: Math.round(setupMs), summary, perMinute }, null, 2)}\n`,
 );
 console.log(path.relative(ROOT, file));

@@ -5,7 +5,7 @@ import {
   WBS_MESSAGES,
   buildTreeFromWbs,
   parseWbsCode,
-  pathToRoot,
+  pathsToRoot,
   wbsCodeFromRanks,
   wbsCodes,
   type WbsNode,
@@ -55,7 +55,7 @@ describe('wbsCodes', () => {
   });
 });
 
-describe('pathToRoot and wbsCodeFromRanks', () => {
+describe('pathsToRoot and wbsCodeFromRanks', () => {
   it('give one task the code the whole tree gives it, from its ancestors and their sibling ranks', () => {
     // A seeded tree with repeated positions, so ties by id matter.
     let seed = 7;
@@ -75,8 +75,12 @@ describe('pathToRoot and wbsCodeFromRanks', () => {
           (other.position < node.position || (other.position === node.position && other.id < node.id)),
       ).length;
     const whole = wbsCodes(nodes);
+    const paths = pathsToRoot(
+      nodes,
+      nodes.map((node) => node.id),
+    );
     for (const node of nodes) {
-      const path = pathToRoot(nodes, node.id);
+      const path = paths.get(node.id);
       expect(path?.at(-1)?.id).toBe(node.id);
       expect(wbsCodeFromRanks((path ?? []).map(rank))).toBe(whole.get(node.id));
     }
@@ -88,9 +92,10 @@ describe('pathToRoot and wbsCodeFromRanks', () => {
       { id: 'y', parentId: 'x', position: 1 },
       { id: 'orphan', parentId: 'gone', position: 0 },
     ];
-    expect(pathToRoot(nodes, 'x')).toBeNull();
-    expect(pathToRoot(nodes, 'nope')).toBeNull();
-    expect(pathToRoot(nodes, 'orphan')?.map((node) => node.id)).toEqual(['orphan']);
+    const paths = pathsToRoot(nodes, ['x', 'nope', 'orphan']);
+    expect(paths.get('x')).toBeNull();
+    expect(paths.get('nope')).toBeNull();
+    expect(paths.get('orphan')?.map((node) => node.id)).toEqual(['orphan']);
   });
 });
 

@@ -48,22 +48,34 @@ export function wbsCodes(nodes: readonly WbsNode[]): Map<string, string> {
 }
 
 /**
- * The path from the top of the tree down to `id` through `nodes` (a task and its ancestors, in any order), for
- * one task's code without the whole tree: its code is the rank of each node of the path among its siblings.
- * A node whose parent is not listed is the top, as in `wbsCodes`; null when `id` is not listed or sits on a
- * parent cycle (no code then, as in `wbsCodes`).
+ * The path from the top of the tree down to each of `ids` through `nodes` (those tasks and their ancestors, in
+ * any order), for their codes without the whole tree: a code is the rank of each node of the path among its
+ * siblings. A node whose parent is not listed is the top, as in `wbsCodes`; null for an id not listed or sitting
+ * on a parent cycle (no code then, as in `wbsCodes`). The nodes are indexed once for all the ids: a board page
+ * asks for 200.
  */
-export function pathToRoot(nodes: readonly WbsNode[], id: string): WbsNode[] | null {
+export function pathsToRoot(
+  nodes: readonly WbsNode[],
+  ids: readonly string[],
+): Map<string, WbsNode[] | null> {
   const byId = new Map(nodes.map((node) => [node.id, node]));
-  const path: WbsNode[] = [];
-  const seen = new Set<string>();
-  for (let node = byId.get(id); node !== undefined; node = byId.get(node.parentId ?? '')) {
-    if (seen.has(node.id)) return null;
-    seen.add(node.id);
-    path.push(node);
-    if (node.parentId === null) break;
+  const paths = new Map<string, WbsNode[] | null>();
+  for (const id of ids) {
+    const path: WbsNode[] = [];
+    const seen = new Set<string>();
+    let onCycle = false;
+    for (let node = byId.get(id); node !== undefined; node = byId.get(node.parentId ?? '')) {
+      if (seen.has(node.id)) {
+        onCycle = true;
+        break;
+      }
+      seen.add(node.id);
+      path.push(node);
+      if (node.parentId === null) break;
+    }
+    paths.set(id, onCycle || path.length === 0 ? null : path.reverse());
   }
-  return path.length === 0 ? null : path.reverse();
+  return paths;
 }
 
 /** The code from each level's 0-based rank among its siblings, top first ([0, 1, 2] → '1.2.3'). */

@@ -536,14 +536,11 @@ export function selectTasksAncestry(executor: Executor, workspaceId: string, tas
 export async function selectSiblingRanks(
   executor: Executor,
   workspaceId: string,
-  taskIds: readonly string[],
-  topIds: ReadonlySet<string>,
+  nestedIds: readonly string[],
+  topIds: readonly string[],
 ): Promise<Map<string, number>> {
   const ranks = new Map<string, number>();
-  if (taskIds.length === 0) return ranks;
-  const nested = taskIds.filter((id) => !topIds.has(id));
-  const top = taskIds.filter((id) => topIds.has(id));
-  const read = async (ids: string[], sameParent: ReturnType<typeof sql<boolean>>) => {
+  const read = async (ids: readonly string[], sameParent: ReturnType<typeof sql<boolean>>) => {
     if (ids.length === 0) return;
     const result = await sql<{ id: string; rank: number | string }>`
       SELECT n.id AS id,
@@ -555,9 +552,22 @@ export async function selectSiblingRanks(
       WHERE n.id IN (${sql.join(ids)}) AND n.workspace_id || '' = ${workspaceId}`.execute(executor);
     for (const row of result.rows) ranks.set(row.id, Number(row.rank));
   };
-  await read(nested, sql<boolean>`s.parent_id = n.parent_id`);
-  await read(top, sql<boolean>`s.parent_id IS NULL`);
+  await read(nestedIds, sql<boolean>`s.parent_id = n.parent_id`);
+  await read(topIds, sql<boolean>`s.parent_id IS NULL`);
   return ranks;
+}
+
+/** The top-level tasks' ids in sibling order (position, then id): one walk of the tree index. */
+export async function selectTopLevelOrder(executor: Executor, workspaceId: string): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('tasks')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** How many subtasks each of these tasks has (an index count per parent). */

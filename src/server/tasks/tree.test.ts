@@ -44,6 +44,12 @@ async function randomTree(seed: number, size: number) {
     const parentId = ids.length > 0 && next() < 0.75 ? ids[Math.floor(next() * ids.length)] : undefined;
     ids.push((await createTask(t, t.owner, { title: `t${index}`, ...(parentId ? { parentId } : {}) })).id);
   }
+  const expected = await shufflePositions(ids, next);
+  return { ...expected, ids, next, size };
+}
+
+/** New random positions for these tasks, and the codes and subtask counts the whole tree then gives. */
+async function shufflePositions(ids: readonly string[], next: () => number) {
   for (const id of ids) {
     await t.database.db
       .updateTable('tasks')
@@ -62,14 +68,14 @@ async function randomTree(seed: number, size: number) {
   const childCounts = new Map<string, number>();
   for (const row of rows)
     if (row.parent_id) childCounts.set(row.parent_id, (childCounts.get(row.parent_id) ?? 0) + 1);
-  return { expected, childCounts, size };
+  return { expected, childCounts };
 }
 
 describe('task list WBS codes and tree levels', () => {
   it.each([1, 2, 3])(
     'gives every row the code wbsCodes gives the whole plan (random tree %i)',
     async (seed) => {
-      const { expected, childCounts, size } = await randomTree(seed, 30);
+      const { expected, childCounts, size, ids, next } = await randomTree(seed, 30);
       // A list in another order, a few rows a page: each row's code comes from its own ancestors.
       const byDue = await listAll('sort=due&limit=7');
       expect(byDue).toHaveLength(size);
@@ -94,6 +100,12 @@ describe('task list WBS codes and tree levels', () => {
       // Filtered, a tree level is no longer a run of siblings: the codes still come right.
       const filtered = await listAll('root=true&sort=wbs&limit=2&q=t1');
       for (const row of filtered) expect(row.wbs).toBe(expected.get(row.id));
+      // Reordered, the codes follow at once (the top level's ranks are kept per plan revision).
+      const reordered = await shufflePositions(ids, next);
+      const changed = [...reordered.expected].filter(([id, code]) => expected.get(id) !== code);
+      expect(changed.some(([, code]) => !code.includes('.'))).toBe(true);
+      for (const row of await listAll('sort=due&limit=7'))
+        expect(row.wbs).toBe(reordered.expected.get(row.id));
     },
   );
 
