@@ -1,6 +1,7 @@
-import { App as AntApp, ConfigProvider, theme } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
+import { AppFeedback } from './components/feedback/AppFeedback.tsx';
 import { useProfileLocale } from './features/account/useProfileLocale.ts';
 import { antdLocale } from './i18n/index.ts';
 import { router } from './router.tsx';
@@ -35,9 +36,10 @@ export function Root() {
         components: { Layout: { siderBg: '#fff', headerHeight: 64 } },
       }}
     >
-      <AntApp>
+      {/* antd's App (App.useApp() for message, notification, modal) with its holders loaded after the first screen. */}
+      <AppFeedback>
         <RouterProvider router={router} />
-      </AntApp>
+      </AppFeedback>
     </ConfigProvider>
   );
 }

@@ -1,15 +1,15 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
 import { applyLocale, type UiLocale } from '../../i18n/index.ts';
 import { errorMessage } from '../../api/client.ts';
+import { useAppFeedback } from '../../components/feedback/AppFeedback.tsx';
 import { meKey, useUpdateProfile, type Me } from './hooks.ts';
 
 /** Switches the UI language; when signed in, the profile remembers it too. */
 export function useSwitchLanguage(): (locale: UiLocale) => Promise<void> {
   const queryClient = useQueryClient();
   const { mutateAsync: updateProfile } = useUpdateProfile();
-  const { message } = App.useApp();
+  const { message } = useAppFeedback();
 
   return useCallback(
     async (locale: UiLocale) => {

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
-import { App, Badge, Button } from 'antd';
+import { Badge, Button } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useAppFeedback } from '../../components/feedback/AppFeedback.tsx';
 import { useNotificationStream, useUnreadCount, type LiveNotification } from './hooks.ts';
 
 // The drawer (List, its pagination, the inbox query) is a chunk of its own: the first screen carries the bell.
@@ -13,7 +14,7 @@ const NotificationDrawer = lazy(() =>
 /** The header's bell: unread count kept live over SSE; opening it shows the inbox drawer. */
 export function NotificationBell({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
-  const { notification } = App.useApp();
+  const { notification } = useAppFeedback();
   const navigate = useNavigate();
   const [isOpen, setOpen] = useState(false);
   // Mounted from the first opening on, so closing keeps its chunk and animates out.

@@ -1,15 +1,16 @@
-import { App, Avatar, Button, Dropdown, Flex, theme } from 'antd';
+import { Avatar, Button, Dropdown, Flex, theme } from 'antd';
 import { BellOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/client.ts';
+import { useAppFeedback } from '../../components/feedback/AppFeedback.tsx';
 import { useLogout } from '../account/hooks.ts';
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const logout = useLogout();
-  const { message } = App.useApp();
+  const { message } = useAppFeedback();
   const { token } = theme.useToken();
 
   return (
