@@ -1,5 +1,5 @@
-import { Suspense, useState } from 'react';
-import { Button, Drawer, Flex, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Flex, Grid, Layout, Menu, theme, type MenuProps } from 'antd';
 import {
   AimOutlined,
   ApartmentOutlined,
@@ -38,6 +38,9 @@ import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.tsx';
 
+// The phone and tablet menu's drawer loads on its first opening: the first screen carries the button.
+const NavDrawer = lazy(() => import('./NavDrawer.tsx').then((module) => ({ default: module.NavDrawer })));
+
 /**
  * Sider with the workspace's pages, header with workspace switcher, language and user menu. Below 992 px the
  * pages move into a drawer opened from the header's menu button, so the header never covers the page.
@@ -60,6 +63,8 @@ export function AppShell() {
   const isNarrow = screens.sm === false;
   const hasSider = screens.lg !== false;
   const [isMenuOpen, setMenuOpen] = useState(false);
+  // Mounted from the first opening on, so closing keeps its chunk and animates out.
+  const [wasMenuOpened, setMenuOpened] = useState(false);
 
   const base = current ? `/w/${current.id}` : null;
   const items: MenuProps['items'] = base
@@ -163,25 +168,19 @@ export function AppShell() {
           {brand}
           {menu}
         </Layout.Sider>
-      ) : (
-        <Drawer
-          placement="left"
-          size={264}
-          open={isMenuOpen}
-          onClose={() => setMenuOpen(false)}
-          closable={false}
-          styles={{ body: { padding: 0 } }}
-          data-testid="nav-drawer"
-        >
-          {brand}
-          {menu}
-          {isNarrow ? (
-            <div style={{ padding: '16px 24px' }}>
-              <LanguageSwitch size="small" />
-            </div>
-          ) : null}
-        </Drawer>
-      )}
+      ) : wasMenuOpened ? (
+        <Suspense fallback={null}>
+          <NavDrawer isOpen={isMenuOpen} onClose={() => setMenuOpen(false)}>
+            {brand}
+            {menu}
+            {isNarrow ? (
+              <div style={{ padding: '16px 24px' }}>
+                <LanguageSwitch size="small" />
+              </div>
+            ) : null}
+          </NavDrawer>
+        </Suspense>
+      ) : null}
       <Layout style={{ minWidth: 0 }}>
         <Layout.Header
           className="app-header"
@@ -202,7 +201,10 @@ export function AppShell() {
                 icon={<MenuOutlined />}
                 aria-label={t('shell.openMenu')}
                 data-testid="nav-menu-button"
-                onClick={() => setMenuOpen(true)}
+                onClick={() => {
+                  setMenuOpen(true);
+                  setMenuOpened(true);
+                }}
               />
             )}
             <WorkspaceSwitcher current={current ?? null} workspaces={workspaces} />
