@@ -268,7 +268,7 @@ describe('plan health at scale', () => {
     expect(schedule.total).toBe(2);
   });
 
-  it('lists the 200 most severe findings of a chapter and counts them all', async () => {
+  it('lists the first page of each chapter, pages the rest and counts them all', async () => {
     const many = Array.from(
       { length: 230 },
       (_, index) =>
@@ -283,15 +283,53 @@ describe('plan health at scale', () => {
       ),
     );
     expect(posted.statusCode).toBe(200);
+    type Finding = { subject: string; severity: 'error' | 'warning' | 'info'; rule: string };
+    type Ids = { tasks: Record<string, string> };
     const body = (await t.app.inject(as(t.member, { method: 'GET', url: url('/plan/health') }))).json();
     const schedule = body.chapters.find((chapter: { chapter: string }) => chapter.chapter === 'schedule');
     expect(schedule.total).toBe(230);
-    expect(schedule.findings).toHaveLength(200);
+    expect(schedule.findings).toHaveLength(8);
     expect(body.counts.error + body.counts.warning + body.counts.info).toBeGreaterThanOrEqual(230);
     // Links only for the tasks the listed findings name.
-    const named = new Set(schedule.findings.map((finding: { subject: string }) => finding.subject));
+    const named = new Set(schedule.findings.map((finding: Finding) => finding.subject));
     expect(Object.keys(body.ids.tasks).every((key) => named.has(key))).toBe(true);
     expect(Object.keys(body.ids.tasks).length).toBeGreaterThan(0);
+
+    // Every finding, page by page, from the same computation: the first page is the answer's, none twice.
+    const pages: Finding[] = [];
+    for (let offset = 0; ; offset += 50) {
+      const response = await t.app.inject(
+        as(t.member, {
+          method: 'GET',
+          url: url(`/plan/health/findings?chapter=schedule&offset=${offset}&limit=50`),
+        }),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { total: number; findings: Finding[]; ids: Ids };
+      expect(page.total).toBe(230);
+      expect(Object.keys(page.ids.tasks).sort()).toEqual(
+        [...new Set(page.findings.map((finding) => finding.subject))].sort(),
+      );
+      pages.push(...page.findings);
+      if (page.findings.length < 50) break;
+    }
+    expect(pages).toHaveLength(230);
+    expect(pages.slice(0, 8)).toEqual(schedule.findings);
+    expect(new Set(pages.map((finding) => `${finding.rule} ${finding.subject}`)).size).toBe(230);
+    const rank = { error: 0, warning: 1, info: 2 };
+    const severities = pages.map((finding) => rank[finding.severity]);
+    expect(severities).toEqual([...severities].sort((a, b) => a - b));
+
+    for (const query of ['chapter=nope', 'chapter=tasks&limit=51', 'chapter=tasks&offset=-1'])
+      expect(
+        (await t.app.inject(as(t.member, { method: 'GET', url: url(`/plan/health/findings?${query}`) })))
+          .statusCode,
+      ).toBe(400);
+    const stranger = await signUpUser(t.app, { email: 'stranger@example.com' });
+    const foreign = await t.app.inject(
+      as(stranger, { method: 'GET', url: url('/plan/health/findings?chapter=tasks') }),
+    );
+    expect(foreign.statusCode).toBe(404);
   });
 });
 

@@ -149,6 +149,25 @@ export const planImportRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.workspaceId,
       ),
   );
+
+  app.get(
+    '/w/:workspaceId/plan/health/findings',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'A page of one chapter’s plan health findings, most severe first',
+        params: WorkspaceParams,
+        querystring: schemas.PlanHealthFindingsQuery,
+        response: responses({ 200: schemas.PlanHealthFindings }),
+      },
+    },
+    async (request) =>
+      service.planHealthFindings(
+        { services, actor: requireActor(request), locale: request.locale },
+        request.params.workspaceId,
+        request.query,
+      ),
+  );
 };
 
 /** The JSON Schema of plan.yaml, public like the OpenAPI document, for editors to validate against. */

@@ -51,15 +51,31 @@ export const ImportReport = z
   })
   .meta({ id: 'PlanImportReport' });
 
+/**
+ * A large plan has tens of thousands of findings (the counts and scores cover them all): the health answer lists
+ * each chapter's first page, as the page shows it, and …/plan/health/findings the others from the same computation.
+ */
+export const HEALTH_FIRST_PAGE = 8;
+export const HEALTH_PAGE_MAX = 50;
+
+const Chapter = z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']);
+
+/** Database ids of the goals, tasks and processes the findings name, for links. */
+const NamedIds = z.object({
+  goals: z.record(z.string(), z.string()),
+  tasks: z.record(z.string(), z.string()),
+  processes: z.record(z.string(), z.string()),
+});
+
 export const PlanHealth = z
   .object({
     score: z.number().int().min(0).max(100),
     chapters: z.array(
       z.object({
-        chapter: z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']),
+        chapter: Chapter,
         score: z.number().int().min(0).max(100),
         items: z.number().int(),
-        /** Every finding of the chapter; `findings` lists the most severe 200. */
+        /** Every finding of the chapter; `findings` is the first page (the most severe), the rest are paged. */
         total: z.number().int(),
         findings: z.array(Finding),
       }),
@@ -68,14 +84,19 @@ export const PlanHealth = z
     /** The 100 goals with the weakest SMART scores, weakest first; `smartTotal` goals were checked. */
     smart: z.array(z.object({ goal: z.string(), title: z.string(), score: z.number() })),
     smartTotal: z.number().int(),
-    /** Database ids of the goals, tasks and processes the findings name, for links. */
-    ids: z.object({
-      goals: z.record(z.string(), z.string()),
-      tasks: z.record(z.string(), z.string()),
-      processes: z.record(z.string(), z.string()),
-    }),
+    ids: NamedIds,
   })
   .meta({ id: 'PlanHealth' });
+
+export const PlanHealthFindingsQuery = z.object({
+  chapter: Chapter,
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(HEALTH_PAGE_MAX).default(HEALTH_FIRST_PAGE),
+});
+
+export const PlanHealthFindings = z
+  .object({ total: z.number().int(), findings: z.array(Finding), ids: NamedIds })
+  .meta({ id: 'PlanHealthFindings' });
 
 const Day = z.iso.date().describe('Calendar day, YYYY-MM-DD');
 

@@ -1,3 +1,4 @@
+import { HEALTH_FIRST_PAGE } from './schemas.ts';
 import { AppError } from '../../core/errors/index.ts';
 import { HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
@@ -592,14 +593,12 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 }
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
-/** What one answer lists: a large plan has tens of thousands of findings (the counts and scores cover them all). */
-const HEALTH_FINDINGS_SHOWN = 200;
 const HEALTH_SMART_SHOWN = 100;
 /** How old a cached health may be: writes by another instance or a background job do not reach this one's cache. */
 const HEALTH_MAX_AGE_MS = 60_000;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
-type Health = Awaited<ReturnType<typeof computeHealth>>;
-type HealthEntry = { epoch: number; revision: number; at: number; health: Promise<Health> };
+type FullHealth = Awaited<ReturnType<typeof computeHealth>>;
+type HealthEntry = { epoch: number; revision: number; at: number; health: Promise<FullHealth> };
 const healthCaches = new WeakMap<Services, Map<string, HealthEntry>>();
 
 /**
@@ -611,7 +610,43 @@ const healthCaches = new WeakMap<Services, Map<string, HealthEntry>>();
  * (the plan revision, which every instance reads) or a minute has passed. Callers asking while it is computed
  * share the one computation.
  */
-export async function planHealth(context: PlanContext, workspaceId: string): Promise<Health> {
+export async function planHealth(context: PlanContext, workspaceId: string) {
+  const health = await fullHealth(context, workspaceId);
+  const chapters = health.chapters.map((chapter) => ({
+    ...chapter,
+    findings: chapter.findings.slice(0, HEALTH_FIRST_PAGE),
+  }));
+  return {
+    ...health,
+    chapters,
+    ids: namedIds(health.ids, [
+      ...chapters.flatMap((chapter) => chapter.findings),
+      ...health.smart.map((verdict) => ({ subject: verdict.goal })),
+    ]),
+  };
+}
+
+/** A page of one chapter's findings, most severe first, with the ids of what they name. */
+export async function planHealthFindings(
+  context: PlanContext,
+  workspaceId: string,
+  page: { chapter: LintChapter; offset: number; limit: number },
+) {
+  const health = await fullHealth(context, workspaceId);
+  const chapter = health.chapters.find((candidate) => candidate.chapter === page.chapter);
+  const findings = chapter?.findings.slice(page.offset, page.offset + page.limit) ?? [];
+  return { total: chapter?.total ?? 0, findings, ids: namedIds(health.ids, findings) };
+}
+
+/** The ids of the goals, tasks and processes these findings name, for their links. */
+function namedIds(ids: PlanIds, findings: ReadonlyArray<{ subject: string | null }>): PlanIds {
+  const named = new Set(findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])));
+  const only = (record: Record<string, string>) =>
+    Object.fromEntries(Object.entries(record).filter(([planKey]) => named.has(planKey)));
+  return { goals: only(ids.goals), tasks: only(ids.tasks), processes: only(ids.processes) };
+}
+
+async function fullHealth(context: PlanContext, workspaceId: string): Promise<FullHealth> {
   const { services } = context;
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
   const timeZone = await workspaceTimeZone(services, workspaceId);
@@ -672,28 +707,23 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
       findings: result.findings.filter((finding) => finding.chapter === chapter),
     })),
   );
-  // Each chapter lists its most severe findings first, as many as a person reads; the score counts them all.
-  const shown = chapters.map((chapter) => ({
+  // Each chapter's findings most severe first (a stable sort: the linter's order within a severity).
+  const sorted = chapters.map((chapter) => ({
     ...chapter,
     total: chapter.findings.length,
-    findings: [...chapter.findings]
-      .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
-      .slice(0, HEALTH_FINDINGS_SHOWN),
+    findings: [...chapter.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
   }));
   // The goals whose statements need work most, weakest first.
   const smart = [...result.smart].sort((a, b) => a.score - b.score).slice(0, HEALTH_SMART_SHOWN);
-  const named = new Set([
-    ...shown.flatMap((chapter) =>
-      chapter.findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])),
-    ),
-    ...smart.map((verdict) => verdict.goal),
+  // Kept with the answer: the ids of what any finding or listed goal names, not of the whole plan.
+  const named = namedIds(ids, [
+    ...sorted.flatMap((chapter) => chapter.findings),
+    ...smart.map((verdict) => ({ subject: verdict.goal })),
   ]);
-  const only = (record: Record<string, string>) =>
-    Object.fromEntries(Object.entries(record).filter(([planKey]) => named.has(planKey)));
   const titles = new Map(plan.goals.map((goal) => [goal.key, goal.title]));
   return {
     score,
-    chapters: shown,
+    chapters: sorted,
     counts: result.counts,
     smart: smart.map((verdict) => ({
       goal: verdict.goal,
@@ -701,7 +731,7 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
       score: verdict.score,
     })),
     smartTotal: result.smart.length,
-    ids: { goals: only(ids.goals), tasks: only(ids.tasks), processes: only(ids.processes) },
+    ids: named,
   };
 }
 

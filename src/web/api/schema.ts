@@ -12549,6 +12549,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/plan/health/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of one chapter’s plan health findings, most severe first */
+        get: {
+            parameters: {
+                query: {
+                    chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PlanHealthFindings"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/notifications": {
         parameters: {
             query?: never;
@@ -25986,6 +26091,32 @@ export interface components {
                 };
             };
         };
+        PlanHealthFindingsInput: {
+            total: number;
+            findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                path: string;
+                line: number | null;
+                column: number | null;
+                message: string;
+                subject: string | null;
+            }[];
+            ids: {
+                goals: {
+                    [key: string]: string;
+                };
+                tasks: {
+                    [key: string]: string;
+                };
+                processes: {
+                    [key: string]: string;
+                };
+            };
+        };
         ProcessStepInput: {
             key: string;
             name: string;
@@ -28484,6 +28615,32 @@ export interface components {
                 score: number;
             }[];
             smartTotal: number;
+            ids: {
+                goals: {
+                    [key: string]: string;
+                };
+                tasks: {
+                    [key: string]: string;
+                };
+                processes: {
+                    [key: string]: string;
+                };
+            };
+        };
+        PlanHealthFindings: {
+            total: number;
+            findings: {
+                rule: string;
+                /** @enum {string} */
+                severity: "error" | "warning" | "info";
+                /** @enum {string} */
+                chapter: "goals" | "tasks" | "schedule" | "processes" | "kpis" | "cadence";
+                path: string;
+                line: number | null;
+                column: number | null;
+                message: string;
+                subject: string | null;
+            }[];
             ids: {
                 goals: {
                     [key: string]: string;

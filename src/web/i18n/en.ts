@@ -1770,7 +1770,6 @@ export const en: Catalog = {
     emptyChapter: 'Nothing planned in this chapter yet',
     clean: 'No findings',
     smartShown: 'The {{shown}} weakest of {{total}} goals',
-    findingsShown: 'The {{shown}} most severe of {{total}} findings; fixing these brings the rest up.',
     startHint: 'Nothing is planned in this workspace yet. Start from one of five complete operations plans.',
     summary: '{{errors}} errors, {{warnings}} warnings',
     open: 'Open plan health',

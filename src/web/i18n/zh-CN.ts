@@ -1732,7 +1732,6 @@ export const zhCN = {
     emptyChapter: '本章尚未规划任何内容',
     clean: '没有问题',
     smartShown: '{{total}} 个目标中得分最低的 {{shown}} 个',
-    findingsShown: '共 {{total}} 条问题，这里列出最严重的 {{shown}} 条，先改这些。',
     startHint: '本工作区还没有任何计划。可以从五份完整的运营计划模板之一开始。',
     summary: '{{errors}} 个错误，{{warnings}} 个警告',
     open: '查看计划健康度',

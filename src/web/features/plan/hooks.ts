@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { importPlanYaml, type PlanYamlImportOptions } from '../../api/upload.ts';
@@ -87,6 +87,33 @@ export function usePlanHealth(workspaceId: string, enabled = true) {
     queryFn: () =>
       unwrap(api.GET('/api/v1/w/{workspaceId}/plan/health', { params: { path: { workspaceId } } })),
     enabled,
+  });
+}
+
+export const HEALTH_PAGE_SIZE = 8;
+
+/**
+ * A page (1-based) of one chapter's findings. The health answer holds each chapter's first page; the others come
+ * from the same computation on the server. Under the health key, so a re-check refreshes them too.
+ */
+export function usePlanHealthFindings(
+  workspaceId: string,
+  chapter: PlanHealth['chapters'][number]['chapter'],
+  page: number,
+) {
+  return useQuery({
+    queryKey: [...planHealthKey(workspaceId), 'findings', chapter, page, i18n.language],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/plan/health/findings', {
+          params: {
+            path: { workspaceId },
+            query: { chapter, offset: (page - 1) * HEALTH_PAGE_SIZE, limit: HEALTH_PAGE_SIZE },
+          },
+        }),
+      ),
+    enabled: page > 1,
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -14,13 +14,21 @@ import {
   Typography,
 } from 'antd';
 import { ReloadOutlined, RightOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { findingLink, scoreColor } from '../../features/plan/healthLinks.ts';
-import { usePlanHealth, type PlanHealth } from '../../features/plan/hooks.ts';
+import {
+  HEALTH_PAGE_SIZE,
+  planHealthKey,
+  usePlanHealth,
+  usePlanHealthFindings,
+  type PlanHealth,
+} from '../../features/plan/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
@@ -34,6 +42,7 @@ export function PlanHealthPage() {
   const format = useFormatters();
   const { workspace } = useWorkspaceScope();
   const health = usePlanHealth(workspace.id);
+  const queryClient = useQueryClient();
   const base = `/w/${workspace.id}`;
 
   return (
@@ -49,7 +58,11 @@ export function PlanHealthPage() {
         title={t('planHealth.title')}
         description={t('planHealth.description')}
         extra={
-          <Button icon={<ReloadOutlined />} loading={health.isFetching} onClick={() => void health.refetch()}>
+          <Button
+            icon={<ReloadOutlined />}
+            loading={health.isFetching}
+            onClick={() => void queryClient.invalidateQueries({ queryKey: planHealthKey(workspace.id) })}
+          >
             {t('planHealth.recheck')}
           </Button>
         }
@@ -171,7 +184,11 @@ function ChapterCard({
   base: string;
 }) {
   const { t } = useTranslation();
-  const format = useFormatters();
+  const { workspace } = useWorkspaceScope();
+  // The first page came with the health answer; the others are read when asked for.
+  const [page, setPage] = useState(1);
+  const later = usePlanHealthFindings(workspace.id, chapter.chapter, page);
+  const shown = page > 1 && later.data ? later.data : { findings: chapter.findings, ids };
   return (
     <Card
       size="small"
@@ -186,46 +203,46 @@ function ChapterCard({
         </Flex>
       }
     >
-      {chapter.findings.length === 0 ? (
+      {chapter.total === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
           description={chapter.items === 0 ? t('planHealth.emptyChapter') : t('planHealth.clean')}
         />
+      ) : later.error ? (
+        <QueryError error={later.error} onRetry={() => void later.refetch()} />
       ) : (
-        <>
-          {chapter.total > chapter.findings.length ? (
-            <Typography.Paragraph
-              type="secondary"
-              style={{ fontSize: 12 }}
-              data-testid="plan-health-findings-shown"
-            >
-              {t('planHealth.findingsShown', {
-                shown: format.number(chapter.findings.length, 0),
-                total: format.number(chapter.total, 0),
-              })}
-            </Typography.Paragraph>
-          ) : null}
-          <List
-            size="small"
-            dataSource={chapter.findings}
-            pagination={chapter.findings.length > 8 ? { pageSize: 8, size: 'small' } : false}
-            renderItem={(finding) => (
-              <List.Item>
-                <Link
-                  to={findingLink(base, finding, ids)}
-                  style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'baseline', color: 'inherit' }}
-                  data-testid="plan-health-finding"
-                >
-                  <Tag color={SEVERITY_COLOR[finding.severity]}>
-                    {t(`planHealth.severityOne.${finding.severity}`)}
-                  </Tag>
-                  <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
-                  <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
-                </Link>
-              </List.Item>
-            )}
-          />
-        </>
+        <List
+          size="small"
+          loading={later.isFetching}
+          dataSource={shown.findings}
+          pagination={
+            chapter.total > HEALTH_PAGE_SIZE
+              ? {
+                  current: page,
+                  pageSize: HEALTH_PAGE_SIZE,
+                  total: chapter.total,
+                  size: 'small',
+                  showSizeChanger: false,
+                  onChange: setPage,
+                }
+              : false
+          }
+          renderItem={(finding) => (
+            <List.Item>
+              <Link
+                to={findingLink(base, finding, shown.ids)}
+                style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'baseline', color: 'inherit' }}
+                data-testid="plan-health-finding"
+              >
+                <Tag color={SEVERITY_COLOR[finding.severity]}>
+                  {t(`planHealth.severityOne.${finding.severity}`)}
+                </Tag>
+                <Typography.Text style={{ flex: 1 }}>{finding.message}</Typography.Text>
+                <RightOutlined style={{ color: '#8c8c8c', fontSize: 12 }} />
+              </Link>
+            </List.Item>
+          )}
+        />
       )}
     </Card>
   );
