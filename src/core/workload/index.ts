@@ -7,6 +7,15 @@ import {
   type WorkCalendar,
 } from '../schedule/calendar.ts';
 import { isOpenTaskStatus } from '../tasks/status.ts';
+import { round, weekFigures, type HeatmapRow, type HeatmapWeeks } from './heatmap.ts';
+
+export {
+  heatmapCells,
+  weekFigures,
+  type HeatmapCell,
+  type HeatmapRow,
+  type HeatmapWeeks,
+} from './heatmap.ts';
 
 /**
  * Workload and capacity per person and ISO week (Monday start), and who could take a new task.
@@ -55,11 +64,6 @@ export type WeekLoad = {
 export type PersonWorkload = { personId: string; weeks: WeekLoad[] };
 
 export type Workload = { weekStarts: string[]; people: PersonWorkload[] };
-
-function round(value: number, places: number): number {
-  const factor = 10 ** places;
-  return Math.round(value * factor) / factor;
-}
 
 /** Unavailable working days of one person, sorted, for counting by binary search. */
 type Availability = { working: CompiledCalendar; unavailable: Int32Array };
@@ -132,7 +136,6 @@ export function spreadEstimate(
   return spread;
 }
 
-/** Planned hours against capacity per person and ISO week, with the tasks that make up each week. */
 /** The first and last day a workload over `range` covers: Monday of `from`'s week to the last week's Sunday. */
 export function workloadWindow(range: { from: string; weeks: number }): { first: string; last: string } {
   const first = mondayOfNumber(dayNumber(range.from));
@@ -158,12 +161,28 @@ export function mayLoadWindow(
   );
 }
 
-export function workloadByWeek(
+/** Every task's hours spread over person-weeks: the totals, and the contributions grouped by person-week. */
+type Spread = {
+  weekStarts: string[];
+  firstMonday: number;
+  weekCount: number;
+  working: CompiledCalendar;
+  persons: Availability[];
+  /** Planned hours per person-week (person × weekCount + week), unrounded. */
+  planned: Float64Array;
+  /** Contributions of person-week `slot` are grouped[slotStart[slot]] … grouped[slotStart[slot + 1] - 1]. */
+  slotStart: Int32Array;
+  grouped: Int32Array;
+  taskIndexes: number[];
+  hoursList: number[];
+};
+
+function spreadTasks(
   people: readonly WorkloadPerson[],
   tasks: readonly WorkloadTask[],
   range: { from: string; weeks: number },
   calendar: WorkCalendar,
-): Workload {
+): Spread {
   const working = compileCalendar(calendar);
   const weekCount = Math.max(0, Math.floor(range.weeks));
   const firstMonday = mondayOfNumber(dayNumber(range.from));
@@ -232,35 +251,99 @@ export function workloadByWeek(
   });
 
   const weekStarts = Array.from({ length: weekCount }, (_, week) => dayFromNumber(firstMonday + week * 7));
-  const perWeek = working.workingDaysPerWeek;
+  return {
+    weekStarts,
+    firstMonday,
+    weekCount,
+    working,
+    persons,
+    planned,
+    slotStart,
+    grouped,
+    taskIndexes,
+    hoursList,
+  };
+}
+
+/** Planned hours against capacity per person and ISO week, with the tasks that make up each week. */
+export function workloadByWeek(
+  people: readonly WorkloadPerson[],
+  tasks: readonly WorkloadTask[],
+  range: { from: string; weeks: number },
+  calendar: WorkCalendar,
+): Workload {
+  const spread = spreadTasks(people, tasks, range, calendar);
+  const { weekStarts, firstMonday, weekCount, persons, planned, slotStart, grouped } = spread;
   const result = people.map((person, index): PersonWorkload => {
     const personAvailability = persons[index];
     const weeks = weekStarts.map((week, weekIndex): WeekLoad => {
       const monday = firstMonday + weekIndex * 7;
       const slot = index * weekCount + weekIndex;
       const available = personAvailability ? availableDays(personAvailability, monday, monday + 6) : 0;
-      const capacityHours = round(perWeek > 0 ? (person.weeklyCapacityHours * available) / perWeek : 0, 2);
       const plannedHours = round(planned[slot] ?? 0, 2);
       const weekTasks: Array<{ taskId: string; hours: number }> = [];
       for (let position = slotStart[slot] ?? 0; position < (slotStart[slot + 1] ?? 0); position += 1) {
         const entry = grouped[position] ?? 0;
-        const taskId = tasks[taskIndexes[entry] ?? 0]?.id ?? '';
-        weekTasks.push({ taskId, hours: round(hoursList[entry] ?? 0, 2) });
+        const taskId = tasks[spread.taskIndexes[entry] ?? 0]?.id ?? '';
+        weekTasks.push({ taskId, hours: round(spread.hoursList[entry] ?? 0, 2) });
       }
       weekTasks.sort((a, b) => b.hours - a.hours || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
       return {
         week,
         plannedHours,
-        capacityHours,
         availableDays: available,
-        utilisation: capacityHours > 0 ? round(plannedHours / capacityHours, 3) : null,
-        isOverAllocated: plannedHours > capacityHours,
+        ...weekFigures(
+          person.weeklyCapacityHours,
+          available,
+          spread.working.workingDaysPerWeek,
+          plannedHours,
+        ),
         tasks: weekTasks,
       };
     });
     return { personId: person.id, weeks };
   });
   return { weekStarts, people: result };
+}
+
+/**
+ * The heatmap in its compact form (see heatmap.ts), rows in the order of `people`: what workloadByWeek gives,
+ * its tasks counted, without building a cell or a task list (heatmapCells reads it back).
+ */
+export function workloadHeatmap(
+  people: readonly WorkloadPerson[],
+  tasks: readonly WorkloadTask[],
+  range: { from: string; weeks: number },
+  calendar: WorkCalendar,
+): HeatmapWeeks & { rows: HeatmapRow[] } {
+  const spread = spreadTasks(people, tasks, range, calendar);
+  const { weekStarts, firstMonday, weekCount, working, persons, planned, slotStart } = spread;
+  const workingDays = weekStarts.map((_, week) =>
+    working.countWorking(firstMonday + week * 7, firstMonday + week * 7 + 6),
+  );
+  const rows = people.map((person, index): HeatmapRow => {
+    const row: HeatmapRow = { capacity: person.weeklyCapacityHours };
+    const personAvailability = persons[index];
+    if (personAvailability && personAvailability.unavailable.length > 0) {
+      const days = workingDays.map((_, week) =>
+        availableDays(personAvailability, firstMonday + week * 7, firstMonday + week * 7 + 6),
+      );
+      if (days.some((count, week) => count !== workingDays[week])) row.days = days;
+    }
+    const first = index * weekCount;
+    if ((slotStart[first + weekCount] ?? 0) > (slotStart[first] ?? 0)) {
+      const hours: number[] = [];
+      const counts: number[] = [];
+      for (let slot = first; slot < first + weekCount; slot += 1) {
+        hours.push(round(planned[slot] ?? 0, 2));
+        counts.push((slotStart[slot + 1] ?? 0) - (slotStart[slot] ?? 0));
+      }
+      row.hours = hours;
+      row.tasks = counts;
+    }
+    return row;
+  });
+  return { weekStarts, workingDays, workingDaysPerWeek: working.workingDaysPerWeek, rows };
 }
 
 export type SuggestReasonCode =

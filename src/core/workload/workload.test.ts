@@ -4,10 +4,12 @@ import { addDays } from '../days/index.ts';
 import type { WorkCalendar } from '../schedule/calendar.ts';
 import {
   WORKLOAD_MESSAGES,
+  heatmapCells,
   mayLoadWindow,
   spreadEstimate,
   suggestAssignees,
   workloadByWeek,
+  workloadHeatmap,
   workloadWindow,
   type SuggestPerson,
   type WorkloadPerson,
@@ -200,6 +202,101 @@ describe('workloadByWeek', () => {
     }
     expect(total).toBe(expected);
     expect(contributions).toBe(open.reduce((sum, item) => sum + item.assigneeIds.length, 0));
+  });
+});
+
+describe('workloadHeatmap', () => {
+  it('sends what workloadByWeek computes, each cell read back by heatmapCells, on random plans', () => {
+    // A small random generator with a seed, so a failure can be replayed.
+    let seed = 15;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const day = () => addDays('2025-02-10', Math.floor(random() * 90));
+    const calendars: WorkCalendar[] = [
+      calendar,
+      { weekendDays: [0], holidays: ['2025-03-05', '2025-03-06'], workdays: [] },
+      { weekendDays: [0, 6], holidays: ['2025-03-17', '2025-03-18'], workdays: ['2025-03-22'] },
+      { weekendDays: [0, 1, 2, 3, 4, 5, 6], holidays: [] },
+    ];
+    let loadedCells = 0;
+    let awayRows = 0;
+    let idleRows = 0;
+    for (let round = 0; round < 30; round += 1) {
+      const people: WorkloadPerson[] = Array.from({ length: 2 + Math.floor(random() * 6) }, (_, index) => ({
+        id: `p${index}`,
+        weeklyCapacityHours: pick([0, 16, 32.5, 40, 45]),
+        unavailableDays: random() < 0.4 ? Array.from({ length: 1 + Math.floor(random() * 6) }, day) : [],
+      }));
+      const tasks: WorkloadTask[] = Array.from({ length: Math.floor(random() * 60) }, (_, index) =>
+        task(
+          `t${index}`,
+          random() < 0.1 ? [] : random() < 0.3 ? ['p0', 'p1'] : [pick(['p0', 'p1', 'p2', 'p3', 'gone'])],
+          pick([null, 0, 4, 7.3, 12.5, 40]),
+          random() < 0.3 ? null : day(),
+          random() < 0.1 ? null : day(),
+          pick(['todo', 'in_progress', 'blocked', 'done', 'cancelled']),
+        ),
+      );
+      const range = { from: addDays('2025-02-24', Math.floor(random() * 20)), weeks: 1 + (round % 9) };
+      const workCalendar = calendars[round % calendars.length] ?? calendar;
+      const whole = workloadByWeek(people, tasks, range, workCalendar);
+      const heatmap = workloadHeatmap(people, tasks, range, workCalendar);
+      expect(heatmap.weekStarts).toEqual(whole.weekStarts);
+      expect(heatmap.rows).toHaveLength(people.length);
+      for (const [index, person] of whole.people.entries()) {
+        const row = heatmap.rows[index];
+        if (row === undefined) throw new Error(`no row ${index}`);
+        expect(heatmapCells(heatmap, row), `round ${round}, ${person.personId}`).toEqual(
+          person.weeks.map(({ tasks: list, ...cell }) => ({ ...cell, taskCount: list.length })),
+        );
+        // Only what differs from the defaults is sent.
+        const loaded = person.weeks.some((week) => week.tasks.length > 0);
+        expect(row.hours !== undefined, `hours of ${person.personId}`).toBe(loaded);
+        expect(row.tasks !== undefined).toBe(loaded);
+        const away = person.weeks.some(
+          (week, weekIndex) => week.availableDays !== heatmap.workingDays[weekIndex],
+        );
+        expect(row.days !== undefined, `days of ${person.personId}`).toBe(away);
+        loadedCells += person.weeks.filter((week) => week.tasks.length > 0).length;
+        if (away) awayRows += 1;
+        if (!loaded) idleRows += 1;
+      }
+    }
+    // The random plans did exercise each case.
+    expect(loadedCells).toBeGreaterThan(50);
+    expect(awayRows).toBeGreaterThan(5);
+    expect(idleRows).toBeGreaterThan(5);
+  });
+
+  it('reads a row with nothing but capacity as idle weeks at the calendar’s days', () => {
+    const weeks = { weekStarts: ['2025-03-03', '2025-03-10'], workingDays: [4, 5], workingDaysPerWeek: 5 };
+    expect(heatmapCells(weeks, { capacity: 40 })).toEqual([
+      {
+        week: '2025-03-03',
+        plannedHours: 0,
+        capacityHours: 32,
+        availableDays: 4,
+        utilisation: 0,
+        isOverAllocated: false,
+        taskCount: 0,
+      },
+      {
+        week: '2025-03-10',
+        plannedHours: 0,
+        capacityHours: 40,
+        availableDays: 5,
+        utilisation: 0,
+        isOverAllocated: false,
+        taskCount: 0,
+      },
+    ]);
+    expect(heatmapCells(weeks, { capacity: 40, days: [0, 5], hours: [3, 41], tasks: [1, 2] })).toEqual([
+      expect.objectContaining({ capacityHours: 0, utilisation: null, isOverAllocated: true, taskCount: 1 }),
+      expect.objectContaining({ capacityHours: 40, utilisation: 1.025, isOverAllocated: true, taskCount: 2 }),
+    ]);
   });
 });
 
