@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../core/days/index.ts';
-import { DEFAULT_CALENDAR } from '../../core/schedule/calendar.ts';
 import { workloadByWeek } from '../../core/workload/index.ts';
+import { heatmapCells, type HeatmapRow, type HeatmapWeeks } from '../../core/workload/heatmap.ts';
 import { selectAllTasks, selectRoles } from '../tasks/queries.ts';
 import { as } from '../testing/app.ts';
 import { createTask, useTestTeam } from '../testing/factories.ts';
 
 const t = useTestTeam(['manager', 'member']);
 const task = async (fields: Record<string, unknown>) => (await createTask(t, t.owner, fields)).id;
+
+type Heatmap = HeatmapWeeks & { people: Array<HeatmapRow & { userId: string; name: string }> };
+
+/** The heatmap as the page reads it: each person's row back into cells. */
+const cellsOf = (heatmap: Heatmap) =>
+  heatmap.people.map(({ userId, name, ...row }) => ({ userId, name, weeks: heatmapCells(heatmap, row) }));
 
 describe('people, workload and suggestions', () => {
   it('keeps skills and days away: one’s own, or anyone’s for managers', async () => {
@@ -84,9 +90,25 @@ describe('people, workload and suggestions', () => {
     });
     const heatmap = (
       await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/workload?from=2026-11-30&weeks=2') }))
-    ).json();
-    expect(heatmap.weekStarts).toEqual(['2026-11-30', '2026-12-07']);
-    const row = heatmap.people.find((person: { userId: string }) => person.userId === t.member.id);
+    ).json() as Heatmap;
+    expect(heatmap).toMatchObject({
+      weekStarts: ['2026-11-30', '2026-12-07'],
+      workingDays: [5, 5],
+      workingDaysPerWeek: 5,
+    });
+    // Weeks and people once; the owner, with no load, sends capacity only.
+    expect(heatmap.people.find((person) => person.userId === t.owner.id)).toEqual({
+      userId: t.owner.id,
+      name: expect.any(String),
+      capacity: 40,
+    });
+    expect(heatmap.people.find((person) => person.userId === t.member.id)).toMatchObject({
+      capacity: 40,
+      hours: [60, 0],
+      tasks: [1, 0],
+    });
+    const row = cellsOf(heatmap).find((person) => person.userId === t.member.id);
+    if (!row) throw new Error('no row for the member');
     expect(row.weeks[0]).toMatchObject({
       plannedHours: 60,
       capacityHours: 40,
@@ -109,11 +131,11 @@ describe('people, workload and suggestions', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(row.weeks[1]).toMatchObject({ plannedHours: 0, isOverAllocated: false });
-    const managerRow = heatmap.people.find((person: { userId: string }) => person.userId === t.manager.id);
-    expect(managerRow.weeks[0]).toMatchObject({ plannedHours: 5, isOverAllocated: false });
+    const managerRow = cellsOf(heatmap).find((person) => person.userId === t.manager.id);
+    expect(managerRow?.weeks[0]).toMatchObject({ plannedHours: 5, isOverAllocated: false });
   });
 
-  it('reads only the tasks that load the window, and gives what the whole plan gives', async () => {
+  it('reads only the tasks that load the window, and sends what the whole plan gives', async () => {
     let seed = 7;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -122,6 +144,37 @@ describe('people, workload and suggestions', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
     const people = [t.owner, t.manager, t.member];
     const day = () => addDays('2026-11-02', Math.floor(random() * 70));
+    // A holiday and a 调休 Saturday move everyone's capacity; days away move the manager's.
+    const holidays = ['2026-12-01', '2026-12-02'];
+    const workdays = ['2026-12-05'];
+    const away = ['2026-11-03', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12'];
+    expect(
+      (
+        await t.app.inject(
+          as(t.owner, {
+            method: 'PUT',
+            url: t.url('/calendar'),
+            payload: {
+              items: [
+                ...holidays.map((holiday) => ({ day: holiday, kind: 'holiday' })),
+                ...workdays.map((workday) => ({ day: workday, kind: 'workday' })),
+              ],
+            },
+          }),
+        )
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.app.inject(
+          as(t.owner, {
+            method: 'PUT',
+            url: t.url(`/people/${t.manager.id}`),
+            payload: { skills: [], unavailableDays: away },
+          }),
+        )
+      ).statusCode,
+    ).toBe(200);
     for (let index = 0; index < 60; index += 1) {
       const due = random() < 0.15 ? null : day();
       const start = random() < 0.3 ? null : day();
@@ -141,23 +194,24 @@ describe('people, workload and suggestions', () => {
     // The old reading: every task and role of the workspace through the same core computation.
     const tasks = await selectAllTasks(t.database.db, t.workspaceId);
     const roles = await selectRoles(t.database.db, t.workspaceId);
+    let awayRows = 0;
     for (const [from, weeks] of [
       ['2026-11-30', 2],
       ['2026-12-09', 3],
       ['2026-10-05', 8],
+      ['2026-10-26', 12],
     ] as const) {
       const served = (
         await t.app.inject(
           as(t.owner, { method: 'GET', url: t.url(`/workload?from=${from}&weeks=${weeks}`) }),
         )
-      ).json() as {
-        people: Array<{
-          userId: string;
-          weeks: Array<{ week: string; plannedHours: number; taskCount: number }>;
-        }>;
-      };
+      ).json() as Heatmap;
       const whole = workloadByWeek(
-        people.map((person) => ({ id: person.id, weeklyCapacityHours: 40, unavailableDays: [] })),
+        people.map((person) => ({
+          id: person.id,
+          weeklyCapacityHours: 40,
+          unavailableDays: person === t.manager ? away : [],
+        })),
         tasks.map((row) => ({
           id: row.id,
           assigneeIds: roles
@@ -169,16 +223,30 @@ describe('people, workload and suggestions', () => {
           status: row.status,
         })),
         { from, weeks },
-        DEFAULT_CALENDAR,
+        { weekendDays: [0, 6], holidays, workdays },
       );
-      const hours = (list: ReadonlyArray<{ weeks: ReadonlyArray<{ plannedHours: number }> }>) =>
-        list.map((person) => person.weeks.map((week) => week.plannedHours));
-      const byPerson = (userId: string) => served.people.find((person) => person.userId === userId);
+      // Every cell the page shows is the whole computation's, its tasks counted.
+      const cells = cellsOf(served);
+      const byPerson = (userId: string) => cells.find((person) => person.userId === userId);
       expect(
-        hours(people.map((person) => byPerson(person.id) ?? { weeks: [] })),
+        people.map((person) => byPerson(person.id)?.weeks),
         `${from} + ${weeks} weeks`,
-      ).toEqual(hours(whole.people));
+      ).toEqual(
+        whole.people.map((person) =>
+          person.weeks.map(({ tasks: list, ...cell }) => ({ ...cell, taskCount: list.length })),
+        ),
+      );
       expect(whole.people.flatMap((person) => person.weeks).some((week) => week.plannedHours > 0)).toBe(true);
+      // Only what differs from the defaults is sent: hours for people with load, days for people away.
+      for (const [index, person] of people.entries()) {
+        const sent = served.people.find((row) => row.userId === person.id);
+        const weeksOf = whole.people[index]?.weeks ?? [];
+        expect(sent?.hours !== undefined).toBe(weeksOf.some((week) => week.tasks.length > 0));
+        expect(sent?.days !== undefined).toBe(
+          weeksOf.some((week, weekIndex) => week.availableDays !== served.workingDays[weekIndex]),
+        );
+        if (sent?.days) awayRows += 1;
+      }
       // Each cell's tasks, read on their own, are the ones the whole computation puts there.
       for (const [index, person] of people.entries()) {
         for (const week of whole.people[index]?.weeks ?? []) {
@@ -195,12 +263,10 @@ describe('people, workload and suggestions', () => {
               .map(({ taskId, hours }) => ({ taskId, hours }))
               .sort((a, b) => a.taskId.localeCompare(b.taskId));
           expect(byId(cell.tasks), `${person.id} ${week.week}`).toEqual(byId(week.tasks));
-          expect(byPerson(person.id)?.weeks.find((served) => served.week === week.week)).toMatchObject({
-            taskCount: week.tasks.length,
-          });
         }
       }
     }
+    expect(awayRows).toBeGreaterThan(0);
   });
 
   it('suggests who should take a task, with reasons in the caller’s language', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Id, requireActor, responses, WorkspaceParams, workspaceContext } from '../http.ts';
 import { Day } from '../kpis/schemas.ts';
 import * as service from './service.ts';
-import { Skill, Person, CalendarDay, CellTasks, WeekLoad } from './schemas.ts';
+import { Skill, Person, CalendarDay, CellTasks, WorkloadHeatmap } from './schemas.ts';
 
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
@@ -48,18 +48,13 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['people'],
         summary:
-          'Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each',
+          'Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each (compact: weeks and people once, a week’s numbers in arrays)',
         params: WorkspaceParams,
         querystring: z.object({
           from: Day.optional(),
           weeks: z.coerce.number().int().min(1).max(52).default(12),
         }),
-        response: responses({
-          200: z.object({
-            weekStarts: z.array(z.string()),
-            people: z.array(z.object({ userId: z.string(), name: z.string(), weeks: z.array(WeekLoad) })),
-          }),
-        }),
+        response: responses({ 200: WorkloadHeatmap }),
       },
     },
     async (request) =>

@@ -23,15 +23,34 @@ export const CalendarDay = z.object({
   name: z.string().max(50).nullable().optional(),
 });
 
-/** One cell of the heatmap: the tasks behind it come from GET …/workload/cell when it is opened. */
-export const WeekLoad = z.object({
-  week: z.string(),
-  plannedHours: z.number(),
-  capacityHours: z.number(),
-  availableDays: z.number(),
-  utilisation: z.number().nullable(),
-  isOverAllocated: z.boolean(),
-  taskCount: z.number().int(),
+/**
+ * The heatmap, compact (core/workload/heatmap.ts): weeks once, people once; cells are the numbers of each week in
+ * arrays, left out when they hold nothing. The page derives capacity, utilisation and over-allocation with
+ * heatmapCells; the tasks behind a cell come from GET …/workload/cell when it is opened.
+ */
+export const WorkloadHeatmap = z.object({
+  weekStarts: z.array(z.string()).describe('The Monday of each week'),
+  workingDays: z.array(z.number().int()).describe('Working days of each week in the workspace calendar'),
+  workingDaysPerWeek: z
+    .number()
+    .int()
+    .describe('Working days of an ordinary week (what weekly capacity covers)'),
+  people: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      capacity: z.number().describe('Weekly capacity in hours'),
+      days: z
+        .array(z.number().int())
+        .optional()
+        .describe('Available working days per week; only when away on a working day of the window'),
+      hours: z
+        .array(z.number())
+        .optional()
+        .describe('Planned hours per week; only when the person has load in the window'),
+      tasks: z.array(z.number().int()).optional().describe('Tasks putting hours in each week; with hours'),
+    }),
+  ),
 });
 
 export const CellTasks = z.object({

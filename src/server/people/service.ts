@@ -6,6 +6,7 @@ import {
   suggestAssignees,
   WORKLOAD_MESSAGES,
   workloadByWeek,
+  workloadHeatmap,
   workloadWindow,
 } from '../../core/workload/index.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
@@ -30,10 +31,15 @@ function group<T extends { user_id: string }>(rows: readonly T[]): Map<string, T
 }
 
 /** Members with what decides who does what: title, weekly capacity, skills and days away. */
-async function loadPeople(services: Services, workspaceId: string, awayFrom?: string) {
+async function loadPeople(
+  services: Services,
+  workspaceId: string,
+  awayFrom?: string,
+  { skills: withSkills = true }: { skills?: boolean } = {},
+) {
   const [members, skills, away] = await Promise.all([
     selectMembers(services.db, workspaceId),
-    queries.selectSkills(services.db, workspaceId),
+    withSkills ? queries.selectSkills(services.db, workspaceId) : [],
     queries.selectUnavailableDays(services.db, workspaceId, awayFrom),
   ]);
   const skillsOf = group(skills);
@@ -137,12 +143,13 @@ export async function setCalendar(
   return getCalendar(services, actor, workspaceId);
 }
 
-async function computeWorkload(
+/** What a workload over a window is computed from: people, the tasks that can load it (with their Responsible), calendar. */
+async function readWorkload(
   services: Services,
   workspaceId: string,
   from: string,
   weeks: number,
-  responsibleId?: string,
+  { responsibleId, skills = true }: { responsibleId?: string; skills?: boolean } = {},
 ) {
   // Only the tasks that can load the window, and their roles: the rest add nothing (see mayLoadWindow).
   const tasks = await selectTasksLoadingWindow(
@@ -152,7 +159,7 @@ async function computeWorkload(
     responsibleId,
   );
   const [people, roles, calendar] = await Promise.all([
-    loadPeople(services, workspaceId),
+    loadPeople(services, workspaceId, undefined, { skills }),
     selectRolesAmong(
       services.db,
       workspaceId,
@@ -162,16 +169,21 @@ async function computeWorkload(
   ]);
   const responsible = new Map<string, string[]>();
   for (const role of roles) {
-    if (role.role === 'R')
-      responsible.set(role.task_id, [...(responsible.get(role.task_id) ?? []), role.user_id]);
+    if (role.role !== 'R') continue;
+    const list = responsible.get(role.task_id);
+    if (list) list.push(role.user_id);
+    else responsible.set(role.task_id, [role.user_id]);
   }
-  const workload = workloadByWeek(
-    people.map((person) => ({
+  return {
+    people,
+    tasks,
+    calendar,
+    workloadPeople: people.map((person) => ({
       id: person.userId,
       weeklyCapacityHours: person.weeklyCapacityHours,
       unavailableDays: person.unavailableDays,
     })),
-    tasks.map((task) => ({
+    workloadTasks: tasks.map((task) => ({
       id: task.id,
       assigneeIds: responsible.get(task.id) ?? [],
       estimateHours: task.estimate_hours,
@@ -179,13 +191,26 @@ async function computeWorkload(
       due: task.due_date,
       status: task.status,
     })),
-    { from, weeks },
-    calendar,
-  );
-  return { people, tasks, workload, calendar };
+  };
 }
 
-/** The heatmap: people × weeks, planned hours against capacity, and the tasks behind each over-allocation. */
+async function computeWorkload(
+  services: Services,
+  workspaceId: string,
+  from: string,
+  weeks: number,
+  responsibleId?: string,
+) {
+  const read = await readWorkload(services, workspaceId, from, weeks, responsibleId ? { responsibleId } : {});
+  const workload = workloadByWeek(read.workloadPeople, read.workloadTasks, { from, weeks }, read.calendar);
+  return { people: read.people, tasks: read.tasks, workload, calendar: read.calendar };
+}
+
+/**
+ * The heatmap, compact (see core/workload/heatmap.ts): weeks once, each person once with their capacity, hours
+ * and task counts only for people with load, available days only for people away. The page reads it back with
+ * heatmapCells; a cell's tasks come from getWorkloadCell when it is opened.
+ */
 export async function getWorkload(
   services: Services,
   actor: Actor,
@@ -194,15 +219,19 @@ export async function getWorkload(
 ) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const from = range.from ?? (await today(services, workspaceId));
-  const { people, workload } = await computeWorkload(services, workspaceId, from, range.weeks);
-  const names = new Map(people.map((person) => [person.userId, person.name]));
-  // Counts only: at 500 people the tasks behind every cell were most of 800 KB; a cell reads its own when opened.
+  const read = await readWorkload(services, workspaceId, from, range.weeks, { skills: false });
+  const { rows, ...weeks } = workloadHeatmap(
+    read.workloadPeople,
+    read.workloadTasks,
+    { from, weeks: range.weeks },
+    read.calendar,
+  );
   return {
-    weekStarts: workload.weekStarts,
-    people: workload.people.map((person) => ({
-      userId: person.personId,
-      name: names.get(person.personId) ?? '',
-      weeks: person.weeks.map(({ tasks, ...week }) => ({ ...week, taskCount: tasks.length })),
+    ...weeks,
+    people: read.people.map((person, index) => ({
+      userId: person.userId,
+      name: person.name,
+      ...(rows[index] ?? { capacity: person.weeklyCapacityHours }),
     })),
   };
 }

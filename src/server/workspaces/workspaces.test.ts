@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { heatmapCells, type HeatmapRow } from '../../core/workload/heatmap.ts';
 import {
   as,
   createTestApp,
@@ -270,8 +271,8 @@ describe('demo workspace', () => {
     const workload = (
       await t.app.inject(as(owner, { method: 'GET', url: `/api/v1/w/${demoId}/workload?weeks=6` }))
     ).json();
-    const overloaded = workload.people.filter((person: { weeks: Array<{ isOverAllocated: boolean }> }) =>
-      person.weeks.some((week) => week.isOverAllocated),
+    const overloaded = workload.people.filter((person: HeatmapRow) =>
+      heatmapCells(workload, person).some((week) => week.isOverAllocated),
     );
     expect(overloaded.length).toBeGreaterThanOrEqual(1);
     const routines = (

@@ -8660,7 +8660,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each */
+        /** Workload heatmap: people × weeks, planned hours against capacity, and how many tasks are behind each (compact: weeks and people once, a week’s numbers in arrays) */
         get: {
             parameters: {
                 query?: {
@@ -8683,19 +8683,23 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The Monday of each week */
                             weekStarts: string[];
+                            /** @description Working days of each week in the workspace calendar */
+                            workingDays: number[];
+                            /** @description Working days of an ordinary week (what weekly capacity covers) */
+                            workingDaysPerWeek: number;
                             people: {
                                 userId: string;
                                 name: string;
-                                weeks: {
-                                    week: string;
-                                    plannedHours: number;
-                                    capacityHours: number;
-                                    availableDays: number;
-                                    utilisation: number | null;
-                                    isOverAllocated: boolean;
-                                    taskCount: number;
-                                }[];
+                                /** @description Weekly capacity in hours */
+                                capacity: number;
+                                /** @description Available working days per week; only when away on a working day of the window */
+                                days?: number[];
+                                /** @description Planned hours per week; only when the person has load in the window */
+                                hours?: number[];
+                                /** @description Tasks putting hours in each week; with hours */
+                                tasks?: number[];
                             }[];
                         };
                     };

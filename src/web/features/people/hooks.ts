@@ -1,13 +1,31 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { heatmapCells, type HeatmapCell } from '../../../core/workload/heatmap.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { tasksKey, workloadKey } from '../tasks/hooks.ts';
 
 export type Person = components['schemas']['Person'];
-export type Workload =
+type WorkloadAnswer =
   paths['/api/v1/w/{workspaceId}/workload']['get']['responses'][200]['content']['application/json'];
-export type WorkloadWeek = Workload['people'][number]['weeks'][number];
+/** One cell of the heatmap: what the compact answer says of a person's week, read back by heatmapCells. */
+export type WorkloadWeek = HeatmapCell;
+export type Workload = {
+  weekStarts: string[];
+  people: Array<{ userId: string; name: string; weeks: WorkloadWeek[] }>;
+};
+
+/** The compact answer (weeks and people once, numbers in arrays) as rows of cells; stable, so select memoises. */
+function readHeatmap(answer: WorkloadAnswer): Workload {
+  return {
+    weekStarts: answer.weekStarts,
+    people: answer.people.map(({ userId, name, ...row }) => ({
+      userId,
+      name,
+      weeks: heatmapCells(answer, row),
+    })),
+  };
+}
 export type CalendarDay =
   paths['/api/v1/w/{workspaceId}/calendar']['get']['responses'][200]['content']['application/json']['items'][number];
 export type PersonChanges =
@@ -49,6 +67,7 @@ export function useWorkload(workspaceId: string, query: { from: string; weeks: n
     queryKey: [...workloadKey(workspaceId), query, currentLocale()],
     queryFn: () =>
       unwrap(api.GET('/api/v1/w/{workspaceId}/workload', { params: { path: { workspaceId }, query } })),
+    select: readHeatmap,
     placeholderData: keepPreviousData,
   });
 }
