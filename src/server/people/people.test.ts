@@ -269,6 +269,73 @@ describe('people, workload and suggestions', () => {
     expect(awayRows).toBeGreaterThan(0);
   });
 
+  it('keeps a heatmap only while nothing it reads has changed', async () => {
+    const read = async () =>
+      (
+        await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/workload?from=2026-11-30&weeks=2') }))
+      ).json() as Heatmap;
+    const member = async () => (await read()).people.find((person) => person.userId === t.member.id);
+    const roles = (userId: string) => [
+      { userId, role: 'R' },
+      { userId: t.owner.id, role: 'A' },
+    ];
+    await task({
+      title: 'A',
+      estimateHours: 20,
+      startDate: '2026-11-30',
+      dueDate: '2026-12-04',
+      roles: roles(t.member.id),
+    });
+    expect(await member()).toMatchObject({ capacity: 40, hours: [20, 0], tasks: [1, 0] });
+    expect(await member()).toMatchObject({ hours: [20, 0] });
+    // A task: the plan revision moves.
+    const b = await task({
+      title: 'B',
+      estimateHours: 10,
+      startDate: '2026-12-07',
+      dueDate: '2026-12-11',
+      roles: roles(t.member.id),
+    });
+    expect(await member()).toMatchObject({ hours: [20, 10], tasks: [1, 1] });
+    // A role: B goes to the manager.
+    const moved = await t.app.inject(
+      as(t.owner, {
+        method: 'PUT',
+        url: t.url(`/tasks/${b}/roles`),
+        payload: { roles: roles(t.manager.id) },
+      }),
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await member()).toMatchObject({ hours: [20, 0], tasks: [1, 0] });
+    // Days away and capacity are not in the plan revision: they are in the key.
+    await t.app.inject(
+      as(t.owner, {
+        method: 'PUT',
+        url: t.url(`/people/${t.member.id}`),
+        payload: { skills: [], unavailableDays: ['2026-12-03', '2026-12-04'] },
+      }),
+    );
+    expect(await member()).toMatchObject({ days: [3, 5], hours: [20, 0] });
+    const capacity = await t.app.inject(
+      as(t.owner, {
+        method: 'PATCH',
+        url: t.url(`/members/${t.member.id}`),
+        payload: { weeklyCapacityHours: 30 },
+      }),
+    );
+    expect(capacity.statusCode, capacity.body).toBe(200);
+    expect(await member()).toMatchObject({ capacity: 30 });
+    // The calendar.
+    await t.app.inject(
+      as(t.owner, {
+        method: 'PUT',
+        url: t.url('/calendar'),
+        payload: { items: [{ day: '2026-12-08', kind: 'holiday' }] },
+      }),
+    );
+    expect((await read()).workingDays).toEqual([5, 4]);
+  });
+
   it('suggests who should take a task, with reasons in the caller’s language', async () => {
     await t.app.inject(
       as(t.owner, {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { AppError } from '../../core/errors/index.ts';
 import { interpolate } from '../../core/i18n/index.ts';
 import { addDays } from '../../core/days/index.ts';
@@ -12,7 +13,12 @@ import {
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { loadCalendar } from '../tasks/service.ts';
-import { selectRolesAmong, selectTask, selectTasksLoadingWindow } from '../tasks/queries.ts';
+import {
+  selectPlanRevision,
+  selectRolesAmong,
+  selectTask,
+  selectTasksLoadingWindow,
+} from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectMember, selectMembers } from '../workspaces/queries.ts';
 import * as queries from './queries.ts';
@@ -143,30 +149,36 @@ export async function setCalendar(
   return getCalendar(services, actor, workspaceId);
 }
 
-/** What a workload over a window is computed from: people, the tasks that can load it (with their Responsible), calendar. */
-async function readWorkload(
+type WorkloadPeople = Awaited<ReturnType<typeof loadPeople>>;
+
+/** The people as the workload computation takes them. */
+function workloadPeopleOf(people: WorkloadPeople) {
+  return people.map((person) => ({
+    id: person.userId,
+    weeklyCapacityHours: person.weeklyCapacityHours,
+    unavailableDays: person.unavailableDays,
+  }));
+}
+
+/** The tasks that can load a window, with their Responsible people; the rest add nothing (see mayLoadWindow). */
+async function readLoadingTasks(
   services: Services,
   workspaceId: string,
   from: string,
   weeks: number,
-  { responsibleId, skills = true }: { responsibleId?: string; skills?: boolean } = {},
+  responsibleId?: string,
 ) {
-  // Only the tasks that can load the window, and their roles: the rest add nothing (see mayLoadWindow).
   const tasks = await selectTasksLoadingWindow(
     services.db,
     workspaceId,
     workloadWindow({ from, weeks }),
     responsibleId,
   );
-  const [people, roles, calendar] = await Promise.all([
-    loadPeople(services, workspaceId, undefined, { skills }),
-    selectRolesAmong(
-      services.db,
-      workspaceId,
-      tasks.map((task) => task.id),
-    ),
-    loadCalendar(services.db, workspaceId),
-  ]);
+  const roles = await selectRolesAmong(
+    services.db,
+    workspaceId,
+    tasks.map((task) => task.id),
+  );
   const responsible = new Map<string, string[]>();
   for (const role of roles) {
     if (role.role !== 'R') continue;
@@ -175,14 +187,7 @@ async function readWorkload(
     else responsible.set(role.task_id, [role.user_id]);
   }
   return {
-    people,
     tasks,
-    calendar,
-    workloadPeople: people.map((person) => ({
-      id: person.userId,
-      weeklyCapacityHours: person.weeklyCapacityHours,
-      unavailableDays: person.unavailableDays,
-    })),
     workloadTasks: tasks.map((task) => ({
       id: task.id,
       assigneeIds: responsible.get(task.id) ?? [],
@@ -201,9 +206,37 @@ async function computeWorkload(
   weeks: number,
   responsibleId?: string,
 ) {
-  const read = await readWorkload(services, workspaceId, from, weeks, responsibleId ? { responsibleId } : {});
-  const workload = workloadByWeek(read.workloadPeople, read.workloadTasks, { from, weeks }, read.calendar);
-  return { people: read.people, tasks: read.tasks, workload, calendar: read.calendar };
+  const [people, calendar, read] = await Promise.all([
+    loadPeople(services, workspaceId),
+    loadCalendar(services.db, workspaceId),
+    readLoadingTasks(services, workspaceId, from, weeks, responsibleId),
+  ]);
+  const workload = workloadByWeek(workloadPeopleOf(people), read.workloadTasks, { from, weeks }, calendar);
+  return { people, tasks: read.tasks, workload, calendar };
+}
+
+type Heatmap = ReturnType<typeof workloadHeatmap>;
+/**
+ * Heatmaps kept per workspace, plan revision, window, calendar and people (capacity, days away): the revision
+ * moves with every change to tasks, roles and the calendar (0014), the rest is in the key, so a kept heatmap is
+ * the one a computation would give. A window full of tasks reads tens of thousands of them and their roles (1.5 s
+ * for 81,410 at the large scale); a kept one costs the reading of the people. Promises, so that requests arriving
+ * together compute once.
+ */
+const heatmaps = new Map<string, Promise<Heatmap>>();
+const HEATMAPS_KEPT = 16;
+
+function keptHeatmap(key: string, compute: () => Promise<Heatmap>): Promise<Heatmap> {
+  const kept = heatmaps.get(key);
+  if (kept) return kept;
+  const computing = compute();
+  heatmaps.set(key, computing);
+  computing.catch(() => heatmaps.delete(key));
+  for (const old of heatmaps.keys()) {
+    if (heatmaps.size <= HEATMAPS_KEPT) break;
+    heatmaps.delete(old);
+  }
+  return computing;
 }
 
 /**
@@ -219,16 +252,23 @@ export async function getWorkload(
 ) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
   const from = range.from ?? (await today(services, workspaceId));
-  const read = await readWorkload(services, workspaceId, from, range.weeks, { skills: false });
-  const { rows, ...weeks } = workloadHeatmap(
-    read.workloadPeople,
-    read.workloadTasks,
-    { from, weeks: range.weeks },
-    read.calendar,
-  );
+  // The revision first: a write landing after it only makes a newer heatmap under an older key, never the reverse.
+  const revision = await selectPlanRevision(services.db, workspaceId);
+  const [people, calendar] = await Promise.all([
+    loadPeople(services, workspaceId, undefined, { skills: false }),
+    loadCalendar(services.db, workspaceId),
+  ]);
+  const workloadPeople = workloadPeopleOf(people);
+  const key = createHash('sha256')
+    .update(JSON.stringify([workspaceId, revision, from, range.weeks, calendar, workloadPeople]))
+    .digest('base64');
+  const { rows, ...weeks } = await keptHeatmap(key, async () => {
+    const read = await readLoadingTasks(services, workspaceId, from, range.weeks);
+    return workloadHeatmap(workloadPeople, read.workloadTasks, { from, weeks: range.weeks }, calendar);
+  });
   return {
     ...weeks,
-    people: read.people.map((person, index) => ({
+    people: people.map((person, index) => ({
       userId: person.userId,
       name: person.name,
       ...(rows[index] ?? { capacity: person.weeklyCapacityHours }),
