@@ -61,9 +61,13 @@ const PERIOD_DAYS = { day: 1, week: 7, month: 31 } as const;
 
 /** Drops absent fields, so plan.yaml holds only what was said. */
 function defined<T extends object>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, field]) => field !== undefined && field !== null),
-  ) as T;
+  // A loop, not entries → filter → fromEntries: this runs for each of up to 100,000 tasks and their links.
+  const result: Partial<T> = {};
+  for (const key in value) {
+    const field = value[key];
+    if (field !== undefined && field !== null) result[key] = field;
+  }
+  return result as T;
 }
 
 function nonEmpty<T>(list: readonly T[]): T[] | undefined {
