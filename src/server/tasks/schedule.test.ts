@@ -157,6 +157,10 @@ describe('schedule cache', () => {
 
     const size = await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule/size') }));
     expect(size.json()).toEqual({ tasks: 3, wholePlanLimit: WHOLE_PLAN_TIMELINE_LIMIT });
+    // The count is kept per plan revision: a new task moves it at once.
+    await newTask({ title: '复核 · check', estimateHours: 1 });
+    const grown = await t.app.inject(as(t.owner, { method: 'GET', url: t.url('/schedule/size') }));
+    expect(grown.json().tasks).toBe(4);
     const foreign = await t.app.inject(
       as(t.owner, { method: 'GET', url: '/api/v1/w/00000000-0000-7000-8000-000000000000/schedule/size' }),
     );

@@ -13,6 +13,7 @@ import { authorize } from '../workspaces/access.ts';
 import { selectMembers } from '../workspaces/queries.ts';
 import { selectGoalId } from '../goals/queries.ts';
 import * as queries from './queries.ts';
+import { planRevisionCache } from './revisionCache.ts';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
@@ -214,34 +215,19 @@ async function pageWbsCodes(
   );
 }
 
-// Per database and workspace, the top level's ranks at a plan revision. A rank is an index count of the earlier
-// siblings; the top level is the one sibling group that grows with the plan (routines add their occurrences there),
-// so at thousands of top-level tasks each count walked thousands of index entries — 3.5 ms a code under the soak,
-// 60 % of its database time. One ordered walk per revision serves every code until the plan changes.
-const topRankCache = new WeakMap<object, Map<string, { revision: number; ranks: Map<string, number> }>>();
-const TOP_RANK_WORKSPACES = 16;
+// The top level's ranks per plan revision. A rank is an index count of the earlier siblings; the top level is the
+// one sibling group that grows with the plan (routines add their occurrences there), so at thousands of top-level
+// tasks each count walked thousands of index entries — 3.5 ms a code under the soak, 60 % of its database time.
+// One ordered walk per revision serves every code until the plan changes.
+const topRankCache = planRevisionCache<Map<string, number>>(16);
 
-/**
- * The top-level tasks' ranks, from the cache when the plan has not changed; null inside a transaction, whose
- * uncommitted revision another writer could reuse after a rollback.
- */
+/** The top-level tasks' ranks; null inside a transaction (the counts serve it: see planRevisionCache). */
 async function topLevelRanks(executor: Executor, workspaceId: string): Promise<Map<string, number> | null> {
   if (executor.isTransaction) return null;
-  let cache = topRankCache.get(executor);
-  if (!cache) {
-    cache = new Map();
-    topRankCache.set(executor, cache);
-  }
-  // The revision is read before the order, so the order is at least as new as the revision it is kept under.
-  const revision = await queries.selectPlanRevision(executor, workspaceId);
-  const cached = cache.get(workspaceId);
-  if (cached && cached.revision >= revision) return cached.ranks;
-  const order = await queries.selectTopLevelOrder(executor, workspaceId);
-  const ranks = new Map(order.map((id, rank) => [id, rank]));
-  cache.delete(workspaceId);
-  cache.set(workspaceId, { revision, ranks });
-  while (cache.size > TOP_RANK_WORKSPACES) cache.delete(cache.keys().next().value as string);
-  return ranks;
+  return topRankCache(executor, workspaceId, async () => {
+    const order = await queries.selectTopLevelOrder(executor, workspaceId);
+    return new Map(order.map((id, rank) => [id, rank]));
+  });
 }
 
 /** WBS codes of some tasks (as `wbsCodes` of the whole plan would give them); '' for a task on a parent loop. */
@@ -283,26 +269,15 @@ export async function wbsCodesOf(
 /** The most label choices a workspace offers (the rest are still shown on their tasks). */
 export const MAX_LABEL_CHOICES = 500;
 
-// Per database and workspace, the label choices at a plan revision (the revision moves on every task change).
-const labelCache = new WeakMap<object, Map<string, { revision: number; labels: string[] }>>();
+const labelCache = planRevisionCache<string[]>(1000);
 
 /** The distinct labels of the workspace's tasks, sorted, at most MAX_LABEL_CHOICES: the filters' choices. */
 export async function listLabels(services: Services, actor: Actor, workspaceId: string) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  const revision = await queries.selectPlanRevision(services.db, workspaceId);
-  let cache = labelCache.get(services.db);
-  if (!cache) {
-    cache = new Map();
-    labelCache.set(services.db, cache);
-  }
-  const cached = cache.get(workspaceId);
-  let labels = cached && cached.revision === revision ? cached.labels : null;
-  if (!labels) {
+  const labels = await labelCache(services.db, workspaceId, async () => {
     const lists = await queries.selectDistinctLabelLists(services.db, workspaceId);
-    labels = [...new Set(lists.flatMap((row) => parseJson<string[]>(row.labels, [])))].sort();
-    if (cache.size > 1000) cache.clear();
-    cache.set(workspaceId, { revision, labels });
-  }
+    return [...new Set(lists.flatMap((row) => parseJson<string[]>(row.labels, [])))].sort();
+  });
   return { labels: labels.slice(0, MAX_LABEL_CHOICES), truncated: labels.length > MAX_LABEL_CHOICES };
 }
 

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/types.ts';
+import { selectPlanRevision } from './queries.ts';
+
+/**
+ * Per database and workspace, a value read at a plan revision and kept until the revision moves (every change to
+ * tasks, dependencies, roles, the calendar or a role holder's name: migration 0014). The revision is read before
+ * the value, so a value is at least as new as the revision it is kept under; every instance reads the same counter.
+ * Only for reads outside a transaction (the database handle, not a `Transaction`): an uncommitted revision number
+ * can come back with other data after a rollback.
+ */
+export function planRevisionCache<T>(maxWorkspaces: number) {
+  const caches = new WeakMap<object, Map<string, { revision: number; value: T }>>();
+  return async (db: Kysely<Database>, workspaceId: string, load: () => Promise<T>): Promise<T> => {
+    let cache = caches.get(db);
+    if (!cache) {
+      cache = new Map();
+      caches.set(db, cache);
+    }
+    const revision = await selectPlanRevision(db, workspaceId);
+    const cached = cache.get(workspaceId);
+    if (cached && cached.revision >= revision) return cached.value;
+    const value = await load();
+    // Most recently read last, so the oldest workspace is the first to go.
+    cache.delete(workspaceId);
+    cache.set(workspaceId, { revision, value });
+    while (cache.size > maxWorkspaces) cache.delete(cache.keys().next().value as string);
+    return value;
+  };
+}
