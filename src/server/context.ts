@@ -17,6 +17,12 @@ export type Actor = {
   csrfToken: string | null;
   /** Set when the call comes with an API token: the only workspace it may touch. */
   tokenWorkspaceId: string | null;
+  /**
+   * The caller's role in the path's workspace, read with the session when the request began (null: not a member),
+   * so the route's own authorize does not read it again. An actor lives for one request: the next request reads
+   * the membership afresh, so a removed member is refused on it.
+   */
+  membership?: { workspaceId: string; role: string | null } | undefined;
 };
 
 /** What services need from the running app; passed explicitly, never imported. */

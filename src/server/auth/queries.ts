@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor, SessionsTable, UsersTable } from '../../db/types.ts';
 
 export function selectUserByEmail(executor: Executor, email: string) {
@@ -25,8 +25,12 @@ export async function insertSession(executor: Executor, session: Insertable<Sess
   await executor.insertInto('sessions').values(session).execute();
 }
 
-export function selectSessionWithUser(executor: Executor, sessionId: string) {
-  return executor
+/**
+ * A session with its user and, when `workspaceId` is given, the user's role there (null when not a member): what
+ * every workspace request checks first, in one read.
+ */
+export function selectSessionWithUser(executor: Executor, sessionId: string, workspaceId?: string) {
+  const session = executor
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -40,7 +44,16 @@ export function selectSessionWithUser(executor: Executor, sessionId: string) {
       'users.email',
       'users.locale',
     ])
-    .where('sessions.id', '=', sessionId)
+    .where('sessions.id', '=', sessionId);
+  if (workspaceId === undefined)
+    return session.select(sql<string | null>`NULL`.as('workspace_role')).executeTakeFirst();
+  return session
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.user_id', '=', 'sessions.user_id')
+        .on('memberships.workspace_id', '=', workspaceId),
+    )
+    .select('memberships.role as workspace_role')
     .executeTakeFirst();
 }
 

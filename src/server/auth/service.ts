@@ -118,9 +118,14 @@ export async function logOut(services: Services, sessionId: string): Promise<voi
 }
 
 /** The actor behind a session cookie, sliding its expiry at most once an hour. */
-export async function resolveSession(services: Services, sessionToken: string): Promise<Actor | null> {
+/** The session's actor, or null; with `workspaceId`, the caller's role there is read in the same query. */
+export async function resolveSession(
+  services: Services,
+  sessionToken: string,
+  workspaceId?: string,
+): Promise<Actor | null> {
   const now = services.now();
-  const session = await queries.selectSessionWithUser(services.db, hashSecret(sessionToken));
+  const session = await queries.selectSessionWithUser(services.db, hashSecret(sessionToken), workspaceId);
   if (!session) return null;
   if (session.expires_at <= now) {
     await queries.deleteSession(services.db, session.id);
@@ -141,6 +146,7 @@ export async function resolveSession(services: Services, sessionToken: string): 
     sessionId: session.id,
     csrfToken: session.csrf_token,
     tokenWorkspaceId: null,
+    membership: workspaceId === undefined ? undefined : { workspaceId, role: session.workspace_role },
   };
 }
 

@@ -34,6 +34,13 @@ export function registerAuth(app: FastifyInstance): void {
     request.locale = explicitLocale ?? app.services.config.defaultLocale;
     if (!request.url.startsWith('/api/')) return;
 
+    // Another workspace's id is a 404 before any route hook or the body parser runs, so nothing about it
+    // leaks. A NUL in the id is left to the input check (400), since PostgreSQL cannot even compare it.
+    const params = request.params as { workspaceId?: unknown } | undefined;
+    const workspaceId =
+      typeof params?.workspaceId === 'string' && !params.workspaceId.includes('\u0000')
+        ? params.workspaceId
+        : undefined;
     const authorization = request.headers.authorization;
     if (authorization) {
       const [scheme, secret] = authorization.split(' ');
@@ -42,7 +49,8 @@ export function registerAuth(app: FastifyInstance): void {
       request.actor = actor;
     } else {
       const sessionToken = request.cookies[SESSION_COOKIE];
-      request.actor = sessionToken ? await resolveSession(app.services, sessionToken) : null;
+      // The membership comes with the session (one read); requireMembership below uses it.
+      request.actor = sessionToken ? await resolveSession(app.services, sessionToken, workspaceId) : null;
     }
     if (!request.actor) {
       if (request.url.startsWith('/api/v1/') && !request.routeOptions.config.isPublic) {
@@ -59,11 +67,6 @@ export function registerAuth(app: FastifyInstance): void {
     if (needsCsrf && request.headers['x-csrf-token'] !== request.actor.csrfToken) {
       throw new AppError('csrf_failed');
     }
-    // Another workspace's id is a 404 before any route hook or the body parser runs, so nothing about it
-    // leaks. A NUL in the id is left to the input check (400), since PostgreSQL cannot even compare it.
-    const params = request.params as { workspaceId?: unknown } | undefined;
-    if (typeof params?.workspaceId === 'string' && !params.workspaceId.includes('\u0000')) {
-      await requireMembership(app.services.db, request.actor, params.workspaceId);
-    }
+    if (workspaceId !== undefined) await requireMembership(app.services.db, request.actor, workspaceId);
   });
 }

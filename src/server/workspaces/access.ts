@@ -14,9 +14,15 @@ export async function requireMembership(
 ): Promise<Role> {
   if (actor.tokenWorkspaceId && actor.tokenWorkspaceId !== workspaceId)
     throw new AppError('workspace_not_found');
-  const membership = await selectMembershipRole(executor, workspaceId, actor.userId);
-  if (!membership || !isRole(membership.role)) throw new AppError('workspace_not_found');
-  return membership.role;
+  // The role read with the session when this request began, unless the caller is inside a transaction: a write
+  // that checks there sees the membership as of its own snapshot.
+  const known = actor.membership;
+  const role =
+    known && known.workspaceId === workspaceId && !executor.isTransaction
+      ? known.role
+      : (await selectMembershipRole(executor, workspaceId, actor.userId))?.role;
+  if (!role || !isRole(role)) throw new AppError('workspace_not_found');
+  return role;
 }
 
 /**

@@ -190,6 +190,31 @@ describe('members', () => {
     expect(gone.json().error.code).toBe('workspace_not_found');
   });
 
+  it('reads the session and role afresh on every request, whoever changed them', async () => {
+    const newTask = { method: 'POST', url: url('/tasks'), payload: { title: 'Weekly report' } } as const;
+    expect((await t.app.inject(as(member, newTask))).statusCode).toBe(201);
+    // Changed behind the app's back (another instance on the same database): the next request sees it.
+    await t.database.db
+      .updateTable('memberships')
+      .set({ role: 'viewer' })
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', member.id)
+      .execute();
+    expect((await t.app.inject(as(member, newTask))).statusCode).toBe(403);
+    await t.database.db
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', member.id)
+      .execute();
+    expect((await t.app.inject(as(member, { method: 'GET', url: url('/tasks') }))).statusCode).toBe(404);
+    // Signed out: the same cookie is refused on the next workspace request.
+    expect((await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks') }))).statusCode).toBe(200);
+    expect((await t.app.inject(as(viewer, { method: 'POST', url: '/api/v1/auth/logout' }))).statusCode).toBe(
+      204,
+    );
+    expect((await t.app.inject(as(viewer, { method: 'GET', url: url('/tasks') }))).statusCode).toBe(401);
+  });
+
   it('lets anyone leave on their own', async () => {
     expect(
       (await t.app.inject(as(viewer, { method: 'DELETE', url: url(`/members/${viewer.id}`) }))).statusCode,
