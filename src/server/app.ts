@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { openDatabase, type DatabaseHandle } from '../db/index.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { refreshPlannerStatistics } from '../db/statistics.ts';
@@ -59,6 +59,7 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compress.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { compiledSerializer } from './plugins/serializer.ts';
 import { tokenRoutes } from './tokens/routes.ts';
 import { workspaceRoutes } from './workspaces/routes.ts';
 import { registerWriteEpochs } from './writes.ts';
@@ -117,7 +118,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     clientErrorHandler: clientErrorHandler(config.defaultLocale),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializer({ check: config.checkResponses }));
 
   const scheduler = new Scheduler({
     db: database.db,

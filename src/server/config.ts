@@ -52,6 +52,11 @@ export type AppConfig = {
   mailFrom: string;
   /** How long a chat target may take to answer before the delivery counts as failed. */
   webhookTimeoutMs: number;
+  /**
+   * Check every JSON answer against its route's zod schema before sending it (OPSPLAN_CHECK_RESPONSES=true; on
+   * in the tests). Off, answers are written by serializers compiled from those schemas without the check.
+   */
+  checkResponses: boolean;
   /** Source of time; tests move it forward. */
   now: () => number;
 };
@@ -93,6 +98,7 @@ export function loadConfig(
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'OpsPlan <opsplan@localhost>',
     webhookTimeoutMs: 5000,
+    checkResponses: env.OPSPLAN_CHECK_RESPONSES === 'true',
     now: () => Date.now(),
     ...overrides,
   };

@@ -24,7 +24,14 @@ export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise
     },
   };
   const config = loadConfig(
-    { logLevel: 'silent', runScheduler: false, webDir: null, now: () => clock.now, ...overrides },
+    {
+      logLevel: 'silent',
+      runScheduler: false,
+      webDir: null,
+      checkResponses: true,
+      now: () => clock.now,
+      ...overrides,
+    },
     {},
   );
   const app = await buildApp(config, { database });
