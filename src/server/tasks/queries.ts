@@ -500,6 +500,26 @@ export function selectChildTasks(executor: Executor, workspaceId: string, parent
     .execute();
 }
 
+/** The roles on a task and on its subtasks, in selectRoles' order: what a task's page shows, in one read. */
+export function selectRolesOfTaskAndChildren(executor: Executor, workspaceId: string, taskId: string) {
+  return (
+    executor
+      .selectFrom('task_roles')
+      .innerJoin('users', 'users.id', 'task_roles.user_id')
+      .select(['task_roles.task_id', 'task_roles.user_id', 'task_roles.role', 'users.name'])
+      .where(notIndexed('task_roles.workspace_id', workspaceId))
+      // One IN over the task and its subtasks (the tree index finds them): each id then reaches its roles by key.
+      .where(
+        sql<boolean>`task_roles.task_id IN (SELECT CAST(${taskId} AS text) UNION ALL
+        SELECT tasks.id FROM tasks WHERE tasks.workspace_id = ${workspaceId} AND tasks.parent_id = ${taskId})`,
+      )
+      .orderBy(sql`CASE task_roles.role WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'C' THEN 2 ELSE 3 END`)
+      .orderBy('users.name')
+      .orderBy('task_roles.user_id')
+      .execute()
+  );
+}
+
 /** Some tasks and all their ancestors (id, parent, position), in one recursive read; UNION stops at a loop. */
 export function selectTasksAncestry(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
   if (taskIds.length === 0)
@@ -540,20 +560,28 @@ export async function selectSiblingRanks(
   topIds: readonly string[],
 ): Promise<Map<string, number>> {
   const ranks = new Map<string, number>();
-  const read = async (ids: readonly string[], sameParent: ReturnType<typeof sql<boolean>>) => {
-    if (ids.length === 0) return;
-    const result = await sql<{ id: string; rank: number | string }>`
+  const read = (ids: readonly string[], sameParent: ReturnType<typeof sql<boolean>>) => sql<{
+    id: string;
+    rank: number | string;
+  }>`
       SELECT n.id AS id,
         (SELECT count(*) FROM tasks s
           WHERE s.workspace_id = ${workspaceId} AND ${sameParent} AND s.position < n.position)
         + (SELECT count(*) FROM tasks s
           WHERE s.workspace_id = ${workspaceId} AND ${sameParent} AND s.position = n.position AND s.id < n.id) AS rank
       FROM tasks n
-      WHERE n.id IN (${sql.join(ids)}) AND n.workspace_id || '' = ${workspaceId}`.execute(executor);
-    for (const row of result.rows) ranks.set(row.id, Number(row.rank));
-  };
-  await read(nestedIds, sql<boolean>`s.parent_id = n.parent_id`);
-  await read(topIds, sql<boolean>`s.parent_id IS NULL`);
+      WHERE n.id IN (${sql.join(ids)}) AND n.workspace_id || '' = ${workspaceId}`;
+  // Both kinds in one statement (one round trip on PostgreSQL).
+  const parts = [
+    ...(nestedIds.length > 0 ? [read(nestedIds, sql<boolean>`s.parent_id = n.parent_id`)] : []),
+    ...(topIds.length > 0 ? [read(topIds, sql<boolean>`s.parent_id IS NULL`)] : []),
+  ];
+  if (parts.length === 0) return ranks;
+  const result = await sql<{
+    id: string;
+    rank: number | string;
+  }>`${sql.join(parts, sql` UNION ALL `)}`.execute(executor);
+  for (const row of result.rows) ranks.set(row.id, Number(row.rank));
   return ranks;
 }
 
