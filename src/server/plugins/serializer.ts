@@ -48,7 +48,7 @@ function simplify(schema: JsonSchema): JsonSchema | null {
   if ('prefixItems' in schema || 'patternProperties' in schema || 'default' in schema) return null;
   // No `required`: fast-json-stringify writes required properties first, and zod wrote them in the schema's order.
   const { required: _required, ...plain } = schema;
-  let result: JsonSchema = plain;
+  const result: JsonSchema = plain;
   if (Array.isArray(schema.anyOf)) {
     const branches = schema.anyOf as JsonSchema[];
     const others = branches.filter((branch) => branch.type !== 'null');
