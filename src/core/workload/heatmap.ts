@@ -8,6 +8,8 @@
  * the one rule that `workloadByWeek` (the server's computation) and `heatmapCells` (the page's reading) share.
  */
 
+import type { WeekLoad } from './index.ts';
+
 export type HeatmapWeeks = {
   /** The Monday of each ISO week. */
   weekStarts: string[];
@@ -28,17 +30,8 @@ export type HeatmapRow = {
   tasks?: number[];
 };
 
-/** One cell of the heatmap, as the page shows it (and as workloadByWeek computes it, its tasks counted). */
-export type HeatmapCell = {
-  week: string;
-  plannedHours: number;
-  capacityHours: number;
-  /** Working days this week on which the person is available. */
-  availableDays: number;
-  utilisation: number | null;
-  isOverAllocated: boolean;
-  taskCount: number;
-};
+/** One cell of the heatmap, as the page shows it: a week of workloadByWeek with its tasks counted. */
+export type HeatmapCell = Omit<WeekLoad, 'tasks'> & { taskCount: number };
 
 export function round(value: number, places: number): number {
   const factor = 10 ** places;
