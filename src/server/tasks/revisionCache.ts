@@ -10,7 +10,7 @@ import { selectPlanRevision } from './queries.ts';
  * can come back with other data after a rollback.
  */
 export function planRevisionCache<T>(maxWorkspaces: number) {
-  const caches = new WeakMap<object, Map<string, { revision: number; value: T }>>();
+  const caches = new WeakMap<object, Map<string, { revision: number; value: Promise<T> }>>();
   return async (db: Kysely<Database>, workspaceId: string, load: () => Promise<T>): Promise<T> => {
     let cache = caches.get(db);
     if (!cache) {
@@ -19,12 +19,17 @@ export function planRevisionCache<T>(maxWorkspaces: number) {
     }
     const revision = await selectPlanRevision(db, workspaceId);
     const cached = cache.get(workspaceId);
+    // A value still loading is shared: the readers that arrive together after a write load it once.
     if (cached && cached.revision >= revision) return cached.value;
-    const value = await load();
+    const entry = { revision, value: load() };
     // Most recently read last, so the oldest workspace is the first to go.
     cache.delete(workspaceId);
-    cache.set(workspaceId, { revision, value });
+    cache.set(workspaceId, entry);
     while (cache.size > maxWorkspaces) cache.delete(cache.keys().next().value as string);
-    return value;
+    // A failed load is not kept: the next reader tries again.
+    entry.value.catch(() => {
+      if (cache.get(workspaceId) === entry) cache.delete(workspaceId);
+    });
+    return entry.value;
   };
 }
