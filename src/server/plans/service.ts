@@ -645,8 +645,12 @@ export async function planHealthFindings(
 /** The ids of the goals, tasks and processes these findings name, for their links. */
 function namedIds(ids: PlanIds, findings: ReadonlyArray<{ subject: string | null }>): PlanIds {
   const named = new Set(findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])));
-  const only = (record: Record<string, string>) =>
-    Object.fromEntries(Object.entries(record).filter(([planKey]) => named.has(planKey)));
+  // Looked up by name: the ids hold every task of the plan (100,000) where a page names a few.
+  const only = (record: Record<string, string>) => {
+    const picked: Record<string, string> = {};
+    for (const planKey of named) if (Object.hasOwn(record, planKey)) picked[planKey] = record[planKey] ?? '';
+    return picked;
+  };
   return { goals: only(ids.goals), tasks: only(ids.tasks), processes: only(ids.processes) };
 }
 
