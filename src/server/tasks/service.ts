@@ -247,7 +247,7 @@ export async function wbsCodesOf(
     if (path[0]) topIds.add(path[0].id);
     for (const node of path) onPaths.add(node.id);
   }
-  const topRanks = await topLevelRanks(executor, workspaceId);
+  const topRanks = topIds.size > 0 ? await topLevelRanks(executor, workspaceId) : null;
   const ranks = await queries.selectSiblingRanks(
     executor,
     workspaceId,
