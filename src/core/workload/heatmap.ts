@@ -8,8 +8,6 @@
  * the one rule that `workloadByWeek` (the server's computation) and `heatmapCells` (the page's reading) share.
  */
 
-import type { WeekLoad } from './index.ts';
-
 export type HeatmapWeeks = {
   /** The Monday of each ISO week. */
   weekStarts: string[];
@@ -30,8 +28,20 @@ export type HeatmapRow = {
   tasks?: number[];
 };
 
-/** One cell of the heatmap, as the page shows it: a week of workloadByWeek with its tasks counted. */
-export type HeatmapCell = Omit<WeekLoad, 'tasks'> & { taskCount: number };
+/** A person's figures for one week, as workloadByWeek gives them and the heatmap shows them. */
+export type WeekFigures = {
+  /** The Monday of the ISO week. */
+  week: string;
+  plannedHours: number;
+  capacityHours: number;
+  /** Working days this week on which the person is available. */
+  availableDays: number;
+  utilisation: number | null;
+  isOverAllocated: boolean;
+};
+
+/** One cell of the heatmap, as the page shows it: a week's figures with its tasks counted. */
+export type HeatmapCell = WeekFigures & { taskCount: number };
 
 export function round(value: number, places: number): number {
   const factor = 10 ** places;

@@ -7,7 +7,7 @@ import {
   type WorkCalendar,
 } from '../schedule/calendar.ts';
 import { isOpenTaskStatus } from '../tasks/status.ts';
-import { round, weekFigures, type HeatmapRow, type HeatmapWeeks } from './heatmap.ts';
+import { round, weekFigures, type HeatmapRow, type HeatmapWeeks, type WeekFigures } from './heatmap.ts';
 
 export {
   heatmapCells,
@@ -48,15 +48,7 @@ export type WorkloadTask = {
   status: string;
 };
 
-export type WeekLoad = {
-  /** The Monday of the ISO week. */
-  week: string;
-  plannedHours: number;
-  capacityHours: number;
-  /** Working days this week on which the person is available. */
-  availableDays: number;
-  utilisation: number | null;
-  isOverAllocated: boolean;
+export type WeekLoad = WeekFigures & {
   /** Tasks contributing hours this week, most hours first (ties by id). */
   tasks: Array<{ taskId: string; hours: number }>;
 };
