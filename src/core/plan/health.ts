@@ -1,5 +1,11 @@
 import type { LintChapter, LintSeverity } from './lint.ts';
 
+/**
+ * Findings a page of plan health lists per chapter: the health answer carries each chapter's first page, and the
+ * web page asks for the others by offset in pages of this size (server and page count them alike).
+ */
+export const HEALTH_PAGE_SIZE = 8;
+
 /** What a finding costs per planned item of its chapter: an error 1, a warning ½, advice 0.1. */
 export const HEALTH_PENALTY: Record<LintSeverity, number> = { error: 1, warning: 0.5, info: 0.1 };
 

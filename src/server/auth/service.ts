@@ -117,8 +117,10 @@ export async function logOut(services: Services, sessionId: string): Promise<voi
   await queries.deleteSession(services.db, sessionId);
 }
 
-/** The actor behind a session cookie, sliding its expiry at most once an hour. */
-/** The session's actor, or null; with `workspaceId`, the caller's role there is read in the same query. */
+/**
+ * The actor behind a session cookie, or null, sliding its expiry at most once an hour; with `workspaceId`, the
+ * caller's role there is read in the same query.
+ */
 export async function resolveSession(
   services: Services,
   sessionToken: string,

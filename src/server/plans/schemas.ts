@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEALTH_PAGE_SIZE } from '../../core/plan/health.ts';
 import { WorkspaceParams } from '../http.ts';
 
 export const ExportQuery = z.object({
@@ -53,9 +54,8 @@ export const ImportReport = z
 
 /**
  * A large plan has tens of thousands of findings (the counts and scores cover them all): the health answer lists
- * each chapter's first page, as the page shows it, and …/plan/health/findings the others from the same computation.
+ * each chapter's first page (HEALTH_PAGE_SIZE), and …/plan/health/findings the others from the same computation.
  */
-export const HEALTH_FIRST_PAGE = 8;
 export const HEALTH_PAGE_MAX = 50;
 
 const Chapter = z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']);
@@ -91,7 +91,7 @@ export const PlanHealth = z
 export const PlanHealthFindingsQuery = z.object({
   chapter: Chapter,
   offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(HEALTH_PAGE_MAX).default(HEALTH_FIRST_PAGE),
+  limit: z.coerce.number().int().min(1).max(HEALTH_PAGE_MAX).default(HEALTH_PAGE_SIZE),
 });
 
 export const PlanHealthFindings = z

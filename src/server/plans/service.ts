@@ -1,4 +1,3 @@
-import { HEALTH_FIRST_PAGE } from './schemas.ts';
 import { AppError } from '../../core/errors/index.ts';
 import { HEALTH_MESSAGES, type HealthReasonCode } from '../../core/goals/progress.ts';
 import { interpolate, type Locale } from '../../core/i18n/index.ts';
@@ -6,7 +5,7 @@ import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/days/index.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
 import { lintPlanSteps, type LintChapter } from '../../core/plan/lint.ts';
-import { scoreHealth } from '../../core/plan/health.ts';
+import { HEALTH_PAGE_SIZE, scoreHealth } from '../../core/plan/health.ts';
 import { findTemplate, instantiateTemplate, type TemplateInput } from '../../core/plan/templates/index.ts';
 import type {
   Plan,
@@ -618,7 +617,7 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
   const health = await fullHealth(context, workspaceId);
   const chapters = health.chapters.map((chapter) => ({
     ...chapter,
-    findings: chapter.findings.slice(0, HEALTH_FIRST_PAGE),
+    findings: chapter.findings.slice(0, HEALTH_PAGE_SIZE),
   }));
   return {
     ...health,

@@ -30,33 +30,32 @@ export function pickEncoding(header: string | undefined): Encoding | null {
 /**
  * Up to this size a body is compressed on the event loop (a page of 50 tasks, 47 KB: ~0.2 ms of brotli): handing it
  * to zlib's thread pool and back cost more than that on a busy machine (0.5 ms a request, profiled under the
- * workload bench). Larger bodies still go to the thread pool.
+ * workload bench). Larger bodies go to the thread pool.
  */
-export const COMPRESS_SYNC_MAX_BYTES = 64 * 1024;
+const COMPRESS_SYNC_MAX_BYTES = 64 * 1024;
 
-function brotliOptions(size: number): zlib.BrotliOptions {
-  return {
+/** JSON compressed with brotli at quality 4 (close to gzip's speed, smaller, tuned for text) or gzip at level 6. */
+export async function compressJson(encoding: Encoding, json: string | Buffer): Promise<Buffer> {
+  const size = Buffer.byteLength(json);
+  const brotliOptions = {
     params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: 4,
       [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
       [zlib.constants.BROTLI_PARAM_SIZE_HINT]: size,
     },
   };
-}
-
-/** Brotli at quality 4 (close to gzip's speed, smaller), tuned for text. */
-export function brotliJson(text: string): Promise<Buffer> {
-  return brotli(text, brotliOptions(Buffer.byteLength(text)));
-}
-
-export function gzipJson(text: string | Buffer): Promise<Buffer> {
-  return gzip(text, { level: 6 });
+  const gzipOptions = { level: 6 };
+  if (size <= COMPRESS_SYNC_MAX_BYTES)
+    return encoding === 'br'
+      ? zlib.brotliCompressSync(json, brotliOptions)
+      : zlib.gzipSync(json, gzipOptions);
+  return encoding === 'br' ? brotli(json, brotliOptions) : gzip(json, gzipOptions);
 }
 
 /**
- * Compresses JSON answers of at least `COMPRESS_MIN_BYTES` with brotli (quality 4: close to gzip's speed, smaller)
- * or gzip, off the event loop (zlib's thread pool). Streams (files, documents, live events) pass untouched; static
- * files are compressed at build time and served by @fastify/static with `preCompressed`.
+ * Compresses JSON answers of at least `COMPRESS_MIN_BYTES` with `compressJson`. Streams (files, documents, live
+ * events) pass untouched; static files are compressed at build time and served by @fastify/static with
+ * `preCompressed`.
  */
 export function registerCompression(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -71,15 +70,7 @@ export function registerCompression(app: FastifyInstance): void {
       reply.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = pickEncoding(request.headers['accept-encoding']);
     if (!encoding) return payload;
-    const text = typeof payload === 'string' ? payload : payload.toString('utf8');
-    const body =
-      size <= COMPRESS_SYNC_MAX_BYTES
-        ? encoding === 'br'
-          ? zlib.brotliCompressSync(text, brotliOptions(size))
-          : zlib.gzipSync(payload, { level: 6 })
-        : encoding === 'br'
-          ? await brotliJson(text)
-          : await gzipJson(payload);
+    const body = await compressJson(encoding, payload);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return body;

@@ -6,8 +6,7 @@ import { workingDaysBetween } from '../../core/schedule/calendar.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import type { Executor } from '../../db/types.ts';
 import type { Actor, Services } from '../context.ts';
-import { COMPRESS_MIN_BYTES, pickEncoding, type Encoding } from '../plugins/compress.ts';
-import { brotliJson, gzipJson } from '../plugins/compress.ts';
+import { COMPRESS_MIN_BYTES, compressJson, pickEncoding, type Encoding } from '../plugins/compress.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
@@ -175,7 +174,7 @@ class ScheduleBody {
   compressed(encoding: Encoding): Promise<Buffer> {
     let body = this.encoded.get(encoding);
     if (!body) {
-      body = encoding === 'br' ? brotliJson(this.json) : gzipJson(this.json);
+      body = compressJson(encoding, this.json);
       this.encoded.set(encoding, body);
     }
     return body;

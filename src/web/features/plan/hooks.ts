@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { importPlanYaml, type PlanYamlImportOptions } from '../../api/upload.ts';
 import { i18n } from '../../i18n/index.ts';
+import { HEALTH_PAGE_SIZE } from '../../../core/plan/health.ts';
 
 export type PlanDocument = components['schemas']['PlanDocument'];
 export type DocumentRequest =
@@ -89,8 +90,6 @@ export function usePlanHealth(workspaceId: string, enabled = true) {
     enabled,
   });
 }
-
-export const HEALTH_PAGE_SIZE = 8;
 
 /**
  * A page (1-based) of one chapter's findings. The health answer holds each chapter's first page; the others come

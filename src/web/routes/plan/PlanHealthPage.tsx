@@ -23,13 +23,13 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { findingLink, scoreColor } from '../../features/plan/healthLinks.ts';
 import {
-  HEALTH_PAGE_SIZE,
   planHealthKey,
   usePlanHealth,
   usePlanHealthFindings,
   type PlanHealth,
 } from '../../features/plan/hooks.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
+import { HEALTH_PAGE_SIZE } from '../../../core/plan/health.ts';
 
 const SEVERITY_COLOR = { error: 'red', warning: 'orange', info: 'blue' } as const;
 
