@@ -23,6 +23,7 @@ import * as m0029 from './migrations/0029_review_skill_assessments.ts';
 import * as m0030 from './migrations/0030_read_orders.ts';
 import * as m0032 from './migrations/0032_task_pages.ts';
 import * as m0035 from './migrations/0035_task_tree_ids.ts';
+import * as m0037 from './migrations/0037_top_level_shape.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030_read_orders': m0030,
   '0032_task_pages': m0032,
   '0035_task_tree_ids': m0035,
+  '0037_top_level_shape': m0037,
 };
 
 /** Brings the schema up to date; throws on the first failed migration. */

@@ -724,6 +724,8 @@ export type CompetitorObservationsTable = {
 export type PlanRevisionsTable = {
   workspace_id: string;
   revision: Generated<number>;
+  /** Moves only when a top-level task's rank can change (migration 0037). */
+  top_revision: Generated<number>;
 };
 
 export type ReviewTemplatesTable = {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { wbsCodes } from '../../core/tasks/wbs.ts';
+import { sql } from 'kysely';
+import { newId } from '../../db/ids.ts';
 import { as } from '../testing/app.ts';
+import { TEST_DIALECT } from '../testing/database.ts';
 import { createTask, useTestTeam } from '../testing/factories.ts';
 
 // On PostgreSQL requests run on several connections at once: a write that reads before it writes must see
@@ -211,4 +215,97 @@ describe('replacing lists under concurrency', () => {
       .execute();
     expect(days).toHaveLength(2);
   });
+
+  it('gives the right WBS codes while top-level tasks are created and listed at once, 5 rounds', async () => {
+    const codesShown = async () => {
+      const response = await t.app.inject(
+        as(t.manager, { method: 'GET', url: t.url('/tasks?root=true&sort=wbs&limit=200') }),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      return (response.json() as { items: Array<{ id: string; wbs: string }> }).items;
+    };
+    for (let round = 0; round < 5; round += 1) {
+      // Creates that commit in another order than their positions and ids (PostgreSQL), with reads between.
+      await Promise.all(
+        Array.from({ length: 12 }, (_, index) =>
+          index % 3 === 2 ? codesShown() : newTask(`活动 ${round}.${index}`),
+        ),
+      );
+      const rows = await t.database.db
+        .selectFrom('tasks')
+        .select(['id', 'parent_id', 'position'])
+        .where('workspace_id', '=', t.workspaceId)
+        .execute();
+      const expected = wbsCodes(
+        rows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
+      );
+      const shown = await codesShown();
+      expect(shown).toHaveLength(rows.filter((row) => row.parent_id === null).length);
+      for (const row of shown) expect(row.wbs, `round ${round}`).toBe(expected.get(row.id));
+      // A task by id takes its code from the same kept order.
+      const last = shown.at(-1)!;
+      const one = await t.app.inject(as(t.manager, { method: 'GET', url: t.url(`/tasks/${last.id}`) }));
+      expect(one.json().task.wbs).toBe(expected.get(last.id));
+    }
+  });
+
+  // Two writers that each see themselves last: the later commit must find the earlier one and move the counter.
+  it.runIf(TEST_DIALECT === 'postgres')(
+    'moves the top-level counter when an insert commits after a later-placed one committed just ahead of it',
+    async () => {
+      const db = t.database.db;
+      const counter = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('plan_revisions')
+              .select('top_revision')
+              .where('workspace_id', '=', t.workspaceId)
+              .executeTakeFirstOrThrow()
+          ).top_revision,
+        );
+      const model = await db
+        .selectFrom('tasks')
+        .selectAll()
+        .where('id', '=', await newTask('起点'))
+        .executeTakeFirstOrThrow();
+      const top = await db
+        .selectFrom('tasks')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('workspace_id', '=', t.workspaceId)
+        .where('parent_id', 'is', null)
+        .executeTakeFirstOrThrow();
+      const insert = (trx: typeof db, position: number) =>
+        trx
+          .insertInto('tasks')
+          .values({ ...model, id: newId(), position, parent_id: null })
+          .execute();
+      const signal = () => {
+        let done = () => {};
+        const promise = new Promise<void>((resolve) => (done = resolve));
+        return { promise, done };
+      };
+      const aHolds = signal();
+      const bInserted = signal();
+      const release = signal();
+      // A: after every task, then holding the counter row (as its commit will) until B has inserted.
+      const a = db.transaction().execute(async (trx) => {
+        await insert(trx, Number(top.position) + 2);
+        await sql`SELECT 1 FROM plan_revisions WHERE workspace_id = ${t.workspaceId} FOR UPDATE`.execute(trx);
+        aHolds.done();
+        await release.promise;
+      });
+      await aHolds.promise;
+      const before = await counter();
+      // B: before A's task, inserted while A is uncommitted, committed after A.
+      const b = db.transaction().execute(async (trx) => {
+        await insert(trx, Number(top.position) + 1);
+        bInserted.done();
+      });
+      await bInserted.promise;
+      release.done();
+      await Promise.all([a, b]);
+      expect(await counter()).toBeGreaterThan(before);
+    },
+  );
 });

@@ -586,16 +586,40 @@ export async function selectSiblingRanks(
 }
 
 /** The top-level tasks' ids in sibling order (position, then id): one walk of the tree index. */
-export async function selectTopLevelOrder(executor: Executor, workspaceId: string): Promise<string[]> {
-  const rows = await executor
+export type TopLevelKey = { position: number; id: string };
+
+/** The top-level tasks in WBS order; only those after `after` (an earlier read's last) when given. */
+export function selectTopLevelOrder(
+  executor: Executor,
+  workspaceId: string,
+  after: TopLevelKey | null = null,
+): Promise<TopLevelKey[]> {
+  return executor
     .selectFrom('tasks')
-    .select('id')
+    .select(['position', 'id'])
     .where('workspace_id', '=', workspaceId)
     .where('parent_id', 'is', null)
+    .$if(after !== null, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('position', '>', after?.position ?? 0),
+          eb.and([eb('position', '=', after?.position ?? 0), eb('id', '>', after?.id ?? '')]),
+        ]),
+      ),
+    )
     .orderBy('position')
     .orderBy('id')
     .execute();
-  return rows.map((row) => row.id);
+}
+
+/** The workspace's top-level shape counter (migration 0037): moves when a top-level rank can change. */
+export async function selectTopRevision(executor: Executor, workspaceId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('plan_revisions')
+    .select('top_revision')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return Number(row?.top_revision ?? 0);
 }
 
 /** How many subtasks each of these tasks has (an index count per parent). */

@@ -10,8 +10,13 @@ import { selectPlanRevision } from './queries.ts';
  * can come back with other data after a rollback.
  */
 export function planRevisionCache<T>(maxWorkspaces: number) {
-  const caches = new WeakMap<object, Map<string, { revision: number; value: Promise<T> }>>();
-  return async (db: Kysely<Database>, workspaceId: string, load: () => Promise<T>): Promise<T> => {
+  const caches = new WeakMap<object, Map<string, { revision: number; value: Promise<T>; loaded?: T }>>();
+  /** `load` gets the value loaded for an older revision, if one is kept, to build on. */
+  return async (
+    db: Kysely<Database>,
+    workspaceId: string,
+    load: (previous: T | undefined) => Promise<T>,
+  ): Promise<T> => {
     let cache = caches.get(db);
     if (!cache) {
       cache = new Map();
@@ -21,15 +26,23 @@ export function planRevisionCache<T>(maxWorkspaces: number) {
     const cached = cache.get(workspaceId);
     // A value still loading is shared: the readers that arrive together after a write load it once.
     if (cached && cached.revision >= revision) return cached.value;
-    const entry = { revision, value: load() };
+    const entry: { revision: number; value: Promise<T>; loaded?: T } = {
+      revision,
+      value: load(cached?.loaded),
+    };
     // Most recently read last, so the oldest workspace is the first to go.
     cache.delete(workspaceId);
     cache.set(workspaceId, entry);
     while (cache.size > maxWorkspaces) cache.delete(cache.keys().next().value as string);
     // A failed load is not kept: the next reader tries again.
-    entry.value.catch(() => {
-      if (cache.get(workspaceId) === entry) cache.delete(workspaceId);
-    });
+    entry.value.then(
+      (value) => {
+        entry.loaded = value;
+      },
+      () => {
+        if (cache.get(workspaceId) === entry) cache.delete(workspaceId);
+      },
+    );
     return entry.value;
   };
 }

@@ -218,16 +218,37 @@ async function pageWbsCodes(
 // The top level's ranks per plan revision. A rank is an index count of the earlier siblings; the top level is the
 // one sibling group that grows with the plan (routines add their occurrences there), so at thousands of top-level
 // tasks each count walked thousands of index entries — 3.5 ms a code under the soak, 60 % of its database time.
-// One ordered walk per revision serves every code until the plan changes.
-const topRankCache = planRevisionCache<Map<string, number>>(16);
+// One ordered walk serves every code until the plan changes; a change that only appends to the top level (task
+// create) extends it with the appended tasks instead of walking the level again.
+type TopOrder = { topRevision: number; ranks: Map<string, number>; last: queries.TopLevelKey | null };
+const topOrderCache = planRevisionCache<TopOrder>(16);
 
 /** The top-level tasks' ranks; null inside a transaction (the counts serve it: see planRevisionCache). */
 async function topLevelRanks(executor: Executor, workspaceId: string): Promise<Map<string, number> | null> {
   if (executor.isTransaction) return null;
-  return topRankCache(executor, workspaceId, async () => {
-    const order = await queries.selectTopLevelOrder(executor, workspaceId);
-    return new Map(order.map((id, rank) => [id, rank]));
-  });
+  const order = await topOrderCache(executor, workspaceId, (previous) =>
+    readTopOrder(executor, workspaceId, previous),
+  );
+  return order.ranks;
+}
+
+async function readTopOrder(executor: Executor, workspaceId: string, previous?: TopOrder): Promise<TopOrder> {
+  const topRevision = await queries.selectTopRevision(executor, workspaceId);
+  if (previous?.topRevision === topRevision) {
+    const appended = await queries.selectTopLevelOrder(executor, workspaceId, previous.last);
+    // A rank-moving change that committed during that read may not show in it: then the whole level is read.
+    if ((await queries.selectTopRevision(executor, workspaceId)) === topRevision) {
+      // Extended in place: the ranks already there stay true, and readers of the older revision ask only for them.
+      for (const key of appended) previous.ranks.set(key.id, previous.ranks.size);
+      return { topRevision, ranks: previous.ranks, last: appended.at(-1) ?? previous.last };
+    }
+  }
+  const order = await queries.selectTopLevelOrder(executor, workspaceId);
+  return {
+    topRevision,
+    ranks: new Map(order.map((key, rank) => [key.id, rank])),
+    last: order.at(-1) ?? null,
+  };
 }
 
 /** WBS codes of some tasks (as `wbsCodes` of the whole plan would give them); '' for a task on a parent loop. */

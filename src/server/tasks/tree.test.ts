@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
+import { newId } from '../../db/ids.ts';
 import { as, createTestTeam } from '../testing/app.ts';
 import { createTask, useTestTeam } from '../testing/factories.ts';
+import { selectTopRevision } from './queries.ts';
 
 const t = useTestTeam(['viewer']);
 
@@ -108,6 +110,94 @@ describe('task list WBS codes and tree levels', () => {
         expect(row.wbs).toBe(reordered.expected.get(row.id));
     },
   );
+
+  it("keeps the top level's order across appends and reads it again when a rank can move (seeded)", async () => {
+    const next = random(7);
+    const db = t.database.db;
+    const topRevision = () => selectTopRevision(db, t.workspaceId);
+    const rows = () =>
+      db
+        .selectFrom('tasks')
+        .select(['id', 'parent_id', 'position'])
+        .where('workspace_id', '=', t.workspaceId)
+        .execute();
+    const tops = async () => (await rows()).filter((row) => row.parent_id === null);
+    const lastPosition = async () => Math.max(-1, ...(await tops()).map((row) => row.position));
+    const patch = (id: string, payload: Record<string, unknown>) =>
+      t.app.inject(as(t.owner, { method: 'PATCH', url: t.url(`/tasks/${id}`), payload }));
+    /** A task written as an import or another writer would, past the API's positions. */
+    const insertTop = async (position: number) => {
+      const now = Date.now();
+      await db
+        .insertInto('tasks')
+        .values({
+          id: newId(),
+          workspace_id: t.workspaceId,
+          goal_id: null,
+          parent_id: null,
+          position,
+          is_milestone: 0,
+          title: 'inserted',
+          description: null,
+          status: 'todo',
+          priority: 2,
+          estimate_hours: null,
+          start_date: null,
+          due_date: null,
+          buffer_days: 0,
+          checklist: '[]',
+          labels: '[]',
+          required_skills: '[]',
+          recurrence_id: null,
+          occurrence: null,
+          completed_at: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    };
+    const pick = async () => {
+      const level = await tops();
+      return level[Math.floor(next() * level.length)]!;
+    };
+    // Each step: a change, and whether it may move a top-level rank (the counter of migration 0037).
+    const steps: Array<[string, () => Promise<unknown>, boolean]> = [
+      ['create at the end', () => createTask(t, t.owner, { title: 'end' }), false],
+      ['insert at the end', async () => insertTop((await lastPosition()) + 1), false],
+      ['subtask', async () => createTask(t, t.owner, { title: 'sub', parentId: (await pick()).id }), false],
+      ['status', async () => patch((await pick()).id, { status: 'in_progress' }), false],
+      ['insert before', async () => insertTop(Math.floor(next() * (await lastPosition()))), true],
+      ['move', async () => patch((await pick()).id, { position: (await lastPosition()) + 1 }), true],
+      [
+        'delete',
+        async () =>
+          t.app.inject(as(t.owner, { method: 'DELETE', url: t.url(`/tasks/${(await pick()).id}`) })),
+        true,
+      ],
+      ['out of the top level', async () => patch((await pick()).id, { parentId: (await pick()).id }), true],
+    ];
+    for (let index = 0; index < 6; index += 1) await createTask(t, t.owner, { title: `t${index}` });
+    let moved = 0;
+    for (let index = 0; index < 60; index += 1) {
+      const [name, change, movesRanks] = steps[Math.floor(next() * steps.length)]!;
+      const before = await topRevision();
+      await change();
+      const after = await topRevision();
+      if (movesRanks) moved += after > before ? 1 : 0;
+      else expect(after, name).toBe(before);
+      // The codes a page of the top level and a list in another order show are the whole plan's.
+      const expected = wbsCodes(
+        (await rows()).map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
+      );
+      for (const row of await listAll('root=true&sort=wbs&limit=50'))
+        expect(row.wbs, `${name} (${index})`).toBe(expected.get(row.id));
+      for (const row of await listAll('sort=due&limit=50'))
+        expect(row.wbs, `${name} (${index})`).toBe(expected.get(row.id));
+    }
+    // Inserts before, moves and deletes moved the counter (a parent that was its own child is refused, so not each).
+    expect(moved).toBeGreaterThan(10);
+  });
 
   it('lists milestones and the distinct labels, and refuses a bad level or another workspace', async () => {
     const milestone = await createTask(t, t.owner, { title: '上线', isMilestone: true, labels: ['发布'] });
