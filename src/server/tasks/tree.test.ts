@@ -159,7 +159,7 @@ describe('task list WBS codes and tree levels', () => {
     };
     const pick = async () => {
       const level = await tops();
-      return level[Math.floor(next() * level.length)]!;
+      return level[Math.floor(next() * level.length)] ?? { id: '' };
     };
     // Each step: a change, and whether it may move a top-level rank (the counter of migration 0037).
     const steps: Array<[string, () => Promise<unknown>, boolean]> = [
@@ -180,7 +180,9 @@ describe('task list WBS codes and tree levels', () => {
     for (let index = 0; index < 6; index += 1) await createTask(t, t.owner, { title: `t${index}` });
     let moved = 0;
     for (let index = 0; index < 60; index += 1) {
-      const [name, change, movesRanks] = steps[Math.floor(next() * steps.length)]!;
+      const step = steps[Math.floor(next() * steps.length)];
+      if (!step) throw new Error('no step');
+      const [name, change, movesRanks] = step;
       const before = await topRevision();
       await change();
       const after = await topRevision();
