@@ -181,6 +181,13 @@ describe('tasks', () => {
     await page.getByRole('menuitem', { name: 'Workload' }).click();
     await page.getByTestId('workload-heatmap').locator('tbody tr').nth(1).waitFor();
     await screenshot(page, '48-workload-en');
+    // A cell gets its popover when the pointer first reaches it; its tasks open in the drawer.
+    await page.getByTestId('workload-heatmap').locator('[data-tasks]:not([data-tasks="0"])').first().hover();
+    const cellTasks = page.locator('.ant-popover:not(.ant-popover-hidden) .ant-list-item a');
+    await cellTasks.first().click();
+    await page.getByTestId('task-drawer').waitFor();
+    await page.getByTestId('task-drawer').locator('.ant-drawer-close').click();
+    await page.getByTestId('task-drawer').waitFor({ state: 'hidden' });
     await page.getByRole('menuitem', { name: 'Routines' }).click();
     await page.getByTestId('new-routine').click();
     await page.getByRole('dialog').getByLabel('Task title').fill('Weekly operations report');

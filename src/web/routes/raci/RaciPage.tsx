@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   App,
@@ -16,9 +16,10 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
+import { CheckCircleFilled, LoadingOutlined, WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
+import { columnWindow } from '../../components/columnWindow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
@@ -40,6 +41,10 @@ const PAGE_SIZE = 50;
 
 /** Width of a person's column: nine people and the task columns fit beside the menu at 1440 px. */
 const PERSON_WIDTH = 88;
+/** The WBS and task columns, pinned at the left. */
+const FROZEN_WIDTH = 350;
+/** People drawn before the matrix's width is known: enough for a wide screen. */
+const SLOTS_BEFORE_MEASURE = 24;
 
 export function RaciPage() {
   const { t } = useTranslation();
@@ -84,20 +89,59 @@ export function RaciPage() {
     [data],
   );
   const tasks = data?.tasks ?? [];
+  const people = useMemo(() => data?.people ?? [], [data]);
+  // Only the people in view (and a few beside) are drawn: 50 tasks × ~90 people is 4,500 cells at the large scale.
+  const matrixRef = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState({ first: 0, end: SLOTS_BEFORE_MEASURE });
+  const hasRows = tasks.length > 0;
+  useEffect(() => {
+    const box = matrixRef.current?.querySelector<HTMLElement>('.ant-table-content');
+    if (!box) return;
+    const measure = () => {
+      const next = columnWindow({
+        scrollLeft: box.scrollLeft,
+        viewportWidth: box.clientWidth,
+        frozenWidth: FROZEN_WIDTH,
+        slotWidth: PERSON_WIDTH,
+        count: people.length,
+        overscan: 3,
+      });
+      setShown((current) => (current.first === next.first && current.end === next.end ? current : next));
+    };
+    measure();
+    box.addEventListener('scroll', measure, { passive: true });
+    const resize = new ResizeObserver(measure);
+    resize.observe(box);
+    return () => {
+      box.removeEventListener('scroll', measure);
+      resize.disconnect();
+    };
+  }, [people.length, hasRows]);
   const titleOf = useMemo(() => new Map((data?.tasks ?? []).map((task) => [task.id, task])), [data]);
   const savingCell = setRoles.isPending && setRoles.variables ? setRoles.variables.taskId : null;
 
-  const change = (task: MatrixTask, personId: string, cell: RaciCell | null) => {
-    const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
-    setRoles.mutate(
-      { taskId: task.id, roles: withCell(roles, personId, cell) },
-      // A refusal shows in the alert above the matrix, where it stays until dismissed.
-      { onSuccess: () => void message.success(t('raci.saved')) },
-    );
-  };
+  // Stable, as the rows' cells are memoised: the table renders its rows again when it measures its columns.
+  const { mutate: mutateRoles } = setRoles;
+  const change = useCallback(
+    (task: MatrixTask, personId: string, cell: RaciCell | null) => {
+      const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
+      mutateRoles(
+        { taskId: task.id, roles: withCell(roles, personId, cell) },
+        // A refusal shows in the alert above the matrix, where it stays until dismissed.
+        { onSuccess: () => void message.success(t('raci.saved')) },
+      );
+    },
+    [mutateRoles, message, t],
+  );
 
-  const cellLabel = (cell: RaciCell) =>
-    cell === 'AR' ? t('raci.cellAR') : `${cell} · ${t(`raci.roleNames.${cell}`)}`;
+  const cellOptions = useMemo(() => {
+    const cellLabel = (cell: RaciCell) =>
+      cell === 'AR' ? t('raci.cellAR') : `${cell} · ${t(`raci.roleNames.${cell}`)}`;
+    return [
+      { value: NONE, label: t('raci.none'), title: t('raci.none') },
+      ...CELLS.map((value) => ({ value, label: cellLabel(value), title: cellLabel(value) })),
+    ];
+  }, [t]);
 
   const columns: TableColumnsType<MatrixTask> = [
     {
@@ -137,57 +181,52 @@ export function RaciPage() {
         );
       },
     },
-    ...(data?.people ?? []).map((person) => ({
-      title: (
-        <Flex vertical align="center" gap={2}>
-          <PersonAvatar userId={person.userId} name={person.name} size={22} />
-          <Typography.Text ellipsis style={{ fontSize: 12, maxWidth: PERSON_WIDTH - 12 }}>
-            {person.name}
-          </Typography.Text>
-          {person.title ? (
-            <Typography.Text
-              type="secondary"
-              ellipsis={{ tooltip: person.title }}
-              style={{ fontSize: 11, maxWidth: PERSON_WIDTH - 12 }}
-            >
-              {person.title}
-            </Typography.Text>
-          ) : null}
-        </Flex>
-      ),
-      key: person.userId,
-      width: PERSON_WIDTH,
-      align: 'center' as const,
-      render: (_: unknown, task: MatrixTask) => {
-        const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
-        const cell = cellOf(roles, person.userId);
-        return (
-          <Select<string>
-            size="small"
-            variant="borderless"
-            value={cell ?? NONE}
-            disabled={!mayWrite}
-            loading={savingCell === task.id}
-            onChange={(value) => change(task, person.userId, value === NONE ? null : (value as RaciCell))}
-            popupMatchSelectWidth={false}
-            style={{ width: PERSON_WIDTH - 14 }}
-            aria-label={`${task.title} · ${person.name}`}
-            data-testid={`raci-cell-${task.id}-${person.userId}`}
-            labelRender={({ value }) =>
-              value === NONE ? (
-                <span style={{ color: '#d9d9d9' }}>—</span>
-              ) : (
-                <RoleChip cell={value as RaciCell} />
-              )
-            }
-            options={[
-              { value: NONE, label: t('raci.none'), title: t('raci.none') },
-              ...CELLS.map((value) => ({ value, label: cellLabel(value), title: cellLabel(value) })),
-            ]}
-          />
-        );
-      },
-    })),
+    // All the people in one column, each person a fixed-width slot of plain elements: as a column apiece, the
+    // ~90 people of a large page made 4,500 table cells, whose layout and width measuring cost seconds.
+    ...(people.length === 0
+      ? []
+      : [
+          {
+            title: (
+              <div className="raci-people">
+                <div style={{ width: shown.first * PERSON_WIDTH, flex: 'none' }} />
+                {people.slice(shown.first, shown.end).map((person) => (
+                  <div
+                    key={person.userId}
+                    className="raci-slot raci-person"
+                    data-testid={`raci-person-${person.userId}`}
+                  >
+                    <PersonAvatar userId={person.userId} name={person.name} size={22} />
+                    <span className="raci-person-name" title={person.name}>
+                      {person.name}
+                    </span>
+                    {person.title ? (
+                      <span className="raci-person-title" title={person.title}>
+                        {person.title}
+                      </span>
+                    ) : null}
+                  </div>
+                ))}
+              </div>
+            ),
+            key: 'people',
+            width: people.length * PERSON_WIDTH,
+            onHeaderCell: () => ({ style: { padding: 0 } }),
+            onCell: () => ({ style: { padding: 0 } }),
+            render: (_: unknown, task: MatrixTask) => (
+              <RaciRowCells
+                task={task}
+                people={people}
+                first={shown.first}
+                end={shown.end}
+                disabled={!mayWrite}
+                isSaving={savingCell === task.id}
+                options={cellOptions}
+                onChange={change}
+              />
+            ),
+          },
+        ]),
   ];
 
   const peopleWarnings = data?.peopleWarnings ?? [];
@@ -285,7 +324,7 @@ export function RaciPage() {
         // The matrix takes the full width (it scrolls sideways inside itself); the warnings sit below it.
         <Row gutter={[16, 16]}>
           <Col span={24}>
-            <Card styles={{ body: { padding: 0 } }}>
+            <Card styles={{ body: { padding: 0 } }} ref={matrixRef}>
               <Table<MatrixTask>
                 rowKey="id"
                 size="small"
@@ -303,7 +342,7 @@ export function RaciPage() {
                   showTotal: (count) => t('raci.pageTotal', { count }),
                   style: { paddingInline: 12 },
                 }}
-                scroll={{ x: 350 + (data?.people.length ?? 0) * PERSON_WIDTH }}
+                scroll={{ x: FROZEN_WIDTH + people.length * PERSON_WIDTH }}
                 title={
                   data && !data.allPeople
                     ? () => (
@@ -432,6 +471,121 @@ export function RaciPage() {
         onOpenTask={openTask}
       />
     </>
+  );
+}
+
+type CellOption = { value: string; label: string; title: string };
+
+/** A task's row of cells, one per person shown; memoised, as the table renders its rows again while it settles. */
+const RaciRowCells = memo(function RaciRowCells({
+  task,
+  people,
+  first,
+  end,
+  disabled,
+  isSaving,
+  options,
+  onChange,
+}: {
+  task: MatrixTask;
+  people: RaciMatrix['people'];
+  /** The people drawn: people[first, end). */
+  first: number;
+  end: number;
+  disabled: boolean;
+  isSaving: boolean;
+  options: CellOption[];
+  onChange: (task: MatrixTask, personId: string, cell: RaciCell | null) => void;
+}) {
+  const roles = task.cells.map((item) => ({ userId: item.personId, role: item.role }));
+  return (
+    <div className="raci-people">
+      <div style={{ width: first * PERSON_WIDTH, flex: 'none' }} />
+      {people.slice(first, end).map((person) => (
+        <div key={person.userId} className="raci-slot">
+          <RaciCellPicker
+            cell={cellOf(roles, person.userId)}
+            disabled={disabled}
+            isSaving={isSaving}
+            label={`${task.title} · ${person.name}`}
+            testId={`raci-cell-${task.id}-${person.userId}`}
+            options={options}
+            onChange={(cell) => onChange(task, person.userId, cell)}
+          />
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/**
+ * One cell of the matrix: a plain button until it is clicked, then the Select. A page of 50 tasks shows every
+ * person holding a role in them (~90 at the large scale), and 4,400 antd Selects took 11 s of the main thread to
+ * mount; the buttons take a fraction of that, and only the cell being edited pays for a Select.
+ */
+function RaciCellPicker({
+  cell,
+  disabled,
+  isSaving,
+  label,
+  testId,
+  options,
+  onChange,
+}: {
+  cell: RaciCell | null;
+  disabled: boolean;
+  isSaving: boolean;
+  label: string;
+  testId: string;
+  options: CellOption[];
+  onChange: (cell: RaciCell | null) => void;
+}) {
+  const [isEditing, setEditing] = useState(false);
+  if (isEditing) {
+    return (
+      <Select<string>
+        size="small"
+        variant="borderless"
+        value={cell ?? NONE}
+        defaultOpen
+        autoFocus
+        loading={isSaving}
+        onOpenChange={(open) => {
+          if (!open) setEditing(false);
+        }}
+        onChange={(value) => {
+          setEditing(false);
+          onChange(value === NONE ? null : (value as RaciCell));
+        }}
+        popupMatchSelectWidth={false}
+        style={{ width: PERSON_WIDTH - 14 }}
+        aria-label={label}
+        data-testid={testId}
+        labelRender={({ value }) =>
+          value === NONE ? <span style={{ color: '#d9d9d9' }}>—</span> : <RoleChip cell={value as RaciCell} />
+        }
+        options={options}
+      />
+    );
+  }
+  return (
+    <button
+      type="button"
+      className="raci-cell"
+      disabled={disabled}
+      aria-label={label}
+      aria-haspopup="listbox"
+      data-testid={testId}
+      onClick={() => setEditing(true)}
+    >
+      {isSaving ? (
+        <LoadingOutlined />
+      ) : cell === null ? (
+        <span style={{ color: '#d9d9d9' }}>—</span>
+      ) : (
+        <RoleChip cell={cell} />
+      )}
+    </button>
   );
 }
 

@@ -1,5 +1,5 @@
 import { mondayOf } from '../../../core/days/index.ts';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   Button,
   Card,
@@ -40,6 +40,14 @@ import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
 type PersonRow = Workload['people'][number];
+type HeatmapWeek = PersonRow['weeks'][number];
+
+/**
+ * People per page of the heatmap and of the people table. At 500 people the two tables drew 500 rows each
+ * (4,000 cells with a Popover apiece, 500 rows of skill tags): 10 s and 6.5 s of the main thread at the large scale.
+ */
+const HEATMAP_PAGE_SIZE = 50;
+const PEOPLE_PAGE_SIZE = 20;
 
 /** Cell colour by share of capacity planned: pale when light, green when healthy, amber near full, red over. */
 export function utilisationColor(
@@ -70,96 +78,6 @@ export function WorkloadPage() {
   const [openTaskId, openTask] = useOpenTask();
   const mayEditOthers = can('people.write');
   const base = `/w/${workspace.id}`;
-
-  const weekStarts = workload.data?.weekStarts ?? [];
-  const columns: TableColumnsType<PersonRow> = [
-    {
-      title: t('workload.person'),
-      key: 'person',
-      fixed: 'left',
-      width: 160,
-      render: (_, person) => (
-        <Flex gap={8} align="center">
-          <PersonAvatar userId={person.userId} name={person.name} />
-          <Typography.Text ellipsis>{person.name}</Typography.Text>
-        </Flex>
-      ),
-    },
-    ...weekStarts.map((week, index) => ({
-      title: (
-        <Flex vertical align="center" gap={0}>
-          <span style={{ fontSize: 12 }}>{t('workload.weekOf', { day: format.shortDay(week) })}</span>
-        </Flex>
-      ),
-      key: week,
-      width: 96,
-      align: 'center' as const,
-      onCell: () => ({ style: { padding: 3 } }),
-      render: (_: unknown, person: PersonRow) => {
-        const cell = person.weeks[index];
-        if (!cell) return null;
-        const colors = utilisationColor(cell);
-        const content = (
-          <div
-            data-testid={`workload-${person.userId}-${week}`}
-            data-over={cell.isOverAllocated ? 'true' : 'false'}
-            style={{
-              ...colors,
-              borderRadius: 6,
-              padding: '6px 4px',
-              cursor: cell.taskCount > 0 ? 'pointer' : 'default',
-              lineHeight: 1.3,
-            }}
-          >
-            <div style={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-              {cell.utilisation === null ? '—' : format.percent(cell.utilisation)}
-            </div>
-            <div style={{ fontSize: 11, opacity: 0.85, fontVariantNumeric: 'tabular-nums' }}>
-              {t('workload.hoursOf', {
-                planned: format.number(cell.plannedHours, 1),
-                capacity: format.number(cell.capacityHours, 1),
-              })}
-            </div>
-          </div>
-        );
-        return (
-          <Popover
-            title={
-              <Flex justify="space-between" gap={16}>
-                <span>
-                  {person.name} · {t('workload.weekOf', { day: format.shortDay(week) })}
-                </span>
-                {cell.isOverAllocated ? <Tag color="error">{t('workload.over')}</Tag> : null}
-              </Flex>
-            }
-            content={
-              <div style={{ width: 300 }}>
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-                  {t('workload.cellSummary', {
-                    planned: format.number(cell.plannedHours, 1),
-                    capacity: format.number(cell.capacityHours, 1),
-                    days: cell.availableDays,
-                  })}
-                </Typography.Paragraph>
-                {cell.taskCount === 0 ? (
-                  <Typography.Text type="secondary">{t('workload.noTasks')}</Typography.Text>
-                ) : (
-                  <CellTaskList
-                    workspaceId={workspace.id}
-                    userId={person.userId}
-                    week={week}
-                    onOpenTask={openTask}
-                  />
-                )}
-              </div>
-            }
-          >
-            {content}
-          </Popover>
-        );
-      },
-    })),
-  ];
 
   const peopleColumns: TableColumnsType<Person> = [
     {
@@ -294,16 +212,11 @@ export function WorkloadPage() {
           <QueryError error={workload.error} onRetry={() => void workload.refetch()} />
         ) : (
           <>
-            <Table<PersonRow>
-              rowKey="userId"
-              size="small"
-              columns={columns}
-              dataSource={workload.data?.people ?? []}
-              loading={workload.isPending || workload.isFetching}
-              pagination={false}
-              scroll={{ x: 160 + weekStarts.length * 96 }}
-              data-testid="workload-heatmap"
-              locale={{ emptyText: <Empty description={t('workload.empty')} /> }}
+            <HeatmapTable
+              workspaceId={workspace.id}
+              workload={workload.data}
+              isLoading={workload.isPending || workload.isFetching}
+              onOpenTask={openTask}
             />
             <Flex
               gap={16}
@@ -358,7 +271,12 @@ export function WorkloadPage() {
             columns={peopleColumns}
             dataSource={people.data ?? []}
             loading={people.isPending}
-            pagination={false}
+            pagination={{
+              pageSize: PEOPLE_PAGE_SIZE,
+              hideOnSinglePage: true,
+              showSizeChanger: false,
+              style: { paddingInline: 16 },
+            }}
             scroll={{ x: 800 }}
             data-testid="people-table"
           />
@@ -374,6 +292,172 @@ export function WorkloadPage() {
         onOpenTask={openTask}
       />
     </>
+  );
+}
+
+/**
+ * The heatmap's table, memoised: the page renders again when the people table's answer arrives, and a page of
+ * 400 cells need not follow it.
+ */
+const HeatmapTable = memo(function HeatmapTable({
+  workspaceId,
+  workload,
+  isLoading,
+  onOpenTask,
+}: {
+  workspaceId: string;
+  workload: Workload | undefined;
+  isLoading: boolean;
+  onOpenTask: (taskId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const weekStarts = workload?.weekStarts ?? [];
+  const columns: TableColumnsType<PersonRow> = [
+    {
+      title: t('workload.person'),
+      key: 'person',
+      fixed: 'left',
+      width: 160,
+      render: (_, person) => (
+        <Flex gap={8} align="center">
+          <PersonAvatar userId={person.userId} name={person.name} />
+          <Typography.Text ellipsis>{person.name}</Typography.Text>
+        </Flex>
+      ),
+    },
+    ...weekStarts.map((week, index) => ({
+      title: (
+        <Flex vertical align="center" gap={0}>
+          <span style={{ fontSize: 12 }}>{t('workload.weekOf', { day: format.shortDay(week) })}</span>
+        </Flex>
+      ),
+      key: week,
+      width: 96,
+      align: 'center' as const,
+      onCell: () => ({ style: { padding: 3 } }),
+      render: (_: unknown, person: PersonRow) => {
+        const cell = person.weeks[index];
+        return cell ? (
+          <HeatmapCell
+            workspaceId={workspaceId}
+            person={person}
+            week={week}
+            cell={cell}
+            onOpenTask={onOpenTask}
+          />
+        ) : null;
+      },
+    })),
+  ];
+
+  return (
+    <Table<PersonRow>
+      rowKey="userId"
+      size="small"
+      columns={columns}
+      dataSource={workload?.people ?? []}
+      loading={isLoading}
+      pagination={{
+        pageSize: HEATMAP_PAGE_SIZE,
+        hideOnSinglePage: true,
+        showSizeChanger: false,
+        size: 'small',
+        style: { paddingInline: 12 },
+      }}
+      scroll={{ x: 160 + weekStarts.length * 96 }}
+      data-testid="workload-heatmap"
+      locale={{ emptyText: <Empty description={t('workload.empty')} /> }}
+    />
+  );
+});
+
+/**
+ * One heatmap cell: a plain box until the pointer or focus first reaches it, then wrapped in its Popover (open at
+ * once), so a page of cells mounts no Popover it does not need.
+ */
+function HeatmapCell({
+  workspaceId,
+  person,
+  week,
+  cell,
+  onOpenTask,
+}: {
+  workspaceId: string;
+  person: PersonRow;
+  week: string;
+  cell: HeatmapWeek;
+  onOpenTask: (taskId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const [hasPopover, setHasPopover] = useState(false);
+  const colors = utilisationColor(cell);
+  const arm = hasPopover ? undefined : () => setHasPopover(true);
+  const box = (
+    <div
+      data-testid={`workload-${person.userId}-${week}`}
+      data-over={cell.isOverAllocated ? 'true' : 'false'}
+      data-tasks={cell.taskCount}
+      tabIndex={cell.taskCount > 0 ? 0 : undefined}
+      onMouseEnter={arm}
+      onFocus={arm}
+      onClick={arm}
+      style={{
+        ...colors,
+        borderRadius: 6,
+        padding: '6px 4px',
+        cursor: cell.taskCount > 0 ? 'pointer' : 'default',
+        lineHeight: 1.3,
+      }}
+    >
+      <div style={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+        {cell.utilisation === null ? '—' : format.percent(cell.utilisation)}
+      </div>
+      <div style={{ fontSize: 11, opacity: 0.85, fontVariantNumeric: 'tabular-nums' }}>
+        {t('workload.hoursOf', {
+          planned: format.number(cell.plannedHours, 1),
+          capacity: format.number(cell.capacityHours, 1),
+        })}
+      </div>
+    </div>
+  );
+  if (!hasPopover) return box;
+  return (
+    <Popover
+      defaultOpen
+      title={
+        <Flex justify="space-between" gap={16}>
+          <span>
+            {person.name} · {t('workload.weekOf', { day: format.shortDay(week) })}
+          </span>
+          {cell.isOverAllocated ? <Tag color="error">{t('workload.over')}</Tag> : null}
+        </Flex>
+      }
+      content={
+        <div style={{ width: 300 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+            {t('workload.cellSummary', {
+              planned: format.number(cell.plannedHours, 1),
+              capacity: format.number(cell.capacityHours, 1),
+              days: cell.availableDays,
+            })}
+          </Typography.Paragraph>
+          {cell.taskCount === 0 ? (
+            <Typography.Text type="secondary">{t('workload.noTasks')}</Typography.Text>
+          ) : (
+            <CellTaskList
+              workspaceId={workspaceId}
+              userId={person.userId}
+              week={week}
+              onOpenTask={onOpenTask}
+            />
+          )}
+        </div>
+      }
+    >
+      {box}
+    </Popover>
   );
 }
 
