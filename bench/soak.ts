@@ -124,7 +124,7 @@ const operations: Operation[] = [
     run: () =>
       mix === 'whole'
         ? call('GET', `${ws}/schedule`)
-        : call('GET', `${ws}/tasks?limit=200&status=todo,in_progress,blocked,done`),
+        : call('GET', `${ws}/tasks/cards?limit=200&sort=due&status=todo,in_progress,blocked,done`),
   },
   { name: 'timeline', run: (n) => timelineReads(n) },
   { name: 'one task by id', run: (n) => call('GET', `${ws}/tasks/${taskIds[(n * 7919) % taskIds.length]}`) },

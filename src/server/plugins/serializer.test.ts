@@ -61,6 +61,7 @@ describe('compiled response serializer', () => {
   it('compiles the task answers, and leaves what is not plain data to zod', () => {
     expect(plainJsonSchema(taskSchemas.TaskDetail)).not.toBeNull();
     expect(plainJsonSchema(z.object({ items: z.array(taskSchemas.TaskListItem) }))).not.toBeNull();
+    expect(plainJsonSchema(z.object({ items: z.array(taskSchemas.TaskCard) }))).not.toBeNull();
     expect(plainJsonSchema(z.object({ at: z.string().transform((value) => value.length) }))).toBeNull();
     expect(plainJsonSchema(z.object({ n: z.number().default(1) }))).toBeNull();
     expect(

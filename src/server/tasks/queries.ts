@@ -268,8 +268,14 @@ function notIndexed(
   return sql<boolean>`${sql.ref(column)} || '' = ${value}`;
 }
 
-export function selectRoles(executor: Executor, workspaceId: string, taskIds?: readonly string[]) {
-  if (taskIds && taskIds.length === 0) return Promise.resolve([]);
+export function selectRoles(
+  executor: Executor,
+  workspaceId: string,
+  taskIds?: readonly string[],
+  /** Only these roles (the board's cards show R and A). */
+  onlyRoles?: readonly string[],
+) {
+  if ((taskIds && taskIds.length === 0) || onlyRoles?.length === 0) return Promise.resolve([]);
   let query = executor
     .selectFrom('task_roles')
     .innerJoin('users', 'users.id', 'task_roles.user_id')
@@ -282,6 +288,7 @@ export function selectRoles(executor: Executor, workspaceId: string, taskIds?: r
         : eb('task_roles.workspace_id', '=', workspaceId),
     );
   if (taskIds) query = query.where('task_roles.task_id', 'in', taskIds);
+  if (onlyRoles) query = query.where('task_roles.role', 'in', onlyRoles);
   // R, A, C, I, then by name: the same order whichever index served the rows.
   return query
     .orderBy(sql`CASE task_roles.role WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'C' THEN 2 ELSE 3 END`)
@@ -325,12 +332,35 @@ export const NO_DUE = '9999-12-31';
 const DUE_ORDER = sql<string>`coalesce(tasks.due_date, ${sql.lit(NO_DUE)})`;
 
 export async function selectTaskPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
+  return (await taskPageQuery(executor, dialect, filter)).selectAll('tasks').execute();
+}
+
+/** The columns a board card shows (`TaskCard`), and `position`, the sibling order's cursor value. */
+const CARD_COLUMNS = [
+  'tasks.id',
+  'tasks.goal_id',
+  'tasks.is_milestone',
+  'tasks.title',
+  'tasks.status',
+  'tasks.priority',
+  'tasks.due_date',
+  'tasks.position',
+] as const;
+
+/** The same page as `selectTaskPage`, with the card's columns only (no description, checklist or JSON lists). */
+export async function selectTaskCardPage(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
+  return (await taskPageQuery(executor, dialect, filter)).select(CARD_COLUMNS).execute();
+}
+
+export type TaskCardRow = Awaited<ReturnType<typeof selectTaskCardPage>>[number];
+
+/** A page of the task list, filtered, ordered and limited (one row more than the page: is there a next?). */
+async function taskPageQuery(executor: Executor, dialect: Dialect, filter: TaskListFilter) {
   const search = filter.search?.trim()
     ? await taskTitleContains(executor, dialect, filter.workspaceId, filter.search)
     : null;
   let query = executor
     .selectFrom('tasks')
-    .selectAll('tasks')
     // When the search hands over the task ids, the workspace check must not choose the index (see notIndexed).
     .where((eb) =>
       search?.byIds
@@ -364,10 +394,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
   const cursor = filter.cursor;
   if (filter.sort === 'created') {
     if (cursor) query = query.where('tasks.id', '<', cursor.id);
-    return query
-      .orderBy('tasks.id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
+    return query.orderBy('tasks.id', 'desc').limit(filter.limit + 1);
   }
   if (filter.sort === 'wbs') {
     // One level of the tree in sibling order: the tasks_tree index (workspace, parent, position, id) serves it.
@@ -380,8 +407,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
     return query
       .orderBy('tasks.position')
       .orderBy('tasks.id')
-      .limit(filter.limit + 1)
-      .execute();
+      .limit(filter.limit + 1);
   }
   // Both orders are indexes (tasks_priority_order, tasks_due_order: migration 0030), so a page reads its rows in
   // order and stops. A cursor is a bound on the leading column (an index range) plus the tie-break.
@@ -395,8 +421,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
     return query
       .orderBy('tasks.priority', 'desc')
       .orderBy('tasks.id')
-      .limit(filter.limit + 1)
-      .execute();
+      .limit(filter.limit + 1);
   }
   if (cursor) {
     const value = String(cursor.value ?? NO_DUE);
@@ -407,8 +432,7 @@ export async function selectTaskPage(executor: Executor, dialect: Dialect, filte
   return query
     .orderBy(DUE_ORDER)
     .orderBy('tasks.id')
-    .limit(filter.limit + 1)
-    .execute();
+    .limit(filter.limit + 1);
 }
 
 export async function deleteCalendarFeed(

@@ -45,6 +45,21 @@ const ImportReport = z
   })
   .meta({ id: 'WbsImportReport' });
 
+/** The list's query as the service reads it (the list and the board's cards share it). */
+function listFilter(
+  params: z.infer<typeof WorkspaceParams>,
+  { status, milestone, q, root, ...query }: z.output<typeof schemas.TaskListQuery>,
+) {
+  return {
+    ...query,
+    workspaceId: params.workspaceId,
+    statuses: status,
+    search: q,
+    root: root === 'true',
+    isMilestone: milestone === undefined ? undefined : milestone === 'true',
+  };
+}
+
 export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
   const services = app.services;
   acceptSpreadsheets(app);
@@ -138,17 +153,28 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       },
     },
-    async (request) => {
-      const { status, milestone, q, root, ...query } = request.query;
-      return service.listTasks(services, requireActor(request), {
-        ...query,
-        workspaceId: request.params.workspaceId,
-        statuses: status,
-        search: q,
-        root: root === 'true',
-        isMilestone: milestone === undefined ? undefined : milestone === 'true',
-      });
+    async (request) =>
+      service.listTasks(services, requireActor(request), listFilter(request.params, request.query)),
+  );
+
+  // A path of its own, not a `?view=` of the list: one route, one answer schema, so the OpenAPI document and the
+  // compiled serializer describe exactly what each sends.
+  app.get(
+    '/w/:workspaceId/tasks/cards',
+    {
+      schema: {
+        tags: ['tasks'],
+        summary:
+          "The board's cards: the task list's filters, order and cursor, each task with the fields a card shows",
+        params: WorkspaceParams,
+        querystring: schemas.TaskListQuery,
+        response: responses({
+          200: z.object({ items: z.array(schemas.TaskCard), nextCursor: z.string().nullable() }),
+        }),
+      },
     },
+    async (request) =>
+      service.listTaskCards(services, requireActor(request), listFilter(request.params, request.query)),
   );
 
   app.get(

@@ -46,6 +46,26 @@ const TaskWithWbs = TaskSchema.extend({ wbs: z.string().describe('Derived from p
 /** A row of the task list: the task with its WBS code and how many subtasks it has (the tree's expand arrow). */
 export const TaskListItem = TaskWithWbs.extend({ childCount: z.number().int() }).meta({ id: 'TaskListItem' });
 
+/**
+ * A board card: the fields of a list row that the card, the board's lanes and a status drag use (a third of its
+ * bytes). A projection of the task, not a shape of its own; the task drawer reads the whole task by id.
+ */
+export const TaskCard = TaskWithWbs.pick({
+  id: true,
+  goalId: true,
+  isMilestone: true,
+  title: true,
+  status: true,
+  priority: true,
+  dueDate: true,
+  wbs: true,
+  roles: true,
+}).meta({
+  id: 'TaskCard',
+  description:
+    "A board card: the task's fields a card shows; its roles are the Responsible and Accountable only",
+});
+
 const TaskFields = {
   title: z.string().trim().min(1).max(300),
   description: z.string().max(20_000).nullable().optional(),

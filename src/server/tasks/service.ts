@@ -37,29 +37,38 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export function toTask(row: queries.TaskRow, roles: readonly RoleRow[]) {
+/** The task fields a board card shows, from the card's columns (a full row has them too). */
+function cardFields(row: queries.TaskCardRow) {
   return {
     id: row.id,
     goalId: row.goal_id,
-    parentId: row.parent_id,
-    position: row.position,
     isMilestone: row.is_milestone === 1,
     title: row.title,
-    description: row.description,
     status: row.status as TaskStatus,
     priority: priorityName(row.priority),
+    dueDate: row.due_date,
+  };
+}
+
+function toRole(role: RoleRow) {
+  return { userId: role.user_id, name: role.name, role: role.role as RaciRole };
+}
+
+export function toTask(row: queries.TaskRow, roles: readonly RoleRow[]) {
+  return {
+    ...cardFields(row),
+    parentId: row.parent_id,
+    position: row.position,
+    description: row.description,
     estimateHours: row.estimate_hours,
     startDate: row.start_date,
-    dueDate: row.due_date,
     bufferDays: row.buffer_days,
     checklist: parseJson<ChecklistItem[]>(row.checklist, []),
     labels: parseJson<string[]>(row.labels, []),
     requiredSkills: parseJson<Array<{ skill: string; minLevel: number }>>(row.required_skills, []),
     recurrenceId: row.recurrence_id,
     occurrence: row.occurrence,
-    roles: roles
-      .filter((role) => role.task_id === row.id)
-      .map((role) => ({ userId: role.user_id, name: role.name, role: role.role as RaciRole })),
+    roles: roles.filter((role) => role.task_id === row.id).map(toRole),
     completedAt: row.completed_at,
     updatedAt: row.updated_at,
   };
@@ -156,26 +165,65 @@ export async function listTasks(services: Services, actor: Actor, filter: querie
     pageWbsCodes(services.db, filter, page),
     queries.selectChildCounts(services.db, filter.workspaceId, ids),
   ]);
-  const last = page.at(-1);
-  const sortValue = (row: queries.TaskRow) =>
-    filter.sort === 'priority'
-      ? row.priority
-      : filter.sort === 'due'
-        ? (row.due_date ?? queries.NO_DUE)
-        : filter.sort === 'wbs'
-          ? row.position
-          : null;
   return {
     items: page.map((row) => ({
       ...toTask(row, roles),
       wbs: codes.get(row.id) ?? '',
       childCount: childCounts.get(row.id) ?? 0,
     })),
-    nextCursor:
-      rows.length > filter.limit && last
-        ? Buffer.from(JSON.stringify({ value: sortValue(last), id: last.id })).toString('base64url')
-        : null,
+    nextCursor: nextCursor(filter, rows),
   };
+}
+
+/** The roles a card shows: its people (TaskPeople) and the board's lanes by person are the R and A. */
+const CARD_ROLES: readonly RaciRole[] = ['R', 'A'];
+
+/**
+ * The board's page: the list's filters, order and cursor, each task as a card (`TaskCard`) — the fields the card,
+ * its lanes and a status drag use, a third of a list row's bytes; the task drawer reads the rest by id.
+ */
+export async function listTaskCards(services: Services, actor: Actor, filter: queries.TaskListFilter) {
+  await authorize(services.db, actor, filter.workspaceId, 'tasks.read');
+  const rows = await queries.selectTaskCardPage(services.db, services.dialect, filter);
+  const page = rows.slice(0, filter.limit);
+  const [roles, codes] = await Promise.all([
+    queries.selectRoles(
+      services.db,
+      filter.workspaceId,
+      page.map((row) => row.id),
+      CARD_ROLES,
+    ),
+    pageWbsCodes(services.db, filter, page),
+  ]);
+  const rolesOf = new Map<string, ReturnType<typeof toRole>[]>();
+  for (const role of roles) {
+    const list = rolesOf.get(role.task_id);
+    if (list) list.push(toRole(role));
+    else rolesOf.set(role.task_id, [toRole(role)]);
+  }
+  return {
+    items: page.map((row) => ({
+      ...cardFields(row),
+      roles: rolesOf.get(row.id) ?? [],
+      wbs: codes.get(row.id) ?? '',
+    })),
+    nextCursor: nextCursor(filter, rows),
+  };
+}
+
+/** The cursor after a page read with one row more than `filter.limit`; null when that row is missing (the end). */
+function nextCursor(filter: queries.TaskListFilter, rows: readonly queries.TaskCardRow[]): string | null {
+  const last = rows.length > filter.limit ? rows[filter.limit - 1] : undefined;
+  if (!last) return null;
+  const value =
+    filter.sort === 'priority'
+      ? last.priority
+      : filter.sort === 'due'
+        ? (last.due_date ?? queries.NO_DUE)
+        : filter.sort === 'wbs'
+          ? last.position
+          : null;
+  return Buffer.from(JSON.stringify({ value, id: last.id })).toString('base64url');
 }
 
 /**
@@ -186,7 +234,7 @@ export async function listTasks(services: Services, actor: Actor, filter: querie
 async function pageWbsCodes(
   executor: Executor,
   filter: queries.TaskListFilter,
-  page: readonly queries.TaskRow[],
+  page: readonly { id: string }[],
 ): Promise<Map<string, string>> {
   const first = page[0];
   const isWholeLevel =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { as, createTestTeam, signUpUser } from '../testing/app.ts';
 import { raciMatrixWarnings, type RaciRole } from '../../core/raci/index.ts';
-import { createTask, useTestTeam } from '../testing/factories.ts';
+import { createGoal, createTask, useTestTeam } from '../testing/factories.ts';
 
 const t = useTestTeam(['member', 'viewer']);
 
@@ -289,6 +289,127 @@ describe('tasks', () => {
       expect(detail.task.wbs).toBe(wbs.get(task.id));
       for (const child of detail.children) expect(child.wbs).toBe(wbs.get(child.id));
     }
+  });
+
+  it("answers the board's cards: exactly the card fields of the list rows, the R and A only, in the list's pages", async () => {
+    const goal = await createGoal(t, t.owner);
+    const milestone = await taskId({
+      title: '活动上线',
+      isMilestone: true,
+      dueDate: '2026-12-15',
+      goalId: goal.id,
+    });
+    const child = await taskId({
+      title: '投放素材',
+      parentId: milestone,
+      goalId: goal.id,
+      status: 'in_progress',
+      priority: 'urgent',
+      dueDate: '2026-12-10',
+      description: '不在卡片上',
+      checklist: [{ text: '初稿', done: false }],
+      labels: ['投放'],
+      requiredSkills: [{ skill: '设计', minLevel: 3 }],
+      estimateHours: 8,
+      roles: [
+        { userId: t.owner.id, role: 'A' },
+        { userId: t.member.id, role: 'R' },
+        { userId: t.viewer.id, role: 'C' },
+      ],
+    });
+    for (let index = 0; index < 4; index += 1)
+      await taskId({ title: `卡片 ${index}`, status: index === 3 ? 'cancelled' : 'todo' });
+    const board = 'status=todo,in_progress,blocked,done&sort=due';
+    const cards = await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks/cards?${board}`) }));
+    expect(cards.statusCode).toBe(200);
+    const items: Array<Record<string, unknown>> = cards.json().items;
+    const cardFields = [
+      'dueDate',
+      'goalId',
+      'id',
+      'isMilestone',
+      'priority',
+      'roles',
+      'status',
+      'title',
+      'wbs',
+    ];
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(cardFields);
+    expect(items.find((item) => item.id === child)).toEqual({
+      id: child,
+      goalId: goal.id,
+      isMilestone: false,
+      title: '投放素材',
+      status: 'in_progress',
+      priority: 'urgent',
+      dueDate: '2026-12-10',
+      wbs: '1.1',
+      roles: [
+        { userId: t.member.id, name: t.member.name, role: 'R' },
+        { userId: t.owner.id, name: t.owner.name, role: 'A' },
+      ],
+    });
+    // A card is its list row cut to the card's fields (roles to R and A), page by page through the cursor.
+    const rows: Array<Record<string, unknown> & { roles: Array<{ role: string }> }> = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url(`/tasks?${board}`) }))
+    ).json().items;
+    const picked = rows.map((row) => ({
+      ...Object.fromEntries(cardFields.map((field) => [field, row[field]])),
+      roles: row.roles.filter((role) => role.role === 'R' || role.role === 'A'),
+    }));
+    expect(items).toEqual(picked);
+    expect(items).toHaveLength(5);
+    const paged: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: unknown[]; nextCursor: string | null } = (
+        await t.app.inject(
+          as(t.viewer, {
+            method: 'GET',
+            url: t.url(`/tasks/cards?${board}&limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+          }),
+        )
+      ).json();
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(items);
+    const milestones = (
+      await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/tasks/cards?milestone=true') }))
+    ).json().items;
+    expect(milestones).toMatchObject([{ id: milestone, wbs: '1', isMilestone: true }]);
+    const bad = await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/tasks/cards?status=nope') }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toMatch(/^status/);
+  });
+
+  it("keeps the board's cards to the workspace: other workspaces' ids are refused or match nothing", async () => {
+    const mine = await taskId({ title: '本空间' });
+    const other = await createTestTeam(t.app, []);
+    const otherGoal = await createGoal({ app: t.app, workspaceId: other.workspaceId }, other.owner);
+    const foreign = await createTask({ app: t.app, workspaceId: other.workspaceId }, other.owner, {
+      title: '别的空间',
+      goalId: otherGoal.id,
+    });
+    await createTask({ app: t.app, workspaceId: other.workspaceId }, other.owner, {
+      title: '别的空间的子任务',
+      parentId: foreign.id,
+    });
+    const cards = async (user: typeof t.owner, url: string) => t.app.inject(as(user, { method: 'GET', url }));
+    expect((await cards(t.owner, t.url('/tasks/cards', other.workspaceId))).statusCode).toBe(404);
+    expect((await cards(other.owner, t.url('/tasks/cards'))).statusCode).toBe(404);
+    expect((await cards(await signUpUser(t.app), t.url('/tasks/cards'))).statusCode).toBe(404);
+    const ids = async (query: string) => {
+      const response = await cards(t.owner, t.url(`/tasks/cards?${query}`));
+      expect(response.statusCode, query).toBe(200);
+      return response.json().items.map((item: { id: string }) => item.id);
+    };
+    expect(await ids('limit=200')).toEqual([mine]);
+    expect(await ids(`goalId=${otherGoal.id}`)).toEqual([]);
+    expect(await ids(`parentId=${foreign.id}`)).toEqual([]);
+    expect(await ids(`assigneeId=${other.owner.id}`)).toEqual([]);
+    expect(await ids('q=别的空间')).toEqual([]);
+    expect(await ids('milestone=false&sort=priority')).toEqual([mine]);
   });
 
   it('computes the critical path on the timeline', async () => {

@@ -6133,6 +6133,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/w/{workspaceId}/tasks/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board's cards: the task list's filters, order and cursor, each task with the fields a card shows */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated statuses */
+                    status?: string;
+                    /** @description Responsible or Accountable */
+                    assigneeId?: string;
+                    goalId?: string;
+                    parentId?: string;
+                    label?: string;
+                    q?: string;
+                    /** @description Calendar day, YYYY-MM-DD */
+                    dueBefore?: string;
+                    /** @description Calendar day, YYYY-MM-DD */
+                    dueAfter?: string;
+                    milestone?: "true" | "false";
+                    /** @description true: only top-level tasks (no parent) */
+                    root?: "true" | "false";
+                    /** @description wbs: sibling order, for one level of the tree (needs parentId or root=true) */
+                    sort?: "due" | "created" | "priority" | "wbs";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["TaskCard"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/w/{workspaceId}/tasks/labels": {
         parameters: {
             query?: never;
@@ -26756,6 +26880,26 @@ export interface components {
             wbs: string;
             childCount: number;
         };
+        /** @description A board card: the task's fields a card shows; its roles are the Responsible and Accountable only */
+        TaskCardInput: {
+            id: string;
+            goalId: string | null;
+            isMilestone: boolean;
+            title: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            dueDate: string | null;
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
+        };
         TaskLabelsInput: {
             labels: string[];
             /** @description More labels than listed */
@@ -29291,6 +29435,26 @@ export interface components {
             /** @description Derived from position: 1, 1.2, 1.2.3 */
             wbs: string;
             childCount: number;
+        };
+        /** @description A board card: the task's fields a card shows; its roles are the Responsible and Accountable only */
+        TaskCard: {
+            id: string;
+            goalId: string | null;
+            isMilestone: boolean;
+            title: string;
+            /** @enum {string} */
+            status: "todo" | "in_progress" | "blocked" | "done" | "cancelled";
+            /** @enum {string} */
+            priority: "low" | "medium" | "high" | "urgent";
+            dueDate: string | null;
+            /** @description Derived from position: 1, 1.2, 1.2.3 */
+            wbs: string;
+            roles: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: "R" | "A" | "C" | "I";
+            }[];
         };
         TaskLabels: {
             labels: string[];

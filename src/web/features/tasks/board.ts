@@ -7,9 +7,7 @@ export const LANE_BYS: readonly LaneBy[] = ['none', 'person', 'milestone', 'goal
 
 export type LaneTask = {
   id: string;
-  parentId: string | null;
   goalId: string | null;
-  isMilestone: boolean;
   /** Its WBS code ('' when it has none): a milestone above it has a code that is a prefix of it. */
   wbs: string;
   roles: readonly { userId: string; role: string; name: string }[];

@@ -12,10 +12,13 @@ import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { importWbs, type WbsImportOptions } from '../../api/upload.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { withTaskStatus } from './moveStatus.ts';
 
 export type Task = components['schemas']['Task'];
 /** A row of the task list: the task with its WBS code and subtask count. */
 export type TaskListItem = components['schemas']['TaskListItem'];
+/** A board card: a projection of the list row (`GET …/tasks/cards`); roles are the R and A only. */
+export type TaskCard = components['schemas']['TaskCard'];
 export type TaskStatus = Task['status'];
 export type TaskPriority = Task['priority'];
 export type RaciRole = Task['roles'][number]['role'];
@@ -60,6 +63,8 @@ export type TaskQuery = {
 export const tasksKey = (workspaceId: string) => ['tasks', workspaceId] as const;
 export const taskListKey = (workspaceId: string, query: TaskQuery, limit: number) =>
   [...tasksKey(workspaceId), 'list', query, limit] as const;
+const taskCardsKey = (workspaceId: string, query: TaskQuery, limit: number) =>
+  [...tasksKey(workspaceId), 'cards', query, limit] as const;
 const taskKey = (workspaceId: string, taskId: string) =>
   [...tasksKey(workspaceId), 'detail', taskId] as const;
 export const workloadKey = (workspaceId: string) => ['workload', workspaceId] as const;
@@ -84,20 +89,30 @@ function listQuery(query: TaskQuery, limit: number, cursor: string | null) {
   };
 }
 
-/** Every page of a task list query, 200 a request, up to `max` tasks. */
-async function readTaskPages(workspaceId: string, query: TaskQuery, max: number): Promise<TaskListItem[]> {
-  const items: TaskListItem[] = [];
+/** Every page of a paged read, from the first, up to `max` items. */
+async function readPages<T>(
+  max: number,
+  readPage: (cursor: string | null) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: TaskPage = await unwrap(
-      api.GET('/api/v1/w/{workspaceId}/tasks', {
-        params: { path: { workspaceId }, query: listQuery(query, 200, cursor) },
-      }),
-    );
+    const page = await readPage(cursor);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && items.length < max);
   return items;
+}
+
+/** Every page of a task list query, 200 a request, up to `max` tasks. */
+function readTaskPages(workspaceId: string, query: TaskQuery, max: number): Promise<TaskListItem[]> {
+  return readPages(max, (cursor) =>
+    unwrap(
+      api.GET('/api/v1/w/{workspaceId}/tasks', {
+        params: { path: { workspaceId }, query: listQuery(query, 200, cursor) },
+      }),
+    ),
+  );
 }
 
 /** The most subtasks the tree reads under one task. */
@@ -125,14 +140,20 @@ const MAX_MILESTONES = 2000;
 export function useMilestones(workspaceId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...tasksKey(workspaceId), 'milestones'],
+    // As cards: a lane needs a milestone's id, title and code, not the whole task.
     queryFn: async () =>
-      (await readTaskPages(workspaceId, { milestone: true, sort: 'created' }, MAX_MILESTONES)).map(
-        (task) => ({
-          id: task.id,
-          title: task.title,
-          wbs: task.wbs,
-        }),
-      ),
+      (
+        await readPages(MAX_MILESTONES, (cursor) =>
+          unwrap(
+            api.GET('/api/v1/w/{workspaceId}/tasks/cards', {
+              params: {
+                path: { workspaceId },
+                query: listQuery({ milestone: true, sort: 'created' }, 200, cursor),
+              },
+            }),
+          ),
+        )
+      ).map((task) => ({ id: task.id, title: task.title, wbs: task.wbs })),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -163,6 +184,22 @@ export function useTaskList(workspaceId: string, query: TaskQuery, limit = 50, e
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The board's cards matching the filters, a page at a time ("load more"); the drawer reads a task by id. */
+export function useTaskCards(workspaceId: string, query: TaskQuery, limit: number) {
+  return useInfiniteQuery({
+    queryKey: taskCardsKey(workspaceId, query, limit),
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/w/{workspaceId}/tasks/cards', {
+          params: { path: { workspaceId }, query: listQuery(query, limit, pageParam) },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -294,15 +331,23 @@ export function useUpdateTask(workspaceId: string) {
   });
 }
 
-type ListPages = InfiniteData<TaskPage, string | null>;
+/**
+ * The cached pages of a task list or a board, seen as cards (a list row has every field of a card): the optimistic
+ * move reads no field a card lacks, and its spread keeps a list row's other fields.
+ */
+type ListPages = InfiniteData<{ items: TaskCard[]; nextCursor: string | null }, string | null>;
 
 /**
- * A status change from the board: the card moves at once in every cached list, and moves back if the
+ * A status change from the board: the card moves at once in every cached list and board, and moves back if the
  * server refuses.
  */
 export function useMoveTaskStatus(workspaceId: string) {
   const queryClient = useQueryClient();
-  const listsKey = [...tasksKey(workspaceId), 'list'];
+  const lists = {
+    queryKey: tasksKey(workspaceId),
+    predicate: (query: { queryKey: readonly unknown[] }) =>
+      query.queryKey[2] === 'list' || query.queryKey[2] === 'cards',
+  };
   return useMutation({
     mutationFn: ({ taskId, status }: { taskId: string; status: TaskStatus }) =>
       unwrap(
@@ -312,18 +357,10 @@ export function useMoveTaskStatus(workspaceId: string) {
         }),
       ),
     onMutate: async ({ taskId, status }) => {
-      await queryClient.cancelQueries({ queryKey: listsKey });
-      const previous = queryClient.getQueriesData<ListPages>({ queryKey: listsKey });
-      queryClient.setQueriesData<ListPages>({ queryKey: listsKey }, (data) =>
-        data
-          ? {
-              ...data,
-              pages: data.pages.map((page) => ({
-                ...page,
-                items: page.items.map((task) => (task.id === taskId ? { ...task, status } : task)),
-              })),
-            }
-          : data,
+      await queryClient.cancelQueries(lists);
+      const previous = queryClient.getQueriesData<ListPages>(lists);
+      queryClient.setQueriesData<ListPages>(lists, (data) =>
+        data ? { ...data, pages: withTaskStatus(data.pages, taskId, status) } : data,
       );
       return { previous };
     },
