@@ -553,7 +553,9 @@ export function selectTasksAncestry(executor: Executor, workspaceId: string, tas
       db
         .selectFrom('tasks')
         .select('tasks.id')
-        .where('tasks.workspace_id', '=', workspaceId)
+        // The ids name the rows by primary key: SQLite otherwise seeks each in the (workspace, id) index and then
+        // its row, ~1 ms more for a board's 200 (see notIndexed).
+        .where(notIndexed('tasks.workspace_id', workspaceId))
         .where('tasks.id', 'in', taskIds)
         .union(
           db
