@@ -47,7 +47,7 @@ const TaskWithWbs = TaskSchema.extend({ wbs: z.string().describe('Derived from p
 export const TaskListItem = TaskWithWbs.extend({ childCount: z.number().int() }).meta({ id: 'TaskListItem' });
 
 /**
- * A board card: the fields of a list row that the card, the board's lanes and a status drag use (a third of its
+ * A board card: the fields of a list row that the card, the board's lanes and a status drag use (0.58 of its
  * bytes). A projection of the task, not a shape of its own; the task drawer reads the whole task by id.
  */
 export const TaskCard = TaskWithWbs.pick({
