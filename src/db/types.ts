@@ -385,6 +385,20 @@ export type PlanSettingsTable = {
   updated_at: number;
 };
 
+/** The last plan health per workspace and language (migration 0036; src/server/plans/healthStore.ts). */
+export type PlanHealthTable = {
+  workspace_id: string;
+  locale: string;
+  generation: number;
+  revision: number;
+  day: string;
+  computed_at: number;
+  items: number;
+  /** Brotli-compressed JSON of the whole answer. */
+  answer: Buffer;
+  refreshing_since: number | null;
+};
+
 export type PlanKeysTable = { workspace_id: string; kind: string; object_id: string; key: string };
 
 export type NotificationsTable = {
@@ -935,6 +949,7 @@ export type Database = {
   process_run_events: ProcessRunEventsTable;
   process_summaries: ProcessSummariesTable;
   plan_settings: PlanSettingsTable;
+  plan_health: PlanHealthTable;
   plan_keys: PlanKeysTable;
   documents: DocumentsTable;
   notifications: NotificationsTable;

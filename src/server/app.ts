@@ -24,6 +24,7 @@ import { invitationRoutes } from './invitations/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { peopleRoutes } from './people/routes.ts';
 import { planImportRoutes, planRoutes, planSchemaRoutes } from './plans/routes.ts';
+import { settlePlanHealth } from './plans/service.ts';
 import { processRoutes } from './processes/routes.ts';
 import { registerProcessJobs } from './processes/service.ts';
 import { routineRoutes } from './routines/routes.ts';
@@ -253,6 +254,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     for (let waited = 0; inFlight > 0 && waited < SHUTDOWN_GRACE_MS; waited += 20) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // A plan health recomputed in the background after its request was answered stores into the database.
+    await settlePlanHealth(services);
     if (!options.database) await database.destroy();
   });
   return app;

@@ -57,6 +57,12 @@ export type AppConfig = {
    * in the tests). Off, answers are written by serializers compiled from those schemas without the check.
    */
   checkResponses: boolean;
+  /**
+   * A stale plan health of a plan up to this many planned items (goals, tasks, KPIs, processes, routines) is
+   * recomputed while the request waits, so a small team sees its fix at once; a larger plan's request answers the
+   * stored one, marked stale, and the recomputation runs in the background.
+   */
+  planHealthWaitItems: number;
   /** Source of time; tests move it forward. */
   now: () => number;
 };
@@ -99,6 +105,7 @@ export function loadConfig(
     mailFrom: env.MAIL_FROM ?? 'OpsPlan <opsplan@localhost>',
     webhookTimeoutMs: 5000,
     checkResponses: env.OPSPLAN_CHECK_RESPONSES === 'true',
+    planHealthWaitItems: 1000,
     now: () => Date.now(),
     ...overrides,
   };

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './context.ts';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const epochs = new WeakMap<Services, Map<string, number>>();
+type Epoch = { count: number; at: number };
+const epochs = new WeakMap<Services, Map<string, Epoch>>();
 
-function epochsOf(services: Services): Map<string, number> {
+function epochsOf(services: Services): Map<string, Epoch> {
   let map = epochs.get(services);
   if (!map) {
     map = new Map();
@@ -19,12 +20,20 @@ function epochsOf(services: Services): Map<string, number> {
  * background job do not move it; such caches bound their age as well.
  */
 export function writeEpoch(services: Services, workspaceId: string): number {
-  return epochsOf(services).get(workspaceId) ?? 0;
+  return epochsOf(services).get(workspaceId)?.count ?? 0;
+}
+
+/**
+ * When this instance last answered a write to the workspace (`services.now()`), null if never: an answer
+ * computed elsewhere and read from the database is only as current as its time says.
+ */
+export function lastWriteAt(services: Services, workspaceId: string): number | null {
+  return epochsOf(services).get(workspaceId)?.at ?? null;
 }
 
 export function touchWorkspace(services: Services, workspaceId: string): void {
   const map = epochsOf(services);
-  map.set(workspaceId, (map.get(workspaceId) ?? 0) + 1);
+  map.set(workspaceId, { count: (map.get(workspaceId)?.count ?? 0) + 1, at: services.now() });
 }
 
 /** Moves the workspace's counter when a write to /w/:workspaceId/… succeeds, before its answer leaves. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreHealth } from './health.ts';
+import { isHealthCurrent, plannedItems, scoreHealth } from './health.ts';
 import type { LintChapter, LintSeverity } from './lint.ts';
 
 const finding = (severity: LintSeverity) => ({ severity });
@@ -48,5 +48,29 @@ describe('plan health score', () => {
     expect(scoreHealth(parts).score).toBe(100);
     // Five chapters at 100 and one at 99 average 99.83: shown as 99, not rounded up to a perfect score.
     expect(scoreHealth([...parts, chapter('cadence', 20, 'info')]).score).toBe(99);
+  });
+});
+
+describe('a kept plan health', () => {
+  const kept = { revision: 4, day: '2026-12-07', epoch: 2, computedAt: 1_000 };
+  const now = { revision: 4, day: '2026-12-07', epoch: 2, now: 60_999 };
+
+  it('answers while the revision, day and write counter are the same and it is younger than the bound', () => {
+    expect(isHealthCurrent(kept, now, 60_000)).toBe(true);
+    expect(isHealthCurrent(kept, { ...now, now: 61_000 }, 60_000)).toBe(false);
+    expect(isHealthCurrent(kept, { ...now, revision: 5 }, 60_000)).toBe(false);
+    expect(isHealthCurrent(kept, { ...now, day: '2026-12-08' }, 60_000)).toBe(false);
+    expect(isHealthCurrent(kept, { ...now, epoch: 3 }, 60_000)).toBe(false);
+  });
+
+  it('counts the planned items once: the schedule chapter weighs the tasks again', () => {
+    expect(
+      plannedItems([
+        { chapter: 'goals', items: 2 },
+        { chapter: 'tasks', items: 6 },
+        { chapter: 'schedule', items: 6 },
+        { chapter: 'cadence', items: 3 },
+      ]),
+    ).toBe(11);
   });
 });

@@ -37,3 +37,30 @@ export function scoreHealth<F extends { severity: LintSeverity }>(
   const sum = scored.reduce((total, chapter) => total + chapter.score, 0);
   return { score: scored.length === 0 ? 0 : Math.floor(sum / scored.length), sum, chapters: scored };
 }
+
+/** What a plan health answer was computed from: the plan revision, the workspace's day and a write counter. */
+export type HealthBasis = { revision: number; day: string; epoch: number };
+
+/**
+ * Whether a kept plan health still answers for `current`: computed from the same plan revision (tasks, every
+ * instance sees it), for the same day, with no write answered since (the counter), and less than `maxAgeMs` ago
+ * (the bound on what neither sees: goals, KPIs or processes changed by another instance or a job).
+ */
+export function isHealthCurrent(
+  kept: HealthBasis & { computedAt: number },
+  current: HealthBasis & { now: number },
+  maxAgeMs: number,
+): boolean {
+  return (
+    kept.revision === current.revision &&
+    kept.day === current.day &&
+    kept.epoch === current.epoch &&
+    current.now - kept.computedAt < maxAgeMs
+  );
+}
+
+/** A plan's size for its health's cost: goals, tasks, processes, KPIs and routines (each counted once). */
+export function plannedItems(chapters: ReadonlyArray<{ chapter: LintChapter; items: number }>): number {
+  // The schedule chapter weighs the tasks again.
+  return chapters.reduce((total, chapter) => total + (chapter.chapter === 'schedule' ? 0 : chapter.items), 0);
+}

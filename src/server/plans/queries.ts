@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Executor, PlanKeysTable, PlanSettingsTable } from '../../db/types.ts';
+import type { Executor, PlanHealthTable, PlanKeysTable, PlanSettingsTable } from '../../db/types.ts';
 
 export function selectPlanSettings(executor: Executor, workspaceId: string) {
   return executor
@@ -221,4 +221,88 @@ export function selectKpiIdByKey(executor: Executor, workspaceId: string, key: s
     .where('workspace_id', '=', workspaceId)
     .where('key', '=', key)
     .executeTakeFirst();
+}
+
+/** What the stored plan health was computed from, without its bytes: read on every health request. */
+export function selectPlanHealthBasis(executor: Executor, workspaceId: string, locale: string) {
+  return executor
+    .selectFrom('plan_health')
+    .select(['generation', 'revision', 'day', 'computed_at', 'items'])
+    .where('workspace_id', '=', workspaceId)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+}
+
+export function selectPlanHealth(executor: Executor, workspaceId: string, locale: string) {
+  return executor
+    .selectFrom('plan_health')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('locale', '=', locale)
+    .executeTakeFirst();
+}
+
+/**
+ * Claims the recomputation of a stored plan health: true for one caller until it stores or lets go, or until its
+ * claim is older than `expiredBefore` (an instance that died while computing). On PostgreSQL a second UPDATE
+ * waits for the first's row lock, then finds the claim taken.
+ */
+export async function claimPlanHealthRefresh(
+  executor: Executor,
+  claim: { workspaceId: string; locale: string; now: number; expiredBefore: number },
+): Promise<boolean> {
+  const result = await executor
+    .updateTable('plan_health')
+    .set({ refreshing_since: claim.now })
+    .where('workspace_id', '=', claim.workspaceId)
+    .where('locale', '=', claim.locale)
+    .where((eb) =>
+      eb.or([eb('refreshing_since', 'is', null), eb('refreshing_since', '<', claim.expiredBefore)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Lets go of a claim after a failed computation, unless another caller has claimed since. */
+export async function releasePlanHealthClaim(
+  executor: Executor,
+  claim: { workspaceId: string; locale: string; claimedAt: number },
+): Promise<void> {
+  await executor
+    .updateTable('plan_health')
+    .set({ refreshing_since: null })
+    .where('workspace_id', '=', claim.workspaceId)
+    .where('locale', '=', claim.locale)
+    .where('refreshing_since', '=', claim.claimedAt)
+    .execute();
+}
+
+/**
+ * Stores a computed plan health and lets go of the claim; returns its generation, or null when a computation
+ * begun later was stored first (that one stays).
+ */
+export async function storePlanHealth(
+  executor: Executor,
+  row: Omit<PlanHealthTable, 'generation' | 'refreshing_since'>,
+): Promise<number | null> {
+  const stored = await executor
+    .insertInto('plan_health')
+    .values({ ...row, generation: 1, refreshing_since: null })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['workspace_id', 'locale'])
+        .doUpdateSet((eb) => ({
+          generation: eb('plan_health.generation', '+', 1),
+          revision: eb.ref('excluded.revision'),
+          day: eb.ref('excluded.day'),
+          computed_at: eb.ref('excluded.computed_at'),
+          items: eb.ref('excluded.items'),
+          answer: eb.ref('excluded.answer'),
+          refreshing_since: null,
+        }))
+        .where('plan_health.computed_at', '<=', row.computed_at),
+    )
+    .returning('generation')
+    .executeTakeFirst();
+  return stored ? Number(stored.generation) : null;
 }

@@ -58,6 +58,9 @@ export const ImportReport = z
  */
 export const HEALTH_PAGE_MAX = 50;
 
+/** When the answer's computation began (epoch ms). */
+const AnswerTime = { computedAt: z.number().int() };
+
 const Chapter = z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']);
 
 /** Database ids of the goals, tasks and processes the findings name, for links. */
@@ -85,6 +88,11 @@ export const PlanHealth = z
     smart: z.array(z.object({ goal: z.string(), title: z.string(), score: z.number() })),
     smartTotal: z.number().int(),
     ids: NamedIds,
+    ...AnswerTime,
+    /** Computed before the latest change or over a minute ago: a newer answer is on its way when `refreshing`. */
+    stale: z.boolean(),
+    /** A recomputation is under way (false after a failed one, until it is tried again): ask again shortly. */
+    refreshing: z.boolean(),
   })
   .meta({ id: 'PlanHealth' });
 
@@ -95,7 +103,7 @@ export const PlanHealthFindingsQuery = z.object({
 });
 
 export const PlanHealthFindings = z
-  .object({ total: z.number().int(), findings: z.array(Finding), ids: NamedIds })
+  .object({ total: z.number().int(), findings: z.array(Finding), ids: NamedIds, ...AnswerTime })
   .meta({ id: 'PlanHealthFindings' });
 
 const Day = z.iso.date().describe('Calendar day, YYYY-MM-DD');

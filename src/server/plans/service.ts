@@ -40,12 +40,11 @@ import { improvementSection } from '../retros/service.ts';
 import { trainingSection } from '../skills/service.ts';
 import { feedbackSection, researchSection } from './sections.ts';
 import { dayInTimezone } from '../time.ts';
-import { writeEpoch } from '../writes.ts';
 import { runInSlices, workSlices } from '../slices.ts';
-import { selectPlanRevision } from '../tasks/queries.ts';
 import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
 import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
+import { HealthStore, type HealthAnswer } from './healthStore.ts';
 import * as queries from './queries.ts';
 import type { PlanContext } from './context.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
@@ -597,24 +596,39 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
 const HEALTH_SMART_SHOWN = 100;
-/** How old a cached health may be: writes by another instance or a background job do not reach this one's cache. */
-const HEALTH_MAX_AGE_MS = 60_000;
+/** The stored answer's shape (migration 0036): move it when computeHealth's answer changes shape. */
+const HEALTH_FORMAT = 1;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 type FullHealth = Awaited<ReturnType<typeof computeHealth>>;
-type HealthEntry = { epoch: number; revision: number; at: number; health: Promise<FullHealth> };
-const healthCaches = new WeakMap<Services, Map<string, HealthEntry>>();
+const healthStores = new WeakMap<Services, HealthStore<FullHealth>>();
+
+function healthStoreOf(services: Services): HealthStore<FullHealth> {
+  let store = healthStores.get(services);
+  if (!store) {
+    store = new HealthStore(services, {
+      format: HEALTH_FORMAT,
+      compute: (workspaceId, locale) => computeHealth(services, workspaceId, locale),
+    });
+    healthStores.set(services, store);
+  }
+  return store;
+}
+
+/** Waits for the plan health computations under way (before the database closes; tests). */
+export async function settlePlanHealth(services: Services): Promise<void> {
+  await healthStores.get(services)?.settle();
+}
 
 /**
  * The linter on the live workspace, scored by `scoreHealth` (core): each chapter 100 less its findings' weight per
  * planned item, the plan the displayed chapter scores' sum divided by their number, both rounded down.
  *
- * Reading and linting a large plan takes seconds (100,000 tasks), and the overview asks on every visit: the answer
- * is kept per workspace, language and day until this instance answers a write to the workspace, a task changes
- * (the plan revision, which every instance reads) or a minute has passed. Callers asking while it is computed
- * share the one computation.
+ * Reading and linting a large plan takes seconds (100,000 tasks), and the overview asks on every visit: the last
+ * answer is stored and served at once, marked `stale` while a newer one is computed when this instance has answered
+ * a write to the workspace since, a task changed (the plan revision) or a minute has passed (healthStore.ts).
  */
 export async function planHealth(context: PlanContext, workspaceId: string) {
-  const health = await fullHealth(context, workspaceId);
+  const { health, computedAt, stale, refreshing } = await fullHealth(context, workspaceId);
   const chapters = health.chapters.map((chapter) => ({
     ...chapter,
     findings: chapter.findings.slice(0, HEALTH_PAGE_SIZE),
@@ -626,6 +640,9 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
       ...chapters.flatMap((chapter) => chapter.findings),
       ...health.smart.map((verdict) => ({ subject: verdict.goal })),
     ]),
+    computedAt,
+    stale,
+    refreshing,
   };
 }
 
@@ -635,10 +652,10 @@ export async function planHealthFindings(
   workspaceId: string,
   page: { chapter: LintChapter; offset: number; limit: number },
 ) {
-  const health = await fullHealth(context, workspaceId);
+  const { health, computedAt } = await fullHealth(context, workspaceId);
   const chapter = health.chapters.find((candidate) => candidate.chapter === page.chapter);
   const findings = chapter?.findings.slice(page.offset, page.offset + page.limit) ?? [];
-  return { total: chapter?.total ?? 0, findings, ids: namedIds(health.ids, findings) };
+  return { total: chapter?.total ?? 0, findings, ids: namedIds(health.ids, findings), computedAt };
 }
 
 /** The ids of the goals, tasks and processes these findings name, for their links. */
@@ -653,36 +670,11 @@ function namedIds(ids: PlanIds, findings: ReadonlyArray<{ subject: string | null
   return { goals: only(ids.goals), tasks: only(ids.tasks), processes: only(ids.processes) };
 }
 
-async function fullHealth(context: PlanContext, workspaceId: string): Promise<FullHealth> {
+async function fullHealth(context: PlanContext, workspaceId: string): Promise<HealthAnswer<FullHealth>> {
   const { services } = context;
   await authorize(services.db, context.actor, workspaceId, 'goals.read');
   const timeZone = await workspaceTimeZone(services, workspaceId);
-  const key = `${workspaceId}\u0000${context.locale}\u0000${dayInTimezone(services.now(), timeZone)}`;
-  const epoch = writeEpoch(services, workspaceId);
-  const revision = await selectPlanRevision(services.db, workspaceId);
-  let cache = healthCaches.get(services);
-  if (!cache) {
-    cache = new Map();
-    healthCaches.set(services, cache);
-  }
-  const cached = cache.get(key);
-  if (
-    cached &&
-    cached.epoch === epoch &&
-    cached.revision === revision &&
-    services.now() - cached.at < HEALTH_MAX_AGE_MS
-  ) {
-    return cached.health;
-  }
-  // One entry per workspace: another day's or language's answer goes with this one's new computation.
-  for (const other of [...cache.keys()]) if (other.startsWith(`${workspaceId}\u0000`)) cache.delete(other);
-  const health = computeHealth(services, workspaceId, context.locale);
-  cache.set(key, { epoch, revision, at: services.now(), health });
-  // A failure is not kept (unless a newer computation has taken the place already).
-  health.catch(() => {
-    if (cache.get(key)?.health === health) cache.delete(key);
-  });
-  return health;
+  return healthStoreOf(services).answer(workspaceId, context.locale, dayInTimezone(services.now(), timeZone));
 }
 
 async function computeHealth(services: Services, workspaceId: string, locale: Locale) {
@@ -697,7 +689,7 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
     observations,
   };
   // Seconds of work at 100,000 tasks, done in slices so that other requests are answered meanwhile (a worker
-  // thread would not help: copying the plan there costs more than linting it); the answer is cached, see planHealth.
+  // thread would not help: copying the plan there costs more than linting it); the answer is stored, see planHealth.
   const result = await runInSlices(lintPlanSteps(plan, options));
   const items: Record<LintChapter, number> = {
     goals: plan.goals.length,

@@ -26218,6 +26218,9 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            computedAt: number;
+            stale: boolean;
+            refreshing: boolean;
         };
         PlanHealthFindingsInput: {
             total: number;
@@ -26244,6 +26247,7 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            computedAt: number;
         };
         ProcessStepInput: {
             key: string;
@@ -28774,6 +28778,9 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            computedAt: number;
+            stale: boolean;
+            refreshing: boolean;
         };
         PlanHealthFindings: {
             total: number;
@@ -28800,6 +28807,7 @@ export interface components {
                     [key: string]: string;
                 };
             };
+            computedAt: number;
         };
         ProcessStep: {
             key: string;

@@ -1773,6 +1773,8 @@ export const en: Catalog = {
     startHint: 'Nothing is planned in this workspace yet. Start from one of five complete operations plans.',
     summary: '{{errors}} errors, {{warnings}} warnings',
     open: 'Open plan health',
+    updated: 'Updated {{age}}',
+    refreshing: 'Updated {{age}}, refreshing…',
   },
   planReport: {
     counts: {

@@ -1735,6 +1735,8 @@ export const zhCN = {
     startHint: '本工作区还没有任何计划。可以从五份完整的运营计划模板之一开始。',
     summary: '{{errors}} 个错误，{{warnings}} 个警告',
     open: '查看计划健康度',
+    updated: '{{age}}更新',
+    refreshing: '{{age}}更新，正在刷新…',
   },
   planReport: {
     counts: {

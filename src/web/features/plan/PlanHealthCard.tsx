@@ -3,6 +3,7 @@ import { AppstoreAddOutlined, SafetyCertificateOutlined } from '@ant-design/icon
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
+import { HealthAge } from './HealthAge.tsx';
 import { scoreColor } from './healthLinks.ts';
 import { usePlanHealth } from './hooks.ts';
 
@@ -61,6 +62,7 @@ export function PlanHealthCard({
           <Link to={`${base}/plan/health`} data-testid="overview-plan-health">
             {t('planHealth.open')}
           </Link>
+          <HealthAge health={health.data} />
         </Flex>
       </Flex>
     );

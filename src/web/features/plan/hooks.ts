@@ -81,27 +81,37 @@ export function usePlanTemplateCatalog() {
 
 export const planHealthKey = (workspaceId: string) => ['plan-health', workspaceId] as const;
 
-/** The linter on the live workspace: score, findings by chapter, SMART scores. */
+/** How often a stale plan health is asked for again while the server recomputes it. */
+const HEALTH_POLL_MS = 2000;
+
+/**
+ * The linter on the live workspace: score, findings by chapter, SMART scores. A large plan's answer may come back
+ * stale (the server recomputes it meanwhile): asked again every two seconds until the new one is there.
+ */
 export function usePlanHealth(workspaceId: string, enabled = true) {
   return useQuery({
     queryKey: [...planHealthKey(workspaceId), i18n.language],
     queryFn: () =>
       unwrap(api.GET('/api/v1/w/{workspaceId}/plan/health', { params: { path: { workspaceId } } })),
     enabled,
+    refetchInterval: (query) =>
+      query.state.data?.stale && query.state.data.refreshing ? HEALTH_POLL_MS : false,
   });
 }
 
 /**
  * A page (1-based) of one chapter's findings. The health answer holds each chapter's first page; the others come
- * from the same computation on the server. Under the health key, so a re-check refreshes them too.
+ * from the same computation on the server. Under the health key, so a re-check refreshes them too, and keyed by
+ * the answer's time, so a newer answer's pages are read again.
  */
 export function usePlanHealthFindings(
   workspaceId: string,
   chapter: PlanHealth['chapters'][number]['chapter'],
   page: number,
+  computedAt: number,
 ) {
   return useQuery({
-    queryKey: [...planHealthKey(workspaceId), 'findings', chapter, page, i18n.language],
+    queryKey: [...planHealthKey(workspaceId), 'findings', chapter, page, i18n.language, computedAt],
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/plan/health/findings', {

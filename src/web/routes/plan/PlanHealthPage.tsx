@@ -21,6 +21,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
+import { HealthAge } from '../../features/plan/HealthAge.tsx';
 import { findingLink, scoreColor } from '../../features/plan/healthLinks.ts';
 import {
   planHealthKey,
@@ -98,6 +99,7 @@ export function PlanHealthPage() {
                     parts: health.data.chapters.map((chapter) => chapter.score).join(' + '),
                   })}
                 </Typography.Paragraph>
+                <HealthAge health={health.data} />
               </Col>
               <Col xs={8} sm={5}>
                 <Statistic
@@ -117,7 +119,12 @@ export function PlanHealthPage() {
           <Row gutter={[16, 16]}>
             {health.data.chapters.map((chapter) => (
               <Col key={chapter.chapter} xs={24} lg={12}>
-                <ChapterCard chapter={chapter} ids={health.data.ids} base={base} />
+                <ChapterCard
+                  chapter={chapter}
+                  ids={health.data.ids}
+                  base={base}
+                  computedAt={health.data.computedAt}
+                />
               </Col>
             ))}
             {health.data.smart.length > 0 ? (
@@ -178,16 +185,18 @@ function ChapterCard({
   chapter,
   ids,
   base,
+  computedAt,
 }: {
   chapter: PlanHealth['chapters'][number];
   ids: PlanHealth['ids'];
   base: string;
+  computedAt: number;
 }) {
   const { t } = useTranslation();
   const { workspace } = useWorkspaceScope();
   // The first page came with the health answer; the others are read when asked for.
   const [page, setPage] = useState(1);
-  const later = usePlanHealthFindings(workspace.id, chapter.chapter, page);
+  const later = usePlanHealthFindings(workspace.id, chapter.chapter, page, computedAt);
   const shown = page > 1 && later.data ? later.data : { findings: chapter.findings, ids };
   return (
     <Card
