@@ -1,5 +1,5 @@
 // `npm run bench:soak -- [--minutes 10] [--db sqlite|postgres] [--clients 8] [--tasks 500] [--tasks-per-goal 100]
-//                        [--mix pages|whole] [--database-url URL]`
+//                        [--mix pages|whole] [--memory] [--label NAME] [--database-url URL]`
 // The soak of issue #15: does throughput stay flat as the plan grows? The real server (`node bin/opsplan.js
 // serve`, the build: `npm run build` first) in its own process, a fresh workspace with `--tasks` tasks made over
 // the API, then `--clients` clients send requests back to back for `--minutes`, each cycling through a steady
@@ -10,10 +10,11 @@
 // the dashboard and a goal page. `--mix whole` reads the whole plan's schedule for the timeline and board at any
 // size, as the pages did before they paged (the first soaks). Every minute: requests, p50/p90, each operation's
 // p50, the plan's size, the server's RSS (sampled every 2 s) and the load average. The summary compares the last
-// minute with the first.
+// minute with the first. `--memory` loads bench/lib/memoryProbe.mjs into the server and prints what its resident
+// memory is made of at each minute's peak.
 // SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_soak` (127.0.0.1 only); both removed
 // afterwards. Results: bench/results/<date>-soak-<db>.json.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
@@ -29,12 +30,24 @@ const clients = args.number('clients', 8);
 const initialTasks = args.number('tasks', 500);
 const tasksPerGoal = args.number('tasks-per-goal', 100);
 const mix = args.string('mix') ?? 'pages';
+const label = args.string('label');
+const probeFile = args.flag('memory')
+  ? path.join(os.tmpdir(), `opsplan-soak-memory-${process.pid}.jsonl`)
+  : null;
 if (mix !== 'pages' && mix !== 'whole') throw new Error('--mix must be pages or whole');
 if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 
 const { target, cleanup } = await scratchTarget(args, db, 'soak');
 
-const server = await startServer(target);
+const server = await startServer(
+  target,
+  probeFile
+    ? {
+        env: { OPSPLAN_MEMORY_PROBE: probeFile },
+        nodeArgs: ['--import', path.join(ROOT, 'bench', 'lib', 'memoryProbe.mjs')],
+      }
+    : {},
+);
 const base = server.baseUrl;
 const session = await signUpLead(base, 'soak');
 
@@ -221,6 +234,35 @@ function percentile(values: readonly number[], p: number): number {
 }
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
+type MemorySample = {
+  at: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  v8Physical: number;
+  v8Malloced: number;
+  spaces: Record<string, number>;
+  smaps: Record<string, number>;
+};
+/** The probe's sample with the most RSS in each minute of the soak (`--memory`). */
+function memoryPeaks(): Array<MemorySample | null> {
+  if (!probeFile || !existsSync(probeFile)) return [];
+  const samples = readFileSync(probeFile, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as MemorySample);
+  rmSync(probeFile, { force: true });
+  const wallStart = Date.now() - (performance.now() - startedAt);
+  return timeline.map((_, minute) =>
+    samples
+      .filter((sample) => Math.floor((sample.at - wallStart) / 60_000) === minute)
+      .reduce<MemorySample | null>((peak, sample) => (peak && peak.rss >= sample.rss ? peak : sample), null),
+  );
+}
+const memory = memoryPeaks();
+
 const perMinute = timeline.map((entry) => ({
   minute: entry.minute,
   requestsPerMinute: entry.requests,
@@ -266,6 +308,24 @@ for (const entry of perMinute) {
     `| ${entry.minute} | ${entry.requestsPerMinute.toLocaleString('en')} | ${entry.p50Ms} | ${entry.p90Ms} | ${names.map((name) => entry.p50ByOperationMs[name]).join(' | ')} | ${entry.tasks.toLocaleString('en')} | ${entry.rssMaxMb} | ${entry.loadAverage} |`,
   );
 }
+if (memory.length > 0) {
+  console.log(
+    "\nMemory at each minute's peak (MB): rss = file-backed + main arena + thread arenas (count) + other anonymous (V8 pages, large mallocs) + stacks",
+  );
+  console.log(
+    '| minute | rss | V8 physical | new | old | code | large objects | V8 malloc | external | array buffers | file | main arena | thread arenas | other anon |',
+  );
+  console.log(
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  memory.forEach((sample, minute) => {
+    if (!sample) return;
+    const { spaces, smaps } = sample;
+    console.log(
+      `| ${minute + 1} | ${sample.rss} | ${sample.v8Physical} | ${spaces.new ?? 0} | ${spaces.old ?? 0} | ${spaces.code ?? 0} | ${round((spaces.large_object ?? 0) + (spaces.new_large_object ?? 0) + (spaces.code_large_object ?? 0))} | ${sample.v8Malloced} | ${sample.external} | ${sample.arrayBuffers} | ${smaps.file} | ${smaps.mainArena} | ${smaps.threadArenas} (${smaps.arenaCount}) | ${smaps.otherAnonymous} |`,
+    );
+  });
+}
 console.log(
   `\nlast ÷ first minute: ${summary.lastOverFirstRequests} (requests); p50 per operation ${JSON.stringify(summary.p50ByOperationLastOverFirst)}; RSS peak ${summary.rssPeakMb} MB; errors ${summary.errors}${firstError ? ` (first: ${firstError})` : ''}`,
 );
@@ -273,10 +333,10 @@ const file = path.join(
   ROOT,
   'bench',
   'results',
-  `${new Date().toISOString().slice(0, 10)}-soak-${db}-${mix}.json`,
+  `${new Date().toISOString().slice(0, 10)}-soak-${db}-${mix}${label ? `-${label}` : ''}.json`,
 );
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), db, mix, clients, minutes, initialTasks, tasksPerGoal, goals: goalIds.length, setupMs: Math.round(setupMs), summary, perMinute }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), db, mix, clients, minutes, initialTasks, tasksPerGoal, goals: goalIds.length, setupMs: Math.round(setupMs), summary, perMinute, ...(memory.length > 0 ? { memoryAtPeak: memory } : {}) }, null, 2)}\n`,
 );
 console.log(path.relative(ROOT, file));

@@ -1,7 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort, ROOT, sleep, stop, track } from './children.ts';
 import { targetEnv, type Target } from './target.ts';
+
+/**
+ * What the `opsplan` command's first line (`#!/usr/bin/env -S VAR=value node --flag`) sets when run as a command:
+ * its environment and Node's flags, read only at start (malloc arenas, V8's young generation). The benches start
+ * `node bin/opsplan.js` to put their own Node flags first, so they apply the line themselves.
+ */
+export function launchLine(root: string): { env: Record<string, string>; nodeArgs: string[] } {
+  const first = readFileSync(path.join(root, 'bin', 'opsplan.js'), 'utf8').split('\n', 1)[0] ?? '';
+  const words = /^#!\/usr\/bin\/env -S (.*)$/.exec(first)?.[1]?.trim().split(/\s+/) ?? [];
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(
+    words.slice(0, Math.max(node, 0)).map((word) => word.split('=', 2) as [string, string]),
+  );
+  return { env, nodeArgs: node >= 0 ? words.slice(node + 1) : [] };
+}
 
 export type RunningServer = {
   child: ChildProcess;
@@ -10,14 +26,17 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-/** The real server, as an operator starts it (`node bin/opsplan.js serve`), in its own process. */
+/** The real server, as an operator starts it (`opsplan serve`, with its launch line), in its own process. */
 export async function startServer(
   target: Target,
-  options: { root?: string; env?: Record<string, string> } = {},
+  options: { root?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
 ): Promise<RunningServer> {
   const root = options.root ?? ROOT;
   const port = await freePort();
+  const launch = launchLine(root);
+  // The bench's own environment wins, so MALLOC_ARENA_MAX=16 (glibc's default on two cores) measures the default.
   const env: NodeJS.ProcessEnv = {
+    ...launch.env,
     ...process.env,
     ...targetEnv(target),
     PORT: String(port),
@@ -31,8 +50,11 @@ export async function startServer(
     spawn(
       process.execPath,
       [
-        // e.g. OPSPLAN_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under a bench.
+        ...launch.nodeArgs,
+        // e.g. OPSPLAN_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server under a bench;
+        // a flag given here overrides the launch line's (the last one wins).
         ...(process.env.OPSPLAN_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+        ...(options.nodeArgs ?? []),
         path.join(root, 'bin', 'opsplan.js'),
         'serve',
         '--port',
