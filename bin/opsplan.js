@@ -1,9 +1,8 @@
-#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node --max-semi-space-size=8
-// The line above starts Node with what it reads only at start (BENCHMARKS.md, "Server memory under load"):
-// MALLOC_ARENA_MAX=2 — glibc gives each thread that allocates a malloc arena of its own and keeps what it frees:
-// libuv's pool threads (scrypt takes 16 MB per sign-in, zlib compresses large bodies) held 56 MB resident with
-// under 10 KB in use; with two arenas they share one. --max-semi-space-size=8 — V8's young generation grows to
-// 2 × 16 MB under load; 2 × 8 MB is 16 MB less. `node bin/opsplan.js` (tests) runs with the defaults.
+#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node
+// The line above sets what glibc reads only at start (BENCHMARKS.md, "Server memory under load"): it gives each
+// thread that allocates a malloc arena of its own and keeps what it frees; libuv's pool threads (scrypt takes 16 MB
+// per sign-in, zlib compresses large bodies) held 56 MB resident with under 10 KB in use. With two arenas they
+// share one. `node bin/opsplan.js` (tests) runs with glibc's default.
 // The `opsplan` command. Runs the build (dist/server/main.js, made by `npm run build`); without a build, or with
 // OPSPLAN_FROM_SOURCE=1 (development, tests), runs the TypeScript sources through tsx instead.
 import { existsSync } from 'node:fs';

@@ -6,7 +6,7 @@ import { targetEnv, type Target } from './target.ts';
 
 /**
  * What the `opsplan` command's first line (`#!/usr/bin/env -S VAR=value node --flag`) sets when run as a command:
- * its environment and Node's flags, read only at start (malloc arenas, V8's young generation). The benches start
+ * its environment and Node's flags, read only at start (malloc arenas). The benches start
  * `node bin/opsplan.js` to put their own Node flags first, so they apply the line themselves.
  */
 export function launchLine(root: string): { env: Record<string, string>; nodeArgs: string[] } {
