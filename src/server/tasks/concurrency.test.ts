@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { sql } from 'kysely';
 import { newId } from '../../db/ids.ts';
 import { as } from '../testing/app.ts';
 import { TEST_DIALECT } from '../testing/database.ts';
-import { createTask, useTestTeam } from '../testing/factories.ts';
+import { createTask, useTestTeam, wholePlanCodes } from '../testing/factories.ts';
 
 // On PostgreSQL requests run on several connections at once: a write that reads before it writes must see
 // the one before it. On SQLite the same tests hold because the single connection serialises them.
@@ -231,14 +230,7 @@ describe('replacing lists under concurrency', () => {
           index % 3 === 2 ? codesShown() : newTask(`活动 ${round}.${index}`),
         ),
       );
-      const rows = await t.database.db
-        .selectFrom('tasks')
-        .select(['id', 'parent_id', 'position'])
-        .where('workspace_id', '=', t.workspaceId)
-        .execute();
-      const expected = wbsCodes(
-        rows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
-      );
+      const { rows, codes: expected } = await wholePlanCodes(t);
       const shown = await codesShown();
       expect(shown).toHaveLength(rows.filter((row) => row.parent_id === null).length);
       for (const row of shown) expect(row.wbs, `round ${round}`).toBe(expected.get(row.id));

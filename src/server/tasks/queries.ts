@@ -142,13 +142,26 @@ export async function countTasks(executor: Executor, workspaceId: string): Promi
 }
 
 /** The workspace's plan revision (0 before its first task): moved by triggers on every change the schedule reads. */
-export async function selectPlanRevision(executor: Executor, workspaceId: string): Promise<number> {
+export function selectPlanRevision(executor: Executor, workspaceId: string): Promise<number> {
+  return selectRevisionCounter(executor, workspaceId, 'revision');
+}
+
+/** The workspace's top-level shape counter (migration 0037): moves when a top-level rank can change. */
+export function selectTopRevision(executor: Executor, workspaceId: string): Promise<number> {
+  return selectRevisionCounter(executor, workspaceId, 'top_revision');
+}
+
+async function selectRevisionCounter(
+  executor: Executor,
+  workspaceId: string,
+  counter: 'revision' | 'top_revision',
+): Promise<number> {
   const row = await executor
     .selectFrom('plan_revisions')
-    .select('revision')
+    .select(counter)
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
-  return Number(row?.revision ?? 0);
+  return Number(row?.[counter] ?? 0);
 }
 
 export async function nextPosition(
@@ -636,16 +649,6 @@ export function selectTopLevelOrder(
     .orderBy('position')
     .orderBy('id')
     .execute();
-}
-
-/** The workspace's top-level shape counter (migration 0037): moves when a top-level rank can change. */
-export async function selectTopRevision(executor: Executor, workspaceId: string): Promise<number> {
-  const row = await executor
-    .selectFrom('plan_revisions')
-    .select('top_revision')
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  return Number(row?.top_revision ?? 0);
 }
 
 /** How many subtasks each of these tasks has (an index count per parent). */

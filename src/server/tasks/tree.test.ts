@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { wbsCodes } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { as, createTestTeam } from '../testing/app.ts';
-import { createTask, useTestTeam } from '../testing/factories.ts';
+import { createTask, useTestTeam, wholePlanCodes } from '../testing/factories.ts';
 import { selectTopRevision } from './queries.ts';
 
 const t = useTestTeam(['viewer']);
@@ -59,14 +58,7 @@ async function shufflePositions(ids: readonly string[], next: () => number) {
       .where('id', '=', id)
       .execute();
   }
-  const rows = await t.database.db
-    .selectFrom('tasks')
-    .select(['id', 'parent_id', 'position'])
-    .where('workspace_id', '=', t.workspaceId)
-    .execute();
-  const expected = wbsCodes(
-    rows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
-  );
+  const { rows, codes: expected } = await wholePlanCodes(t);
   const childCounts = new Map<string, number>();
   for (const row of rows)
     if (row.parent_id) childCounts.set(row.parent_id, (childCounts.get(row.parent_id) ?? 0) + 1);
@@ -115,13 +107,7 @@ describe('task list WBS codes and tree levels', () => {
     const next = random(7);
     const db = t.database.db;
     const topRevision = () => selectTopRevision(db, t.workspaceId);
-    const rows = () =>
-      db
-        .selectFrom('tasks')
-        .select(['id', 'parent_id', 'position'])
-        .where('workspace_id', '=', t.workspaceId)
-        .execute();
-    const tops = async () => (await rows()).filter((row) => row.parent_id === null);
+    const tops = async () => (await wholePlanCodes(t)).rows.filter((row) => row.parent_id === null);
     const lastPosition = async () => Math.max(-1, ...(await tops()).map((row) => row.position));
     const patch = (id: string, payload: Record<string, unknown>) =>
       t.app.inject(as(t.owner, { method: 'PATCH', url: t.url(`/tasks/${id}`), payload }));
@@ -189,9 +175,7 @@ describe('task list WBS codes and tree levels', () => {
       if (movesRanks) moved += after > before ? 1 : 0;
       else expect(after, name).toBe(before);
       // The codes a page of the top level and a list in another order show are the whole plan's.
-      const expected = wbsCodes(
-        (await rows()).map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
-      );
+      const { codes: expected } = await wholePlanCodes(t);
       for (const row of await listAll('root=true&sort=wbs&limit=50'))
         expect(row.wbs, `${name} (${index})`).toBe(expected.get(row.id));
       for (const row of await listAll('sort=due&limit=50'))

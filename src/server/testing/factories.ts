@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../core/permissions/index.ts';
+import { wbsCodes } from '../../core/tasks/wbs.ts';
 import type { AppConfig } from '../config.ts';
 import { as, createTestApp, createTestWorkspace, signUpUser, type TestApp, type TestUser } from './app.ts';
 
@@ -116,6 +117,19 @@ export async function createTask(
   fields: Record<string, unknown> = {},
 ): Promise<CreatedTask> {
   return (await created<{ task: CreatedTask }>(scope, user, '/tasks', { title: '整理周报', ...fields })).task;
+}
+
+/** The workspace's tasks as the tree sees them, and the WBS codes core's `wbsCodes` gives the whole plan. */
+export async function wholePlanCodes(scope: { database: TestApp['database']; workspaceId: string }) {
+  const rows = await scope.database.db
+    .selectFrom('tasks')
+    .select(['id', 'parent_id', 'position'])
+    .where('workspace_id', '=', scope.workspaceId)
+    .execute();
+  const codes = wbsCodes(
+    rows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
+  );
+  return { rows, codes };
 }
 
 export type CreatedGoal = { id: string; title: string; [field: string]: unknown };
