@@ -22,6 +22,7 @@ import { errorMessage } from '../../api/client.ts';
 import { columnWindow } from '../../components/columnWindow.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useIsCompact } from '../../components/responsive.ts';
 import { GoalSearchSelect } from '../../features/goals/GoalSearchSelect.tsx';
 import { useMembers } from '../../features/members/hooks.ts';
 import { useRaci, useSetRoles, type RaciMatrix, type RaciRole } from '../../features/tasks/hooks.ts';
@@ -41,8 +42,8 @@ const PAGE_SIZE = 50;
 
 /** Width of a person's column: nine people and the task columns fit beside the menu at 1440 px. */
 const PERSON_WIDTH = 88;
-/** The WBS and task columns, pinned at the left. */
-const FROZEN_WIDTH = 350;
+/** The WBS and task columns, pinned at the left; narrower on a phone, so that people show beside them. */
+const FROZEN = { wide: { wbs: 70, task: 280 }, phone: { wbs: 56, task: 140 } };
 /** People drawn before the matrix's width is known: enough for a wide screen. */
 const SLOTS_BEFORE_MEASURE = 24;
 
@@ -50,6 +51,9 @@ export function RaciPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { workspace, can } = useWorkspaceScope();
+  const isPhone = useIsCompact();
+  const frozen = FROZEN[isPhone ? 'phone' : 'wide'];
+  const frozenWidth = frozen.wbs + frozen.task;
   const [goalId, setGoalId] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [search, setSearch] = useState('');
@@ -101,7 +105,7 @@ export function RaciPage() {
       const next = columnWindow({
         scrollLeft: box.scrollLeft,
         viewportWidth: box.clientWidth,
-        frozenWidth: FROZEN_WIDTH,
+        frozenWidth,
         slotWidth: PERSON_WIDTH,
         count: people.length,
         overscan: 3,
@@ -116,7 +120,7 @@ export function RaciPage() {
       box.removeEventListener('scroll', measure);
       resize.disconnect();
     };
-  }, [people.length, hasRows]);
+  }, [people.length, hasRows, frozenWidth]);
   const titleOf = useMemo(() => new Map((data?.tasks ?? []).map((task) => [task.id, task])), [data]);
   const savingCell = setRoles.isPending && setRoles.variables ? setRoles.variables.taskId : null;
 
@@ -147,7 +151,7 @@ export function RaciPage() {
     {
       title: t('tasks.wbs'),
       key: 'wbs',
-      width: 70,
+      width: frozen.wbs,
       fixed: 'left',
       render: (_, task) => (
         <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -158,7 +162,7 @@ export function RaciPage() {
     {
       title: t('raci.task'),
       key: 'task',
-      width: 280,
+      width: frozen.task,
       fixed: 'left',
       render: (_, task) => {
         const issues = issuesOf.get(task.id);
@@ -174,7 +178,8 @@ export function RaciPage() {
             <Typography.Link ellipsis onClick={() => openTask(task.id)} style={{ flex: 1 }}>
               {task.title}
             </Typography.Link>
-            {task.status === 'done' || task.status === 'cancelled' ? (
+            {/* On a phone the title needs the column's little width; the drawer shows the status. */}
+            {!isPhone && (task.status === 'done' || task.status === 'cancelled') ? (
               <TaskStatusTag status={task.status} />
             ) : null}
           </Flex>
@@ -342,7 +347,7 @@ export function RaciPage() {
                   showTotal: (count) => t('raci.pageTotal', { count }),
                   style: { paddingInline: 12 },
                 }}
-                scroll={{ x: FROZEN_WIDTH + people.length * PERSON_WIDTH }}
+                scroll={{ x: frozenWidth + people.length * PERSON_WIDTH }}
                 title={
                   data && !data.allPeople
                     ? () => (
