@@ -47,8 +47,12 @@ function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 
 /** The real binary in a child process: for what only a process shows (tsx start-up, signals, exit codes). */
 function spawnCli(args: string[], dataDir = path.join(root, 'unused')): Promise<Result> {
+  return outputOf(start(args, childEnv(dataDir)));
+}
+
+/** What a child process printed, and its exit code, once it has closed. */
+function outputOf(child: ChildProcess): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = start(args, childEnv(dataDir));
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -90,19 +94,13 @@ describe('opsplan command line', () => {
   it('runs as a command with what its first line sets before Node starts (malloc arenas)', async () => {
     // Executed directly, as `opsplan` is once installed: `#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node`.
     const probe = 'data:text/javascript,console.error(process.env.MALLOC_ARENA_MAX)';
-    const result = await new Promise<Result>((resolve, reject) => {
-      const child = spawn(BIN, ['--version'], {
+    const result = await outputOf(
+      spawn(BIN, ['--version'], {
         cwd: root,
         env: childEnv(path.join(root, 'unused'), { NODE_OPTIONS: `--import=${probe}` }),
         stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+      }),
+    );
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(VERSION);
     expect(result.stderr).toMatch(/^2$/m);

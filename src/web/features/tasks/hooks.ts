@@ -172,34 +172,42 @@ export function useTaskLabels(workspaceId: string, enabled = true) {
 
 /** Tasks matching the filters, a page at a time ("load more"). */
 export function useTaskList(workspaceId: string, query: TaskQuery, limit = 50, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: taskListKey(workspaceId, query, limit),
-    queryFn: ({ pageParam }) =>
+  return useTaskPages(
+    taskListKey(workspaceId, query, limit),
+    (cursor) =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/tasks', {
-          params: { path: { workspaceId }, query: listQuery(query, limit, pageParam) },
+          params: { path: { workspaceId }, query: listQuery(query, limit, cursor) },
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    placeholderData: keepPreviousData,
     enabled,
-  });
+  );
 }
 
 /** The board's cards matching the filters, a page at a time ("load more"); the drawer reads a task by id. */
 export function useTaskCards(workspaceId: string, query: TaskQuery, limit: number) {
+  return useTaskPages(taskCardsKey(workspaceId, query, limit), (cursor) =>
+    unwrap(
+      api.GET('/api/v1/w/{workspaceId}/tasks/cards', {
+        params: { path: { workspaceId }, query: listQuery(query, limit, cursor) },
+      }),
+    ),
+  );
+}
+
+/** Pages read by cursor, the last ones kept on screen while new filters load. */
+function useTaskPages<Page extends { nextCursor: string | null }>(
+  queryKey: readonly unknown[],
+  readPage: (cursor: string | null) => Promise<Page>,
+  enabled = true,
+) {
   return useInfiniteQuery({
-    queryKey: taskCardsKey(workspaceId, query, limit),
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/w/{workspaceId}/tasks/cards', {
-          params: { path: { workspaceId }, query: listQuery(query, limit, pageParam) },
-        }),
-      ),
+    queryKey,
+    queryFn: ({ pageParam }) => readPage(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
