@@ -1,4 +1,4 @@
-// `npm run bench:workload -- [--db sqlite|postgres] [--tasks 1000] [--requests 200] [--warmup 20]
+// `npm run bench:workload -- [--db sqlite|postgres] [--tasks 1000] [--requests 200] [--warmup 20] [--label NAME]
 //   [--kanboard-dir DIR | --kanboard-url URL [--kanboard-user jsonrpc] [--kanboard-password TOKEN] [--kanboard-pid PID]]`
 // The Kanboard-like workload of issue #15, against the real server (`node bin/opsplan.js serve`, the build) in its
 // own process: a fresh workspace of 1,000 tasks (100 parents × 9 subtasks, each subtask after its previous
@@ -11,7 +11,7 @@
 // in turn (OpsPlan, Kanboard, OpsPlan, …) so a busy moment of the machine falls on both; the table gives
 // OpsPlan ÷ Kanboard. Without either option Kanboard is skipped with a note.
 // SQLite in a scratch folder; PostgreSQL in a scratch database `<name>_workload` (127.0.0.1 only), both removed
-// afterwards. Results: bench/results/<date>-workload-<db>[-kanboard].json.
+// afterwards. Results: bench/results/<date>-workload-<db>[-kanboard][-<label>].json.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,9 @@ const requests = args.number('requests', 200);
 const warmup = args.number('warmup', 20);
 // --identity: no accept-encoding (what a client that does not ask for compression gets).
 const acceptEncoding = args.flag('identity') ? 'identity' : 'br, gzip';
+// --label NAME: appended to the results file's name, so runs side by side do not overwrite each other.
+const label = args.string('label');
+if (label !== undefined && !/^[\w-]+$/.test(label)) throw new Error('--label: letters, digits, - and _ only');
 if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 
 const { target, cleanup } = await scratchTarget(args, db, 'workload');
@@ -384,7 +387,7 @@ const file = path.join(
   ROOT,
   'bench',
   'results',
-  `${new Date().toISOString().slice(0, 10)}-workload-${db}${args.flag('identity') ? '-identity' : ''}${kanboard ? '-kanboard' : ''}.json`,
+  `${new Date().toISOString().slice(0, 10)}-workload-${db}${args.flag('identity') ? '-identity' : ''}${kanboard ? '-kanboard' : ''}${label ? `-${label}` : ''}.json`,
 );
 writeFileSync(
   file,

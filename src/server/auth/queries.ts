@@ -1,5 +1,6 @@
-import { sql, type Insertable } from 'kysely';
-import type { Executor, SessionsTable, UsersTable } from '../../db/types.ts';
+import type { Insertable } from 'kysely';
+import { preparedStatement } from '../../db/prepared.ts';
+import type { Dialect, Executor, SessionsTable, UsersTable } from '../../db/types.ts';
 
 export function selectUserByEmail(executor: Executor, email: string) {
   return executor.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -25,36 +26,50 @@ export async function insertSession(executor: Executor, session: Insertable<Sess
   await executor.insertInto('sessions').values(session).execute();
 }
 
+type SessionWithUser = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  name: string;
+  email: string;
+  locale: string;
+  workspace_role: string | null;
+};
+
+const SESSION_COLUMNS = `sessions.id, sessions.user_id, sessions.csrf_token, sessions.created_at,
+  sessions.last_seen_at, sessions.expires_at, users.name, users.email, users.locale`;
+
+// Prepared once (see preparedStatement): every request signed in by a cookie starts with one of these.
+const sessionAlone = preparedStatement<{ session: string }, SessionWithUser>(
+  () => `SELECT ${SESSION_COLUMNS}, NULL AS workspace_role
+FROM sessions JOIN users ON users.id = sessions.user_id
+WHERE sessions.id = :session`,
+);
+const sessionInWorkspace = preparedStatement<{ session: string; workspace: string }, SessionWithUser>(
+  () => `SELECT ${SESSION_COLUMNS}, memberships.role AS workspace_role
+FROM sessions JOIN users ON users.id = sessions.user_id
+LEFT JOIN memberships ON memberships.user_id = sessions.user_id AND memberships.workspace_id = :workspace
+WHERE sessions.id = :session`,
+);
+
 /**
  * A session with its user and, when `workspaceId` is given, the user's role there (null when not a member): what
  * every workspace request checks first, in one read.
  */
-export function selectSessionWithUser(executor: Executor, sessionId: string, workspaceId?: string) {
-  const session = executor
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id',
-      'sessions.user_id',
-      'sessions.csrf_token',
-      'sessions.created_at',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.name',
-      'users.email',
-      'users.locale',
-    ])
-    .where('sessions.id', '=', sessionId);
-  if (workspaceId === undefined)
-    return session.select(sql<string | null>`NULL`.as('workspace_role')).executeTakeFirst();
-  return session
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.user_id', '=', 'sessions.user_id')
-        .on('memberships.workspace_id', '=', workspaceId),
-    )
-    .select('memberships.role as workspace_role')
-    .executeTakeFirst();
+export async function selectSessionWithUser(
+  executor: Executor,
+  dialect: Dialect,
+  sessionId: string,
+  workspaceId?: string,
+): Promise<SessionWithUser | undefined> {
+  const rows =
+    workspaceId === undefined
+      ? await sessionAlone(executor, dialect, { session: sessionId })
+      : await sessionInWorkspace(executor, dialect, { session: sessionId, workspace: workspaceId });
+  return rows[0];
 }
 
 export async function extendSession(

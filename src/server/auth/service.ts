@@ -127,7 +127,12 @@ export async function resolveSession(
   workspaceId?: string,
 ): Promise<Actor | null> {
   const now = services.now();
-  const session = await queries.selectSessionWithUser(services.db, hashSecret(sessionToken), workspaceId);
+  const session = await queries.selectSessionWithUser(
+    services.db,
+    services.dialect,
+    hashSecret(sessionToken),
+    workspaceId,
+  );
   if (!session) return null;
   if (session.expires_at <= now) {
     await queries.deleteSession(services.db, session.id);

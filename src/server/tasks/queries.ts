@@ -10,6 +10,7 @@ import type {
 } from '../../db/types.ts';
 import { CLOSED_TASK_STATUSES } from '../../core/tasks/status.ts';
 import type { Dialect } from '../../db/index.ts';
+import { jsonSql, preparedStatement, readJson } from '../../db/prepared.ts';
 import { taskTitleContains } from '../search/queries.ts';
 
 export async function insertTask(executor: Executor, task: Insertable<TasksTable>): Promise<void> {
@@ -223,27 +224,6 @@ export async function selectRolesAmong(executor: Executor, workspaceId: string, 
   for (let from = 0; from < taskIds.length; from += IDS_PER_QUERY)
     rows.push(...(await selectRoles(executor, workspaceId, taskIds.slice(from, from + IDS_PER_QUERY))));
   return rows;
-}
-
-export function selectDependenciesOf(executor: Executor, taskId: string) {
-  return executor
-    .selectFrom('task_dependencies')
-    .innerJoin('tasks as from_task', 'from_task.id', 'task_dependencies.from_task_id')
-    .innerJoin('tasks as to_task', 'to_task.id', 'task_dependencies.to_task_id')
-    .select([
-      'task_dependencies.from_task_id',
-      'task_dependencies.to_task_id',
-      'task_dependencies.lag_days',
-      'from_task.title as from_title',
-      'to_task.title as to_title',
-    ])
-    .where((eb) =>
-      eb.or([
-        eb('task_dependencies.from_task_id', '=', taskId),
-        eb('task_dependencies.to_task_id', '=', taskId),
-      ]),
-    )
-    .execute();
 }
 
 export async function insertDependency(executor: Executor, dependency: Insertable<TaskDependenciesTable>) {
@@ -525,65 +505,224 @@ export function selectRootGoalId(executor: Executor, workspaceId: string) {
     .executeTakeFirst();
 }
 
-export function selectChildTasks(executor: Executor, workspaceId: string, parentId: string) {
-  // Ties by id, as WBS codes rank siblings; the workspace leads the tree index, without it the plan is scanned.
-  return executor
-    .selectFrom('tasks')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('parent_id', '=', parentId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+/** SQL of R, A, C, I, then by name: a task's roles in one order whichever index served the rows. */
+const ROLE_ORDER = `CASE r.role WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'C' THEN 2 ELSE 3 END, u.name, r.user_id`;
+
+/**
+ * The tasks of the `chain` (CTE) in the workspace, as a JSON array of [id, parent, position, rank]: the rank is
+ * how many siblings come before a task in WBS order (position, then id; two index counts, see selectSiblingRanks),
+ * null for a top-level task, whose rank the service keeps per plan revision.
+ */
+function ancestryJson(dialect: Dialect) {
+  const json = jsonSql(dialect);
+  return `(SELECT ${json.arrayOf(
+    json.array(
+      'a.id',
+      'a.parent_id',
+      'a.position',
+      `CASE WHEN a.parent_id IS NULL THEN NULL ELSE
+        (SELECT count(*) FROM tasks s
+          WHERE s.workspace_id = :workspace AND s.parent_id = a.parent_id AND s.position < a.position)
+        + (SELECT count(*) FROM tasks s
+          WHERE s.workspace_id = :workspace AND s.parent_id = a.parent_id AND s.position = a.position AND s.id < a.id)
+        END`,
+    ),
+  )}
+    FROM tasks a WHERE a.workspace_id || '' = :workspace AND a.id IN (SELECT chain.id FROM chain))`;
 }
 
-/** The roles on a task and on its subtasks, in selectRoles' order: what a task's page shows, in one read. */
-export function selectRolesOfTaskAndChildren(executor: Executor, workspaceId: string, taskId: string) {
-  return (
-    executor
-      .selectFrom('task_roles')
-      .innerJoin('users', 'users.id', 'task_roles.user_id')
-      .select(['task_roles.task_id', 'task_roles.user_id', 'task_roles.role', 'users.name'])
-      .where(notIndexed('task_roles.workspace_id', workspaceId))
-      // One IN over the task and its subtasks (the tree index finds them): each id then reaches its roles by key.
-      .where(
-        sql<boolean>`task_roles.task_id IN (SELECT CAST(${taskId} AS text) UNION ALL
-        SELECT tasks.id FROM tasks WHERE tasks.workspace_id = ${workspaceId} AND tasks.parent_id = ${taskId})`,
-      )
-      .orderBy(sql`CASE task_roles.role WHEN 'R' THEN 0 WHEN 'A' THEN 1 WHEN 'C' THEN 2 ELSE 3 END`)
-      .orderBy('users.name')
-      .orderBy('task_roles.user_id')
-      .execute()
-  );
+/**
+ * The recursive CTE of some tasks of the workspace (the ids `seeds` selects) and all their ancestors; UNION stops
+ * at a loop. The ids name the rows by primary key, hence the workspace check no index serves (see notIndexed).
+ */
+const CHAIN = (seeds: string) => `chain(id) AS (
+    SELECT tasks.id FROM tasks WHERE tasks.workspace_id || '' = :workspace AND tasks.id IN (${seeds})
+    UNION
+    SELECT tasks.parent_id FROM tasks JOIN chain ON chain.id = tasks.id WHERE tasks.parent_id IS NOT NULL
+  )`;
+
+/** A task's ancestors with their ranks (`ancestryJson`) and the plan revision they were read at. */
+export type CodeAncestry = {
+  ancestry: Array<{ id: string; parentId: string | null; position: number; rank: number | null }>;
+  revision: number;
+};
+
+function readAncestry(ancestry: unknown, revision: unknown): CodeAncestry {
+  return {
+    ancestry: readJson<Array<[string, string | null, number, number | string | null]>>(ancestry, []).map(
+      ([id, parentId, position, rank]) => ({
+        id,
+        parentId,
+        position: Number(position),
+        rank: rank === null ? null : Number(rank),
+      }),
+    ),
+    revision: Number(revision ?? 0),
+  };
 }
 
-/** Some tasks and all their ancestors (id, parent, position), in one recursive read; UNION stops at a loop. */
-export function selectTasksAncestry(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+type RoleJson = [string, string, string, string];
+const toRoleRow = ([task_id, user_id, role, name]: RoleJson) => ({ task_id, user_id, role, name });
+
+type SurroundedRow = TaskRow & {
+  kind: number | string;
+  roles: unknown;
+  dependencies: unknown;
+  ancestry: unknown;
+  revision: number | string | null;
+};
+
+const taskWithSurroundings = preparedStatement<{ workspace: string; task: string }, SurroundedRow>(
+  (dialect) => {
+    const json = jsonSql(dialect);
+    // The task first, with what hangs on it as JSON, then its subtasks' rows in WBS order (position, then id).
+    return `WITH RECURSIVE
+  dependencies AS (
+    SELECT d.from_task_id, d.to_task_id, d.lag_days, f.title AS from_title, t.title AS to_title
+    FROM task_dependencies d
+    JOIN tasks f ON f.id = d.from_task_id
+    JOIN tasks t ON t.id = d.to_task_id
+    WHERE d.from_task_id = :task OR d.to_task_id = :task
+  ),
+  ${CHAIN(`SELECT CAST(:task AS text) UNION SELECT dependencies.from_task_id FROM dependencies
+    UNION SELECT dependencies.to_task_id FROM dependencies`)}
+SELECT 0 AS kind, tasks.*,
+  (SELECT ${json.arrayOf(json.array('r.task_id', 'r.user_id', 'r.role', 'u.name'), ROLE_ORDER)}
+    FROM task_roles r JOIN users u ON u.id = r.user_id
+    WHERE r.workspace_id || '' = :workspace
+      AND r.task_id IN (SELECT CAST(:task AS text) UNION ALL
+        SELECT c.id FROM tasks c WHERE c.workspace_id = :workspace AND c.parent_id = :task)) AS roles,
+  (SELECT ${json.arrayOf(
+    json.array('d.from_task_id', 'd.to_task_id', 'd.lag_days', 'd.from_title', 'd.to_title'),
+    'd.from_task_id, d.to_task_id',
+  )} FROM dependencies d) AS dependencies,
+  ${ancestryJson(dialect)} AS ancestry,
+  (SELECT p.revision FROM plan_revisions p WHERE p.workspace_id = :workspace) AS revision
+FROM tasks WHERE tasks.workspace_id = :workspace AND tasks.id = :task
+UNION ALL
+SELECT 1, c.*, NULL, NULL, NULL, NULL FROM tasks c WHERE c.workspace_id = :workspace AND c.parent_id = :task
+ORDER BY kind, position, id`;
+  },
+);
+
+/** A row of `taskWithSurroundings` as the task's own row: without the columns that ride on the first. */
+function taskRowOf(row: SurroundedRow): TaskRow {
+  const {
+    kind: _kind,
+    roles: _roles,
+    dependencies: _dependencies,
+    ancestry: _ancestry,
+    revision: _revision,
+    ...task
+  } = row;
+  return task;
+}
+
+/**
+ * A task as its page shows it, in one statement (one round trip): its row; its and its subtasks' roles in
+ * selectRoles' order; its dependencies both ways with the other task's title (predecessors by their id,
+ * successors by theirs); its subtasks in WBS order; and the ancestry and ranks of it and its linked tasks for
+ * their WBS codes. Null when the workspace has no such task.
+ */
+export async function selectTaskWithSurroundings(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  taskId: string,
+) {
+  const rows = await taskWithSurroundings(executor, dialect, { workspace: workspaceId, task: taskId });
+  const first = rows[0];
+  if (!first || Number(first.kind) !== 0) return null;
+  const { roles, dependencies, ancestry, revision } = first;
+  return {
+    task: taskRowOf(first),
+    roles: readJson<RoleJson[]>(roles, []).map(toRoleRow),
+    dependencies: readJson<Array<[string, string, number, string, string]>>(dependencies, []).map(
+      ([from_task_id, to_task_id, lag_days, from_title, to_title]) => ({
+        from_task_id,
+        to_task_id,
+        lag_days: Number(lag_days),
+        from_title,
+        to_title,
+      }),
+    ),
+    children: rows.slice(1).map(taskRowOf),
+    codes: readAncestry(ancestry, revision),
+  };
+}
+
+const codeAncestry = preparedStatement<
+  { workspace: string; ids: string },
+  { ancestry: unknown; revision: number | string | null }
+>(
+  (dialect) => `WITH RECURSIVE ${CHAIN(jsonSql(dialect).idsOf(':ids'))}
+SELECT ${ancestryJson(dialect)} AS ancestry,
+  (SELECT p.revision FROM plan_revisions p WHERE p.workspace_id = :workspace) AS revision`,
+);
+
+/** Some tasks and all their ancestors with their ranks, and the plan revision, in one statement. */
+export async function selectCodeAncestry(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  taskIds: readonly string[],
+): Promise<CodeAncestry> {
+  if (taskIds.length === 0) return { ancestry: [], revision: 0 };
+  const [row] = await codeAncestry(executor, dialect, {
+    workspace: workspaceId,
+    ids: JSON.stringify(taskIds),
+  });
+  return readAncestry(row?.ancestry, row?.revision);
+}
+
+const pageSurroundings = preparedStatement<
+  { workspace: string; ids: string; coded: string },
+  { roles: unknown; child_counts: unknown; ancestry: unknown; revision: number | string | null }
+>((dialect) => {
+  const json = jsonSql(dialect);
+  return `WITH RECURSIVE
+  listed(id) AS (${json.idsOf(':ids')}),
+  ${CHAIN(json.idsOf(':coded'))}
+SELECT
+  (SELECT ${json.arrayOf(json.array('r.task_id', 'r.user_id', 'r.role', 'u.name'), ROLE_ORDER)}
+    FROM task_roles r JOIN users u ON u.id = r.user_id
+    WHERE r.workspace_id || '' = :workspace AND r.task_id IN (SELECT listed.id FROM listed)) AS roles,
+  (SELECT ${json.arrayOf(json.array('c.parent_id', 'c.count'))}
+    FROM (SELECT tasks.parent_id, count(*) AS count FROM tasks
+      WHERE tasks.workspace_id = :workspace AND tasks.parent_id IN (SELECT listed.id FROM listed)
+      GROUP BY tasks.parent_id) c) AS child_counts,
+  ${ancestryJson(dialect)} AS ancestry,
+  (SELECT p.revision FROM plan_revisions p WHERE p.workspace_id = :workspace) AS revision`;
+});
+
+/**
+ * What a page of the task list shows beside its rows, in one statement: the listed tasks' roles (selectRoles'
+ * order) and subtask counts, and the ancestry and ranks of `codedIds` (the tasks whose WBS codes are read).
+ */
+export async function selectPageSurroundings(
+  executor: Executor,
+  dialect: Dialect,
+  workspaceId: string,
+  taskIds: readonly string[],
+  codedIds: readonly string[],
+) {
   if (taskIds.length === 0)
-    return Promise.resolve([] as Array<{ id: string; parent_id: string | null; position: number }>);
-  return executor
-    .withRecursive('chain(id)', (db) =>
-      db
-        .selectFrom('tasks')
-        .select('tasks.id')
-        // The ids name the rows by primary key: SQLite otherwise seeks each in the (workspace, id) index and then
-        // its row, ~1 ms more for a board's 200 (see notIndexed).
-        .where(notIndexed('tasks.workspace_id', workspaceId))
-        .where('tasks.id', 'in', taskIds)
-        .union(
-          db
-            .selectFrom('tasks')
-            .innerJoin('chain', 'chain.id', 'tasks.id')
-            .select('tasks.parent_id as id')
-            .where('tasks.parent_id', 'is not', null)
-            .$narrowType<{ id: string }>(),
-        ),
-    )
-    .selectFrom('tasks')
-    .select(['tasks.id', 'tasks.parent_id', 'tasks.position'])
-    .where(notIndexed('tasks.workspace_id', workspaceId))
-    .where('tasks.id', 'in', (eb) => eb.selectFrom('chain').select('chain.id'))
-    .execute();
+    return { roles: [], childCounts: new Map<string, number>(), codes: { ancestry: [], revision: 0 } };
+  const [row] = await pageSurroundings(executor, dialect, {
+    workspace: workspaceId,
+    ids: JSON.stringify(taskIds),
+    coded: JSON.stringify(codedIds),
+  });
+  return {
+    roles: readJson<RoleJson[]>(row?.roles, []).map(toRoleRow),
+    childCounts: new Map(
+      readJson<Array<[string, number | string]>>(row?.child_counts, []).map(([id, count]) => [
+        id,
+        Number(count),
+      ]),
+    ),
+    codes: readAncestry(row?.ancestry, row?.revision),
+  };
 }
 
 /**
@@ -649,23 +788,6 @@ export function selectTopLevelOrder(
     .orderBy('position')
     .orderBy('id')
     .execute();
-}
-
-/** How many subtasks each of these tasks has (an index count per parent). */
-export async function selectChildCounts(
-  executor: Executor,
-  workspaceId: string,
-  taskIds: readonly string[],
-): Promise<Map<string, number>> {
-  if (taskIds.length === 0) return new Map();
-  const rows = await executor
-    .selectFrom('tasks')
-    .select(['parent_id', (eb) => eb.fn.countAll<number | string>().as('count')])
-    .where('workspace_id', '=', workspaceId)
-    .where('parent_id', 'in', taskIds)
-    .groupBy('parent_id')
-    .execute();
-  return new Map(rows.map((row) => [row.parent_id ?? '', Number(row.count)]));
 }
 
 /** The label lists in use in the workspace (each distinct list once: a workspace has few). */

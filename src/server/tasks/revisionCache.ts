@@ -16,13 +16,15 @@ export function planRevisionCache<T>(maxWorkspaces: number) {
     db: Kysely<Database>,
     workspaceId: string,
     load: (previous: T | undefined) => Promise<T>,
+    /** The revision, when the caller read it with (or before) what it reads beside the value. */
+    knownRevision?: number,
   ): Promise<T> => {
     let cache = caches.get(db);
     if (!cache) {
       cache = new Map();
       caches.set(db, cache);
     }
-    const revision = await selectPlanRevision(db, workspaceId);
+    const revision = knownRevision ?? (await selectPlanRevision(db, workspaceId));
     const cached = cache.get(workspaceId);
     // A value still loading is shared: the readers that arrive together after a write load it once.
     if (cached && cached.revision >= revision) return cached.value;

@@ -6,7 +6,7 @@ import { weekPatternCalendar, type WeekPattern, type WorkCalendar } from '../../
 import { pathsToRoot, wbsCodeFromRanks } from '../../core/tasks/wbs.ts';
 import { newId } from '../../db/ids.ts';
 import { lockWorkspace } from '../../db/locks.ts';
-import type { Executor } from '../../db/types.ts';
+import type { Dialect, Executor } from '../../db/types.ts';
 import { insertAuditEntry } from '../audit/queries.ts';
 import type { Actor, Services, WorkspaceContext } from '../context.ts';
 import { authorize } from '../workspaces/access.ts';
@@ -160,15 +160,20 @@ export async function listTasks(services: Services, actor: Actor, filter: querie
   const rows = await queries.selectTaskPage(services.db, services.dialect, filter);
   const page = rows.slice(0, filter.limit);
   const ids = page.map((row) => row.id);
-  const [roles, codes, childCounts] = await Promise.all([
-    queries.selectRoles(services.db, filter.workspaceId, ids),
-    pageWbsCodes(services.db, filter, page),
-    queries.selectChildCounts(services.db, filter.workspaceId, ids),
-  ]);
+  // Two statements (two round trips on PostgreSQL): the page, then its roles, subtask counts and codes' ancestry.
+  const coded = pageCodedIds(filter, page);
+  const { roles, childCounts, codes } = await queries.selectPageSurroundings(
+    services.db,
+    services.dialect,
+    filter.workspaceId,
+    ids,
+    coded.ids,
+  );
+  const codeOf = coded.codes(await codesFromAncestry(services.db, filter.workspaceId, coded.ids, codes));
   return {
     items: page.map((row) => ({
       ...toTask(row, roles),
-      wbs: codes.get(row.id) ?? '',
+      wbs: codeOf(row.id),
       childCount: childCounts.get(row.id) ?? 0,
     })),
     nextCursor: nextCursor(filter, rows),
@@ -193,7 +198,7 @@ export async function listTaskCards(services: Services, actor: Actor, filter: qu
       page.map((row) => row.id),
       CARD_ROLES,
     ),
-    pageWbsCodes(services.db, filter, page),
+    pageWbsCodes(services.db, services.dialect, filter, page),
   ]);
   const rolesOf = new Map<string, ReturnType<typeof toRole>[]>();
   for (const role of roles) {
@@ -205,7 +210,7 @@ export async function listTaskCards(services: Services, actor: Actor, filter: qu
     items: page.map((row) => ({
       ...cardFields(row),
       roles: rolesOf.get(row.id) ?? [],
-      wbs: codes.get(row.id) ?? '',
+      wbs: codes(row.id),
     })),
     nextCursor: nextCursor(filter, rows),
   };
@@ -227,15 +232,10 @@ function nextCursor(filter: queries.TaskListFilter, rows: readonly queries.TaskC
 }
 
 /**
- * The WBS codes of a page of tasks without reading the plan: one recursive read of their ancestors and one count
- * of earlier siblings per task on those paths. A page of one tree level with nothing else filtered is a run of
- * consecutive siblings, so only its first row is counted and the rest follow it.
+ * Whose ancestry a page's WBS codes need, and how to give every row its code from theirs. A page of one tree level
+ * with nothing else filtered is a run of consecutive siblings, so only its first row is coded and the rest follow it.
  */
-async function pageWbsCodes(
-  executor: Executor,
-  filter: queries.TaskListFilter,
-  page: readonly { id: string }[],
-): Promise<Map<string, string>> {
+function pageCodedIds(filter: queries.TaskListFilter, page: readonly { id: string }[]) {
   const first = page[0];
   const isWholeLevel =
     filter.sort === 'wbs' &&
@@ -248,19 +248,34 @@ async function pageWbsCodes(
     !filter.dueAfter &&
     filter.isMilestone === undefined;
   if (!isWholeLevel || !first)
-    return wbsCodesOf(
-      executor,
-      filter.workspaceId,
-      page.map((row) => row.id),
-    );
-  const firstCode = (await wbsCodesOf(executor, filter.workspaceId, [first.id])).get(first.id) ?? '';
-  if (firstCode === '') return new Map();
-  const parts = firstCode.split('.');
-  const prefix = parts.slice(0, -1).join('.');
-  const start = Number(parts.at(-1));
-  return new Map(
-    page.map((row, index) => [row.id, prefix === '' ? `${start + index}` : `${prefix}.${start + index}`]),
-  );
+    return {
+      ids: page.map((row) => row.id),
+      codes: (codes: Map<string, string>) => (id: string) => codes.get(id) ?? '',
+    };
+  return {
+    ids: [first.id],
+    codes: (codes: Map<string, string>) => {
+      const firstCode = codes.get(first.id) ?? '';
+      const parts = firstCode.split('.');
+      const prefix = parts.slice(0, -1).join('.');
+      const start = Number(parts.at(-1));
+      const following = new Map(
+        page.map((row, index) => [row.id, prefix === '' ? `${start + index}` : `${prefix}.${start + index}`]),
+      );
+      return (id: string) => (firstCode === '' ? '' : (following.get(id) ?? ''));
+    },
+  };
+}
+
+/** The WBS codes of a page of tasks without reading the plan: one read of the ancestry of those `pageCodedIds` names. */
+async function pageWbsCodes(
+  executor: Executor,
+  dialect: Dialect,
+  filter: queries.TaskListFilter,
+  page: readonly { id: string }[],
+): Promise<(id: string) => string> {
+  const coded = pageCodedIds(filter, page);
+  return coded.codes(await wbsCodesOf(executor, dialect, filter.workspaceId, coded.ids));
 }
 
 // The top level's ranks per plan revision. A rank is an index count of the earlier siblings; the top level is the
@@ -272,10 +287,18 @@ type TopOrder = { topRevision: number; ranks: Map<string, number>; last: queries
 const topOrderCache = planRevisionCache<TopOrder>(16);
 
 /** The top-level tasks' ranks; null inside a transaction (the counts serve it: see planRevisionCache). */
-async function topLevelRanks(executor: Executor, workspaceId: string): Promise<Map<string, number> | null> {
+async function topLevelRanks(
+  executor: Executor,
+  workspaceId: string,
+  /** The plan revision read with the ancestry these ranks complete. */
+  revision: number,
+): Promise<Map<string, number> | null> {
   if (executor.isTransaction) return null;
-  const order = await topOrderCache(executor, workspaceId, (previous) =>
-    readTopOrder(executor, workspaceId, previous),
+  const order = await topOrderCache(
+    executor,
+    workspaceId,
+    (previous) => readTopOrder(executor, workspaceId, previous),
+    revision,
   );
   return order.ranks;
 }
@@ -302,28 +325,37 @@ async function readTopOrder(executor: Executor, workspaceId: string, previous?: 
 /** WBS codes of some tasks (as `wbsCodes` of the whole plan would give them); '' for a task on a parent loop. */
 export async function wbsCodesOf(
   executor: Executor,
+  dialect: Dialect,
   workspaceId: string,
   taskIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const ancestry = await queries.selectTasksAncestry(executor, workspaceId, taskIds);
-  const nodes = ancestry.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position }));
-  const paths = pathsToRoot(nodes, taskIds);
-  const onPaths = new Set<string>();
+  const ancestry = await queries.selectCodeAncestry(executor, dialect, workspaceId, taskIds);
+  return codesFromAncestry(executor, workspaceId, taskIds, ancestry);
+}
+
+/**
+ * The codes from the tasks' ancestry as read with their nested ranks (`queries.CodeAncestry`): the top level's
+ * ranks come from its order kept per plan revision, so a code usually costs no statement beyond that read.
+ */
+async function codesFromAncestry(
+  executor: Executor,
+  workspaceId: string,
+  taskIds: readonly string[],
+  { ancestry, revision }: queries.CodeAncestry,
+): Promise<Map<string, string>> {
+  const paths = pathsToRoot(ancestry, taskIds);
   const topIds = new Set<string>();
-  for (const path of paths.values()) {
-    if (!path) continue;
-    // A parent outside the list (not in the workspace) makes the node a top one, as in wbsCodes.
-    if (path[0]) topIds.add(path[0].id);
-    for (const node of path) onPaths.add(node.id);
-  }
-  const topRanks = topIds.size > 0 ? await topLevelRanks(executor, workspaceId) : null;
-  const ranks = await queries.selectSiblingRanks(
-    executor,
-    workspaceId,
-    [...onPaths].filter((id) => !topIds.has(id)),
-    // An orphan (its parent outside the workspace) counts among the top level without being in its order.
-    [...topIds].filter((id) => !topRanks?.has(id)),
-  );
+  // A parent outside the list (not in the workspace) makes the node a top one, as in wbsCodes.
+  for (const path of paths.values()) if (path?.[0]) topIds.add(path[0].id);
+  const ranks = new Map<string, number>();
+  for (const node of ancestry) if (node.rank !== null && !topIds.has(node.id)) ranks.set(node.id, node.rank);
+  const topRanks = topIds.size > 0 ? await topLevelRanks(executor, workspaceId, revision) : null;
+  // An orphan (its parent outside the workspace) counts among the top level without being in its order; inside a
+  // transaction no order is kept: both are counted.
+  const unranked = [...topIds].filter((id) => !topRanks?.has(id));
+  if (unranked.length > 0)
+    for (const [id, rank] of await queries.selectSiblingRanks(executor, workspaceId, [], unranked))
+      ranks.set(id, rank);
   for (const id of topIds) {
     const rank = topRanks?.get(id);
     if (rank !== undefined) ranks.set(id, rank);
@@ -352,18 +384,19 @@ export async function listLabels(services: Services, actor: Actor, workspaceId: 
 
 export async function getTask(services: Services, actor: Actor, workspaceId: string, taskId: string) {
   await authorize(services.db, actor, workspaceId, 'tasks.read');
-  // Four reads side by side (parallel on PostgreSQL's pool), then the codes of the task and its linked tasks in
-  // one go: seven statements at most, where a read of the task, then of what hangs on it, then of codes took ten.
-  const [task, roles, dependencies, children] = await Promise.all([
-    queries.selectTask(services.db, workspaceId, taskId),
-    queries.selectRolesOfTaskAndChildren(services.db, workspaceId, taskId),
-    queries.selectDependenciesOf(services.db, taskId),
-    queries.selectChildTasks(services.db, workspaceId, taskId),
-  ]);
-  if (!task) throw new AppError('task_not_found');
+  // One statement (one round trip on PostgreSQL): the task, its roles, dependencies and subtasks, and the ancestry
+  // of it and its linked tasks; the top level's ranks come from the order kept per plan revision.
+  const read = await queries.selectTaskWithSurroundings(services.db, services.dialect, workspaceId, taskId);
+  if (!read) throw new AppError('task_not_found');
+  const { task, roles, dependencies, children } = read;
   // The linked tasks' codes too, so the dependency list shows them without the whole plan.
   const linked = dependencies.flatMap((dependency) => [dependency.from_task_id, dependency.to_task_id]);
-  const codes = await wbsCodesOf(services.db, workspaceId, [...new Set([taskId, ...linked])]);
+  const codes = await codesFromAncestry(
+    services.db,
+    workspaceId,
+    [...new Set([taskId, ...linked])],
+    read.codes,
+  );
   const code = codes.get(taskId) ?? '';
   return {
     task: { ...toTask(task, roles), wbs: code },
@@ -794,6 +827,7 @@ export async function getRaciMatrix(context: WorkspaceContext, { filter }: { fil
     ),
     wbsCodesOf(
       services.db,
+      services.dialect,
       workspaceId,
       rows.map((row) => row.id),
     ),
