@@ -6,6 +6,8 @@
 // visible and until the page's content is (bench/lib/pages.ts: a selector that shows data, and no spinner left),
 // the bytes the page's API requests transferred until then, and the JS+CSS it loaded. Plus the first screen's
 // JS+CSS gzip bytes (what index.html loads). Results: bench/results/<date>-pages-<db>.json.
+// `--waterfall` prints, per page, where its last sample's time went: each request's start and end (ms since
+// navigation start, from the page's resource timings), the main thread's long tasks, the shell and the content.
 // Signing in writes a session row: point --data-dir at a copy when the data set must stay untouched.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +34,7 @@ const scale = parseScale(args.string('scale') ?? 'large');
 const target = resolveTarget(args, scale);
 const runs = args.number('runs', 3);
 const timeoutMs = args.number('timeout', 30_000);
+const isWaterfall = args.flag('waterfall');
 const only = args
   .string('only')
   ?.split(',')
@@ -136,14 +139,19 @@ try {
   await server.stop();
 }
 
-type Marks = { shell?: number; content?: number };
+type Marks = { shell?: number; content?: number; longTasks: Array<[number, number]> };
 /** Runs in the page (through evaluate): the marks the init script keeps. */
 declare function readMarks(): Marks;
 
 function markScript(page: AppPage): string {
   return `(() => {
-    const marks = {};
+    const marks = { longTasks: [] };
     window.readMarks = () => marks;
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) marks.longTasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {}
     const visible = (selector) => [...document.querySelectorAll(selector)].some((element) => {
       const box = element.getBoundingClientRect();
       return box.width > 0 && box.height > 0;
@@ -156,6 +164,46 @@ function markScript(page: AppPage): string {
       if (marks.shell !== undefined && marks.content !== undefined) clearInterval(timer);
     }, 10);
   })();`;
+}
+
+type Timing = { name: string; kind: string; start: number; end: number; bytes: number };
+/** Runs in the page: the navigation and each resource, ms since navigation start. */
+function readTimings(): Timing[] {
+  return performance
+    .getEntriesByType('navigation')
+    .concat(performance.getEntriesByType('resource'))
+    .map((entry) => ({
+      name: entry.name,
+      kind: (entry as PerformanceResourceTiming).initiatorType,
+      start: entry.startTime,
+      end: (entry as PerformanceResourceTiming).responseEnd,
+      bytes: (entry as PerformanceResourceTiming).transferSize,
+    }));
+}
+
+async function printWaterfall(page: AppPage, tab: Awaited<ReturnType<Browser['newPage']>>): Promise<void> {
+  const timings = await tab.evaluate(readTimings);
+  const marks = await tab.evaluate(() => readMarks());
+  const ms = (value: number) => String(Math.round(value)).padStart(6);
+  const rows: Array<[number, string]> = timings.map((timing) => {
+    const url = new URL(timing.name);
+    const name = (url.pathname + url.search)
+      .replace(info.workspaceId, '{ws}')
+      .replace(/-[\w-]{8}\.(js|css)$/, '.$1');
+    return [
+      timing.start,
+      `${ms(timing.start)} → ${ms(timing.end)} ms  ${timing.kind.padEnd(10)} ${(timing.bytes / 1024).toFixed(1).padStart(6)} KB  ${name}`,
+    ];
+  });
+  for (const [start, duration] of marks.longTasks) {
+    rows.push([start, `${ms(start)} → ${ms(start + duration)} ms  long task`]);
+  }
+  if (marks.shell !== undefined) rows.push([marks.shell, `${ms(marks.shell)} ms  shell (menu) shown`]);
+  if (marks.content !== undefined) {
+    rows.push([marks.content, `${ms(marks.content)} ms  content shown`]);
+  }
+  console.log(`  waterfall of ${page.name}:`);
+  for (const [, line] of rows.sort((a, b) => a[0] - b[0])) console.log(`    ${line}`);
 }
 
 async function measurePage(
@@ -195,6 +243,7 @@ async function measurePage(
       if (process.env.PAGES_DEBUG) console.log(error);
     }
     const shellMs = (await tab.evaluate(() => readMarks().shell)) ?? null;
+    if (isWaterfall) await printWaterfall(page, tab);
     const sizes = async (requests: Request[]) =>
       (await Promise.all(requests.map(async (request) => (await request.sizes()).responseBodySize))).reduce(
         (sum, bytes) => sum + bytes,
