@@ -5,7 +5,9 @@
 // first start may find nothing stored, the next ones are restarts on the same database. For each start: the time
 // to the first answer and whether it was stale, the slowest /healthz meanwhile (asked every 50 ms), the server's
 // RSS before and after the answer and its peak until the answer is fresh again (polled every 500 ms), and the time
-// until then. `--pause-ms` waits between starts (65000: the stored answer is over a minute old, so stale). Reports,
+// until then. A large plan's first answer (nothing stored) comes back `computing` with its progress at once: the
+// bench polls like the page until the answer is there (`freshAfterMs`, with the progress seen on the way).
+// `--pause-ms` waits between starts (65000: the stored answer is over a minute old, so stale). Reports,
 // no assertion. `--server-root` serves another checkout's build (the code before a change).
 import { parseArgs } from './lib/args.ts';
 import { installCleanup, residentMb, sampleRss, sleep } from './lib/children.ts';
@@ -23,7 +25,13 @@ const root = args.string('server-root');
 const starts = args.number('starts', 2);
 const pauseMs = args.number('pause-ms', 0);
 
-type Answer = { stale?: boolean; computedAt?: number; score: number };
+type Answer = {
+  stale?: boolean;
+  computing?: boolean;
+  progress?: { done: number; total: number } | null;
+  computedAt?: number | null;
+  score: number;
+};
 
 /** Asks /healthz every 50 ms until stopped; returns the slowest answer in ms. */
 function probeHealthz(baseUrl: string): () => Promise<number> {
@@ -69,7 +77,9 @@ for (let start = 1; start <= starts; start += 1) {
     const fresh = performance.now();
     let polls = 0;
     let last = first;
-    while (last.body.stale === true) {
+    const progressSeen: string[] = [];
+    while (last.body.stale === true || last.body.computing === true) {
+      if (last.body.progress) progressSeen.push(`${last.body.progress.done}/${last.body.progress.total}`);
       await sleep(500);
       last = await ask();
       polls += 1;
@@ -78,6 +88,8 @@ for (let start = 1; start <= starts; start += 1) {
       start,
       firstMs: Math.round(first.ms),
       firstStale: first.body.stale ?? null,
+      firstComputing: first.body.computing ?? null,
+      progressSeen: progressSeen.filter((_, index) => index % 10 === 0),
       slowestHealthzMs: Math.round(slowestHealthz),
       freshAfterMs: polls > 0 ? Math.round(performance.now() - fresh) : 0,
       nextMs: Math.round((await ask()).ms),

@@ -24,6 +24,7 @@ import * as m0030 from './migrations/0030_read_orders.ts';
 import * as m0032 from './migrations/0032_task_pages.ts';
 import * as m0035 from './migrations/0035_task_tree_ids.ts';
 import * as m0037 from './migrations/0037_top_level_shape.ts';
+import * as m0038 from './migrations/0038_plan_health_progress.ts';
 import * as m0036 from './migrations/0036_plan_health.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0032_task_pages': m0032,
   '0035_task_tree_ids': m0035,
   '0037_top_level_shape': m0037,
+  '0038_plan_health_progress': m0038,
   '0036_plan_health': m0036,
 };
 

@@ -397,6 +397,9 @@ export type PlanHealthTable = {
   /** Brotli-compressed JSON of the whole answer. */
   answer: Buffer;
   refreshing_since: number | null;
+  /** The claimed computation's progress, in steps (migration 0038); null when none is under way. */
+  progress_done: number | null;
+  progress_total: number | null;
 };
 
 export type PlanKeysTable = { workspace_id: string; kind: string; object_id: string; key: string };

@@ -40,6 +40,35 @@ function indexOf(plan: Plan) {
   return index;
 }
 
+/** The key result (with its KPI) whose line a goal's SMART verdict reads: the one on the KPI the statement names. */
+function chooseKeyResult(plan: Plan, goal: PlanGoal, fromText: ReturnType<typeof extractGoal>) {
+  const index = indexOf(plan);
+  const candidates = goal.keyResults.flatMap((keyResult) => {
+    const kpi = keyResult.kpi ? index.kpis.get(keyResult.kpi) : undefined;
+    return kpi ? [{ keyResult, kpi }] : [];
+  });
+  return fromText.target
+    ? candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, fromText.target?.unit ?? null))
+    : (candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, null)) ?? candidates[0]);
+}
+
+/**
+ * The KPI whose history `goalSmart` reads for this goal, if any, and from which day it reads it: the goal's start
+ * when it has begun (its key result's line since then), else all of what it is given. Lets a caller read only
+ * those measurements (plan health at 100,000 tasks).
+ */
+export function smartHistoryNeed(
+  plan: Plan,
+  goal: PlanGoal,
+  today: string,
+): { kpi: PlanKpi; from: string | null } | undefined {
+  const chosen = chooseKeyResult(plan, goal, extractGoal(goal.title, today));
+  if (!chosen) return undefined;
+  if (goal.start <= today) return { kpi: chosen.kpi, from: goal.start };
+  // Not begun: a cumulative KPI's points are not read at all; the others are read whole.
+  return chosen.kpi.aggregation === 'sum' ? undefined : { kpi: chosen.kpi, from: null };
+}
+
 /**
  * The SMART verdict of a goal as the goal page gives it, for the plan document and the linter alike (server goals/smart.ts): the due date is the deadline,
  * the key result on the KPI the statement names is read through interpretTarget, the one reading the goal page,
@@ -54,13 +83,7 @@ export function goalSmart(
 ): SmartAnalysis {
   const fromText = extractGoal(goal.title, context.today);
   const index = indexOf(plan);
-  const candidates = goal.keyResults.flatMap((keyResult) => {
-    const kpi = keyResult.kpi ? index.kpis.get(keyResult.kpi) : undefined;
-    return kpi ? [{ keyResult, kpi }] : [];
-  });
-  const chosen = fromText.target
-    ? candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, fromText.target?.unit ?? null))
-    : (candidates.find(({ kpi }) => measuresTheText(kpi, fromText.metric, null)) ?? candidates[0]);
+  const chosen = chooseKeyResult(plan, goal, fromText);
   const points: KpiPoint[] = chosen
     ? (observations?.kpis[chosen.kpi.key]?.history ?? observations?.kpis[chosen.kpi.key]?.series ?? [])
         .filter((point) => /^\d{4}-\d{2}-\d{2}$/.test(point.period))

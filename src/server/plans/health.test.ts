@@ -14,9 +14,11 @@ import { settlePlanHealth } from './service.ts';
 type Team = TeamFixture<'member'>;
 type Health = {
   score: number;
-  computedAt: number;
+  computedAt: number | null;
   stale: boolean;
   refreshing: boolean;
+  computing: boolean;
+  progress: { done: number; total: number } | null;
   chapters: Array<{ chapter: string; total: number; findings: Array<{ rule: string; subject: string }> }>;
 };
 
@@ -43,6 +45,14 @@ async function health(app: FastifyInstance, user: TestUser, url: string): Promis
   const response = await app.inject(as(user, { method: 'GET', url }));
   expect(response.statusCode, response.body).toBe(200);
   return response.json<Health>();
+}
+
+/** A large plan's first answer: "computing" at once, the answer once the computation is done. */
+async function firstHealth(t: Team, user: TestUser) {
+  const computing = await health(t.app, user, t.url('/plan/health'));
+  expect(computing).toMatchObject({ computing: true, stale: false, computedAt: null, chapters: [] });
+  await settlePlanHealth(t.app.services);
+  return health(t.app, user, t.url('/plan/health'));
 }
 
 const rules = (answer: Health, chapter: string) =>
@@ -123,7 +133,7 @@ describe('stored plan health of a large plan (recomputed in the background)', ()
 
   it('answers stale after a write and fresh once recomputed; the findings page from the same answer', async () => {
     await importPlan(t);
-    const first = await health(t.app, t.member, t.url('/plan/health'));
+    const first = await firstHealth(t, t.member);
     expect(first).toMatchObject({ score: 100, stale: false });
     const tasks = (await t.inject(t.member, { method: 'GET', url: t.url('/tasks') })).json();
     const taskId = tasks.items.find((task: { title: string }) => task.title === 'Review the campaign').id;
@@ -200,7 +210,7 @@ describe('stored plan health of a large plan (recomputed in the background)', ()
 
   it('never keeps a failed computation: the old answer is served and the next try succeeds', async () => {
     await importPlan(t);
-    const first = await health(t.app, t.member, t.url('/plan/health'));
+    const first = await firstHealth(t, t.member);
     // The plan reader's table goes away: the background computation fails.
     await sql`ALTER TABLE plan_keys RENAME TO plan_keys_away`.execute(t.database.db);
     t.clock.advance(61_000);
@@ -227,9 +237,65 @@ describe('stored plan health of a large plan (recomputed in the background)', ()
     });
   });
 
+  it('answers a first computation with its progress, on every instance, from the claim row', async () => {
+    await importPlan(t);
+    // Another instance has claimed the first computation and come 40 steps of 100 (migration 0038's row).
+    await t.database.db
+      .insertInto('plan_health')
+      .values({
+        workspace_id: t.workspaceId,
+        locale: 'en',
+        generation: 0,
+        revision: 0,
+        day: '2026-11-26',
+        computed_at: 0,
+        items: 20,
+        answer: Buffer.alloc(0),
+        refreshing_since: t.clock.now,
+        progress_done: 40,
+        progress_total: 100,
+      })
+      .execute();
+    const waiting = await health(t.app, t.member, t.url('/plan/health'));
+    expect(waiting).toMatchObject({ computing: true, refreshing: true, progress: { done: 40, total: 100 } });
+    const page = await t.inject(t.member, {
+      method: 'GET',
+      url: t.url('/plan/health/findings?chapter=tasks'),
+    });
+    expect(page.json()).toMatchObject({ total: 0, findings: [], computedAt: null });
+    await settlePlanHealth(t.app.services);
+    // The claim holds: this instance did not compute.
+    expect(await storedGeneration(t)).toEqual([0]);
+
+    // That instance died: once its claim is void, this one claims the row and computes.
+    t.clock.advance(121_000);
+    const claimed = await health(t.app, t.member, t.url('/plan/health'));
+    expect(claimed).toMatchObject({ computing: true, refreshing: true });
+    await settlePlanHealth(t.app.services);
+    expect(await storedGeneration(t)).toEqual([1]);
+    const done = await health(t.app, t.member, t.url('/plan/health'));
+    expect(done).toMatchObject({ computing: false, stale: false, score: 100, computedAt: t.clock.now });
+    const row = await t.database.db
+      .selectFrom('plan_health')
+      .select(['refreshing_since', 'progress_done', 'progress_total'])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ refreshing_since: null, progress_done: null, progress_total: null });
+
+    // A plan as large with nothing stored yet, on this instance: computing, then the answer.
+    const zh = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url('/plan/health'), headers: { 'accept-language': 'zh-CN' } }),
+    );
+    expect(zh.json()).toMatchObject({ computing: true, stale: false });
+    await settlePlanHealth(t.app.services);
+    const zhDone = await t.app.inject(
+      as(t.member, { method: 'GET', url: t.url('/plan/health'), headers: { 'accept-language': 'zh-CN' } }),
+    );
+    expect(zhDone.json()).toMatchObject({ computing: false, score: 100 });
+  });
+
   it('serves each workspace its own answer and refuses other workspaces', async () => {
     await importPlan(t);
-    expect((await health(t.app, t.member, t.url('/plan/health'))).score).toBe(100);
+    expect((await firstHealth(t, t.member)).score).toBe(100);
     const stranger = await signUpUser(t.app, { email: 'stranger@example.com' });
     const theirs = await createTestWorkspace(t.app, stranger);
     // Their empty workspace gets its own answer, never this one's.

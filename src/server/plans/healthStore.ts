@@ -28,10 +28,28 @@ type Kept<T> = HealthBasis & {
   items: number;
 };
 
-type Refresh<T> = { basis: HealthBasis; promise: Promise<Kept<T> | null>; token: object };
+/** How far a computation has come, in its own steps (tasks read, goals and tasks linted). */
+export type HealthProgress = { done: number; total: number };
 
-/** A plan health answer, and whether it may be out of date (a newer one is being computed when `refreshing`). */
-export type HealthAnswer<T> = { health: T; computedAt: number; stale: boolean; refreshing: boolean };
+type Refresh<T> = {
+  basis: HealthBasis;
+  promise: Promise<Kept<T> | null>;
+  token: object;
+  /** Null until this instance holds the claim and has begun. */
+  progress: HealthProgress | null;
+};
+
+/**
+ * A plan health answer, and whether it may be out of date (a newer one is being computed when `refreshing`, and
+ * `progress` says how far it has come when known). `health` is null while a large plan's first answer is computed:
+ * there is nothing to serve yet, only the progress.
+ */
+export type HealthAnswer<T> =
+  | { health: T; computedAt: number; stale: boolean; refreshing: boolean; progress: HealthProgress | null }
+  | { health: null; computedAt: null; stale: false; refreshing: boolean; progress: HealthProgress };
+
+/** How often the computing instance writes its progress into the claim row, for the other instances. */
+const PROGRESS_WRITE_MS = 1_000;
 
 /**
  * Plan health, stale-while-revalidate. The last answer per workspace and language is stored in the database
@@ -54,7 +72,11 @@ export class HealthStore<T extends HealthShape> {
     private readonly options: {
       /** The answer's shape: an answer stored in another shape (an older release) is not read. */
       format: number;
-      compute: (workspaceId: string, locale: Locale) => Promise<T>;
+      compute: (
+        workspaceId: string,
+        locale: Locale,
+        onProgress: (done: number, total: number) => void,
+      ) => Promise<T>;
     },
   ) {}
 
@@ -66,7 +88,8 @@ export class HealthStore<T extends HealthShape> {
     const revision = await selectPlanRevision(services.db, workspaceId);
     const stored = await queries.selectPlanHealthBasis(services.db, workspaceId, locale);
     let kept = this.kept.get(key);
-    if (stored && stored.generation !== kept?.generation) {
+    // Generation 0: a first computation's claim, nothing stored yet (migration 0038).
+    if (stored && stored.generation > 0 && stored.generation !== kept?.generation) {
       const loadKey = `${key}\u0000${stored.generation}`;
       let load = this.loads.get(loadKey);
       if (!load) {
@@ -76,29 +99,59 @@ export class HealthStore<T extends HealthShape> {
       kept = (await load) ?? kept;
     }
     const basis = { revision, day, epoch };
-    if (kept && isHealthCurrent(kept, { ...basis, now: services.now() }, HEALTH_MAX_AGE_MS))
-      return { health: kept.health, computedAt: kept.computedAt, stale: false, refreshing: false };
+    const now = services.now();
+    if (kept && isHealthCurrent(kept, { ...basis, now }, HEALTH_MAX_AGE_MS))
+      return { ...this.served(kept), stale: false, refreshing: false, progress: null };
+    const failedAt = this.failedAt.get(key);
+    const retrying = failedAt === undefined || now - failedAt >= HEALTH_RETRY_MS;
+    // Another instance's claim, while it holds: how far it has come, from the row.
+    const claimed =
+      stored?.refreshing_since !== null &&
+      stored?.refreshing_since !== undefined &&
+      Number(stored.refreshing_since) >= now - HEALTH_CLAIM_MS;
+    const rowProgress =
+      claimed && stored.progress_total !== null
+        ? { done: stored.progress_done ?? 0, total: stored.progress_total }
+        : null;
 
     if (!kept) {
-      const first = await this.refresh(workspaceId, locale, basis, false);
-      if (!first) throw new Error('plan health: no answer to serve while another computes it');
-      return { health: first.health, computedAt: first.computedAt, stale: false, refreshing: false };
+      const items =
+        stored?.generation === 0 ? stored.items : await queries.countPlannedItems(services.db, workspaceId);
+      if (items <= services.config.planHealthWaitItems) {
+        const first = await this.refresh(workspaceId, locale, basis, 'none', items);
+        if (!first) throw new Error('plan health: no answer to serve while another computes it');
+        return { ...this.served(first), stale: false, refreshing: false, progress: null };
+      }
+      // A large plan's first answer takes long (35 s at 100,000 tasks under load): answered at once with the
+      // progress, while one instance computes it under the claim of a row without an answer.
+      const refresh = this.refresh(workspaceId, locale, basis, 'first', items);
+      refresh.catch(() => null);
+      const progress = this.refreshes.get(key)?.progress ?? rowProgress ?? { done: 0, total: 0 };
+      return { health: null, computedAt: null, stale: false, refreshing: retrying, progress };
     }
     // Stored here or elsewhere: recompute under the row's claim, so one instance does it.
-    const refresh = this.refresh(workspaceId, locale, basis, stored !== undefined);
+    const refresh = this.refresh(
+      workspaceId,
+      locale,
+      basis,
+      stored !== undefined ? 'stored' : 'none',
+      kept.items,
+    );
     if (kept.items <= services.config.planHealthWaitItems) {
       // A small plan is quick to lint: its team sees what it just fixed (a failure is logged; the old one stands).
       const fresh = await refresh.catch(() => null);
-      if (fresh)
-        return { health: fresh.health, computedAt: fresh.computedAt, stale: false, refreshing: false };
+      if (fresh) return { ...this.served(fresh), stale: false, refreshing: false, progress: null };
     }
-    const failedAt = this.failedAt.get(key);
     return {
-      health: kept.health,
-      computedAt: kept.computedAt,
+      ...this.served(kept),
       stale: true,
-      refreshing: failedAt === undefined || services.now() - failedAt >= HEALTH_RETRY_MS,
+      refreshing: retrying,
+      progress: retrying ? (this.refreshes.get(key)?.progress ?? rowProgress) : null,
     };
+  }
+
+  private served(kept: Kept<T>) {
+    return { health: kept.health, computedAt: kept.computedAt };
   }
 
   /** Waits for the computations under way (the app's close, tests). */
@@ -137,15 +190,19 @@ export class HealthStore<T extends HealthShape> {
 
   /**
    * The recomputation for `basis`: joins the one under way when that one started from the same basis, else
-   * starts one after it. `needsClaim`: a stored answer exists, so the row's claim decides which instance
-   * computes (null for the others). The promise rejects with the computation's error, which is logged here.
+   * starts one after it. `claim`: `stored` (an answer is stored, so the row's claim decides which instance
+   * computes; null for the others), `first` (none is, and a row without an answer is inserted to claim it, with
+   * `items` planned) or `none` (a small plan's first answer: each instance computes its own). The promise rejects
+   * with the computation's error, which is logged here.
    */
   private refresh(
     workspaceId: string,
     locale: Locale,
     basis: HealthBasis,
-    needsClaim: boolean,
+    claim: 'stored' | 'first' | 'none',
+    items: number,
   ): Promise<Kept<T> | null> {
+    const needsClaim = claim !== 'none';
     const { services } = this;
     const key = `${workspaceId}\u0000${locale}`;
     const running = this.refreshes.get(key);
@@ -162,15 +219,45 @@ export class HealthStore<T extends HealthShape> {
 
     // Which computation the map holds: this one takes itself out once done, unless a newer one took its place.
     const token = {};
-    const promise = (async (): Promise<Kept<T> | null> => {
+    const entry: Refresh<T> = { basis, promise: Promise.resolve(null), token, progress: null };
+    entry.promise = (async (): Promise<Kept<T> | null> => {
       try {
         // One computation of a workspace's answer at a time: a newer basis waits for the one under way.
         if (running) await running.promise.catch(() => null);
         const startedAt = services.now();
-        const claim = { workspaceId, locale, now: startedAt, expiredBefore: startedAt - HEALTH_CLAIM_MS };
-        if (needsClaim && !(await queries.claimPlanHealthRefresh(services.db, claim))) return null;
+        const claimRow = { workspaceId, locale, now: startedAt, expiredBefore: startedAt - HEALTH_CLAIM_MS };
+        const claimed =
+          !needsClaim ||
+          (claim === 'first' &&
+            (await queries.claimFirstPlanHealth(services.db, { ...claimRow, day: basis.day, items }))) ||
+          (await queries.claimPlanHealthRefresh(services.db, claimRow));
+        if (!claimed) return null;
+        const progress = { done: 0, total: 0 };
+        entry.progress = progress;
+        // The progress goes into the claim row now and then, so other instances can show it; one write at a time.
+        let written = Number.NEGATIVE_INFINITY;
+        let writing: Promise<void> = Promise.resolve();
+        const onProgress = (done: number, total: number) => {
+          progress.done = done;
+          progress.total = total;
+          if (!needsClaim || performance.now() - written < PROGRESS_WRITE_MS) return;
+          written = performance.now();
+          writing = writing
+            .then(() =>
+              queries.updatePlanHealthProgress(services.db, {
+                ...claimRow,
+                claimedAt: startedAt,
+                done,
+                total,
+              }),
+            )
+            .catch((error: unknown) =>
+              services.scheduler.logger.warn({ err: error, workspaceId }, 'plan health progress not written'),
+            );
+        };
         try {
-          const health = await this.options.compute(workspaceId, locale);
+          const health = await this.options.compute(workspaceId, locale, onProgress);
+          await writing;
           const items = plannedItems(health.chapters);
           const answer = await compressJson('br', JSON.stringify({ format: this.options.format, health }));
           const generation = await queries.storePlanHealth(services.db, {
@@ -196,7 +283,8 @@ export class HealthStore<T extends HealthShape> {
         if (this.refreshes.get(key)?.token === token) this.refreshes.delete(key);
       }
     })();
-    this.refreshes.set(key, { basis, promise, token });
+    const promise = entry.promise;
+    this.refreshes.set(key, entry);
     promise.catch((error: unknown) =>
       services.scheduler.logger.error({ err: error, workspaceId }, 'plan health computation failed'),
     );

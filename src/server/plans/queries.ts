@@ -227,7 +227,16 @@ export function selectKpiIdByKey(executor: Executor, workspaceId: string, key: s
 export function selectPlanHealthBasis(executor: Executor, workspaceId: string, locale: string) {
   return executor
     .selectFrom('plan_health')
-    .select(['generation', 'revision', 'day', 'computed_at', 'items'])
+    .select([
+      'generation',
+      'revision',
+      'day',
+      'computed_at',
+      'items',
+      'refreshing_since',
+      'progress_done',
+      'progress_total',
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('locale', '=', locale)
     .executeTakeFirst();
@@ -283,11 +292,11 @@ export async function releasePlanHealthClaim(
  */
 export async function storePlanHealth(
   executor: Executor,
-  row: Omit<PlanHealthTable, 'generation' | 'refreshing_since'>,
+  row: Omit<PlanHealthTable, 'generation' | 'refreshing_since' | 'progress_done' | 'progress_total'>,
 ): Promise<number | null> {
   const stored = await executor
     .insertInto('plan_health')
-    .values({ ...row, generation: 1, refreshing_since: null })
+    .values({ ...row, generation: 1, refreshing_since: null, progress_done: null, progress_total: null })
     .onConflict((conflict) =>
       conflict
         .columns(['workspace_id', 'locale'])
@@ -299,10 +308,201 @@ export async function storePlanHealth(
           items: eb.ref('excluded.items'),
           answer: eb.ref('excluded.answer'),
           refreshing_since: null,
+          progress_done: null,
+          progress_total: null,
         }))
         .where('plan_health.computed_at', '<=', row.computed_at),
     )
     .returning('generation')
     .executeTakeFirst();
   return stored ? Number(stored.generation) : null;
+}
+
+// The lean reads of plan health (healthPlan.ts): only the columns the linter reads, a page at a time.
+
+/** Goals with what the linter and the SMART check read, in creation order (as selectGoals). */
+export function selectHealthGoals(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('goals')
+    .select(['id', 'parent_id', 'title', 'owner_id', 'start_date', 'due_date'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Key results with what the linter reads, in the order of selectKeyResults. */
+export function selectHealthKeyResults(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('key_results')
+    .leftJoin('kpis', 'kpis.id', 'key_results.kpi_id')
+    .select([
+      'key_results.goal_id',
+      'key_results.title',
+      'key_results.baseline',
+      'key_results.target',
+      'kpis.key as kpi_key',
+    ])
+    .where('key_results.workspace_id', '=', workspaceId)
+    .orderBy('key_results.goal_id')
+    .orderBy('key_results.position')
+    .orderBy('key_results.id')
+    .execute();
+}
+
+/** KPIs with what the linter, the SMART check and their series read, by key (as selectKpis). */
+export function selectHealthKpis(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('kpis')
+    .select([
+      'id',
+      'key',
+      'name',
+      'unit',
+      'direction',
+      'aggregation',
+      'frequency',
+      'formula',
+      'owner_id',
+      'green',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('key')
+    .execute();
+}
+
+/** Members with what the linter reads of them, by e-mail (as selectPeople). */
+export function selectHealthPeople(executor: Executor, workspaceId: string) {
+  return executor
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.email', 'users.name', 'memberships.weekly_capacity_hours'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .orderBy('users.email')
+    .execute();
+}
+
+/** A page of the plan's tasks' places in the work breakdown, in id order after `after` (as selectPlanTasks). */
+export function selectTaskOutlinePage(executor: Executor, workspaceId: string, after: string, limit: number) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'parent_id', 'position'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '>', after)
+    .where('recurrence_id', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** A page of the plan's tasks with what the linter reads, in id order after `after`. */
+export function selectHealthTaskPage(executor: Executor, workspaceId: string, after: string, limit: number) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'goal_id', 'is_milestone', 'title', 'status', 'estimate_hours', 'start_date', 'due_date'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '>', after)
+    .where('recurrence_id', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** The RACI roles on the tasks whose ids are in (after, last]: a page of selectHealthTaskPage. */
+export function selectTaskRolesBetween(executor: Executor, workspaceId: string, after: string, last: string) {
+  return executor
+    .selectFrom('task_roles')
+    .select(['task_id', 'user_id', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .where('task_id', '>', after)
+    .where('task_id', '<=', last)
+    .execute();
+}
+
+/** The dependencies into the tasks whose ids are in (after, last], in the order of selectDependencies. */
+export function selectDependenciesBetween(
+  executor: Executor,
+  workspaceId: string,
+  after: string,
+  last: string,
+) {
+  return executor
+    .selectFrom('task_dependencies')
+    .select(['from_task_id', 'to_task_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('to_task_id', '>', after)
+    .where('to_task_id', '<=', last)
+    .orderBy('to_task_id')
+    .orderBy('from_task_id')
+    .execute();
+}
+
+/** A workspace's planned items as plan health counts them (plannedItems): decides whether a first answer waits. */
+export async function countPlannedItems(executor: Executor, workspaceId: string): Promise<number> {
+  const count = (table: 'goals' | 'kpis' | 'processes') =>
+    executor
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+  const [goals, kpis, processes, tasks, routines] = await Promise.all([
+    count('goals'),
+    count('kpis'),
+    count('processes'),
+    executor
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('recurrence_id', 'is', null)
+      .executeTakeFirstOrThrow(),
+    executor
+      .selectFrom('recurrences')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return [goals, kpis, processes, tasks, routines].reduce((total, row) => total + Number(row.count), 0);
+}
+
+/**
+ * Claims a workspace's first plan health computation, before any answer is stored: a row of generation 0 without
+ * an answer (migration 0038) that holds the claim and the progress. True for the one caller that inserted it.
+ */
+export async function claimFirstPlanHealth(
+  executor: Executor,
+  claim: { workspaceId: string; locale: string; day: string; now: number; items: number },
+): Promise<boolean> {
+  const inserted = await executor
+    .insertInto('plan_health')
+    .values({
+      workspace_id: claim.workspaceId,
+      locale: claim.locale,
+      generation: 0,
+      revision: 0,
+      day: claim.day,
+      computed_at: 0,
+      items: claim.items,
+      answer: Buffer.alloc(0),
+      refreshing_since: claim.now,
+      progress_done: 0,
+      progress_total: claim.items,
+    })
+    .onConflict((conflict) => conflict.columns(['workspace_id', 'locale']).doNothing())
+    .returning('generation')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** How far the claimed computation has come, for every instance's "computing" answer. */
+export async function updatePlanHealthProgress(
+  executor: Executor,
+  progress: { workspaceId: string; locale: string; claimedAt: number; done: number; total: number },
+): Promise<void> {
+  await executor
+    .updateTable('plan_health')
+    .set({ progress_done: progress.done, progress_total: progress.total })
+    .where('workspace_id', '=', progress.workspaceId)
+    .where('locale', '=', progress.locale)
+    .where('refreshing_since', '=', progress.claimedAt)
+    .execute();
 }

@@ -58,8 +58,8 @@ export const ImportReport = z
  */
 export const HEALTH_PAGE_MAX = 50;
 
-/** When the answer's computation began (epoch ms). */
-const AnswerTime = { computedAt: z.number().int() };
+/** When the answer's computation began (epoch ms); null while a large plan's first answer is computed. */
+const AnswerTime = { computedAt: z.number().int().nullable() };
 
 const Chapter = z.enum(['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence']);
 
@@ -93,6 +93,13 @@ export const PlanHealth = z
     stale: z.boolean(),
     /** A recomputation is under way (false after a failed one, until it is tried again): ask again shortly. */
     refreshing: z.boolean(),
+    /**
+     * No answer yet: a large plan's first one is being computed (the rest of this answer is empty). Ask again
+     * shortly; `progress` says how far it has come.
+     */
+    computing: z.boolean(),
+    /** How far the computation under way has come, in steps (tasks read, goals and tasks checked), when known. */
+    progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
   })
   .meta({ id: 'PlanHealth' });
 

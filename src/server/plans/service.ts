@@ -13,17 +13,13 @@ import type {
   PlanKpi,
   PlanObservations,
   PlanPerson,
-  PlanProcess,
-  PlanProcessStep,
-  PlanRaci,
   PlanReviewCadence,
   PlanRoutine,
   PlanSections,
   PlanTask,
 } from '../../core/plan/model.ts';
 import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
-import type { ProcessStep, StepOwner } from '../../core/processes/graph.ts';
-import type { RaciRole } from '../../core/raci/index.ts';
+import type { ProcessStep } from '../../core/processes/graph.ts';
 import { wbsCodes } from '../../core/tasks/wbs.ts';
 import type { Services } from '../context.ts';
 import { selectKpis } from '../kpis/queries.ts';
@@ -34,7 +30,6 @@ import { selectRunsForAnalytics } from '../processes/queries.ts';
 import { toRecords } from '../processes/service.ts';
 import { zoneClock } from '../../core/schedule/worktime.ts';
 import { loadCalendar } from '../tasks/service.ts';
-import type { RoutineTemplate } from '../routines/service.ts';
 import { communicationSection } from '../meetings/service.ts';
 import { improvementSection } from '../retros/service.ts';
 import { trainingSection } from '../skills/service.ts';
@@ -45,7 +40,19 @@ import { authorize } from '../workspaces/access.ts';
 import { selectWorkspace } from '../workspaces/queries.ts';
 import { authorizePlanImport, importAuthorizedPlan } from './import.ts';
 import { HealthStore, type HealthAnswer } from './healthStore.ts';
+import { readHealthPlan, type HealthPlanKeys } from './healthPlan.ts';
 import * as queries from './queries.ts';
+import {
+  compareCodes,
+  defined,
+  groupBy,
+  nonEmpty,
+  parseJson,
+  sortByCode,
+  toPlanProcess,
+  toPlanRoutine,
+  toRaci,
+} from './rows.ts';
 import type { PlanContext } from './context.ts';
 import { workspaceTimeZone } from '../workspaces/worktime.ts';
 
@@ -56,55 +63,6 @@ export type PlanScope = { workspaceId: string; goalId?: string | undefined };
 /** How many of a KPI's latest periods travel with the plan (the document's charts draw them). */
 const SERIES_PERIODS = 12;
 const PERIOD_DAYS = { day: 1, week: 7, month: 31 } as const;
-
-/** Drops absent fields, so plan.yaml holds only what was said. */
-function defined<T extends object>(value: T): T {
-  // A loop, not entries → filter → fromEntries: this runs for each of up to 100,000 tasks and their links.
-  const result: Partial<T> = {};
-  for (const key in value) {
-    const field = value[key];
-    if (field !== undefined && field !== null) result[key] = field;
-  }
-  return result as T;
-}
-
-function nonEmpty<T>(list: readonly T[]): T[] | undefined {
-  return list.length > 0 ? [...list] : undefined;
-}
-
-function parseJson<T>(text: string | null, fallback: T): T {
-  if (!text) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
-const RACI_FIELDS: Record<RaciRole, keyof PlanRaci> = {
-  R: 'responsible',
-  A: 'accountable',
-  C: 'consulted',
-  I: 'informed',
-};
-
-function toRaci(roles: ReadonlyArray<{ userId: string; role: string }>, emailOf: (id: string) => string) {
-  const raci: PlanRaci = {};
-  for (const letter of ['R', 'A', 'C', 'I'] as const) {
-    const emails = roles
-      .filter((role) => role.role === letter)
-      .map((role) => emailOf(role.userId))
-      .sort();
-    if (emails.length > 0) raci[RACI_FIELDS[letter]] = emails;
-  }
-  return Object.keys(raci).length > 0 ? raci : undefined;
-}
-
-function ownerText(owner: StepOwner | null, emailOf: (id: string) => string): string | undefined {
-  if (!owner) return undefined;
-  if (owner.type === 'person') return emailOf(owner.userId);
-  return owner.type === 'role' ? `role:${owner.role}` : `skill:${owner.skill}`;
-}
 
 /** Ids of a goal and everything below it. */
 function subtree(rootId: string, parents: ReadonlyArray<{ id: string; parent_id: string | null }>) {
@@ -302,42 +260,12 @@ export async function readPlan(
 
   const routines: PlanRoutine[] = [];
   for (const row of routineRows) {
-    const template = parseJson<RoutineTemplate>(row.template, { title: '' });
-    if (scope.goalId && !(template.goalId && goalsInScope.has(template.goalId))) continue;
-    routines.push(
-      defined({
-        key: routineKeys.get(row.id) ?? row.id,
-        title: template.title,
-        rule: row.rule,
-        startsOn: row.starts_on,
-        raci: toRaci(template.roles ?? [], emailOf),
-        estimateHours: template.estimateHours ?? undefined,
-        goal: template.goalId ? goalKeys.get(template.goalId) : undefined,
-      }),
-    );
+    const routine = toPlanRoutine(row, routineKeys, goalKeys, emailOf);
+    if (scope.goalId && !(routine.goalId && goalsInScope.has(routine.goalId))) continue;
+    routines.push(routine.routine);
   }
 
-  const processes: PlanProcess[] = processRows.map((row) => {
-    const steps = parseJson<ProcessStep[]>(row.steps, []);
-    return defined({
-      key: processKeys.get(row.id) ?? row.id,
-      name: row.name,
-      description: row.description ?? undefined,
-      steps: steps.map((step): PlanProcessStep =>
-        defined({
-          key: step.key,
-          name: step.name,
-          description: step.description || undefined,
-          kind: step.kind,
-          owner: ownerText(step.owner, emailOf),
-          slaHours: step.slaHours ?? undefined,
-          checklist: nonEmpty(step.checklist),
-          fields: nonEmpty(step.fields),
-          outcomes: nonEmpty(step.outcomes),
-        }),
-      ),
-    });
-  });
+  const processes = processRows.map((row) => toPlanProcess(row, processKeys, emailOf));
 
   // A subtree's plan carries the KPIs its key results use, and the KPIs their formulas read.
   const kpiByKey = new Map(kpiRows.map((row) => [row.key, row]));
@@ -551,43 +479,6 @@ function scopedTasks(
   return inside;
 }
 
-const segments = (code: string | undefined) => (code ?? '').match(/\d+|\D+/g) ?? [];
-
-/** Outline codes in reading order: 1.2 before 1.10, and before 2. */
-function compareCodes(a: string | undefined, b: string | undefined): number {
-  return compareSegments(segments(a), segments(b));
-}
-
-function compareSegments(left: readonly string[], right: readonly string[]): number {
-  for (let index = 0; index < Math.min(left.length, right.length); index += 1) {
-    const x = left[index] ?? '';
-    const y = right[index] ?? '';
-    if (x === y) continue;
-    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
-    return numeric ? Number(x) - Number(y) : x < y ? -1 : 1;
-  }
-  return left.length - right.length;
-}
-
-/** Rows in the reading order of their outline codes, each code split once (100,000 tasks in a large plan). */
-function sortByCode<T>(rows: readonly T[], codeOf: (row: T) => string | undefined): T[] {
-  return rows
-    .map((row) => ({ row, key: segments(codeOf(row)) }))
-    .sort((a, b) => compareSegments(a.key, b.key))
-    .map(({ row }) => row);
-}
-
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
-}
-
 export async function exportPlan(context: PlanContext, scope: PlanScope) {
   await authorize(context.services.db, context.actor, scope.workspaceId, 'goals.read');
   const { plan, observations } = await readPlan(context.services, scope, context.locale);
@@ -596,10 +487,10 @@ export async function exportPlan(context: PlanContext, scope: PlanScope) {
 
 const CHAPTERS: LintChapter[] = ['goals', 'tasks', 'schedule', 'processes', 'kpis', 'cadence'];
 const HEALTH_SMART_SHOWN = 100;
-/** The stored answer's shape (migration 0036): move it when computeHealth's answer changes shape. */
+/** The stored answer's shape (migration 0036): move it when computePlanHealth's answer changes shape. */
 const HEALTH_FORMAT = 1;
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
-type FullHealth = Awaited<ReturnType<typeof computeHealth>>;
+type FullHealth = Awaited<ReturnType<typeof computePlanHealth>>;
 const healthStores = new WeakMap<Services, HealthStore<FullHealth>>();
 
 function healthStoreOf(services: Services): HealthStore<FullHealth> {
@@ -607,7 +498,8 @@ function healthStoreOf(services: Services): HealthStore<FullHealth> {
   if (!store) {
     store = new HealthStore(services, {
       format: HEALTH_FORMAT,
-      compute: (workspaceId, locale) => computeHealth(services, workspaceId, locale),
+      compute: (workspaceId, locale, onProgress) =>
+        computePlanHealth(services, workspaceId, locale, { onProgress }),
     });
     healthStores.set(services, store);
   }
@@ -628,7 +520,25 @@ export async function settlePlanHealth(services: Services): Promise<void> {
  * a write to the workspace since, a task changed (the plan revision) or a minute has passed (healthStore.ts).
  */
 export async function planHealth(context: PlanContext, workspaceId: string) {
-  const { health, computedAt, stale, refreshing } = await fullHealth(context, workspaceId);
+  const answer = await fullHealth(context, workspaceId);
+  const { stale, refreshing, progress } = answer;
+  if (answer.health === null) {
+    // A large plan's first answer is on its way: how far it has come, nothing else yet.
+    return {
+      score: 0,
+      chapters: [],
+      counts: { error: 0, warning: 0, info: 0 },
+      smart: [],
+      smartTotal: 0,
+      ids: { goals: {}, tasks: {}, processes: {} },
+      computedAt: null,
+      stale,
+      refreshing,
+      computing: true,
+      progress,
+    };
+  }
+  const { health, computedAt } = answer;
   const chapters = health.chapters.map((chapter) => ({
     ...chapter,
     findings: chapter.findings.slice(0, HEALTH_PAGE_SIZE),
@@ -643,6 +553,8 @@ export async function planHealth(context: PlanContext, workspaceId: string) {
     computedAt,
     stale,
     refreshing,
+    computing: false,
+    progress,
   };
 }
 
@@ -653,9 +565,10 @@ export async function planHealthFindings(
   page: { chapter: LintChapter; offset: number; limit: number },
 ) {
   const { health, computedAt } = await fullHealth(context, workspaceId);
-  const chapter = health.chapters.find((candidate) => candidate.chapter === page.chapter);
+  const chapter = health?.chapters.find((candidate) => candidate.chapter === page.chapter);
   const findings = chapter?.findings.slice(page.offset, page.offset + page.limit) ?? [];
-  return { total: chapter?.total ?? 0, findings, ids: namedIds(health.ids, findings), computedAt };
+  const ids = health ? namedIds(health.ids, findings) : { goals: {}, tasks: {}, processes: {} };
+  return { total: chapter?.total ?? 0, findings, ids, computedAt };
 }
 
 /** The ids of the goals, tasks and processes these findings name, for their links. */
@@ -677,12 +590,73 @@ async function fullHealth(context: PlanContext, workspaceId: string): Promise<He
   return healthStoreOf(services).answer(workspaceId, context.locale, dayInTimezone(services.now(), timeZone));
 }
 
-async function computeHealth(services: Services, workspaceId: string, locale: Locale) {
-  // With the KPI history: a goal's SMART verdict here is the one its page and the plan document give.
-  const { plan, ids, observations } = await readPlan(services, { workspaceId }, locale, {
-    observations: 'keyResults',
-  });
-  const options = {
+/** Told how far a health computation has come, in steps: tasks read, then goals and tasks linted. */
+export type HealthProgress = (done: number, total: number) => void;
+
+/** The steps of a lint as they pass: each pause is one goal or task linted (lintPlanSteps). */
+function* counted<T>(steps: Generator<void, T, void>, onStep: () => void): Generator<void, T, void> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    onStep();
+    yield;
+  }
+}
+
+/** The ids of what the findings name, from the reader's id → key maps, in the order they are named. */
+function namedKeyIds(keys: HealthPlanKeys, findings: ReadonlyArray<{ subject: string | null }>): PlanIds {
+  const named = new Set(findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])));
+  const only = (idToKey: ReadonlyMap<string, string>) => {
+    const found = new Map<string, string>();
+    for (const [id, key] of idToKey) if (named.has(key) && !found.has(key)) found.set(key, id);
+    const picked: Record<string, string> = {};
+    for (const key of named) {
+      const id = found.get(key);
+      if (id !== undefined) picked[key] = id;
+    }
+    return picked;
+  };
+  return { goals: only(keys.goals), tasks: only(keys.tasks), processes: only(keys.processes) };
+}
+
+/**
+ * A workspace's plan health computed afresh. `reader`: `lean` (readHealthPlan: only what the linter reads, what
+ * the server runs) or `full` (readPlan, the whole plan as exported: the reference the lean one is tested against).
+ */
+export async function computePlanHealth(
+  services: Services,
+  workspaceId: string,
+  locale: Locale,
+  options: { reader?: 'lean' | 'full'; onProgress?: HealthProgress } = {},
+) {
+  const onProgress = options.onProgress ?? (() => undefined);
+  let total = 0;
+  let done = 0;
+  let plan: Plan;
+  let observations: PlanObservations;
+  let idsOf: (findings: ReadonlyArray<{ subject: string | null }>) => PlanIds;
+  if (options.reader === 'full') {
+    // With the KPI history: a goal's SMART verdict here is the one its page and the plan document give.
+    const read = await readPlan(services, { workspaceId }, locale, { observations: 'keyResults' });
+    ({ plan, observations } = read);
+    idsOf = (findings) => namedIds(read.ids, findings);
+    total = plan.goals.length + plan.tasks.length + 3;
+  } else {
+    const read = await readHealthPlan(services, workspaceId, locale, {
+      onTotal: (tasks, goals) => {
+        // Read every task, then lint every goal and task (and three steps after them).
+        total = tasks + goals + tasks + 3;
+        onProgress(done, total);
+      },
+      onTasksRead: (tasks) => {
+        done = tasks;
+        onProgress(done, total);
+      },
+    });
+    ({ plan, observations } = read);
+    idsOf = (findings) => namedKeyIds(read.keys, findings);
+  }
+  const lintOptions = {
     today: dayInTimezone(services.now(), plan.timezone ?? services.config.timezone),
     locale,
     calendar: await loadCalendar(services.db, workspaceId),
@@ -690,7 +664,14 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
   };
   // Seconds of work at 100,000 tasks, done in slices so that other requests are answered meanwhile (a worker
   // thread would not help: copying the plan there costs more than linting it); the answer is stored, see planHealth.
-  const result = await runInSlices(lintPlanSteps(plan, options));
+  const result = await runInSlices(
+    counted(lintPlanSteps(plan, lintOptions), () => {
+      done += 1;
+      // Once a slice's worth is plenty for a progress bar: the steps are many and quick.
+      if ((done & 1023) === 0) onProgress(done, total);
+    }),
+  );
+  onProgress(total, total);
   const items: Record<LintChapter, number> = {
     goals: plan.goals.length,
     tasks: plan.tasks.length,
@@ -715,7 +696,7 @@ async function computeHealth(services: Services, workspaceId: string, locale: Lo
   // The goals whose statements need work most, weakest first.
   const smart = [...result.smart].sort((a, b) => a.score - b.score).slice(0, HEALTH_SMART_SHOWN);
   // Kept with the answer: the ids of what any finding or listed goal names, not of the whole plan.
-  const named = namedIds(ids, [
+  const named = idsOf([
     ...sorted.flatMap((chapter) => chapter.findings),
     ...smart.map((verdict) => ({ subject: verdict.goal })),
   ]);

@@ -26218,9 +26218,14 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            computedAt: number;
+            computedAt: number | null;
             stale: boolean;
             refreshing: boolean;
+            computing: boolean;
+            progress: {
+                done: number;
+                total: number;
+            } | null;
         };
         PlanHealthFindingsInput: {
             total: number;
@@ -26247,7 +26252,7 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            computedAt: number;
+            computedAt: number | null;
         };
         ProcessStepInput: {
             key: string;
@@ -28778,9 +28783,14 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            computedAt: number;
+            computedAt: number | null;
             stale: boolean;
             refreshing: boolean;
+            computing: boolean;
+            progress: {
+                done: number;
+                total: number;
+            } | null;
         };
         PlanHealthFindings: {
             total: number;
@@ -28807,7 +28817,7 @@ export interface components {
                     [key: string]: string;
                 };
             };
-            computedAt: number;
+            computedAt: number | null;
         };
         ProcessStep: {
             key: string;

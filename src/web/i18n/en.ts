@@ -1775,6 +1775,9 @@ export const en: Catalog = {
     open: 'Open plan health',
     updated: 'Updated {{age}}',
     refreshing: 'Updated {{age}}, refreshing…',
+    refreshingProgress: 'Updated {{age}}, refreshing… {{percent}}',
+    computing: 'Checking the whole plan for the first time…',
+    computingHint: 'A large plan takes a minute or so; the result appears here by itself.',
   },
   planReport: {
     counts: {

@@ -1737,6 +1737,9 @@ export const zhCN = {
     open: '查看计划健康度',
     updated: '{{age}}更新',
     refreshing: '{{age}}更新，正在刷新…',
+    refreshingProgress: '{{age}}更新，正在刷新… {{percent}}',
+    computing: '正在首次检查整个计划…',
+    computingHint: '大型计划约需一分钟，结果出来后会自动显示在这里。',
   },
   planReport: {
     counts: {

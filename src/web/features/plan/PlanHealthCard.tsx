@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryError } from '../../components/QueryError.tsx';
 import { HealthAge } from './HealthAge.tsx';
+import { HealthComputing } from './HealthComputing.tsx';
 import { scoreColor } from './healthLinks.ts';
 import { usePlanHealth } from './hooks.ts';
 
@@ -25,6 +26,7 @@ export function PlanHealthCard({
   const body = () => {
     if (health.isPending) return <Skeleton active paragraph={{ rows: 1 }} />;
     if (health.error) return <QueryError error={health.error} onRetry={() => void health.refetch()} />;
+    if (health.data.computing) return <HealthComputing progress={health.data.progress} />;
     // Nothing planned: no goals, tasks, KPIs or processes (the cadence chapter counts the plan itself).
     const isEmpty = health.data.chapters.every(
       (chapter) => chapter.chapter === 'cadence' || chapter.items === 0,

@@ -86,7 +86,8 @@ const HEALTH_POLL_MS = 2000;
 
 /**
  * The linter on the live workspace: score, findings by chapter, SMART scores. A large plan's answer may come back
- * stale (the server recomputes it meanwhile): asked again every two seconds until the new one is there.
+ * stale (the server recomputes it meanwhile), or computing with its progress when it has none yet: asked again
+ * every two seconds until the new one is there.
  */
 export function usePlanHealth(workspaceId: string, enabled = true) {
   return useQuery({
@@ -95,7 +96,9 @@ export function usePlanHealth(workspaceId: string, enabled = true) {
       unwrap(api.GET('/api/v1/w/{workspaceId}/plan/health', { params: { path: { workspaceId } } })),
     enabled,
     refetchInterval: (query) =>
-      query.state.data?.stale && query.state.data.refreshing ? HEALTH_POLL_MS : false,
+      query.state.data?.computing || (query.state.data?.stale && query.state.data.refreshing)
+        ? HEALTH_POLL_MS
+        : false,
   });
 }
 

@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { HealthAge } from '../../features/plan/HealthAge.tsx';
+import { HealthComputing } from '../../features/plan/HealthComputing.tsx';
 import { findingLink, scoreColor } from '../../features/plan/healthLinks.ts';
 import {
   planHealthKey,
@@ -72,6 +73,10 @@ export function PlanHealthPage() {
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : health.error ? (
         <QueryError error={health.error} onRetry={() => void health.refetch()} />
+      ) : health.data.computing ? (
+        <Card>
+          <HealthComputing progress={health.data.progress} />
+        </Card>
       ) : (
         <>
           <Card style={{ marginBottom: 16 }}>
@@ -123,7 +128,7 @@ export function PlanHealthPage() {
                   chapter={chapter}
                   ids={health.data.ids}
                   base={base}
-                  computedAt={health.data.computedAt}
+                  computedAt={health.data.computedAt ?? 0}
                 />
               </Col>
             ))}
