@@ -1,5 +1,5 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, Outlet, useLocation } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { PublicOnly, RequireAuth } from './features/account/guards.tsx';
 import { AppShell } from './features/shell/AppShell.tsx';
@@ -91,6 +91,12 @@ const PublicSurveyPage = page(() => import('./routes/surveys/PublicSurveyPage.ts
 const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'NotFoundPage');
 
 function Pages() {
+  const { pathname } = useLocation();
+  // Another page opens at its top, not at the scroll offset of the one the link was on (a link at the foot of the
+  // overview). A change of the query only (a drawer's `?task=`, a filter) keeps the place.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
   return (
     <Suspense fallback={<FullPageSpin />}>
       <Outlet />

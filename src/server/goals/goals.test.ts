@@ -325,6 +325,28 @@ describe('goals', () => {
     expect(dashboard.redKpis).toEqual([expect.objectContaining({ key: 'new_users', lastValue: 10 })]);
   });
 
+  it('shows the first six red KPIs by key, not every one (the overview links to the list of them)', async () => {
+    for (let index = 1; index <= 8; index += 1) {
+      const key = `red_${index}`;
+      await createKpi(t, t.owner, {
+        key,
+        name: `红灯 ${index}`,
+        aggregation: 'last',
+        thresholds: { green: 100, amber: 80 },
+      });
+      await push(key, [{ period: '2026-11-01', value: 10 }]);
+    }
+    const dashboard = (await t.app.inject(as(t.viewer, { method: 'GET', url: t.url('/dashboard') }))).json();
+    expect(dashboard.redKpis.map((kpi: { key: string }) => kpi.key)).toEqual([
+      'red_1',
+      'red_2',
+      'red_3',
+      'red_4',
+      'red_5',
+      'red_6',
+    ]);
+  });
+
   it('lists the off-track goals before the at-risk ones, each by due day, up to the limit', async () => {
     const made: Array<{ id: string; health: string; status: string; due: string }> = [];
     const plan = [

@@ -663,7 +663,8 @@ export async function getDashboard(services: Services, actor: Actor, workspaceId
     queries.selectAttentionGoals(services.db, workspaceId, 20),
   ]);
   const count = (health: Health) => Number(counted.find((row) => row.health === health)?.count ?? 0);
-  const redKpis = await selectRedKpis(services.db, workspaceId, 50);
+  // Two rows of cards: a large workspace has hundreds in the red, and the overview links to the KPI list of them.
+  const redKpis = await selectRedKpis(services.db, workspaceId, 6);
   return {
     today: day,
     counts: {

@@ -363,7 +363,7 @@ export const en: Catalog = {
     attentionEmpty: 'Every active goal is on track.',
     redKpis: 'KPIs in the red',
     redKpisEmpty: 'No KPI is in the red.',
-    viewAllKpis: 'All KPIs',
+    allRedKpis: 'All KPIs in the red',
     noGoalsTitle: 'No goals yet',
     noGoalsHint:
       "Write down the team's most important goal for this quarter and measure it with a KPI, e.g. “grow the user growth rate by 20% in three months”.",

@@ -354,7 +354,7 @@ export const zhCN = {
     attentionEmpty: '所有进行中的目标都在正轨上。',
     redKpis: '红灯指标',
     redKpisEmpty: '没有处于红灯的指标。',
-    viewAllKpis: '查看全部指标',
+    allRedKpis: '查看全部红灯指标',
     noGoalsTitle: '还没有目标',
     noGoalsHint: '先写下团队这个季度最重要的目标，并用 KPI 衡量它，例如“三个月内用户增长率提升 20%”。',
     createFirstGoal: '创建第一个目标',

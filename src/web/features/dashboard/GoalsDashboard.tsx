@@ -123,34 +123,36 @@ export function GoalsDashboard({
         <Col xs={24}>
           <Card
             title={t('dashboard.redKpis')}
-            extra={<Link to={`${base}/kpis`}>{t('dashboard.viewAllKpis')}</Link>}
+            extra={<Link to={`${base}/kpis?status=red`}>{t('dashboard.allRedKpis')}</Link>}
           >
-            <List
-              grid={{ gutter: 16, xs: 1, sm: 2, lg: 3 }}
-              dataSource={redKpis}
-              renderItem={(kpi) => (
-                <List.Item>
-                  <Card size="small" style={{ borderColor: '#ffccc7', background: '#fff2f0' }}>
-                    <Flex vertical gap={2}>
-                      <Link to={`${base}/kpis/${kpi.key}`} style={{ fontWeight: 500 }}>
-                        {kpi.name}
-                      </Link>
-                      <Typography.Text style={{ fontSize: 22, fontWeight: 600, color: '#cf1322' }}>
-                        {format.measure(kpi.lastValue, kpi.unit)}
-                      </Typography.Text>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {kpi.thresholds
-                          ? `${t('dashboard.thresholdAmber', { value: format.measure(kpi.thresholds.amber, kpi.unit) })} · ${t('dashboard.thresholdGreen', { value: format.measure(kpi.thresholds.green, kpi.unit) })}`
-                          : null}
-                        {kpi.lastPeriod
-                          ? ` · ${t('dashboard.asOf', { period: format.day(kpi.lastPeriod) })}`
-                          : null}
-                      </Typography.Text>
-                    </Flex>
-                  </Card>
-                </List.Item>
-              )}
-            />
+            <div
+              style={{
+                display: 'grid',
+                gap: 16,
+                gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))',
+              }}
+            >
+              {redKpis.map((kpi) => (
+                <Card key={kpi.key} size="small" style={{ borderColor: '#ffccc7', background: '#fff2f0' }}>
+                  <Flex vertical gap={2}>
+                    <Link to={`${base}/kpis/${kpi.key}`} style={{ fontWeight: 500 }}>
+                      {kpi.name}
+                    </Link>
+                    <Typography.Text style={{ fontSize: 22, fontWeight: 600, color: '#cf1322' }}>
+                      {format.measure(kpi.lastValue, kpi.unit)}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {kpi.thresholds
+                        ? `${t('dashboard.thresholdAmber', { value: format.measure(kpi.thresholds.amber, kpi.unit) })} · ${t('dashboard.thresholdGreen', { value: format.measure(kpi.thresholds.green, kpi.unit) })}`
+                        : null}
+                      {kpi.lastPeriod
+                        ? ` · ${t('dashboard.asOf', { period: format.day(kpi.lastPeriod) })}`
+                        : null}
+                    </Typography.Text>
+                  </Flex>
+                </Card>
+              ))}
+            </div>
           </Card>
         </Col>
       ) : null}

@@ -14,7 +14,7 @@ import {
 } from 'antd';
 import { FundOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
 import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
@@ -25,6 +25,8 @@ import { KpiFormModal } from '../../features/kpis/KpiFormModal.tsx';
 import { KpiStatus, MONO } from '../../features/kpis/KpiStatus.tsx';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
 
+const STATUSES = ['green', 'amber', 'red', 'none'] as const;
+
 export function KpisPage() {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -32,7 +34,11 @@ export function KpisPage() {
   const { workspace, can } = useWorkspaceScope();
   const [search, setSearch] = useState('');
   const query = useDebouncedValue(search.trim(), 300);
-  const [status, setStatus] = useState<KpiListFilter['status'] | null>(null);
+  const [searchParams] = useSearchParams();
+  // `?status=red` from the overview's KPIs in the red opens the list filtered.
+  const [status, setStatus] = useState<KpiListFilter['status'] | null>(
+    () => STATUSES.find((value) => value === searchParams.get('status')) ?? null,
+  );
   const [frequency, setFrequency] = useState<KpiListFilter['frequency'] | null>(null);
   const [kind, setKind] = useState<KpiListFilter['kind'] | null>(null);
   const isFiltered = query !== '' || status !== null || frequency !== null || kind !== null;
