@@ -93,7 +93,8 @@ const NotFoundPage = page(() => import('./routes/errors/NotFoundPage.tsx'), 'Not
 function Pages() {
   const { pathname } = useLocation();
   // Another page opens at its top, not at the scroll offset of the one the link was on (a link at the foot of the
-  // overview). A change of the query only (a drawer's `?task=`, a filter) keeps the place.
+  // overview). A change of the query only (a drawer's `?task=`, a filter) keeps the place. In braces: Chromium's
+  // scrollTo returns a promise, which React would call as the effect's cleanup.
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [pathname]);
