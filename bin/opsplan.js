@@ -14,6 +14,12 @@ if (fromSource && process.env.OPSPLAN_FROM_SOURCE !== '1') {
     'opsplan: no build in dist/server, running the TypeScript sources through tsx (slower to start; `npm run build` builds it).\n',
   );
 }
+// A reader that stops early (`opsplan --help | grep -q serve`, `| head`) closes the pipe: what it read was said, so
+// the command ends as it would have, not with an EPIPE stack trace (and a failed pipeline under `set -o pipefail`).
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 let entry = built.href;
 if (fromSource) {
   const { register } = await import('tsx/esm/api');

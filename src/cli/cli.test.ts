@@ -91,6 +91,15 @@ describe('opsplan command line', () => {
     expect(version.stdout.trim()).toBe(VERSION);
   });
 
+  it('ends quietly when its reader stops early (`opsplan --help | grep -q serve`)', async () => {
+    const child = start(['--help'], childEnv(path.join(root, 'unused')));
+    // The pipe closes before the child writes a byte: its writes then fail with EPIPE.
+    child.stdout?.destroy();
+    const result = await outputOf(child);
+    expect(result.stderr).not.toContain('EPIPE');
+    expect(result.code).toBe(0);
+  });
+
   it('runs as a command with what its first line sets before Node starts (malloc arenas)', async () => {
     // Executed directly, as `opsplan` is once installed: `#!/usr/bin/env -S MALLOC_ARENA_MAX=2 node`.
     const probe = 'data:text/javascript,console.error(process.env.MALLOC_ARENA_MAX)';
