@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../core/days/index.ts';
 import type { Plan, PlanGoal, PlanKpi, PlanTask } from '../../core/plan/model.ts';
 import { writePlanYaml } from '../../core/plan/yaml.ts';
+import { mulberry32 } from '../../core/processes/eventlog.testing.ts';
 import { as } from '../testing/app.ts';
 import { useTestTeam } from '../testing/factories.ts';
 import { computePlanHealth } from './service.ts';
@@ -11,17 +12,6 @@ import { computePlanHealth } from './service.ts';
 // into the database behind it, its answer must be exactly the one the whole plan (readPlan) gives.
 
 const t = useTestTeam(['member']);
-
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Random = ReturnType<typeof mulberry32>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../core/processes/eventlog.testing.ts';
 import { as } from '../testing/app.ts';
 import { addMember, createTask, useTestTeam, wholePlanCodes } from '../testing/factories.ts';
 import { selectRoles } from './queries.ts';
 import { toTask } from './service.ts';
 
 const t = useTestTeam(['member', 'viewer']);
-
-/** mulberry32: the same plans on every run. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROLES = ['R', 'A', 'C', 'I'] as const;
 
@@ -25,7 +15,7 @@ const ROLES = ['R', 'A', 'C', 'I'] as const;
  * with `loop`, two tasks that are each other's parent (no code for them or below them).
  */
 async function randomPlan(seed: number, size: number, loop: boolean) {
-  const next = random(seed);
+  const next = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const people = [
     t.owner,
