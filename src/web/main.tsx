@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client.ts';
-import { meKey } from './features/account/hooks.ts';
+import { meKey, prefetchMe } from './features/account/hooks.ts';
+import { prefetchWorkspace } from './features/workspaces/hooks.ts';
 import { Root } from './Root.tsx';
 import { i18nReady } from './i18n/index.ts';
 import './global.css';
@@ -23,6 +24,13 @@ const queryClient: QueryClient = new QueryClient({
     },
   },
 });
+
+// Every page asks for the user (the saved language; the guard and menu of the signed-in app) and a workspace's
+// pages for the workspace: ask for both now, while the language chunk loads and React starts, rather than one
+// after the other as the components mount (a round trip each on a real network).
+prefetchMe(queryClient);
+const inWorkspace = /^\/w\/([^/]+)/.exec(window.location.pathname)?.[1];
+if (inWorkspace) prefetchWorkspace(queryClient, decodeURIComponent(inWorkspace));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -18,8 +18,15 @@ export type Me = NonNullable<Awaited<ReturnType<typeof fetchMe>>>;
 export type MyWorkspace = Me['workspaces'][number];
 
 /** The signed-in user and their workspaces; `null` when nobody is signed in. */
+const ME_STALE_MS = 30_000;
+
 export function useMe() {
-  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 30_000 });
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE_MS });
+}
+
+/** Asks for the user before React first renders (main.tsx), so the shell's guard finds the answer in the cache. */
+export function prefetchMe(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: ME_STALE_MS });
 }
 
 /** Forgets everything cached for the previous user and loads the new one. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { paths } from '../../api/schema.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
@@ -6,11 +6,23 @@ import { meKey } from '../account/hooks.ts';
 
 export const workspaceKey = (workspaceId: string) => ['workspace', workspaceId] as const;
 
-export function useWorkspace(workspaceId: string) {
-  return useQuery({
+function workspaceQuery(workspaceId: string) {
+  return {
     queryKey: workspaceKey(workspaceId),
     queryFn: () => unwrap(api.GET('/api/v1/w/{workspaceId}', { params: { path: { workspaceId } } })),
-  });
+    // Renamed or re-roled only through this app's mutations, which invalidate it; a short staleTime also lets the
+    // page use the answer prefetched at start-up without asking again when it mounts.
+    staleTime: 30_000,
+  };
+}
+
+export function useWorkspace(workspaceId: string) {
+  return useQuery(workspaceQuery(workspaceId));
+}
+
+/** Asks for the workspace in the address at start-up (main.tsx), beside the user, instead of after the shell. */
+export function prefetchWorkspace(queryClient: QueryClient, workspaceId: string): void {
+  void queryClient.prefetchQuery(workspaceQuery(workspaceId));
 }
 
 export function useCreateWorkspace() {
