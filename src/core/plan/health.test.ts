@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHealthCurrent, plannedItems, scoreHealth } from './health.ts';
+import { healthMaxAgeMs, isHealthCurrent, plannedItems, scoreHealth } from './health.ts';
 import type { LintChapter, LintSeverity } from './lint.ts';
 
 const finding = (severity: LintSeverity) => ({ severity });
@@ -61,6 +61,16 @@ describe('a kept plan health', () => {
     expect(isHealthCurrent(kept, { ...now, revision: 5 }, 60_000)).toBe(false);
     expect(isHealthCurrent(kept, { ...now, day: '2026-12-08' }, 60_000)).toBe(false);
     expect(isHealthCurrent(kept, { ...now, epoch: 3 }, 60_000)).toBe(false);
+  });
+
+  it('may grow older the longer its plan takes to lint: a minute up to 30,000 items, 4 minutes at 125,000', () => {
+    expect(healthMaxAgeMs(0)).toBe(60_000);
+    expect(healthMaxAgeMs(30_000)).toBe(60_000);
+    expect(healthMaxAgeMs(125_000)).toBe(250_000);
+    // The large plan kept for two minutes is still current; a small one is not.
+    const twoMinutes = { ...now, now: kept.computedAt + 120_000 };
+    expect(isHealthCurrent(kept, twoMinutes, healthMaxAgeMs(125_000))).toBe(true);
+    expect(isHealthCurrent(kept, twoMinutes, healthMaxAgeMs(500))).toBe(false);
   });
 
   it('counts the planned items once: the schedule chapter weighs the tasks again', () => {

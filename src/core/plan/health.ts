@@ -59,6 +59,24 @@ export function isHealthCurrent(
   );
 }
 
+/** The age bound of a small plan's health: what the revision and the write counter miss shows within a minute. */
+export const HEALTH_MIN_MAX_AGE_MS = 60_000;
+/**
+ * A recomputation costs ~40 µs a planned item on this project's two-core bench machine (5.3 s of CPU for the large
+ * bench plan's 125,000 items, BENCHMARKS.md "Plan health at the large scale"): 2 ms an item between two keeps it
+ * near 2 % of one core while someone looks at the plan.
+ */
+const HEALTH_AGE_MS_PER_ITEM = 2;
+
+/**
+ * How old a kept plan health may grow before it is recomputed although neither the plan revision nor the write
+ * counter moved: a minute, longer for a plan whose lint takes seconds (4 minutes at 125,000 items), so that a
+ * large plan open on someone's screen is not linted again every minute for writes nobody made.
+ */
+export function healthMaxAgeMs(items: number): number {
+  return Math.max(HEALTH_MIN_MAX_AGE_MS, items * HEALTH_AGE_MS_PER_ITEM);
+}
+
 /** A plan's size for its health's cost: goals, tasks, processes, KPIs and routines (each counted once). */
 export function plannedItems(chapters: ReadonlyArray<{ chapter: LintChapter; items: number }>): number {
   // The schedule chapter weighs the tasks again.

@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { Locale } from '../../core/i18n/index.ts';
-import { isHealthCurrent, plannedItems, type HealthBasis } from '../../core/plan/health.ts';
+import { healthMaxAgeMs, isHealthCurrent, plannedItems, type HealthBasis } from '../../core/plan/health.ts';
 import type { LintChapter } from '../../core/plan/lint.ts';
 import type { Services } from '../context.ts';
 import { compressJson } from '../plugins/compress.ts';
@@ -11,8 +11,6 @@ import * as queries from './queries.ts';
 
 const brotliDecompress = promisify(zlib.brotliDecompress);
 
-/** How old an answer may be before it is recomputed: the bound on what the revision and write counter miss. */
-export const HEALTH_MAX_AGE_MS = 60_000;
 /** How long a claim to recompute holds: an instance that died while computing lets go after this. */
 const HEALTH_CLAIM_MS = 120_000;
 /** After a failed computation the next one waits this long; the stored answer is served meanwhile. */
@@ -100,7 +98,7 @@ export class HealthStore<T extends HealthShape> {
     }
     const basis = { revision, day, epoch };
     const now = services.now();
-    if (kept && isHealthCurrent(kept, { ...basis, now }, HEALTH_MAX_AGE_MS))
+    if (kept && isHealthCurrent(kept, { ...basis, now }, healthMaxAgeMs(kept.items)))
       return { ...this.served(kept), stale: false, refreshing: false, progress: null };
     const failedAt = this.failedAt.get(key);
     const retrying = failedAt === undefined || now - failedAt >= HEALTH_RETRY_MS;
