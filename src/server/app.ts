@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -58,6 +57,7 @@ import { chatTargetRoutes } from './notifications/target-routes.ts';
 import { unsubscribeRoutes } from './notifications/unsubscribe.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerCompression } from './plugins/compress.ts';
+import { registerSecurityHeaders } from './plugins/headers.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './plugins/errors.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { compiledSerializer } from './plugins/serializer.ts';
@@ -161,7 +161,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   });
   registerWriteEpochs(app, services);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP },
     crossOriginEmbedderPolicy: false,
   });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/app.ts';
-import { COMPRESS_MIN_BYTES, pickEncoding } from './compress.ts';
+import Fastify from 'fastify';
+import { COMPRESS_MIN_BYTES, pickEncoding, registerCompression } from './compress.ts';
 
 describe('pickEncoding', () => {
   it('prefers brotli, then gzip, and honours q=0', () => {
@@ -17,6 +18,30 @@ describe('pickEncoding', () => {
     expect(pickEncoding('*')).toBe('br');
     expect(pickEncoding('*, br;q=0')).toBe('gzip');
     expect(pickEncoding('gzip;q=0, br;q=0')).toBeNull();
+  });
+});
+
+describe('the size threshold', () => {
+  it('sends a body under one TCP segment as it is, and compresses one from COMPRESS_MIN_BYTES on', async () => {
+    const app = Fastify();
+    registerCompression(app);
+    // A JSON string of exactly `size` bytes.
+    app.get('/sized/:size', async (request, reply) => {
+      const size = Number((request.params as { size: string }).size);
+      return reply
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(JSON.stringify('x'.repeat(size - 2)));
+    });
+    const get = (size: number) =>
+      app.inject({ method: 'GET', url: `/sized/${size}`, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(COMPRESS_MIN_BYTES).toBeGreaterThan(1200); // a task read (~1.2 KB) is sent as it is
+    const below = await get(COMPRESS_MIN_BYTES - 1);
+    expect(below.rawPayload.length).toBe(COMPRESS_MIN_BYTES - 1);
+    expect(below.headers['content-encoding']).toBeUndefined();
+    const at = await get(COMPRESS_MIN_BYTES);
+    expect(at.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(at.rawPayload).length).toBe(COMPRESS_MIN_BYTES);
+    await app.close();
   });
 });
 

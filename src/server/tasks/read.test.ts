@@ -3,7 +3,7 @@ import { mulberry32 } from '../../core/processes/eventlog.testing.ts';
 import { as } from '../testing/app.ts';
 import { addMember, createTask, useTestTeam, wholePlanCodes } from '../testing/factories.ts';
 import { selectRoles } from './queries.ts';
-import { toTask } from './service.ts';
+import { rolesByTask, toTask } from './service.ts';
 
 const t = useTestTeam(['member', 'viewer']);
 
@@ -95,7 +95,7 @@ async function expectedShape(
   const rows = await db.selectFrom('tasks').selectAll().where('workspace_id', '=', t.workspaceId).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   // The roles in selectRoles' order (R, A, C, I, then name, then id), as the database orders names.
-  const roles = await selectRoles(db, t.workspaceId);
+  const roles = rolesByTask(await selectRoles(db, t.workspaceId));
   const { codes } = await wholePlanCodes(t);
   const code = (id: string) => codes.get(id) ?? '';
   const byWbs = (a: { position: number; id: string }, b: { position: number; id: string }) =>
@@ -105,7 +105,7 @@ async function expectedShape(
   const listRow = (id: string) => {
     const row = byId.get(id);
     if (!row) throw new Error(`no task ${id}`);
-    return { ...toTask(row, roles), wbs: code(id), childCount: childrenOf(id).length };
+    return { ...toTask(row, roles, code(id)), childCount: childrenOf(id).length };
   };
   const detail = (id: string) => {
     const row = byId.get(id);
@@ -117,7 +117,7 @@ async function expectedShape(
       lagDays,
     });
     return {
-      task: { ...toTask(row, roles), wbs: code(id) },
+      task: toTask(row, roles, code(id)),
       predecessors: links
         .filter((dependency) => dependency.to_task_id === id)
         .sort((a, b) => byText(a.from_task_id, b.from_task_id))
@@ -126,7 +126,7 @@ async function expectedShape(
         .filter((dependency) => dependency.from_task_id === id)
         .sort((a, b) => byText(a.to_task_id, b.to_task_id))
         .map((dependency) => link(dependency.to_task_id, dependency.lag_days)),
-      children: childrenOf(id).map((child) => ({ ...toTask(child, roles), wbs: code(child.id) })),
+      children: childrenOf(id).map((child) => toTask(child, roles, code(child.id))),
     };
   };
   return { detail, listRow };
