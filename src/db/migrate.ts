@@ -25,6 +25,7 @@ import * as m0032 from './migrations/0032_task_pages.ts';
 import * as m0035 from './migrations/0035_task_tree_ids.ts';
 import * as m0037 from './migrations/0037_top_level_shape.ts';
 import * as m0038 from './migrations/0038_plan_health_progress.ts';
+import * as m0039 from './migrations/0039_search_trigram_keys.ts';
 import * as m0036 from './migrations/0036_plan_health.ts';
 
 // Listed here, not read from disk, so a bundled or installed copy migrates the same way.
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035_task_tree_ids': m0035,
   '0037_top_level_shape': m0037,
   '0038_plan_health_progress': m0038,
+  '0039_search_trigram_keys': m0039,
   '0036_plan_health': m0036,
 };
 

@@ -73,6 +73,8 @@ describe('global search', () => {
     expect(await search(member, 'active USERS')).toEqual([
       { kind: 'kpi', id: expect.any(String), title: 'Weekly Active Users', snippet: null, ref: 'wau' },
     ]);
+    // A KPI's key is searched too (PostgreSQL matches it by its own index, migration 0039).
+    expect(found(await search(member, 'WAU'))).toEqual(['kpi:Weekly Active Users']);
     expect((await search(member, '审核慢'))[0]).toMatchObject({ kind: 'case', id: run.id, ref: process.id });
     expect(found(await search(member, member.name))).toContain(`person:${member.name}`);
     expect(found(await search(member, process.name.slice(1, 4)))).toContain(`process:${process.name}`);
