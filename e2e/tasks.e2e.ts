@@ -154,6 +154,12 @@ describe('tasks', () => {
     );
     expect(moved.task.status).toBe('in_progress');
     await screenshot(page, '43-board-zh');
+    // A card is one keyboard stop: Enter opens its task (the drawer's chunk loads on that first opening).
+    await inProgress.getByTestId(`board-card-${collect}`).focus();
+    await page.keyboard.press('Enter');
+    await drawer.getByRole('tab', { name: '人员（RACI）' }).waitFor();
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
 
     // Timeline: the chain is critical, the side task has slack, and today is marked.
     await page.getByTestId('tasks-nav').getByText('时间线').click();

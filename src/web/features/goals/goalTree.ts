@@ -1,5 +1,8 @@
 /** The goal tree's visible rows, loaded a level at a time. */
 
+/** Rows the tree draws in its first paint: more than a tall screen shows; the rest follow right after. */
+export const FIRST_PAINT_ROWS = 20;
+
 export type TreeGoal = { id: string; parentId: string | null };
 
 /** A row of the lazily loaded tree: a goal at its depth, or the "more sub-goals" row after a partial level. */

@@ -8,6 +8,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, itemsByIds, unwrap, unwrapEmpty } from '../../api/client.ts';
+import { PREFETCHED_FRESH_MS } from '../../api/prefetch.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { dashboardKey } from '../dashboard/hooks.ts';
@@ -89,9 +90,9 @@ export const CHILD_PAGE = 100;
 
 /** The top level of the goal tree, a page at a time. */
 export function useTopGoals(workspaceId: string, enabled = true) {
-  return useInfiniteQuery({
+  const options = {
     queryKey: [...goalsKey(workspaceId), 'level', 'root'],
-    queryFn: ({ pageParam }) =>
+    queryFn: ({ pageParam }: { pageParam: string | null }) =>
       unwrap(
         api.GET('/api/v1/w/{workspaceId}/goals', {
           params: {
@@ -101,9 +102,13 @@ export function useTopGoals(workspaceId: string, enabled = true) {
         }),
       ),
     initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-    enabled,
-  });
+    getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor,
+  };
+  // Asked while the tree renders: the goals are the page's content (api/prefetch.ts). usePrefetchInfiniteQuery
+  // cannot be turned off while a filter shows other goals.
+  const client = useQueryClient();
+  if (enabled && !client.getQueryState(options.queryKey)) void client.prefetchInfiniteQuery(options);
+  return useInfiniteQuery({ ...options, enabled, staleTime: PREFETCHED_FRESH_MS });
 }
 
 /** The sub-goals of each expanded goal (one request per goal, cached while the tree is open). */

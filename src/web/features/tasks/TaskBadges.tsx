@@ -7,7 +7,8 @@ import {
   ThunderboltFilled,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RaciRole, Task, TaskPriority, TaskStatus } from './hooks.ts';
+import type { Task, TaskPriority, TaskStatus } from './hooks.ts';
+import { accountableAndResponsible } from './taskUtils.ts';
 
 /** Status colours shared by tags, board columns and timeline bars. */
 export const STATUS_COLORS: Record<TaskStatus, string> = {
@@ -35,7 +36,7 @@ export function TaskStatusTag({ status }: { status: TaskStatus }) {
   );
 }
 
-const PRIORITY_STYLE: Record<TaskPriority, { color: string; icon: React.ReactNode }> = {
+export const PRIORITY_STYLE: Record<TaskPriority, { color: string; icon: React.ReactNode }> = {
   urgent: { color: '#f5222d', icon: <ThunderboltFilled /> },
   high: { color: '#fa8c16', icon: <ArrowUpOutlined /> },
   medium: { color: '#2f54eb', icon: <MinusOutlined /> },
@@ -67,7 +68,8 @@ export function MilestoneIcon() {
 
 const AVATAR_COLORS = ['#2f54eb', '#13c2c2', '#722ed1', '#eb2f96', '#fa8c16', '#52c41a', '#1677ff'];
 
-function colorOf(id: string): string {
+/** A person's avatar colour, the same for the same id. */
+export function avatarColor(id: string): string {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return AVATAR_COLORS[hash % AVATAR_COLORS.length] ?? '#2f54eb';
@@ -76,7 +78,7 @@ function colorOf(id: string): string {
 /** A round avatar with a person's first character; the same person always gets the same colour. */
 export function PersonAvatar({ userId, name, size = 24 }: { userId: string; name: string; size?: number }) {
   return (
-    <Avatar size={size} style={{ background: colorOf(userId), fontSize: size * 0.5, flex: 'none' }}>
+    <Avatar size={size} style={{ background: avatarColor(userId), fontSize: size * 0.5, flex: 'none' }}>
       {name.slice(0, 1).toUpperCase()}
     </Avatar>
   );
@@ -85,14 +87,8 @@ export function PersonAvatar({ userId, name, size = 24 }: { userId: string; name
 /** The Accountable and Responsible people of a task, as avatars with their role on hover. */
 export function TaskPeople({ roles, size = 24 }: { roles: Task['roles']; size?: number }) {
   const { t } = useTranslation();
-  const shown = roles.filter((role) => role.role === 'A' || role.role === 'R');
-  const byPerson = new Map<string, { name: string; roles: RaciRole[] }>();
-  for (const role of shown) {
-    const entry = byPerson.get(role.userId) ?? { name: role.name, roles: [] };
-    entry.roles.push(role.role);
-    byPerson.set(role.userId, entry);
-  }
-  if (byPerson.size === 0) {
+  const people = accountableAndResponsible(roles);
+  if (people.length === 0) {
     return (
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('tasks.nobody')}
@@ -101,7 +97,7 @@ export function TaskPeople({ roles, size = 24 }: { roles: Task['roles']; size?: 
   }
   return (
     <Avatar.Group max={{ count: 3 }} size={size}>
-      {[...byPerson].map(([userId, person]) => (
+      {people.map(({ userId, ...person }) => (
         <Tooltip
           key={userId}
           title={`${person.name} · ${person.roles.map((role) => t(`raci.roleNames.${role}`)).join(' + ')}`}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { boardLanes, parseLaneBy, type LaneContext } from './board.ts';
+import {
+  boardLanes,
+  cardsToDraw,
+  FIRST_PAINT_CARDS,
+  FIRST_PAINT_LANES,
+  parseLaneBy,
+  type LaneContext,
+} from './board.ts';
 
 const person = (userId: string, role: string, name: string) => ({ userId, role, name });
 
@@ -90,5 +97,13 @@ describe('board swimlanes', () => {
     expect(parseLaneBy('goal')).toBe('goal');
     expect(parseLaneBy('sideways')).toBe('none');
     expect(parseLaneBy(null)).toBe('none');
+  });
+
+  it('draws the cards in view first: a few per cell of the first lanes, then every card', () => {
+    expect(cardsToDraw(0, true)).toBe(FIRST_PAINT_CARDS);
+    expect(cardsToDraw(FIRST_PAINT_LANES - 1, true)).toBe(FIRST_PAINT_CARDS);
+    expect(cardsToDraw(FIRST_PAINT_LANES, true)).toBe(0);
+    expect(cardsToDraw(0, false)).toBe(Infinity);
+    expect(cardsToDraw(40, false)).toBe(Infinity);
   });
 });

@@ -70,6 +70,19 @@ export function boardLanes<T extends LaneTask>(
   });
 }
 
+/**
+ * How many cards each cell draws before the rest: the first paint draws what fits in view (a column of a tall
+ * screen shows about ten) in the first lanes only, and the rest follows at once after that paint, so the cards
+ * show without waiting for the 200 a page may hold. Infinity once the rest may be drawn.
+ */
+export const FIRST_PAINT_CARDS = 12;
+export const FIRST_PAINT_LANES = 2;
+
+export function cardsToDraw(laneIndex: number, isFirstPaint: boolean): number {
+  if (!isFirstPaint) return Infinity;
+  return laneIndex < FIRST_PAINT_LANES ? FIRST_PAINT_CARDS : 0;
+}
+
 /** Reads a remembered lane choice, falling back to 'none' for anything else. */
 export function parseLaneBy(value: string | null): LaneBy {
   return LANE_BYS.find((by) => by === value) ?? 'none';

@@ -2,6 +2,7 @@ import {
   keepPreviousData,
   useInfiniteQuery,
   useMutation,
+  usePrefetchInfiniteQuery,
   useQueries,
   useQuery,
   useQueryClient,
@@ -9,6 +10,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap, unwrapEmpty } from '../../api/client.ts';
+import { PREFETCHED_FRESH_MS } from '../../api/prefetch.ts';
 import type { components, paths } from '../../api/schema.ts';
 import { importWbs, type WbsImportOptions } from '../../api/upload.ts';
 import { currentLocale } from '../../i18n/index.ts';
@@ -186,13 +188,26 @@ export function useTaskList(workspaceId: string, query: TaskQuery, limit = 50, e
 
 /** The board's cards matching the filters, a page at a time ("load more"); the drawer reads a task by id. */
 export function useTaskCards(workspaceId: string, query: TaskQuery, limit: number) {
-  return useTaskPages(taskCardsKey(workspaceId, query, limit), (cursor) =>
+  const queryKey = taskCardsKey(workspaceId, query, limit);
+  const readPage = (cursor: string | null) =>
     unwrap(
       api.GET('/api/v1/w/{workspaceId}/tasks/cards', {
         params: { path: { workspaceId }, query: listQuery(query, limit, cursor) },
       }),
-    ),
-  );
+    );
+  const options = {
+    queryKey,
+    queryFn: ({ pageParam }: { pageParam: string | null }) => readPage(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor,
+  };
+  // Asked while the board renders: the cards are the page's content (api/prefetch.ts).
+  usePrefetchInfiniteQuery(options);
+  return useInfiniteQuery({
+    ...options,
+    placeholderData: keepPreviousData,
+    staleTime: PREFETCHED_FRESH_MS,
+  });
 }
 
 /** Pages read by cursor, the last ones kept on screen while new filters load. */

@@ -1,6 +1,7 @@
 import { addDays, daysBetween } from '../../../core/days/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
+  accountableAndResponsible,
   cellOf,
   compareWbs,
   isOverdue,
@@ -70,5 +71,21 @@ describe('task helpers', () => {
   it('counts calendar days', () => {
     expect(daysBetween('2025-03-29', '2025-04-02')).toBe(4);
     expect(addDays('2025-02-27', 2)).toBe('2025-03-01');
+  });
+
+  it('shows each Accountable and Responsible person once, with both roles, and nobody else', () => {
+    expect(
+      accountableAndResponsible([
+        { userId: 'li', name: 'Li', role: 'C' },
+        { userId: 'wang', name: 'Wang', role: 'A' },
+        { userId: 'zhao', name: 'Zhao', role: 'R' },
+        { userId: 'wang', name: 'Wang', role: 'R' },
+        { userId: 'chen', name: 'Chen', role: 'I' },
+      ]),
+    ).toEqual([
+      { userId: 'wang', name: 'Wang', roles: ['A', 'R'] },
+      { userId: 'zhao', name: 'Zhao', roles: ['R'] },
+    ]);
+    expect(accountableAndResponsible([{ userId: 'li', name: 'Li', role: 'C' }])).toEqual([]);
   });
 });

@@ -24,6 +24,22 @@ export function isOverdue(task: { status: TaskStatus; dueDate: string | null }, 
   return task.dueDate !== null && task.dueDate < today && !CLOSED.includes(task.status);
 }
 
+/** A person shown on a task (card, row): its Accountable and Responsible, once each, with the roles held. */
+export type TaskPerson = { userId: string; name: string; roles: RaciRole[] };
+
+export function accountableAndResponsible(
+  roles: readonly { userId: string; name: string; role: RaciRole }[],
+): TaskPerson[] {
+  const people = new Map<string, TaskPerson>();
+  for (const role of roles) {
+    if (role.role !== 'A' && role.role !== 'R') continue;
+    const person = people.get(role.userId) ?? { userId: role.userId, name: role.name, roles: [] };
+    person.roles.push(role.role);
+    people.set(role.userId, person);
+  }
+  return [...people.values()];
+}
+
 /** A RACI cell: one role, or A together with R (the one pair a person may hold). */
 export type RaciCell = RaciRole | 'AR';
 

@@ -8,10 +8,12 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { FROM_TABLET, useIsCompact } from '../../components/responsive.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { GoalStatusTag, HEALTH_ORDER, HealthTag } from '../../features/goals/GoalBadges.tsx';
-import { GoalFormDrawer, type GoalFormMode } from '../../features/goals/GoalFormDrawer.tsx';
+import type { GoalFormMode } from '../../features/goals/GoalFormDrawer.tsx';
+import { LazyGoalFormDrawer } from '../../features/goals/LazyGoalFormDrawer.tsx';
 import { GoalProgress } from '../../features/goals/GoalProgress.tsx';
 import { useDebouncedValue } from '../../components/useDebouncedValue.ts';
-import { flattenLazyTree, type LazyTreeRow } from '../../features/goals/goalTree.ts';
+import { useFirstPaint } from '../../components/useFirstPaint.ts';
+import { FIRST_PAINT_ROWS, flattenLazyTree, type LazyTreeRow } from '../../features/goals/goalTree.ts';
 import {
   useChildGoals,
   useGoalSearch,
@@ -186,6 +188,9 @@ export function GoalsPage() {
   ];
 
   const hasGoals = isFiltered || (top.data?.pages[0]?.items.length ?? 0) > 0;
+  // The rows in view first, the rest of the page of 100 right after that paint.
+  const isFirstPaint = useFirstPaint(rows.length > 0);
+  const drawnRows = isFirstPaint ? rows.slice(0, FIRST_PAINT_ROWS) : rows;
 
   return (
     <>
@@ -279,7 +284,7 @@ export function GoalsPage() {
           <Table<LazyTreeRow<GoalNode>>
             rowKey="key"
             columns={columns}
-            dataSource={rows}
+            dataSource={drawnRows}
             loading={list.isPending || (isFiltered && list.isFetching && !list.isFetchingNextPage)}
             pagination={false}
             // Long trees render only the rows in view.
@@ -309,7 +314,7 @@ export function GoalsPage() {
         </Card>
       )}
       {mayWrite ? (
-        <GoalFormDrawer
+        <LazyGoalFormDrawer
           workspaceId={workspace.id}
           mode={formMode}
           onClose={() => {

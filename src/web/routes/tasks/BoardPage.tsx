@@ -1,10 +1,11 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import { App, Badge, Button, Card, Flex, Input, Segmented, Spin, Typography } from 'antd';
-import { CalendarOutlined, DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
+import { DownOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryError } from '../../components/QueryError.tsx';
+import { useFirstPaint } from '../../components/useFirstPaint.ts';
 import { useFormatters } from '../../components/useFormatters.ts';
 import { dateToDay } from '../../components/format.ts';
 import {
@@ -13,16 +14,15 @@ import {
   useMilestones,
   useTaskCards,
   useTaskLabels,
-  type TaskCard,
   type TaskStatus,
 } from '../../features/tasks/hooks.ts';
-import { MilestoneIcon, PriorityLabel, STATUS_COLORS, TaskPeople } from '../../features/tasks/TaskBadges.tsx';
-import { TaskDrawer } from '../../features/tasks/TaskDrawer.tsx';
-import { boardLanes, LANE_BYS, parseLaneBy, type LaneBy } from '../../features/tasks/board.ts';
+import { STATUS_COLORS } from '../../features/tasks/TaskBadges.tsx';
+import { BoardCard } from '../../features/tasks/BoardCard.tsx';
+import { LazyTaskDrawer, loadTaskDrawer } from '../../features/tasks/LazyTaskDrawer.tsx';
+import { boardLanes, cardsToDraw, LANE_BYS, parseLaneBy, type LaneBy } from '../../features/tasks/board.ts';
 import { useGoalsById } from '../../features/goals/hooks.ts';
 import { TaskFilterBar } from '../../features/tasks/TaskFilterBar.tsx';
 import { TasksNav } from '../../features/tasks/TasksNav.tsx';
-import { isOverdue } from '../../features/tasks/taskUtils.ts';
 import { useOpenTask } from '../../features/tasks/useOpenTask.ts';
 import { useTaskFilters } from '../../features/tasks/useTaskFilters.ts';
 import { useWorkspaceScope } from '../../features/workspaces/WorkspaceContext.ts';
@@ -55,6 +55,7 @@ function writeStored(key: string, value: string): void {
 
 export function BoardPage() {
   const { t } = useTranslation();
+  const format = useFormatters();
   const { message } = App.useApp();
   const { workspace, can } = useWorkspaceScope();
   const { filters, setFilters, query, isFiltered, clear } = useTaskFilters();
@@ -94,6 +95,25 @@ export function BoardPage() {
       }),
     [tasks, laneBy, milestones.data, laneGoals.data],
   );
+
+  // The first paint draws the cards in view (cardsToDraw), the rest follows right after it; then the drawer's
+  // chunk loads while the page is idle, so a first click opens it without waiting.
+  const isFirstPaint = useFirstPaint(tasks.length > 0);
+  useEffect(() => {
+    if (isFirstPaint) return;
+    const timer = window.setTimeout(() => void loadTaskDrawer(), 1000);
+    return () => window.clearTimeout(timer);
+  }, [isFirstPaint]);
+  const today = dateToDay(new Date());
+  const onCardDragStart = useCallback((taskId: string, event: DragEvent) => {
+    event.dataTransfer.setData(DRAG_TYPE, taskId);
+    event.dataTransfer.effectAllowed = 'move';
+    setDragged(taskId);
+  }, []);
+  const onCardDragEnd = useCallback(() => {
+    setDragged(null);
+    setDropTarget(null);
+  }, []);
 
   const drop = (status: TaskStatus, event: DragEvent) => {
     event.preventDefault();
@@ -164,8 +184,9 @@ export function BoardPage() {
                   ))}
                 </div>
               )}
-              {lanes.map((lane) => {
+              {lanes.map((lane, laneIndex) => {
                 const laneKey = lane.key ?? 'none';
+                const drawn = cardsToDraw(laneIndex, isFirstPaint);
                 const isCollapsed = collapsedLanes.has(laneKey);
                 return (
                   <div key={laneKey} data-testid={laneBy === 'none' ? undefined : `board-lane-${laneKey}`}>
@@ -232,24 +253,19 @@ export function BoardPage() {
                                   mayWrite={mayWrite}
                                 />
                               ) : null}
-                              <Flex vertical gap={8}>
-                                {cards.map((task) => (
+                              <div className="board-column-cards">
+                                {cards.slice(0, drawn).map((task) => (
                                   <BoardCard
                                     key={task.id}
                                     task={task}
-                                    wbs={task.wbs}
+                                    today={today}
                                     isDragging={dragged === task.id}
                                     isDraggable={mayWrite}
-                                    onOpen={() => openTask(task.id)}
-                                    onDragStart={(event) => {
-                                      event.dataTransfer.setData(DRAG_TYPE, task.id);
-                                      event.dataTransfer.effectAllowed = 'move';
-                                      setDragged(task.id);
-                                    }}
-                                    onDragEnd={() => {
-                                      setDragged(null);
-                                      setDropTarget(null);
-                                    }}
+                                    t={t}
+                                    shortDay={format.shortDay}
+                                    onOpen={openTask}
+                                    onDragStart={onCardDragStart}
+                                    onDragEnd={onCardDragEnd}
                                   />
                                 ))}
                                 {cards.length === 0 && laneBy === 'none' ? (
@@ -260,7 +276,7 @@ export function BoardPage() {
                                     {mayWrite ? t('board.dropHere') : t('board.emptyColumn')}
                                   </Typography.Text>
                                 ) : null}
-                              </Flex>
+                              </div>
                             </div>
                           );
                         })}
@@ -280,7 +296,7 @@ export function BoardPage() {
           ) : null}
         </Spin>
       )}
-      <TaskDrawer
+      <LazyTaskDrawer
         workspaceId={workspace.id}
         taskId={openTaskId}
         mayWrite={mayWrite}
@@ -350,67 +366,5 @@ function BoardColumnHeader({
         />
       ) : null}
     </>
-  );
-}
-
-function BoardCard({
-  task,
-  wbs,
-  isDragging,
-  isDraggable,
-  onOpen,
-  onDragStart,
-  onDragEnd,
-}: {
-  task: TaskCard;
-  wbs: string;
-  isDragging: boolean;
-  isDraggable: boolean;
-  onOpen: () => void;
-  onDragStart: (event: DragEvent) => void;
-  onDragEnd: () => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const today = dateToDay(new Date());
-  const overdue = isOverdue(task, today);
-  return (
-    <Card
-      size="small"
-      className={`board-card${isDragging ? ' is-dragging' : ''}`}
-      draggable={isDraggable}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      onClick={onOpen}
-      data-testid={`board-card-${task.id}`}
-      styles={{ body: { padding: 10 } }}
-    >
-      <Flex vertical gap={8}>
-        <Flex gap={6} align="flex-start">
-          {task.isMilestone ? <MilestoneIcon /> : null}
-          <Typography.Text style={{ fontWeight: 500, lineHeight: 1.4 }}>{task.title}</Typography.Text>
-        </Flex>
-        <Flex align="center" justify="space-between" gap={8}>
-          <Flex align="center" gap={8} style={{ fontSize: 12 }}>
-            <PriorityLabel priority={task.priority} compact />
-            {wbs ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
-                {wbs}
-              </Typography.Text>
-            ) : null}
-            {task.dueDate ? (
-              <Typography.Text
-                type={overdue ? 'danger' : 'secondary'}
-                style={{ fontSize: 12, whiteSpace: 'nowrap' }}
-              >
-                <CalendarOutlined /> {format.shortDay(task.dueDate)}
-                {overdue ? ` · ${t('tasks.overdue')}` : ''}
-              </Typography.Text>
-            ) : null}
-          </Flex>
-          <TaskPeople roles={task.roles} size={22} />
-        </Flex>
-      </Flex>
-    </Card>
   );
 }
