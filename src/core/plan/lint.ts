@@ -14,11 +14,11 @@ import { interpolate, type Locale } from '../i18n/index.ts';
 import { checkReferences, findFormulaCycle, formulaErrorMessage, parseFormula } from '../kpis/formula.ts';
 import { PROCESS_MESSAGES, validateProcess, type ProcessStep, type StepOwner } from '../processes/graph.ts';
 import { DEFAULT_CALENDAR, type WorkCalendar } from '../schedule/calendar.ts';
-import { findDependencyCycle, formatCycle } from '../schedule/cpm.ts';
+import { findDependencyCycleIn, formatCycle } from '../schedule/cpm.ts';
 import type { Criterion, SmartAnalysis } from '../smart/types.ts';
 import { checkRecurrence } from '../tasks/recurrence.ts';
-import { workloadByWeek } from '../workload/index.ts';
-import type { Plan, PlanObservations, PlanRaci } from './model.ts';
+import { worstWeeks } from '../workload/index.ts';
+import type { Plan, PlanObservations, PlanRaci, PlanTask } from './model.ts';
 import { goalSmart } from './smart.ts';
 import { formatPath, type Locate, type PlanPath } from './yaml.ts';
 
@@ -251,13 +251,20 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
   };
   const what = (kind: string) => WHAT[locale][kind] ?? kind;
 
-  // Keys: each list's keys unique; every reference resolves.
+  // Keys: each list's keys unique; every reference resolves. The lists' maps (the last of a key listed twice).
+  const people = new Map(plan.people.map((person) => [person.email, person]));
+  const kpis = new Map(plan.kpis.map((kpi) => [kpi.key, kpi]));
+  const goals = new Map(plan.goals.map((goal) => [goal.key, goal]));
+  const tasks = new Map(plan.tasks.map((task) => [task.key, task]));
   const duplicates = (
     kind: string,
     list: 'people' | 'kpis' | 'goals' | 'tasks' | 'processes' | 'routines',
+    keyed?: ReadonlyMap<string | undefined, unknown>,
   ) => {
-    const seen = new Map<string, number>();
     const items = plan[list] as ReadonlyArray<{ key?: string; email?: string }>;
+    // As many distinct keys as items, none of them empty: nothing to count (a second map of 100,000 tasks).
+    if (keyed && keyed.size === items.length && !keyed.has('') && !keyed.has(undefined)) return;
+    const seen = new Map<string, number>();
     items.forEach((item) => {
       const key = item.key ?? item.email ?? '';
       seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -276,17 +283,13 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
       }
     });
   };
-  duplicates('person', 'people');
-  duplicates('kpi', 'kpis');
-  duplicates('goal', 'goals');
-  duplicates('task', 'tasks');
+  duplicates('person', 'people', people);
+  duplicates('kpi', 'kpis', kpis);
+  duplicates('goal', 'goals', goals);
+  duplicates('task', 'tasks', tasks);
   duplicates('process', 'processes');
   duplicates('routine', 'routines');
 
-  const people = new Map(plan.people.map((person) => [person.email, person]));
-  const kpis = new Map(plan.kpis.map((kpi) => [kpi.key, kpi]));
-  const goals = new Map(plan.goals.map((goal) => [goal.key, goal]));
-  const tasks = new Map(plan.tasks.map((task) => [task.key, task]));
   const person = (email: string | undefined, path: PlanPath, subject: string | null) => {
     if (email !== undefined && !people.has(email)) add('plan-unknown-person', path, { email }, subject);
   };
@@ -403,7 +406,9 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
     }
     return undefined;
   };
-  const dependencies: Array<{ from: string; to: string }> = [];
+  // Two lists of ends, not an object per dependency (200,000 at the large scale).
+  const dependencyFrom: string[] = [];
+  const dependencyTo: string[] = [];
   for (const [index, task] of plan.tasks.entries()) {
     yield;
     const at = ['tasks', index];
@@ -413,7 +418,10 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
     (task.dependsOn ?? []).forEach((dependency, depIndex) => {
       if (!tasks.has(dependency.task))
         reference('task', tasks, dependency.task, [...at, 'dependsOn', depIndex, 'task']);
-      else dependencies.push({ from: dependency.task, to: task.key });
+      else {
+        dependencyFrom.push(dependency.task);
+        dependencyTo.push(task.key);
+      }
     });
     for (const [field, position, email] of raciPeople(task.raci))
       person(email, [...at, 'raci', field, position], subject);
@@ -449,10 +457,13 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
     }
   }
   yield;
-  const cycle = findDependencyCycle(
+  const cycle = findDependencyCycleIn(
     plan.tasks.map((task) => task.key),
-    dependencies,
+    dependencyFrom,
+    dependencyTo,
   );
+  dependencyFrom.length = 0;
+  dependencyTo.length = 0;
   if (cycle) {
     const first = plan.tasks.findIndex((task) => task.key === cycle[0]);
     const titles = cycle.map((key) => tasks.get(key)?.title ?? key);
@@ -465,7 +476,7 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
   }
 
   yield;
-  overAllocation(plan, options, add);
+  overAllocation(plan, options, tasks, add);
   yield;
 
   // Processes: the graph checks the database applies, plus an SLA on every step someone works on.
@@ -539,6 +550,8 @@ export function* lintPlanSteps(plan: Plan, options: LintOptions): Generator<void
 function overAllocation(
   plan: Plan,
   options: LintOptions,
+  /** The plan's tasks by key (the last of a key listed twice), for the titles a finding names. */
+  tasks: ReadonlyMap<string, PlanTask>,
   add: (rule: LintRule, path: PlanPath, params: Record<string, unknown>, subject?: string | null) => void,
 ) {
   const dated = plan.tasks.filter((task) => task.due && (task.estimateHours ?? 0) > 0);
@@ -551,7 +564,8 @@ function overAllocation(
     if ((task.due ?? to) > to) to = task.due ?? to;
   }
   const weeks = Math.min(520, Math.ceil((Date.parse(to) - Date.parse(from)) / (7 * 86_400_000)) + 2);
-  const workload = workloadByWeek(
+  // Only each person's worst week: every person-week with its task list is 500 people × the plan's weeks.
+  const worst = worstWeeks(
     // The first entry of a person listed twice counts (the duplicate is reported on its own).
     [...new Map([...plan.people].reverse().map((person) => [person.email, person])).values()].map(
       (person) => ({
@@ -570,30 +584,25 @@ function overAllocation(
     })),
     { from, weeks },
     options.calendar ?? DEFAULT_CALENDAR,
+    3,
   );
-  const titles = new Map(plan.tasks.map((task) => [task.key, task.title]));
-  for (const load of workload.people) {
-    const worst = load.weeks
-      .filter((week) => week.isOverAllocated)
-      .sort((a, b) => b.plannedHours - b.capacityHours - (a.plannedHours - a.capacityHours))[0];
-    if (!worst) continue;
-    const index = plan.people.findIndex((person) => person.email === load.personId);
+  for (const week of worst) {
+    const index = plan.people.findIndex((person) => person.email === week.personId);
     const person = plan.people[index];
     add(
       'person-over-allocated',
       ['people', index],
       {
-        name: person?.name ?? load.personId,
-        week: worst.week,
+        name: person?.name ?? week.personId,
+        week: week.week,
         // Hours spread over working days come out fractional: one decimal is what a reader can use.
-        planned: Math.round(worst.plannedHours * 10) / 10,
-        capacity: Math.round(worst.capacityHours * 10) / 10,
-        tasks: worst.tasks
-          .slice(0, 3)
-          .map((task) => titles.get(task.taskId) ?? task.taskId)
+        planned: Math.round(week.plannedHours * 10) / 10,
+        capacity: Math.round(week.capacityHours * 10) / 10,
+        tasks: week.tasks
+          .map((task) => tasks.get(task.taskId)?.title ?? task.taskId)
           .join(options.locale === 'en' ? ', ' : '、'),
       },
-      load.personId,
+      week.personId,
     );
   }
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../i18n/index.ts';
+import { mulberry32 } from '../processes/eventlog.testing.ts';
 import { DEFAULT_CALENDAR, workingDaysBetween, type WorkCalendar } from './calendar.ts';
 import {
   SCHEDULE_MESSAGES,
   findDependencyCycle,
+  findDependencyCycleIn,
   scheduleTasks,
   topologicalOrder,
   wouldCreateCycle,
@@ -491,6 +493,36 @@ describe('cycles', () => {
     expect(findDependencyCycle(['e', 'd', 'a', 'b', 'c'], downstream)).toEqual(['a', 'b', 'c', 'a']);
     expect(findDependencyCycle(['a'], [{ from: 'a', to: 'a', lagDays: 0 }])).toEqual(['a', 'a']);
     expect(findDependencyCycle(['a', 'b', 'c'], circular.slice(0, 3))).toBeNull();
+  });
+
+  it('finds the same cycle from two lists of ends as from dependency objects', () => {
+    const lists = (dependencies: DependencyInput[]) =>
+      [
+        dependencies.map((dependency) => dependency.from),
+        dependencies.map((dependency) => dependency.to),
+      ] as const;
+    const downstream = [...circular, { from: 'c', to: 'e', lagDays: 0 }];
+    expect(findDependencyCycleIn(['e', 'd', 'a', 'b', 'c'], ...lists(downstream))).toEqual([
+      'a',
+      'b',
+      'c',
+      'a',
+    ]);
+    expect(findDependencyCycleIn(['a', 'b', 'c'], ...lists(circular.slice(0, 3)))).toBeNull();
+    const random = mulberry32(7);
+    let cycles = 0;
+    for (let round = 0; round < 200; round += 1) {
+      const ids = Array.from({ length: 2 + Math.floor(random() * 12) }, (_, index) => `t${index}`);
+      const dependencies = Array.from({ length: Math.floor(random() * 16) }, () => ({
+        // Now and then an end that is not a listed task, which counts as one.
+        from: random() < 0.05 ? 'x' : (ids[Math.floor(random() * ids.length)] ?? ''),
+        to: ids[Math.floor(random() * ids.length)] ?? '',
+      }));
+      const expected = findDependencyCycle(ids, dependencies);
+      if (expected) cycles += 1;
+      expect(findDependencyCycleIn(ids, ...lists(dependencies)), `round ${round}`).toEqual(expected);
+    }
+    expect(cycles).toBeGreaterThan(20);
   });
 
   it('checks whether one new dependency would close a cycle', () => {

@@ -279,7 +279,7 @@ export function workloadByWeek(
         const taskId = tasks[spread.taskIndexes[entry] ?? 0]?.id ?? '';
         weekTasks.push({ taskId, hours: round(spread.hoursList[entry] ?? 0, 2) });
       }
-      weekTasks.sort((a, b) => b.hours - a.hours || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
+      weekTasks.sort(byHoursThenId);
       return {
         week,
         plannedHours,
@@ -296,6 +296,74 @@ export function workloadByWeek(
     return { personId: person.id, weeks };
   });
   return { weekStarts, people: result };
+}
+
+/** A person's most over-allocated week, as `worstWeeks` gives it. */
+export type WorstWeek = WeekFigures & {
+  personId: string;
+  /** The first `limit` of the week's tasks, most hours first (ties by id), as workloadByWeek lists them. */
+  tasks: Array<{ taskId: string; hours: number }>;
+};
+
+/**
+ * Each person's worst over-allocated week, in the order of `people` (those never over-allocated left out): the
+ * week whose rounded planned hours exceed its capacity the most, the earliest of equals, with its first `limit`
+ * tasks. What sorting workloadByWeek's over-allocated weeks gives, without building every person-week and its
+ * task list (the plan linter at 100,000 tasks needs only this).
+ */
+export function worstWeeks(
+  people: readonly WorkloadPerson[],
+  tasks: readonly WorkloadTask[],
+  range: { from: string; weeks: number },
+  calendar: WorkCalendar,
+  limit: number,
+): WorstWeek[] {
+  const spread = spreadTasks(people, tasks, range, calendar);
+  const { weekStarts, firstMonday, weekCount, persons, planned, slotStart, grouped } = spread;
+  const worst: WorstWeek[] = [];
+  people.forEach((person, index) => {
+    const personAvailability = persons[index];
+    let best: { slot: number; excess: number; figures: WeekFigures } | null = null;
+    for (let weekIndex = 0; weekIndex < weekCount; weekIndex += 1) {
+      const monday = firstMonday + weekIndex * 7;
+      const slot = index * weekCount + weekIndex;
+      const available = personAvailability ? availableDays(personAvailability, monday, monday + 6) : 0;
+      const plannedHours = round(planned[slot] ?? 0, 2);
+      const figures = weekFigures(
+        person.weeklyCapacityHours,
+        available,
+        spread.working.workingDaysPerWeek,
+        plannedHours,
+      );
+      if (!figures.isOverAllocated) continue;
+      const excess = plannedHours - figures.capacityHours;
+      // Strictly more: of equal excesses the earliest week stays, as a stable sort would leave it first.
+      if (best === null || excess > best.excess)
+        best = {
+          slot,
+          excess,
+          figures: { week: weekStarts[weekIndex] ?? '', plannedHours, availableDays: available, ...figures },
+        };
+    }
+    if (best === null) return;
+    const weekTasks: Array<{ taskId: string; hours: number }> = [];
+    for (
+      let position = slotStart[best.slot] ?? 0;
+      position < (slotStart[best.slot + 1] ?? 0);
+      position += 1
+    ) {
+      const entry = grouped[position] ?? 0;
+      const taskId = tasks[spread.taskIndexes[entry] ?? 0]?.id ?? '';
+      weekTasks.push({ taskId, hours: round(spread.hoursList[entry] ?? 0, 2) });
+    }
+    weekTasks.sort(byHoursThenId);
+    worst.push({ personId: person.id, ...best.figures, tasks: weekTasks.slice(0, limit) });
+  });
+  return worst;
+}
+
+function byHoursThenId(a: { taskId: string; hours: number }, b: { taskId: string; hours: number }): number {
+  return b.hours - a.hours || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../i18n/index.ts';
 import { addDays } from '../days/index.ts';
+import { mulberry32 } from '../processes/eventlog.testing.ts';
 import type { WorkCalendar } from '../schedule/calendar.ts';
 import {
   WORKLOAD_MESSAGES,
@@ -11,6 +12,7 @@ import {
   workloadByWeek,
   workloadHeatmap,
   workloadWindow,
+  worstWeeks,
   type SuggestPerson,
   type WorkloadPerson,
   type WorkloadTask,
@@ -297,6 +299,60 @@ describe('workloadHeatmap', () => {
       expect.objectContaining({ capacityHours: 0, utilisation: null, isOverAllocated: true, taskCount: 1 }),
       expect.objectContaining({ capacityHours: 40, utilisation: 1.025, isOverAllocated: true, taskCount: 2 }),
     ]);
+  });
+});
+
+describe('worstWeeks', () => {
+  it('gives each person the worst week that sorting workloadByWeek’s over-allocated weeks gives, on random plans', () => {
+    const random = mulberry32(15);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const day = () => addDays('2025-02-10', Math.floor(random() * 90));
+    const calendars: WorkCalendar[] = [
+      calendar,
+      { weekendDays: [0], holidays: ['2025-03-05', '2025-03-06'], workdays: [] },
+      { weekendDays: [0, 1, 2, 3, 4, 5, 6], holidays: [] },
+    ];
+    let reported = 0;
+    let ties = 0;
+    let longLists = 0;
+    for (let round = 0; round < 60; round += 1) {
+      const people: WorkloadPerson[] = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, index) => ({
+        id: `p${index}`,
+        weeklyCapacityHours: pick([0, 8, 16, 40]),
+        unavailableDays: random() < 0.3 ? Array.from({ length: 1 + Math.floor(random() * 6) }, day) : [],
+      }));
+      // Whole-week tasks of round hours, so that weeks often exceed their capacity by the same amount.
+      const tasks: WorkloadTask[] = Array.from({ length: Math.floor(random() * 50) }, (_, index) => {
+        const start = random() < 0.5 ? pick(['2025-03-03', '2025-03-10', '2025-03-17']) : day();
+        return task(
+          `t${String(index).padStart(2, '0')}`,
+          random() < 0.1 ? [] : random() < 0.3 ? ['p0', 'p1'] : [pick(['p0', 'p1', 'p2', 'gone'])],
+          pick([null, 5, 10, 20, 7.3]),
+          random() < 0.2 ? null : start,
+          random() < 0.1 ? null : random() < 0.5 ? addDays(start, 4) : day(),
+          pick(['todo', 'todo', 'in_progress', 'done']),
+        );
+      });
+      const range = { from: addDays('2025-02-24', Math.floor(random() * 20)), weeks: 1 + (round % 8) };
+      const workCalendar = calendars[round % calendars.length] ?? calendar;
+      const limit = 1 + (round % 4);
+      // What the linter did before: every person-week, the over-allocated ones sorted by their excess.
+      const expected = workloadByWeek(people, tasks, range, workCalendar).people.flatMap((load) => {
+        const over = load.weeks.filter((week) => week.isOverAllocated);
+        const excess = (week: (typeof over)[number]) => week.plannedHours - week.capacityHours;
+        const worst = [...over].sort((a, b) => excess(b) - excess(a))[0];
+        if (!worst) return [];
+        if (over.filter((week) => excess(week) === excess(worst)).length > 1) ties += 1;
+        if (worst.tasks.length > limit) longLists += 1;
+        return [{ personId: load.personId, ...worst, tasks: worst.tasks.slice(0, limit) }];
+      });
+      expect(worstWeeks(people, tasks, range, workCalendar, limit), `round ${round}`).toEqual(expected);
+      reported += expected.length;
+    }
+    // The random plans did exercise each case.
+    expect(reported).toBeGreaterThan(30);
+    expect(ties).toBeGreaterThan(3);
+    expect(longLists).toBeGreaterThan(3);
   });
 });
 

@@ -81,6 +81,7 @@ export async function loadKpiSeriesMany(
   };
   for (const kpi of kpis) widen(kpi, rangeOf(kpi), new Set());
   const rows = new Map<string, SeriesPoint[]>();
+  const periods = new Map<string, string>();
   const all = [...leaves.values()];
   for (let start = 0; start < all.length; start += idsPerQuery) {
     const chunk = all.slice(start, start + idsPerQuery);
@@ -96,8 +97,18 @@ export async function loadKpiSeriesMany(
       { from, to },
     );
     for (const row of found) {
+      // Only what the leaf's own range asks (the query read the union of its chunk's): thousands of KPIs'
+      // histories are held at once. Each period string once, not once per KPI.
+      const leaf = leaves.get(row.kpi_id);
+      if (leaf?.from !== undefined && row.period < leaf.from) continue;
+      if (leaf?.to !== undefined && row.period > leaf.to) continue;
+      let period = periods.get(row.period);
+      if (period === undefined) {
+        period = row.period;
+        periods.set(period, period);
+      }
       const list = rows.get(row.kpi_id) ?? [];
-      list.push({ period: row.period, value: row.value });
+      list.push({ period, value: row.value });
       rows.set(row.kpi_id, list);
     }
   }

@@ -32,17 +32,23 @@ import {
   toRaci,
 } from './rows.ts';
 
-/** Tasks read per query: as selectPlanTasks, so other requests get their turn between two. */
-const TASK_PAGE = 5_000;
+/**
+ * Tasks read per query, so other requests get their turn between two. A page's rows, roles and dependencies live
+ * across its awaits: at 5,000 they outlived V8's young generation and were promoted to the old one, which keeps
+ * garbage until its next full collection (at 100,000 tasks the computation's heap peaked at 361–385 MB with pages
+ * of 5,000, 260–280 MB with 1,000, nothing else changed; BENCHMARKS.md "Plan health at the large scale").
+ */
+const TASK_PAGE = 1_000;
 /** How many of a KPI's latest periods readPlan keeps (SERIES_PERIODS), which widens its history's range. */
 const SERIES_PERIODS = 12;
 const PERIOD_DAYS = { day: 1, week: 7, month: 31 } as const;
 
-/** Ids by plan key, kept as the reader built them (id → key): looked up only for what a finding names. */
+/** Each id with its plan key, as the reader built them: looked up only for what a finding names. */
 export type HealthPlanKeys = {
-  goals: ReadonlyMap<string, string>;
-  tasks: ReadonlyMap<string, string>;
-  processes: ReadonlyMap<string, string>;
+  goals: Iterable<readonly [id: string, key: string]>;
+  /** Two lists, not a map of 100,000 entries held through the lint. */
+  tasks: Iterable<readonly [id: string, key: string]>;
+  processes: Iterable<readonly [id: string, key: string]>;
 };
 
 /**
@@ -116,10 +122,28 @@ export async function readHealthPlan(
     (id) => codes.get(id),
   );
   await slices.turn();
-  const taskKeys = assignKeys(orderedIds, stored('task'), (id) => `t${codes.get(id) ?? ''}`);
-  const parentOf = new Map(outline.map((row) => [row.id, row.parentId]));
-  const indexOf = new Map(orderedIds.map((id, index) => [id, index]));
+  // The tasks by their place in the outline (id order): their ids, keys, parents' places and places in the plan's
+  // order in lists, one map (id → place) while the tasks are read.
+  const ids = outline.map((row) => row.id);
+  const placeOf = new Map(ids.map((id, place) => [id, place]));
+  const keyOf = assignKeys(orderedIds, stored('task'), (id) => `t${codes.get(id) ?? ''}`);
+  const keyAt = ids.map((id) => keyOf.get(id) ?? id);
+  keyOf.clear();
+  const parentAt = new Int32Array(ids.length).fill(-1);
+  outline.forEach((row, place) => {
+    const parent = row.parentId === null ? undefined : placeOf.get(row.parentId);
+    if (parent !== undefined) parentAt[place] = parent;
+  });
+  const orderAt = new Int32Array(ids.length);
+  orderedIds.forEach((id, index) => {
+    orderAt[placeOf.get(id) ?? 0] = index;
+  });
+  const taskKey = (id: string): string | undefined => {
+    const place = placeOf.get(id);
+    return place === undefined ? undefined : keyAt[place];
+  };
   codes.clear();
+  orderedIds.length = 0;
   outline.length = 0;
 
   const ordered = sortByCode(goalRows, (row) => goalNumbers.get(row.id));
@@ -148,7 +172,17 @@ export async function readHealthPlan(
   }
 
   // The tasks' checked fields, a page at a time with the roles and dependencies of that page's tasks.
-  const tasks = new Array<PlanTask>(orderedIds.length);
+  const tasks = new Array<PlanTask>(ids.length);
+  // 100,000 tasks share a few hundred days and a handful of statuses: one string each, not one per row.
+  const shared = new Map<string, string>();
+  const once = <T extends string | null>(text: T): T => {
+    if (text === null) return text;
+    const known = shared.get(text);
+    if (known !== undefined) return known as T;
+    shared.set(text, text);
+    return text;
+  };
+  const alone = new Map<string, string[]>();
   let read = 0;
   for (let after = ''; ;) {
     const page = await queries.selectHealthTaskPage(db, workspaceId, after, TASK_PAGE);
@@ -167,24 +201,24 @@ export async function readHealthPlan(
     const dependenciesByTask = groupBy(dependencyRows, (dependency) => dependency.to_task_id);
     for (const row of page) {
       if (slices.due()) await slices.turn();
-      const parentId = parentOf.get(row.id) ?? null;
+      const place = placeOf.get(row.id);
+      if (place === undefined) continue; // created between the two reads: the next computation has it
+      const parent = parentAt[place] ?? -1;
       const dependsOn = (dependenciesByTask.get(row.id) ?? [])
-        .map((dependency) => ({ task: taskKeys.get(dependency.from_task_id) ?? dependency.from_task_id }))
+        .map((dependency) => ({ task: taskKey(dependency.from_task_id) ?? dependency.from_task_id }))
         .sort((a, b) => compareCodes(a.task, b.task));
-      const index = indexOf.get(row.id);
-      if (index === undefined) continue; // created between the two reads: the next computation has it
-      tasks[index] = defined({
-        key: taskKeys.get(row.id) ?? row.id,
+      tasks[orderAt[place] ?? 0] = defined({
+        key: keyAt[place] ?? row.id,
         title: row.title,
-        parent: parentId ? taskKeys.get(parentId) : undefined,
+        parent: parent >= 0 ? keyAt[parent] : undefined,
         goal: row.goal_id ? goalKeys.get(row.goal_id) : undefined,
         milestone: row.is_milestone === 1 ? true : undefined,
-        status: row.status === 'todo' ? undefined : (row.status as PlanTask['status']),
+        status: row.status === 'todo' ? undefined : (once(row.status) as PlanTask['status']),
         estimateHours: row.estimate_hours ?? undefined,
-        start: row.start_date ?? undefined,
-        due: row.due_date ?? undefined,
+        start: once(row.start_date) ?? undefined,
+        due: once(row.due_date) ?? undefined,
         dependsOn: nonEmpty(dependsOn),
-        raci: toRaci(rolesByTask.get(row.id) ?? [], emailOf),
+        raci: toRaci(rolesByTask.get(row.id) ?? [], emailOf, alone),
       });
     }
     read += page.length;
@@ -192,8 +226,7 @@ export async function readHealthPlan(
     if (page.length < TASK_PAGE) break;
     after = last.id;
   }
-  parentOf.clear();
-  indexOf.clear();
+  placeOf.clear();
   // A task deleted between the two reads leaves a hole: the next computation (the revision moved) has it right.
   const planTasks = tasks.filter((task) => task !== undefined);
 
@@ -274,5 +307,10 @@ export async function readHealthPlan(
       history: seriesOf.get(row.key) ?? [],
     };
   }
+  const taskKeys = {
+    *[Symbol.iterator](): Iterator<readonly [string, string]> {
+      for (let place = 0; place < ids.length; place += 1) yield [ids[place] ?? '', keyAt[place] ?? ''];
+    },
+  };
   return { plan, observations, keys: { goals: goalKeys, tasks: taskKeys, processes: processKeys } };
 }

@@ -603,10 +603,10 @@ function* counted<T>(steps: Generator<void, T, void>, onStep: () => void): Gener
   }
 }
 
-/** The ids of what the findings name, from the reader's id → key maps, in the order they are named. */
+/** The ids of what the findings name, from the reader's ids with their keys, in the order they are named. */
 function namedKeyIds(keys: HealthPlanKeys, findings: ReadonlyArray<{ subject: string | null }>): PlanIds {
   const named = new Set(findings.flatMap((finding) => (finding.subject ? [finding.subject] : [])));
-  const only = (idToKey: ReadonlyMap<string, string>) => {
+  const only = (idToKey: Iterable<readonly [id: string, key: string]>) => {
     const found = new Map<string, string>();
     for (const [id, key] of idToKey) if (named.has(key) && !found.has(key)) found.set(key, id);
     const picked: Record<string, string> = {};
