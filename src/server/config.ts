@@ -1,4 +1,5 @@
 import { isLocale, type Locale, DEFAULT_LOCALE } from '../core/i18n/index.ts';
+import { PREVIEW_LIMITS, type PreviewLimits } from '../core/plan/document/preview.ts';
 
 /** The levels pino knows; anything else in LOG_LEVEL is refused up front instead of failing inside pino. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -63,6 +64,8 @@ export type AppConfig = {
    * stored one, marked stale, and the recomputation runs in the background.
    */
   planHealthWaitItems: number;
+  /** How many goals, tasks and KPIs the Plan page's live preview shows at most (tests lower them). */
+  planPreviewLimits: PreviewLimits;
   /** Source of time; tests move it forward. */
   now: () => number;
 };
@@ -106,6 +109,7 @@ export function loadConfig(
     webhookTimeoutMs: 5000,
     checkResponses: env.OPSPLAN_CHECK_RESPONSES === 'true',
     planHealthWaitItems: 1000,
+    planPreviewLimits: PREVIEW_LIMITS,
     now: () => Date.now(),
     ...overrides,
   };

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate } from '../i18n/index.ts';
+import { mulberry32 } from '../processes/eventlog.testing.ts';
 import { isOpenTaskStatus } from './status.ts';
 import {
   WBS_MESSAGES,
   buildTreeFromWbs,
+  firstInWbsOrder,
   parseWbsCode,
   pathsToRoot,
   wbsCodeFromRanks,
@@ -165,5 +167,67 @@ describe('isOpenTaskStatus', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('firstInWbsOrder', () => {
+  /** A random forest with shared positions (ties broken by id) and its children lists in sibling order. */
+  function forest(seed: number, size: number) {
+    const random = mulberry32(seed);
+    const nodes: WbsNode[] = [];
+    for (let index = 0; index < size; index += 1) {
+      const parent = index > 0 && random() < 0.8 ? nodes[Math.floor(random() * index)] : undefined;
+      nodes.push({
+        id: `n${String(Math.floor(random() * 1e6)).padStart(6, '0')}-${index}`,
+        parentId: parent?.id ?? null,
+        position: Math.floor(random() * 4),
+      });
+    }
+    const children = new Map<string | null, WbsNode[]>();
+    for (const node of nodes) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node]);
+    for (const list of children.values())
+      list.sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const reads: number[] = [];
+    const childrenOf = (parent: string | null, wanted: number) => {
+      const list = (children.get(parent) ?? []).slice(0, wanted).map((node) => node.id);
+      reads.push(list.length);
+      return Promise.resolve(list);
+    };
+    return { nodes, childrenOf, reads };
+  }
+
+  it('gives the first tasks of wbsCodes’ order with the same codes, reading about as many rows as it keeps', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { nodes, childrenOf, reads } = forest(seed, 400);
+      const all = wbsCodes(nodes);
+      const first = await firstInWbsOrder(childrenOf, 50);
+      expect(first.ids).toEqual([...all.keys()].slice(0, 50));
+      for (const id of first.ids) expect(first.codes.get(id)).toBe(all.get(id));
+      // The top's read and each kept task's children, each cut to what is still wanted.
+      expect(reads.length).toBeLessThanOrEqual(51);
+      expect(reads.reduce((sum, count) => sum + count, 0)).toBeLessThanOrEqual(50 * 51);
+    }
+  });
+
+  it('keeps only tasks in scope, not walking below one outside it, and stops at the end of a small tree', async () => {
+    const { nodes, childrenOf } = forest(7, 300);
+    const all = wbsCodes(nodes);
+    const parentOf = new Map(nodes.map((node) => [node.id, node.parentId]));
+    // In scope: the subtrees of the top-level tasks of even rank, as a goal's tasks and everything below them.
+    const tops = [...all]
+      .filter(([, code]) => !code.includes('.') && Number(code) % 2 === 0)
+      .map(([id]) => id);
+    const inside = (id: string): boolean => {
+      for (let at: string | null | undefined = id; at; at = parentOf.get(at))
+        if (tops.includes(at)) return true;
+      return false;
+    };
+    const first = await firstInWbsOrder(childrenOf, 40, inside);
+    const expected = [...all.keys()].filter(inside).slice(0, 40);
+    expect(first.ids).toEqual(expected);
+    for (const id of first.ids) expect(first.codes.get(id)).toBe(all.get(id));
+    const everything = await firstInWbsOrder(childrenOf, 10_000);
+    expect(everything.ids).toEqual([...all.keys()]);
+    expect((await firstInWbsOrder(childrenOf, 0)).ids).toEqual([]);
   });
 });

@@ -48,6 +48,46 @@ export function wbsCodes(nodes: readonly WbsNode[]): Map<string, string> {
 }
 
 /**
+ * The first `limit` tasks in WBS order that `inScope` keeps, with their codes as `wbsCodes` gives them, reading
+ * only the part of the tree it walks: `childrenOf(parent, wanted)` lists a node's children (the top when null) in
+ * sibling order (position, then id), and may stop after `wanted` of them, as a read with a LIMIT does (every
+ * sibling kept then: `inScope` keeps all). A node `inScope` refuses is not walked into: in a goal's subtree no
+ * task outside it has one inside below it. A node met twice (a parent cycle) is walked once.
+ */
+export async function firstInWbsOrder(
+  childrenOf: (parentId: string | null, wanted: number) => Promise<readonly string[]> | readonly string[],
+  limit: number,
+  inScope: (id: string) => boolean = () => true,
+): Promise<{ ids: string[]; codes: Map<string, string> }> {
+  const ids: string[] = [];
+  const codes = new Map<string, string>();
+  if (limit <= 0) return { ids, codes };
+  const seen = new Set<string>();
+  const stack: Array<{ children: readonly string[]; next: number; prefix: string }> = [
+    { children: await childrenOf(null, limit), next: 0, prefix: '' },
+  ];
+  while (stack.length > 0 && ids.length < limit) {
+    const frame = stack[stack.length - 1];
+    if (!frame || frame.next >= frame.children.length) {
+      stack.pop();
+      continue;
+    }
+    const index = frame.next;
+    frame.next += 1;
+    const id = frame.children[index];
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    if (!inScope(id)) continue;
+    const code = frame.prefix === '' ? `${index + 1}` : `${frame.prefix}.${index + 1}`;
+    ids.push(id);
+    codes.set(id, code);
+    if (ids.length < limit)
+      stack.push({ children: await childrenOf(id, limit - ids.length), next: 0, prefix: code });
+  }
+  return { ids, codes };
+}
+
+/**
  * The path from the top of the tree down to each of `ids` through `nodes` (those tasks and their ancestors, in
  * any order), for their codes without the whole tree: a code is the rank of each node of the path among its
  * siblings. A node whose parent is not listed is the top, as in `wbsCodes`; null for an id not listed or sitting

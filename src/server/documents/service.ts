@@ -6,7 +6,7 @@ import type { PlanDocument } from '../../core/plan/document/types.ts';
 import type { Plan, PlanObservations } from '../../core/plan/model.ts';
 import { newId } from '../../db/ids.ts';
 import type { Actor, Services } from '../context.ts';
-import { readPlan } from '../plans/service.ts';
+import { readPlan, readPlanPreview } from '../plans/service.ts';
 import { dayInTimezone } from '../time.ts';
 import { authorize } from '../workspaces/access.ts';
 import * as queries from './queries.ts';
@@ -202,7 +202,10 @@ export async function getDocumentFile(
   return { bytes, contentType: CONTENT_TYPES[format], fileName: row.file_name ?? `plan.${format}` };
 }
 
-/** The plan as HTML for the live preview on the Plan page: rendered on request, nothing stored. */
+/**
+ * The plan as HTML for the live preview on the Plan page: rendered on request, nothing stored; a large plan
+ * shortened to its first goals, tasks and KPIs (readPlanPreview).
+ */
 export async function previewPlan(
   services: Services,
   actor: Actor,
@@ -213,8 +216,15 @@ export async function previewPlan(
   const locale = await resolveLocale(services, workspaceId, input.locale, actor.locale);
   const scopeTitle = await scopeTitleOf(services, workspaceId, input.goalId);
   const workspaceName = (await queries.selectWorkspaceName(services.db, workspaceId)) ?? '';
-  const { plan, observations } = await readPlan(services, { workspaceId, goalId: input.goalId }, locale);
-  // On a worker thread like the documents: a large plan's HTML takes a while to build and write.
+  // Only what the preview shows is read: a large plan's first goals, tasks and KPIs, each shortened chapter
+  // saying how many more the generated document holds.
+  const { plan, observations, cut } = await readPlanPreview(
+    services,
+    { workspaceId, goalId: input.goalId },
+    locale,
+    services.config.planPreviewLimits,
+  );
+  // On a worker thread like the documents: building and writing the HTML still takes a while.
   const { renderPlanOffThread } = await import('./thread.ts');
   const { bytes } = await renderPlanOffThread({
     plan,
@@ -225,6 +235,7 @@ export async function previewPlan(
       timezone: plan.timezone ?? services.config.timezone,
       scopeTitle,
       workspaceName,
+      previewCut: cut,
     },
     format: 'html',
   });

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../core/errors/index.ts';
 import type { Locale } from '../../core/i18n/index.ts';
 import type { Plan, PlanObservations } from '../../core/plan/model.ts';
+import type { PreviewCut } from '../../core/plan/document/preview.ts';
 import type { DocumentFormat } from './formats.ts';
 
 export type RenderRequest = {
@@ -13,6 +14,7 @@ export type RenderRequest = {
     timezone?: string | undefined;
     scopeTitle?: string | null | undefined;
     workspaceName?: string | undefined;
+    previewCut?: PreviewCut | undefined;
   };
   format: DocumentFormat;
 };

@@ -18,6 +18,7 @@ async function run(request: RenderRequest): Promise<void> {
     scopeTitle: options.scopeTitle ?? null,
     ...(options.timezone ? { timezone: options.timezone } : {}),
     ...(options.workspaceName ? { workspaceName: options.workspaceName } : {}),
+    ...(options.previewCut ? { previewCut: options.previewCut } : {}),
   });
   post({ kind: 'built' });
   const bytes = await renderDocument(document, format, async () => post({ kind: 'figures' }));

@@ -14,6 +14,19 @@ export function selectKpis(executor: Executor, workspaceId: string) {
     .execute();
 }
 
+/** The workspace's first `limit` KPIs in key order, as selectKpis reads them (the plan preview). */
+export function selectFirstKpis(executor: Executor, workspaceId: string, limit: number) {
+  return executor
+    .selectFrom('kpis')
+    .leftJoin('users', 'users.id', 'kpis.owner_id')
+    .selectAll('kpis')
+    .select('users.name as owner_name')
+    .where('kpis.workspace_id', '=', workspaceId)
+    .orderBy('kpis.key')
+    .limit(limit)
+    .execute();
+}
+
 export type KpiListFilter = {
   /** Name or key contains, ignoring case. */
   search?: string | undefined;

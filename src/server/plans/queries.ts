@@ -84,6 +84,173 @@ export function selectKeyResults(executor: Executor, workspaceId: string) {
     .execute();
 }
 
+/** The plan's tasks' columns (selectPlanTasks, and the preview's by id). */
+const PLAN_TASK_COLUMNS = [
+  'id',
+  'parent_id',
+  'position',
+  'goal_id',
+  'is_milestone',
+  'title',
+  'description',
+  'status',
+  'priority',
+  'estimate_hours',
+  'start_date',
+  'due_date',
+  'buffer_days',
+  'required_skills',
+  'labels',
+] as const;
+
+/** Ids per `IN (…)`: under PostgreSQL's and SQLite's parameter limits. */
+const ID_CHUNK = 500;
+
+async function inChunks<T>(ids: readonly string[], read: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let index = 0; index < ids.length; index += ID_CHUNK) {
+    rows.push(...(await read(ids.slice(index, index + ID_CHUNK))));
+  }
+  return rows;
+}
+
+/** How many tasks (not a routine's occurrences), goals and KPIs the workspace holds: counts over indexes. */
+export async function selectPlanCounts(executor: Executor, workspaceId: string) {
+  const [tasks, goals, kpis] = await Promise.all([
+    executor
+      .selectFrom('tasks')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .where('recurrence_id', 'is', null)
+      .executeTakeFirst(),
+    executor
+      .selectFrom('goals')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst(),
+    executor
+      .selectFrom('kpis')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst(),
+  ]);
+  return {
+    tasks: Number(tasks?.count ?? 0),
+    goals: Number(goals?.count ?? 0),
+    kpis: Number(kpis?.count ?? 0),
+  };
+}
+
+/** A page of the plan's tasks' places in the work breakdown and their goal, in id order after `after`. */
+export function selectTaskPlacePage(executor: Executor, workspaceId: string, after: string, limit: number) {
+  return executor
+    .selectFrom('tasks')
+    .select(['id', 'parent_id', 'position', 'goal_id'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '>', after)
+    .where('recurrence_id', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** A task's children (the top-level tasks when null) in WBS order, at most `limit`: a walk of the tree index. */
+export async function selectChildTaskIds(
+  executor: Executor,
+  workspaceId: string,
+  parentId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const rows = await executor
+    .selectFrom('tasks')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('recurrence_id', 'is', null)
+    .orderBy('position')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The key results of these goals, in selectKeyResults' order within each goal. */
+export function selectKeyResultsOf(executor: Executor, workspaceId: string, goalIds: readonly string[]) {
+  return inChunks(goalIds, (chunk) =>
+    executor
+      .selectFrom('key_results')
+      .leftJoin('kpis', 'kpis.id', 'key_results.kpi_id')
+      .selectAll('key_results')
+      .select('kpis.key as kpi_key')
+      .where('key_results.workspace_id', '=', workspaceId)
+      .where('key_results.goal_id', 'in', chunk)
+      .orderBy('key_results.goal_id')
+      .orderBy('key_results.position')
+      .orderBy('key_results.id')
+      .execute(),
+  );
+}
+
+/** These tasks of the plan, with selectPlanTasks' columns. */
+export function selectPlanTasksByIds(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  return inChunks(ids, (chunk) =>
+    executor
+      .selectFrom('tasks')
+      .select(PLAN_TASK_COLUMNS)
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', chunk)
+      .execute(),
+  );
+}
+
+/** The dependencies into these tasks. */
+export function selectDependenciesInto(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  return inChunks(ids, (chunk) =>
+    executor
+      .selectFrom('task_dependencies')
+      .select(['from_task_id', 'to_task_id', 'lag_days'])
+      .where('workspace_id', '=', workspaceId)
+      .where('to_task_id', 'in', chunk)
+      .orderBy('to_task_id')
+      .orderBy('from_task_id')
+      .execute(),
+  );
+}
+
+/** The RACI roles on these tasks. */
+export function selectTaskRolesOf(executor: Executor, workspaceId: string, ids: readonly string[]) {
+  return inChunks(ids, (chunk) =>
+    executor
+      .selectFrom('task_roles')
+      .select(['task_id', 'user_id', 'role'])
+      .where('workspace_id', '=', workspaceId)
+      .where('task_id', 'in', chunk)
+      .execute(),
+  );
+}
+
+/** The stored keys of every goal, process and routine, and of these tasks only. */
+export async function selectPlanKeysFor(executor: Executor, workspaceId: string, taskIds: readonly string[]) {
+  const [others, tasks] = await Promise.all([
+    executor
+      .selectFrom('plan_keys')
+      .select(['kind', 'object_id', 'key'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '<>', 'task')
+      .execute(),
+    inChunks(taskIds, (chunk) =>
+      executor
+        .selectFrom('plan_keys')
+        .select(['kind', 'object_id', 'key'])
+        .where('workspace_id', '=', workspaceId)
+        .where('kind', '=', 'task')
+        .where('object_id', 'in', chunk)
+        .execute(),
+    ),
+  ]);
+  return [...others, ...tasks];
+}
+
 /** Tasks read per query by selectPlanTasks. */
 const TASK_PAGE = 5_000;
 
@@ -99,23 +266,7 @@ export async function selectPlanTasks(executor: Executor, workspaceId: string) {
     // instants) was a third of the rows' memory while plan health read them.
     const page = await executor
       .selectFrom('tasks')
-      .select([
-        'id',
-        'parent_id',
-        'position',
-        'goal_id',
-        'is_milestone',
-        'title',
-        'description',
-        'status',
-        'priority',
-        'estimate_hours',
-        'start_date',
-        'due_date',
-        'buffer_days',
-        'required_skills',
-        'labels',
-      ])
+      .select(PLAN_TASK_COLUMNS)
       .where('workspace_id', '=', workspaceId)
       .where('id', '>', after)
       .where('recurrence_id', 'is', null)

@@ -5,6 +5,13 @@ import { parseFormula } from '../../core/kpis/formula.ts';
 import { addDays } from '../../core/days/index.ts';
 import { assignKeys, outlineNumbers } from '../../core/plan/keys.ts';
 import { lintPlanSteps, type LintChapter } from '../../core/plan/lint.ts';
+import {
+  cutOf,
+  firstInScope,
+  withinPreviewLimits,
+  type PreviewCut,
+  type PreviewLimits,
+} from '../../core/plan/document/preview.ts';
 import { HEALTH_PAGE_SIZE, scoreHealth } from '../../core/plan/health.ts';
 import { findTemplate, instantiateTemplate, type TemplateInput } from '../../core/plan/templates/index.ts';
 import type {
@@ -20,9 +27,9 @@ import type {
 } from '../../core/plan/model.ts';
 import { analyseProcessRuns, PROCESS_ANALYTICS_MESSAGES } from '../../core/processes/analytics.ts';
 import type { ProcessStep } from '../../core/processes/graph.ts';
-import { wbsCodes } from '../../core/tasks/wbs.ts';
+import { firstInWbsOrder, wbsCodes } from '../../core/tasks/wbs.ts';
 import type { Services } from '../context.ts';
-import { selectKpis } from '../kpis/queries.ts';
+import { selectFirstKpis, selectKpis, selectKpisByKeys } from '../kpis/queries.ts';
 import { periodStart, type Frequency } from '../../core/kpis/periods.ts';
 import { loadKpiSeriesMany } from '../kpis/series.ts';
 import { selectSkills } from '../people/queries.ts';
@@ -59,6 +66,9 @@ import { workspaceTimeZone } from '../workspaces/worktime.ts';
 export type { PlanContext } from './context.ts';
 
 export type PlanScope = { workspaceId: string; goalId?: string | undefined };
+
+/** Task places read per query by readPlanPreview. */
+const TASK_PLACE_PAGE = 5_000;
 
 /** How many of a KPI's latest periods travel with the plan (the document's charts draw them). */
 const SERIES_PERIODS = 12;
@@ -103,9 +113,6 @@ export async function readPlan(
 ): Promise<{ plan: Plan; observations: PlanObservations; ids: PlanIds }> {
   const db = services.db;
   const { workspaceId } = scope;
-  const now = services.now();
-  const timeZone = await workspaceTimeZone(services, workspaceId);
-  const today = dayInTimezone(now, timeZone);
   const [workspace, settings, storedKeys, people, skills, kpiRows, goalRows, keyResultRows] =
     await Promise.all([
       selectWorkspace(db, workspaceId),
@@ -125,6 +132,210 @@ export async function readPlan(
     queries.selectProcessesWithSteps(db, workspaceId),
     queries.selectRoutines(db, workspaceId),
   ]);
+  return planFromRows(services, scope, locale, options, {
+    workspace,
+    settings,
+    storedKeys,
+    people,
+    skills,
+    kpiRows,
+    goalRows,
+    keyResultRows,
+    taskRows,
+    dependencyRows,
+    roleRows,
+    processRows,
+    routineRows,
+  });
+}
+
+/**
+ * The plan as the live preview shows it. Within every limit (core plan/document/preview.ts) it is readPlan's whole
+ * plan; over one, only what the preview prints is read: the first goals in outline order, the first tasks in WBS
+ * order (their places in the breakdown are read a page at a time for the order and the codes, then only those
+ * tasks' rows, roles, dependencies and keys), the first KPIs by key with those the shown goals measure and their
+ * formulas read, and those KPIs' measurements. `cut` says what was left out, for the chapters' notes.
+ */
+export async function readPlanPreview(
+  services: Services,
+  scope: PlanScope,
+  locale: Locale,
+  limits: PreviewLimits,
+): Promise<{ plan: Plan; observations: PlanObservations; cut: PreviewCut }> {
+  const db = services.db;
+  const { workspaceId } = scope;
+  const counts = await queries.selectPlanCounts(db, workspaceId);
+  if (withinPreviewLimits(counts, limits)) {
+    const { plan, observations } = await readPlan(services, scope, locale);
+    return { plan, observations, cut: {} };
+  }
+  const [workspace, settings, people, skills, goalRows, processRows, routineRows] = await Promise.all([
+    selectWorkspace(db, workspaceId),
+    queries.selectPlanSettings(db, workspaceId),
+    queries.selectPeople(db, workspaceId),
+    selectSkills(db, workspaceId),
+    queries.selectGoals(db, workspaceId),
+    queries.selectProcessesWithSteps(db, workspaceId),
+    queries.selectRoutines(db, workspaceId),
+  ]);
+  if (!workspace) throw new AppError('workspace_not_found');
+
+  // Goals: the first in outline order (the numbering's order) of those in scope, with their key results.
+  let goalsInScope: ReadonlySet<string> | null = null;
+  if (scope.goalId) {
+    if (!goalRows.some((row) => row.id === scope.goalId)) throw new AppError('goal_not_found');
+    goalsInScope = subtree(scope.goalId, goalRows);
+  }
+  const goalOrder = outlineNumbers(goalRows.map((row) => ({ id: row.id, parentId: row.parent_id })));
+  const goalPick = firstInScope(
+    goalOrder.keys(),
+    limits.goals,
+    (id) => !goalsInScope || goalsInScope.has(id),
+  );
+  const shownGoals = new Set(goalPick.ids);
+  const keyResultRows = await queries.selectKeyResultsOf(db, workspaceId, goalPick.ids);
+
+  // Tasks: the first in WBS order. The whole workspace's are read down the tree index, a node's children at a
+  // time, as many as are still wanted; a goal's subtree needs every task's place to know which are in it (those
+  // on its goals, below them, and above them), read a page at a time, then walked the same way in memory.
+  let taskPick: { ids: string[]; codes: Map<string, string>; total: number };
+  if (!goalsInScope) {
+    const first = await firstInWbsOrder(
+      (parentId, wanted) => queries.selectChildTaskIds(db, workspaceId, parentId, wanted),
+      limits.tasks,
+    );
+    taskPick = { ...first, total: counts.tasks };
+  } else {
+    const places: Array<{ id: string; parent_id: string | null; position: number; goal_id: string | null }> =
+      [];
+    for (let after = ''; ;) {
+      const page = await queries.selectTaskPlacePage(db, workspaceId, after, TASK_PLACE_PAGE);
+      places.push(...page);
+      const last = page.at(-1);
+      if (!last || page.length < TASK_PLACE_PAGE) break;
+      after = last.id;
+    }
+    const slices = workSlices();
+    const tasksInScope = scopedTasks(places, goalsInScope);
+    await slices.turn();
+    const known = new Set(places.map((row) => row.id));
+    const children = new Map<string | null, typeof places>();
+    for (const row of places) {
+      const parent = row.parent_id !== null && known.has(row.parent_id) ? row.parent_id : null;
+      const list = children.get(parent);
+      if (list) list.push(row);
+      else children.set(parent, [row]);
+    }
+    places.length = 0;
+    known.clear();
+    await slices.turn();
+    // Every task is listed, so a code counts the siblings outside the subtree too (keys are the workspace's).
+    const first = await firstInWbsOrder(
+      (parentId) =>
+        (children.get(parentId) ?? [])
+          .sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((row) => row.id),
+      limits.tasks,
+      (id) => tasksInScope.has(id),
+    );
+    taskPick = { ...first, total: tasksInScope.size };
+  }
+  const [taskRows, dependencyRows, roleRows, storedKeys] = await Promise.all([
+    queries.selectPlanTasksByIds(db, workspaceId, taskPick.ids),
+    queries.selectDependenciesInto(db, workspaceId, taskPick.ids),
+    queries.selectTaskRolesOf(db, workspaceId, taskPick.ids),
+    queries.selectPlanKeysFor(db, workspaceId, taskPick.ids),
+  ]);
+
+  // KPIs: the first by key (a goal's subtree shows only those its goals measure), those the shown goals' key
+  // results measure, and what their formulas read.
+  const measured = new Set(
+    keyResultRows.flatMap((row) => (row.kpi_key && shownGoals.has(row.goal_id) ? [row.kpi_key] : [])),
+  );
+  const kpiRows = scope.goalId ? [] : await selectFirstKpis(db, workspaceId, limits.kpis);
+  const kpiByKey = new Map(kpiRows.map((row) => [row.key, row]));
+  for (let pending = [...measured].filter((key) => !kpiByKey.has(key)); pending.length > 0;) {
+    const read = await selectKpisByKeys(db, workspaceId, pending);
+    pending = [];
+    for (const row of read) {
+      if (kpiByKey.has(row.key)) continue;
+      kpiByKey.set(row.key, row);
+      const parsed = row.formula ? parseFormula(row.formula) : null;
+      for (const reference of parsed?.ok ? parsed.references : []) {
+        if (!kpiByKey.has(reference) && !pending.includes(reference)) pending.push(reference);
+      }
+    }
+  }
+  const shownKpis = [...kpiByKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const { plan, observations } = await planFromRows(
+    services,
+    scope,
+    locale,
+    {},
+    {
+      workspace,
+      settings,
+      storedKeys,
+      people,
+      skills,
+      kpiRows: shownKpis,
+      goalRows,
+      keyResultRows,
+      taskRows,
+      dependencyRows,
+      roleRows,
+      processRows,
+      routineRows,
+      shown: { goals: shownGoals, tasks: new Set(taskPick.ids), codes: taskPick.codes },
+    },
+  );
+  const goals = cutOf(goalPick.ids.length, goalPick.total);
+  const tasks = cutOf(taskPick.ids.length, taskPick.total);
+  const kpis = scope.goalId ? undefined : cutOf(plan.kpis.length, Math.max(counts.kpis, plan.kpis.length));
+  return {
+    plan,
+    observations,
+    cut: { ...(goals ? { goals } : {}), ...(tasks ? { tasks } : {}), ...(kpis ? { kpis } : {}) },
+  };
+}
+
+/** What readPlan builds a plan from; readPlanPreview passes the rows of what the preview shows. */
+type PlanRows = {
+  workspace: NonNullable<Awaited<ReturnType<typeof selectWorkspace>>>;
+  settings: Awaited<ReturnType<typeof queries.selectPlanSettings>>;
+  storedKeys: Awaited<ReturnType<typeof queries.selectPlanKeys>>;
+  people: Awaited<ReturnType<typeof queries.selectPeople>>;
+  skills: Awaited<ReturnType<typeof selectSkills>>;
+  kpiRows: Awaited<ReturnType<typeof selectKpis>>;
+  goalRows: Awaited<ReturnType<typeof queries.selectGoals>>;
+  keyResultRows: Awaited<ReturnType<typeof queries.selectKeyResults>>;
+  taskRows: Awaited<ReturnType<typeof queries.selectPlanTasks>>;
+  dependencyRows: Awaited<ReturnType<typeof queries.selectDependencies>>;
+  roleRows: Awaited<ReturnType<typeof queries.selectTaskRoles>>;
+  processRows: Awaited<ReturnType<typeof queries.selectProcessesWithSteps>>;
+  routineRows: Awaited<ReturnType<typeof queries.selectRoutines>>;
+  /**
+   * The preview's shortened plan: only these goals (of every goal row, which still number the keys) and these
+   * tasks (the task rows), whose WBS codes come from the whole tree.
+   */
+  shown?: { goals: ReadonlySet<string>; tasks: ReadonlySet<string>; codes: ReadonlyMap<string, string> };
+};
+
+async function planFromRows(
+  services: Services,
+  scope: PlanScope,
+  locale: Locale,
+  options: { observations?: boolean | 'keyResults' },
+  rows: PlanRows,
+): Promise<{ plan: Plan; observations: PlanObservations; ids: PlanIds }> {
+  const db = services.db;
+  const { workspaceId } = scope;
+  const now = services.now();
+  const timeZone = await workspaceTimeZone(services, workspaceId);
+  const today = dayInTimezone(now, timeZone);
+  const { workspace, settings, storedKeys, people, skills, kpiRows, goalRows, keyResultRows } = rows;
+  const { taskRows, dependencyRows, roleRows, processRows, routineRows } = rows;
 
   // Building a large plan (100,000 tasks) takes seconds: other requests get a turn every slice.
   const slices = workSlices();
@@ -141,9 +352,9 @@ export async function readPlan(
     stored('goal'),
     (id) => `g${goalNumbers.get(id) ?? ''}`,
   );
-  const codes = wbsCodes(
-    taskRows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })),
-  );
+  const codes =
+    rows.shown?.codes ??
+    wbsCodes(taskRows.map((row) => ({ id: row.id, parentId: row.parent_id, position: row.position })));
   await slices.turn();
   const orderedTasks = sortByCode(taskRows, (row) => codes.get(row.id));
   await slices.turn();
@@ -169,7 +380,9 @@ export async function readPlan(
     if (!goalsInScope.has(scope.goalId)) throw new AppError('goal_not_found');
     goalsInScope = subtree(scope.goalId, goalRows);
   }
-  const taskIdsInScope = scope.goalId ? scopedTasks(taskRows, goalsInScope) : null;
+  const taskIdsInScope = rows.shown?.tasks ?? (scope.goalId ? scopedTasks(taskRows, goalsInScope) : null);
+  // The goals the plan writes: those in scope, or the preview's first of them.
+  const goalsWritten = rows.shown?.goals ?? goalsInScope;
 
   const goals: PlanGoal[] = [];
   const ordered = sortByCode(goalRows, (row) => goalNumbers.get(row.id));
@@ -177,7 +390,7 @@ export async function readPlan(
   const usedKpis = new Set<string>();
   for (const row of ordered) {
     if (slices.due()) await slices.turn();
-    if (!goalsInScope.has(row.id)) continue;
+    if (!goalsWritten.has(row.id)) continue;
     const keyResults = (keyResultsOf.get(row.id) ?? []).map((keyResult) => {
       if (keyResult.kpi_key) usedKpis.add(keyResult.kpi_key);
       return defined({
@@ -190,7 +403,7 @@ export async function readPlan(
       });
     });
     const parentKey =
-      row.parent_id && goalsInScope.has(row.parent_id) ? goalKeys.get(row.parent_id) : undefined;
+      row.parent_id && goalsWritten.has(row.parent_id) ? goalKeys.get(row.parent_id) : undefined;
     goals.push(
       defined({
         key: goalKeys.get(row.id) ?? row.id,
@@ -242,7 +455,7 @@ export async function readPlan(
         title: row.title,
         description: row.description ?? undefined,
         parent: parentKey,
-        goal: row.goal_id && goalsInScope.has(row.goal_id) ? goalKeys.get(row.goal_id) : undefined,
+        goal: row.goal_id && goalsWritten.has(row.goal_id) ? goalKeys.get(row.goal_id) : undefined,
         milestone: row.is_milestone === 1 ? true : undefined,
         status: row.status === 'todo' ? undefined : (row.status as PlanTask['status']),
         priority: row.priority === 2 ? undefined : (row.priority as PlanTask['priority']),
@@ -409,7 +622,7 @@ export async function readPlan(
   }
   if (onlyKeyResults) return { plan, observations, ids };
   for (const row of goalRows) {
-    if (!goalsInScope.has(row.id)) continue;
+    if (!goalsWritten.has(row.id)) continue;
     const reason = parseJson<{ code: HealthReasonCode; params: Record<string, string | number> } | null>(
       row.health_reason,
       null,

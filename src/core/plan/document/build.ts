@@ -2,6 +2,7 @@ import type { Plan, PlanLocale, PlanObservations } from '../model.ts';
 import { PLAN_CHAPTERS } from './chapters/index.ts';
 import { roleLabel } from './chapters/shared.ts';
 import { documentTranslator } from './labels.ts';
+import { withPreviewNotes, type PreviewCut } from './preview.ts';
 import { chapterList, type ChapterContext, type ChapterModule } from './registry.ts';
 import type { PlanDocument } from './types.ts';
 
@@ -16,6 +17,8 @@ export type BuildDocumentOptions = {
   /** The workspace's name on the cover; defaults to the plan's name. */
   workspaceName?: string;
   chapters?: readonly ChapterModule[];
+  /** The live preview of a plan read shortened (preview.ts): the chapters it shortened say how much is left out. */
+  previewCut?: PreviewCut;
 };
 
 /** Day and minute of an instant in a time zone: `2026-03-01` and `2026-03-01 09:30`. */
@@ -80,7 +83,7 @@ export function buildPlanDocument(
       ],
     };
   });
-  return {
+  const document: PlanDocument = {
     locale,
     cover: {
       title: t('cover.title'),
@@ -94,4 +97,5 @@ export function buildPlanDocument(
     labels: { contents: t('contents'), page: t('page'), figure: t('figure'), generatedBy: t('generatedBy') },
     chapters,
   };
+  return options.previewCut ? withPreviewNotes(document, options.previewCut) : document;
 }

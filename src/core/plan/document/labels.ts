@@ -202,6 +202,12 @@ export const DOCUMENT_LABELS = {
     'section.research':
       '此处将列出市场调研的内容、方法、时间安排和报告要求（例如“市场调研需在两周内完成，并形成报告”）。',
     'section.feedback': '此处将列出用户反馈的收集渠道、分析方法、处理流程和回复用户的时限。',
+    'preview.more.goals':
+      '…… 预览仅显示前 {shown} 个目标，另有 {more} 个未显示。生成文档即可查看全部 {total} 个目标。',
+    'preview.more.tasks':
+      '…… 预览仅显示按 WBS 顺序的前 {shown} 个任务，另有 {more} 个未显示。生成文档即可查看全部 {total} 个任务。',
+    'preview.more.kpis':
+      '…… 预览仅显示前 {shown} 个 KPI，另有 {more} 个未显示。生成文档即可查看全部 {total} 个 KPI。',
   },
   en: {
     'cover.title': 'Operations work plan',
@@ -413,6 +419,12 @@ export const DOCUMENT_LABELS = {
       'It will list what market research is done, how, by when, and the report it ends in (e.g. "market research finishes within two weeks with a report").',
     'section.feedback':
       'It will list where user feedback is collected, how it is analysed and handled, and how fast users get an answer.',
+    'preview.more.goals':
+      '… and {more} more goals: the preview shows the first {shown}. Generate the document for all {total} of them.',
+    'preview.more.tasks':
+      '… and {more} more tasks: the preview shows the first {shown} in WBS order. Generate the document for all {total} of them.',
+    'preview.more.kpis':
+      '… and {more} more KPIs: the preview shows the first {shown}. Generate the document for all {total} of them.',
   },
 } as const satisfies Record<PlanLocale, Record<string, string>>;
 
