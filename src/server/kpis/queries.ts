@@ -3,28 +3,23 @@ import type { BulkUpsert, BulkWriter } from '../../db/bulk.ts';
 import type { Dialect } from '../../db/index.ts';
 import type { Executor, KpisTable } from '../../db/types.ts';
 
-export function selectKpis(executor: Executor, workspaceId: string) {
+/** A workspace's KPIs as every whole-KPI read returns them: all columns and the owner's name. */
+function kpisWithOwner(executor: Executor, workspaceId: string) {
   return executor
     .selectFrom('kpis')
     .leftJoin('users', 'users.id', 'kpis.owner_id')
     .selectAll('kpis')
     .select('users.name as owner_name')
-    .where('kpis.workspace_id', '=', workspaceId)
-    .orderBy('kpis.key')
-    .execute();
+    .where('kpis.workspace_id', '=', workspaceId);
+}
+
+export function selectKpis(executor: Executor, workspaceId: string) {
+  return kpisWithOwner(executor, workspaceId).orderBy('kpis.key').execute();
 }
 
 /** The workspace's first `limit` KPIs in key order, as selectKpis reads them (the plan preview). */
 export function selectFirstKpis(executor: Executor, workspaceId: string, limit: number) {
-  return executor
-    .selectFrom('kpis')
-    .leftJoin('users', 'users.id', 'kpis.owner_id')
-    .selectAll('kpis')
-    .select('users.name as owner_name')
-    .where('kpis.workspace_id', '=', workspaceId)
-    .orderBy('kpis.key')
-    .limit(limit)
-    .execute();
+  return kpisWithOwner(executor, workspaceId).orderBy('kpis.key').limit(limit).execute();
 }
 
 export type KpiListFilter = {
@@ -98,14 +93,7 @@ export type KpiListRow = Awaited<ReturnType<typeof selectKpiList>>[number];
 export type KpiRow = Awaited<ReturnType<typeof selectKpis>>[number];
 
 export function selectKpiByKey(executor: Executor, workspaceId: string, key: string) {
-  return executor
-    .selectFrom('kpis')
-    .leftJoin('users', 'users.id', 'kpis.owner_id')
-    .selectAll('kpis')
-    .select('users.name as owner_name')
-    .where('kpis.workspace_id', '=', workspaceId)
-    .where('kpis.key', '=', key)
-    .executeTakeFirst();
+  return kpisWithOwner(executor, workspaceId).where('kpis.key', '=', key).executeTakeFirst();
 }
 
 export type KpiRecord = Selectable<KpisTable>;
@@ -113,14 +101,7 @@ export type KpiRecord = Selectable<KpisTable>;
 /** The KPIs of these keys: what a refresh or a series reads instead of the whole catalogue. */
 export function selectKpisByKeys(executor: Executor, workspaceId: string, keys: readonly string[]) {
   if (keys.length === 0) return Promise.resolve([]);
-  return executor
-    .selectFrom('kpis')
-    .leftJoin('users', 'users.id', 'kpis.owner_id')
-    .selectAll('kpis')
-    .select('users.name as owner_name')
-    .where('kpis.workspace_id', '=', workspaceId)
-    .where('kpis.key', 'in', keys)
-    .execute();
+  return kpisWithOwner(executor, workspaceId).where('kpis.key', 'in', keys).execute();
 }
 
 /**
