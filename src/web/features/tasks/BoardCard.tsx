@@ -76,7 +76,10 @@ export const BoardCard = memo(function BoardCard({
           </span>
           {task.wbs ? <span className="board-card-muted board-card-wbs">{task.wbs}</span> : null}
           {task.dueDate ? (
-            <span className={`board-card-due ${overdue ? 'board-card-danger' : 'board-card-muted'}`}>
+            <span
+              className={`board-card-due ${overdue ? 'board-card-danger' : 'board-card-muted'}`}
+              title={`${shortDay(task.dueDate)}${overdue ? ` · ${t('tasks.overdue')}` : ''}`}
+            >
               <CalendarOutlined /> {shortDay(task.dueDate)}
               {overdue ? ` · ${t('tasks.overdue')}` : ''}
             </span>
