@@ -29,8 +29,9 @@ const queryClient: QueryClient = new QueryClient({
 // pages for the workspace: ask for both now, while the language chunk loads and React starts, rather than one
 // after the other as the components mount (a round trip each on a real network).
 prefetchMe(queryClient);
-const inWorkspace = /^\/w\/([^/]+)/.exec(window.location.pathname)?.[1];
-if (inWorkspace) prefetchWorkspace(queryClient, decodeURIComponent(inWorkspace));
+// Ids are letters, digits and dashes: anything else (a mangled address) is left to the router, which reports it.
+const inWorkspace = /^\/w\/([0-9A-Za-z-]+)(?:\/|$)/.exec(window.location.pathname)?.[1];
+if (inWorkspace) prefetchWorkspace(queryClient, inWorkspace);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
