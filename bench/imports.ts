@@ -15,7 +15,7 @@ import { parseArgs } from './lib/args.ts';
 import { percentile } from './lib/burst.ts';
 import { installCleanup, sampleRss, sleep } from './lib/children.ts';
 import { printTable } from './lib/report.ts';
-import { signIn, startServer, type Session } from './lib/server.ts';
+import { probeHealthzWhile, signIn, startServer, type Session } from './lib/server.ts';
 
 installCleanup();
 const args = parseArgs(process.argv.slice(2));
@@ -60,23 +60,6 @@ async function api<T>(baseUrl: string, session: Session | null, route: string, b
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${route}: ${response.status} ${text}`);
   return JSON.parse(text) as T;
-}
-
-/** Asks /healthz one request at a time until `done` resolves; the latency of each answer. */
-async function probeWhile(baseUrl: string, done: Promise<unknown>): Promise<number[]> {
-  let finished = false;
-  void done.finally(() => {
-    finished = true;
-  });
-  const latencies: number[] = [];
-  while (!finished) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/healthz`);
-    await response.arrayBuffer();
-    latencies.push(performance.now() - started);
-    await sleep(intervalMs);
-  }
-  return latencies;
 }
 
 function measurementRows(keys: readonly string[], count: number): string[][] {
@@ -124,7 +107,7 @@ async function main() {
       sheet.addRow([key, new Date(`${period}T00:00:00Z`), Number(value)]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
 
-    const idle = probe(await probeWhile(server.baseUrl, sleep(2_000)));
+    const idle = probe(await probeHealthzWhile(server.baseUrl, sleep(2_000), intervalMs));
     log(`/healthz idle: p50 ${idle.p50Ms.toFixed(1)} ms, p99 ${idle.p99Ms.toFixed(1)} ms`);
 
     const scenarios: Scenario[] = [];
@@ -140,7 +123,7 @@ async function main() {
         await response.arrayBuffer();
         return { status: response.status, seconds: (performance.now() - started) / 1000 };
       });
-      const latencies = await probeWhile(server.baseUrl, imported);
+      const latencies = await probeHealthzWhile(server.baseUrl, imported, intervalMs);
       const { status, seconds } = await imported;
       scenarios.push({
         name,

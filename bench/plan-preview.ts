@@ -12,7 +12,7 @@ import { parseArgs } from './lib/args.ts';
 import { percentile } from './lib/burst.ts';
 import { installCleanup, ROOT, sampleRss, sleep } from './lib/children.ts';
 import { printTable } from './lib/report.ts';
-import { signIn, startServer } from './lib/server.ts';
+import { probeHealthzWhile, signIn, startServer } from './lib/server.ts';
 import { parseScale, resolveTarget } from './lib/target.ts';
 
 installCleanup();
@@ -37,22 +37,6 @@ type Row = {
   peakRssMb: number | null;
 };
 
-async function probeWhile(baseUrl: string, done: Promise<unknown>): Promise<number[]> {
-  let finished = false;
-  void done.finally(() => {
-    finished = true;
-  });
-  const latencies: number[] = [];
-  while (!finished) {
-    const started = performance.now();
-    const response = await fetch(`${baseUrl}/healthz`);
-    await response.arrayBuffer();
-    latencies.push(performance.now() - started);
-    await sleep(intervalMs);
-  }
-  return latencies;
-}
-
 console.log(`OpsPlan bench · plan preview · ${label} · scale ${scale} · ${describeTarget(target)}`);
 const info = await ensureWorkspace(target, scale);
 const server = await startServer(target, { root });
@@ -64,7 +48,7 @@ try {
     { request: 'en', query: 'locale=en' },
     { request: 'goal subtree', query: `locale=zh-CN&goalId=${info.goalId}` },
   ];
-  const idle = await probeWhile(server.baseUrl, sleep(2_000));
+  const idle = await probeHealthzWhile(server.baseUrl, sleep(2_000), intervalMs);
   const sortedIdle = [...idle].sort((a, b) => a - b);
   rows.push({
     request: '(idle)',
@@ -90,7 +74,7 @@ try {
         bytes: (await response.arrayBuffer()).byteLength,
         ms: performance.now() - started,
       }));
-      const latencies = (await probeWhile(server.baseUrl, preview)).sort((a, b) => a - b);
+      const latencies = (await probeHealthzWhile(server.baseUrl, preview, intervalMs)).sort((a, b) => a - b);
       const answer = await preview;
       rows.push({
         request,

@@ -15,6 +15,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { parseArgs } from './lib/args.ts';
 import { installCleanup, ROOT } from './lib/children.ts';
+import { makePhasedPlan } from './lib/plan.ts';
 import { signIn, startServer, type Session } from './lib/server.ts';
 import { DEFAULT_DATABASE_URL, type Target } from './lib/target.ts';
 
@@ -107,36 +108,7 @@ const taskIds: string[] = [];
     };
     workspaceId = made.workspace.id;
     const ws = `/api/v1/w/${workspaceId}`;
-    const day = (offset: number) => new Date(Date.UTC(2026, 11, 1 + offset)).toISOString().slice(0, 10);
-    for (let parent = 0; taskIds.length < taskCount; parent += 1) {
-      const phase = (await call(client, 'POST', `${ws}/tasks`, {
-        title: `阶段 ${parent + 1} · Phase ${parent + 1}`,
-        estimateHours: 8,
-        labels: [`phase-${(parent % 5) + 1}`],
-      })) as { task: { id: string } };
-      taskIds.push(phase.task.id);
-      let previous: string | null = null;
-      for (let child = 0; child < 9 && taskIds.length < taskCount; child += 1) {
-        const created = (await call(client, 'POST', `${ws}/tasks`, {
-          title: `任务 ${parent + 1}.${child + 1} · Task ${parent + 1}.${child + 1}`,
-          description:
-            '按计划完成并在周会上汇报进展。Finish as planned and report at the weekly meeting. '.repeat(3),
-          parentId: phase.task.id,
-          estimateHours: 4 + ((parent + child) % 5) * 4,
-          dueDate: day(parent + child * 2),
-          priority: (['urgent', 'high', 'medium', 'low'] as const)[(parent + child) % 4],
-          labels: [`phase-${(parent % 5) + 1}`, child % 2 ? 'ops' : 'content'],
-          checklist: [
-            { text: '准备 · prepare', done: child % 3 === 0 },
-            { text: '复核 · review', done: false },
-          ],
-        })) as { task: { id: string } };
-        taskIds.push(created.task.id);
-        if (previous)
-          await call(client, 'POST', `${ws}/tasks/${created.task.id}/dependencies`, { fromTaskId: previous });
-        previous = created.task.id;
-      }
-    }
+    taskIds.push(...(await makePhasedPlan((url, body) => call(client, 'POST', url, body), ws, taskCount)));
   } finally {
     await server.stop();
   }

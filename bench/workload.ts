@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from './lib/args.ts';
 import { installCleanup, residentMb, ROOT } from './lib/children.ts';
+import { day, makePhasedPlan } from './lib/plan.ts';
 import { connectKanboard, startKanboard, type Kanboard } from './lib/kanboard.ts';
 import { signUpLead, startServer } from './lib/server.ts';
 import { scratchTarget } from './lib/target.ts';
@@ -70,41 +71,7 @@ const { workspace } = (await call('POST', '/api/v1/workspaces', { name: '工作�
 };
 const ws = `/api/v1/w/${workspace.id}`;
 const setupStarted = performance.now();
-const ids: string[] = [];
-const day = (offset: number) => new Date(Date.UTC(2026, 11, 1 + offset)).toISOString().slice(0, 10);
-for (let parent = 0; ids.length < taskCount; parent += 1) {
-  const parentTask = (
-    await call('POST', `${ws}/tasks`, {
-      title: `阶段 ${parent + 1} · Phase ${parent + 1}`,
-      description: `第 ${parent + 1} 阶段的目标与交付物 · goals and deliverables of phase ${parent + 1}`,
-      estimateHours: 8,
-      labels: [`phase-${(parent % 5) + 1}`],
-    })
-  ).body as { task: { id: string } };
-  ids.push(parentTask.task.id);
-  let previous: string | null = null;
-  for (let child = 0; child < 9 && ids.length < taskCount; child += 1) {
-    const created = (
-      await call('POST', `${ws}/tasks`, {
-        title: `任务 ${parent + 1}.${child + 1} · Task ${parent + 1}.${child + 1}`,
-        description:
-          '按计划完成并在周会上汇报进展。Finish as planned and report at the weekly meeting. '.repeat(3),
-        parentId: parentTask.task.id,
-        estimateHours: 4 + ((parent + child) % 5) * 4,
-        dueDate: day(parent + child * 2),
-        priority: (['urgent', 'high', 'medium', 'low'] as const)[(parent + child) % 4],
-        labels: [`phase-${(parent % 5) + 1}`, child % 2 ? 'ops' : 'content'],
-        checklist: [
-          { text: '准备 · prepare', done: child % 3 === 0 },
-          { text: '复核 · review', done: false },
-        ],
-      })
-    ).body as { task: { id: string } };
-    ids.push(created.task.id);
-    if (previous) await call('POST', `${ws}/tasks/${created.task.id}/dependencies`, { fromTaskId: previous });
-    previous = created.task.id;
-  }
-}
+const ids = await makePhasedPlan(async (url, body) => (await call('POST', url, body)).body, ws, taskCount);
 const setupMs = performance.now() - setupStarted;
 const opsplanRssAfterSetup = residentMb(server.pid);
 

@@ -119,3 +119,27 @@ export async function signUpLead(baseUrl: string, label: string): Promise<Sessio
   if (!signup.ok) throw new Error(`sign-up: ${signup.status} ${await signup.text()}`);
   return signIn(baseUrl, email, password);
 }
+
+/**
+ * Asks `/healthz` one request at a time, `intervalMs` apart, until `done` settles; the latency of each answer:
+ * how long the server kept everyone else waiting while it did `done`'s work.
+ */
+export async function probeHealthzWhile(
+  baseUrl: string,
+  done: Promise<unknown>,
+  intervalMs: number,
+): Promise<number[]> {
+  let finished = false;
+  void done.finally(() => {
+    finished = true;
+  });
+  const latencies: number[] = [];
+  while (!finished) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/healthz`);
+    await response.arrayBuffer();
+    latencies.push(performance.now() - started);
+    await sleep(intervalMs);
+  }
+  return latencies;
+}
