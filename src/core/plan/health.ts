@@ -60,7 +60,7 @@ export function isHealthCurrent(
 }
 
 /** The age bound of a small plan's health: what the revision and the write counter miss shows within a minute. */
-export const HEALTH_MIN_MAX_AGE_MS = 60_000;
+const HEALTH_MIN_MAX_AGE_MS = 60_000;
 /**
  * A recomputation costs ~40 µs a planned item on this project's two-core bench machine (5.3 s of CPU for the large
  * bench plan's 125,000 items, BENCHMARKS.md "Plan health at the large scale"): 2 ms an item between two keeps it
